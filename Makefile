@@ -1,0 +1,39 @@
+# Two commands for a new user: `make run` (set up + ingest seeds/) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NEWS_INBOX ?= seeds
+export NEWS_WAREHOUSE ?= warehouse/news.duckdb
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+export GX_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+
+.PHONY: setup run test dev eval eval-extraction eval-quotes eval-actors eval-dates eval-events bench clean
+
+$(BIN)/activate: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/activate
+
+setup: $(BIN)/activate $(DAGSTER_HOME)/dagster.yaml
+
+$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+
+## Ingest $(NEWS_INBOX) into $(NEWS_WAREHOUSE) and print row counts (idempotent).
+run: setup
+	$(BIN)/python -m pipeline.cli run
+
+## The test suite (real spaCy model, real DuckDB files in temp dirs).
+test: setup
+	$(BIN)/python -m pytest -q
+
+## The Dagster UI on http://127.0.0.1:3000 (workspace.yaml, DAGSTER_HOME=.dagster_home).
+dev: setup
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -w workspace.yaml
+
+clean:
+	rm -rf warehouse .dagster_home/storage .dagster_home/history .dagster_home/schedules .dagster_home/logs

@@ -1,0 +1,145 @@
+"""Dagster assets for the ingest → clean → nlp → load layers: thin wrappers around the
+pure functions of each stage. Every layer is partitioned by inbox batch (one dynamic
+partition per scan of new/changed files, never one per article)."""
+
+from dataclasses import dataclass, field
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline import clean, ingest, load, nlp
+from pipeline.records import CleanArticle, InboxFile, ParsedDocument, VersionAnnotations
+from pipeline.resources import InboxResource
+
+inbox_batches = dg.DynamicPartitionsDefinition(name="inbox_batches")
+WAREHOUSE_POOL = "duckdb_writer"  # one writer at a time (dagster.yaml limits pools to 1)
+
+TABLES = tuple(load.TABLE_KEYS)
+TABLE_DESCRIPTIONS = {
+    "files": "One row per input file version: loaded or quarantined, with the reason.",
+    "articles": "One row per article: source, URL, title, byline, dateline, wire agency, dates.",
+    "versions": "One row per distinct body of an article; `text` is what every span points into.",
+    "actors": "The persistent actor table: one row per person, organization, place or group.",
+    "actor_aliases": "Every surface form seen for an actor.",
+    "actor_roles": "Dated roles and affiliations of actors, from titles and appositives.",
+    "mentions": "Entity mentions: character spans of versions linked to actors.",
+    "quotes": "Direct, partial and indirect quotes with speaker, cue and span.",
+    "events": "PLOVER-typed events with actors, place and resolved date.",
+}
+
+
+class InboxScanConfig(dg.Config):
+    """`only`: inbox-relative file names to consider (the sensor's batch); empty = all."""
+
+    only: list[str] = []
+
+
+@dataclass
+class ParsedBatch:
+    files: list[InboxFile]
+    documents: list[ParsedDocument]
+    quarantine: dict[str, str] = field(default_factory=dict)  # file_id -> reason
+    notes: dict[str, str] = field(default_factory=dict)  # file_id -> note for loaded files
+
+
+@dataclass
+class CleanBatch:
+    files: list[InboxFile]
+    articles: list[CleanArticle]
+    quarantine: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+@dg.asset(group_name="ingest", partitions_def=inbox_batches, pool=WAREHOUSE_POOL, kinds={"python"})
+def inbox_files(context: dg.AssetExecutionContext, config: InboxScanConfig, inbox: InboxResource,
+                warehouse: DuckDBResource) -> list[InboxFile]:
+    """Files in the inbox that the warehouse has not seen with this content (by sha256)."""
+    found = ingest.scan_inbox(inbox.path, only=config.only or None)
+    with warehouse.get_connection() as con:
+        load.ensure_schema(con)
+        known = {r[0] for r in con.sql("SELECT file_id FROM files").fetchall()}
+    new = [f for f in found if f.file_id not in known]
+    context.add_output_metadata({"scanned": len(found), "new_or_changed": len(new),
+                                 "skipped_unchanged": len(found) - len(new)})
+    return new
+
+
+@dg.asset(group_name="ingest", partitions_def=inbox_batches, kinds={"python"})
+def parsed_documents(context: dg.AssetExecutionContext, inbox_files: list[InboxFile]) -> ParsedBatch:
+    """Each new file parsed by its format (text, HTML, JSON, JSONL, NewsSniffer);
+    unreadable files go to quarantine with the reason."""
+    batch = ParsedBatch(files=inbox_files, documents=[])
+    for f in inbox_files:
+        if f.format == "sidecar":
+            batch.notes[f.file_id] = "metadata sidecar of the article file with the same stem"
+            continue
+        try:
+            batch.documents.extend(ingest.parse_file(f))
+        except ingest.ParseError as exc:
+            batch.quarantine[f.file_id] = str(exc)
+    context.add_output_metadata({"documents": len(batch.documents), "quarantined": len(batch.quarantine)})
+    return batch
+
+
+@dg.asset(group_name="clean", partitions_def=inbox_batches, kinds={"python"})
+def clean_articles(context: dg.AssetExecutionContext, parsed_documents: ParsedBatch) -> CleanBatch:
+    """Chrome removed, glued paragraphs repaired, byline/dateline/agency/dates read."""
+    out = CleanBatch(files=parsed_documents.files, articles=[], quarantine=dict(parsed_documents.quarantine),
+                     notes=dict(parsed_documents.notes))
+    for doc in parsed_documents.documents:
+        if doc.file.file_id in out.quarantine:
+            continue
+        try:
+            article = clean.clean_document(doc)
+        except Exception as exc:  # one bad record must not sink the batch
+            out.quarantine[doc.file.file_id] = f"cleaning failed: {type(exc).__name__}: {exc}"
+            continue
+        if not any(v.text.strip() for v in article.versions):
+            out.quarantine[doc.file.file_id] = "no body text left after cleaning"
+            continue
+        out.articles.append(article)
+    bad = set(out.quarantine)
+    out.articles = [a for a in out.articles if a.file_id not in bad]
+    context.add_output_metadata({"articles": len(out.articles),
+                                 "versions": sum(len(a.versions) for a in out.articles)})
+    return out
+
+
+@dg.asset(group_name="nlp", partitions_def=inbox_batches, kinds={"spacy"})
+def nlp_annotations(context: dg.AssetExecutionContext, clean_articles: CleanBatch) -> list[VersionAnnotations]:
+    """spaCy en_core_web_sm over every version: mentions, actors, quotes, events."""
+    annotations = nlp.annotate_articles(clean_articles.articles)
+    context.add_output_metadata({
+        "versions": len(annotations),
+        "mentions": sum(len(a.mentions) for a in annotations),
+        "quotes": sum(len(a.quotes) for a in annotations),
+        "events": sum(len(a.events) for a in annotations),
+    })
+    return annotations
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(t, group_name="warehouse", description=TABLE_DESCRIPTIONS[t],
+                     deps=["clean_articles", "nlp_annotations"], kinds={"duckdb"})
+        for t in TABLES
+    ],
+    ins={"clean_articles": dg.AssetIn(), "nlp_annotations": dg.AssetIn()},
+    partitions_def=inbox_batches,
+    pool=WAREHOUSE_POOL,
+    can_subset=False,
+)
+def warehouse_tables(context: dg.AssetExecutionContext, warehouse: DuckDBResource,
+                     clean_articles: CleanBatch, nlp_annotations: list[VersionAnnotations]):
+    """Upsert the batch into every table in one transaction (all or nothing)."""
+    batch_key = context.partition_key if context.has_partition_key else "manual"
+    with warehouse.get_connection() as con:
+        load.ensure_schema(con)
+        ids = sorted({load.article_id_for(a) for a in clean_articles.articles})
+        existing, actor_index = load.read_existing(con, ids)
+        rows = load.build_rows(clean_articles.articles, nlp_annotations, existing, actor_index)
+        files = load.file_rows(clean_articles.files, clean_articles.quarantine, batch_key, clean_articles.notes)
+        written = load.write_batch(con, files, rows)
+        totals = load.table_counts(con)
+    for t in TABLES:
+        yield dg.MaterializeResult(asset_key=t, metadata={"rows_upserted": written.get(t, 0), "row_count": totals[t]})

@@ -1,0 +1,49 @@
+"""The single Definitions object: assets by layer (ingest → clean → nlp → warehouse →
+models), the Great Expectations checks, the inbox sensor, the re-scan schedule and
+the warehouse resources, all configured from NEWS_INBOX / NEWS_WAREHOUSE."""
+from __future__ import annotations
+
+import dagster as dg
+
+from pipeline.assets import clean_articles, inbox_batches, inbox_files, nlp_annotations, parsed_documents, warehouse_tables
+from pipeline.automation import INGEST_JOB, build_inbox_sensor, build_rescan_schedule
+from pipeline.checks import warehouse_quality_checks
+from pipeline.models import build_model_assets
+from pipeline.resources import resources
+
+PIPELINE_ASSETS = [inbox_files, parsed_documents, clean_articles, nlp_annotations, warehouse_tables]
+
+ingest_job = dg.define_asset_job(
+    INGEST_JOB,
+    selection=dg.AssetSelection.assets(*PIPELINE_ASSETS),
+    partitions_def=inbox_batches,
+    description="Ingest one inbox batch: scan, parse, clean, NLP, load (+ checks).",
+)
+models_job = dg.define_asset_job(
+    "models_job",
+    selection=dg.AssetSelection.groups("models"),
+    description="Rebuild the SQL model views.",
+)
+
+
+def build_definitions(inbox: str | None = None, warehouse: str | None = None) -> dg.Definitions:
+    res = resources(inbox, warehouse)
+    return dg.Definitions(
+        assets=[*PIPELINE_ASSETS, *build_model_assets()],
+        asset_checks=[warehouse_quality_checks],
+        jobs=[ingest_job, models_job],
+        sensors=[
+            build_inbox_sensor(res["inbox"].path),
+            dg.AutomationConditionSensorDefinition(
+                "models_automation_sensor",
+                target=dg.AssetSelection.groups("models"),
+                default_status=dg.DefaultSensorStatus.RUNNING,
+            ),
+        ],
+        schedules=[build_rescan_schedule()],
+        resources=res,
+        executor=dg.in_process_executor,
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,320 @@
+"""Load stage: turn cleaned articles and annotations into table rows and upsert them
+into DuckDB in one transaction per batch (frames registered, INSERT OR REPLACE — never
+row by row). A failure rolls the whole batch back: the warehouse stays as it was."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
+
+import polars as pl
+
+from pipeline.actors import ActorIndex
+from pipeline.ids import content_hash, stable_id
+from pipeline.records import EXTRACTOR_VERSION, CleanArticle, InboxFile, VersionAnnotations
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
+
+# Tables in the order they are written, with their primary keys.
+TABLE_KEYS: dict[str, tuple[str, ...]] = {
+    "files": ("file_id",),
+    "articles": ("article_id",),
+    "versions": ("version_id",),
+    "actors": ("actor_id",),
+    "actor_aliases": ("actor_id", "alias"),
+    "actor_roles": ("actor_id", "role", "version_id"),
+    "mentions": ("mention_id",),
+    "quotes": ("quote_id",),
+    "events": ("event_id",),
+}
+TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|ref|ref_src|smid|smtyp|cmpid|partner|_ga|mc_\w+)$", re.I)
+
+
+def ensure_schema(con) -> None:
+    con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Lower-case host without www., no scheme difference, no tracking parameters,
+    no fragment, no trailing slash."""
+    if not url:
+        return None
+    p = urlparse(url.strip())
+    if not p.netloc:
+        return None
+    host = re.sub(r"^(www|m|amp)\.", "", p.netloc.lower())
+    query = urlencode([(k, v) for k, v in parse_qsl(p.query) if not TRACKING_PARAMS.match(k)])
+    path = re.sub(r"/+$", "", p.path) or "/"
+    return urlunparse(("https", host, path, "", query, ""))
+
+
+def article_id_for(article: CleanArticle) -> str:
+    """Canonical URL when known, else source + normalized title, else the input file."""
+    curl = canonical_url(article.url)
+    if curl:
+        return stable_id("article", curl)
+    if article.source and article.title:
+        norm = re.sub(r"\W+", " ", article.title.lower()).strip()
+        return stable_id("article", article.source.lower(), norm)
+    return stable_id("article", article.source_file, article.record_no)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def _ts(iso: str | None) -> datetime | None:
+    if not iso:
+        return None
+    return datetime.fromisoformat(iso).astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _date(iso: str | None):
+    if not iso:
+        return None
+    try:
+        return datetime.fromisoformat(str(iso)[:10]).date()
+    except ValueError:
+        return None
+
+
+def file_rows(files: list[InboxFile], quarantine: dict[str, str], batch_key: str, notes: dict[str, str] | None = None) -> list[dict]:
+    now = _now()
+    notes = notes or {}
+    return [
+        {
+            "file_id": f.file_id,
+            "path": f.name,
+            "sha256": f.sha256,
+            "format": f.format,
+            "size_bytes": f.size,
+            "status": "quarantined" if f.file_id in quarantine else "loaded",
+            "reason": quarantine.get(f.file_id) or notes.get(f.file_id),
+            "batch_key": batch_key,
+            "ingested_at": now,
+        }
+        for f in files
+    ]
+
+
+def build_rows(
+    articles: list[CleanArticle],
+    annotations: list[VersionAnnotations],
+    existing_versions: dict[str, list[tuple[str, int]]],
+    actor_index: ActorIndex,
+) -> dict[str, list[dict]]:
+    """All rows for a batch. `existing_versions` maps article_id to its stored
+    (content_hash, version_no) pairs, so a changed body becomes version n+1 and an
+    unchanged one adds nothing."""
+    rows: dict[str, list[dict]] = {t: [] for t in TABLE_KEYS if t != "files"}
+    ann_by_key = {(a.article_index, a.version_no): a for a in annotations}
+    now = _now()
+    seen_versions: dict[str, list[tuple[str, int]]] = {k: list(v) for k, v in existing_versions.items()}
+    new_actor_ids: set[str] = set()
+
+    for i, art in enumerate(articles):
+        article_id = article_id_for(art)
+        seen_at = _ts(art.seen_at) or now
+        rows["articles"].append(
+            {
+                "article_id": article_id,
+                "source": art.source,
+                "url": art.url,
+                "canonical_url": canonical_url(art.url),
+                "title": art.versions[-1].title or art.title if art.versions else art.title,
+                "byline": art.byline,
+                "authors": art.authors,
+                "dateline": art.dateline,
+                "wire_agency": art.wire_agency,
+                "published_at": _date(art.published_at),
+                "published_from": art.published_from,
+                "first_seen_at": seen_at,
+                "story_id": None,
+            }
+        )
+        known = seen_versions.setdefault(article_id, [])
+        for v in art.versions:
+            chash = content_hash(f"{v.title or ''}\n{v.text}")  # a retitled body is a new version
+            version_id = stable_id("version", article_id, chash)
+            match = next((no for h, no in known if h == chash), None)
+            if match is None:
+                version_no = max((no for _, no in known), default=0) + 1
+                known.append((chash, version_no))
+            else:
+                version_no = match
+            rows["versions"].append(
+                {
+                    "version_id": version_id,
+                    "article_id": article_id,
+                    "version_no": version_no,
+                    "title": v.title,
+                    "text": v.text,
+                    "content_hash": chash,
+                    "seen_at": seen_at,
+                    "source_file": art.source_file,
+                    "removed_text": v.removed_text,
+                    "relative_timing": v.relative_timing,
+                    "extractor_version": EXTRACTOR_VERSION,
+                }
+            )
+            ann = ann_by_key.get((i, v.version_no))
+            if ann is None:
+                continue
+            actor_of: dict[str, str] = {}
+            for ent in ann.entities:
+                actor_id, is_new = actor_index.resolve(ent)
+                actor_index.add_aliases(actor_id, ent)
+                actor_of[ent.key] = actor_id
+                if is_new and actor_id not in new_actor_ids:
+                    new_actor_ids.add(actor_id)
+                    rows["actors"].append(
+                        {
+                            "actor_id": actor_id,
+                            "canonical_name": ent.canonical_name,
+                            "actor_type": ent.actor_type,
+                            "first_seen_at": seen_at,
+                        }
+                    )
+                for alias in sorted(ent.aliases | {ent.canonical_name}):
+                    rows["actor_aliases"].append({"actor_id": actor_id, "alias": alias})
+                pub = _date(art.published_at) or seen_at.date()
+                for role, affiliation in ent.roles:
+                    rows["actor_roles"].append(
+                        {"actor_id": actor_id, "role": role, "affiliation": affiliation,
+                         "first_seen": pub, "last_seen": pub, "version_id": version_id}
+                    )
+            for m in ann.mentions:
+                rows["mentions"].append(
+                    {
+                        "mention_id": stable_id("mention", version_id, m.start, m.end),
+                        "version_id": version_id,
+                        "actor_id": actor_of[m.entity_key],
+                        "start_char": m.start,
+                        "end_char": m.end,
+                        "text": m.text,
+                        "label": m.label,
+                        "extractor_version": EXTRACTOR_VERSION,
+                    }
+                )
+            for q in ann.quotes:
+                rows["quotes"].append(
+                    {
+                        "quote_id": stable_id("quote", version_id, q.start, q.end),
+                        "version_id": version_id,
+                        "article_id": article_id,
+                        "text": q.text,
+                        "start_char": q.start,
+                        "end_char": q.end,
+                        "kind": q.kind,
+                        "speaker_actor_id": actor_of.get(q.speaker_entity_key) if q.speaker_entity_key else None,
+                        "speaker_text": q.speaker_text,
+                        "cue": q.cue,
+                        "speaker_start": q.speaker_start,
+                        "speaker_end": q.speaker_end,
+                        "cue_start": q.cue_start,
+                        "cue_end": q.cue_end,
+                        "is_anonymous": q.is_anonymous,
+                        "extractor_version": EXTRACTOR_VERSION,
+                    }
+                )
+            for e in ann.events:
+                rows["events"].append(
+                    {
+                        "event_id": stable_id("event", version_id, e.start_char, e.trigger, e.event_type,
+                                              e.actor1_text, e.actor2_text),
+                        "article_id": article_id,
+                        "version_id": version_id,
+                        "event_type": e.event_type,
+                        "mode": e.mode,
+                        "status": e.status,
+                        "actor1_id": actor_of.get(e.actor1_key) if e.actor1_key else None,
+                        "actor2_id": actor_of.get(e.actor2_key) if e.actor2_key else None,
+                        "actor1_text": e.actor1_text,
+                        "actor2_text": e.actor2_text,
+                        "place": e.place,
+                        "event_date": _date(e.event_date),
+                        "date_granularity": e.date_granularity,
+                        "date_text": e.date_text,
+                        "sentence": e.sentence,
+                        "start_char": e.start_char,
+                        "end_char": e.end_char,
+                        "trigger": e.trigger,
+                        "extractor_version": EXTRACTOR_VERSION,
+                    }
+                )
+    return rows
+
+
+def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str, int]]], ActorIndex]:
+    """Stored versions of these articles and the whole actor index."""
+    existing: dict[str, list[tuple[str, int]]] = {}
+    if article_ids:
+        frame = pl.DataFrame({"article_id": article_ids})
+        con.register("batch_article_ids", frame)
+        for aid, h, no in con.sql(
+            "SELECT v.article_id, v.content_hash, v.version_no FROM versions v "
+            "JOIN batch_article_ids b USING (article_id) ORDER BY v.version_no"
+        ).fetchall():
+            existing.setdefault(aid, []).append((h, no))
+        con.unregister("batch_article_ids")
+    actors = [dict(zip(("actor_id", "canonical_name", "actor_type"), r))
+              for r in con.sql("SELECT actor_id, canonical_name, actor_type FROM actors ORDER BY actor_id").fetchall()]
+    aliases = [dict(zip(("actor_id", "alias"), r))
+               for r in con.sql("SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias").fetchall()]
+    return existing, ActorIndex.from_rows(actors, aliases)
+
+
+def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:
+    cols = [r[0] for r in con.sql(f"DESCRIBE {table}").fetchall()]
+    keys = TABLE_KEYS[table]
+    seen, unique = set(), []
+    for r in rows:  # first occurrence wins: a batch must not hold duplicate keys
+        k = tuple(r[c] for c in keys)
+        if k not in seen:
+            seen.add(k)
+            unique.append(r)
+    return pl.DataFrame([{c: r.get(c) for c in cols} for r in unique], infer_schema_length=None) if unique else pl.DataFrame()
+
+
+# Columns an upsert must not overwrite on an existing row (first sighting stays first).
+KEEP_ON_UPDATE = {"articles": ("first_seen_at",), "actors": ("first_seen_at",), "actor_roles": ("first_seen",)}
+
+
+def upsert(con, table: str, rows: list[dict]) -> int:
+    """Upsert a batch of rows (deduplicated on the key) through a registered frame."""
+    frame = _frame(table, rows, con)
+    if frame.is_empty():
+        return 0
+    name = f"batch_{table}"
+    con.register(name, frame)
+    keys = TABLE_KEYS[table]
+    cols = ", ".join(frame.columns)
+    updates = [c for c in frame.columns if c not in keys and c not in KEEP_ON_UPDATE.get(table, ())]
+    action = ("DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)) if updates else "DO NOTHING"
+    con.execute(
+        f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name} "
+        f"ON CONFLICT ({', '.join(keys)}) {action}"
+    )
+    con.unregister(name)
+    return frame.height
+
+
+def write_batch(con, files: list[dict], rows: dict[str, list[dict]]) -> dict[str, int]:
+    """Everything of one batch in one transaction; rolled back on any error."""
+    counts = {}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        counts["files"] = upsert(con, "files", files)
+        for table in TABLE_KEYS:
+            if table != "files":
+                counts[table] = upsert(con, table, rows.get(table, []))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return counts
+
+
+def table_counts(con) -> dict[str, int]:
+    return {t: con.sql(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLE_KEYS}

@@ -1,0 +1,153 @@
+"""Plain records passed between stages.
+
+Every stage is a pure function from one of these to the next, so the Dagster assets
+stay thin and the text logic is testable without Dagster or DuckDB.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class InboxFile:
+    """One file found in the inbox, identified by its path and content hash."""
+
+    path: str  # absolute path
+    name: str  # file name relative to the inbox (what `versions.source_file` records)
+    size: int
+    sha256: str
+    mtime: float
+    format: str  # text | html | json | jsonl | newssniffer | unknown
+
+    @property
+    def file_id(self) -> str:
+        from pipeline.ids import stable_id
+
+        return stable_id("file", self.name, self.sha256)
+
+
+@dataclass
+class RawVersion:
+    """One version of an article's body as found in the input, before cleaning."""
+
+    text: str
+    title: str | None = None
+    relative_timing: str | None = None  # e.g. "(about 7 hours later)" on NewsSniffer pages
+
+
+@dataclass
+class ParsedDocument:
+    """What a parser could read out of one input record (a file may hold several: JSONL)."""
+
+    file: InboxFile
+    record_no: int
+    versions: list[RawVersion]
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published_at: str | None = None  # ISO date/datetime string as given by metadata
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class CleanVersion:
+    version_no: int
+    title: str | None
+    text: str  # the cleaned text every span points into
+    removed_text: str = ""  # chrome removed from this version, kept for audit
+    relative_timing: str | None = None
+
+
+@dataclass
+class CleanArticle:
+    """An article after cleaning: metadata fields and one or more cleaned versions."""
+
+    source_file: str
+    file_id: str
+    record_no: int
+    url: str | None
+    source: str | None
+    title: str | None
+    byline: str | None
+    authors: list[str]
+    dateline: str | None
+    wire_agency: str | None
+    published_at: str | None  # ISO date (YYYY-MM-DD) or datetime
+    published_from: str | None  # text | url | metadata
+    versions: list[CleanVersion]
+    seen_at: str | None = None  # ISO timestamp: when the pipeline saw this file (its mtime)
+
+
+# --- NLP output: everything refers to character spans of CleanVersion.text ---
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label or corrected type: PERSON, ORG, GPE, NORP, ...
+    entity_key: str  # key of the LocalEntity it belongs to
+
+
+@dataclass
+class LocalEntity:
+    """An entity as resolved inside one version: the unit the load stage maps to an actor."""
+
+    key: str
+    canonical_name: str
+    actor_type: str  # person | organization | place | group
+    aliases: set[str] = field(default_factory=set)
+    roles: list[tuple[str, str | None]] = field(default_factory=list)  # (role, affiliation)
+    gender: str | None = None  # m | f | None
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str  # without the quotation marks; equals version text[start:end]
+    kind: str  # direct | partial | indirect
+    speaker_text: str | None
+    speaker_entity_key: str | None
+    cue: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    is_anonymous: bool = False
+
+
+@dataclass
+class Event:
+    event_type: str  # PLOVER type
+    mode: str | None
+    status: str  # occurred | planned | hypothetical | denied
+    actor1_key: str | None
+    actor2_key: str | None
+    actor1_text: str | None
+    actor2_text: str | None
+    place: str | None
+    event_date: str | None  # ISO date of the start of the period
+    date_granularity: str | None  # day | month | year
+    date_text: str | None
+    sentence: str
+    start_char: int  # sentence span
+    end_char: int
+    trigger: str
+
+
+@dataclass
+class VersionAnnotations:
+    """Everything the NLP stage found in one version."""
+
+    article_index: int
+    version_no: int
+    entities: list[LocalEntity]
+    mentions: list[Mention]
+    quotes: list[Quote]
+    events: list[Event]

@@ -1,0 +1,41 @@
+"""Resources: the DuckDB warehouse and the inbox folder, both configured from the
+environment (`NEWS_WAREHOUSE`, `NEWS_INBOX`) so `make run`, `make dev` and the CLI agree."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+DEFAULT_INBOX = "seeds"
+DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
+# Files stay readable by the duckdb CLI 1.5 from PyPI (stack findings).
+CONNECTION_CONFIG = {"storage_compatibility_version": "v1.5.0"}
+
+
+def inbox_path() -> str:
+    return str(Path(os.environ.get("NEWS_INBOX", DEFAULT_INBOX)).resolve())
+
+
+def warehouse_path() -> str:
+    path = Path(os.environ.get("NEWS_WAREHOUSE", DEFAULT_WAREHOUSE)).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
+
+
+class InboxResource(dg.ConfigurableResource):
+    """The folder watched for new articles."""
+
+    path: str
+
+
+def warehouse_resource(database: str | None = None) -> DuckDBResource:
+    return DuckDBResource(database=database or warehouse_path(), connection_config=CONNECTION_CONFIG)
+
+
+def resources(inbox: str | None = None, warehouse: str | None = None) -> dict:
+    return {
+        "warehouse": warehouse_resource(warehouse),
+        "inbox": InboxResource(path=inbox or inbox_path()),
+    }

@@ -1,0 +1,134 @@
+-- Warehouse schema. Column names in the issue's contract are fixed (other tools query
+-- them); extra columns carry provenance (which version, which span, which extractor).
+-- Applied idempotently at the start of every load: CREATE ... IF NOT EXISTS, and
+-- ALTER TABLE ... ADD COLUMN IF NOT EXISTS for columns added later.
+
+CREATE TABLE IF NOT EXISTS files (
+    file_id      VARCHAR PRIMARY KEY,   -- hash of (inbox-relative path, sha256)
+    path         VARCHAR NOT NULL,      -- inbox-relative path
+    sha256       VARCHAR NOT NULL,
+    format       VARCHAR NOT NULL,      -- text | html | json | jsonl | newssniffer | sidecar | unknown
+    size_bytes   BIGINT,
+    status       VARCHAR NOT NULL,      -- loaded | quarantined
+    reason       VARCHAR,               -- why it was quarantined (or a note)
+    batch_key    VARCHAR,               -- the Dagster partition (inbox batch) that loaded it
+    ingested_at  TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    article_id      VARCHAR PRIMARY KEY,
+    source          VARCHAR,            -- outlet: from URL, NewsSniffer header, metadata or wire signature
+    url             VARCHAR,
+    canonical_url   VARCHAR,
+    title           VARCHAR,            -- title of the latest version
+    byline          VARCHAR,
+    authors         VARCHAR[],
+    dateline        VARCHAR,            -- place of the dateline ("Geneva")
+    wire_agency     VARCHAR,            -- Reuters | AFP | AP | ...
+    published_at    DATE,
+    published_from  VARCHAR,            -- text | url | metadata: how published_at was found
+    first_seen_at   TIMESTAMP,
+    story_id        VARCHAR             -- near-duplicate / wire-copy group
+);
+
+CREATE TABLE IF NOT EXISTS versions (
+    version_id        VARCHAR PRIMARY KEY,  -- hash of (article_id, content_hash)
+    article_id        VARCHAR NOT NULL,
+    version_no        INTEGER NOT NULL,
+    title             VARCHAR,
+    text              VARCHAR NOT NULL,     -- cleaned text: every span points into it
+    content_hash      VARCHAR NOT NULL,
+    seen_at           TIMESTAMP,
+    source_file       VARCHAR NOT NULL,     -- input file name (inbox-relative)
+    removed_text      VARCHAR,              -- chrome removed by the clean stage, for audit
+    relative_timing   VARCHAR,              -- NewsSniffer "(about 7 hours later)"
+    extractor_version VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+    actor_id        VARCHAR PRIMARY KEY,
+    canonical_name  VARCHAR NOT NULL,
+    actor_type      VARCHAR NOT NULL,       -- person | organization | place | group
+    first_seen_at   TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS actor_aliases (
+    actor_id  VARCHAR NOT NULL,
+    alias     VARCHAR NOT NULL,
+    PRIMARY KEY (actor_id, alias)
+);
+
+CREATE TABLE IF NOT EXISTS actor_roles (
+    actor_id     VARCHAR NOT NULL,
+    role         VARCHAR NOT NULL,
+    affiliation  VARCHAR,
+    first_seen   DATE,
+    last_seen    DATE,
+    version_id   VARCHAR NOT NULL,
+    PRIMARY KEY (actor_id, role, version_id)
+);
+
+CREATE TABLE IF NOT EXISTS actor_merges (
+    from_actor_id  VARCHAR NOT NULL,
+    to_actor_id    VARCHAR NOT NULL,
+    reason         VARCHAR,
+    merged_at      TIMESTAMP,
+    PRIMARY KEY (from_actor_id, to_actor_id)
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    mention_id        VARCHAR PRIMARY KEY,  -- hash of (version_id, start_char, end_char)
+    version_id        VARCHAR NOT NULL,
+    actor_id          VARCHAR NOT NULL,
+    start_char        INTEGER NOT NULL,
+    end_char          INTEGER NOT NULL,
+    text              VARCHAR NOT NULL,
+    label             VARCHAR,              -- NER label after correction
+    extractor_version VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    quote_id          VARCHAR PRIMARY KEY,  -- hash of (version_id, start_char, end_char)
+    version_id        VARCHAR NOT NULL,
+    article_id        VARCHAR NOT NULL,
+    text              VARCHAR NOT NULL,     -- without quotation marks; = version text[start_char:end_char]
+    start_char        INTEGER NOT NULL,
+    end_char          INTEGER NOT NULL,
+    kind              VARCHAR NOT NULL,     -- direct | partial | indirect
+    speaker_actor_id  VARCHAR,
+    speaker_text      VARCHAR,
+    cue               VARCHAR,
+    speaker_start     INTEGER,
+    speaker_end       INTEGER,
+    cue_start         INTEGER,
+    cue_end           INTEGER,
+    is_anonymous      BOOLEAN,
+    extractor_version VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id          VARCHAR PRIMARY KEY,
+    article_id        VARCHAR NOT NULL,
+    version_id        VARCHAR NOT NULL,
+    event_type        VARCHAR NOT NULL,     -- PLOVER type
+    mode              VARCHAR,
+    status            VARCHAR,              -- occurred | planned | hypothetical | denied
+    actor1_id         VARCHAR,
+    actor2_id         VARCHAR,
+    actor1_text       VARCHAR,
+    actor2_text       VARCHAR,
+    place             VARCHAR,
+    event_date        DATE,
+    date_granularity  VARCHAR,              -- day | week | month | year
+    date_text         VARCHAR,
+    sentence          VARCHAR NOT NULL,
+    start_char        INTEGER,              -- sentence span in the version text
+    end_char          INTEGER,
+    trigger           VARCHAR,
+    extractor_version VARCHAR
+);
+
+CREATE OR REPLACE VIEW quarantine AS
+SELECT file_id, path, sha256, format, reason, ingested_at
+FROM files
+WHERE status = 'quarantined';
