@@ -5,11 +5,11 @@ partition per scan of new/changed files, never one per article)."""
 from dataclasses import dataclass, field
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
+
 
 from pipeline import clean, ingest, load, nlp
 from pipeline.records import CleanArticle, InboxFile, ParsedDocument, VersionAnnotations
-from pipeline.resources import InboxResource
+from pipeline.resources import InboxResource, WarehouseResource
 
 inbox_batches = dg.DynamicPartitionsDefinition(name="inbox_batches")
 WAREHOUSE_POOL = "duckdb_writer"  # one writer at a time (dagster.yaml limits pools to 1)
@@ -52,7 +52,7 @@ class CleanBatch:
 
 @dg.asset(group_name="ingest", partitions_def=inbox_batches, pool=WAREHOUSE_POOL, kinds={"python"})
 def inbox_files(context: dg.AssetExecutionContext, config: InboxScanConfig, inbox: InboxResource,
-                warehouse: DuckDBResource) -> list[InboxFile]:
+                warehouse: WarehouseResource) -> list[InboxFile]:
     """Files in the inbox that the warehouse has not seen with this content (by sha256)."""
     found = ingest.scan_inbox(inbox.path, only=config.only or None)
     with warehouse.get_connection() as con:
@@ -129,7 +129,7 @@ def nlp_annotations(context: dg.AssetExecutionContext, clean_articles: CleanBatc
     pool=WAREHOUSE_POOL,
     can_subset=False,
 )
-def warehouse_tables(context: dg.AssetExecutionContext, warehouse: DuckDBResource,
+def warehouse_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
                      clean_articles: CleanBatch, nlp_annotations: list[VersionAnnotations]):
     """Upsert the batch into every table in one transaction (all or nothing)."""
     batch_key = context.partition_key if context.has_partition_key else "manual"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
+from pipeline.resources import WarehouseResource
 
 from pipeline.load import TABLE_KEYS
 
@@ -182,7 +182,7 @@ CHECK_SPECS = [
 
 
 @dg.multi_asset_check(specs=CHECK_SPECS, can_subset=True, pool="duckdb_writer")
-def warehouse_quality_checks(context: dg.AssetCheckExecutionContext, warehouse: DuckDBResource):
+def warehouse_quality_checks(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource):
     """Great Expectations suites over every table; ERROR severity blocks downstream."""
     selected = {k.name for k in context.selected_asset_check_keys}
     with warehouse.get_connection() as con:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from pipeline.assets import clean_articles, inbox_batches, inbox_files, nlp_annotations, parsed_documents, warehouse_tables
+from pipeline.assets import clean_articles, inbox_files, nlp_annotations, parsed_documents, warehouse_tables
 from pipeline.automation import INGEST_JOB, build_inbox_sensor, build_rescan_schedule
 from pipeline.checks import warehouse_quality_checks
 from pipeline.models import build_model_assets
@@ -16,7 +16,6 @@ PIPELINE_ASSETS = [inbox_files, parsed_documents, clean_articles, nlp_annotation
 ingest_job = dg.define_asset_job(
     INGEST_JOB,
     selection=dg.AssetSelection.assets(*PIPELINE_ASSETS),
-    partitions_def=inbox_batches,
     description="Ingest one inbox batch: scan, parse, clean, NLP, load (+ checks).",
 )
 models_job = dg.define_asset_job(

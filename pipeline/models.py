@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
+from pipeline.resources import WarehouseResource
 
 from pipeline.load import TABLE_KEYS
 
@@ -53,7 +53,7 @@ def _model_asset(name: str, sql: str, deps: list[str]) -> dg.AssetsDefinition:
         pool="duckdb_writer",
         automation_condition=dg.AutomationCondition.eager(),
     )
-    def _model(context: dg.AssetExecutionContext, warehouse: DuckDBResource) -> dg.MaterializeResult:
+    def _model(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
         from pipeline.load import ensure_schema
 
         with warehouse.get_connection() as con:

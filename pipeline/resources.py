@@ -3,6 +3,7 @@ environment (`NEWS_WAREHOUSE`, `NEWS_INBOX`) so `make run`, `make dev` and the C
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
@@ -30,8 +31,21 @@ class InboxResource(dg.ConfigurableResource):
     path: str
 
 
-def warehouse_resource(database: str | None = None) -> DuckDBResource:
-    return DuckDBResource(database=database or warehouse_path(), connection_config=CONNECTION_CONFIG)
+class WarehouseResource(DuckDBResource):
+    """dagster-duckdb's resource, but the connection is closed even when the step
+    fails (upstream leaks it, which keeps the file locked in an in-process run)."""
+
+    @contextmanager
+    def get_connection(self):
+        with super().get_connection() as conn:
+            try:
+                yield conn
+            finally:
+                conn.close()
+
+
+def warehouse_resource(database: str | None = None) -> WarehouseResource:
+    return WarehouseResource(database=database or warehouse_path(), connection_config=CONNECTION_CONFIG)
 
 
 def resources(inbox: str | None = None, warehouse: str | None = None) -> dict:

@@ -1,0 +1,56 @@
+"""Shared fixtures. The seed warehouse is built once per session by the real pipeline
+(real spaCy model, real DuckDB file in a temp dir, in-process Dagster run)."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CORPORA = Path(os.environ.get("NEWS_CORPORA", ROOT.parent / "shared" / "corpora"))
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+
+
+def corpus(name: str) -> Path:
+    """Path to a shared corpus, or skip the test with the reason when it is absent."""
+    path = CORPORA / name
+    if not path.exists():
+        pytest.skip(f"needs ../shared/corpora/{name} (absent in a user's fresh clone; CI has it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_inbox(tmp_path_factory) -> Path:
+    inbox = tmp_path_factory.mktemp("inbox")
+    for f in SEEDS.iterdir():
+        shutil.copy2(f, inbox / f.name)
+    return inbox
+
+
+@pytest.fixture(scope="session")
+def seed_warehouse(seed_inbox, tmp_path_factory) -> Path:
+    """A warehouse built from the five seeds by the real pipeline (read it, don't write)."""
+    from pipeline.cli import run_pipeline
+
+    import dagster as dg
+
+    path = tmp_path_factory.mktemp("warehouse") / "news.duckdb"
+    run_pipeline(str(seed_inbox), str(path), instance=dg.DagsterInstance.ephemeral())
+    return path
+
+
+@pytest.fixture()
+def seed_db(seed_warehouse):
+    con = duckdb.connect(str(seed_warehouse), read_only=True)
+    yield con
+    con.close()
+
+
+def rows(con, sql: str, *params) -> list[tuple]:
+    return con.execute(sql, list(params)).fetchall() if params else con.sql(sql).fetchall()
