@@ -35,5 +35,28 @@ test: setup
 dev: setup
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -w workspace.yaml
 
+## Accuracy against the gold data in ../shared/corpora (each prints P/R/F1).
+CORPORA ?= ../shared/corpora
+eval: eval-extraction eval-quotes eval-actors eval-dates eval-events
+
+eval-extraction: setup
+	$(BIN)/python -m pipeline.evaluate.extraction $(CORPORA)/extraction-benchmark
+
+eval-quotes: setup
+	$(BIN)/python -m pipeline.evaluate.quotes $(or $(POLNEAR),$(CORPORA)/polnear/dev)
+
+eval-actors: setup
+	$(BIN)/python -m pipeline.evaluate.actors $(CORPORA)/meantime
+
+eval-dates: setup
+	$(BIN)/python -m pipeline.evaluate.dates $(or $(TIMEML),$(CORPORA)/tempeval3/TBAQ-cleaned)
+
+eval-events: setup
+	$(BIN)/python -m pipeline.evaluate.events
+
+## Speed: documents/s and words/s per stage on a corpus sample (prints figures).
+bench: setup
+	$(BIN)/python -m pipeline.evaluate.bench $(CORPORA)
+
 clean:
 	rm -rf warehouse .dagster_home/storage .dagster_home/history .dagster_home/schedules .dagster_home/logs
