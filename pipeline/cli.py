@@ -19,6 +19,9 @@ def _instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
+QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
 def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None) -> dict[str, int]:
     """Materialize the ingest job for one batch covering the inbox, then the models."""
     from pipeline.definitions import build_definitions
@@ -29,7 +32,7 @@ def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None
     key = batch_key("scan", inbox_state(inbox))
     instance.add_dynamic_partitions(inbox_batches.name, [key])
     result = defs.resolve_job_def(INGEST_JOB).execute_in_process(
-        partition_key=key, instance=instance, run_config=ingest_run_config([]), raise_on_error=False
+        partition_key=key, instance=instance, run_config={**ingest_run_config([]), **QUIET}, raise_on_error=False
     )
     if not result.success:
         raise SystemExit(f"ingest run {result.run_id} failed")
@@ -37,7 +40,7 @@ def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None
     print(f"checks: {len(result.get_asset_check_evaluations())} run, {len(failed)} failed")
     if failed:
         raise SystemExit("blocking checks failed: " + ", ".join(e.check_name for e in failed))
-    models = defs.resolve_job_def("models_job").execute_in_process(instance=instance, raise_on_error=False)
+    models = defs.resolve_job_def("models_job").execute_in_process(instance=instance, run_config=QUIET, raise_on_error=False)
     if not models.success:
         raise SystemExit(f"models run {models.run_id} failed")
     import duckdb
