@@ -66,3 +66,18 @@ def test_materialize_assets_in_process(tmp_path):
     assert all(e.passed for e in result.get_asset_check_evaluations())
     models = dg.materialize([*build_model_assets()], instance=instance, resources=res)
     assert models.success
+
+
+def test_rescan_schedule_adds_one_batch_partition():
+    from datetime import datetime, timezone
+
+    from pipeline.definitions import defs
+
+    schedule = defs.resolve_schedule_def("full_rescan_schedule")
+    with dg.instance_for_test() as instance:
+        context = dg.build_schedule_context(
+            instance=instance, scheduled_execution_time=datetime(2026, 1, 2, 3, 0, tzinfo=timezone.utc))
+        request = schedule(context)
+        assert request.partition_key == "rescan-20260102T0300"
+        assert instance.get_dynamic_partitions("inbox_batches") == ["rescan-20260102T0300"]
+        assert request.run_config["ops"]["inbox_files"]["config"]["only"] == []
