@@ -1,56 +1,324 @@
 """Cross-document actor resolution: map each version's LocalEntities onto the one
-persistent `actors` table. Existing actors keep their IDs (adding articles never
-renumbers them); a new actor's ID is derived from its type and canonical name."""
+persistent `actors` table.
+
+Rules, in order (each link keeps its method, confidence and evidence in `actor_links`):
+1. same name (type + comparison form of the name; organizations without corporate
+   suffixes, "Apple Inc." = "Apple"): confidence 1.0;
+2. a multi-word alias already seen for exactly one actor ("Sergey V. Lavrov"): 0.95;
+3. a person's variant name: same surname and compatible given names (middle initials,
+   transliterations Sergei/Sergey, Mohammad/Mohammed) — accepted only with enough evidence:
+   identical first names, or a shared role/affiliation, or actors seen together before;
+4. a surname alone ("Kerry"): the one person with that surname, or the one the evidence
+   (role, co-occurring actors) picks among several; two Smiths with no evidence stay apart;
+5. an organization's acronym or short name ("GM", "Northrop") matching exactly one actor.
+Otherwise a new actor. Existing actors keep their IDs (adding articles never renumbers or
+splits them); a new actor's ID is derived from its type and canonical name. When later
+evidence shows two actors are one (a surname-only actor "Kerry" and the later "John
+Kerry"), the decision is recorded in `actor_merges` (from, to, reason) and later mentions
+go to the target: IDs never change silently."""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Callable
 
 from pipeline.ids import stable_id
+from pipeline.nlp.entities import (
+    fold,
+    given_names_compatible,
+    group_key,
+    initials,
+    is_acronym,
+    name_key,
+    org_key,
+    person_name_parts,
+)
 from pipeline.records import LocalEntity
+
+ACCEPT = 0.75  # minimum confidence to link a variant name to an existing actor
+
+
+@dataclass
+class Link:
+    """How one LocalEntity was resolved."""
+
+    actor_id: str
+    is_new: bool
+    method: str  # same_name | alias | name_variant | surname | acronym | short_name | new
+    confidence: float
+    evidence: str
+
+
+def comparison_key(name: str, actor_type: str) -> str:
+    if actor_type == "organization":
+        return org_key(name)
+    if actor_type == "group":
+        return group_key(name)
+    return name_key(name)
+
+
+@dataclass
+class _Actor:
+    actor_id: str
+    name: str
+    actor_type: str
+    given: list[str] = field(default_factory=list)
+    surname: str = ""
+    roles: set[tuple[str, str | None]] = field(default_factory=set)
 
 
 @dataclass
 class ActorIndex:
     """What the warehouse already knows, plus what this batch adds."""
 
-    names: dict[tuple[str, str], str] = field(default_factory=dict)  # (type, canonical lower) -> actor_id
-    aliases: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (type, alias lower) -> actor_ids
-    canonical: dict[str, tuple[str, str]] = field(default_factory=dict)  # actor_id -> (name, type)
+    actors: dict[str, _Actor] = field(default_factory=dict)
+    names: dict[tuple[str, str], str] = field(default_factory=dict)  # (type, comparison key) -> actor_id
+    aliases: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (type, alias key) -> actor_ids
+    surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # person surname -> actor_ids
+    merged_into: dict[str, str] = field(default_factory=dict)
+    new_merges: list[dict] = field(default_factory=list)
+    neighbors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # seen in the same version
+    stored_neighbors: Callable[[str], set[str]] | None = None  # co-occurrence already in the warehouse
+
+    # --- building ---------------------------------------------------------------------
 
     @classmethod
-    def from_rows(cls, actors: list[dict], aliases: list[dict]) -> "ActorIndex":
+    def from_rows(cls, actors: list[dict], aliases: list[dict], roles: list[dict] | None = None,
+                  merges: list[dict] | None = None) -> "ActorIndex":
         idx = cls()
         for a in actors:
             idx._add_actor(a["actor_id"], a["canonical_name"], a["actor_type"])
-        types = {a["actor_id"]: a["actor_type"] for a in actors}
         for al in aliases:
-            t = types.get(al["actor_id"])
-            if t:
-                idx.aliases.setdefault((t, al["alias"].lower()), set()).add(al["actor_id"])
+            actor = idx.actors.get(al["actor_id"])
+            if actor:
+                idx._add_alias(actor, al["alias"])
+        for r in roles or []:
+            actor = idx.actors.get(r["actor_id"])
+            if actor:
+                actor.roles.add((r["role"], r.get("affiliation")))
+        for m in merges or []:
+            idx.merged_into[m["from_actor_id"]] = m["to_actor_id"]
         return idx
 
-    def _add_actor(self, actor_id: str, name: str, actor_type: str) -> None:
-        self.names[(actor_type, name.lower())] = actor_id
-        self.canonical[actor_id] = (name, actor_type)
-        self.aliases.setdefault((actor_type, name.lower()), set()).add(actor_id)
+    def _add_actor(self, actor_id: str, name: str, actor_type: str) -> _Actor:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = self.actors[actor_id] = _Actor(actor_id, name, actor_type)
+            if actor_type == "person":
+                actor.given, actor.surname = person_name_parts(name)
+                self.surnames[actor.surname].add(actor_id)
+            self.names.setdefault((actor_type, comparison_key(name, actor_type)), actor_id)
+            self._add_alias(actor, name)
+        return actor
 
-    def resolve(self, entity: LocalEntity) -> tuple[str, bool]:
-        """(actor_id, is_new) for a local entity."""
+    def _add_alias(self, actor: _Actor, alias: str) -> None:
+        self.aliases.setdefault((actor.actor_type, comparison_key(alias, actor.actor_type)), set()).add(actor.actor_id)
+        if actor.actor_type == "person" and actor.given == []:
+            given, sur = person_name_parts(alias)
+            if given and sur == actor.surname:  # a surname-only actor later seen with its full name
+                actor.given = given
+
+    def final(self, actor_id: str) -> str:
+        seen = set()
+        while actor_id in self.merged_into and actor_id not in seen:
+            seen.add(actor_id)
+            actor_id = self.merged_into[actor_id]
+        return actor_id
+
+    # --- evidence ----------------------------------------------------------------------
+
+    def _context(self, actor_id: str) -> set[str]:
+        ctx = set(self.neighbors.get(actor_id, ()))
+        if self.stored_neighbors is not None:
+            ctx |= self.stored_neighbors(actor_id)
+        return {self.final(a) for a in ctx}
+
+    def _evidence(self, actor: _Actor, entity: LocalEntity, context: set[str]) -> tuple[float, list[str]]:
+        bonus, why = 0.0, []
+        mine = {r for r, _ in entity.roles}
+        affs = {fold(a) for _, a in entity.roles if a}
+        if mine & {r for r, _ in actor.roles}:
+            bonus += 0.2
+            why.append("same role " + ", ".join(sorted(mine & {r for r, _ in actor.roles})))
+        if affs & {fold(a) for _, a in actor.roles if a}:
+            bonus += 0.15
+            why.append("same affiliation")
+        shared = context & self._context(actor.actor_id)
+        if shared:
+            bonus += min(0.2, 0.05 * len(shared))
+            names = sorted(self.actors[a].name for a in shared if a in self.actors)[:3]
+            why.append("seen with " + ", ".join(names))
+        return bonus, why
+
+    # --- resolution --------------------------------------------------------------------
+
+    def resolve_version(self, entities: list[LocalEntity]) -> list[Link]:
+        """Links for all entities of one version (they are each other's context)."""
+        links: list[Link] = []
+        resolved: dict[str, str] = {}
+        # unambiguous names first: they give the context the variants are judged by
+        order = sorted(range(len(entities)), key=lambda i: self._direct(entities[i]) is None)
+        for i in order:
+            e = entities[i]
+            context = {a for a in resolved.values()}
+            link = self.resolve(e, context)
+            resolved[e.key] = link.actor_id
+            links.append((i, link))
+        links.sort(key=lambda x: x[0])
+        ids = {link.actor_id for _, link in links}
+        for a in ids:
+            self.neighbors[a] |= ids - {a}
+        return [link for _, link in links]
+
+    def _direct(self, entity: LocalEntity) -> str | None:
+        hit = self.names.get((entity.actor_type, comparison_key(entity.canonical_name, entity.actor_type)))
+        return self.final(hit) if hit else None
+
+    def resolve(self, entity: LocalEntity, context: set[str] | None = None) -> Link:
+        """The actor of a local entity; registers a new actor when none fits."""
+        context = context or set()
         t = entity.actor_type
-        hit = self.names.get((t, entity.canonical_name.lower()))
-        if hit:
-            return hit, False
-        # an alias seen before that points at exactly one actor ("Kerry" -> John Kerry)
-        candidates: set[str] = set()
+        link = self._match(entity, context)
+        if link is None:
+            actor_id = stable_id("actor", t, entity.canonical_name.lower())
+            known = actor_id in self.actors
+            self._add_actor(actor_id, entity.canonical_name, t)
+            link = Link(self.final(actor_id), not known, "new" if not known else "same_name", 1.0,
+                        "first sighting" if not known else "same name")
+            if not known:
+                self._merge_surname_only_into(self.actors[actor_id])
+        actor = self.actors[link.actor_id]
+        for alias in entity.aliases | {entity.canonical_name}:
+            self._add_alias(actor, alias)
+        actor.roles |= set(entity.roles)
+        return link
+
+    def _named(self, entity: LocalEntity) -> list[str]:
+        """Actors whose own name is one of the entity's names (organizations, places, groups)."""
+        t, out = entity.actor_type, []
+        for alias in [entity.canonical_name] + sorted(entity.aliases - {entity.canonical_name}):
+            hit = self.names.get((t, comparison_key(alias, t)))
+            if hit and self.final(hit) not in out:
+                out.append(self.final(hit))
+        return out
+
+    def _match(self, entity: LocalEntity, context: set[str]) -> Link | None:
+        t = entity.actor_type
+        direct = self._direct(entity)
+        if t != "person":
+            named = self._named(entity)
+            if named:
+                target = direct or named[0]
+                if t == "organization":
+                    for other in named:
+                        if other != target:
+                            self._record_merge(other, target, f"one document names '{self.actors[other].name}' "
+                                                              f"and '{self.actors[target].name}' as one organization")
+                if target == direct:
+                    return Link(direct, False, "same_name", 1.0, f"same name '{entity.canonical_name}'")
+                return Link(target, False, "alias", 0.9, f"'{self.actors[target].name}' is one of its names here")
+        if direct:
+            return Link(direct, False, "same_name", 1.0, f"same name '{entity.canonical_name}'")
+        # a multi-word alias seen for exactly one actor
+        strong = set()
         for alias in sorted(entity.aliases | {entity.canonical_name}):
-            candidates |= self.aliases.get((t, alias.lower()), set())
-        if len(candidates) == 1:
-            return next(iter(candidates)), False
-        actor_id = stable_id("actor", t, entity.canonical_name.lower())
-        self._add_actor(actor_id, entity.canonical_name, t)
-        return actor_id, True
+            if t == "person" and not person_name_parts(alias)[0]:
+                continue  # "Mr. Kerry" is as weak as "Kerry": left to the surname rule
+            if len(alias.split()) > 1 or (t != "person" and (is_acronym(alias) or t == "place")):
+                strong |= {self.final(a) for a in self.aliases.get((t, comparison_key(alias, t)), ())}
+        if t == "person":
+            strong = {a for a in strong if self._person_compatible(self.actors[a], entity) > 0}
+        if len(strong) == 1:
+            return Link(next(iter(strong)), False, "alias", 0.95, "alias seen before")
+        if t == "person":
+            return self._match_person(entity, context, strong)
+        if t == "organization":
+            return self._match_org(entity)
+        return None
+
+    def _person_compatible(self, actor: _Actor, entity: LocalEntity) -> float:
+        given, sur = person_name_parts(entity.canonical_name)
+        if sur != actor.surname:
+            return 0.0
+        return given_names_compatible(actor.given, given)
+
+    def _match_person(self, entity: LocalEntity, context: set[str], preferred: set[str]) -> Link | None:
+        given, sur = person_name_parts(entity.canonical_name)
+        candidates = {self.final(a) for a in self.surnames.get(sur, ())}
+        candidates = {a for a in candidates if self.actors[a].actor_type == "person"}
+        if preferred:
+            candidates &= preferred
+        scored = []
+        for a in sorted(candidates):
+            actor = self.actors[a]
+            name_score = given_names_compatible(actor.given, given)
+            if name_score == 0.0:
+                continue  # Barack Obama vs Michelle Obama; two Smiths with different first names
+            if given and not actor.given:
+                continue  # a full name gets its own actor; the surname-only one is merged into it
+            bonus, why = self._evidence(actor, entity, context)
+            if not given:  # a surname alone
+                base = 0.7 if actor.given else 0.9
+                method = "surname"
+                why.insert(0, f"surname '{entity.canonical_name}'")
+            elif not actor.given:  # a full name for a surname-only actor
+                base, method = 0.7, "surname"
+                why.insert(0, f"full name of surname-only actor '{actor.name}'")
+            else:
+                base = 0.85 if name_score == 1.0 else 0.6
+                method = "name_variant"
+                why.insert(0, f"'{entity.canonical_name}' ~ '{actor.name}' (same surname, compatible given names)")
+            scored.append((min(1.0, base + bonus), bonus, a, method, why))
+        if not scored:
+            return None
+        scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+        best = scored[0]
+        if best[0] < ACCEPT:
+            return None
+        if len(scored) > 1 and scored[1][0] >= best[0] and scored[1][1] >= best[1]:
+            return None  # two equally good candidates: no evidence to choose, keep apart
+        return Link(best[2], False, best[3], round(best[0], 2), "; ".join(best[4]))
+
+    def _match_org(self, entity: LocalEntity) -> Link | None:
+        name = entity.canonical_name
+        orgs = [a for a in self.actors.values() if a.actor_type == "organization" and a.actor_id not in self.merged_into]
+        if is_acronym(name):
+            hits = {a.actor_id for a in orgs if initials(a.name) == name.replace(".", "")}
+            if len(hits) == 1:
+                return Link(next(iter(hits)), False, "acronym", 0.8, f"'{name}' = initials of the actor's name")
+        elif len(initials(name)) >= 2:  # "General Motors" for an actor known as "GM"
+            hits = {a.actor_id for a in orgs if is_acronym(a.name) and a.name.replace(".", "") == initials(name)}
+            if len(hits) == 1:
+                return Link(next(iter(hits)), False, "acronym", 0.8, f"the actor's name = initials of '{name}'")
+        key = org_key(name)
+        if len(key.split()) <= 2:
+            hits = {a.actor_id for a in orgs if org_key(a.name).startswith(key + " ")}
+            if len(hits) == 1:
+                return Link(next(iter(hits)), False, "short_name", 0.75, f"'{name}' starts the actor's name")
+        return None
+
+    def _record_merge(self, src: str, dst: str, reason: str) -> None:
+        if src == dst or self.final(dst) == src:
+            return
+        self.merged_into[src] = dst
+        self.new_merges.append({"from_actor_id": src, "to_actor_id": dst, "reason": reason})
+
+    def _merge_surname_only_into(self, actor: _Actor) -> None:
+        """A new full-name person: a surname-only actor of the same surname is the same
+        person when this is the only full name with that surname. Recorded, never silent."""
+        if actor.actor_type != "person" or not actor.given:
+            return
+        same = [self.actors[a] for a in self.surnames.get(actor.surname, ()) if a != actor.actor_id
+                and a not in self.merged_into]
+        full = [a for a in same if a.given]
+        if full:
+            return
+        for a in same:
+            if a.actor_type == "person" and not a.given:
+                self._record_merge(a.actor_id, actor.actor_id,
+                                   f"surname-only actor '{a.name}' is '{actor.name}': the only full name with that surname")
 
     def add_aliases(self, actor_id: str, entity: LocalEntity) -> None:
-        _, t = self.canonical[actor_id]
+        actor = self.actors[actor_id]
         for alias in entity.aliases:
-            self.aliases.setdefault((t, alias.lower()), set()).add(actor_id)
+            self._add_alias(actor, alias)

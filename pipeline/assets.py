@@ -22,6 +22,8 @@ TABLE_DESCRIPTIONS = {
     "actors": "The persistent actor table: one row per person, organization, place or group.",
     "actor_aliases": "Every surface form seen for an actor.",
     "actor_roles": "Dated roles and affiliations of actors, from titles and appositives.",
+    "actor_merges": "Merges decided after both actors existed (from, to, reason): IDs never change silently.",
+    "actor_links": "How each entity of a version was resolved to its actor: method, confidence, evidence.",
     "mentions": "Entity mentions: character spans of versions linked to actors.",
     "quotes": "Direct, partial and indirect quotes with speaker, cue and span.",
     "events": "PLOVER-typed events with actors, place and resolved date.",

@@ -24,6 +24,8 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "actors": ("actor_id",),
     "actor_aliases": ("actor_id", "alias"),
     "actor_roles": ("actor_id", "role", "version_id"),
+    "actor_merges": ("from_actor_id", "to_actor_id"),
+    "actor_links": ("version_id", "entity_key"),
     "mentions": ("mention_id",),
     "quotes": ("quote_id",),
     "events": ("event_id",),
@@ -162,10 +164,15 @@ def build_rows(
             if ann is None:
                 continue
             actor_of: dict[str, str] = {}
-            for ent in ann.entities:
-                actor_id, is_new = actor_index.resolve(ent)
-                actor_index.add_aliases(actor_id, ent)
+            links = actor_index.resolve_version(ann.entities)
+            for ent, link in zip(ann.entities, links):
+                actor_id, is_new = link.actor_id, link.is_new
                 actor_of[ent.key] = actor_id
+                rows["actor_links"].append(
+                    {"version_id": version_id, "entity_key": ent.key, "actor_id": actor_id,
+                     "local_name": ent.canonical_name, "method": link.method,
+                     "confidence": link.confidence, "evidence": link.evidence}
+                )
                 if is_new and actor_id not in new_actor_ids:
                     new_actor_ids.add(actor_id)
                     rows["actors"].append(
@@ -243,6 +250,8 @@ def build_rows(
                         "extractor_version": EXTRACTOR_VERSION,
                     }
                 )
+    rows["actor_merges"] = [{**m, "merged_at": now} for m in actor_index.new_merges]
+    actor_index.new_merges = []
     return rows
 
 
@@ -262,7 +271,24 @@ def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str
               for r in con.sql("SELECT actor_id, canonical_name, actor_type FROM actors ORDER BY actor_id").fetchall()]
     aliases = [dict(zip(("actor_id", "alias"), r))
                for r in con.sql("SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias").fetchall()]
-    return existing, ActorIndex.from_rows(actors, aliases)
+    roles = [dict(zip(("actor_id", "role", "affiliation"), r)) for r in con.sql(
+        "SELECT DISTINCT actor_id, role, affiliation FROM actor_roles ORDER BY ALL").fetchall()]
+    merges = [dict(zip(("from_actor_id", "to_actor_id"), r)) for r in con.sql(
+        "SELECT from_actor_id, to_actor_id FROM actor_merges ORDER BY ALL").fetchall()]
+    index = ActorIndex.from_rows(actors, aliases, roles, merges)
+
+    cache: dict[str, set[str]] = {}
+
+    def stored_neighbors(actor_id: str) -> set[str]:
+        """Actors mentioned in the same versions as this one (evidence for name variants)."""
+        if actor_id not in cache:
+            cache[actor_id] = {r[0] for r in con.execute(
+            "SELECT DISTINCT m2.actor_id FROM mentions m1 JOIN mentions m2 USING (version_id) "
+                "WHERE m1.actor_id = ? AND m2.actor_id <> m1.actor_id", [actor_id]).fetchall()}
+        return cache[actor_id]
+
+    index.stored_neighbors = stored_neighbors
+    return existing, index
 
 
 def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:
@@ -278,7 +304,10 @@ def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:
 
 
 # Columns an upsert must not overwrite on an existing row (first sighting stays first).
-KEEP_ON_UPDATE = {"articles": ("first_seen_at",), "actors": ("first_seen_at",), "actor_roles": ("first_seen",)}
+KEEP_ON_UPDATE = {"articles": ("first_seen_at",), "actors": ("first_seen_at",), "actor_roles": ("first_seen",),
+                  # how an entity was first linked, and when a merge was decided, are history
+                  "actor_links": ("actor_id", "local_name", "method", "confidence", "evidence"),
+                  "actor_merges": ("reason", "merged_at")}
 
 
 def upsert(con, table: str, rows: list[dict]) -> int:

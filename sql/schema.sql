@@ -68,6 +68,8 @@ CREATE TABLE IF NOT EXISTS actor_roles (
     PRIMARY KEY (actor_id, role, version_id)
 );
 
+-- A merge decided after both actors existed ("Kerry" seen alone, later "John Kerry"):
+-- both rows stay, later mentions go to to_actor_id; `actor_identity` follows the chain.
 CREATE TABLE IF NOT EXISTS actor_merges (
     from_actor_id  VARCHAR NOT NULL,
     to_actor_id    VARCHAR NOT NULL,
@@ -75,6 +77,29 @@ CREATE TABLE IF NOT EXISTS actor_merges (
     merged_at      TIMESTAMP,
     PRIMARY KEY (from_actor_id, to_actor_id)
 );
+
+-- Why each entity of a version got its actor: the evidence of cross-document resolution.
+CREATE TABLE IF NOT EXISTS actor_links (
+    version_id   VARCHAR NOT NULL,
+    entity_key   VARCHAR NOT NULL,          -- the version-local entity (pipeline.nlp.entities)
+    actor_id     VARCHAR NOT NULL,
+    local_name   VARCHAR NOT NULL,          -- the entity's name in that version
+    method       VARCHAR NOT NULL,          -- new | same_name | alias | name_variant | surname | acronym | short_name
+    confidence   DOUBLE NOT NULL,           -- 0..1
+    evidence     VARCHAR,                   -- e.g. "same surname, compatible given names; same role foreign minister"
+    PRIMARY KEY (version_id, entity_key)
+);
+
+-- Every actor ID with the actor it finally resolves to after recorded merges.
+CREATE OR REPLACE VIEW actor_identity AS
+WITH RECURSIVE chain(actor_id, resolved_id, depth) AS (
+    SELECT actor_id, actor_id, 0 FROM actors
+    UNION ALL
+    SELECT c.actor_id, m.to_actor_id, c.depth + 1
+    FROM chain c JOIN actor_merges m ON m.from_actor_id = c.resolved_id
+    WHERE c.depth < 10
+)
+SELECT actor_id, arg_max(resolved_id, depth) AS resolved_id FROM chain GROUP BY actor_id;
 
 CREATE TABLE IF NOT EXISTS mentions (
     mention_id        VARCHAR PRIMARY KEY,  -- hash of (version_id, start_char, end_char)

@@ -1,15 +1,37 @@
 """Entity mentions and first-cut actors inside one version.
 
-spaCy's NER gives the mentions; this module fixes the types that context decides
-(an honorific makes a person), strips determiners and possessives, and links surname
-and honorific mentions ("Mr. Kerry", "Kerry") to the full name introduced earlier
-("John Kerry"), so each `LocalEntity` is one real-world actor of the document."""
+spaCy's NER gives candidate spans; this module
+- cleans each span (determiners, possessives, "(GM)" acronyms, "U.S. automaker GM"
+  descriptors, a dateline glued to a byline: "Anne BarnardGENEVA"),
+- corrects the type where context decides (an honorific or a title makes a person:
+  "Mr. de Mistura"; a name that is a person's surname elsewhere in the document is that
+  person: "Lavrov" tagged ORG; "the city of Aleppo" is a place; "n’t" is nothing),
+- maps country names and demonyms through `rules/demonyms.tsv`: "U.S." is the actor
+  United States; "Russian" is a mention (label NORP) of the actor Russia — an
+  affiliation, never a speaker (quotes only take PERSON/ORG mentions),
+- links surname, honorific and given-name mentions ("Kerry", "Mr. Kerry", "Assad" for
+  "Bashar al-Assad") and acronyms/short names of organizations ("FSA", "Northrop") to the
+  full name of the same document, and "the secretary"-style descriptions to the one
+  person holding that title in the document,
+- reads roles from titles and appositives (`rules/titles.tsv`): "Secretary of State John
+  Kerry", "State Department spokeswoman Jen Psaki", "Russia’s foreign minister, Sergey V.
+  Lavrov", "Staffan de Mistura, the United Nations envoy".
+
+Each `LocalEntity` is one real-world actor of the document; `pipeline.actors` maps it
+to a persistent actor ID. The name helpers (`person_name_parts`, `given_names_compatible`,
+`org_key`, `name_key`) are shared with cross-document resolution."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from pipeline.ids import stable_id
 from pipeline.records import LocalEntity, Mention
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 ACTOR_TYPES = {
@@ -21,105 +43,733 @@ ACTOR_TYPES = {
     "NORP": "group",
 }
 HONORIFICS = {
-    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
-    "dr": None, "dr.": None, "sir": "m", "lady": "f", "lord": "m",
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mme": "f", "mme.": "f",
+    "dr": None, "dr.": None, "sir": "m", "dame": "f", "lady": "f", "lord": "m", "prof.": None, "rev.": None,
 }
-PERSON_TITLES = {
-    "president", "secretary", "minister", "senator", "sen.", "rep.", "gov.", "governor",
-    "prime", "chancellor", "king", "queen", "prince", "princess", "pope", "general", "gen.",
-    "spokesman", "spokeswoman", "ambassador", "envoy", "judge", "justice", "mayor", "chairman",
-    "chairwoman", "director", "leader", "premier", "foreign", "sheikh", "ayatollah",
-}
+# Lower-case words allowed inside a name ("Bank of America", "Staffan de Mistura").
+CONNECTORS = {"of", "and", "&", "de", "du", "des", "la", "le", "for", "van", "von", "der", "den", "al", "el",
+              "bin", "ibn", "da", "di", "del", "della", "dos", "das", "the", "y", "und", "et", "ter", "ben", "abu"}
+# Name particles that belong to the surname ("de Mistura", "al-Assad", "van Rompuy").
+PARTICLES = {"al", "el", "de", "du", "del", "della", "di", "da", "van", "von", "der", "den", "bin", "ibn",
+             "dos", "das", "ter", "le", "la", "abu", "ben"}
+PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|at|az|ar)[-‐]", re.I)
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "me"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+# A lower-case word here ends a name ("Moscone Center in San Francisco" -> "Moscone Center").
+CUT_WORDS = {"in", "at", "near", "from", "with", "which", "that", "who", "located", "serving", "on", "by", "to"}
+# Words that make a span an organization, whatever the tagger said.
+ORG_WORDS = {"department", "ministry", "army", "party", "council", "committee", "union", "bank", "company",
+             "corporation", "group", "agency", "office", "house", "court", "force", "forces", "airlines",
+             "airways", "university", "institute", "front", "league", "organization", "organisation",
+             "association", "commission", "parliament", "congress", "senate", "government", "inc.", "corp.",
+             "ltd.", "llc", "plc", "brigade", "movement", "coalition", "network", "times", "post", "news"}
+# Corporate suffixes and generic trailing words ignored when comparing organization names.
+ORG_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "co", "company", "llc", "ltd", "limited", "plc",
+                "nv", "sa", "ag", "spa", "gmbh", "group", "holdings", "computer", "computers", "motor", "motors",
+                "airlines", "airline", "airways", "automotive", "auto", "international"}
+WEAK_ORG_HEADS = {"general", "united", "american", "national", "international", "first", "new", "air", "the"}
+PLACE_TRAILERS = {"government", "governments", "administration"}
+PLACE_CUES = {("city", "of"), ("town", "of"), ("village", "of"), ("province", "of"), ("region", "of")}
+# Titles that make the name after them a person even when the tagger said ORG or GPE.
+PERSON_TITLES = {"president", "secretary", "minister", "senator", "sen.", "rep.", "gov.", "governor", "mayor",
+                 "chancellor", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "premier",
+                 "king", "queen", "prince", "princess", "sheikh", "ayatollah", "pope", "ceo", "chairman",
+                 "chairwoman", "congressman", "congresswoman", "judge", "gen.", "adm.", "col."}
+GLUED_DATELINE = re.compile(r"(?<=[a-z])[A-Z]{3,}$")
 
 
-def normalize_name(text: str) -> str:
-    text = text.replace("’", "'").strip()
-    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-    text = re.sub(r"'s?$", "", text)
-    text = re.sub(r"\s+", " ", text)
-    return text.strip(" ,.-") if not text.endswith(".") or len(text.split()[-1]) > 2 else text.strip(" ,-")
+# --- rule tables ---------------------------------------------------------------------------
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (RULES / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def country_forms() -> dict[str, tuple[str, str]]:
+    """form -> (country, kind) with kind alias | demonym; every country also maps to itself."""
+    forms: dict[str, tuple[str, str]] = {}
+    for form, country, kind in _rows("demonyms.tsv"):
+        forms[form] = (country, kind)
+        forms.setdefault(country, (country, "alias"))
+    return forms
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[tuple[str, ...], tuple[str, str]]:
+    """title phrase (tuple of lower-case words) -> (role, head word)."""
+    return {tuple(phrase.split()): (role, head) for phrase, role, head in _rows("titles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    return frozenset(w for phrase in titles() for w in phrase if w not in ("of", "the"))
+
+
+def country_of(text: str) -> tuple[str, str] | None:
+    """(country, kind) for a country name, other name or demonym, else None."""
+    t = re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).replace("’", "'")
+    return country_forms().get(t) or country_forms().get(t.title() if t.isupper() and len(t) > 3 else t)
+
+
+def affiliation_name(text: str) -> str:
+    """The actor name an affiliation refers to: "U.S." -> United States, "Russian" -> Russia."""
+    t = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s*(?:'s|’s|'|’)$", "", text.strip()))
+    hit = country_of(t)
+    return hit[0] if hit else t
+
+
+# --- name helpers shared with cross-document resolution -------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, curly quotes or periods: the comparison form of a name."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"\.", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"\s*'\s*", "'", fold(name))
+
+
+def surname_key(token: str) -> str:
+    return PARTICLE_PREFIX.sub("", fold(token).strip(" ,;'"))
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)?", word))
+
+
+def person_name_parts(name: str) -> tuple[list[str], str]:
+    """(given names, surname key): "Sergey V. Lavrov" -> (["Sergey", "V."], "lavrov");
+    "Bashar al-Assad" -> (["Bashar"], "assad"); "de Mistura" -> ([], "mistura")."""
+    words = [w for w in name.split() if w.lower().strip(".") not in ("jr", "sr", "ii", "iii", "iv")]
+    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in title_words()):
+        words = words[1:]  # "Mr. Kerry", "President Obama": no given name
+    if not words:
+        return [], ""
+    sur = words[-1]
+    rest = words[:-1]
+    while rest and rest[-1].lower() in PARTICLES:
+        rest = rest[:-1]
+    return rest, surname_key(sur)
+
+
+def translit_key(word: str) -> str:
+    """A skeleton equal for common transliterations: Sergei/Sergey, Mohammad/Mohammed/Muhammad."""
+    w = fold(word)
+    w = w.replace("ph", "f").replace("kh", "h").replace("y", "i").replace("w", "v").replace("ou", "u")
+    w = w[:1] + re.sub(r"[aeiou]", "", w[1:])
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def given_names_compatible(a: list[str], b: list[str]) -> float:
+    """How well two lists of given names agree: 1 equal, 0.8 one is an initial or a
+    transliteration of the other, 0 incompatible (different first names or middle initials).
+    An empty list is compatible with anything (0.5)."""
+    if not a or not b:
+        return 0.5
+    fa, fb = a[0], b[0]
+    if fold(fa) == fold(fb):
+        score = 1.0
+    elif _is_initial(fa) or _is_initial(fb):
+        score = 0.8 if fold(fa)[0] == fold(fb)[0] else 0.0
+    elif translit_key(fa) == translit_key(fb):
+        score = 0.8
+    else:
+        from rapidfuzz.fuzz import ratio
+
+        score = 0.8 if fold(fa)[0] == fold(fb)[0] and ratio(fold(fa), fold(fb)) >= 85 else 0.0
+    if score and len(a) > 1 and len(b) > 1 and fold(a[1])[:1] != fold(b[1])[:1]:
+        return 0.0  # George W. Bush vs George H. W. Bush
+    return score
+
+
+def org_key(name: str) -> str:
+    """Organization names compared without corporate suffixes or generic trailing words:
+    "Apple Inc." = "Apple Computer" = "Apple"; "Ford Motor Company" = "Ford"."""
+    words = re.sub(r"[^\w&' -]", " ", fold(name).replace("&", " and ")).split()
+    while words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+        if len(words) == 2 and words[0] in WEAK_ORG_HEADS:
+            break
+        words = words[:-1]
+    return " ".join(words)
+
+
+def group_key(name: str) -> str:
+    k = fold(name)
+    return k[:-1] if k.endswith("s") and len(k) > 4 else k
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in CONNECTORS)
+
+
+def is_acronym(text: str) -> bool:
+    t = text.replace(".", "")
+    return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
 
 
 def entity_key(canonical: str, actor_type: str) -> str:
     return stable_id("ent", actor_type, canonical.lower())
 
 
-def _honorific_before(doc, start_token: int) -> str | None:
-    if start_token == 0:
+def normalize_name(text: str) -> str:
+    text = text.replace("’", "'").strip()
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    text = re.sub(r"\s*'s?$", "", text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"(\w)\s+'\s*(\w)", r"\1'\2", text)  # "O' Leary" (tokenized input) -> "O'Leary"
+    if text.isupper() and len(text) > 4 and " " not in text and not country_of(text):
+        text = text.title()  # "MOSCOW" in a dateline
+    return text.strip(" ,-")
+
+
+# --- span cleaning ------------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    index: int  # position of the input span
+    start: int  # token range of the name
+    end: int
+    label: str
+    name: str
+    honorific: str | None = None  # the honorific token text ("Mr.")
+    title_start: int | None = None  # token range of a title inside the span ("Apple CEO Steve Jobs")
+    acronym: str | None = None  # "(GM)" after the name
+    demonym_of: str | None = None  # country of a demonym mention
+    strong: bool = False  # type decided by context (honorific, title, "city of")
+    roles: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+def _has_upper(doc, start: int, end: int) -> bool:
+    return any(re.search(r"[A-Z]", doc[i].text) for i in range(start, end))
+
+
+def _is_title_word(tok) -> bool:
+    return tok.lower_ in title_words()
+
+
+def _clean_span(doc, start: int, end: int, label: str) -> tuple[int, int, str | None] | None:
+    """Token range of the name inside a span, plus an acronym given in parentheses."""
+    acronym = None
+    for i in range(start, end):  # "General Motors ( GM )"
+        if doc[i].text == "(":
+            inner = [t.text for t in doc[i + 1:end] if t.text != ")"]
+            if len(inner) == 1 and is_acronym(inner[0]):
+                acronym = inner[0]
+            end = i
+            break
+    if end < len(doc) and doc[end].text == "(" and end + 2 < len(doc) and doc[end + 2].text == ")" \
+            and is_acronym(doc[end + 1].text):
+        acronym = doc[end + 1].text
+    # cut at a comma: keep the first part holding a name ("Toulouse, France", "Ryanair CEO, Michael O'Leary")
+    parts, s = [], start
+    for i in range(start, end):
+        if doc[i].text in (",", ";", "—", "--", ":"):
+            parts.append((s, i))
+            s = i + 1
+    parts.append((s, end))
+    for s, e in parts:
+        if _has_upper(doc, s, e) and not all(_is_title_word(doc[i]) or doc[i].ent_type_ in ("ORG",)
+                                               for i in range(s, e) if doc[i].is_alpha):
+            start, end = s, e
+            break
+    else:
+        start, end = parts[0]
+    # the name after a possessive: "The Beatles' Apple Corps", "today's GM"
+    for i in range(end - 1, start, -1):
+        if doc[i].text in POSSESSIVE and i + 1 < end and _has_upper(doc, i + 1, end):
+            start = i + 1
+            break
+    # a name ends at a preposition or relative word ("Moscone Center in San Francisco")
+    for i in range(start + 1, end):
+        if doc[i].lower_ in CUT_WORDS and doc[i].text.islower() and _has_upper(doc, start, i):
+            end = i
+            break
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in ("“", '"', "``", "'", "-")
+                           or re.match(r"\d", doc[start].text)):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].text in (",", ".", "-", ")", '"', "”", "''")):
+        end -= 1
+    if label != "PERSON":
+        # a descriptor before the name: "U.S. automaker GM", "Los Angeles based Northrop Grumman"
+        for i in range(end - 1, start - 1, -1):
+            t = doc[i].text
+            if t.islower() and t.isalpha() and t not in CONNECTORS and _has_upper(doc, i + 1, end):
+                start = i + 1
+                break
+        while start < end and doc[start].lower_ in CONNECTORS:
+            start += 1
+        while end > start + 1 and doc[end - 1].lower_ in PLACE_TRAILERS and label in ("GPE", "LOC"):
+            end -= 1
+    if start >= end or not _has_upper(doc, start, end):
         return None
-    prev = doc[start_token - 1].text.lower()
-    return prev if prev in HONORIFICS else None
+    text = doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    if (fold(text) in PRONOUNS and not text.isupper()) or len(text.strip()) < 2:
+        return None
+    return start, end, acronym
 
 
-def _surname(name: str) -> str:
-    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.?", p)]
-    parts = [p for p in parts if p.lower() not in ("jr.", "jr", "sr.", "sr", "ii", "iii")]
-    return parts[-1] if parts else name
+def _name_text(doc, start: int, end: int) -> str:
+    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
 
 
-def extract_entities(doc) -> tuple[list[LocalEntity], list[Mention]]:
+# --- roles from titles and appositives ------------------------------------------------------
+
+
+def _find_title(words: list[str], must_end: bool) -> tuple[int, int, str, str] | None:
+    """Longest title phrase in the words (ending at the last word when `must_end`)."""
+    best = None
+    table = titles()
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            key = tuple(words[i:j])
+            if key in table and (not must_end or j == len(words)):
+                if best is None or (j - i) > (best[1] - best[0]) or ((j - i) == (best[1] - best[0]) and i > best[0]):
+                    best = (i, j, *table[key])
+                break
+    return best
+
+
+def _affiliation(doc, toks: list) -> str | None:
+    names = [t for t in toks if (t.pos_ == "PROPN" or t.ent_type_ or t.text[:1].isupper())
+             and t.lower_ not in DETERMINERS and t.text not in POSSESSIVE]
+    while names and names[-1].lower_ in ("of", "for"):
+        names = names[:-1]
+    if not names:
+        return None
+    text = doc.text[names[0].idx:names[-1].idx + len(names[-1].text)]
+    text = re.sub(r"\s*(?:'s|’s|'|’)$", "", text).strip()
+    return affiliation_name(text) if re.search(r"[A-Z]", text) else None
+
+
+def _role_from_tokens(doc, toks: list, adjacent_end: bool) -> tuple[str, str | None] | None:
+    words = [t.lower_ for t in toks]
+    hit = _find_title(words, must_end=adjacent_end)
+    if not hit and adjacent_end and "of" in words:  # "the foreign minister of Iran, Mohammad Javad Zarif"
+        hit = _find_title(words[:words.index("of")], must_end=True)
+    if not hit:
+        return None
+    i, j, role, _ = hit
+    aff = _affiliation(doc, toks[:i])
+    if aff is None and j + 1 < len(toks) and toks[j].lower_ == "of":  # "president of Syria"
+        aff = _affiliation(doc, [t for t in toks[j + 1:] if t.lower_ not in DETERMINERS])
+    return role, aff
+
+
+def _left_context(doc, end: int, limit: int = 8) -> list:
+    """Tokens before `end` that can form a title: title words, proper names, "of", possessives."""
+    sent_start = doc[end - 1].sent.start if end > 0 and doc.has_annotation("SENT_START") else 0
+    out = []
+    i = end - 1
+    while i >= sent_start and len(out) < limit:
+        t = doc[i]
+        if _is_title_word(t) or t.lower_ in ("of", "for") or t.text in POSSESSIVE or (
+                (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP") or re.fullmatch(r"(?:[A-Z]\.)+", t.text))
+                and t.lower_ not in HONORIFICS and t.text[:1].isupper()):
+            out.append(t)
+            i -= 1
+            continue
+        break
+    out.reverse()
+    while out and out[0].lower_ in ("of", "for") or (out and out[0].text in POSSESSIVE):
+        out = out[1:]
+    return out
+
+
+def _roles_around(doc, start: int, end: int) -> list[tuple[str, str | None]]:
+    """Roles of a person mention at tokens [start, end): a title right before it, an
+    appositive after it (", the United Nations envoy"), or one before it ("Russia's foreign
+    minister, Sergey V. Lavrov")."""
+    roles = []
+    left = _left_context(doc, start)
+    r = _role_from_tokens(doc, left, adjacent_end=True) if left else None
+    if r:
+        roles.append(r)
+    elif start >= 2 and doc[start - 1].text == ",":
+        left = _left_context(doc, start - 1)
+        r = _role_from_tokens(doc, left, adjacent_end=True) if left else None
+        if r and left and (left[0].i == 0 or doc[left[0].i - 1].lower_ in DETERMINERS | {",", "with", "and", "by", "said", "told"}
+                           or doc[left[0].i - 1].is_sent_start):
+            roles.append(r)
+    if end < len(doc) - 1 and doc[end].text == ",":
+        toks = []
+        for t in doc[end + 1:min(len(doc), end + 14)]:
+            if t.is_punct and t.text not in POSSESSIVE and t.text not in ("-", "."):
+                break
+            if t.pos_ in ("VERB", "AUX", "PRON") and not _is_title_word(t):
+                break
+            toks.append(t)
+        if toks and (toks[0].lower_ in DETERMINERS or toks[0].pos_ == "PROPN" or _is_title_word(toks[0])) \
+                and not (toks[0].ent_type_ == "PERSON" or toks[0].lower_ in HONORIFICS):
+            r = _role_from_tokens(doc, toks, adjacent_end=False)
+            if r and r not in roles:
+                roles.append(r)
+    return roles
+
+
+# --- linking inside one document ------------------------------------------------------------
+
+
+def _decide_label(doc, c: _Cand, label: str) -> str:
+    start = c.start
+    if c.honorific or c.title_start is not None:
+        c.strong = True
+        return "PERSON"
+    prev = doc[start - 1] if start > 0 else None
+    prev2 = (doc[start - 2].lower_, doc[start - 1].lower_) if start > 1 else None
+    hit = country_of(c.name)
+    if hit:
+        if hit[1] == "demonym" and label in ("NORP", "GPE", "LOC", "ORG", "PERSON"):
+            c.demonym_of = hit[0]
+            return "NORP"
+        return "GPE"
+    if prev2 in PLACE_CUES:
+        c.strong = True
+        return "GPE"
+    words = [w.lower() for w in c.name.split()]
+    if label in ("ORG", "GPE", "NORP", "FAC") and prev is not None and _is_title_word(prev) \
+            and prev.text[:1].isupper() and not any(w in ORG_WORDS for w in words) \
+            and all(w[:1].isupper() or w.lower() in PARTICLES for w in c.name.split()):
+        c.strong = True
+        return "PERSON"  # "Secretary Kerry" tagged ORG
+    if label == "PERSON" and any(w in ORG_WORDS for w in words) and len(words) > 1:
+        return "ORG"
+    return label
+
+
+def _role_for_title_inside(doc, c: _Cand) -> None:
+    if c.title_start is not None:
+        r = _role_from_tokens(doc, list(doc[c.title_start:c.start]), adjacent_end=True)
+        if r:
+            c.roles.append(r)
+
+
+def _inside_title(doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a word of a longer title phrase around them."""
+    lo, hi = max(0, start - 3), min(len(doc), end + 3)
+    words = [t.lower_ for t in doc[lo:hi]]
+    table = titles()
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            if tuple(words[i:j]) in table and lo + i <= start and end <= lo + j:
+                return True
+    return False
+
+
+def _strip_person_prefix(doc, start: int, end: int) -> tuple[int, str | None, int | None]:
+    """Leading honorific and title inside a PERSON span ("Mr. Kerry", "Apple CEO Steve Jobs")."""
+    honorific = None
+    title_start = None
+    last_title = None
+    for i in range(start, end):
+        if _is_title_word(doc[i]) and _has_upper(doc, i + 1, end) and any(
+                not _is_title_word(doc[k]) and doc[k].text[:1].isupper() for k in range(i + 1, end)):
+            last_title = i
+    if last_title is not None:
+        title_start, start = start, last_title + 1
+        after_of = start < end and doc[start].lower_ == "of"
+        while start < end and doc[start].lower_ in {"of", "the", *HONORIFICS}:
+            if doc[start].lower_ in HONORIFICS:
+                honorific = doc[start].text
+            start += 1
+        if after_of:  # "President of the United States Barack Obama": skip the country
+            for k in range(end, start, -1):
+                if country_of(doc[start:k].text):
+                    start = k
+                    break
+            else:
+                start = end  # "CEO of GM": a description, the rest is the affiliation
+    while start < end - 1 and doc[start].lower_ in HONORIFICS:
+        honorific = doc[start].text
+        start += 1
+    return start, honorific, title_start
+
+
+def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[str | None]]:
+    """Entities and mentions for the given spans (default: the NER's `doc.ents`), plus for
+    each input span the key of the entity it was linked to (None when it was dropped)."""
+    spans = list(doc.ents) if spans is None else list(spans)
+    cands: list[_Cand] = []
+    descs: list[tuple[int, int, int, tuple[str, str | None]]] = []  # (span index, start, end, role)
+    org_words = {fold(w) for sp in spans if sp.label_ == "ORG" for w in sp.text.split()}
+    for idx, ent in enumerate(spans):
+        label = ent.label_
+        if label not in ENTITY_LABELS:
+            continue
+        cleaned = _clean_span(doc, ent.start, ent.end, label)
+        if cleaned is None:
+            continue
+        start, end, acronym = cleaned
+        if label != "PERSON" and _inside_title(doc, start, end):
+            continue  # "State" in "Secretary of State", "Defense" in "Defense Secretary"
+        honorific, title_start = None, None
+        if label in ("PERSON", "ORG", "GPE", "NORP"):
+            s2, honorific, title_start = _strip_person_prefix(doc, start, end)
+            if title_start is not None and label != "PERSON" and not all(
+                    doc[k].text[:1].isupper() or doc[k].lower_ in PARTICLES for k in range(s2, end)):
+                s2, honorific, title_start = start, None, None
+            if label != "PERSON" and title_start is not None and (
+                    any(doc[k].lower_ in ORG_WORDS for k in range(s2, end))
+                    or not any(doc[k].lower_ in PERSON_TITLES for k in range(title_start, s2))
+                    or s2 >= end or doc[s2 - 1].lower_ in ("of", "the")):
+                s2, honorific, title_start = start, None, None  # "General Motors", "Bank of America"
+            start = s2
+        if honorific is None and start > 0 and doc[start - 1].lower_ in HONORIFICS:
+            honorific = doc[start - 1].text
+        if label == "PERSON" and (start >= end or country_of(_name_text(doc, start, end)) or (
+                _is_title_word(doc[end - 1]) and all(
+                    _is_title_word(t) or t.lower_ in ("of", "the", "and") or country_of(t.text) or t.text in POSSESSIVE
+                    or t.ent_type_ in ("ORG", "GPE", "NORP") or fold(t.text) in org_words for t in doc[start:end]))):
+            # "Apple CEO", "President of the United States": a description, not a name
+            r = _role_from_tokens(doc, list(doc[ent.start:ent.end]), adjacent_end=False)
+            if r:
+                descs.append((idx, doc[ent.start].idx, doc[ent.end - 1].idx + len(doc[ent.end - 1].text), r))
+            continue
+        if start >= end:
+            continue
+        name = _name_text(doc, start, end)
+        m = GLUED_DATELINE.search(name)  # "Anne BarnardGENEVA"
+        if m and label == "PERSON":
+            name = name[:m.start()]
+        name = normalize_name(name)
+        if not name or not re.search(r"[A-Z]", name) or (fold(name) in PRONOUNS and not name.isupper()):
+            continue
+        c = _Cand(idx, start, end, label, name, honorific=honorific, title_start=title_start, acronym=acronym)
+        c.label = _decide_label(doc, c, label)
+        cands.append(c)
+
+    # a name that is a person's surname or full name elsewhere in the document is that person
+    person_names = {fold(c.name) for c in cands if c.label == "PERSON" and (len(c.name.split()) > 1 or c.strong)}
+    person_surnames = {person_name_parts(c.name)[1] for c in cands if c.label == "PERSON"
+                       and (c.strong or len(person_name_parts(c.name)[0]) > 0)}
+    for c in cands:
+        if c.label in ("ORG", "GPE", "NORP", "FAC", "LOC") and not c.demonym_of and not c.strong \
+                and not country_of(c.name) and not any(w.lower() in ORG_WORDS for w in c.name.split()):
+            given, sur = person_name_parts(c.name)
+            tokens_ok = all(w[:1].isupper() or w.lower() in PARTICLES or PARTICLE_PREFIX.match(w) for w in c.name.split())
+            org_named = any(o is not c and o.label == "ORG" and org_key(o.name) == org_key(c.name)
+                            and len(o.name.split()) > len(c.name.split()) for o in cands)
+            if tokens_ok and not org_named and (
+                    fold(c.name) in person_names or (sur in person_surnames and len(c.name.split()) <= 4)):
+                c.label = "PERSON"
+    # the same surface form gets one type in a document (context-decided ones win)
+    by_text: dict[str, list[_Cand]] = {}
+    for c in cands:
+        if not c.demonym_of:
+            by_text.setdefault(fold(c.name), []).append(c)
+    for group in by_text.values():
+        strong = [c.label for c in group if c.strong]
+        labels = strong or [c.label for c in group]
+        best = max(sorted(set(labels)), key=labels.count)
+        if best == "NORP" and any(ACTOR_TYPES[c.label] == "place" for c in group):
+            best = next(c.label for c in group if ACTOR_TYPES[c.label] == "place")
+        for c in group:
+            c.label = best
+    for c in cands:  # a tagger "group" that is no demonym nor plural people is a place when cued
+        if c.label == "PERSON" and not c.strong and len(c.name.split()) == 1 and c.start > 1 \
+                and (doc[c.start - 2].lower_, doc[c.start - 1].lower_) in PLACE_CUES:
+            c.label = "GPE"
+
     entities: dict[str, LocalEntity] = {}
     mentions: list[Mention] = []
-    persons_by_surname: dict[str, str] = {}  # surname (lower) -> entity key of full name
+    span_keys: list[str | None] = [None] * len(spans)
+    persons: list[tuple[str, list[str], str]] = []  # (key, given names, surname key) of full names, in order
+    surname_only: dict[str, str] = {}  # surname key -> entity key of a surname-only person
+    orgs: dict[str, str] = {}  # org key -> entity key
+    acronyms: dict[str, str] = {}  # acronym -> entity key
+    last_seen: dict[str, int] = {}
 
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
-            continue
-        span = ent
-        # trim a leading determiner and a trailing possessive from the span
-        while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
-            span = span[1:]
-        if len(span) > 1 and span[-1].text in ("'s", "’s", "'", "’"):
-            span = span[:-1]
-        text = span.text
-        if not text.strip() or not re.search(r"[A-Za-z]", text):
-            continue
-        if len(text) < 2 or text.lower() in ("n’t", "n't"):
-            continue
-        label = ent.label_
-        honorific = _honorific_before(doc, span.start)
-        if honorific or (span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES and label == "ORG"):
-            label = "PERSON"
-        start, end = span.start_char, span.end_char
-        name = normalize_name(text)
+    def new_entity(key: str, name: str, actor_type: str) -> LocalEntity:
+        ent = entities.get(key)
+        if ent is None:
+            ent = entities[key] = LocalEntity(key=key, canonical_name=name, actor_type=actor_type)
+        return ent
+
+    for n, c in enumerate(sorted(cands, key=lambda c: (c.start, -c.end))):
+        label = c.label
         actor_type = ACTOR_TYPES[label]
-        if label == "PERSON":
-            sur = _surname(name).lower()
-            if len(name.split()) >= 2:
-                key = persons_by_surname.get(sur) if name.lower() == sur else None
-                key = key or entity_key(name, actor_type)
-                # a longer full name with the same surname refines the canonical one
-                persons_by_surname[sur] = key
+        if c.demonym_of:
+            key = entity_key(c.demonym_of, "place")
+            new_entity(key, c.demonym_of, "place")
+        elif label == "PERSON":
+            given, sur = person_name_parts(c.name)
+            if given:
+                match = [k for k, g, s in persons if s == sur and given_names_compatible(g, given) > 0]
+                key = max(match, key=lambda k: last_seen.get(k, -1)) if match else entity_key(c.name, actor_type)
+                if not match:
+                    persons.append((key, given, sur))
             else:
-                key = persons_by_surname.get(sur) or entity_key(name, actor_type)
-                persons_by_surname.setdefault(sur, key)
+                match = [k for k, g, s in persons if s == sur]
+                if not match and len(c.name.split()) == 1:  # a given name used alone ("Steve")
+                    match = [k for k, g, s in persons if g and fold(g[0]) == fold(c.name)]
+                    match = match if len(match) == 1 and c.name.lower() not in surname_only else []
+                if match:
+                    key = max(match, key=lambda k: last_seen.get(k, -1))
+                else:
+                    key = surname_only.setdefault(sur, entity_key(c.name, actor_type))
+        elif label == "ORG":
+            k = org_key(c.name)
+            key = orgs.get(k) or (acronyms.get(c.name.replace(".", "")) if is_acronym(c.name) else None)
+            if key is None and is_acronym(c.name):
+                hits = {ek for ok, ek in orgs.items() if initials(entities[ek].canonical_name) == c.name.replace(".", "")}
+                key = next(iter(hits)) if len(hits) == 1 else None
+            if key is None and len(c.name.split()) <= 2:
+                hits = {ek for ok, ek in orgs.items() if ok.startswith(k + " ")}
+                key = next(iter(hits)) if len(hits) == 1 else None
+            key = key or entity_key(c.name, actor_type)
+            orgs.setdefault(k, key)
+            if c.acronym:
+                acronyms.setdefault(c.acronym.replace(".", ""), key)
+        elif actor_type == "group":
+            key = entity_key(group_key(c.name), actor_type)
         else:
-            key = entity_key(name, actor_type)
-        ent_obj = entities.get(key)
-        if ent_obj is None:
-            ent_obj = entities[key] = LocalEntity(key=key, canonical_name=name, actor_type=actor_type)
-        ent_obj.aliases.add(name)
-        if honorific:
-            honor_text = doc[span.start - 1].text
-            ent_obj.aliases.add(f"{honor_text} {name}")
-            if HONORIFICS[honorific] and not ent_obj.gender:
-                ent_obj.gender = HONORIFICS[honorific]
-            start = doc[span.start - 1].idx
-            text = doc.text[start:end]
-        mentions.append(Mention(start=start, end=end, text=doc.text[start:end], label=label, entity_key=key))
+            hit = country_of(c.name)
+            name = hit[0] if hit else c.name
+            key = entity_key(fold(name), "place")
+            c.name = name if hit else c.name
+        ent = new_entity(key, c.name, actor_type if not c.demonym_of else "place")
+        last_seen[key] = n
+        if not c.demonym_of:
+            ent.aliases.add(c.name)
+            raw = normalize_name(_name_text(doc, c.start, c.end))
+            if raw and raw != c.name and not GLUED_DATELINE.search(raw):
+                ent.aliases.add(raw)
+        if c.acronym:
+            ent.aliases.add(c.acronym)
+        mstart, mend = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        glued = GLUED_DATELINE.search(_name_text(doc, c.start, c.end)) if label == "PERSON" else None
+        if glued:
+            mend -= len(glued.group())
+        if c.honorific and c.start > 0 and doc[c.start - 1].text == c.honorific:
+            mstart = doc[c.start - 1].idx
+            ent.aliases.add(f"{c.honorific} {c.name}")
+            g = HONORIFICS.get(c.honorific.lower())
+            if g and not ent.gender:
+                ent.gender = g
+        elif c.honorific:
+            ent.aliases.add(f"{c.honorific} {c.name}")
+            g = HONORIFICS.get(c.honorific.lower())
+            if g and not ent.gender:
+                ent.gender = g
+        if label == "PERSON" and ent.actor_type == "person":
+            _role_for_title_inside(doc, c)
+            for r in c.roles + _roles_around(doc, c.start if c.title_start is None else c.title_start, c.end):
+                if r not in ent.roles:
+                    ent.roles.append(r)
+        mentions.append(Mention(start=mstart, end=mend, text=doc.text[mstart:mend], label=label, entity_key=key))
+        span_keys[c.index] = key
 
-    # A single-token person seen before its full name ("Kerry" … later "John Kerry")
-    # is merged into the full name when the surname matches.
-    for key, ent_obj in list(entities.items()):
-        if ent_obj.actor_type != "person" or len(ent_obj.canonical_name.split()) > 1:
+    for ent in entities.values():  # a role known with its affiliation needs no bare copy
+        ent.roles = [r for r in ent.roles if r[1] is not None or not any(o[0] == r[0] and o[1] for o in ent.roles)]
+    _merge_late_full_names(entities, mentions, span_keys, persons, surname_only)
+    _merge_late_org_names(entities, mentions, span_keys)
+    for idx, s_char, e_char, (role, aff) in descs:
+        holders = [e for e in entities.values() if e.actor_type == "person" and any(r == role for r, _ in e.roles)]
+        if len(holders) > 1 and aff:
+            holders = [e for e in holders if any(r == role and a == aff for r, a in e.roles)]
+        if len(holders) == 1:
+            mentions.append(Mention(start=s_char, end=e_char, text=doc.text[s_char:e_char], label="PERSON",
+                                    entity_key=holders[0].key))
+            span_keys[idx] = holders[0].key
+    mentions.extend(_descriptions(doc, entities, mentions))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return list(entities.values()), mentions, span_keys
+
+
+def _absorb(entities, mentions, span_keys, src: str, dst: str) -> None:
+    target, ent = entities[dst], entities[src]
+    target.aliases |= ent.aliases
+    target.gender = target.gender or ent.gender
+    target.roles.extend(r for r in ent.roles if r not in target.roles)
+    for m in mentions:
+        if m.entity_key == src:
+            m.entity_key = dst
+    for i, k in enumerate(span_keys):
+        if k == src:
+            span_keys[i] = dst
+    del entities[src]
+
+
+def _merge_late_full_names(entities, mentions, span_keys, persons, surname_only) -> None:
+    """"Kerry" seen before "John Kerry": the surname-only entity joins the one full name
+    with that surname (left alone when two full names share it)."""
+    for sur, key in surname_only.items():
+        full = {k for k, g, s in persons if s == sur and k in entities}
+        if len(full) == 1 and key in entities and key not in full:
+            _absorb(entities, mentions, span_keys, key, next(iter(full)))
+
+
+def _merge_late_org_names(entities, mentions, span_keys) -> None:
+    """An acronym or short name seen before the full organization name joins it."""
+    orgs = [e for e in entities.values() if e.actor_type == "organization"]
+    for e in orgs:
+        if e.key not in entities:
             continue
-        full_key = persons_by_surname.get(ent_obj.canonical_name.lower())
-        if full_key and full_key != key and full_key in entities:
-            target = entities[full_key]
-            target.aliases |= ent_obj.aliases
-            target.gender = target.gender or ent_obj.gender
-            for m in mentions:
-                if m.entity_key == key:
-                    m.entity_key = full_key
-            del entities[key]
-    return list(entities.values()), mentions
+        name = e.canonical_name
+        if is_acronym(name):
+            hits = [o for o in orgs if o is not e and o.key in entities and initials(o.canonical_name) == name.replace(".", "")]
+        elif len(name.split()) <= 2:
+            hits = [o for o in orgs if o is not e and o.key in entities and org_key(o.canonical_name).startswith(org_key(name) + " ")]
+        else:
+            hits = []
+        if len(hits) == 1:
+            _absorb(entities, mentions, span_keys, e.key, hits[0].key)
+
+
+def _descriptions(doc, entities: dict[str, LocalEntity], mentions: list[Mention]) -> list[Mention]:
+    """"the secretary", "the envoy": a mention of the one person of the document whose
+    role has that head word, when that person was named before."""
+    heads: dict[str, list[str]] = {}
+    for e in entities.values():
+        if e.actor_type != "person":
+            continue
+        for role, _ in e.roles:
+            for phrase, (r, head) in titles().items():
+                if r == role:
+                    heads.setdefault(head, [])
+                    if e.key not in heads[head]:
+                        heads[head].append(e.key)
+    if not heads:
+        return []
+    first_at = {}
+    for m in mentions:
+        first_at.setdefault(m.entity_key, m.start)
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for t in doc:
+        if t.lower_ != "the" or t.i + 1 >= len(doc):
+            continue
+        words = [x.lower_ for x in doc[t.i + 1:t.i + 5]]
+        hit = _find_title(words, must_end=False)
+        if not hit or hit[0] != 0:
+            continue
+        end_tok = t.i + 1 + hit[1]
+        nxt = doc[end_tok] if end_tok < len(doc) else None
+        if nxt is not None and (nxt.lower_ in ("of", "for", "'s", "’s", "general") or nxt.pos_ == "PROPN"
+                                or nxt.text[:1].isupper()):
+            continue
+        keys = heads.get(hit[3], [])
+        if len(keys) != 1 or first_at.get(keys[0], 10**9) > t.idx:
+            continue
+        s, e = t.idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        out.append(Mention(start=s, end=e, text=doc.text[s:e], label="PERSON", entity_key=keys[0]))
+    return out
+
+
+def extract_entities(doc, spans=None) -> tuple[list[LocalEntity], list[Mention]]:
+    entities, mentions, _ = link_spans(doc, spans)
+    return entities, mentions
