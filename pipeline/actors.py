@@ -143,6 +143,11 @@ class ActorIndex:
         if affs & {fold(a) for _, a in actor.roles if a}:
             bonus += 0.15
             why.append("same affiliation")
+        seen = sorted(al for al in entity.aliases | {entity.canonical_name}
+                      if actor.actor_id in self.aliases.get((actor.actor_type, comparison_key(al, actor.actor_type)), ()))
+        if seen:
+            bonus += 0.1
+            why.append(f"alias '{seen[0]}' seen before")
         shared = context & self._context(actor.actor_id)
         if shared:
             bonus += min(0.2, 0.05 * len(shared))

@@ -400,8 +400,7 @@ def _roles_around(doc, start: int, end: int) -> list[tuple[str, str | None]]:
     elif start >= 2 and doc[start - 1].text == ",":
         left = _left_context(doc, start - 1)
         r = _role_from_tokens(doc, left, adjacent_end=True) if left else None
-        if r and left and (left[0].i == 0 or doc[left[0].i - 1].lower_ in DETERMINERS | {",", "with", "and", "by", "said", "told"}
-                           or doc[left[0].i - 1].is_sent_start):
+        if r and left and not (left[0].i > 0 and doc[left[0].i - 1].lower_ in ("of", "to", "than")):
             roles.append(r)
     if end < len(doc) - 1 and doc[end].text == ",":
         toks = []
