@@ -27,6 +27,10 @@ TABLE_DESCRIPTIONS = {
     "mentions": "Entity mentions: character spans of versions linked to actors.",
     "quotes": "Direct, partial and indirect quotes with speaker, cue and span.",
     "events": "PLOVER-typed events with actors, place and resolved date.",
+    "version_diffs": "Sentence-level changes between consecutive versions: addition, deletion, edit, refactor.",
+    "version_diff_stats": "Per version pair: how many sentences were added, deleted, edited, moved.",
+    "stories": "Near-duplicate and wire copies across outlets, grouped into one story.",
+    "story_members": "Which story each article is in, the article it matched and its MinHash fingerprint.",
 }
 
 

@@ -55,6 +55,13 @@ FOREIGN_KEYS = [
     ("events", "article_id", "articles", "article_id", False),
     ("events", "actor1_id", "actors", "actor_id", True),
     ("events", "actor2_id", "actors", "actor_id", True),
+    ("version_diffs", "article_id", "articles", "article_id", False),
+    ("version_diff_stats", "article_id", "articles", "article_id", False),
+    ("stories", "first_article_id", "articles", "article_id", False),
+    ("story_members", "article_id", "articles", "article_id", False),
+    ("story_members", "story_id", "stories", "story_id", False),
+    ("story_members", "matched_article_id", "articles", "article_id", True),
+    ("articles", "story_id", "stories", "story_id", True),
 ]
 
 

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
 import polars as pl
 
+from pipeline import versions
 from pipeline.actors import ActorIndex
 from pipeline.ids import content_hash, stable_id
 from pipeline.records import EXTRACTOR_VERSION, CleanArticle, InboxFile, VersionAnnotations
@@ -29,6 +30,11 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "mentions": ("mention_id",),
     "quotes": ("quote_id",),
     "events": ("event_id",),
+    # change tracking and stories (pipeline.versions)
+    "version_diffs": ("diff_id",),
+    "version_diff_stats": ("article_id", "from_version", "to_version"),
+    "stories": ("story_id",),
+    "story_members": ("article_id",),
 }
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|ref|ref_src|smid|smtyp|cmpid|partner|_ga|mc_\w+)$", re.I)
 
@@ -113,10 +119,13 @@ def build_rows(
     ann_by_key = {(a.article_index, a.version_no): a for a in annotations}
     now = _now()
     seen_versions: dict[str, list[tuple[str, int]]] = {k: list(v) for k, v in existing_versions.items()}
+    batch_fingerprints = versions.BatchFingerprints()  # identity by near-duplicate text within the batch
     new_actor_ids: set[str] = set()
 
     for i, art in enumerate(articles):
-        article_id = article_id_for(art)
+        article_id = versions.resolve_article_id(  # near-duplicate match when only the inbox path identifies it
+            article_id_for(art), not canonical_url(art.url) and not (art.source and art.title), art.source,
+            art.versions[-1].text if art.versions else "", existing_versions, batch_fingerprints)
         seen_at = _ts(art.seen_at) or now
         rows["articles"].append(
             {
@@ -135,16 +144,16 @@ def build_rows(
                 "story_id": None,
             }
         )
-        known = seen_versions.setdefault(article_id, [])
+        known = seen_versions.setdefault(article_id, versions.stored_versions(existing_versions, article_id))
         for v in art.versions:
-            chash = content_hash(f"{v.title or ''}\n{v.text}")  # a retitled body is a new version
+            chash = versions.version_hash(v.title, v.text)  # retitled: new version; re-spaced: not
             version_id = stable_id("version", article_id, chash)
             match = next((no for h, no in known if h == chash), None)
             if match is None:
                 version_no = max((no for _, no in known), default=0) + 1
                 known.append((chash, version_no))
             else:
-                version_no = match
+                continue  # identical content (after normalization) adds nothing
             rows["versions"].append(
                 {
                     "version_id": version_id,
@@ -252,7 +261,7 @@ def build_rows(
                 )
     rows["actor_merges"] = [{**m, "merged_at": now} for m in actor_index.new_merges]
     actor_index.new_merges = []
-    return rows
+    return versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
 
 
 def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str, int]]], ActorIndex]:
@@ -288,7 +297,7 @@ def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str
         return cache[actor_id]
 
     index.stored_neighbors = stored_neighbors
-    return existing, index
+    return versions.StoredState(existing, con), index
 
 
 def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:
@@ -308,6 +317,8 @@ KEEP_ON_UPDATE = {"articles": ("first_seen_at",), "actors": ("first_seen_at",), 
                   # how an entity was first linked, and when a merge was decided, are history
                   "actor_links": ("actor_id", "local_name", "method", "confidence", "evidence"),
                   "actor_merges": ("reason", "merged_at")}
+# an article keeps the story it was first grouped into (with the evidence of that match)
+KEEP_ON_UPDATE["story_members"] = ("story_id", "matched_article_id", "jaccard", "containment")
 
 
 def upsert(con, table: str, rows: list[dict]) -> int:

@@ -157,3 +157,66 @@ CREATE OR REPLACE VIEW quarantine AS
 SELECT file_id, path, sha256, format, reason, ingested_at
 FROM files
 WHERE status = 'quarantined';
+
+-- ---------------------------------------------------------------- versions and stories
+-- (pipeline.versions) Sentence-level changes between consecutive versions of an article,
+-- NewsEdits labels. Only changes are stored; unchanged sentences are counted in
+-- version_diff_stats. The headline is unit 'title' with sentence index -1.
+CREATE TABLE IF NOT EXISTS version_diffs (
+    diff_id       VARCHAR PRIMARY KEY,  -- hash of (article_id, from_version, to_version, unit, from_sent, to_sent)
+    article_id    VARCHAR NOT NULL,
+    from_version  INTEGER NOT NULL,
+    to_version    INTEGER NOT NULL,
+    unit          VARCHAR NOT NULL,     -- sentence | title
+    from_sent     INTEGER,              -- sentence index in the older version (NULL for an addition; -1 = title)
+    to_sent       INTEGER,              -- sentence index in the newer version (NULL for a deletion; -1 = title)
+    label         VARCHAR NOT NULL,     -- addition | deletion | edit | refactor (moved)
+    similarity    DOUBLE,               -- word-level similarity of the aligned pair (0 when unaligned)
+    from_text     VARCHAR,
+    to_text       VARCHAR
+);
+
+-- One row per consecutive version pair: how much changed.
+CREATE TABLE IF NOT EXISTS version_diff_stats (
+    article_id      VARCHAR NOT NULL,
+    from_version    INTEGER NOT NULL,
+    to_version      INTEGER NOT NULL,
+    from_sentences  INTEGER,
+    to_sentences    INTEGER,
+    unchanged       INTEGER,
+    additions       INTEGER,
+    deletions       INTEGER,
+    edits           INTEGER,
+    refactors       INTEGER,
+    title_changed   BOOLEAN,
+    similarity      DOUBLE,             -- word-level similarity of the two whole texts
+    PRIMARY KEY (article_id, from_version, to_version)
+);
+
+-- Near-duplicate and wire copies across outlets: one story, many articles.
+CREATE TABLE IF NOT EXISTS stories (
+    story_id          VARCHAR PRIMARY KEY,  -- hash of the first article of the story
+    first_article_id  VARCHAR NOT NULL,
+    title             VARCHAR,
+    first_seen_at     TIMESTAMP
+);
+
+-- Why each article is in its story, and its fingerprint (bottom-k MinHash of word 5-shingles).
+CREATE TABLE IF NOT EXISTS story_members (
+    article_id          VARCHAR PRIMARY KEY,
+    story_id            VARCHAR NOT NULL,
+    matched_article_id  VARCHAR,            -- the earlier article it matched (NULL: it founded the story)
+    jaccard             DOUBLE,             -- estimated Jaccard of the shingle sets with that article
+    containment         DOUBLE,             -- estimated share of the shorter text's shingles in the other
+    shingle_count       INTEGER NOT NULL,
+    sketch              BIGINT[] NOT NULL   -- refreshed by each new version
+);
+
+-- Version-aware extraction: the same quote (normalized text + speaker) or event (type +
+-- trigger + actors) across an article's versions shares a key; first/last version it occurs in.
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS quote_key VARCHAR;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS first_version_no INTEGER;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS last_version_no INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS event_key VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS first_version_no INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS last_version_no INTEGER;
