@@ -29,11 +29,28 @@ from pipeline.nlp.entities import (
     group_key,
     initials,
     is_acronym,
+    is_short_form,
     name_key,
     org_key,
     person_name_parts,
 )
 from pipeline.records import LocalEntity
+
+
+def acronym_of(acronym: str, name: str) -> bool:
+    """Whether the letters of an acronym appear in order in a name, starting with its first
+    letter: "GM" / "General Motors", "SIA" / "Singapore Airlines", "EADS" / "European
+    Aeronautic Defence and Space"."""
+    letters, text = acronym.replace(".", "").lower(), name.lower()
+    if not letters or not text or letters[0] != text[0]:
+        return False
+    pos = 0
+    for ch in letters:
+        pos = text.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
 
 ACCEPT = 0.75  # minimum confidence to link a variant name to an existing actor
 
@@ -199,9 +216,16 @@ class ActorIndex:
         return link
 
     def _named(self, entity: LocalEntity) -> list[str]:
-        """Actors whose own name is one of the entity's names (organizations, places, groups)."""
+        """Actors whose own name is one of the entity's full names (organizations, places,
+        groups). A short form ("Apple" beside "Apple Corps") is no evidence; an acronym
+        spelled from the name ("GM" for "General Motors") is."""
         t, out = entity.actor_type, []
         for alias in [entity.canonical_name] + sorted(entity.aliases - {entity.canonical_name}):
+            if t == "organization" and alias != entity.canonical_name:
+                spelled = is_acronym(alias) and acronym_of(alias, entity.canonical_name)
+                short = org_key(entity.canonical_name).startswith(org_key(alias) + " ")
+                if not spelled and (short or len(alias.split()) < 2):
+                    continue
             hit = self.names.get((t, comparison_key(alias, t)))
             if hit and self.final(hit) not in out:
                 out.append(self.final(hit))
@@ -216,7 +240,7 @@ class ActorIndex:
                 target = direct or named[0]
                 if t == "organization":
                     for other in named:
-                        if other != target:
+                        if other != target and is_acronym(self.actors[other].name) != is_acronym(self.actors[target].name):
                             self._record_merge(other, target, f"one document names '{self.actors[other].name}' "
                                                               f"and '{self.actors[target].name}' as one organization")
                 if target == direct:
@@ -295,9 +319,8 @@ class ActorIndex:
             hits = {a.actor_id for a in orgs if is_acronym(a.name) and a.name.replace(".", "") == initials(name)}
             if len(hits) == 1:
                 return Link(next(iter(hits)), False, "acronym", 0.8, f"the actor's name = initials of '{name}'")
-        key = org_key(name)
-        if len(key.split()) <= 2:
-            hits = {a.actor_id for a in orgs if org_key(a.name).startswith(key + " ")}
+        if len(name.split()) <= 2:
+            hits = {a.actor_id for a in orgs if is_short_form(name, a.name)}
             if len(hits) == 1:
                 return Link(next(iter(hits)), False, "short_name", 0.75, f"'{name}' starts the actor's name")
         return None

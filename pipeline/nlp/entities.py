@@ -219,6 +219,21 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
 
 
+REGIONS = {"europe", "asia", "africa", "america", "north america", "south america", "latin america",
+           "australia", "oceania", "middle east", "pacific", "international"}
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """"Northrop" for "Northrop Grumman", "Lockheed" for "Lockheed Martin": the full name
+    starts with the short one — unless the rest is a place ("Ford Australia", "GM Europe":
+    subsidiaries)."""
+    s, f = fold(short), fold(full)
+    if not f.startswith(s + " "):
+        return False
+    rest = full[len(short):].strip()
+    return not (country_of(rest) or fold(rest) in REGIONS)
+
+
 def entity_key(canonical: str, actor_type: str) -> str:
     return stable_id("ent", actor_type, canonical.lower())
 
@@ -471,13 +486,26 @@ def _strip_person_prefix(doc, start: int, end: int) -> tuple[int, str | None, in
     """Leading honorific and title inside a PERSON span ("Mr. Kerry", "Apple CEO Steve Jobs")."""
     honorific = None
     title_start = None
-    last_title = None
+    first_title = None
     for i in range(start, end):
-        if _is_title_word(doc[i]) and _has_upper(doc, i + 1, end) and any(
-                not _is_title_word(doc[k]) and doc[k].text[:1].isupper() for k in range(i + 1, end)):
-            last_title = i
-    if last_title is not None:
-        title_start, start = start, last_title + 1
+        if _is_title_word(doc[i]) and any(
+                not _is_title_word(doc[k]) and doc[k].text[:1].isupper() and doc[k].lower_ not in HONORIFICS
+                for k in range(i + 1, end)):
+            first_title = i
+            break
+    if first_title is not None:
+        # the whole title phrase ("Chief Executive Officer", "Secretary of State"), then more
+        # titles joined by "and"; what follows "of" is an affiliation, not the name
+        j = first_title
+        while j < end:
+            hit = _find_title([t.lower_ for t in doc[j:end]], must_end=False)
+            if hit and hit[0] == 0:
+                j += hit[1]
+            elif _is_title_word(doc[j]) or (doc[j].lower_ == "and" and j + 1 < end and _is_title_word(doc[j + 1])):
+                j += 1
+            else:
+                break
+        title_start, start = start, j
         after_of = start < end and doc[start].lower_ == "of"
         while start < end and doc[start].lower_ in {"of", "the", *HONORIFICS}:
             if doc[start].lower_ in HONORIFICS:
@@ -624,11 +652,14 @@ def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[
             if key is None and is_acronym(c.name):
                 hits = {ek for ok, ek in orgs.items() if initials(entities[ek].canonical_name) == c.name.replace(".", "")}
                 key = next(iter(hits)) if len(hits) == 1 else None
+            short_form = False
             if key is None and len(c.name.split()) <= 2:
-                hits = {ek for ok, ek in orgs.items() if ok.startswith(k + " ")}
+                hits = {ek for ek in orgs.values() if is_short_form(c.name, entities[ek].canonical_name)}
                 key = next(iter(hits)) if len(hits) == 1 else None
+                short_form = key is not None
             key = key or entity_key(c.name, actor_type)
-            orgs.setdefault(k, key)
+            if not short_form:  # "Apple" as a short "Apple Corps" must not claim the key "apple"
+                orgs.setdefault(k, key)
             if c.acronym:
                 acronyms.setdefault(c.acronym.replace(".", ""), key)
         elif actor_type == "group":
@@ -720,7 +751,8 @@ def _merge_late_org_names(entities, mentions, span_keys) -> None:
         if is_acronym(name):
             hits = [o for o in orgs if o is not e and o.key in entities and initials(o.canonical_name) == name.replace(".", "")]
         elif len(name.split()) <= 2:
-            hits = [o for o in orgs if o is not e and o.key in entities and org_key(o.canonical_name).startswith(org_key(name) + " ")]
+            hits = [o for o in orgs if o is not e and o.key in entities
+                    and all(is_short_form(a, o.canonical_name) for a in e.aliases | {name})]
         else:
             hits = []
         if len(hits) == 1:
