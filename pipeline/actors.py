@@ -61,7 +61,7 @@ class Link:
 
     actor_id: str
     is_new: bool
-    method: str  # same_name | alias | name_variant | surname | acronym | short_name | new
+    method: str  # same_name | alias | name_variant | surname | acronym | short_name | same_name_other_type | new
     confidence: float
     evidence: str
 
@@ -232,6 +232,36 @@ class ActorIndex:
         return out
 
     def _match(self, entity: LocalEntity, context: set[str]) -> Link | None:
+        link = self._match_same_type(entity, context)
+        return link or self._match_other_type(entity)
+
+    def _match_other_type(self, entity: LocalEntity) -> Link | None:
+        """The tagger's type differs between documents ("Boeing" as ORG here, GPE or PERSON
+        there): the exact name of one actor of another type, when nothing of the entity's own
+        type fits — never for a person named with an honorific or a given name."""
+        t = entity.actor_type
+        if t == "person":
+            given, _ = person_name_parts(entity.canonical_name)
+            if given or any(a.split()[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr") for a in entity.aliases):
+                return None
+            others = ("organization", "place")
+        elif t in ("organization", "place"):
+            others = ("place", "person") if t == "organization" else ("organization", "person")
+        else:
+            return None
+        hits = {self.final(h) for o in others
+                if (h := self.names.get((o, comparison_key(entity.canonical_name, o))))}
+        # a person actor only when it was a bare single name (a mistyped "Ryanair")
+        hits = {h for h in hits if self.actors[h].actor_type != "person"
+                or (not self.actors[h].given and len(self.actors[h].name.split()) == 1)}
+        if len(hits) == 1:
+            hit = next(iter(hits))
+            return Link(hit, False, "same_name_other_type", 0.6,
+                        f"same name '{entity.canonical_name}' as {self.actors[hit].actor_type} "
+                        f"(tagged {t} here)")
+        return None
+
+    def _match_same_type(self, entity: LocalEntity, context: set[str]) -> Link | None:
         t = entity.actor_type
         direct = self._direct(entity)
         if t != "person":

@@ -111,6 +111,12 @@ def title_words() -> frozenset[str]:
     return frozenset(w for phrase in titles() for w in phrase if w not in ("of", "the"))
 
 
+@lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """Last words of titles, which never end an organization's name ("Apple CEO")."""
+    return frozenset(p[-1] for p in titles()) - {"state", "general", "staff", "affairs", "justice"}
+
+
 def country_of(text: str) -> tuple[str, str] | None:
     """(country, kind) for a country name, other name or demonym, else None."""
     t = re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).replace("’", "'")
@@ -328,6 +334,8 @@ def _clean_span(doc, start: int, end: int, label: str) -> tuple[int, int, str | 
             start += 1
         while end > start + 1 and doc[end - 1].lower_ in PLACE_TRAILERS and label in ("GPE", "LOC"):
             end -= 1
+        while end > start + 1 and doc[end - 1].lower_ in title_heads() and doc[end - 1].lower_ not in ORG_WORDS:
+            end -= 1  # "Boeing Executive", "Apple CEO" before a person's name
     if start >= end or not _has_upper(doc, start, end):
         return None
     text = doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
