@@ -92,6 +92,9 @@ class ActorIndex:
     names: dict[tuple[str, str], str] = field(default_factory=dict)  # (type, comparison key) -> actor_id
     aliases: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (type, alias key) -> actor_ids
     surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # person surname -> actor_ids
+    org_initials: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    org_acronyms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    org_first_word: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     merged_into: dict[str, str] = field(default_factory=dict)
     new_merges: list[dict] = field(default_factory=list)
     neighbors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # seen in the same version
@@ -125,6 +128,12 @@ class ActorIndex:
                 actor.given, actor.surname = person_name_parts(name)
                 self.surnames[actor.surname].add(actor_id)
             self.names.setdefault((actor_type, comparison_key(name, actor_type)), actor_id)
+            if actor_type == "organization":  # lookups for acronyms and short names
+                self.org_initials[initials(name)].add(actor_id)
+                if is_acronym(name):
+                    self.org_acronyms[name.replace(".", "")].add(actor_id)
+                if name.split():
+                    self.org_first_word[fold(name).split()[0]].add(actor_id)
             self._add_alias(actor, name)
         return actor
 
@@ -340,17 +349,20 @@ class ActorIndex:
 
     def _match_org(self, entity: LocalEntity) -> Link | None:
         name = entity.canonical_name
-        orgs = [a for a in self.actors.values() if a.actor_type == "organization" and a.actor_id not in self.merged_into]
+        def live(ids) -> list[_Actor]:
+            return [self.actors[a] for a in sorted(ids) if a not in self.merged_into]
+
         if is_acronym(name):
-            hits = {a.actor_id for a in orgs if initials(a.name) == name.replace(".", "")}
+            hits = {a.actor_id for a in live(self.org_initials.get(name.replace(".", ""), ()))}
             if len(hits) == 1:
                 return Link(next(iter(hits)), False, "acronym", 0.8, f"'{name}' = initials of the actor's name")
         elif len(initials(name)) >= 2:  # "General Motors" for an actor known as "GM"
-            hits = {a.actor_id for a in orgs if is_acronym(a.name) and a.name.replace(".", "") == initials(name)}
+            hits = {a.actor_id for a in live(self.org_acronyms.get(initials(name), ()))}
             if len(hits) == 1:
                 return Link(next(iter(hits)), False, "acronym", 0.8, f"the actor's name = initials of '{name}'")
         if len(name.split()) <= 2:
-            hits = {a.actor_id for a in orgs if is_short_form(name, a.name)}
+            first = fold(name).split()[0] if name.split() else ""
+            hits = {a.actor_id for a in live(self.org_first_word.get(first, ())) if is_short_form(name, a.name)}
             if len(hits) == 1:
                 return Link(next(iter(hits)), False, "short_name", 0.75, f"'{name}' starts the actor's name")
         return None
