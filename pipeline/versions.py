@@ -39,7 +39,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from pipeline.ids import content_hash, stable_id
@@ -293,6 +293,31 @@ def same_story(a: list[int], n_a: int, b: list[int], n_b: int) -> tuple[bool, fl
     return (j >= STORY_THRESHOLD or (long_enough and c >= STORY_CONTAINMENT)), j, c
 
 
+class SketchIndex:
+    """Inverted index from sketch values to fingerprints: candidates of a sketch are the
+    entries sharing enough values with it, so grouping never compares all pairs."""
+
+    def __init__(self):
+        self.entries: dict[str, dict] = {}
+        self._by_hash: dict[int, list[str]] = {}
+
+    def add(self, key: str, sketch_values: list[int], **payload) -> None:
+        if key in self.entries:
+            return
+        self.entries[key] = {"article_id": key, "sketch": list(sketch_values), **payload}
+        for h in sketch_values:
+            self._by_hash.setdefault(h, []).append(key)
+
+    def candidates(self, sketch_values: list[int], min_shared: int = 8) -> list[dict]:
+        """Entries sharing >= min_shared values (fewer for tiny sketches), most shared first."""
+        need = max(1, min(min_shared, len(sketch_values) // 4))
+        shared: dict[str, int] = {}
+        for h in set(sketch_values):
+            for key in self._by_hash.get(h, ()):
+                shared[key] = shared.get(key, 0) + 1
+        return [self.entries[k] for _, k in sorted((-n, k) for k, n in shared.items() if n >= need)]
+
+
 # ------------------------------------------------------------------ version-aware quotes and events
 
 
@@ -335,6 +360,7 @@ class StoredState(dict):
     def __init__(self, versions: dict[str, list[tuple[str, int]]], con=None):
         super().__init__(versions)
         self.con = con
+        self._index: SketchIndex | None = None
 
     def _query(self, sql: str, params: list | None = None) -> list[tuple]:
         if self.con is None:
@@ -371,19 +397,20 @@ class StoredState(dict):
         return dict(self._query("SELECT article_id, story_id FROM story_members WHERE article_id IN (SELECT unnest(?))",
                                 [article_ids]))
 
-    def similar_articles(self, sketch_values: list[int], min_shared: int = 8) -> list[dict]:
-        """Stored articles sharing at least `min_shared` sketch values (MinHash candidates)."""
-        if not sketch_values or not self.has_table("story_members"):
+    def similar_articles(self, sketch_values: list[int]) -> list[dict]:
+        """Stored articles that are MinHash candidates for this sketch. The stored
+        fingerprints are read once per batch into an inverted index (128 ints per article:
+        fine for tens of thousands of articles)."""
+        if not sketch_values:
             return []
-        got = self._query(
-            """WITH stored AS (SELECT article_id, unnest(sketch) AS h FROM story_members),
-                    shared AS (SELECT article_id, count(*) AS n FROM stored
-                               WHERE h IN (SELECT unnest(?)) GROUP BY article_id HAVING count(*) >= ?)
-               SELECT m.article_id, m.story_id, m.sketch, m.shingle_count, a.source, a.canonical_url
-               FROM shared JOIN story_members m USING (article_id) JOIN articles a USING (article_id)
-               ORDER BY shared.n DESC, m.article_id""", [sketch_values, min_shared])
-        return [dict(zip(("article_id", "story_id", "sketch", "shingle_count", "source", "canonical_url"), r))
-                for r in got]
+        if self._index is None:
+            self._index = SketchIndex()
+            if self.has_table("story_members"):
+                for aid, story, sk, n, source, curl in self._query(
+                        "SELECT m.article_id, m.story_id, m.sketch, m.shingle_count, a.source, a.canonical_url "
+                        "FROM story_members m JOIN articles a USING (article_id) ORDER BY m.article_id"):
+                    self._index.add(aid, list(sk), story_id=story, shingle_count=n, source=source, canonical_url=curl)
+        return self._index.candidates(sketch_values)
 
 
 def stored_versions(existing: dict, article_id: str) -> list[tuple[str, int]]:
@@ -395,12 +422,8 @@ def stored_versions(existing: dict, article_id: str) -> list[tuple[str, int]]:
 # ------------------------------------------------------------------ identity
 
 
-@dataclass
-class BatchFingerprints:
-    """Fingerprints of the articles seen so far in this batch (for identity and stories)."""
-
-    by_article: dict[str, tuple[list[int], int, str | None, bool]] = field(default_factory=dict)
-    # article_id -> (sketch, shingle_count, source, identified_by_path_only)
+class BatchFingerprints(SketchIndex):
+    """Fingerprints of the articles seen so far in this batch (identity by near-duplicate)."""
 
 
 def resolve_article_id(default_id: str, path_only: bool, source: str | None, text: str,
@@ -410,22 +433,20 @@ def resolve_article_id(default_id: str, path_only: bool, source: str | None, tex
     URL-less article of the same source with near-identical text is the same article."""
     sk_set = shingles(text)
     sk = sketch(sk_set)
-    if path_only and not stored_versions(existing, default_id) and default_id not in batch.by_article:
+    if path_only and default_id not in batch.entries and not stored_versions(existing, default_id):
         best, best_j = None, IDENTITY_THRESHOLD
-        for aid, (other, _, other_source, other_path_only) in batch.by_article.items():
-            if other_path_only and (other_source or None) == (source or None):
-                j = estimate_jaccard(sk, other)
-                if j >= best_j:
-                    best, best_j = aid, j
+        found = batch.candidates(sk)
         if isinstance(existing, StoredState):
-            for cand in existing.similar_articles(sk):
-                if cand["canonical_url"] is None and (cand["source"] or None) == (source or None):
-                    j = estimate_jaccard(sk, list(cand["sketch"]))
-                    if j > best_j or (best is None and j >= best_j):
-                        best, best_j = cand["article_id"], j
+            found += existing.similar_articles(sk)
+        for cand in found:
+            if cand.get("canonical_url") is None and (cand.get("source") or None) == (source or None) \
+                    and cand.get("path_only", True):
+                j = estimate_jaccard(sk, cand["sketch"])
+                if j > best_j or (best is None and j >= best_j):
+                    best, best_j = cand["article_id"], j
         if best is not None:
             default_id = best
-    batch.by_article[default_id] = (sk, len(sk_set), source, path_only)
+    batch.add(default_id, sk, source=source, canonical_url=None if path_only else "known", path_only=path_only)
     return default_id
 
 
@@ -476,7 +497,7 @@ def assign_stories(rows: dict[str, list[dict]], store: StoredState) -> None:
     articles = rows.get("articles", [])
     stored_story = store.story_of(sorted({a["article_id"] for a in articles}))
     rows["stories"], rows["story_members"] = [], []
-    batch_members: list[tuple[str, str, list[int], int]] = []  # (article_id, story_id, sketch, count)
+    batch_members = SketchIndex()  # articles of this batch already given a story
     order = sorted(articles, key=lambda a: (a.get("first_seen_at") is None, a.get("first_seen_at"), a["article_id"]))
     done: set[str] = set()
     story_of: dict[str, str] = {}
@@ -498,14 +519,10 @@ def assign_stories(rows: dict[str, list[dict]], store: StoredState) -> None:
         sh = shingles(v["text"])
         sk, n = sketch(sh), len(sh)
         best = None  # (jaccard, containment, story_id, matched_article_id)
-        for other_id, story_id, other_sk, other_n in batch_members:
-            ok, j, c = same_story(sk, n, other_sk, other_n)
-            if ok and (best is None or (j, c) > best[:2]):
-                best = (j, c, story_id, other_id)
-        for cand in store.similar_articles(sk):
+        for cand in batch_members.candidates(sk) + store.similar_articles(sk):
             if cand["article_id"] == aid:
                 continue
-            ok, j, c = same_story(sk, n, list(cand["sketch"]), cand["shingle_count"])
+            ok, j, c = same_story(sk, n, cand["sketch"], cand["shingle_count"])
             if ok and (best is None or (j, c) > best[:2]):
                 best = (j, c, cand["story_id"], cand["article_id"])
         if best is None:
@@ -519,6 +536,6 @@ def assign_stories(rows: dict[str, list[dict]], store: StoredState) -> None:
         story_of[aid] = story_id
         rows["story_members"].append({"article_id": aid, "story_id": story_id, "sketch": sk, "shingle_count": n,
                                       **member})
-        batch_members.append((aid, story_id, sk, n))
+        batch_members.add(aid, sk, story_id=story_id, shingle_count=n)
     for art in articles:  # every row of the article (a batch may hold it twice)
         art["story_id"] = story_of.get(art["article_id"], art.get("story_id"))

@@ -83,15 +83,18 @@ def candidate_pairs(fps: list[tuple[list[int], int]]) -> dict[tuple[int, int], f
 
 
 def greedy_groups(fps: list[tuple[list[int], int]]) -> list[int]:
-    """Story of each document, as assign_stories decides it (corpus order)."""
+    """Story of each document, as assign_stories decides it (corpus order, MinHash
+    candidates from the same inverted index)."""
     story: list[int] = []
+    index = V.SketchIndex()
     for i, (sk, n) in enumerate(fps):
         best = None
-        for j in range(i):
-            ok, jac, c = V.same_story(sk, n, fps[j][0], fps[j][1])
+        for cand in index.candidates(sk):
+            ok, jac, c = V.same_story(sk, n, cand["sketch"], cand["shingle_count"])
             if ok and (best is None or (jac, c) > best[:2]):
-                best = (jac, c, story[j])
+                best = (jac, c, cand["story"])
         story.append(best[2] if best else i)
+        index.add(str(i), sk, shingle_count=n, story=story[-1])
     return story
 
 
