@@ -130,6 +130,25 @@ def _domain_checks() -> list[Check]:
                  FROM versions GROUP BY article_id""",
               (("ExpectColumnPairValuesToBeEqual", {"column_A": "n", "column_B": "max_no"}),
                ("ExpectColumnPairValuesToBeEqual", {"column_A": "n", "column_B": "distinct_no"}))),
+        Check("version_diffs_labels_valid", "version_diffs",
+              "Diff rows carry a NewsEdits label and unit; additions have no old side, deletions no new side; "
+              "they compare consecutive versions.",
+              """SELECT label, unit, (label <> 'addition') = (from_sent IS NOT NULL) AS old_side_ok,
+                        (label <> 'deletion') = (to_sent IS NOT NULL) AS new_side_ok,
+                        to_version - from_version AS step
+                 FROM version_diffs""",
+              (("ExpectColumnValuesToBeInSet", {"column": "label", "value_set": ["addition", "deletion", "edit", "refactor"]}),
+               ("ExpectColumnValuesToBeInSet", {"column": "unit", "value_set": ["sentence", "title"]}),
+               ("ExpectColumnValuesToBeInSet", {"column": "old_side_ok", "value_set": [True]}),
+               ("ExpectColumnValuesToBeInSet", {"column": "new_side_ok", "value_set": [True]}),
+               ("ExpectColumnValuesToBeInSet", {"column": "step", "value_set": [1]}))),
+        Check("quotes_version_span_valid", "quotes",
+              "Each quote's first/last version numbers bracket the version it was found in "
+              "(NULL only on rows loaded before version tracking existed).",
+              """SELECT coalesce(q.first_version_no <= v.version_no AND v.version_no <= q.last_version_no,
+                                q.first_version_no IS NULL AND q.last_version_no IS NULL) AS in_span
+                 FROM quotes q JOIN versions v USING (version_id)""",
+              (("ExpectColumnValuesToBeInSet", {"column": "in_span", "value_set": [True]}),)),
     ]
 
 
