@@ -273,3 +273,26 @@ def test_second_batch_keeps_existing_actor_ids(tmp_path):
     assert mentions_before <= mentions_after  # earlier mentions keep their actors
     assert all(reason for _, _, reason in merges)
     assert len(kerry) == 1
+
+
+def test_tagger_errors_are_corrected(nlp):
+    from spacy.tokens import Span
+
+    from pipeline.nlp.entities import link_spans
+
+    doc = nlp("By Anne BarnardGENEVA — The talks don’t start today, said Mr. de Mistura in the city of Aleppo.")
+    words = [t.text for t in doc]
+    spans = [
+        Span(doc, words.index("Anne"), words.index("Anne") + 2, label="PERSON"),  # "Anne BarnardGENEVA"
+        Span(doc, words.index("n’t"), words.index("n’t") + 1, label="GPE"),
+        Span(doc, words.index("de"), words.index("de") + 2, label="ORG"),  # "de Mistura" after "Mr."
+        Span(doc, words.index("Aleppo"), words.index("Aleppo") + 1, label="NORP"),
+    ]
+    entities, mentions, keys = link_spans(doc, spans)
+    ents = {e.canonical_name: e for e in entities}
+    assert ents["Anne Barnard"].actor_type == "person"
+    assert keys[1] is None  # "n’t" is no entity
+    assert ents["de Mistura"].actor_type == "person" and ents["de Mistura"].gender == "m"
+    assert ents["Aleppo"].actor_type == "place"
+    assert all(doc.text[m.start:m.end] == m.text for m in mentions)
+    assert "Anne Barnard" in {m.text for m in mentions}

@@ -330,10 +330,11 @@ def _clean_span(doc, start: int, end: int, label: str) -> tuple[int, int, str | 
             if t.islower() and t.isalpha() and t not in CONNECTORS and _has_upper(doc, i + 1, end):
                 start = i + 1
                 break
-        while start < end and doc[start].lower_ in CONNECTORS:
+        while start < end and doc[start].lower_ in ("of", "and", "&", "for", "the"):
             start += 1
-        while end > start + 1 and doc[end - 1].lower_ in PLACE_TRAILERS and label in ("GPE", "LOC"):
-            end -= 1
+        while end > start + 1 and doc[end - 1].lower_ in PLACE_TRAILERS and (
+                label in ("GPE", "LOC") or country_of(doc[start:end - 1].text)):
+            end -= 1  # "the U.S. government" acts as the country
         while end > start + 1 and doc[end - 1].lower_ in title_heads() and doc[end - 1].lower_ not in ORG_WORDS:
             end -= 1  # "Boeing Executive", "Apple CEO" before a person's name
     if start >= end or not _has_upper(doc, start, end):
