@@ -167,19 +167,28 @@ def _longest_increasing(seq: list[int]) -> set[int]:
     return keep
 
 
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    return len(shorter) >= 4 and f" {' '.join(shorter)} " in f" {' '.join(longer)} "
+
+
 def align_sentences(old: list[str], new: list[str], edit_threshold: float = EDIT_THRESHOLD) -> list[Alignment]:
     """Align two sentence lists. Identical sentences pair first (in order), then the most
-    similar remaining pairs above the threshold; order breaks among pairs are moves."""
+    similar remaining pairs above the threshold (a change of case or punctuation only is
+    an edit with similarity 1.0); order breaks among pairs are moves (refactor). A left-over
+    sentence that is part of a sentence on the other side (a split or a merge — often
+    just the extractor gluing or cutting sentences) is an edit of it, not an
+    addition or deletion."""
     pairs: dict[int, tuple[int, float]] = {}  # old index -> (new index, similarity)
     by_text: dict[str, list[int]] = {}
     for i, s in enumerate(old):
-        by_text.setdefault(" ".join(_words(s)), []).append(i)
+        by_text.setdefault(normalize_text(s), []).append(i)
     used_new: set[int] = set()
     for j, s in enumerate(new):
-        queue = by_text.get(" ".join(_words(s)))
+        queue = by_text.get(normalize_text(s))
         if queue:
             pairs[queue.pop(0)] = (j, 1.0)
             used_new.add(j)
+    identical = dict(pairs)
     rest_old = [i for i in range(len(old)) if i not in pairs]
     rest_new = [j for j in range(len(new)) if j not in used_new]
     candidates = []
@@ -200,11 +209,22 @@ def align_sentences(old: list[str], new: list[str], edit_threshold: float = EDIT
     in_order = _longest_increasing([j for _, (j, _) in ordered])
     out = []
     for pos, (i, (j, sim)) in enumerate(ordered):
-        label = "refactor" if pos not in in_order else ("unchanged" if sim == 1.0 else "edit")
+        label = "refactor" if pos not in in_order else ("unchanged" if i in identical else "edit")
         out.append(Alignment(i, j, label, round(sim, 4)))
-    out += [Alignment(i, None, "deletion", 0.0) for i in range(len(old)) if i not in pairs]
-    out += [Alignment(None, j, "addition", 0.0) for j in range(len(new)) if j not in used_new]
-    return sorted(out, key=lambda a: (a.to_sent if a.to_sent is not None else a.from_sent + 0.5, a.from_sent or 0))
+    old_words, new_words = [_words(s) for s in old], [_words(s) for s in new]
+    for i in range(len(old)):
+        if i in pairs:
+            continue
+        host = next((j for j in range(len(new)) if _contains(new_words[j], old_words[i])), None)  # merged
+        out.append(Alignment(i, host, "edit", round(len(old_words[i]) / len(new_words[host]), 4))
+                   if host is not None else Alignment(i, None, "deletion", 0.0))
+    for j in range(len(new)):
+        if j in used_new:
+            continue
+        host = next((i for i in range(len(old)) if _contains(old_words[i], new_words[j])), None)  # split
+        out.append(Alignment(host, j, "edit", round(len(new_words[j]) / len(old_words[host]), 4))
+                   if host is not None else Alignment(None, j, "addition", 0.0))
+    return sorted(out, key=lambda a: (a.to_sent if a.to_sent is not None else -1, a.from_sent if a.from_sent is not None else -1))
 
 
 def diff_versions(article_id: str, from_version: int, to_version: int,

@@ -52,6 +52,15 @@ def test_alignment_labels_each_kind_of_change():
     assert labels == {"refactor": (4, 1), "edit": (2, 2), "deletion": (1, None), "addition": (None, 4)}
 
 
+def test_split_sentence_and_punctuation_change_are_edits_not_additions():
+    old = ["Rivals fear it will hurt smaller firms The commission says ministers will adopt the draft.",
+           "He said it was fine."]
+    new = ["Rivals fear it will hurt smaller firms.", "The commission says ministers will adopt the draft.",
+           "He said it was Fine!"]
+    got = [(a.from_sent, a.to_sent, a.label) for a in V.align_sentences(old, new)]
+    assert got == [(0, 0, "edit"), (0, 1, "edit"), (1, 2, "edit")]
+
+
 def test_title_change_is_an_edit_at_index_minus_one():
     diffs, stats = V.diff_versions("a", 1, 2, "Old headline here", "New headline here", "Same body.", "Same body.")
     assert [(d["unit"], d["from_sent"], d["to_sent"], d["label"]) for d in diffs] == [("title", -1, -1, "edit")]
