@@ -71,6 +71,9 @@ ORG_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "co", "company", "
 WEAK_ORG_HEADS = {"general", "united", "american", "national", "international", "first", "new", "air", "the"}
 PLACE_TRAILERS = {"government", "governments", "administration"}
 PLACE_CUES = {("city", "of"), ("town", "of"), ("village", "of"), ("province", "of"), ("region", "of")}
+# Words before a title that belong to the role (kept) or only qualify it in time (dropped).
+KEPT_MODIFIERS = {"deputy", "shadow", "acting", "interim", "chief", "vice", "assistant", "junior", "senior", "first"}
+ROLE_MODIFIERS = KEPT_MODIFIERS | {"former", "new", "then", "outgoing", "incoming", "late", "current"}
 # Titles that make the name after them a person even when the tagger said ORG or GPE.
 PERSON_TITLES = {"president", "secretary", "minister", "senator", "sen.", "rep.", "gov.", "governor", "mayor",
                  "chancellor", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "premier",
@@ -225,6 +228,8 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
 
 
+GENERIC_ORG_HEADS = {"cabinet", "commission", "ministry", "board", "fund", "authority", "service", "services",
+                     "national", "federal", "royal", "central", "united", "general", "european", "international"}
 REGIONS = {"europe", "asia", "africa", "america", "north america", "south america", "latin america",
            "australia", "oceania", "middle east", "pacific", "international"}
 
@@ -234,10 +239,10 @@ def is_short_form(short: str, full: str) -> bool:
     starts with the short one — unless the rest is a place ("Ford Australia", "GM Europe":
     subsidiaries)."""
     s, f = fold(short), fold(full)
-    if not f.startswith(s + " "):
-        return False
+    if not f.startswith(s + " ") or s in ORG_WORDS or s in GENERIC_ORG_HEADS:
+        return False  # "Cabinet" is not "Cabinet Office", "Commission" not "Commission for Africa"
     rest = full[len(short):].strip()
-    return not (country_of(rest) or fold(rest) in REGIONS)
+    return not (country_of(rest) or fold(rest) in REGIONS or fold(rest).split()[0] in CONNECTORS)
 
 
 def entity_key(canonical: str, actor_type: str) -> str:
@@ -367,6 +372,10 @@ def _find_title(words: list[str], must_end: bool) -> tuple[int, int, str, str] |
 
 
 def _affiliation(doc, toks: list) -> str | None:
+    for k, t in enumerate(toks):  # "Britain's Europe director": the owner is the affiliation
+        if t.text in POSSESSIVE and k > 0:
+            toks = toks[:k]
+            break
     names = [t for t in toks if (t.pos_ == "PROPN" or t.ent_type_ or t.text[:1].isupper())
              and t.lower_ not in DETERMINERS and t.text not in POSSESSIVE]
     while names and names[-1].lower_ in ("of", "for"):
@@ -386,6 +395,10 @@ def _role_from_tokens(doc, toks: list, adjacent_end: bool) -> tuple[str, str | N
     if not hit:
         return None
     i, j, role, _ = hit
+    while i > 0 and toks[i - 1].lower_ in ROLE_MODIFIERS:  # "Deputy Prime Minister", "shadow home secretary"
+        i -= 1
+        if toks[i].lower_ in KEPT_MODIFIERS:
+            role = f"{toks[i].lower_} {role}"
     aff = _affiliation(doc, toks[:i])
     if aff is None and j + 1 < len(toks) and toks[j].lower_ == "of":  # "president of Syria"
         aff = _affiliation(doc, [t for t in toks[j + 1:] if t.lower_ not in DETERMINERS])
