@@ -297,7 +297,7 @@ def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str
         return cache[actor_id]
 
     index.stored_neighbors = stored_neighbors
-    return versions.StoredState(existing, con), index
+    return versions.StoredState(existing, con, looked_up=article_ids), index
 
 
 def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:

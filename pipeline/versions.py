@@ -377,9 +377,10 @@ class StoredState(dict):
     used) plus lazy readers of stored versions, quotes, events and story fingerprints,
     through the connection the load stage holds open."""
 
-    def __init__(self, versions: dict[str, list[tuple[str, int]]], con=None):
+    def __init__(self, versions: dict[str, list[tuple[str, int]]], con=None, looked_up=()):
         super().__init__(versions)
         self.con = con
+        self.looked_up = set(looked_up) | set(versions)  # ids whose stored versions are already here
         self._index: SketchIndex | None = None
 
     def _query(self, sql: str, params: list | None = None) -> list[tuple]:
@@ -391,7 +392,10 @@ class StoredState(dict):
         return bool(self._query("SELECT 1 FROM information_schema.tables WHERE table_name = ?", [name]))
 
     def versions_of(self, article_id: str) -> list[tuple[str, int]]:
+        if article_id not in self and article_id in self.looked_up:
+            return []
         if article_id not in self:
+            self.looked_up.add(article_id)
             self[article_id] = [(h, no) for h, no in self._query(
                 "SELECT content_hash, version_no FROM versions WHERE article_id = ? ORDER BY version_no", [article_id])]
         return self[article_id]

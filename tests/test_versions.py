@@ -223,3 +223,31 @@ def test_light_copy_under_another_outlet_joins_the_story(reingested, tmp_path):
         stories = dict(rows(con, "SELECT v.source_file, a.story_id FROM articles a JOIN versions v USING (article_id)"))
         assert stories["original.txt"] == stories["copy.txt"] != stories["unrelated.txt"]
         assert rows(con, "SELECT articles, outlets FROM wire_stories") == [(2, 2)]
+
+
+def test_quote_changes_model_tells_removed_reworded_added(tmp_path):
+    """The SQL model on hand-made rows: one quote kept, one reworded, one removed, one added."""
+    from pipeline.load import ensure_schema
+    from pipeline.models import MODELS_DIR, create_view
+
+    con = duckdb.connect(str(tmp_path / "q.duckdb"))
+    ensure_schema(con)
+    con.execute("INSERT INTO versions (version_id, article_id, version_no, text, content_hash, source_file) VALUES "
+                "('v1', 'a', 1, 'x', 'h1', 'f'), ('v2', 'a', 2, 'x', 'h2', 'f')")
+    quotes = [("v1", "We will not give up the fight", "Ann Lee"), ("v2", "We will not give up the fight", "Ann Lee"),
+              ("v1", "The budget is fair and balanced for everyone", "Bo Chan"),
+              ("v2", "The budget is fair and balanced for all", "Bo Chan"),
+              ("v1", "Nobody saw this coming", "Cy Diaz"), ("v2", "Talks resume on Monday", "Ann Lee")]
+    for n, (version_id, text, speaker) in enumerate(quotes):
+        row = {"article_id": "a", "text": text, "speaker_text": speaker}
+        con.execute("INSERT INTO quotes (quote_id, version_id, article_id, text, start_char, end_char, kind, "
+                    "speaker_text, quote_key) VALUES (?, ?, 'a', ?, 0, 1, 'direct', ?, ?)",
+                    [f"q{n}", version_id, text, speaker, V.quote_key(row)])
+    create_view(con, "quote_changes", (MODELS_DIR / "quote_changes.sql").read_text(encoding="utf-8"))
+    got = sorted(rows(con, "SELECT change, speaker_text, old_text, new_text FROM quote_changes"), key=str)
+    con.close()
+    assert got == sorted([
+        ("reworded", "Bo Chan", "The budget is fair and balanced for everyone", "The budget is fair and balanced for all"),
+        ("removed", "Cy Diaz", "Nobody saw this coming", None),
+        ("added", "Ann Lee", None, "Talks resume on Monday"),
+    ], key=str)
