@@ -123,8 +123,8 @@ def build_rows(
     new_actor_ids: set[str] = set()
 
     for i, art in enumerate(articles):
-        article_id = versions.resolve_article_id(  # near-duplicate match when only the inbox path identifies it
-            article_id_for(art), not canonical_url(art.url) and not (art.source and art.title), art.source,
+        article_id = versions.resolve_article_id(  # near-duplicate match for a new URL-less article
+            article_id_for(art), not canonical_url(art.url), art.source,
             art.versions[-1].text if art.versions else "", existing_versions, batch_fingerprints)
         seen_at = _ts(art.seen_at) or now
         rows["articles"].append(

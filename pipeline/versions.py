@@ -12,12 +12,13 @@ Decisions, documented once:
   cleaner removes, typographic quotes) never makes a new version. Case and wording do.
 - Identity: canonical URL (load.canonical_url: https, no www./m./amp., no tracking
   parameters, no fragment, no trailing slash), else source + normalized title, else the
-  inbox path + record number (a changed file at the same path is version n+1). A record
-  identified only by its path that is not stored yet is matched against stored and
-  earlier-in-batch articles that are also URL-less, of the same source (or both without
-  one): word-5-shingle Jaccard >= IDENTITY_THRESHOLD makes it the same article (the same
-  text saved under another name). Wire copies of other outlets differ in source, so they
-  become stories, never versions.
+  inbox path + record number (a changed file at the same path is version n+1). A URL-less
+  record whose id is not stored yet (a new file name, or a new title: retitled) is
+  matched against stored and earlier-in-batch URL-less articles of the same source (or
+  both without one): word-5-shingle Jaccard >= IDENTITY_THRESHOLD makes it the same
+  article (the same text saved under another name, a retitled story). Wire copies of
+  other outlets differ in source, so they become stories, never versions. A file first
+  stored as a copy of another article follows that article while it stays a near-duplicate.
 - Diffs: NewsEdits labels. Sentences (regex splitter with an abbreviation list) are
   aligned: identical sentences first, then the most similar remaining pairs (word-level
   SequenceMatcher ratio >= EDIT_THRESHOLD) are edits; unmatched old sentences are
@@ -450,27 +451,27 @@ class BatchFingerprints(SketchIndex):
     """Fingerprints of the articles seen so far in this batch (identity by near-duplicate)."""
 
 
-def resolve_article_id(default_id: str, path_only: bool, source: str | None, text: str,
+def resolve_article_id(default_id: str, url_less: bool, source: str | None, text: str,
                        existing: dict, batch: BatchFingerprints) -> str:
-    """The article a record belongs to. `default_id` comes from load.article_id_for; when
-    it rests on the inbox path alone and that path is new, a stored or earlier-in-batch
-    URL-less article of the same source with near-identical text is the same article."""
+    """The article a record belongs to. `default_id` comes from load.article_id_for (URL,
+    else source + title, else inbox path). A URL-less record whose id is not stored yet (a
+    new path, or a new title: retitled) is the same article as a stored or earlier-in-batch
+    URL-less article of the same source whose text is a near-duplicate."""
     sk_set = shingles(text)
     sk = sketch(sk_set)
-    if path_only and default_id not in batch.entries and not stored_versions(existing, default_id):
+    if url_less and default_id not in batch.entries and not stored_versions(existing, default_id):
         best, best_j = None, IDENTITY_THRESHOLD
         found = batch.candidates(sk)
         if isinstance(existing, StoredState):
             found += existing.similar_articles(sk)
         for cand in found:
-            if cand.get("canonical_url") is None and (cand.get("source") or None) == (source or None) \
-                    and cand.get("path_only", True):
+            if cand.get("canonical_url") is None and (cand.get("source") or None) == (source or None):
                 j = estimate_jaccard(sk, cand["sketch"])
                 if j > best_j or (best is None and j >= best_j):
                     best, best_j = cand["article_id"], j
         if best is not None:
             default_id = best
-    batch.add(default_id, sk, source=source, canonical_url=None if path_only else "known", path_only=path_only)
+    batch.add(default_id, sk, source=source, canonical_url=None if url_less else "known")
     return default_id
 
 

@@ -35,6 +35,17 @@ def test_canonical_url_normalizes_scheme_tracking_and_slashes():
     assert len({canonical_url(u) for u in urls}) == 1
 
 
+def test_identity_url_less_near_duplicate_is_the_same_article_other_source_is_not():
+    body = " ".join(f"Sentence number {i} tells the reader something new about the case." for i in range(30))
+    batch = V.BatchFingerprints()
+    first = V.resolve_article_id("article_title1", True, "daily", body, {}, batch)
+    retitled = V.resolve_article_id("article_title2", True, "daily", body.replace("number 3 ", "no. 3 "), {}, batch)
+    elsewhere = V.resolve_article_id("article_title3", True, "weekly", body, {}, batch)
+    with_url = V.resolve_article_id("article_url", False, "daily", body, {}, batch)
+    assert (first, retitled) == ("article_title1", "article_title1")
+    assert (elsewhere, with_url) == ("article_title3", "article_url")
+
+
 def test_sentence_splitter_keeps_abbreviations_and_initials():
     text = "Mr. Kerry met Sergey V. Lavrov in the U.S. capital. They talked.\nA new paragraph"
     assert V.sentences(text) == ["Mr. Kerry met Sergey V. Lavrov in the U.S. capital.", "They talked.",
