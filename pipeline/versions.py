@@ -347,12 +347,12 @@ def _speaker_key(row: dict) -> str:
 
 
 def quote_key(row: dict) -> str:
-    return stable_id("qkey", row["article_id"], " ".join(_words(row.get("text") or "")), _speaker_key(row))
+    return stable_id("qkey", row.get("article_id"), " ".join(_words(row.get("text") or "")), _speaker_key(row))
 
 
 def event_key(row: dict) -> str:
     actor = lambda n: row.get(f"actor{n}_id") or normalize_title(row.get(f"actor{n}_text")) or ""  # noqa: E731
-    return stable_id("ekey", row["article_id"], row.get("event_type"), normalize_title(row.get("trigger")),
+    return stable_id("ekey", row.get("article_id"), row.get("event_type"), normalize_title(row.get("trigger")),
                      actor(1), actor(2))
 
 

@@ -107,6 +107,10 @@ def test_seed_stories_and_version_spans(seed_db):
     assert rows(seed_db, """SELECT DISTINCT first_version_no, last_version_no FROM quotes
                             WHERE version_id IN (SELECT version_id FROM versions WHERE source_file LIKE '002_%')""") \
         == [(1, 2)]
+    assert rows(seed_db, """SELECT DISTINCT first_version_no, last_version_no FROM events
+                            WHERE version_id IN (SELECT version_id FROM versions WHERE source_file LIKE '002_%')""") \
+        == [(1, 2)]
+    assert rows(seed_db, "SELECT count(*) FROM quotes WHERE quote_key IS NULL OR first_version_no IS NULL")[0][0] == 0
 
 
 # ------------------------------------------------------------------ real articles, re-ingested
@@ -211,6 +215,8 @@ def test_reingesting_unchanged_or_respaced_or_renamed_adds_no_version(reingested
         assert rows(con, "SELECT count(*) FROM versions")[0][0] == versions_before
         assert rows(con, "SELECT count(*) FROM articles")[0][0] == articles_before
         assert rows(con, "SELECT count(*) FROM files WHERE path LIKE 'copy_%' AND status = 'loaded'")[0][0] == 2
+        # distinct articles are never grouped: one story each
+        assert rows(con, "SELECT count(DISTINCT story_id), count(*) FROM articles")[0] == (len(SAMPLE), len(SAMPLE))
 
 
 def test_light_copy_under_another_outlet_joins_the_story(reingested, tmp_path):
