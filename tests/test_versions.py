@@ -228,18 +228,22 @@ def test_light_copy_under_another_outlet_joins_the_story(reingested, tmp_path):
     title, paras = _body_sentences(bbc / name)
     _write(inbox / "original.txt", title, paras)
     (inbox / "original.json").write_text('{"url": "https://news.example.org/a/1", "source": "example"}')
+    (inbox / "unrelated.txt").write_bytes((bbc / "sport/001.txt").read_bytes())
+    db = tmp_path / "w.duckdb"
+    instance = dg.DagsterInstance.ephemeral()
+    run_pipeline(str(inbox), str(db), instance=instance)  # the copy arrives in a later batch
     copy = [list(p) for p in paras]
     copy[0][0] = "NEW YORK (Reuters) - " + copy[0][0]
     del copy[-1]
     _write(inbox / "copy.txt", title, copy)
     (inbox / "copy.json").write_text('{"url": "https://other.example.net/wire/77?utm_source=rss", "source": "other"}')
-    (inbox / "unrelated.txt").write_bytes((bbc / "sport/001.txt").read_bytes())
-    db = tmp_path / "w.duckdb"
-    run_pipeline(str(inbox), str(db), instance=dg.DagsterInstance.ephemeral())
+    run_pipeline(str(inbox), str(db), instance=instance)
     with duckdb.connect(str(db), read_only=True) as con:
         stories = dict(rows(con, "SELECT v.source_file, a.story_id FROM articles a JOIN versions v USING (article_id)"))
         assert stories["original.txt"] == stories["copy.txt"] != stories["unrelated.txt"]
         assert rows(con, "SELECT articles, outlets FROM wire_stories") == [(2, 2)]
+        assert rows(con, "SELECT m.jaccard > 0.5 FROM story_members m JOIN versions v USING (article_id) "
+                         "WHERE v.source_file = 'copy.txt'") == [(True,)]
 
 
 def test_quote_changes_model_tells_removed_reworded_added(tmp_path):
