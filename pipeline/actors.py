@@ -37,6 +37,11 @@ from pipeline.nlp.entities import (
 from pipeline.records import LocalEntity
 
 
+def spelled_acronym(alias: str, name: str) -> bool:
+    """An acronym spelled from a longer name ("GM" / "General Motors"), not a prefix of it."""
+    return is_acronym(alias) and acronym_of(alias, name) and not fold(name).startswith(fold(alias))
+
+
 def acronym_of(acronym: str, name: str) -> bool:
     """Whether the letters of an acronym appear in order in a name, starting with its first
     letter: "GM" / "General Motors", "SIA" / "Singapore Airlines", "EADS" / "European
@@ -172,11 +177,11 @@ class ActorIndex:
         seen = sorted(al for al in entity.aliases | {entity.canonical_name}
                       if actor.actor_id in self.aliases.get((actor.actor_type, comparison_key(al, actor.actor_type)), ()))
         if seen:
-            bonus += 0.1
+            bonus += 0.15
             why.append(f"alias '{seen[0]}' seen before")
         shared = context & self._context(actor.actor_id)
         if shared:
-            bonus += min(0.2, 0.05 * len(shared))
+            bonus += min(0.1, 0.05 * len(shared))  # popular actors co-occur with everyone: weak
             names = sorted(self.actors[a].name for a in shared if a in self.actors)[:3]
             why.append("seen with " + ", ".join(names))
         return bonus, why
@@ -231,7 +236,7 @@ class ActorIndex:
         t, out = entity.actor_type, []
         for alias in [entity.canonical_name] + sorted(entity.aliases - {entity.canonical_name}):
             if t == "organization" and alias != entity.canonical_name:
-                spelled = is_acronym(alias) and acronym_of(alias, entity.canonical_name)
+                spelled = spelled_acronym(alias, entity.canonical_name)
                 short = org_key(entity.canonical_name).startswith(org_key(alias) + " ")
                 if not spelled and (short or len(alias.split()) < 2):
                     continue
@@ -292,6 +297,9 @@ class ActorIndex:
         for alias in sorted(entity.aliases | {entity.canonical_name}):
             if t == "person" and not person_name_parts(alias)[0]:
                 continue  # "Mr. Kerry" is as weak as "Kerry": left to the surname rule
+            if t == "organization" and alias != entity.canonical_name and is_acronym(alias) \
+                    and not spelled_acronym(alias, entity.canonical_name):
+                continue  # "NBC" beside "NBC News" is a short form, not an acronym of it
             if len(alias.split()) > 1 or (t != "person" and (is_acronym(alias) or t == "place")):
                 strong |= {self.final(a) for a in self.aliases.get((t, comparison_key(alias, t)), ())}
         if t == "person":
@@ -326,7 +334,7 @@ class ActorIndex:
                 continue  # a full name gets its own actor; the surname-only one is merged into it
             bonus, why = self._evidence(actor, entity, context)
             if not given:  # a surname alone
-                base = 0.7 if actor.given else 0.9
+                base = 0.6 if actor.given else 0.9
                 method = "surname"
                 why.insert(0, f"surname '{entity.canonical_name}'")
             elif not actor.given:  # a full name for a surname-only actor

@@ -52,6 +52,7 @@ CONNECTORS = {"of", "and", "&", "de", "du", "des", "la", "le", "for", "van", "vo
 # Name particles that belong to the surname ("de Mistura", "al-Assad", "van Rompuy").
 PARTICLES = {"al", "el", "de", "du", "del", "della", "di", "da", "van", "von", "der", "den", "bin", "ibn",
              "dos", "das", "ter", "le", "la", "abu", "ben"}
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|at|az|ar)[-‐]", re.I)
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "me"}
@@ -159,7 +160,8 @@ def _is_initial(word: str) -> bool:
 def person_name_parts(name: str) -> tuple[list[str], str]:
     """(given names, surname key): "Sergey V. Lavrov" -> (["Sergey", "V."], "lavrov");
     "Bashar al-Assad" -> (["Bashar"], "assad"); "de Mistura" -> ([], "mistura")."""
-    words = [w for w in name.split() if w.lower().strip(".") not in ("jr", "sr", "ii", "iii", "iv")]
+    suffix = next((w.lower().strip(".,") for w in name.split() if w.lower().strip(".,") in GENERATIONS), "")
+    words = [w for w in name.split() if w.lower().strip(".,") not in GENERATIONS]
     while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in title_words()):
         words = words[1:]  # "Mr. Kerry", "President Obama": no given name
     if not words:
@@ -168,13 +170,13 @@ def person_name_parts(name: str) -> tuple[list[str], str]:
     rest = words[:-1]
     while rest and rest[-1].lower() in PARTICLES:
         rest = rest[:-1]
-    return rest, surname_key(sur)
+    return rest, surname_key(sur) + (f" {suffix}" if suffix else "")  # Donald Trump Jr. is not Donald Trump
 
 
 def translit_key(word: str) -> str:
     """A skeleton equal for common transliterations: Sergei/Sergey, Mohammad/Mohammed/Muhammad."""
     w = fold(word)
-    w = w.replace("ph", "f").replace("kh", "h").replace("y", "i").replace("w", "v").replace("ou", "u")
+    w = w.replace("x", "ks").replace("ph", "f").replace("kh", "h").replace("y", "i").replace("w", "v").replace("ou", "u")
     w = w[:1] + re.sub(r"[aeiou]", "", w[1:])
     return re.sub(r"(.)\1+", r"\1", w)
 
@@ -193,9 +195,12 @@ def given_names_compatible(a: list[str], b: list[str]) -> float:
     elif translit_key(fa) == translit_key(fb):
         score = 0.8
     else:
-        from rapidfuzz.fuzz import ratio
+        # spelling slips only ("Mohammad"/"Mohamad"); "Ivanka" is not "Ivana"
+        from rapidfuzz.distance import Levenshtein
 
-        score = 0.8 if fold(fa)[0] == fold(fb)[0] and ratio(fold(fa), fold(fb)) >= 85 else 0.0
+        a_, b_ = fold(fa), fold(fb)
+        score = 0.8 if len(a_) >= 6 and a_[:2] == b_[:2] and a_[-1] == b_[-1] and Levenshtein.distance(a_, b_) == 1 \
+            and abs(len(a_) - len(b_)) == 0 else 0.0
     if score and len(a) > 1 and len(b) > 1 and fold(a[1])[:1] != fold(b[1])[:1]:
         return 0.0  # George W. Bush vs George H. W. Bush
     return score
@@ -228,7 +233,7 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
 
 
-GENERIC_ORG_HEADS = {"cabinet", "commission", "ministry", "board", "fund", "authority", "service", "services",
+GENERIC_ORG_HEADS = {"white", "black", "red", "green", "blue", "new", "old", "big", "great", "grand", "cabinet", "commission", "ministry", "board", "fund", "authority", "service", "services",
                      "national", "federal", "royal", "central", "united", "general", "european", "international"}
 REGIONS = {"europe", "asia", "africa", "america", "north america", "south america", "latin america",
            "australia", "oceania", "middle east", "pacific", "international"}
@@ -282,6 +287,13 @@ def _has_upper(doc, start: int, end: int) -> bool:
     return any(re.search(r"[A-Z]", doc[i].text) for i in range(start, end))
 
 
+def _has_name(doc, start: int, end: int) -> bool:
+    """A capitalized word that is a name, not just a capitalized sentence start ("Another automaker")."""
+    return any(re.search(r"[A-Z]", t.text) and t.lower_ not in DETERMINERS
+               and (t.pos_ in ("PROPN", "NOUN", "X", "NUM") or not t.is_sent_start or not t.text[1:].islower())
+               for t in doc[start:end])
+
+
 def _is_title_word(tok) -> bool:
     return tok.lower_ in title_words()
 
@@ -307,7 +319,7 @@ def _clean_span(doc, start: int, end: int, label: str) -> tuple[int, int, str | 
             s = i + 1
     parts.append((s, end))
     for s, e in parts:
-        if _has_upper(doc, s, e) and not all(_is_title_word(doc[i]) or doc[i].ent_type_ in ("ORG",)
+        if _has_name(doc, s, e) and not all(_is_title_word(doc[i]) or doc[i].ent_type_ in ("ORG",)
                                                for i in range(s, e) if doc[i].is_alpha):
             start, end = s, e
             break
@@ -342,7 +354,7 @@ def _clean_span(doc, start: int, end: int, label: str) -> tuple[int, int, str | 
             end -= 1  # "the U.S. government" acts as the country
         while end > start + 1 and doc[end - 1].lower_ in title_heads() and doc[end - 1].lower_ not in ORG_WORDS:
             end -= 1  # "Boeing Executive", "Apple CEO" before a person's name
-    if start >= end or not _has_upper(doc, start, end):
+    if start >= end or not _has_name(doc, start, end):
         return None
     text = doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
     if (fold(text) in PRONOUNS and not text.isupper()) or len(text.strip()) < 2:
