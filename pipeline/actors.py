@@ -222,7 +222,7 @@ class ActorIndex:
             link = Link(self.final(actor_id), not known, "new" if not known else "same_name", 1.0,
                         "first sighting" if not known else "same name")
             if not known:
-                self._merge_surname_only_into(self.actors[actor_id])
+                self._merge_surname_only_into(self.actors[actor_id], entity, context)
         actor = self.actors[link.actor_id]
         for alias in entity.aliases | {entity.canonical_name}:
             self._add_alias(actor, alias)
@@ -309,7 +309,7 @@ class ActorIndex:
         if t == "person":
             return self._match_person(entity, context, strong)
         if t == "organization":
-            return self._match_org(entity)
+            return self._match_org(entity, context)
         return None
 
     def _person_compatible(self, actor: _Actor, entity: LocalEntity) -> float:
@@ -355,7 +355,7 @@ class ActorIndex:
             return None  # two equally good candidates: no evidence to choose, keep apart
         return Link(best[2], False, best[3], round(best[0], 2), "; ".join(best[4]))
 
-    def _match_org(self, entity: LocalEntity) -> Link | None:
+    def _match_org(self, entity: LocalEntity, context: set[str]) -> Link | None:
         name = entity.canonical_name
         def live(ids) -> list[_Actor]:
             return [self.actors[a] for a in sorted(ids) if a not in self.merged_into]
@@ -372,7 +372,11 @@ class ActorIndex:
             first = fold(name).split()[0] if name.split() else ""
             hits = {a.actor_id for a in live(self.org_first_word.get(first, ())) if is_short_form(name, a.name)}
             if len(hits) == 1:
-                return Link(next(iter(hits)), False, "short_name", 0.75, f"'{name}' starts the actor's name")
+                hit = next(iter(hits))
+                bonus, why = self._evidence(self.actors[hit], entity, context)
+                if 0.65 + bonus >= ACCEPT:  # "Harvard" is not always "Harvard Law School"
+                    return Link(hit, False, "short_name", round(min(1.0, 0.65 + bonus), 2),
+                                "; ".join([f"'{name}' starts the actor's name"] + why))
         return None
 
     def _record_merge(self, src: str, dst: str, reason: str) -> None:
@@ -381,7 +385,7 @@ class ActorIndex:
         self.merged_into[src] = dst
         self.new_merges.append({"from_actor_id": src, "to_actor_id": dst, "reason": reason})
 
-    def _merge_surname_only_into(self, actor: _Actor) -> None:
+    def _merge_surname_only_into(self, actor: _Actor, entity: LocalEntity, context: set[str]) -> None:
         """A new full-name person: a surname-only actor of the same surname is the same
         person when this is the only full name with that surname. Recorded, never silent."""
         if actor.actor_type != "person" or not actor.given:
@@ -392,9 +396,11 @@ class ActorIndex:
         if full:
             return
         for a in same:
-            if a.actor_type == "person" and not a.given:
+            bonus, why = self._evidence(a, entity, context)
+            if a.actor_type == "person" and not a.given and bonus >= 0.15:  # a role, an alias, or company kept
                 self._record_merge(a.actor_id, actor.actor_id,
-                                   f"surname-only actor '{a.name}' is '{actor.name}': the only full name with that surname")
+                                   f"surname-only actor '{a.name}' is '{actor.name}': the only full name with that "
+                                   f"surname; " + "; ".join(why))
 
     def add_aliases(self, actor_id: str, entity: LocalEntity) -> None:
         actor = self.actors[actor_id]

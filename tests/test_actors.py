@@ -226,12 +226,19 @@ def test_transliteration_needs_evidence():
 
 def test_late_full_name_is_a_recorded_merge_not_an_id_change():
     idx = ActorIndex()
-    kerry = idx.resolve(_person("Kerry"))
-    full = idx.resolve(_person("John Kerry"))
+    role = [("secretary of state", None)]
+    kerry = idx.resolve(_person("Kerry", roles=role))
+    full = idx.resolve(_person("John Kerry", roles=role))
     assert full.is_new and full.actor_id != kerry.actor_id
     assert idx.new_merges == [{"from_actor_id": kerry.actor_id, "to_actor_id": full.actor_id,
                                "reason": idx.new_merges[0]["reason"]}]
+    assert "same role" in idx.new_merges[0]["reason"]
     assert idx.resolve(_person("Kerry")).actor_id == full.actor_id
+    # without evidence a surname-only actor stays itself ("Kennedy" may be any Kennedy)
+    other = ActorIndex()
+    other.resolve(_person("Kennedy"))
+    other.resolve(_person("John F. Kennedy"))
+    assert other.new_merges == []
 
 
 def test_index_from_rows_keeps_ids():
