@@ -33,7 +33,14 @@ Decisions, documented once:
   estimated containment of the shorter in the longer >= STORY_CONTAINMENT (a trimmed wire
   copy) and both have >= MIN_SHINGLES shingles. A new article joins the story of its most
   similar earlier article; stories never merge afterwards (IDs stay stable). Thresholds
-  measured by `python -m pipeline.evaluate.stories`.
+  measured by `python -m pipeline.evaluate.stories`: on ECB+ (982 docs, 43 topics) no
+  pair from different topics reaches Jaccard 0.2 (max 0.031), so grouping precision
+  against topics is 1.000 (49 pairs grouped, all same sub-topic copies; independent
+  reports of one event are not copies, recall 0.4%). On BBC News (2,225) every grouped
+  pair is the same story: duplicate files, or an update with the same or a reworded
+  headline; lightly edited copies group 300/300 (Jaccard min 0.55), copies trimmed to
+  60% of their paragraphs 275/300. At 0.7 edited copies would drop to 90%; at 0.3
+  different-headline pairs rise from 7 to 14.
 """
 from __future__ import annotations
 
