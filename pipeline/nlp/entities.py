@@ -287,6 +287,16 @@ def _has_upper(doc, start: int, end: int) -> bool:
     return any(re.search(r"[A-Z]", doc[i].text) for i in range(start, end))
 
 
+_LAST_TEXT: list = [None, ""]
+
+
+def _text(doc) -> str:
+    """`doc.text` joins every token on each call: keep the last document's text."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
+    return _LAST_TEXT[1]
+
+
 def _has_name(doc, start: int, end: int) -> bool:
     """A capitalized word that is a name, not just a capitalized sentence start ("Another automaker")."""
     return any(re.search(r"[A-Z]", t.text) and t.lower_ not in DETERMINERS
@@ -356,14 +366,14 @@ def _clean_span(doc, start: int, end: int, label: str) -> tuple[int, int, str | 
             end -= 1  # "Boeing Executive", "Apple CEO" before a person's name
     if start >= end or not _has_name(doc, start, end):
         return None
-    text = doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    text = _text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
     if (fold(text) in PRONOUNS and not text.isupper()) or len(text.strip()) < 2:
         return None
     return start, end, acronym
 
 
 def _name_text(doc, start: int, end: int) -> str:
-    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    return _text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
 
 
 # --- roles from titles and appositives ------------------------------------------------------
@@ -394,7 +404,7 @@ def _affiliation(doc, toks: list) -> str | None:
         names = names[:-1]
     if not names:
         return None
-    text = doc.text[names[0].idx:names[-1].idx + len(names[-1].text)]
+    text = _text(doc)[names[0].idx:names[-1].idx + len(names[-1].text)]
     text = re.sub(r"\s*(?:'s|’s|'|’)$", "", text).strip()
     return affiliation_name(text) if re.search(r"[A-Z]", text) else None
 
@@ -732,7 +742,7 @@ def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[
             for r in c.roles + _roles_around(doc, c.start if c.title_start is None else c.title_start, c.end):
                 if r not in ent.roles:
                     ent.roles.append(r)
-        mentions.append(Mention(start=mstart, end=mend, text=doc.text[mstart:mend], label=label, entity_key=key))
+        mentions.append(Mention(start=mstart, end=mend, text=_text(doc)[mstart:mend], label=label, entity_key=key))
         span_keys[c.index] = key
 
     for ent in entities.values():  # a role known with its affiliation needs no bare copy
@@ -744,7 +754,7 @@ def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[
         if len(holders) > 1 and aff:
             holders = [e for e in holders if any(r == role and a == aff for r, a in e.roles)]
         if len(holders) == 1:
-            mentions.append(Mention(start=s_char, end=e_char, text=doc.text[s_char:e_char], label="PERSON",
+            mentions.append(Mention(start=s_char, end=e_char, text=_text(doc)[s_char:e_char], label="PERSON",
                                     entity_key=holders[0].key))
             span_keys[idx] = holders[0].key
     mentions.extend(_descriptions(doc, entities, mentions))
@@ -831,7 +841,7 @@ def _descriptions(doc, entities: dict[str, LocalEntity], mentions: list[Mention]
         s, e = t.idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
         if any(a < e and s < b for a, b in taken):
             continue
-        out.append(Mention(start=s, end=e, text=doc.text[s:e], label="PERSON", entity_key=keys[0]))
+        out.append(Mention(start=s, end=e, text=_text(doc)[s:e], label="PERSON", entity_key=keys[0]))
     return out
 
 
