@@ -3,19 +3,25 @@ persistent `actors` table.
 
 Rules, in order (each link keeps its method, confidence and evidence in `actor_links`):
 1. same name (type + comparison form of the name; organizations without corporate
-   suffixes, "Apple Inc." = "Apple"): confidence 1.0;
-2. a multi-word alias already seen for exactly one actor ("Sergey V. Lavrov"): 0.95;
+   suffixes, "Apple Inc." = "Apple Computer" = "Apple"): confidence 1.0;
+2. a full-name alias already seen for exactly one actor ("Sergey V. Lavrov"; an acronym
+   spelled from the name, "GM" for "General Motors"): 0.9-0.95;
 3. a person's variant name: same surname and compatible given names (middle initials,
-   transliterations Sergei/Sergey, Mohammad/Mohammed) — accepted only with enough evidence:
-   identical first names, or a shared role/affiliation, or actors seen together before;
-4. a surname alone ("Kerry"): the one person with that surname, or the one the evidence
-   (role, co-occurring actors) picks among several; two Smiths with no evidence stay apart;
-5. an organization's acronym or short name ("GM", "Northrop") matching exactly one actor.
+   transliterations Sergei/Sergey, Mohammad/Mohammed; "Jr." is another person) — scored
+   0.85 (same first name) or 0.6 (variant) plus evidence: same role +0.2, same affiliation
+   +0.15, an alias seen before +0.15, actors seen together before +0.05 each (max 0.1);
+   linked at 0.75 or more;
+4. a surname alone ("Kerry"): 0.6 plus the same evidence, so it needs an alias seen before
+   or a role; two candidates with equal evidence (two Smiths) stay apart;
+5. an organization's acronym ("GM") or short name ("Northrop", with evidence);
+6. the same name under another tagger type ("Boeing" tagged GPE here): 0.6.
 Otherwise a new actor. Existing actors keep their IDs (adding articles never renumbers or
 splits them); a new actor's ID is derived from its type and canonical name. When later
-evidence shows two actors are one (a surname-only actor "Kerry" and the later "John
-Kerry"), the decision is recorded in `actor_merges` (from, to, reason) and later mentions
-go to the target: IDs never change silently."""
+evidence shows two actors are one (a surname-only actor "Obama" and the later "Barack
+Obama" with the same role; "GM" and "General Motors" named as one in a document), the
+decision is recorded in `actor_merges` (from, to, reason), later mentions go to the target,
+and the view `actor_identity` maps every ID to the actor it resolves to: IDs never change
+silently."""
 from __future__ import annotations
 
 from collections import defaultdict
