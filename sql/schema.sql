@@ -90,6 +90,13 @@ CREATE TABLE IF NOT EXISTS actor_links (
     PRIMARY KEY (version_id, entity_key)
 );
 
+-- One row per actor, role and affiliation with the dates it was first and last seen
+-- (actor_roles keeps one row per version, the evidence).
+CREATE OR REPLACE VIEW actor_role_periods AS
+SELECT actor_id, role, affiliation, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
+       count(DISTINCT version_id) AS versions
+FROM actor_roles GROUP BY actor_id, role, affiliation;
+
 -- Every actor ID with the actor it finally resolves to after recorded merges.
 CREATE OR REPLACE VIEW actor_identity AS
 WITH RECURSIVE chain(actor_id, resolved_id, depth) AS (
