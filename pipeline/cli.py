@@ -28,6 +28,26 @@ def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None
     from pipeline.load import table_counts
 
     instance = instance or _instance()
+    with _state_storage_of(instance):
+        return _run(inbox, warehouse, instance)
+
+
+def _state_storage_of(instance: dg.DagsterInstance):
+    """Point Dagster's definitions-state lookup at *this* instance for the run.
+
+    Dagster keeps the "current" state storage in a context variable that an instance
+    sets on `__enter__`; a test or tool that entered another instance and let it be
+    garbage-collected leaves a dead weak reference there, and loading the definitions
+    then fails ("Attempted to resolve undefined DagsterInstance weakref")."""
+    from dagster._core.storage.defs_state.base import set_defs_state_storage
+
+    return set_defs_state_storage(instance.defs_state_storage)
+
+
+def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance) -> dict[str, int]:
+    from pipeline.definitions import build_definitions
+    from pipeline.load import table_counts
+
     defs = build_definitions(inbox, warehouse)
     key = batch_key("scan", inbox_state(inbox))
     instance.add_dynamic_partitions(inbox_batches.name, [key])
