@@ -9,7 +9,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup run test dev eval eval-extraction eval-quotes eval-actors eval-dates eval-events bench clean
+.PHONY: setup run test dev eval eval-extraction eval-quotes eval-actors eval-dates eval-events eval-diffs eval-stories bench clean
 
 $(BIN)/activate: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -37,7 +37,7 @@ dev: setup
 
 ## Accuracy against the gold data in ../shared/corpora (each prints P/R/F1).
 CORPORA ?= ../shared/corpora
-eval: eval-extraction eval-quotes eval-actors eval-dates eval-events
+eval: eval-extraction eval-quotes eval-actors eval-dates eval-events eval-diffs eval-stories
 
 eval-extraction: setup
 	$(BIN)/python -m pipeline.evaluate.extraction $(CORPORA)/extraction-benchmark
@@ -53,6 +53,12 @@ eval-dates: setup
 
 eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events
+
+eval-diffs: setup
+	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)
+
+eval-stories: setup
+	$(BIN)/python -m pipeline.evaluate.stories $(CORPORA)
 
 ## Speed: documents/s and words/s per stage on a corpus sample (prints figures).
 bench: setup
