@@ -1,0 +1,409 @@
+"""Quote attribution on PolNeAR: `python -m pipeline.evaluate.quotes [folder] [--limit N]`.
+
+Gold: `folder/text/<stem>.txt` and `folder/attributions/<stem>_<annotator>.ann` (BRAT
+standoff: T lines Source/Cue/Content with character offsets into the .txt, possibly
+discontinuous "s e;s e"; E lines bind one Content with its Cue and Source). Articles with
+several annotators (the annotator-training ones) use the alphabetically first annotator
+file only. A gold attribution is *direct* when its Content starts (after white space)
+with a quotation mark (“ " ‘ ').
+
+System: the project's real pipeline. The texts are copied into a temporary inbox and
+`pipeline.cli.run_pipeline` builds a DuckDB warehouse (ephemeral Dagster instance);
+the `quotes`, `versions` and `actors` tables are read back. `--no-pipeline` instead runs
+the NLP stage functions (`extract_entities`, `extract_quotes`) on the raw texts directly
+(faster, for development; same scoring).
+
+Offsets: the cleaned version text differs from the raw .txt (title line split off,
+white space normalized, chrome removed), so every predicted span is mapped back to the
+raw text by locating its text there (exactly, else with flexible white space), taking
+the occurrence nearest to the expected position (the version's offset in the raw text
+plus the span's offset in the version). Spans that cannot be located are dropped and
+counted ("unmapped").
+
+Predicted attributions: the parts of one quotation (split quotes "…," he said, "…",
+paragraphs continued by an opening mark) share their cue and speaker spans; quotes of
+one version with the same (cue_start, speaker_start) are one predicted attribution,
+as a discontinuous gold Content is one gold attribution.
+
+Matching: a span set is compared by its alphanumeric character positions (quotation
+marks, punctuation and white space do not count). overlap(G, P) = |G∩P| / max(|G|, |P|);
+a pair *matches* when overlap >= 0.5 and is *exact* when the two position sets are equal.
+Gold and predicted attributions are paired one-to-one, greedily by decreasing overlap.
+
+Printed figures:
+- direct quotes: predicted `kind = direct` vs gold direct — precision, recall, F1 at
+  overlap >= 0.5 and exact;
+- speaker accuracy over the gold direct quotes matched (overlap >= 0.5) by a predicted
+  direct quote. Named gold Source (not a pronoun): correct when the predicted speaker
+  span overlaps the gold Source span, or a content word of the gold Source (lower-cased;
+  titles, determiners and stop words ignored) occurs in the predicted speaker_text or the
+  speaker actor's canonical name. Pronoun gold Source (he, she, they, I, we, it, who …):
+  correct when the predicted speaker span overlaps the gold pronoun, or the predicted
+  speaker (text or actor name) shares a content word with the nearest named gold Source
+  (of any attribution) that ends before the gold pronoun — the person the pronoun
+  refers to in the annotation's own chain of speakers. Reported for all, named, pronoun.
+- all attributions: every gold Content vs every predicted attribution of any kind
+  (direct, partial, indirect) — precision, recall, F1 at overlap >= 0.5.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT = ROOT.parent / "shared" / "corpora" / "polnear" / "dev"
+QUOTE_MARKS = "“\"‘'"
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that", "his", "her", "their",
+            "him", "them", "its", "our", "my", "me", "us", "whom"}
+IGNORED = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "the", "a", "an", "of", "and",
+           "senator", "former", "s", "’s", "'s", "in", "on", "for", "to", "with", "at", "by", "said", "who"}
+
+
+@dataclass
+class GoldAttribution:
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    cue: list[tuple[int, int]]
+    text: str
+
+    @property
+    def direct(self) -> bool:
+        return self.text.lstrip()[:1] in QUOTE_MARKS
+
+
+@dataclass
+class PredAttribution:
+    spans: list[tuple[int, int]]
+    kind: str
+    speaker_names: list[str] = field(default_factory=list)
+    speaker_span: tuple[int, int] | None = None
+
+
+@dataclass
+class Article:
+    stem: str
+    text: str
+    gold: list[GoldAttribution]
+
+
+# ------------------------------------------------------------------ gold
+
+
+def _frags(offsets: str) -> list[tuple[int, int]]:
+    out = []
+    for part in offsets.split(";"):
+        s, e = part.split()
+        out.append((int(s), int(e)))
+    return out
+
+
+def read_ann(path: Path) -> list[GoldAttribution]:
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offsets = parts[1].partition(" ")
+            spans[parts[0]] = (label, _frags(offsets), parts[2] if len(parts) > 2 else "")
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    out = []
+    for ev in events:
+        content = [spans[ev[k]] for k in ("Content", "Content2") if k in ev and ev[k] in spans]
+        if not content:
+            continue
+        frags = sorted(f for c in content for f in c[1])
+        src = spans.get(ev.get("Source", ""), ("", [], ""))[1]
+        cue = spans.get(ev.get("Cue", ""), ("", [], ""))[1]
+        out.append(GoldAttribution(frags, src, cue, content[0][2]))
+    return out
+
+
+def read_corpus(folder: Path, limit: int | None = None) -> list[Article]:
+    anns: dict[str, Path] = {}
+    for p in sorted((folder / "attributions").glob("*.ann")):
+        stem = p.stem.rsplit("_", 1)[0]
+        anns.setdefault(stem, p)  # the alphabetically first annotator
+    articles = []
+    for t in sorted((folder / "text").glob("*.txt")):
+        if t.stem not in anns:
+            continue
+        articles.append(Article(t.stem, t.read_text(encoding="utf-8"), read_ann(anns[t.stem])))
+        if limit and len(articles) >= limit:
+            break
+    return articles
+
+
+# ------------------------------------------------------------------ system
+
+
+def _locate(raw: str, needle: str, expected: int) -> tuple[int, int] | None:
+    """The occurrence of `needle` in `raw` nearest to `expected` (flexible white space)."""
+    if not needle:
+        return None
+    hits = [m.start() for m in re.finditer(re.escape(needle), raw)]
+    if hits:
+        s = min(hits, key=lambda h: abs(h - expected))
+        return s, s + len(needle)
+    pattern = r"\s+".join(re.escape(w) for w in needle.split())
+    best = None
+    for m in re.finditer(pattern, raw):
+        if best is None or abs(m.start() - expected) < abs(best[0] - expected):
+            best = (m.start(), m.end())
+    return best
+
+
+def _group(rows: list[dict], raw: str, version_text: str, stats: dict) -> list[PredAttribution]:
+    base = raw.find(version_text[:60]) if version_text else 0
+    base = max(base, 0)
+    groups: dict[tuple, PredAttribution] = {}
+    for r in sorted(rows, key=lambda r: r["start"]):
+        span = _locate(raw, r["text"], base + r["start"])
+        if span is None:
+            stats["unmapped"] = stats.get("unmapped", 0) + 1
+            continue
+        delta = span[0] - r["start"]
+        key = (r["cue_start"], r["speaker_start"]) if r["cue_start"] is not None else ("q", r["start"])
+        if key not in groups:
+            sp = None
+            if r["speaker_start"] is not None and r["speaker_text"]:
+                sp = _locate(raw, version_text[r["speaker_start"]:r["speaker_end"]], r["speaker_start"] + delta)
+            names = [n for n in (r["speaker_text"], r["actor_name"]) if n]
+            groups[key] = PredAttribution([], r["kind"], names, sp)
+        groups[key].spans.append(span)
+        if r["kind"] == "direct":
+            groups[key].kind = "direct"
+    return list(groups.values())
+
+
+def predict_direct(articles: list[Article]) -> dict[str, list[PredAttribution]]:
+    """The NLP functions on the raw texts (no pipeline): for development."""
+    from pipeline.nlp import load_model
+    from pipeline.nlp.entities import extract_entities
+    from pipeline.nlp.quotes import extract_quotes
+
+    nlp = load_model()
+    out = {}
+    for art, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=16)):
+        out[art.stem] = predictions_from_doc(doc, art.text, extract_entities, extract_quotes)
+    return out
+
+
+def predictions_from_doc(doc, raw: str, extract_entities, extract_quotes) -> list[PredAttribution]:
+    entities, mentions = extract_entities(doc)
+    names = {e.key: e.canonical_name for e in entities}
+    rows = [
+        {"start": q.start, "text": q.text, "kind": q.kind, "cue_start": q.cue_start,
+         "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "speaker_text": q.speaker_text,
+         "actor_name": names.get(q.speaker_entity_key)}
+        for q in extract_quotes(doc, entities, mentions)
+    ]
+    return _group(rows, raw, raw, {})
+
+
+def predict_pipeline(articles: list[Article], stats: dict) -> dict[str, list[PredAttribution]]:
+    import dagster as dg
+    import duckdb
+
+    from pipeline.cli import run_pipeline
+
+    os.environ.setdefault("NEWS_NLP_PROCESSES", "1")
+    with tempfile.TemporaryDirectory(prefix="polnear_") as tmp:
+        inbox = Path(tmp) / "inbox"
+        inbox.mkdir()
+        for a in articles:
+            (inbox / f"{a.stem}.txt").write_text(a.text, encoding="utf-8")
+        db = Path(tmp) / "news.duckdb"
+        run_pipeline(str(inbox), str(db), instance=dg.DagsterInstance.ephemeral())
+        con = duckdb.connect(str(db), read_only=True)
+        versions = {
+            vid: (Path(src).stem, text)
+            for vid, src, text in con.execute("SELECT version_id, source_file, text FROM versions").fetchall()
+        }
+        rows: dict[str, list[dict]] = {}
+        for (vid, start, text, kind, cue_start, sp_s, sp_e, sp_text, actor) in con.execute(
+            """SELECT q.version_id, q.start_char, q.text, q.kind, q.cue_start, q.speaker_start,
+                      q.speaker_end, q.speaker_text, a.canonical_name
+               FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id"""
+        ).fetchall():
+            rows.setdefault(vid, []).append(
+                {"start": start, "text": text, "kind": kind, "cue_start": cue_start, "speaker_start": sp_s,
+                 "speaker_end": sp_e, "speaker_text": sp_text, "actor_name": actor}
+            )
+        con.close()
+    raw_of = {a.stem: a.text for a in articles}
+    out: dict[str, list[PredAttribution]] = {a.stem: [] for a in articles}
+    for vid, (stem, vtext) in versions.items():
+        if stem in raw_of:
+            out[stem].extend(_group(rows.get(vid, []), raw_of[stem], vtext, stats))
+    return out
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def _positions(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    return frozenset(i for s, e in spans for i in range(s, min(e, len(text))) if text[i].isalnum())
+
+
+def _overlap(g: frozenset[int], p: frozenset[int]) -> float:
+    if not g or not p:
+        return 0.0
+    return len(g & p) / max(len(g), len(p))
+
+
+def _pair(gold: list[frozenset[int]], pred: list[frozenset[int]]) -> list[tuple[int, int, float]]:
+    cands = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            o = _overlap(g, p)
+            if o >= 0.5:
+                cands.append((o, i, j))
+    cands.sort(reverse=True)
+    used_g, used_p, out = set(), set(), []
+    for o, i, j in cands:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j, o))
+    return out
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in re.findall(r"[\w’'\-]+", s.lower()) if w not in IGNORED and w not in PRONOUNS and len(w) > 1}
+
+
+def _is_pronoun(s: str) -> bool:
+    return s.strip().lower() in PRONOUNS
+
+
+def _speaker_ok(art: Article, g: GoldAttribution, p: PredAttribution) -> bool | None:
+    if not g.source:
+        return None
+    s, e = g.source[0][0], g.source[-1][1]
+    src = art.text[s:e]
+    if p.speaker_span and p.speaker_span[0] < e and s < p.speaker_span[1]:
+        return True
+    pred_words = set().union(*(_words(n) for n in p.speaker_names)) if p.speaker_names else set()
+    if not _is_pronoun(src):
+        return bool(_words(src) & pred_words)
+    named = [
+        a for a in art.gold
+        if a.source and a.source[-1][1] <= s and not _is_pronoun(art.text[a.source[0][0]:a.source[-1][1]])
+    ]
+    if not named:
+        return False
+    ante = max(named, key=lambda a: a.source[-1][1])
+    return bool(_words(art.text[ante.source[0][0]:ante.source[-1][1]]) & pred_words)
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(articles: list[Article], preds: dict[str, list[PredAttribution]], errors: list | None = None) -> dict:
+    c = dict(dg=0, dp=0, dtp=0, dex=0, sp_all=0, sp_ok=0, sp_named=0, sp_named_ok=0, sp_pron=0, sp_pron_ok=0,
+             ag=0, ap=0, atp=0)
+    for art in articles:
+        pred = preds.get(art.stem, [])
+        gd = [g for g in art.gold if g.direct]
+        pdir = [p for p in pred if p.kind == "direct"]
+        gpos = [_positions(art.text, g.content) for g in gd]
+        ppos = [_positions(art.text, p.spans) for p in pdir]
+        pairs = _pair(gpos, ppos)
+        c["dg"] += len(gd)
+        c["dp"] += len(pdir)
+        c["dtp"] += len(pairs)
+        matched_g = set()
+        for i, j, o in pairs:
+            matched_g.add(i)
+            c["dex"] += gpos[i] == ppos[j]
+            ok = _speaker_ok(art, gd[i], pdir[j])
+            if ok is None:
+                continue
+            src = art.text[gd[i].source[0][0]:gd[i].source[-1][1]]
+            pron = _is_pronoun(src)
+            c["sp_all"] += 1
+            c["sp_ok"] += ok
+            c["sp_pron" if pron else "sp_named"] += 1
+            c["sp_pron_ok" if pron else "sp_named_ok"] += ok
+            if errors is not None and not ok:
+                errors.append(("speaker", art.stem, src, pdir[j].speaker_names, art.text[gd[i].content[0][0]:gd[i].content[0][1]][:80]))
+        if errors is not None:
+            matched_p = {j for _, j, _ in pairs}
+            for i, g in enumerate(gd):
+                if i not in matched_g:
+                    errors.append(("fn", art.stem, g.text[:100], [art.text[s:e][:60] for s, e in g.source]))
+            for j, p in enumerate(pdir):
+                if j not in matched_p:
+                    errors.append(("fp", art.stem, " | ".join(art.text[s:e][:100] for s, e in p.spans), p.speaker_names))
+        allg = [_positions(art.text, g.content) for g in art.gold]
+        allp = [_positions(art.text, p.spans) for p in pred]
+        c["ag"] += len(allg)
+        c["ap"] += len(allp)
+        c["atp"] += len(_pair(allg, allp))
+    c["direct"] = _prf(c["dtp"], c["dp"], c["dg"])
+    c["direct_exact"] = _prf(c["dex"], c["dp"], c["dg"])
+    c["speaker"] = c["sp_ok"] / c["sp_all"] if c["sp_all"] else 0.0
+    c["speaker_named"] = c["sp_named_ok"] / c["sp_named"] if c["sp_named"] else 0.0
+    c["speaker_pronoun"] = c["sp_pron_ok"] / c["sp_pron"] if c["sp_pron"] else 0.0
+    c["all"] = _prf(c["atp"], c["ap"], c["ag"])
+    return c
+
+
+def report(c: dict, n_articles: int, stats: dict, seconds: float) -> str:
+    f = lambda t: f"P {t[0]:.3f}  R {t[1]:.3f}  F1 {t[2]:.3f}"  # noqa: E731
+    return "\n".join([
+        f"articles {n_articles}  gold attributions {c['ag']}  gold direct {c['dg']}  "
+        f"predicted direct {c['dp']}  predicted all {c['ap']}  unmapped {stats.get('unmapped', 0)}  ({seconds:.0f} s)",
+        f"direct quotes, overlap>=0.5: {f(c['direct'])}",
+        f"direct quotes, exact:        {f(c['direct_exact'])}",
+        f"speaker accuracy (matched direct): all {c['speaker']:.3f} ({c['sp_ok']}/{c['sp_all']})  "
+        f"named {c['speaker_named']:.3f} ({c['sp_named_ok']}/{c['sp_named']})  "
+        f"pronoun {c['speaker_pronoun']:.3f} ({c['sp_pron_ok']}/{c['sp_pron']})",
+        f"all attributions, overlap>=0.5: {f(c['all'])}",
+    ])
+
+
+def evaluate(folder: Path, limit: int | None = None, pipeline: bool = True, errors: list | None = None) -> dict:
+    t0 = time.time()
+    articles = read_corpus(Path(folder), limit)
+    stats: dict = {}
+    preds = predict_pipeline(articles, stats) if pipeline else predict_direct(articles)
+    c = score(articles, preds, errors)
+    c["report"] = report(c, len(articles), stats, time.time() - t0)
+    c["unmapped"] = stats.get("unmapped", 0)
+    return c
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles (sorted by name)")
+    ap.add_argument("--no-pipeline", action="store_true", help="run the NLP functions on the raw texts")
+    ap.add_argument("--errors", action="store_true", help="print misses, false alarms and wrong speakers")
+    args = ap.parse_args(argv)
+    folder = Path(args.folder)
+    if not (folder / "text").is_dir():
+        print(f"not a PolNeAR-format folder (no text/): {folder}", file=sys.stderr)
+        return 2
+    errors: list | None = [] if args.errors else None
+    c = evaluate(folder, args.limit, not args.no_pipeline, errors)
+    if errors:
+        for e in errors:
+            print(*e, sep="\t")
+    print(c["report"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
