@@ -1,5 +1,33 @@
-"""Date expressions normalized against the version's publication date, with a
-granularity (day, month, year). No anchor, no date: never invented."""
+"""Date expressions normalized against an anchor (the version's publication date).
+
+Two views of one normalization:
+
+- `timex_value(expr, anchor, tense=None, context=None)` gives the TIMEX3-style value
+  string TimeML uses: "2015-12-15" (day), "2015-W51" (week), "2015-12" (month),
+  "2015-Q4" (quarter), "2015-SU" (season), "2015" (year), "199X" (decade), "19" (century),
+  "PAST_REF" / "PRESENT_REF" / "FUTURE_REF" for vague references, "P3Y" for durations,
+  or None when the expression is not understood or needs an anchor that is missing.
+- `resolve_date(expr, published_at, tense=None)` gives (ISO date of the period start,
+  granularity) for the `events` table: granularity is day | week | month | season |
+  quarter | half | year | decade | century. Vague references and durations give
+  (None, None).
+
+Rules (news idioms first, written for English news text):
+- Relative expressions ("Tuesday", "last month", "next week", "two years ago", "the
+  third quarter", "Jan. 26") need the anchor: without one the value is None, never
+  invented. Absolute ones ("1998", "the 1990s", "Dec. 15, 2015") need no anchor.
+- A bare weekday is the most recent such day (the anchor day included) unless the tense
+  is future, then the next one. A month, month-day or season without a year is the
+  nearest one in the direction of the tense (past: not after the anchor; future: not
+  before it; unknown: within the last ~10 months or the next 2).
+- "the quarter" / "the latest quarter" (no ordinal) is the last completed quarter, the
+  one earnings reports cover; "a year ago/earlier" in a sentence about a quarter is that
+  quarter one year earlier.
+- Anything else with a day, month and maybe a year in it is handed to dateparser
+  (languages=['en'], RELATIVE_BASE = anchor, PREFER_DATES_FROM by tense); the
+  granularity comes from which parts the text names, not from dateparser's filled-in
+  defaults.
+"""
 from __future__ import annotations
 
 import re
@@ -10,76 +38,617 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
 MONTH_ABBR = {k[:3]: v for k, v in MONTHS.items()} | {"sept": 9}
+MONTH_RE = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
+           r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+           "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "several": None, "few": None,
+           "a few": None, "many": None}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "quarter": "Q", "hour": "H",
+        "minute": "MIN", "century": "CE"}
+
+PAST_REF = {"recently", "recent", "the past", "past", "previously", "formerly", "once", "earlier", "lately",
+            "recent years", "recent months", "recent weeks", "recent days", "in the past", "former", "then",
+            "the recent past", "years ago", "in recent years", "ago", "before"}
+PRESENT_REF = {"now", "currently", "current", "present", "the present", "at present", "nowadays",
+               "right now", "just now", "these days", "today's", "presently", "the moment"}
+FUTURE_REF = {"future", "the future", "soon", "the near future", "coming", "the coming", "upcoming",
+              "later", "eventually", "the long term", "the long run", "someday", "in the future"}
+
+FUTURE_WORDS = re.compile(r"\b(will|'ll|shall|going to|plans? to|planning to|planned|scheduled|expected to|"
+                          r"expects? to|due to|set to|to be held|would|intends? to|next|upcoming|later)\b", re.I)
+PAST_WORDS = re.compile(r"\b(was|were|had|did|said|ago|last|earlier|\w+ed)\b", re.I)
 
 
-def _anchor(published_at: str | None) -> date | None:
+# a sentence reporting periodic (quarterly) results: "a year ago" there is the same quarter a year earlier
+FINANCIAL = re.compile(r"quarter|period|three months|a share|per share|net income|\bnet\b|earnings|revenue|profit|"
+                       r"\bsales\b|\bloss\b|operating", re.I)
+
+
+def sentence_tense(sentence: str | None) -> str | None:
+    """A rough tense of a sentence: 'future' when it speaks of plans or uses will/would,
+    else 'past' when it has past-tense words, else None."""
+    if not sentence:
+        return None
+    if FUTURE_WORDS.search(sentence):
+        return "future"
+    if PAST_WORDS.search(sentence):
+        return "past"
+    return None
+
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "hope", "aim", "prepare", "propose", "agree",
+              "want", "seek", "try", "decide", "vow", "promise", "threaten", "pledge", "arrange", "convene"}
+
+
+def token_tense(tok) -> str | None:
+    """Tense of the clause a spaCy token belongs to: walk up to the nearest verb, then
+    'future' (will/'ll/shall, going to, to-infinitive under a planning verb, scheduled),
+    'past' (past tense or perfect), 'present' or None."""
+    v = tok
+    for _ in range(6):
+        if v.pos_ in ("VERB", "AUX") or v.dep_ == "ROOT":
+            break
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & FUTURE_AUX or (v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children)):
+        return "future"
+    if v.head.lower_ == "going" and v.dep_ == "xcomp":
+        return "future"
+    if "to" in words and v.dep_ in ("xcomp", "advcl", "acl", "ccomp") and v.head.lemma_.lower() in PLAN_VERBS:
+        return "future"
+    if v.lemma_.lower() in ("schedule", "plan", "due", "expect", "set") and v.tag_ == "VBN" and \
+            not (words & {"has", "have", "had"}):
+        return "future"
+    if words & {"would", "could", "might", "may", "should", "must", "can"}:
+        return "future" if v.head.lemma_.lower() in PLAN_VERBS else None
+    if v.tag_ == "VBD" or words & {"had", "did", "was", "were", "has", "have"}:
+        return "past"
+    if v.tag_ in ("VBZ", "VBP", "VBG"):
+        return "present"
+    return None
+
+
+def _anchor(published_at) -> date | None:
     if not published_at:
         return None
+    if isinstance(published_at, datetime):
+        return published_at.date()
+    if isinstance(published_at, date):
+        return published_at
     try:
         return datetime.fromisoformat(str(published_at)[:10]).date()
     except ValueError:
         return None
 
 
-def resolve_date(expr: str, published_at: str | None) -> tuple[str | None, str | None]:
-    """(ISO date of the period start, granularity) for a date expression, or (None, None)."""
-    anchor = _anchor(published_at)
-    e = expr.lower().strip().rstrip(".")
-    e = re.sub(r"^(on|in|since|by|until|from|during|this past|early|late|mid-?)\s+", "", e)
+def _month(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or MONTH_ABBR.get(w)
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _last_completed_quarter(d: date) -> tuple[int, int]:
+    y, q = _quarter(d)
+    return (y, q - 1) if q > 1 else (y - 1, 4)
+
+
+def _nearest_year(anchor: date, month: int, day: int | None, tense: str | None) -> int:
+    """The year of a month (and day) named without a year, nearest the anchor in the
+    direction of the tense."""
+    y = anchor.year
+    target = (month, day or 1)
+    now = (anchor.month, anchor.day if day else 1)
+    if day:  # a month and day: the nearest such date
+        def dist(yy):
+            try:
+                return abs((date(yy, month, day) - anchor).days)
+            except ValueError:
+                return 10 ** 6
+        return min((y, y - 1, y + 1), key=dist)
+    if tense == "future":
+        return y if target >= now else y + 1
+    if tense == "past":
+        return y if target <= now else y - 1
+    # unknown: the last ~10 months or the coming two
+    diff = (month - anchor.month) % 12
+    return y + 1 if diff and diff <= 2 and month < anchor.month else (y - 1 if month > anchor.month + 2 else y)
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def _clean(expr: str) -> str:
+    e = expr.lower().strip()
+    e = e.replace("’", "'").replace("—", " ").replace("–", "-")
+    e = re.sub(r"\s+", " ", e).strip(" ,;:")
+    e = re.sub(r"\.$", "", e) if not re.search(r"\b[a-z]\.$", e) else e
+    e = re.sub(r"^(on|in|since|by|until|till|from|during|at|of|for|as of|through|before|after|around|about|"
+               r"as early as|as late as|as recently as|sometime|some time)\s+", "", e)
+    e = re.sub(r"'s$", "", e)
+    return e.strip()
+
+
+def timex_value(expr: str, anchor=None, tense: str | None = None, context: str | None = None) -> str | None:
+    """TIMEX3-style value of a date expression (see the module docstring), or None."""
+    if not expr or not expr.strip():
+        return None
+    a = _anchor(anchor)
+    e = _clean(expr)
+    if tense is None and context:
+        tense = sentence_tense(context)
+    ctx = (context or "").lower()
+    v = _absolute(e)
+    if v is not None:
+        return v
+    if e in PRESENT_REF:
+        return "PRESENT_REF"
+    if e in PAST_REF:
+        return "PAST_REF"
+    if e in FUTURE_REF:
+        return "FUTURE_REF"
+    m = re.fullmatch(r"(?:the )?(?:past|last|next|coming|previous|recent|following)? ?(\w+|\d+)? ?(day|week|month|year|decade|quarter|hour|minute|century)s?(?: long)?", e)
+    if m and re.match(r"(the )?(past|last|next|coming|previous|following) ", e) and m.group(1) and _number(m.group(1)):
+        n = _number(m.group(1))
+        return f"P{n}{UNIT[m.group(2)]}" if UNIT[m.group(2)] not in ("H", "MIN") else f"PT{n}{UNIT[m.group(2)][0]}"
+    m = re.fullmatch(r"(\w+|\d+)[ -](day|week|month|year|decade|quarter|hour|minute|century)s?(?:[ -]long| old)?", e)
+    if m and _number(m.group(1)):
+        n = _number(m.group(1))
+        u = UNIT[m.group(2)]
+        return f"PT{n}{u[0]}" if u in ("H", "MIN") else f"P{n}{u}"
+    if a is None:
+        return None
+    return _relative(e, a, tense, ctx)
+
+
+def _absolute(e: str) -> str | None:
+    """Values that need no anchor."""
+    y = spelled_year(e)
+    if y:
+        return y
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(?:the )?(winter|spring|summer|fall|autumn) of (.+)", e)
+    if m and spelled_year(m.group(2)):
+        return f"{spelled_year(m.group(2))}-{SEASONS[m.group(1)]}"
+    m = re.fullmatch(rf"{MONTH_RE},? (?:of )?(.+)", e)
+    if m and spelled_year(m.group(2)):
+        return f"{spelled_year(m.group(2))}-{_month(m.group(1)):02d}"
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", e)
     if m:
-        return e, "day"
-    m = re.fullmatch(r"(?:the )?(\d{4})", e)
+        return e
+    m = re.fullmatch(r"(?:the )?(?:year |fiscal |fiscal year |calendar |fy ?)?((?:1[5-9]|20)\d{2})", e)
     if m:
-        return f"{m.group(1)}-01-01", "year"
-    if anchor is None:
-        return None, None
-    if e in ("today", "this morning", "this afternoon", "tonight", "this evening"):
-        return anchor.isoformat(), "day"
+        return m.group(1)
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?((?:1[5-9]|20)\d)0'?s", e)
+    if m:
+        return m.group(1) + "X"
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'(\d)0s", e)
+    if m:
+        return "19" + m.group(1) + "X"
+    m = re.fullmatch(r"(?:the )?(\d{2})(?:th|st|nd|rd) century", e)
+    if m:
+        return f"{int(m.group(1)) - 1:02d}"
+    m = re.fullmatch(rf"(?:early |late |mid-?|the end of |the beginning of |the start of )?{MONTH_RE},? (?:of )?((?:1[5-9]|20)\d{{2}})", e)
+    if m:
+        return f"{m.group(2)}-{_month(m.group(1)):02d}"
+    m = re.fullmatch(rf"{MONTH_RE} (\d{{1,2}})(?:st|nd|rd|th)?,? ((?:1[5-9]|20)\d{{2}})", e) or \
+        re.fullmatch(rf"(\d{{1,2}}) {MONTH_RE},? ((?:1[5-9]|20)\d{{2}})", e)
+    if m:
+        g = m.groups()
+        mo, d = (_month(g[0]), int(g[1])) if not g[0].isdigit() else (_month(g[1]), int(g[0]))
+        try:
+            return date(int(g[2]), mo, d).isoformat()
+        except ValueError:
+            return None
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})", e)
+    if m:
+        y = int(m.group(3))
+        y = y + (1900 if y >= 30 else 2000) if y < 100 else y
+        try:
+            return date(y, int(m.group(1)), int(m.group(2))).isoformat()
+        except ValueError:
+            return None
+    m = re.fullmatch(r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?: of)?,? (?:fiscal )?((?:19|20)\d{2})", e) \
+        or re.fullmatch(r"(?:fiscal )?((?:19|20)\d{2})(?:'s)? (first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter", e)
+    if m:
+        g = m.groups()
+        q, y = (g[0], g[1]) if not g[0].isdigit() else (g[1], g[0])
+        return f"{y}-Q{ORDINALS[q]}"
+    m = re.fullmatch(r"(?:the )?(first|second|1st|2nd) half(?: of)?,? ((?:19|20)\d{2})", e)
+    if m:
+        return f"{m.group(2)}-H{ORDINALS[m.group(1)]}"
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(spring|summer|fall|autumn|winter)(?: of)?,? ((?:19|20)\d{2})", e)
+    if m:
+        return f"{m.group(2)}-{SEASONS[m.group(1)]}"
+    m = re.fullmatch(r"(?:the )?(?:end|beginning|start|middle|first half|second half|rest|remainder) of ((?:19|20)\d{2})", e) \
+        or re.fullmatch(r"(?:early|late|mid-?|the end of) ?((?:19|20)\d{2})", e)
+    if m:
+        return m.group(1)
+    return None
+
+
+def _relative(e: str, a: date, tense: str | None, ctx: str) -> str | None:
+    """Values that need the anchor `a`."""
+    e = re.sub(r"^(early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|"
+               r"the remainder of|the first half of|the second half of|earlier|later)(\s+|-(?=[a-z]))", "", e)
+    e = re.sub(rf"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?={MONTH_RE} \d)", "", e)
+    v = _special(e, a, tense, ctx)
+    if v is not None:
+        return v
+    m = re.fullmatch(r"(today|tonight|yesterday|tomorrow|this|last|(?:(?:last|next|this) )?(?:monday|tuesday|wednesday|"
+                     r"thursday|friday|saturday|sunday))(?: |-)?(morning|afternoon|evening|night)?", e)
+    if m and (m.group(2) or m.group(1) == "tonight") and m.group(1) not in ("this", "last"):
+        day = _relative(m.group(1) if m.group(1) != "tonight" else "today", a, tense, ctx)
+        part = m.group(2) or "night"
+        return f"{day}T{PARTS[part]}" if day else None
+    if m and m.group(1) in ("this", "last") and m.group(2):
+        d = a if m.group(1) == "this" or m.group(2) != "night" else a - timedelta(days=1)
+        return f"{d.isoformat()}T{PARTS[m.group(2)]}"
+    if e in ("today", "the day", "that day",
+             "this day", "same day", "the same day", "that same day", "day"):
+        return a.isoformat()
     if e == "yesterday":
-        return (anchor - timedelta(days=1)).isoformat(), "day"
+        return (a - timedelta(days=1)).isoformat()
     if e == "tomorrow":
-        return (anchor + timedelta(days=1)).isoformat(), "day"
-    m = re.fullmatch(r"(last |next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (morning|afternoon|evening|night))?", e)
+        return (a + timedelta(days=1)).isoformat()
+    m = re.fullmatch(r"(last|next|this|this past|this coming|coming|past)? ?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?: (morning|afternoon|evening|night))?", e)
     if m:
         wd = WEEKDAYS.index(m.group(2))
-        if m.group(1) == "next ":
-            delta = (wd - anchor.weekday()) % 7 or 7
-            return (anchor + timedelta(days=delta)).isoformat(), "day"
-        # news usage: a bare weekday refers to the past week unless the sentence is future
-        delta = (anchor.weekday() - wd) % 7
-        return (anchor - timedelta(days=delta)).isoformat(), "day"
-    if e in ("last year", "a year ago"):
-        return f"{anchor.year - 1}-01-01", "year"
-    if e in ("next year",):
-        return f"{anchor.year + 1}-01-01", "year"
-    if e in ("this year",):
-        return f"{anchor.year}-01-01", "year"
-    if e in ("last month",):
-        y, mo = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
-        return f"{y}-{mo:02d}-01", "month"
-    if e in ("next month",):
-        y, mo = (anchor.year, anchor.month + 1) if anchor.month < 12 else (anchor.year + 1, 1)
-        return f"{y}-{mo:02d}-01", "month"
-    if e in ("this month",):
-        return f"{anchor.year}-{anchor.month:02d}-01", "month"
-    if e in ("last week", "next week", "this week"):
-        shift = {"last week": -7, "next week": 7, "this week": 0}[e]
-        d = anchor + timedelta(days=shift)
-        return (d - timedelta(days=d.weekday())).isoformat(), "week"
-    m = re.fullmatch(r"([a-z]+)\.?(?: (\d{1,2})(?:st|nd|rd|th)?)?(?:,? (\d{4}))?", e)
-    if m and (m.group(1) in MONTHS or m.group(1) in MONTH_ABBR):
-        mo = MONTHS.get(m.group(1)) or MONTH_ABBR[m.group(1)]
-        year = int(m.group(3)) if m.group(3) else None
-        if year is None:
-            # the nearest such month: within the past ~10 months or the coming two
-            year = anchor.year
-            if mo > anchor.month + 2:
-                year -= 1
-        if m.group(2):
+        mod = m.group(1)
+        if mod in ("next", "this coming", "coming") or (mod is None and tense == "future") or \
+                (mod == "this" and tense == "future"):
+            delta = (wd - a.weekday()) % 7
+            if mod == "next" and delta == 0:
+                delta = 7
+            d = a + timedelta(days=delta)
+        else:
+            delta = (a.weekday() - wd) % 7
+            if mod == "last" and delta == 0:
+                delta = 7
+            d = a - timedelta(days=delta)
+            ahead = (wd - a.weekday()) % 7
+            if mod is None and tense in ("present", "none", None) and 0 < ahead < delta:
+                d = a + timedelta(days=ahead)  # no past tense: the nearest such day
+        return d.isoformat()
+    if e in ("the weekend", "this weekend", "the past weekend", "last weekend", "next weekend", "weekend"):
+        if e == "next weekend" or (tense == "future" and e != "last weekend" and e != "the past weekend"):
+            d = a + timedelta(days=(5 - a.weekday()) % 7)
+        else:
+            d = a - timedelta(days=(a.weekday() - 5) % 7)
+        return _week(d) + "-WE"
+    # this/last/next + unit
+    m = re.fullmatch(r"(this|last|next|the past|the last|the previous|the next|the coming|the current|current|the latest|latest|the same|the|a|that)? ?(week|month|year|quarter|decade|century)", e)
+    if m:
+        mod, unit = m.group(1), m.group(2)
+        k = {"last": -1, "the previous": -1, "the past": -1, "the last": -1, "next": 1, "the next": 1,
+             "the coming": 1}.get(mod, 0)
+        if unit == "quarter" and mod in (None, "the", "the latest", "latest", "the past", "the last", "that", "the same"):
+            y, q = _last_completed_quarter(a) if tense != "future" else _quarter(a)
+            return f"{y}-Q{q}"
+        return _unit_value(a, unit, k)
+    m = re.fullmatch(r"(this|last|next|the|the past|the coming|the current|current)? ?(first|second|third|fourth|1st|2nd|3rd|4th)[ -](?:fiscal )?quarter", e)
+    if m:
+        q = ORDINALS[m.group(2)]
+        y = a.year
+        if m.group(1) == "last":
+            y -= 1
+        elif m.group(1) == "next":
+            y += 1
+        elif m.group(1) not in ("this", "the current", "current"):
+            cy, cq = _quarter(a)  # a quarter not after the current one is this year's
+            y = cy if q <= cq or tense == "future" else cy - 1
+        return f"{y}-Q{q}"
+    m = re.fullmatch(r"(?:the )?(year[- ]earlier|year[- ]ago|prior[- ]year|previous[- ]year|a year earlier|a year ago|last year)(?: (?:period|quarter|level|levels|results|figure|figures|time))?", e)
+    if m and FINANCIAL.search(ctx):
+        y, q = _last_completed_quarter(a)
+        return f"{y - 1}-Q{q}"
+    if m and e.split()[-1] in ("period", "quarter"):
+        y, q = _last_completed_quarter(a)
+        return f"{y - 1}-Q{q}"
+    # N units ago / earlier / from now
+    m = re.fullmatch(r"(?:about |some |nearly |almost |more than |over |just |only )?(\w+|\d+)(?: and a half)? (day|week|month|year|decade|century|quarter)s? (ago|earlier|before|later|from now|hence|since)", e)
+    if m and _number(m.group(1)):
+        n = _number(m.group(1))
+        k = n if m.group(3) in ("later", "from now", "hence") else -n
+        return _unit_value(a, m.group(2), k, vague_years=m.group(2) in ("year",) and False)
+    if e in ("a year ago", "a year earlier", "year-earlier", "year-ago", "year earlier", "the year-earlier", "the year-ago"):
+        return str(a.year - 1)
+    # seasons
+    m = re.fullmatch(r"(this|last|next|the|this past|this coming|the past|the coming)? ?(spring|summer|fall|autumn|winter)", e)
+    if m:
+        s = SEASONS[m.group(2)]
+        mo = SEASON_MONTH[s]
+        mod = m.group(1)
+        if mod in ("last", "the past", "this past"):
+            y = a.year if mo + 2 < a.month else a.year - 1
+        elif mod in ("next", "the coming", "this coming"):
+            y = a.year if mo > a.month else a.year + 1
+        elif mod == "this":
+            y = a.year
+        else:
+            y = _nearest_year(a, mo, None, tense)
+        return f"{y}-{s}"
+    # month (day) without year
+    m = re.fullmatch(rf"(last|next|this|this past|this coming|the past|the coming)? ?{MONTH_RE}(?: (\d{{1,2}})(?:st|nd|rd|th)?)?", e) \
+        or re.fullmatch(rf"(last|next|this)? ?(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{MONTH_RE}", e)
+    if m:
+        g = m.groups()
+        mod = g[0]
+        if g[1] and g[1].isdigit():
+            day, mo = int(g[1]), _month(g[2])
+        else:
+            mo, day = _month(g[1]), int(g[2]) if g[2] else None
+        if mod in ("last", "this past", "the past"):
+            y = a.year if (mo, day or 1) < (a.month, a.day if day else 1) else a.year - 1
+        elif mod in ("next", "this coming", "the coming"):
+            y = a.year if (mo, day or 1) > (a.month, a.day if day else 1) else a.year + 1
+        elif mod == "this":
+            y = a.year
+        else:
+            y = _nearest_year(a, mo, day, tense)
+        if day:
             try:
-                return date(year, mo, int(m.group(2))).isoformat(), "day"
+                return date(y, mo, day).isoformat()
             except ValueError:
-                return None, None
-        return f"{year}-{mo:02d}-01", "month"
-    return None, None
+                return None
+        return f"{y}-{mo:02d}"
+    m = re.fullmatch(r"(?:this|the) (first|second|1st|2nd) half", e)
+    if m:
+        return f"{a.year}-H{ORDINALS[m.group(1)]}"
+    m = re.fullmatch(r"(?:the )?(first|second|1st|2nd) half of (this|last|next) year", e)
+    if m:
+        y = a.year + {"this": 0, "last": -1, "next": 1}[m.group(2)]
+        return f"{y}-H{ORDINALS[m.group(1)]}"
+    m = re.fullmatch(r"(?:the )?(end|beginning|start|middle|first half|second half|rest|remainder) of (?:the )?(this|last|next) (year|month|week)", e)
+    if m:
+        return _unit_value(a, m.group(3), {"this": 0, "last": -1, "next": 1}[m.group(2)])
+    if e in ("the year", "this year", "the current year", "the same year"):
+        return str(a.year)
+    return _dateparser_value(e, a, tense)
+
+
+NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())} | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                                             "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _spelled_number(words: list[str]) -> int | None:
+    n = 0
+    for w in words:
+        for part in w.split("-"):
+            if part not in NUM_WORDS:
+                return None
+            n += NUM_WORDS[part]
+    return n
+
+
+def spelled_year(e: str) -> str | None:
+    """'nineteen ninety-six' -> '1996', 'two thousand (and) one' -> '2001' (spoken news)."""
+    m = re.fullmatch(r"(?:the year )?(nineteen|twenty) ([a-z-]+(?: [a-z-]+)?)", e)
+    if m:
+        hi = NUM_WORDS[m.group(1)]
+        lo = _spelled_number(m.group(2).split())
+        if lo is not None and lo < 100 and m.group(2) not in ("hundred",):
+            return f"{hi}{lo:02d}"
+    m = re.fullmatch(r"(?:the year )?two thousand(?: and)?(?: ([a-z-]+))?", e)
+    if m:
+        lo = _spelled_number([m.group(1)]) if m.group(1) else 0
+        if lo is not None and lo < 100:
+            return f"{2000 + lo}"
+    return None
+
+
+HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+            "new year's eve": (12, 31), "independence day": (7, 4), "the fourth of july": (7, 4),
+            "july fourth": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}
+
+
+def _nth_weekday(y: int, month: int, weekday: int, n: int) -> date:
+    d = date(y, month, 1)
+    return d + timedelta(days=(weekday - d.weekday()) % 7 + 7 * (n - 1))
+
+
+def _holiday(name: str, y: int) -> date | None:
+    if name in HOLIDAYS:
+        return date(y, *HOLIDAYS[name])
+    if name in ("thanksgiving", "thanksgiving day"):
+        return _nth_weekday(y, 11, 3, 4)
+    if name in ("election day",):
+        return _nth_weekday(y, 11, 0, 1) + timedelta(days=1)
+    if name in ("labor day",):
+        return _nth_weekday(y, 9, 0, 1)
+    if name in ("memorial day",):
+        d = _nth_weekday(y, 5, 0, 4)
+        return d + timedelta(days=7) if (d + timedelta(days=7)).month == 5 else d
+    return None
+
+
+VAGUE_PAST = re.compile(r"^(?:the |in )?(?:recent|past|last|previous|earlier)(?: several| few| many| two| three)? "
+                        r"(?:days|weeks|months|quarters|years|decades)|^(?:several|a few|many|some) (?:days|weeks|"
+                        r"months|years|decades) ago$|^(?:more|most|very|as) recently$|^past (?:years|decades)$")
+VAGUE_FUTURE = re.compile(r"^(?:the )?(?:coming|future|next few|upcoming|months and years ahead|years ahead)"
+                          r"(?: several| few)? ?(?:days|weeks|months|quarters|years|decades)?$|^(?:the )?"
+                          r"(?:near|short|long|medium) (?:term|run)$|^a later date$|^as soon as possible$")
+
+
+def _special(e: str, a: date, tense: str | None, ctx: str) -> str | None:
+    """Quarters with modifiers, year-end and fiscal years, month + this/last year,
+    holidays, vague plural references."""
+    if VAGUE_PAST.search(e):
+        return "PAST_REF"
+    if VAGUE_FUTURE.search(e):
+        return "FUTURE_REF"
+    # quarters and reporting periods: "this year's third quarter", "the 1988 second quarter",
+    # "the fiscal first quarter", "the year-ago quarter", "the latest period"
+    m = re.search(r"\b(quarter|period)\b", e)
+    if m and not re.search(r"\b(quarters|periods|half|months)\b", e):
+        ordm = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", e)
+        yearm = re.search(r"\b((?:19|20)\d{2})\b", e)
+        ago = re.search(r"year[- ](?:ago|earlier)|a year ago|last year|prior[- ]year|previous year|corresponding|comparable", e)
+        nxt = re.search(r"next year", e)
+        if ordm:
+            q = ORDINALS[ordm.group(1)]
+            cy, cq = _quarter(a)
+            y = int(yearm.group(1)) if yearm else (cy if q <= cq or tense == "future" else cy - 1)
+            if not yearm and ago:
+                y -= 1
+            if not yearm and nxt:
+                y = cy + 1
+            return f"{y}-Q{q}"
+        if m.group(1) == "period" and not yearm and not ago and not re.search(r"latest|same|the period|that period|this period", e):
+            return None
+        y, q = _last_completed_quarter(a)
+        if yearm:
+            y = int(yearm.group(1))
+        elif ago:
+            y -= 1
+        return f"{y}-Q{q}"
+    if re.fullmatch(r"(?:the |around |at )?(?:year[- ]end|year's end|end of the year|the full year|full year|the fiscal year|"
+                    r"fiscal year|the current fiscal year|the current year|earlier in the year|later in the year|"
+                    r"this fiscal year|the year to date|year to date)", e):
+        return str(a.year)
+    if re.fullmatch(r"(?:the )?(?:latest|last|previous|past|prior) fiscal year|(?:last|the previous) fiscal year", e):
+        return str(a.year - 1)
+    if re.fullmatch(r"(?:the )?next fiscal year|(?:the )?coming fiscal year", e):
+        return str(a.year + 1)
+    m = re.fullmatch(rf"{MONTH_RE}(?: (\d{{1,2}}))?,? (this|last|next) year", e)
+    if m:
+        y = a.year + {"this": 0, "last": -1, "next": 1}[m.group(3)]
+        mo = _month(m.group(1))
+        return date(y, mo, int(m.group(2))).isoformat() if m.group(2) else f"{y}-{mo:02d}"
+    m = re.fullmatch(r"(last|next|this)? ?(.+)", e)
+    if m and _holiday(m.group(2), a.year):
+        mod = m.group(1)
+        cands = [_holiday(m.group(2), y) for y in (a.year - 1, a.year, a.year + 1)]
+        if mod == "last" or (mod is None and tense != "future"):
+            d = max(c for c in cands if c <= a) if any(c <= a for c in cands) else None
+            if mod is None and tense != "past":
+                d = min(cands, key=lambda c: abs((c - a).days))
+        elif mod == "next" or tense == "future":
+            d = min(c for c in cands if c >= a)
+        else:
+            d = cands[1]
+        return d.isoformat() if d else None
+    return None
+
+
+def _unit_value(a: date, unit: str, k: int, vague_years: bool = False) -> str | None:
+    if unit == "day":
+        return (a + timedelta(days=k)).isoformat()
+    if unit == "week":
+        return _week(a + timedelta(days=7 * k))
+    if unit == "month":
+        y, mo = _shift_month(a.year, a.month, k)
+        return f"{y}-{mo:02d}"
+    if unit == "quarter":
+        y, q = _quarter(a)
+        n = y * 4 + (q - 1) + k
+        return f"{n // 4}-Q{n % 4 + 1}"
+    if unit == "year":
+        return str(a.year + k)
+    if unit == "decade":
+        return f"{str(a.year + 10 * k)[:3]}X"
+    if unit == "century":
+        return f"{(a.year // 100) + k:02d}"
+    return None
+
+
+def _dateparser_value(e: str, a: date, tense: str | None) -> str | None:
+    """Explicit dates the rules above do not know, through dateparser; the value keeps
+    only the parts the text names."""
+    if not re.search(rf"\b{MONTH_RE}(\W|$)|\d", e):
+        return None
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover
+        return None
+    settings = {"RELATIVE_BASE": datetime(a.year, a.month, a.day), "PREFER_DATES_FROM":
+                {"future": "future", "past": "past"}.get(tense or "", "current_period"),
+                "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
+    try:
+        got = dateparser.parse(e, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises on odd input
+        return None
+    if got is None:
+        return None
+    has_month = bool(re.search(rf"\b{MONTH_RE}(\W|$)", e)) or bool(re.search(r"\d{1,2}/\d{1,2}", e))
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", e))) and has_month
+    if has_day:
+        return got.date().isoformat()
+    if has_month:
+        return f"{got.year}-{got.month:02d}"
+    if re.search(r"\b(19|20)\d{2}\b", e):
+        return str(got.year)
+    return None
+
+
+GRANULARITY = [
+    (re.compile(r"^\d{4}-\d{2}-\d{2}"), "day"),
+    (re.compile(r"^\d{4}-W\d{2}"), "week"),
+    (re.compile(r"^\d{4}-\d{2}$"), "month"),
+    (re.compile(r"^\d{4}-(SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^\d{4}-Q\d$"), "quarter"),
+    (re.compile(r"^\d{4}-H\d$"), "half"),
+    (re.compile(r"^\d{4}$"), "year"),
+    (re.compile(r"^\d{3}X$"), "decade"),
+    (re.compile(r"^\d{2}$"), "century"),
+]
+
+
+def value_to_date(value: str | None) -> tuple[str | None, str | None]:
+    """(ISO date of the period start, granularity) of a TIMEX3 value; (None, None) for
+    vague references and durations."""
+    if not value:
+        return None, None
+    for rx, gran in GRANULARITY:
+        if rx.match(value):
+            break
+    else:
+        return None, None
+    if gran == "day":
+        return value[:10], gran
+    if gran == "week":
+        y, w = int(value[:4]), int(value[6:8])
+        return date.fromisocalendar(y, w, 1).isoformat(), gran
+    if gran == "month":
+        return f"{value}-01", gran
+    if gran == "season":
+        return f"{value[:4]}-{SEASON_MONTH[value[5:]]:02d}-01", gran
+    if gran == "quarter":
+        return f"{value[:4]}-{3 * (int(value[6]) - 1) + 1:02d}-01", gran
+    if gran == "half":
+        return f"{value[:4]}-{1 if value[6] == '1' else 7:02d}-01", gran
+    if gran == "year":
+        return f"{value}-01-01", gran
+    if gran == "decade":
+        return f"{value[:3]}0-01-01", gran
+    return f"{value}00-01-01", gran
+
+
+def resolve_date(expr: str, published_at, tense: str | None = None, context: str | None = None) -> tuple[str | None, str | None]:
+    """(ISO date of the period start, granularity) for a date expression, or (None, None)."""
+    return value_to_date(timex_value(expr, published_at, tense, context))
