@@ -69,6 +69,8 @@ ABBREVIATIONS = {
 
 # A sentence end glued to the next sentence: "said.Russia", "effect.”Mr.", "here.“I".
 _GLUED = re.compile(r"(?<=[a-z0-9%\)])([.!?][”\"’]?)(?=[“\"]?[A-Z][a-z’'])")
+# Top-level domains written capitalised in names: "One.Tel", "Halo.Bungie.Org".
+_TLDS = {"com", "org", "net", "tel", "info", "biz", "edu", "gov", "io", "tv", "uk"}
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -76,21 +78,41 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _is_sentence_joint(text: str, m: re.Match) -> bool:
+    """The rule of `repair_glued_sentences`: a [.!?] (and closing quote) between a
+    lower-case letter/digit/")"/"%" and a capitalised word is a glued sentence end, unless
+    the word before is an abbreviation ("Mr.", "Sept.", "U.S.") or one letter (an
+    initial), the token is a URL, e-mail or domain ("www.", "://", "@", "Halo.Bungie.Org",
+    "One.Tel"). Decimals ("3.5") and times ("10.30", "5 p.m.") never match: the next
+    character must be a capital followed by a lower-case letter."""
+    word = _word_before(text, m.start()).rstrip(".")
+    if word in ABBREVIATIONS or len(word) == 1 or "." in word and len(word.split(".")[-1]) <= 1:
+        return False
+    token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    nxt = re.match(r"[“\"]?([A-Za-z]+)(\.[A-Za-z])?", text[m.end():])
+    token = text[token_start : m.end() + 12]
+    if "://" in token or "www." in token or "@" in token:
+        return False
+    if nxt and not m.group(1).startswith(("!", "?")) and len(m.group(1)) == 1:
+        if nxt.group(1).lower() in _TLDS or nxt.group(2):  # "One.Tel", "Halo.Bungie.Org"
+            return False
+    return True
+
+
+def glued_joints(text: str) -> list[int]:
+    """Offsets just after each glued sentence end in `text` (where a break belongs)."""
+    return [m.end() for m in _GLUED.finditer(text) if _is_sentence_joint(text, m)]
+
+
 def repair_glued_sentences(text: str) -> str:
     """Insert a paragraph break where a sentence end is glued to the next sentence,
-    leaving abbreviations ("Mr.", "Sept."), initials, decimals, URLs and times alone."""
+    leaving abbreviations ("Mr.", "Sept."), initials, decimals, URLs, domains and times
+    alone (the rule is `_is_sentence_joint`)."""
     out, last = [], 0
-    for m in _GLUED.finditer(text):
-        word = _word_before(text, m.start())
-        if word.rstrip(".") in ABBREVIATIONS or len(word.rstrip(".")) == 1:
-            continue
-        token_start = text.rfind(" ", 0, m.start()) + 1
-        token = text[token_start : m.end() + 10]
-        if "://" in token or "www." in token or "@" in token:
-            continue
-        out.append(text[last : m.end()])
+    for end in glued_joints(text):
+        out.append(text[last:end])
         out.append("\n\n")
-        last = m.end()
+        last = end
     out.append(text[last:])
     return "".join(out)
 
@@ -110,9 +132,20 @@ _BYLINE = re.compile(
     rf"^\s*By\s+(?P<names>{_NAME}(?:\s+{_NAME})*?(?:(?:,\s*|\s+and\s+){_NAME}(?:\s+{_NAME})*?)*?)"
     r"(?=(?:[A-Z]{2,}[A-Z .,’'\-]*\s*(?:\([^)]*\)\s*)?[—–]|\s*\n|\s*$))"
 )
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# "GENEVA —", "MANCHESTER, N.H. -", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —", "New York (AFP) –",
+# "LONDON, Dec 15 (Reuters) -". A mixed-case place needs the agency in brackets.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.’'\-]+(?:[ ,]+[A-Z][A-Za-z.’'\-]+){0,3})\s*(?:\((?P<agency>[A-Za-z .\-]+)\))?\s*[—–-]{1,2}\s+"
+    r"^(?:(?P<place>[A-Z][A-Za-z.’'\-]+(?:[ ,]+[A-Z][A-Za-z.’'\-]+){0,3}?)"
+    rf"(?:,?\s+(?P<date>{_MONTH}\s+\d{{1,2}}))?|(?P<date_only>{_MONTH}\s+\d{{1,2}}))"
+    r"\s*(?:\((?P<agency>[A-Za-z .\-]+)\))?\s*[—–-]{1,2}\s+"
 )
+# Upper-case kickers that precede a dash like a dateline but name no place.
+NOT_PLACES = {
+    "EXCLUSIVE", "BREAKING", "UPDATE", "UPDATED", "WATCH", "ANALYSIS", "OPINION", "EDITORIAL",
+    "COMMENTARY", "REVIEW", "LIVE", "VIDEO", "PHOTOS", "CORRECTION", "EDITOR'S", "EDITOR’S",
+    "FACT", "SPOILER", "WARNING", "REPORT", "POLL",
+}
 WIRE_AGENCIES = {
     "reuters": "Reuters",
     "afp": "AFP",
@@ -143,15 +176,24 @@ def extract_byline(text: str) -> tuple[str | None, str]:
 
 
 def extract_dateline(text: str) -> tuple[str | None, str | None]:
-    """Return (place, agency) from a dateline "GENEVA —" / "MOSCOW (Reuters) -"."""
+    """Return (place, agency) from a dateline at the start of the body: "GENEVA —",
+    "MOSCOW (Reuters) -", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —", "New York (AFP) –".
+    The dateline stays in the text (it is the first words of the lede)."""
     m = _DATELINE.match(text)
     if not m:
         return None, None
+    agency = WIRE_AGENCIES.get((m.group("agency") or "").strip().lower())
+    if m.group("date_only"):  # "Aug 27 (Reuters) - …": no place, only the agency
+        return None, agency
     place = m.group("place").strip(" ,")
-    if not re.search(r"[A-Z]{2}", place):
+    first = place.split()[0].strip(",")
+    if place.upper() in NOT_PLACES or first.upper() in NOT_PLACES and len(place.split()) == 1:
         return None, None
-    agency = m.group("agency")
-    return place.title(), WIRE_AGENCIES.get((agency or "").lower())
+    if not agency and not re.fullmatch(r"[A-Z][A-Z.’'\-]+", first):
+        return None, None  # "Secretary of State - ..." is no dateline
+    if agency is None and m.group("agency"):
+        return None, None  # "(something) —" that is not a wire agency
+    return place.title(), agency
 
 
 def find_wire_signature(text: str) -> tuple[str | None, str]:
@@ -164,6 +206,21 @@ def find_wire_signature(text: str) -> tuple[str | None, str]:
     if before and before[-1] not in ".!?”\"":
         return None, text
     return WIRE_AGENCIES[m.group(1).lower()], before
+
+
+# Reuters closes its copy with "(Reporting by X; Editing by Y)": the chrome table removes
+# that line (into removed_text) and its form names the agency.
+_REUTERS_CREDIT = re.compile(r"^\(?(?:Additional )?[Rr]eporting by .*;.*\b[Ee]diting by .*\)?\.?$")
+
+
+def credit_line_agency(removed: list[str]) -> str | None:
+    return "Reuters" if any(_REUTERS_CREDIT.match(r) for r in removed) else None
+
+
+def wire_signature(text: str) -> tuple[str | None, str, str]:
+    """(agency, text without the signature, the signature as written)."""
+    agency, before = find_wire_signature(text)
+    return agency, before, (text[len(before):].strip() if agency else "")
 
 
 # Per-source rule for ambiguous numeric dates (both parts <= 12): month-first for US
@@ -234,19 +291,47 @@ def source_from_url(url: str | None) -> str | None:
     return host.split(".")[0] if host else None
 
 
-def _looks_like_title(line: str) -> bool:
+def _looks_like_title(line: str, following: str | None = None) -> bool:
+    """A headline: 2-25 words, starts with a capital, digit or quote, no byline, no
+    dateline, no colon at the end. A final period is allowed (PolNeAR adds one to every
+    headline) only for one sentence of at most 20 words followed by a longer paragraph."""
     words = line.split()
-    return (
-        2 <= len(words) <= 25
-        and len(line) <= 200
-        and not re.search(r"[.!?:]\s*$", line)
-        and line[0].isupper() or line[:1] in "“‘\"'"
-    ) and not line.lower().startswith("by ")
+    if not (2 <= len(words) <= 25 and len(line) <= 200):
+        return False
+    if line.lower().startswith("by ") or not (line[0].isupper() or line[0].isdigit() or line[0] in "“‘\"'"):
+        return False
+    if line.rstrip().endswith(":") or _DATELINE.match(line) and extract_dateline(line)[0]:
+        return False
+    if re.search(r"\.[”’\"']?$", line):
+        one_sentence = not glued_joints(line) and not re.search(r"[a-z0-9][.!?][”’\"']?\s+[A-Z“‘\"]", line[:-2])
+        return len(words) <= 20 and one_sentence and following is not None and len(following) > len(line)
+    return True
 
 
-def split_title_and_header(paragraphs: list[str]) -> tuple[str | None, list[str], list[str]]:
+def tidy_title(title: str | None) -> str | None:
+    """Drop the period a corpus put at the end of a headline ("… by police." → "… by
+    police"), unless it belongs to an abbreviation ("… in the U.S.")."""
+    if not title:
+        return title
+    title = title.strip()
+    m = re.search(r"(\S+)\.([”’\"']?)$", title)
+    if m and m.group(1).rstrip("”’\"'").lower() not in ABBREVIATIONS and "." not in m.group(1) \
+            and len(m.group(1)) > 1:
+        title = title[: m.start()] + m.group(1) + m.group(2)
+    return title
+
+
+def _same_text(a: str, b: str) -> bool:
+    norm = lambda t: re.sub(r"\W+", " ", t).strip().lower()
+    return norm(a) == norm(b)
+
+
+def split_title_and_header(paragraphs: list[str], known_title: str | None = None
+                           ) -> tuple[str | None, list[str], list[str]]:
     """Find the headline among the leading paragraphs. A breadcrumb ("Home News X")
-    ending with a later headline marks navigation: everything up to it is chrome."""
+    ending with a later headline marks navigation: everything up to it is chrome.
+    With a `known_title` (HTML, JSON, sidecar, NewsSniffer) a leading paragraph is taken
+    out only when it repeats that title; otherwise it stays in the body."""
     removed: list[str] = []
     for i, p in enumerate(paragraphs[:8]):
         for j in range(i + 1, min(i + 3, len(paragraphs))):
@@ -259,7 +344,13 @@ def split_title_and_header(paragraphs: list[str]) -> tuple[str | None, list[str]
             continue
         break
     title = None
-    if paragraphs and _looks_like_title(paragraphs[0]) and len(paragraphs) > 1:
+    if len(paragraphs) > 2 and paragraphs[0].endswith(";") and len(paragraphs[0].split()) <= 15:
+        paragraphs = [paragraphs[0] + " " + paragraphs[1]] + paragraphs[2:]  # "Head; deck" over two lines
+    if known_title:
+        if paragraphs and len(paragraphs) > 1 and _same_text(paragraphs[0], known_title):
+            title = paragraphs[0]
+            paragraphs = paragraphs[1:]
+    elif len(paragraphs) > 1 and _looks_like_title(paragraphs[0], paragraphs[1]):
         title = paragraphs[0]
         paragraphs = paragraphs[1:]
     return title, paragraphs, removed
@@ -281,11 +372,14 @@ def clean_document(doc: ParsedDocument) -> CleanArticle:
         published_at, published_from = parse_date_string(doc.published_at, source), "metadata"
         if not published_at:
             published_from = None
-    title = doc.title
+    title = tidy_title(doc.title)
+    header = doc.metadata.get("removed_header") if doc.metadata else None
     for n, raw in enumerate(doc.versions, start=1):
         text, removed = clean_version_text(raw.text)
+        if header:  # a page header the parser took off (NewsSniffer), kept for audit
+            removed.insert(0, header)
         paragraphs = text.split("\n\n")
-        v_title, paragraphs, more = split_title_and_header(paragraphs)
+        v_title, paragraphs, more = split_title_and_header(paragraphs, raw.title or doc.title)
         removed += more
         # "Published on 05/09/2013" line
         if paragraphs:
@@ -304,14 +398,13 @@ def clean_document(doc: ParsedDocument) -> CleanArticle:
             byline = byline or b
             removed.append("By " + b)
         place, dl_agency = extract_dateline(body)
-        if place:
-            dateline = dateline or place
-            agency = agency or dl_agency
-        sig_agency, body = find_wire_signature(body)
+        dateline = dateline or place
+        agency = agency or dl_agency or credit_line_agency(removed)
+        sig_agency, body, signature = wire_signature(body)
         if sig_agency:
             agency = agency or sig_agency
-            removed.append(sig_agency)
-        v_title = raw.title or v_title
+            removed.append(signature)
+        v_title = tidy_title(raw.title or v_title)
         title = title or v_title
         versions.append(
             CleanVersion(
