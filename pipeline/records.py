@@ -133,12 +133,14 @@ class Event:
     actor2_text: str | None
     place: str | None
     event_date: str | None  # ISO date of the start of the period
-    date_granularity: str | None  # day | month | year
+    date_granularity: str | None  # day | week | month | season | quarter | half | year | decade | century
     date_text: str | None
     sentence: str
     start_char: int  # sentence span
     end_char: int
     trigger: str
+    trigger_start: int | None = None  # trigger span in the version text
+    trigger_end: int | None = None
 
 
 @dataclass
