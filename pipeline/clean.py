@@ -17,9 +17,10 @@ RULES_PATH = Path(__file__).parent / "rules" / "chrome.tsv"
 
 @dataclass(frozen=True)
 class ChromeRule:
-    kind: str  # line | inline | tail
+    kind: str  # line | inline | tail | block
     pattern: re.Pattern
     why: str
+    end: re.Pattern | None = None  # block: the line that closes it
 
 
 @lru_cache(maxsize=1)
@@ -28,32 +29,51 @@ def chrome_rules() -> tuple[ChromeRule, ...]:
     for raw in RULES_PATH.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
-        kind, pattern, why = raw.split("\t", 2)
-        rules.append(ChromeRule(kind, re.compile(pattern), why))
+        kind, rest = raw.split("\t", 1)
+        if kind == "block":
+            start, end, why = rest.split("\t", 2)
+            rules.append(ChromeRule(kind, re.compile(start), why, re.compile(end)))
+        else:
+            pattern, why = rest.split("\t", 1)
+            rules.append(ChromeRule(kind, re.compile(pattern), why))
     return tuple(rules)
 
 
 def remove_chrome(text: str) -> tuple[str, list[str]]:
-    """Apply the rule table; return (text, removed pieces)."""
+    """Apply the rule table; return (text, removed pieces). Inline chrome is replaced by a
+    line break (it sits between two blocks), so no two words are ever joined."""
     removed: list[str] = []
     rules = chrome_rules()
     inline = [r for r in rules if r.kind == "inline"]
+    blocks = [r for r in rules if r.kind == "block"]
     lines_out: list[str] = []
     raw_lines = text.split("\n")
-    for i, line in enumerate(raw_lines):
+    i = 0
+    while i < len(raw_lines):
+        line = raw_lines[i]
         stripped = line.strip()
         if any(r.kind == "tail" and r.pattern.fullmatch(stripped) for r in rules):
-            removed.extend(l for l in raw_lines[i:] if l.strip())
+            removed.extend(l.strip() for l in raw_lines[i:] if l.strip())
             break
+        block = next((r for r in blocks if r.pattern.fullmatch(stripped)), None)
+        if block:
+            close = next((k for k in range(i + 1, min(i + 40, len(raw_lines)))
+                          if block.end.fullmatch(raw_lines[k].strip())), None)
+            if close is not None:
+                removed.extend(l.strip() for l in raw_lines[i : close + 1] if l.strip())
+                i = close + 1
+                continue
         if stripped and any(r.kind == "line" and r.pattern.fullmatch(stripped) for r in rules):
             removed.append(stripped)
+            i += 1
             continue
         for r in inline:
             def _keep(m: re.Match) -> str:
                 removed.append(m.group(0).strip())
-                return ""
+                return "\n"
             line = r.pattern.sub(_keep, line)
         lines_out.append(line)
+        i += 1
     return "\n".join(lines_out), removed
 
 
@@ -344,8 +364,10 @@ def split_title_and_header(paragraphs: list[str], known_title: str | None = None
             continue
         break
     title = None
-    if len(paragraphs) > 2 and paragraphs[0].endswith(";") and len(paragraphs[0].split()) <= 15:
-        paragraphs = [paragraphs[0] + " " + paragraphs[1]] + paragraphs[2:]  # "Head; deck" over two lines
+    if (not known_title and len(paragraphs) > 2 and paragraphs[0].endswith(";")
+            and len(paragraphs[0].split()) <= 15 and len(paragraphs[1].split()) <= 30):
+        # "Head;" and its deck over two lines (USA Today, NYT in ProQuest)
+        return paragraphs[0] + " " + paragraphs[1], paragraphs[2:], removed
     if known_title:
         if paragraphs and len(paragraphs) > 1 and _same_text(paragraphs[0], known_title):
             title = paragraphs[0]
