@@ -382,6 +382,8 @@ PARSERS = {
 def parse_file(f: InboxFile) -> list[ParsedDocument]:
     """Parse one inbox file; raises ParseError (quarantine reason) when it cannot."""
     parser = PARSERS.get(f.format)
+    if parser is None and _suffix(Path(f.path)) in TEXT_SUFFIXES:
+        read_text(Path(f.path))  # a .txt that is no text: raises the real reason (binary)
     if parser is None:
         raise ParseError(f"unsupported format for {f.name!r} (detected: {f.format})")
     return parser(f)
