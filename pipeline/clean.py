@@ -147,7 +147,7 @@ def normalize_whitespace(text: str) -> str:
 # ------------------------------------------------------------------ metadata
 
 # "By Michael R. Gordon and Anne Barnard" possibly glued to an upper-case dateline.
-_NAME = r"[A-Z][\w.’'\-]*?[a-z.]"
+_NAME = r"[A-Z][\w.’'\-]*?[A-Za-z.]"  # also "By MARK LANDLER and NOAH WEILAND" (NYT archive)
 _BYLINE = re.compile(
     rf"^\s*By\s+(?P<names>{_NAME}(?:\s+{_NAME})*?(?:(?:,\s*|\s+and\s+){_NAME}(?:\s+{_NAME})*?)*?)"
     r"(?=(?:[A-Z]{2,}[A-Z .,’'\-]*\s*(?:\([^)]*\)\s*)?[—–]|\s*\n|\s*$))"
@@ -185,7 +185,9 @@ _SIGNATURE = re.compile(
 
 
 def split_authors(byline: str) -> list[str]:
-    return [a.strip() for a in re.split(r",\s*(?:and\s+)?|\s+and\s+", byline) if a.strip()]
+    """"A, B and C" → [A, B, C]; names written in capitals are title-cased."""
+    names = [a.strip() for a in re.split(r",\s*(?:and\s+)?|\s+and\s+", byline) if a.strip()]
+    return [n.title() if n.isupper() else n for n in names]
 
 
 def extract_byline(text: str) -> tuple[str | None, str]:

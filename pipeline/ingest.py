@@ -213,7 +213,12 @@ def parse_html(f: InboxFile) -> list[ParsedDocument]:
         raise ParseError("empty file")
     if b"\x00" in data[:4096]:
         raise ParseError("binary content (NUL bytes), not an HTML page")
-    doc = trafilatura.bare_extraction(data, with_metadata=True, **HTML_OPTIONS)
+    from trafilatura.settings import set_date_params
+
+    # Dates only from the page's markup (meta tags, JSON-LD, <time>, URL): no extensive
+    # search through the text, which guesses a date for pages that carry none.
+    doc = trafilatura.bare_extraction(data, with_metadata=True, date_extraction_params=set_date_params(False),
+                                      **HTML_OPTIONS)
     if doc is None:
         raise ParseError("no article body found in HTML")
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)

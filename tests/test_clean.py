@@ -248,6 +248,10 @@ def test_byline_forms():
     assert clean.extract_byline("By Michael R. Gordon and Anne BarnardGENEVA — Text")[0] == \
         "Michael R. Gordon and Anne Barnard"
     assert clean.extract_byline("By the fall of 2010, the super PACs")[0] is None
+    assert clean.extract_byline("By Monday morning, the grim ritual")[0] is None
+    assert clean.extract_byline("By MARK LANDLER and NOAH WEILAND\n\nWASHINGTON — Mr. Obama")[0] == \
+        "MARK LANDLER and NOAH WEILAND"
+    assert clean.split_authors("MARK LANDLER and NOAH WEILAND") == ["Mark Landler", "Noah Weiland"]
     assert clean.split_authors("Jane Doe, John Roe and Max Moe") == ["Jane Doe", "John Roe", "Max Moe"]
 
 
@@ -390,3 +394,26 @@ def test_sampled_corpora_no_sentence_glued_or_split_wrongly():
     assert not bad_splits, bad_splits[:10]
     assert not lost, lost[:10]
     assert n_files >= 1000 and n_splits >= 15, (n_files, n_splits)  # 1059 files, 18 repairs today
+
+
+# ------------------------------------------------------------------------ in the warehouse
+
+def test_seed_fields_stored_in_articles(seed_db):
+    """The fields above as the pipeline stores them (articles + versions.removed_text)."""
+    from tests.conftest import rows
+
+    got = {r[0][:3]: r[1:] for r in rows(seed_db, """
+        SELECT v.source_file, a.title, a.byline, a.authors, a.dateline, a.wire_agency, a.source, a.url,
+               CAST(a.published_at AS VARCHAR), a.published_from
+        FROM articles a JOIN versions v USING (article_id) WHERE v.version_no = 1""")}
+    assert got["000"][1:4] == ("Michael R. Gordon and Anne Barnard", ["Michael R. Gordon", "Anne Barnard"], "Geneva")
+    assert got["001"][0] == "Kerry Says US and Russia Are Working Toward Syria Talks"
+    assert got["002"][0] == "In Russia, John Kerry Pushes Forward on Syria Talks"
+    assert got["002"][5:] == ("nytimes", "http://www.nytimes.com/2015/12/16/world/europe/"
+                              "in-russia-john-kerry-pushes-forward-on-syrian-peace-process.html", "2015-12-16", "url")
+    assert got["003"][4:6] == ("Reuters", "reuters")
+    assert got["004"][0] == "Kerry pushes Syria peace talks with Russian FM"
+    assert got["004"][7:] == ("2013-09-05", "text")
+    removed = dict(rows(seed_db, "SELECT substr(source_file, 1, 3), removed_text FROM versions WHERE version_no = 1"))
+    assert "Share this article" in removed["003"] and "Supported by" in removed["000"]
+    assert "This article is from the source 'nytimes'" in removed["002"]
