@@ -55,6 +55,11 @@ FOREIGN_KEYS = [
     ("events", "article_id", "articles", "article_id", False),
     ("events", "actor1_id", "actors", "actor_id", True),
     ("events", "actor2_id", "actors", "actor_id", True),
+    ("event_mentions", "event_id", "events", "event_id", False),
+    ("event_mentions", "version_id", "versions", "version_id", False),
+    ("event_mentions", "article_id", "articles", "article_id", False),
+    ("event_mentions", "actor1_id", "actors", "actor_id", True),
+    ("event_mentions", "actor2_id", "actors", "actor_id", True),
     ("version_diffs", "article_id", "articles", "article_id", False),
     ("version_diff_stats", "article_id", "articles", "article_id", False),
     ("stories", "first_article_id", "articles", "article_id", False),
@@ -109,6 +114,29 @@ def _span_checks() -> list[Check]:
             ("ExpectColumnPairValuesAToBeGreaterThanB",
              {"column_A": "text_length", "column_B": "end_char", "or_equal": True}),
             ("ExpectColumnPairValuesToBeEqual", {"column_A": "sentence", "column_B": "span_text"}),
+        ),
+    ))
+    out.append(Check(
+        "event_mentions_spans_inside_version_text", "event_mentions",
+        "Every event mention's sentence span lies inside its version text and equals the stored sentence; "
+        "its trigger lies inside the sentence and equals the stored trigger.",
+        """SELECT m.start_char, m.end_char, length(v.text) AS text_length, m.sentence,
+                  substring(v.text, m.start_char + 1, m.end_char - m.start_char) AS span_text,
+                  coalesce(m.trigger_start, m.start_char) AS trigger_start,
+                  coalesce(m.trigger_end, m.end_char) AS trigger_end, m.trigger,
+                  coalesce(substring(v.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), m.trigger)
+                      AS trigger_text
+           FROM event_mentions m JOIN versions v USING (version_id)""",
+        (
+            ("ExpectColumnValuesToBeBetween", {"column": "start_char", "min_value": 0}),
+            ("ExpectColumnPairValuesAToBeGreaterThanB",
+             {"column_A": "text_length", "column_B": "end_char", "or_equal": True}),
+            ("ExpectColumnPairValuesToBeEqual", {"column_A": "sentence", "column_B": "span_text"}),
+            ("ExpectColumnPairValuesAToBeGreaterThanB",
+             {"column_A": "trigger_start", "column_B": "start_char", "or_equal": True}),
+            ("ExpectColumnPairValuesAToBeGreaterThanB",
+             {"column_A": "end_char", "column_B": "trigger_end", "or_equal": True}),
+            ("ExpectColumnPairValuesToBeEqual", {"column_A": "trigger", "column_B": "trigger_text"}),
         ),
     ))
     return out

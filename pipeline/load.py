@@ -29,7 +29,8 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "actor_links": ("version_id", "entity_key"),
     "mentions": ("mention_id",),
     "quotes": ("quote_id",),
-    "events": ("event_id",),
+    "events": ("event_id",),  # one row per real-world event (see event_identity)
+    "event_mentions": ("event_mention_id",),  # one row per report of an event in a version
     # change tracking and stories (pipeline.versions)
     "version_diffs": ("diff_id",),
     "version_diff_stats": ("article_id", "from_version", "to_version"),
@@ -235,17 +236,48 @@ def build_rows(
                     }
                 )
             for e in ann.events:
-                rows["events"].append(
+                a1 = actor_of.get(e.actor1_key) if e.actor1_key else None
+                a2 = actor_of.get(e.actor2_key) if e.actor2_key else None
+                event_id = event_identity(article_id, e, a1, a2)
+                rows["event_mentions"].append(
                     {
-                        "event_id": stable_id("event", version_id, e.start_char, e.trigger, e.event_type,
-                                              e.actor1_text, e.actor2_text),
+                        "event_mention_id": stable_id("event_mention", version_id, e.start_char,
+                                                      e.trigger_start if e.trigger_start is not None else e.trigger,
+                                                      e.event_type, e.actor1_text, e.actor2_text),
+                        "event_id": event_id,
                         "article_id": article_id,
                         "version_id": version_id,
                         "event_type": e.event_type,
                         "mode": e.mode,
                         "status": e.status,
-                        "actor1_id": actor_of.get(e.actor1_key) if e.actor1_key else None,
-                        "actor2_id": actor_of.get(e.actor2_key) if e.actor2_key else None,
+                        "actor1_id": a1,
+                        "actor2_id": a2,
+                        "actor1_text": e.actor1_text,
+                        "actor2_text": e.actor2_text,
+                        "place": e.place,
+                        "event_date": _date(e.event_date),
+                        "date_granularity": e.date_granularity,
+                        "date_text": e.date_text,
+                        "sentence": e.sentence,
+                        "start_char": e.start_char,
+                        "end_char": e.end_char,
+                        "trigger": e.trigger,
+                        "trigger_start": e.trigger_start,
+                        "trigger_end": e.trigger_end,
+                        "published_at": _date(art.published_at),
+                        "extractor_version": EXTRACTOR_VERSION,
+                    }
+                )
+                rows["events"].append(  # the first mention is the event's provenance (see merge_events)
+                    {
+                        "event_id": event_id,
+                        "article_id": article_id,
+                        "version_id": version_id,
+                        "event_type": e.event_type,
+                        "mode": e.mode,
+                        "status": e.status,
+                        "actor1_id": a1,
+                        "actor2_id": a2,
                         "actor1_text": e.actor1_text,
                         "actor2_text": e.actor2_text,
                         "place": e.place,
@@ -261,7 +293,46 @@ def build_rows(
                 )
     rows["actor_merges"] = [{**m, "merged_at": now} for m in actor_index.new_merges]
     actor_index.new_merges = []
-    return versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
+    rows = versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
+    return merge_events(rows, existing_versions)
+
+
+# ------------------------------------------------------------------ cross-document event identity
+
+
+def event_identity(article_id: str, e, actor1_id: str | None, actor2_id: str | None) -> str:
+    """The real-world event a mention reports (GDELT's Events/Mentions split): a dated
+    event is its PLOVER type, its actors (sorted when the type is symmetric: a meeting of
+    A and B is the meeting of B and A; a target without an entity counts by its text) and
+    its date with granularity, whichever article reports it. An undated event cannot be
+    told apart from another one of the same actors, so it stays inside its article
+    (type, mode and actors there)."""
+    from pipeline.nlp.events import is_symmetric
+
+    def norm(text: str | None) -> str:
+        return re.sub(r"\W+", " ", (text or "").lower()).strip()
+
+    a1 = actor1_id or "text:" + norm(e.actor1_text)
+    a2 = actor2_id or ("text:" + norm(e.actor2_text) if e.actor2_text else "")
+    actors = sorted([a1, a2]) if is_symmetric(e.event_type, e.mode) and a2 else [a1, a2]
+    if e.event_date and actor1_id:
+        return stable_id("event", e.event_type, *actors, e.event_date, e.date_granularity)
+    return stable_id("event", article_id, e.event_type, e.mode, *actors)
+
+
+def merge_events(rows: dict[str, list[dict]], existing) -> dict[str, list[dict]]:
+    """One `events` row per event id: the first mention (batch order) is its provenance.
+    An event already stored for another article keeps its row (the new report is only an
+    event_mention); a new version of the same article may update its version span."""
+    event_rows = rows.get("events", [])
+    con = getattr(existing, "con", None)
+    ids = sorted({r["event_id"] for r in event_rows})
+    stored: dict[str, str] = {}
+    if con is not None and ids:
+        stored = dict(con.execute("SELECT event_id, article_id FROM events WHERE event_id IN (SELECT unnest(?))",
+                                  [ids]).fetchall())
+    rows["events"] = [r for r in event_rows if stored.get(r["event_id"], r["article_id"]) == r["article_id"]]
+    return rows
 
 
 def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str, int]]], ActorIndex]:
@@ -316,7 +387,10 @@ def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:
 KEEP_ON_UPDATE = {"articles": ("first_seen_at",), "actors": ("first_seen_at",), "actor_roles": ("first_seen",),
                   # how an entity was first linked, and when a merge was decided, are history
                   "actor_links": ("actor_id", "local_name", "method", "confidence", "evidence"),
-                  "actor_merges": ("reason", "merged_at")}
+                  "actor_merges": ("reason", "merged_at"),
+                  # an event keeps its first report as provenance; later reports are event_mentions
+                  "events": ("article_id", "version_id", "sentence", "start_char", "end_char", "trigger",
+                             "actor1_text", "actor2_text", "mode", "status", "place", "date_text")}
 # an article keeps the story it was first grouped into (with the evidence of that match)
 KEEP_ON_UPDATE["story_members"] = ("story_id", "matched_article_id", "jaccard", "containment")
 

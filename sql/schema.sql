@@ -151,12 +151,42 @@ CREATE TABLE IF NOT EXISTS events (
     actor2_text       VARCHAR,
     place             VARCHAR,
     event_date        DATE,
-    date_granularity  VARCHAR,              -- day | week | month | year
+    date_granularity  VARCHAR,              -- day | week | month | season | quarter | half | year | decade | century
     date_text         VARCHAR,
     sentence          VARCHAR NOT NULL,
     start_char        INTEGER,              -- sentence span in the version text
     end_char          INTEGER,
     trigger           VARCHAR,
+    extractor_version VARCHAR
+);
+
+-- Events (above) hold one row per real-world event: a dated event is keyed by PLOVER type,
+-- actors (sorted for symmetric types such as meetings) and date, so several articles
+-- reporting it share it; its article/version/sentence columns are its first report. An
+-- undated event stays per article. Every report is an event mention (GDELT's Mentions).
+CREATE TABLE IF NOT EXISTS event_mentions (
+    event_mention_id  VARCHAR PRIMARY KEY,
+    event_id          VARCHAR NOT NULL,     -- the event (events.event_id) this report is of
+    article_id        VARCHAR NOT NULL,
+    version_id        VARCHAR NOT NULL,
+    event_type        VARCHAR NOT NULL,
+    mode              VARCHAR,
+    status            VARCHAR,              -- occurred | planned | hypothetical | denied, as this report says
+    actor1_id         VARCHAR,
+    actor2_id         VARCHAR,
+    actor1_text       VARCHAR,
+    actor2_text       VARCHAR,
+    place             VARCHAR,
+    event_date        DATE,                 -- start of the period the date expression names
+    date_granularity  VARCHAR,              -- day | week | month | season | quarter | half | year | decade | century
+    date_text         VARCHAR,              -- the date expression as written
+    sentence          VARCHAR NOT NULL,
+    start_char        INTEGER,              -- sentence span in the version text
+    end_char          INTEGER,
+    trigger           VARCHAR,
+    trigger_start     INTEGER,              -- trigger span in the version text
+    trigger_end       INTEGER,
+    published_at      DATE,                 -- the anchor the date was resolved against
     extractor_version VARCHAR
 );
 

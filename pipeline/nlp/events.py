@@ -64,12 +64,14 @@ class Lexicon:
     plan: frozenset[str]
     hypo: frozenset[str]
     report: frozenset[str]
+    agents: frozenset[str]  # generic actor nouns kept by their text: "police", "rebels"
     symmetric: frozenset[str]  # "TYPE/mode" whose actor order does not matter
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    verbs, nouns, cues = {}, {}, {"LIGHT": set(), "PLAN": set(), "HYPO": set(), "REPORT": set()}
+    verbs, nouns, cues = {}, {}, {"LIGHT": set(), "PLAN": set(), "HYPO": set(), "REPORT": set(),
+                                     "AGENT": set()}
     sym = set()
     for line in TRIGGERS_PATH.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -84,7 +86,7 @@ def lexicon() -> Lexicon:
         if "sym" in t.flags:
             sym.add(f"{etype}/{t.mode}")
     return Lexicon(verbs, nouns, frozenset(cues["LIGHT"]), frozenset(cues["PLAN"]), frozenset(cues["HYPO"]),
-                   frozenset(cues["REPORT"]), frozenset(sym))
+                   frozenset(cues["REPORT"]), frozenset(cues["AGENT"]), frozenset(sym))
 
 
 def triggers() -> dict[str, tuple[str, str]]:
@@ -326,13 +328,20 @@ def _role_resolver(doc, entities: list[LocalEntity], ms: _Mentions):
     return resolve
 
 
-def _targets_of(tok, lex: Lexicon, kind: str):
-    """Target heads of a trigger: objects and with/to/against/on objects."""
+TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None, "to": {"CONSULT", "AID", "SUPPORT", "CONCEDE"},
+                "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME"},
+                "on": {"ASSAULT", "SANCTION", "DEMAND"}}
+
+
+def _targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None):
+    """Target heads of a trigger: objects and the objects of with/between (any type),
+    to/against/on (types where they name a target: "visit to", "attack on")."""
     out = []
     for c in tok.children:
         if kind == "V" and c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
             out.append(c)
-        elif c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to", "against", "on", "between", "among", "by"):
+        elif c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS and (
+                TARGET_PREPS[c.lower_] is None or etype is None or etype in TARGET_PREPS[c.lower_]):
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.append((c.lower_, p))
@@ -382,7 +391,7 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
 
             # ---- source and target heads
             sources, targets, passive = [], [], False
-            tgt_heads = _targets_of(tok, lex, kind)
+            tgt_heads = _targets_of(tok, lex, kind, trig.type)
             if kind == "V":
                 sources, passive = _subject_of(tok)
                 agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -396,8 +405,8 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                                      if not isinstance(t, tuple) or t[0] != "by"]
             else:
                 poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-                demonym = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
-                           and (m := ms.of(c)) is not None and m.label in ("NORP", "GPE", "ORG", "PERSON")]
+                demonym = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")  # not "Moscow talks"
+                           and (m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")]
                 between = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("between", "among")]
                 withs = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to")]
                 if between:
@@ -427,22 +436,32 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
             nested = [t for t in targets if t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns]
             for t in nested:
                 targets.remove(t)
-                targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+                targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of")
                             for p in c.children if p.dep_ == "pobj"]
             # ---- actors
             src = [_actor_mention(s, ms, ent_by_key, resolve_role) for s in sources]
-            src = [(m, txt) for m, txt in src if m is not None]
+            src = [(m, txt) for (m, txt), h in zip(src, sources) if m is not None or h.lemma_.lower() in lex.agents]
             if not src:
                 continue
             tgt = []
             for t in targets:
                 for tt in _expand_conj(t):
-                    tgt.append(_actor_mention(tt, ms, ent_by_key, resolve_role))
+                    got = _actor_mention(tt, ms, ent_by_key, resolve_role)
+                    if got[0] is None:  # "met face to face with Mr. Putin"
+                        inner = [p for c in tt.subtree if c.dep_ == "prep" and c.lower_ == "with"
+                                 for p in c.children if p.dep_ == "pobj"]
+                        if inner:
+                            got = _actor_mention(inner[0], ms, ent_by_key, resolve_role)
+                    tgt.append(got)
             tgt_ok = [(m, txt) for m, txt in tgt if m is not None]
+            tgt_ok += [(None, txt) for (m, txt), h in zip(tgt, [x for t in targets for x in _expand_conj(t)])
+                       if m is None and h.lemma_.lower() in lex.agents]
             if "target" in trig.flags and not tgt_ok:
                 continue
+            if "intrans" in trig.flags and any(c.dep_ == "dobj" for c in tok.children):
+                continue
             if "person" in trig.flags and not any(
-                    m.label in STRONG_LABELS or (m.label in ("GPE",) and trig.type in ("SUPPORT",)) or
+                    m is None or m.label in STRONG_LABELS or (m.label in ("GPE",) and trig.type in ("SUPPORT",)) or
                     ent_by_key.get(m.entity_key) is not None and ent_by_key[m.entity_key].actor_type in ("person", "organization")
                     for m, _ in tgt_ok):
                 continue
@@ -475,18 +494,35 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
             event_date, granularity = resolve_date(date_text, published_at, tense=tense or "none") \
                 if date_text else (None, None)
             for (m1, t1), (m2, t2) in pairs:
-                if m2 is not None and m1.entity_key == m2.entity_key:
+                if m1 is not None and m2 is not None and m1.entity_key == m2.entity_key:
                     continue
-                key = (trig.type, m1.entity_key, m2.entity_key if m2 else t2, tok.i)
+                key = (trig.type, m1.entity_key if m1 else t1, m2.entity_key if m2 else t2, tok.i)
                 if key in seen:
                     continue
                 seen.add(key)
                 events.append(Event(
                     event_type=trig.type, mode=trig.mode, status=status,
-                    actor1_key=m1.entity_key, actor2_key=m2.entity_key if m2 else None,
+                    actor1_key=m1.entity_key if m1 else None, actor2_key=m2.entity_key if m2 else None,
                     actor1_text=t1 if t1 else m1.text, actor2_text=(t2 or (m2.text if m2 else None)),
                     place=place, event_date=event_date, date_granularity=granularity, date_text=date_text,
                     sentence=sent.text, start_char=sent.start_char, end_char=sent.end_char,
                     trigger=tok.text, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
                 ))
+    return _inherit_dates(events)
+
+
+def _inherit_dates(events: list[Event]) -> list[Event]:
+    """Narrative time: an undated event that occurred, with the same source actor and place
+    as a dated event of the same document ("Kerry pressed ahead on Tuesday with talks in
+    Moscow ... In Moscow, Mr. Kerry met first with Lavrov"), takes that date (and its date
+    text). Only when the dated events of that actor and place agree on one date."""
+    dated: dict[tuple, set] = {}
+    for e in events:
+        if e.event_date and e.place and e.status == "occurred":
+            dated.setdefault((e.actor1_key, e.place), set()).add((e.event_date, e.date_granularity, e.date_text))
+    for e in events:
+        if e.event_date is None and e.date_text is None and e.place and e.status == "occurred":
+            got = dated.get((e.actor1_key, e.place), set())
+            if len({(d, g) for d, g, _ in got}) == 1:
+                e.event_date, e.date_granularity, e.date_text = sorted(got)[0]
     return events

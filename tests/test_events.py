@@ -1,0 +1,82 @@
+"""Events on the seeds (real pipeline), extractor cases, and cross-document identity."""
+from __future__ import annotations
+
+import dagster as dg
+import duckdb
+
+from tests.conftest import rows
+
+EVENTS = """SELECT DISTINCT e.event_type, e.mode, a1.canonical_name, a2.canonical_name, e.event_date
+            FROM event_mentions e JOIN actors a1 ON a1.actor_id = e.actor1_id
+            LEFT JOIN actors a2 ON a2.actor_id = e.actor2_id
+            JOIN versions v USING (version_id) WHERE v.source_file LIKE ?"""
+
+
+def _has(found, etype, a, b, mode=None, day=None):
+    return any(t == etype and (mode is None or m == mode) and {x, y} == {a, b} and (day is None or str(d) == day)
+               for t, m, x, y, d in found)
+
+
+def test_seed_geneva_meetings(seed_db):
+    found = rows(seed_db, EVENTS, "000_%")
+    assert _has(found, "CONSULT", "John Kerry", "Staffan de Mistura", "meet")
+    assert _has(found, "CONSULT", "John Kerry", "Mohammad Javad Zarif", "meet")
+
+
+def test_seed_moscow_meetings_dated(seed_db):
+    found = rows(seed_db, EVENTS, "002_%")
+    assert _has(found, "CONSULT", "John Kerry", "Sergey V. Lavrov", "meet", "2015-12-15")
+    assert _has(found, "CONSULT", "John Kerry", "Vladimir V. Putin", "meet", "2015-12-15")
+    assert _has(found, "ASSAULT", "Russia", None, None, "2015-09-01") or any(
+        t == "ASSAULT" and x == "Russia" for t, _, x, _, _ in found)
+
+
+def test_seed_phone_call(seed_db):
+    found = rows(seed_db, EVENTS, "004_%")
+    assert _has(found, "CONSULT", "John Kerry", "Sergey V. Lavrov", "phone", "2013-09-05")
+
+
+def test_events_one_row_per_event_with_mentions(seed_db):
+    assert rows(seed_db, "SELECT count(*) FROM event_mentions WHERE event_id NOT IN (SELECT event_id FROM events)")[0][0] == 0
+    assert rows(seed_db, "SELECT count(*) FROM events")[0][0] <= rows(seed_db, "SELECT count(*) FROM event_mentions")[0][0]
+    assert rows(seed_db, "SELECT count(*) FROM events_timeline WHERE mention_count < 1")[0][0] == 0
+
+
+def test_extractor_cases():
+    from pipeline.nlp import annotate_doc, load_model
+
+    nlp = load_model()
+
+    def ev(text, pub="2015-12-16"):
+        return [(e.event_type, e.mode, e.status, e.actor1_text, e.actor2_text, e.event_date)
+                for e in annotate_doc(nlp(text), pub).events]
+
+    got = ev("Russia, which has backed the Syrian government, is planning to convene talks among the warring "
+             "Syrian factions on Jan. 26.")
+    assert any(t == "CONSULT" and s == "planned" and a1 == "Russia" and d == "2016-01-26" for t, _, s, a1, _, d in got)
+    got = ev("Kerry and Lavrov met in Geneva on Tuesday.")
+    assert any(t == "CONSULT" and {a1, a2} == {"Kerry", "Lavrov"} and d == "2015-12-15" for t, _, _, a1, a2, d in got)
+    got = ev("Officials said Russia attacked Ukraine last year.")
+    assert any(t == "ASSAULT" and a1 == "Russia" and a2 == "Ukraine" and d == "2014-01-01" for t, _, _, a1, a2, d in got)
+    got = ev("Obama did not meet Putin.")
+    assert any(t == "CONSULT" and s == "denied" for t, _, s, _, _, _ in got)
+    assert ev("The weather was expected to be uncomfortable rather than dangerous.") == []
+
+
+def test_same_event_from_two_articles_is_one_event(tmp_path):
+    from pipeline.cli import run_pipeline
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    body = "Secretary of State John Kerry met Russian Foreign Minister Sergey Lavrov in Moscow on Tuesday."
+    (inbox / "a.json").write_text('{"url": "https://example.com/a", "title": "Kerry in Moscow", '
+                                  '"published_at": "2015-12-16", "text": "%s It was their second meeting."}' % body)
+    (inbox / "b.json").write_text('{"url": "https://example.org/b", "title": "Talks in Moscow", '
+                                  '"published_at": "2015-12-16", "text": "Talks went on. %s"}' % body)
+    db = tmp_path / "w.duckdb"
+    run_pipeline(str(inbox), str(db), instance=dg.DagsterInstance.ephemeral())
+    with duckdb.connect(str(db), read_only=True) as con:
+        got = con.sql("""SELECT m.event_id, count(DISTINCT m.article_id) FROM event_mentions m
+                         WHERE m.event_type = 'CONSULT' AND m.event_date = DATE '2015-12-15' GROUP BY 1""").fetchall()
+        assert len(got) == 1 and got[0][1] == 2
+        assert con.sql(f"SELECT count(*) FROM events WHERE event_id = '{got[0][0]}'").fetchall()[0][0] == 1
