@@ -2,9 +2,11 @@
 (sentences of the shared corpora, not the seeds; its header documents the format and
 the matching). Each sentence goes through the real spaCy model, entity extraction and
 `extract_events` (no publication date: dates are not scored here). Prints precision and
-recall by PLOVER type and overall; predictions and gold events are matched one to one.
+recall/F1 by PLOVER type, by corpus and overall; predictions and gold events are matched
+one to one. `--sample` prints the candidate sentences of the seeded, neutral selection
+procedure that chose the gold extension (the labels were written by hand afterwards).
 
-    python -m pipeline.evaluate.events [gold.tsv] [--show]
+    python -m pipeline.evaluate.events [gold.tsv] [--show] [--sample]
 """
 from __future__ import annotations
 
@@ -66,9 +68,82 @@ def predict(sentences: list[str]) -> list[list[dict]]:
     return out
 
 
+CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+ACTION = re.compile(
+    r"\b(met|meet|meets|meeting|talks|visit\w*|call(ed)?|phoned|agree\w*|sign\w*|support\w*|back(ed|s)|"
+    r"endorse\w*|help\w*|aid|release\w*|withdr\w*|investigat\w*|probe\w*|demand\w*|urge\w*|appeal\w*|criticis\w*|"
+    r"criticiz\w*|accus\w*|condemn\w*|blame\w*|reject\w*|refuse\w*|veto\w*|threat\w*|warn\w*|protest\w*|deploy\w*|"
+    r"sanction\w*|arrest\w*|detain\w*|charged|expel\w*|attack\w*|bomb\w*|kill\w*|shot|shoot\w*|invad\w*|clash\w*|"
+    r"fight\w*|rob\w*|stole|steal\w*|raid\w*|strike\w*|stabb\w*|murder\w*)\b", re.I)
+
+
+def _detok(ws: list[str]) -> str:
+    s = " ".join(ws)
+    s = re.sub(r" ([,.;:!?%)\]'](?:s\b)?)", r"\1", s)
+    s = re.sub(r"([(\[$]) ", r"\1", s)
+    s = re.sub(r" (n't|'s|'re|'ll|'d|'ve)\b", r"\1", s)
+    return s.replace('" ', '"', 1) if s.count('"') == 1 else s
+
+
+def _xml_sents(path) -> list[str]:
+    import xml.etree.ElementTree as ET
+
+    by: dict[int, list[str]] = {}
+    for t in ET.parse(path).getroot().iter("token"):
+        by.setdefault(int(t.get("sentence")), []).append(t.text or "")
+    return [_detok(v) for _, v in sorted(by.items())]
+
+
+def _txt_sents(path) -> list[str]:
+    out = []
+    for para in Path(path).read_text(encoding="utf-8", errors="replace").split("\n"):
+        out += [x.strip() for x in re.sub(r"([.!?][\"”]?)\s+(?=[A-Z“\"])", "\\1\\n", para.strip()).split("\n")]
+    return out
+
+
+def sample_candidates(seed: int = 6, per_file: int = 40, n_action: int = 9, n_random: int = 3) -> list[tuple[str, str]]:
+    """The seeded selection that chose the gold extension: per corpus, `per_file` random files;
+    from each one random sentence containing an action word and one random sentence (8-40
+    words, no quotation marks); the first `n_action` action and `n_random` random ones."""
+    import glob
+    import random
+
+    rng = random.Random(seed)
+    pools = {"ecbplus": (CORPORA / "ecbplus/*/*.xml", _xml_sents),
+             "meantime": (CORPORA / "meantime/intra-doc_annotation/*/*.xml", _xml_sents),
+             "bbc-news": (CORPORA / "bbc-news/politics/*.txt", lambda p: _txt_sents(p)[1:]),
+             "polnear": (CORPORA / "polnear/train/text/*.txt", _txt_sents)}
+    out = []
+    for pattern, split in pools.values():
+        files = sorted(glob.glob(str(pattern)))
+        pos, neg = [], []
+        for path in rng.sample(files, per_file):
+            try:
+                ss = split(path)
+            except Exception:
+                continue
+            ss = [s for s in ss if 8 <= len(s.split()) <= 40 and s[:1].isupper() and s.rstrip()[-1:] in '.!?"”'
+                  and '"' not in s and '“' not in s]
+            if not ss:
+                continue
+            s = rng.choice(ss)
+            act = [x for x in ss if ACTION.search(x)]
+            rel = str(Path(path).relative_to(CORPORA))
+            if act:
+                pos.append((rel, rng.choice(act)))
+            neg.append((rel, s))
+        out += pos[:n_action] + [x for x in neg if x not in pos][:n_random]
+    return out
+
+
+def corpus_of(source: str) -> str:
+    return source.split("/")[0]
+
+
 def score(gold: list[dict], preds: list[list[dict]]) -> dict:
     tp_p, n_p, tp_g, n_g = Counter(), Counter(), Counter(), Counter()
     details = []
+    by_corpus: dict[str, Counter] = {}
     for item, ps in zip(gold, preds):
         used: set[int] = set()
         matched_preds = set()
@@ -83,30 +158,60 @@ def score(gold: list[dict], preds: list[list[dict]]) -> dict:
         for pi, p in enumerate(ps):
             n_p[p["type"]] += 1
             tp_p[p["type"]] += pi in matched_preds
+        c = by_corpus.setdefault(corpus_of(item["source"]), Counter())
+        c["sentences"] += 1
+        c["n_g"] += len(item["events"])
+        c["n_p"] += len(ps)
+        c["tp_p"] += len(matched_preds)
+        c["tp_g"] += len(used)
         details.append((item, ps, matched_preds, used))
-    return {"tp_p": tp_p, "n_p": n_p, "tp_g": tp_g, "n_g": n_g, "details": details}
+    return {"tp_p": tp_p, "n_p": n_p, "tp_g": tp_g, "n_g": n_g, "details": details, "by_corpus": by_corpus}
+
+
+def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
+    P = tp_p / n_p if n_p else 0.0
+    R = tp_g / n_g if n_g else 0.0
+    return P, R, (2 * P * R / (P + R) if P + R else 0.0)
+
+
+def _fmt(tp_p: int, n_p: int, tp_g: int, n_g: int) -> str:
+    P, R, F = prf(tp_p, n_p, tp_g, n_g)
+    return (f"{n_g:>5}{n_p:>5}{(f'{P:.3f}' if n_p else 'n/a'):>11}{(f'{R:.3f}' if n_g else 'n/a'):>8}"
+            f"{(f'{F:.3f}' if n_p and n_g else 'n/a'):>7}")
+
+
+def evaluate(path: Path = GOLD) -> dict:
+    gold = read_gold(Path(path))
+    r = score(gold, predict([g["sentence"] for g in gold]))
+    r["gold"] = gold
+    r["overall"] = prf(sum(r["tp_p"].values()), sum(r["n_p"].values()), sum(r["tp_g"].values()),
+                       sum(r["n_g"].values()))
+    return r
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", default=str(GOLD))
     ap.add_argument("--show", action="store_true", help="print every sentence's gold and predicted events")
+    ap.add_argument("--sample", action="store_true", help="print the seeded candidate sentences and stop")
     args = ap.parse_args(argv)
-    gold = read_gold(Path(args.gold))
-    preds = predict([g["sentence"] for g in gold])
-    r = score(gold, preds)
+    if args.sample:
+        for rel, sent in sample_candidates():
+            print(f"{rel}\t{sent}")
+        return 0
+    r = evaluate(Path(args.gold))
+    gold = r["gold"]
     tp_p, n_p, tp_g, n_g = r["tp_p"], r["n_p"], r["tp_g"], r["n_g"]
     negatives = sum(1 for g in gold if not g["events"])
     print(f"Event extraction: {len(gold)} sentences ({negatives} without events), {sum(n_g.values())} gold events, "
           f"{sum(n_p.values())} predicted; gold {args.gold}")
-    print(f"  {'type':<12}{'gold':>5}{'pred':>5}{'precision':>11}{'recall':>8}")
+    print(f"  {'type':<12}{'gold':>5}{'pred':>5}{'precision':>11}{'recall':>8}{'F1':>7}")
     for t in sorted(set(n_g) | set(n_p)):
-        prec = f"{tp_p[t] / n_p[t]:.3f}" if n_p[t] else "n/a"
-        rec = f"{tp_g[t] / n_g[t]:.3f}" if n_g[t] else "n/a"
-        print(f"  {t:<12}{n_g[t]:>5}{n_p[t]:>5}{prec:>11}{rec:>8}")
-    P = sum(tp_p.values()) / max(sum(n_p.values()), 1)
-    R = sum(tp_g.values()) / max(sum(n_g.values()), 1)
-    F = 2 * P * R / (P + R) if P + R else 0.0
+        print(f"  {t:<12}{_fmt(tp_p[t], n_p[t], tp_g[t], n_g[t])}")
+    print(f"  {'corpus':<12}{'gold':>5}{'pred':>5}{'precision':>11}{'recall':>8}{'F1':>7}  sentences")
+    for name, c in sorted(r["by_corpus"].items()):
+        print(f"  {name:<12}{_fmt(c['tp_p'], c['n_p'], c['tp_g'], c['n_g'])}  {c['sentences']}")
+    P, R, F = r["overall"]
     print(f"overall precision {P:.3f}  recall {R:.3f}  F1 {F:.3f}")
     if args.show:
         for item, ps, matched, _ in r["details"]:
