@@ -31,7 +31,8 @@ a pair *matches* when overlap >= 0.5 and is *exact* when the two position sets a
 Gold and predicted attributions are paired one-to-one, greedily by decreasing overlap.
 
 Printed figures:
-- direct quotes: predicted `kind = direct` vs gold direct — precision, recall, F1 at
+- direct quotes: predicted quotations (`kind` direct or partial: words between quotation
+  marks, which is what the gold criterion selects too) vs gold direct — precision, recall, F1 at
   overlap >= 0.5 and exact;
 - speaker accuracy over the gold direct quotes matched (overlap >= 0.5) by a predicted
   direct quote. Named gold Source (not a pronoun): correct when the predicted speaker
@@ -50,7 +51,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import sys
 import tempfile
 import time
@@ -60,6 +60,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = ROOT.parent / "shared" / "corpora" / "polnear" / "dev"
 QUOTE_MARKS = "“\"‘'"
+QUOTED = ("direct", "partial")  # predicted kinds compared with the gold direct quotes
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that", "his", "her", "their",
             "him", "them", "its", "our", "my", "me", "us", "whom"}
 IGNORED = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "the", "a", "an", "of", "and",
@@ -178,7 +179,7 @@ def _group(rows: list[dict], raw: str, version_text: str, stats: dict) -> list[P
             names = [n for n in (r["speaker_text"], r["actor_name"]) if n]
             groups[key] = PredAttribution([], r["kind"], names, sp)
         groups[key].spans.append(span)
-        if r["kind"] == "direct":
+        if r["kind"] in QUOTED:
             groups[key].kind = "direct"
     return list(groups.values())
 
@@ -316,7 +317,7 @@ def score(articles: list[Article], preds: dict[str, list[PredAttribution]], erro
     for art in articles:
         pred = preds.get(art.stem, [])
         gd = [g for g in art.gold if g.direct]
-        pdir = [p for p in pred if p.kind == "direct"]
+        pdir = [p for p in pred if p.kind in QUOTED]
         gpos = [_positions(art.text, g.content) for g in gd]
         ppos = [_positions(art.text, p.spans) for p in pdir]
         pairs = _pair(gpos, ppos)

@@ -1,115 +1,660 @@
-"""Quotes with speakers (first cut): quotation-mark spans, a speech cue next to them
-("…,” Mr. Kerry said / said Mr. Kerry / Kerry told Lavrov: “…”), and the speaker
-resolved to a LocalEntity (pronouns to the nearest compatible person)."""
+"""Quotes with speakers, from the spaCy parse of one version.
+
+1. Quotation pieces: the text between matching marks, per paragraph — curly “…”,
+   straight "…", doubled apostrophes ''…'' and top-level single ‘…’; single quotes
+   nested in a double quote stay inside it. A mark left open at the end of a paragraph
+   runs to the paragraph end and continues into the next paragraph when that one opens
+   with a mark (one quotation over several paragraphs).
+2. Cue of a piece (`rules/speech_verbs.tsv`, lemmas of `direct` use): after the closing
+   mark ("…,” Mr. Kerry said / said Mr. Kerry / “…,” according to X), else before the
+   opening mark in the same sentence ("Kerry told Lavrov: “…”", 'he said, “…”'), else
+   a speech verb governing the piece in the parse ('called it “an absolute disgrace”',
+   a *partial* quote). Pieces sharing a cue are one quotation (split quotes "…," he said,
+   "…"), as are pieces glued by white space or by a paragraph continuation. A piece that
+   opens a sentence with no cue of its own continues the previous speaker's quotation
+   when one is recent (same or previous paragraph), otherwise it is left out; so are
+   quoted fragments nobody is said to say (names such as the “London 11”, scare quotes).
+3. Speaker: the subject of the cue (nsubj; the agent of a passive; the object of
+   "according to"), trimmed of appositions and relative clauses, mapped to the entity of
+   a PERSON mention in it, else of an organization mention ("the Russian Foreign Ministry
+   said"). Pronouns and descriptions resolve in this order: he/she — a compatible person
+   (gender from Mr./Ms./he/she, `LocalEntity.gender`) who is the previous speaker or the
+   nearest subject mention before, then the nearest compatible person; "the senator" —
+   the nearest person with that role. Unnamed sources ("a senior State Department
+   official", "the official", "sources") are flagged `is_anonymous` with no entity.
+4. Indirect quotes: a cue verb (of either use) outside the quotations with a subject and
+   a clausal complement ("X said (that) …", "X wants to …") — the complement is the
+   content; "according to X, …" — the rest of the sentence.
+`Quote.start/end` always index the content without the quotation marks."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from pipeline.records import LocalEntity, Mention, Quote
 
-SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|asked|asks|stated|declared|noted|explained|"
-    "insisted|argued|warned|acknowledged|replied|wrote|writes|recalled|continued|conceded|"
-    "emphasized|stressed|suggested|announced|remarked|observed|claimed|predicted|urged|"
-    "cautioned|agreed|complained|joked|responded|answered|added"
-)
-PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "i": None, "we": None}
-_QUOTE = re.compile(r"“([^“”]+?)”|\"([^\"\n]+?)\"")
-_SPEAKER = r"(?P<speaker>(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w’'\-]*|he|she|they|it|the [a-z][\w\- ]{2,60}?|a [a-z][\w\- ]{2,60}?)"
-_AFTER = [
-    re.compile(rf"^[,]?\s*{_SPEAKER}\s+(?P<cue>{SPEECH_VERBS})\b"),
-    re.compile(rf"^[,]?\s*(?P<cue>{SPEECH_VERBS})\s+{_SPEAKER}(?=[\s,.;])"),
-]
-_BEFORE = [
-    re.compile(rf"{_SPEAKER}\s+(?P<cue>{SPEECH_VERBS})(?:\s+[\w.’'\- ]{{0,40}}?)?[:,]\s*$"),
-]
+RULES_PATH = Path(__file__).resolve().parents[1] / "rules" / "speech_verbs.tsv"
+
+PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+OTHER_PRONOUNS = {"they", "it", "i", "we", "you", "who", "which", "that", "this"}
+# Heads of noun phrases that stand for an unnamed source.
+ANONYMOUS_HEADS = {
+    "official", "officials", "source", "sources", "aide", "aides", "person", "people", "adviser", "advisers",
+    "advisor", "advisors", "staffer", "staffers", "insider", "insiders", "operative", "operatives", "diplomat",
+    "diplomats", "spokesman", "spokeswoman", "spokesperson", "representative", "member", "members", "observer",
+    "observers", "analyst", "analysts", "expert", "experts", "strategist", "strategists", "ally", "allies",
+    "associate", "associates", "friend", "friends", "confidant", "donor", "donors", "lawmaker", "lawmakers",
+    "officer", "officers", "resident", "residents", "witness", "witnesses", "supporter", "supporters",
+    "critic", "critics", "voter", "voters", "employee", "employees", "worker", "workers", "someone", "one",
+}
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG", "NORP", "GPE"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+TRIM_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "lt", "sgt", "no", "col",
+                 "capt", "prof", "rev", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co",
+                 "vs", "ft", "mt", "u.s", "d.c"}
+SENT_END = re.compile(r"[.!?]['’\"”)]*\s*$")
 
 
-def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, (len(text) if end == -1 else end)
+@lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, str]:
+    """lemma -> "direct" | "indirect", from rules/speech_verbs.tsv (first line wins)."""
+    verbs: dict[str, str] = {}
+    for raw in RULES_PATH.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        lemma, use = raw.split("\t")[:2]
+        verbs.setdefault(lemma.strip().lower(), use.strip())
+    return verbs
 
 
-def _entity_at(mentions: list[Mention], start: int, end: int) -> str | None:
-    for m in mentions:
-        if m.start < end and start < m.end and m.label == "PERSON" or (
-            m.start < end and start < m.end and m.label == "ORG"
-        ):
-            return m.entity_key
+@dataclass
+class Piece:
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark, or paragraph end)
+    open_at: int  # position of the opening mark
+    close_end: int  # position after the closing mark (== end when left open)
+    para: int
+    para_start: int
+    closed: bool
+    group: int = -1
+    cue: object = None  # spaCy Token
+    cue_side: str = ""  # after | before | inside | according
+    speaker: object = None  # (start_tok, end_tok) token span of the speaker
+    partial: bool = False
+
+
+@dataclass
+class Speaker:
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    key: str | None = None
+    anonymous: bool = False
+
+
+@dataclass
+class _Ctx:
+    doc: object
+    text: str
+    mentions: list[Mention]
+    entities: dict[str, LocalEntity]
+    tok_starts: list[int]
+    pieces: list[Piece] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    def token_at(self, pos: int):
+        i = bisect_right(self.tok_starts, pos) - 1
+        return self.doc[max(i, 0)]
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+
+# ------------------------------------------------------------------ 1. pieces
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_pieces(text: str) -> list[Piece]:
+    """Quotation pieces, paragraph by paragraph (see module doc)."""
+    pieces: list[Piece] = []
+    pos = 0
+    for n, para in enumerate(text.split("\n")):
+        base = pos
+        pos += len(para) + 1
+        i, L = 0, len(para)
+        opener = None  # (kind, index of the mark, length of the mark)
+        while i < L:
+            ch = para[i]
+            two = para[i:i + 2]
+            if opener is None:
+                if ch == "“":
+                    opener = ("curly", i, 1)
+                elif two == "''" or two == "``":
+                    opener = ("doubled", i, 2)
+                    i += 1
+                elif ch == '"' and (i + 1 < L and not para[i + 1].isspace()):
+                    opener = ("straight", i, 1)
+                elif ch == "‘" and (i == 0 or not _is_word(para[i - 1])) and i + 1 < L and not para[i + 1].isspace():
+                    opener = ("single", i, 1)
+                i += 1
+                continue
+            kind, o, olen = opener
+            close_len = 0
+            if kind == "curly" and ch == "”":
+                close_len = 1
+            elif kind == "curly" and ch == "“" and para[o + 1:i].strip() and i > 0 and para[i - 1].isspace():
+                # an opening mark while one is open: the first quote was never closed
+                pieces.append(_piece(text, base, o + olen, i, o, i, n, closed=False))
+                opener = ("curly", i, 1)
+                i += 1
+                continue
+            elif kind == "doubled" and two == "''":
+                close_len = 2
+            elif kind == "straight" and ch == '"':
+                close_len = 1
+            elif kind == "single" and ch == "’" and (i + 1 >= L or not _is_word(para[i + 1])) and (
+                para[i - 1:i] and not para[i - 1].isspace()
+            ):
+                close_len = 1
+            if close_len:
+                pieces.append(_piece(text, base, o + olen, i, o, i + close_len, n, closed=True))
+                opener = None
+                i += close_len
+                continue
+            i += 1
+        if opener is not None:
+            kind, o, olen = opener
+            if kind != "single":
+                pieces.append(_piece(text, base, o + olen, L, o, L, n, closed=False))
+    return [p for p in pieces if p.end > p.start]
+
+
+def _piece(text: str, base: int, s: int, e: int, o: int, ce: int, para: int, closed: bool) -> Piece:
+    s, e = base + s, base + e
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Piece(s, e, base + o, base + ce, para, base, closed)
+
+
+# ------------------------------------------------------------------ 2. cues
+
+
+def _is_cue(tok, uses=("direct",)) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("ROOT",):
+        return False
+    return speech_verbs().get(tok.lemma_.lower()) in uses or (
+        tok.lower_ in ("says", "said", "say", "tells", "told") and "direct" in uses
+    )
+
+
+def _subject(tok):
+    """Subject token of a verb (climbing conj/xcomp/advcl chains), or None."""
+    seen = 0
+    t = tok
+    while t is not None and seen < 4:
+        for c in t.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+            t = t.head
+            seen += 1
+            continue
+        break
     return None
 
 
-def _resolve_pronoun(pronoun: str, pos: int, mentions: list[Mention], entities: dict[str, LocalEntity],
-                     last_speaker: str | None) -> str | None:
-    gender = PRONOUNS.get(pronoun.lower())
-    if last_speaker and (gender is None or entities[last_speaker].gender in (None, gender)):
-        return last_speaker
-    for m in sorted((m for m in mentions if m.end <= pos and m.label == "PERSON"), key=lambda m: -m.start):
-        g = entities[m.entity_key].gender
-        if gender is None or g in (None, gender):
-            return m.entity_key
+def _according(tok):
+    """The object of "according to", when `tok` is "according"."""
+    if tok.lower_ != "according":
+        return None
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    for c in list(nxt.children) + list(tok.children):
+        if c.dep_ == "pobj":
+            return c
+    # parser left the object unattached: the next noun
+    for t in tok.doc[nxt.i + 1: nxt.i + 8]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
     return None
+
+
+def _window_tokens(ctx: _Ctx, start: int, end: int):
+    if end <= start:
+        return []
+    a = ctx.token_at(start).i
+    out = []
+    for t in ctx.doc[a:]:
+        if t.idx >= end:
+            break
+        if t.idx >= start and not ctx.inside_quote(t.idx):
+            out.append(t)
+    return out
+
+
+def _after_window_end(ctx: _Ctx, p: Piece, next_start: int, para_end: int) -> int:
+    """End of the attribution window after a piece: the sentence end, the next quote
+    or the paragraph end."""
+    end = min(next_start, para_end)
+    seg = ctx.text[p.close_end:end]
+    for m in re.finditer(r"([\w.]*)([.!?])(?=\s|$)", seg):
+        word = m.group(1)
+        if m.group(2) == "." and (word.lower().rstrip(".") in ABBREVIATIONS or len(word.rstrip(".")) == 1
+                                  or "." in word.rstrip(".")):
+            continue
+        return p.close_end + m.end()
+    return end
+
+
+def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
+    toks = [t for t in _window_tokens(ctx, p.close_end, win_end)]
+    for k, t in enumerate(toks[:30]):
+        obj = _according(t)
+        if obj is not None and k <= 3:
+            return t, "according", obj
+        if _is_cue(t):
+            subj = _subject(t)
+            if subj is not None and subj.i >= toks[0].i and not ctx.inside_quote(subj.idx):
+                return t, "after", subj
+            if k <= 1 and subj is None:
+                # "said Mr. Kerry" with the subject unattached: next noun phrase
+                for u in toks[k + 1:k + 6]:
+                    if u.pos_ in ("PROPN", "PRON") or (u.pos_ == "NOUN" and u.dep_ != "npadvmod"):
+                        return t, "after", u
+            if subj is not None and subj.i < toks[0].i:
+                continue
+        if t.pos_ == "VERB" and t.dep_ in ("ROOT",) and not _is_cue(t) and k > 8:
+            break
+    return None
+
+
+def _cue_before(ctx: _Ctx, p: Piece, win_start: int):
+    seg = ctx.text[win_start:p.open_at]
+    if not seg.strip():
+        return None
+    toks = _window_tokens(ctx, win_start, p.open_at)
+    if not toks:
+        return None
+    stripped = seg.rstrip()
+    intro = stripped.endswith((":", ",", "—", "–")) or not stripped or stripped[-1].isalpha()
+    if not intro:
+        return None
+    for t in reversed(toks[-25:]):
+        obj = _according(t)
+        if obj is not None:
+            return t, "according", obj
+        if _is_cue(t):
+            subj = _subject(t)
+            if subj is not None and not ctx.inside_quote(subj.idx):
+                return t, "before", subj
+    return None
+
+
+def _cue_governing(ctx: _Ctx, p: Piece):
+    """A speech verb that governs the quoted piece in the parse (a partial quote)."""
+    first = ctx.token_at(p.start)
+    seen = set()
+    t = first
+    while t.head.i != t.i and t.i not in seen:
+        seen.add(t.i)
+        t = t.head
+        if p.open_at <= t.idx < p.close_end:
+            continue
+        if _is_cue(t):
+            subj = _subject(t)
+            if subj is not None and not (p.open_at <= subj.idx < p.close_end):
+                return t, "inside", subj
+            return None
+    return None
+
+
+# ------------------------------------------------------------------ 3. speakers
+
+
+def _speaker_span(subj) -> tuple[int, int]:
+    """Token range [a, b) of the speaker phrase headed by `subj`, without appositions,
+    relative clauses and the like."""
+    keep = {subj.i}
+    stack = [subj]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in TRIM_DEPS:
+                continue
+            if c.dep_ == "prep" and c.i > subj.i and c.lower_ not in ("of", "for", "at", "from", "with"):
+                continue
+            keep.add(c.i)
+            stack.append(c)
+    a, b = min(keep), max(keep) + 1
+    # contiguous: stop at a comma after the head
+    doc = subj.doc
+    for i in range(subj.i + 1, b):
+        if doc[i].text in (",", "(", "—", "–"):
+            b = i
+            break
+    for i in range(subj.i - 1, a - 1, -1):
+        if doc[i].text in (",", ")", "—", "–", "“", "”", '"'):
+            a = i + 1
+            break
+    return a, b
+
+
+def _mention_in(ctx: _Ctx, s: int, e: int, labels: set[str]) -> Mention | None:
+    best = None
+    for m in ctx.mentions:
+        if m.label in labels and m.start < e and s < m.end:
+            if best is None or (m.end - m.start) > (best.end - best.start):
+                best = m
+    return best
+
+
+def _compatible(ent: LocalEntity | None, gender: str | None) -> bool:
+    return ent is not None and ent.actor_type == "person" and (gender is None or ent.gender in (None, gender))
+
+
+def _resolve_pronoun(ctx: _Ctx, gender: str | None, pos: int, para_start: int, last: str | None) -> str | None:
+    before = [
+        m for m in ctx.mentions
+        if m.end <= pos and m.label in PERSON_LABELS and not ctx.inside_quote(m.start)
+        and _compatible(ctx.entities.get(m.entity_key), gender)
+    ]
+    before.sort(key=lambda m: m.start)
+    # a subject mention in the current paragraph
+    in_para = [m for m in before if m.start >= para_start]
+    if last and _compatible(ctx.entities.get(last), gender):
+        if not in_para or any(m.entity_key == last for m in in_para):
+            return last
+    for m in reversed(in_para):
+        tok = ctx.token_at(m.start)
+        root = tok
+        while root.head.i != root.i and root.head.i < len(ctx.doc) and m.start <= root.head.idx < m.end:
+            root = root.head
+        if root.dep_ in SUBJECT_DEPS:
+            return m.entity_key
+    if last and _compatible(ctx.entities.get(last), gender):
+        return last
+    if before:
+        return before[-1].entity_key
+    return None
+
+
+def _resolve_speaker(ctx: _Ctx, subj, para_start: int, last: str | None) -> Speaker:
+    doc = ctx.doc
+    a, b = _speaker_span(subj)
+    span = doc[a:b]
+    s, e = span.start_char, span.end_char
+    text = span.text
+    low = subj.lower_
+    if subj.pos_ == "PRON" or low in PRONOUN_GENDER or low in OTHER_PRONOUNS:
+        s, e, text = subj.idx, subj.idx + len(subj.text), subj.text
+        if low in ("he", "she"):
+            return Speaker(text, s, e, _resolve_pronoun(ctx, PRONOUN_GENDER[low], s, para_start, last))
+        if low in ("i", "we", "they", "who") and last:
+            return Speaker(text, s, e, last if low != "i" else None)
+        return Speaker(text, s, e, None)
+    m = _mention_in(ctx, s, e, PERSON_LABELS)
+    if m is None:
+        # "his spokesman, Jason Miller," / "the economist Jared Bernstein": an apposition
+        for c in subj.children:
+            if c.dep_ == "appos":
+                sub = doc[c.left_edge.i:c.right_edge.i + 1]
+                if len(sub) <= 6:
+                    m = _mention_in(ctx, sub.start_char, sub.end_char, PERSON_LABELS)
+                    if m:
+                        break
+    if m is not None:
+        return Speaker(text, s, e, m.entity_key)
+    head = subj.lower_
+    det = [c.lower_ for c in subj.children if c.dep_ in ("det", "nummod", "amod")]
+    org = _mention_in(ctx, s, e, ORG_LABELS)
+    if subj.pos_ == "PROPN" and org is not None:
+        return Speaker(text, s, e, org.entity_key)
+    if head in ANONYMOUS_HEADS or (subj.pos_ == "NOUN" and any(d in ("a", "an", "some", "several", "two", "three",
+                                                                    "many", "one", "another") for d in det)):
+        return Speaker(text, s, e, None, anonymous=True)
+    if org is not None and org.start <= subj.idx < org.end:
+        return Speaker(text, s, e, org.entity_key)
+    if subj.pos_ == "NOUN" and "the" in det:
+        # "the senator": the nearest person with that role, else the previous speaker
+        for mm in sorted((m for m in ctx.mentions if m.end <= s and m.label in PERSON_LABELS), key=lambda m: -m.start):
+            ent = ctx.entities.get(mm.entity_key)
+            if ent and any(head in (r or "").lower().split() for r, _ in ent.roles):
+                return Speaker(text, s, e, mm.entity_key)
+        if org is not None:
+            return Speaker(text, s, e, org.entity_key)
+        return Speaker(text, s, e, None)
+    if org is not None:
+        return Speaker(text, s, e, org.entity_key)
+    return Speaker(text, s, e, None)
+
+
+# ------------------------------------------------------------------ main
+
+
+def _looks_like_name(content: str) -> bool:
+    words = [w for w in content.split() if w[:1].isalpha()]
+    return len(content.split()) <= 5 and bool(words) and all(w[:1].isupper() or w in ("of", "the", "and", "for")
+                                                             for w in words) and not SENT_END.search(content)
+
+
+def _sentence_initial(text: str, p: Piece) -> bool:
+    before = text[p.para_start:p.open_at].rstrip()
+    return not before or before.endswith((".", "!", "?", ":", "”", '"', "''", "—", ")")) or before[-1] in "“‘"
 
 
 def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) -> list[Quote]:
     text = doc.text
-    by_key = {e.key: e for e in entities}
-    quotes: list[Quote] = []
-    last_speaker: str | None = None
-    for m in _QUOTE.finditer(text):
-        g = 1 if m.group(1) is not None else 2
-        q_start, q_end = m.start(g), m.end(g)
-        content = text[q_start:q_end]
-        if not content.strip():
-            continue
-        p_start, p_end = _paragraph_bounds(text, m.start())
-        after = text[m.end():p_end]
-        before = text[p_start:m.start()]
-        speaker = cue = None
-        s_start = s_end = c_start = c_end = None
-        for pat in _AFTER:
-            mm = pat.match(after)
-            if mm:
-                speaker, cue = mm.group("speaker"), mm.group("cue")
-                s_start, s_end = m.end() + mm.start("speaker"), m.end() + mm.end("speaker")
-                c_start, c_end = m.end() + mm.start("cue"), m.end() + mm.end("cue")
-                break
-        if speaker is None:
-            for pat in _BEFORE:
-                mm = pat.search(before)
-                if mm:
-                    speaker, cue = mm.group("speaker"), mm.group("cue")
-                    s_start, s_end = p_start + mm.start("speaker"), p_start + mm.end("speaker")
-                    c_start, c_end = p_start + mm.start("cue"), p_start + mm.end("cue")
-                    break
-        n_words = len(content.split())
-        starts_sentence = not before.strip() or before.rstrip().endswith((":", ".", ","))
-        if speaker is None:
-            # a quoted fragment inside narration: partial quote, or a name/scare quote
-            if n_words <= 4 and all(w[:1].isupper() for w in content.split() if w[:1].isalpha()):
-                continue  # quoted name ("London 11"): nobody says it
-            kind = "direct" if starts_sentence and n_words > 4 else "partial"
-        else:
-            kind = "direct" if (starts_sentence or n_words > 4) else "partial"
-        key = None
-        anonymous = False
-        if speaker:
-            if speaker.lower() in PRONOUNS:
-                key = _resolve_pronoun(speaker, m.start(), mentions, by_key, last_speaker)
+    ctx = _Ctx(doc, text, mentions, {e.key: e for e in entities}, [t.idx for t in doc])
+    pieces = find_pieces(text)
+    ctx.pieces = pieces
+    ctx.quoted = [(p.open_at, p.close_end) for p in pieces]
+    para_ends = {}
+    pos = 0
+    for n, para in enumerate(text.split("\n")):
+        para_ends[n] = pos + len(para)
+        pos += len(para) + 1
+
+    # cues of each piece
+    for k, p in enumerate(pieces):
+        nxt = pieces[k + 1].open_at if k + 1 < len(pieces) else len(text)
+        prev_end = pieces[k - 1].close_end if k > 0 and pieces[k - 1].para == p.para else p.para_start
+        found = None
+        if p.closed:
+            found = _cue_after(ctx, p, _after_window_end(ctx, p, nxt, para_ends[p.para]))
+        if found is None:
+            # before: from the sentence start (or the previous piece) to the mark
+            sent = ctx.token_at(p.open_at).sent
+            start = max(prev_end, sent.start_char if sent.start_char < p.open_at else prev_end, p.para_start)
+            found = _cue_before(ctx, p, start)
+            if found is None and start > prev_end:
+                seg = text[prev_end:p.open_at]
+                if not re.search(r"[.!?]['’\"”]?\s", seg[:-1] if seg else seg):
+                    found = _cue_before(ctx, p, prev_end)
+        if found is None and not _sentence_initial(text, p):
+            found = _cue_governing(ctx, p)
+            if found is not None:
+                p.partial = True
+        if found is not None:
+            p.cue, p.cue_side, subj = found
+            p.speaker = subj
+        elif not _sentence_initial(text, p):
+            p.partial = True
+
+    # groups: shared cue, paragraph continuation, pieces glued by white space
+    parent = list(range(len(pieces)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i, j):
+        parent[find(j)] = find(i)
+
+    by_cue: dict[int, int] = {}
+    for k, p in enumerate(pieces):
+        if p.cue is not None:
+            if p.cue.i in by_cue:
+                union(by_cue[p.cue.i], k)
             else:
-                key = _entity_at(mentions, s_start, s_end)
-                anonymous = key is None and bool(re.match(r"(the|a)\s", speaker, re.I))
-            if key:
-                last_speaker = key
-        elif kind == "direct" and last_speaker:
-            key = last_speaker  # continuation paragraph of the previous speaker
-        quotes.append(
+                by_cue[p.cue.i] = k
+    for k in range(1, len(pieces)):
+        a, b = pieces[k - 1], pieces[k]
+        if not a.closed and b.para == a.para + 1 and b.open_at == b.para_start:
+            union(k - 1, k)
+        elif a.para == b.para and not text[a.close_end:b.open_at].strip() and not (a.partial or b.partial):
+            if a.cue is None or b.cue is None:
+                union(k - 1, k)
+        elif (b.para == a.para and b.cue is None and not b.partial and _sentence_initial(text, b)
+              and a.cue is not None and not a.partial):
+            # “A,” he said. “B.” — the same speaker goes on
+            union(k - 1, k)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(pieces)):
+        groups.setdefault(find(k), []).append(k)
+
+    quotes: list[Quote] = []
+    last_key: str | None = None
+    last_speaker: Speaker | None = None
+    last_para = -10
+    for root in sorted(groups, key=lambda r: pieces[groups[r][0]].start):
+        members = [pieces[k] for k in groups[root]]
+        cued = [p for p in members if p.cue is not None]
+        first = members[0]
+        if cued:
+            c = cued[0]
+            sp = _resolve_speaker(ctx, c.speaker, c.para_start, last_key)
+            cue_tok = c.cue
+            partial = all(p.partial for p in members)
+            speaker_pos = (sp.start, sp.end)
+        else:
+            content = " ".join(text[p.start:p.end] for p in members)
+            if any(p.partial for p in members) or _looks_like_name(content):
+                continue
+            if last_speaker is None or first.para - last_para > 1 or len(content.split()) < 3:
+                continue
+            sp = Speaker(last_speaker.text, None, None, last_speaker.key, last_speaker.anonymous)
+            cue_tok = None
+            partial = False
+            speaker_pos = (None, None)
+        if partial and _looks_like_name(" ".join(text[p.start:p.end] for p in members)) and cued[0].cue_side == "inside":
+            continue
+        kind = "partial" if partial else "direct"
+        for p in members:
+            quotes.append(
+                Quote(
+                    start=p.start, end=p.end, text=text[p.start:p.end], kind=kind,
+                    speaker_text=sp.text, speaker_entity_key=sp.key,
+                    cue=cue_tok.text if cue_tok is not None else None,
+                    speaker_start=speaker_pos[0], speaker_end=speaker_pos[1],
+                    cue_start=cue_tok.idx if cue_tok is not None else None,
+                    cue_end=cue_tok.idx + len(cue_tok.text) if cue_tok is not None else None,
+                    is_anonymous=sp.anonymous,
+                )
+            )
+        if sp.key:
+            last_key = sp.key
+        if not partial:
+            last_speaker = sp
+            last_para = max(p.para for p in members)
+    quotes.extend(_indirect(ctx, quotes, last_key))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+# ------------------------------------------------------------------ 4. indirect
+
+
+def _trim(doc, a: int, b: int) -> tuple[int, int]:
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return a, b
+
+
+def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quote]:
+    doc, text = ctx.doc, ctx.text
+    used_cues = {q.cue_start for q in direct if q.cue_start is not None}
+    taken = [(q.start, q.end) for q in direct]
+    out: list[Quote] = []
+    prev_key: dict[int, str | None] = {}
+
+    def overlaps_direct(s: int, e: int) -> bool:
+        n = max(e - s, 1)
+        return any(min(e, qe) - max(s, qs) > 0.3 * n for qs, qe in taken)
+
+    para_start_of = [0] * len(text)
+    for t in doc:
+        if t.idx in used_cues or ctx.inside_quote(t.idx):
+            continue
+        content = None
+        subj = None
+        obj = _according(t)
+        if obj is not None:
+            subj = obj
+            sent = t.sent
+            pp = t.head if t.head.i != t.i else t
+            phrase = {x.i for x in pp.subtree} if pp.lower_ in ("according",) else {x.i for x in t.subtree}
+            phrase |= {x.i for x in doc[t.i:t.i + 2]} | {x.i for x in obj.subtree}
+            rest = [x.i for x in sent if x.i not in phrase]
+            if rest:
+                # the larger contiguous side
+                left = [i for i in rest if i < t.i]
+                right = [i for i in rest if i > max(phrase)]
+                side = right if len(right) >= len(left) else left
+                if side:
+                    content = (side[0], side[-1] + 1)
+        elif _is_cue(t, ("direct", "indirect")) and t.pos_ == "VERB":
+            comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+            if not comp:
+                continue
+            c = comp[0]
+            if c.dep_ == "xcomp" and c.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = _subject(t)
+            if subj is None:
+                continue
+            lo = c.left_edge.i
+            hi = c.right_edge.i + 1
+            # a subject inside the complement span (content first: "X, sources said")
+            if lo <= subj.i < hi:
+                continue
+            content = (lo, hi)
+        if content is None or subj is None:
+            continue
+        a, b = _trim(doc, *content)
+        if b - a < 3:
+            continue
+        s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        if overlaps_direct(s, e) or ctx.inside_quote(subj.idx):
+            continue
+        para_start = text.rfind("\n", 0, s) + 1
+        sp = _resolve_speaker(ctx, subj, para_start, last_key)
+        out.append(
             Quote(
-                start=q_start, end=q_end, text=content, kind=kind,
-                speaker_text=speaker, speaker_entity_key=key, cue=cue,
-                speaker_start=s_start, speaker_end=s_end, cue_start=c_start, cue_end=c_end,
-                is_anonymous=anonymous,
+                start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text, speaker_entity_key=sp.key,
+                cue=t.text if obj is None else "according to", speaker_start=sp.start, speaker_end=sp.end,
+                cue_start=t.idx, cue_end=(t.idx + len(t.text)) if obj is None else (doc[t.i + 1].idx + len(doc[t.i + 1].text)),
+                is_anonymous=sp.anonymous,
             )
         )
-    return quotes
+        taken.append((s, e))
+    del prev_key, para_start_of
+    return out
