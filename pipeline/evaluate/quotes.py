@@ -31,8 +31,10 @@ a pair *matches* when overlap >= 0.5 and is *exact* when the two position sets a
 Gold and predicted attributions are paired one-to-one, greedily by decreasing overlap.
 
 Printed figures:
-- direct quotes: predicted quotations (`kind` direct or partial: words between quotation
-  marks, which is what the gold criterion selects too) vs gold direct — precision, recall, F1 at
+- direct quotes: predicted `kind = direct` vs gold direct (a partial quote sits inside
+  narration, and PolNeAR's Content for it is the reported clause around it, which does
+  not start with a mark; a partial quote and the indirect quote of the same cue group
+  into one attribution) — precision, recall, F1 at
   overlap >= 0.5 and exact;
 - speaker accuracy over the gold direct quotes matched (overlap >= 0.5) by a predicted
   direct quote. Named gold Source (not a pronoun): correct when the predicted speaker
@@ -60,7 +62,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = ROOT.parent / "shared" / "corpora" / "polnear" / "dev"
 QUOTE_MARKS = "“\"‘'"
-QUOTED = ("direct", "partial")  # predicted kinds compared with the gold direct quotes
+QUOTED = ("direct",)  # predicted kinds compared with the gold direct quotes
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that", "his", "her", "their",
             "him", "them", "its", "our", "my", "me", "us", "whom"}
 IGNORED = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "the", "a", "an", "of", "and",
@@ -351,7 +353,14 @@ def score(articles: list[Article], preds: dict[str, list[PredAttribution]], erro
         allp = [_positions(art.text, p.spans) for p in pred]
         c["ag"] += len(allg)
         c["ap"] += len(allp)
-        c["atp"] += len(_pair(allg, allp))
+        apairs = _pair(allg, allp)
+        c["atp"] += len(apairs)
+        if errors is not None:
+            hit = {i for i, _, _ in apairs}
+            for i, g in enumerate(art.gold):
+                if i not in hit:
+                    cue = " ".join(art.text[s:e] for s, e in g.cue)
+                    errors.append(("afn", art.stem, cue, g.text[:100]))
     c["direct"] = _prf(c["dtp"], c["dp"], c["dg"])
     c["direct_exact"] = _prf(c["dex"], c["dp"], c["dg"])
     c["speaker"] = c["sp_ok"] / c["sp_all"] if c["sp_all"] else 0.0

@@ -446,15 +446,39 @@ def _resolve_speaker(ctx: _Ctx, subj, para_start: int, last: str | None) -> Spea
 # ------------------------------------------------------------------ main
 
 
+SMALL_WORDS = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "at", "by", "from", "with", "or", "vs.", "&"}
+
+
 def _looks_like_name(content: str) -> bool:
-    words = [w for w in content.split() if w[:1].isalpha()]
-    return len(content.split()) <= 5 and bool(words) and all(w[:1].isupper() or w in ("of", "the", "and", "for")
-                                                             for w in words) and not SENT_END.search(content)
+    """Title-case words (a name, a title, a slogan quoted as a name): “London 11”."""
+    words = [w.strip("“”‘’\"'.,:;!?()") for w in content.split()]
+    words = [w for w in words if w]
+    alpha = [w for w in words if w[:1].isalpha()]
+    if not alpha or len(words) > 12:
+        return False
+    return all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in alpha) and (
+        len(words) <= 5 or not SENT_END.search(content.rstrip("”\"’"))
+    )
 
 
 def _sentence_initial(text: str, p: Piece) -> bool:
     before = text[p.para_start:p.open_at].rstrip()
     return not before or before.endswith((".", "!", "?", ":", "”", '"', "''", "—", ")")) or before[-1] in "“‘"
+
+
+def _is_partial(text: str, p: Piece) -> bool:
+    """A quoted fragment inside narration, not a quotation introduced as speech."""
+    if _sentence_initial(text, p):
+        return False
+    before = text[p.para_start:p.open_at].rstrip()
+    if before.endswith((",", ";")) and p.cue_side in ("after", "before", "according"):
+        return False
+    if p.cue_side == "before" and p.cue is not None:
+        gap = text[p.cue.idx + len(p.cue.text):p.open_at]
+        if len(gap.split()) <= 3 and not re.search(r"\b(that|as|of|it|about|the|a|an)\s*$", gap):
+            return False
+    content = text[p.start:p.end]
+    return not (content[:1].isupper() and len(content.split()) >= 6 and SENT_END.search(content.rstrip("”\"’")))
 
 
 def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) -> list[Quote]:
@@ -492,8 +516,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if found is not None:
             p.cue, p.cue_side, subj = found
             p.speaker = subj
-        elif not _sentence_initial(text, p):
-            p.partial = True
+        p.partial = p.partial or _is_partial(text, p)
 
     # groups: shared cue, paragraph continuation, pieces glued by white space
     parent = list(range(len(pieces)))
@@ -591,8 +614,8 @@ def _trim(doc, a: int, b: int) -> tuple[int, int]:
 
 def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quote]:
     doc, text = ctx.doc, ctx.text
-    used_cues = {q.cue_start for q in direct if q.cue_start is not None}
-    taken = [(q.start, q.end) for q in direct]
+    used_cues = {q.cue_start for q in direct if q.cue_start is not None and q.kind == "direct"}
+    taken = [(q.start, q.end) for q in direct if q.kind == "direct"]
     out: list[Quote] = []
     prev_key: dict[int, str | None] = {}
 
@@ -639,7 +662,12 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             content = (lo, hi)
         if content is None or subj is None:
             continue
-        a, b = _trim(doc, *content)
+        a, b = content
+        # stop before a direct quotation inside the complement ("…, saying, “…”")
+        for qs, qe in taken:
+            if doc[a].idx < qs < (doc[b - 1].idx if b > a else 0):
+                b = min(b, ctx.token_at(qs - 1).i)
+        a, b = _trim(doc, a, b)
         if b - a < 3:
             continue
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
