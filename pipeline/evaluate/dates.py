@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
-from pipeline.nlp.dates import timex_value, token_tense
+from pipeline.nlp.dates import DateTracker, token_tense
 
 DEFAULT = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "tempeval3" / "TBAQ-cleaned"
 
@@ -97,8 +97,9 @@ def evaluate(folder: Path, limit_files: int | None = None) -> dict:
     for f in files:
         dct, timexes = read_tml(f)
         anchor = dct[:10] if dct and re.match(r"\d{4}-\d{2}-\d{2}", dct) else None
+        tracker = DateTracker(anchor)  # the reference time moves along the document
         for t, tense in zip(timexes, tenses(timexes)):
-            got = timex_value(t["text"], anchor, tense=tense, context=t["sentence"])
+            got = tracker.value(t["text"], tense=tense, context=t["sentence"])
             ok = got == t["value"]
             total[t["type"]] += 1
             correct[t["type"]] += ok

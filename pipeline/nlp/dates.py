@@ -292,6 +292,8 @@ def _absolute(e: str) -> str | None:
 
 def _relative(e: str, a: date, tense: str | None, ctx: str) -> str | None:
     """Values that need the anchor `a`."""
+    if re.fullmatch(r"(?:earlier|later|early|late) (?:in|this) (?:the )?year", e):
+        return str(a.year)
     e = re.sub(r"^(early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|"
                r"the remainder of|the first half of|the second half of|earlier|later)(\s+|-(?=[a-z]))", "", e)
     e = re.sub(rf"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?={MONTH_RE} \d)", "", e)
@@ -652,3 +654,107 @@ def value_to_date(value: str | None) -> tuple[str | None, str | None]:
 def resolve_date(expr: str, published_at, tense: str | None = None, context: str | None = None) -> tuple[str | None, str | None]:
     """(ISO date of the period start, granularity) for a date expression, or (None, None)."""
     return value_to_date(timex_value(expr, published_at, tense, context))
+
+
+# ------------------------------------------------------------------ reference time (narrative)
+# An anaphoric expression takes its value from the reference time, the last date the
+# text itself established ("In June 1998 ... later that year", "On May 22, 1995 ... the
+# following year"), not from the publication date.
+ANAPHORIC = re.compile(
+    r"(?:(?P<side>earlier|later|early|late) (?:in )?)?(?P<mod>that|the same|that same|the following|the next|"
+    r"the previous|the preceding|the prior)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)")
+ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "that same": 0, "the": 0, "the following": 1, "the next": 1,
+                   "the previous": -1, "the preceding": -1, "the prior": -1}
+OFFSET_FROM_REF = re.compile(r"(?:about |some |nearly |almost |just |only )?(\w+) (day|week|month|year)s? "
+                             r"(later|afterwards?|earlier|before)")
+
+
+def _ref_of(value: str | None) -> tuple[date, str] | None:
+    """(period start, granularity) of a value usable as reference time: day, month or year."""
+    start, gran = value_to_date(value)
+    if start is None or gran not in ("day", "month", "year"):
+        return None
+    return date.fromisoformat(start), gran
+
+
+class DateTracker:
+    """Normalizes a document's date expressions in text order, keeping TimeML's reference
+    time: every date the text resolves (relative to the publication date or not) becomes
+    the reference time, and anaphoric expressions ("that year", "the following month",
+    "later that day", "the same day", "two years later", "a month earlier") are resolved
+    against it instead of the publication date. Without an anchor and without an earlier
+    date in the text they stay None, never invented.
+
+        t = DateTracker("2000-01-28")
+        t.value("June 1998", "past")        # '1998-06'
+        t.value("later that year", "past")  # '1998'
+    """
+
+    def __init__(self, published_at=None):
+        self.anchor = _anchor(published_at)
+        self.ref: tuple[date, str] | None = (self.anchor, "day") if self.anchor else None
+        self._same_period = False
+
+    def _anaphoric(self, e: str, ctx: str) -> str | None | bool:
+        """Value of an anaphoric expression against the reference time; False when the
+        expression is not anaphoric."""
+        m = ANAPHORIC.fullmatch(e)
+        k = 0
+        if m:
+            unit = m.group("unit")
+            k = ANAPHORIC_SHIFT[m.group("mod")]
+        else:
+            m2 = OFFSET_FROM_REF.fullmatch(e)
+            if not m2 or not _number(m2.group(1)) or m2.group(2) == "year" and FINANCIAL.search(ctx):
+                return False
+            unit = m2.group(2)
+            k = _number(m2.group(1)) * (1 if m2.group(3).startswith(("later", "after")) else -1)
+        self._same_period = False
+        if self.ref is None:
+            return None
+        ref, gran = self.ref
+        part = None
+        if unit in PARTS:
+            unit, part = "day", PARTS[unit]
+        need = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}[unit]
+        if gran not in need:
+            return None
+        v = _unit_value(ref, unit, k)
+        self._same_period = k == 0
+        if part and k == 0 and m:
+            return f"{v}T{part}"
+        return v
+
+    def value(self, expr: str, tense: str | None = None, context: str | None = None) -> str | None:
+        """TIMEX3 value of the next date expression of the document (see `timex_value`)."""
+        e = _clean(expr or "")
+        got = self._anaphoric(e, context or "") if e else False
+        same_period = got is not False and self._same_period
+        if got is False:
+            got = timex_value(expr, self.anchor, tense, context)
+        elif got is None or same_period:
+            return got  # "that year", "the same day": the reference time stays as it is
+        ref = _ref_of(got)
+        if ref is not None:
+            self.ref = ref
+        return got
+
+    def resolve(self, expr: str, tense: str | None = None, context: str | None = None) -> tuple[str | None, str | None]:
+        """(period start, granularity) of the next date expression (see `resolve_date`)."""
+        return value_to_date(self.value(expr, tense, context))
+
+
+def timex_values(expressions, published_at) -> list[str | None]:
+    """TIMEX3 values of a document's date expressions, given in text order as strings or
+    (text, tense, context) tuples, with the reference time carried along (`DateTracker`)."""
+    t = DateTracker(published_at)
+    out = []
+    for x in expressions:
+        text, tense, context = (x, None, None) if isinstance(x, str) else (tuple(x) + (None, None))[:3]
+        out.append(t.value(text, tense, context))
+    return out
+
+
+def resolve_dates(expressions, published_at) -> list[tuple[str | None, str | None]]:
+    """(period start, granularity) for each of a document's date expressions in text order."""
+    return [value_to_date(v) for v in timex_values(expressions, published_at)]
