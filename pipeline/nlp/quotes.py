@@ -475,7 +475,9 @@ def _is_partial(text: str, p: Piece) -> bool:
         return False
     if p.cue_side == "before" and p.cue is not None:
         gap = text[p.cue.idx + len(p.cue.text):p.open_at]
-        if len(gap.split()) <= 3 and not re.search(r"\b(that|as|of|it|about|the|a|an)\s*$", gap):
+        if not re.search(r"\w", gap):  # 'he said, “…”' / 'told Lavrov: “…”' (after the object)
+            return False
+        if before.endswith(":"):
             return False
     content = text[p.start:p.end]
     return not (content[:1].isupper() and len(content.split()) >= 6 and SENT_END.search(content.rstrip("”\"’")))
@@ -527,8 +529,18 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             i = parent[i]
         return i
 
+    has_cue = [p.cue is not None for p in pieces]
+
     def union(i, j):
-        parent[find(j)] = find(i)
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[rj] = ri
+            has_cue[ri] = has_cue[ri] or has_cue[rj]
+
+    def glue(i, j):
+        """Join two pieces unless that would join two quotations with cues of their own."""
+        if not (has_cue[find(i)] and has_cue[find(j)]):
+            union(i, j)
 
     by_cue: dict[int, int] = {}
     for k, p in enumerate(pieces):
@@ -542,12 +554,11 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if not a.closed and b.para == a.para + 1 and b.open_at == b.para_start:
             union(k - 1, k)
         elif a.para == b.para and not text[a.close_end:b.open_at].strip() and not (a.partial or b.partial):
-            if a.cue is None or b.cue is None:
-                union(k - 1, k)
+            glue(k - 1, k)
         elif (b.para == a.para and b.cue is None and not b.partial and _sentence_initial(text, b)
               and a.cue is not None and not a.partial):
             # “A,” he said. “B.” — the same speaker goes on
-            union(k - 1, k)
+            glue(k - 1, k)
     groups: dict[int, list[int]] = {}
     for k in range(len(pieces)):
         groups.setdefault(find(k), []).append(k)
