@@ -551,7 +551,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                 by_cue[p.cue.i] = k
     for k in range(1, len(pieces)):
         a, b = pieces[k - 1], pieces[k]
-        if not a.closed and b.para == a.para + 1 and b.open_at == b.para_start:
+        if not a.closed and b.open_at == b.para_start and not text[a.end:b.open_at].strip():
             union(k - 1, k)
         elif a.para == b.para and not text[a.close_end:b.open_at].strip() and not (a.partial or b.partial):
             glue(k - 1, k)
@@ -590,15 +590,19 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if partial and _looks_like_name(" ".join(text[p.start:p.end] for p in members)) and cued[0].cue_side == "inside":
             continue
         kind = "partial" if partial else "direct"
+        cue_span = None
+        if cue_tok is not None:
+            last_tok = cue_tok.nbor(1) if _according(cue_tok) is not None else cue_tok
+            cue_span = (cue_tok.idx, last_tok.idx + len(last_tok.text))
         for p in members:
             quotes.append(
                 Quote(
                     start=p.start, end=p.end, text=text[p.start:p.end], kind=kind,
                     speaker_text=sp.text, speaker_entity_key=sp.key,
-                    cue=cue_tok.text if cue_tok is not None else None,
+                    cue=text[cue_span[0]:cue_span[1]] if cue_span else None,
                     speaker_start=speaker_pos[0], speaker_end=speaker_pos[1],
-                    cue_start=cue_tok.idx if cue_tok is not None else None,
-                    cue_end=cue_tok.idx + len(cue_tok.text) if cue_tok is not None else None,
+                    cue_start=cue_span[0] if cue_span else None,
+                    cue_end=cue_span[1] if cue_span else None,
                     is_anonymous=sp.anonymous,
                 )
             )
@@ -657,6 +661,12 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                     content = (side[0], side[-1] + 1)
         elif _is_cue(t, ("direct", "indirect")) and t.pos_ == "VERB":
             comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+            if not comp:
+                # "said in a statement that …": the clause hangs on the noun
+                comp = [
+                    c for prep in t.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
+                    for c in pobj.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
+                ]
             if not comp:
                 continue
             c = comp[0]
