@@ -511,6 +511,17 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                 seg = text[prev_end:p.open_at]
                 if not re.search(r"[.!?]['’\"”]?\s", seg[:-1] if seg else seg):
                     found = _cue_before(ctx, p, prev_end)
+        if found is None and p.open_at == p.para_start and p.para_start > 0:
+            # a quotation paragraph introduced by the previous one: "Clinton said in a statement:"
+            prev = text[:p.para_start].rstrip()
+            if prev.endswith(":"):
+                prev_start = text.rfind("\n", 0, len(prev)) + 1
+                for t in reversed(_window_tokens(ctx, prev_start, len(prev))[-25:]):
+                    if _is_cue(t):
+                        subj = _subject(t)
+                        if subj is not None and not ctx.inside_quote(subj.idx):
+                            found = (t, "before", subj)
+                        break
         if found is None and not _sentence_initial(text, p):
             found = _cue_governing(ctx, p)
             if found is not None:
