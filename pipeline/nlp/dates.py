@@ -105,6 +105,12 @@ def token_tense(tok) -> str | None:
         return "future"
     if "to" in words and v.dep_ in ("xcomp", "advcl", "acl", "ccomp") and v.head.lemma_.lower() in PLAN_VERBS:
         return "future"
+    if "to" in words and v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() == "be":  # "is to resume trading"
+        return "future"
+    if v.lemma_.lower() in ("plan", "schedule"):  # "planned a demonstration on Saturday"
+        return "future"
+    if v.head.lemma_.lower() in ("plan", "schedule") and v.dep_ in ("xcomp",) and v.head.i < v.i:
+        return "future"
     if v.lemma_.lower() in ("schedule", "plan", "due", "expect", "set") and v.tag_ == "VBN" and \
             not (words & {"has", "have", "had"}):
         return "future"
@@ -154,26 +160,42 @@ def _last_completed_quarter(d: date) -> tuple[int, int]:
     return (y, q - 1) if q > 1 else (y - 1, 4)
 
 
-def _nearest_year(anchor: date, month: int, day: int | None, tense: str | None) -> int:
-    """The year of a month (and day) named without a year, nearest the anchor in the
-    direction of the tense."""
+DEADLINE = {"until", "till", "through", "by"}
+FORWARD_CUES = {"until", "till", "by", "effective", "payable", "starting", "beginning", "due"}
+
+
+def _nearest_year(anchor: date, month: int, day: int | None, tense: str | None, cue: str | None = None) -> int:
+    """The year of a month (and day) named without a year.
+
+    Month and day: the nearest such date, unless that lies more than two months on the
+    wrong side of the tense ("was last seen Nov. 3" in May is last November; "payable
+    Dec. 7" in a past-tense sentence of late October stays this year).
+    Month alone: past -> the latest not after the anchor's month, future (or a deadline
+    within 4 months: "until", "by", "through" + month) -> the first not before it; no
+    tense -> the coming 4 months or else the last 8. A past-tense verb does not push back
+    the coming month ("said it would cut output in September")."""
     y = anchor.year
-    target = (month, day or 1)
-    now = (anchor.month, anchor.day if day else 1)
-    if day:  # a month and day: the nearest such date
-        def dist(yy):
+    ahead = (month - anchor.month) % 12  # months from the anchor's month forward to the target
+    if day:  # the nearest such date, unless it is well (2+ months) on the wrong side of the tense
+        def when(yy):
             try:
-                return abs((date(yy, month, day) - anchor).days)
+                return date(yy, month, day)
             except ValueError:
-                return 10 ** 6
-        return min((y, y - 1, y + 1), key=dist)
-    if tense == "future":
-        return y if target >= now else y + 1
+                return date(yy, month, 28)
+        best = min((y, y - 1, y + 1), key=lambda yy: abs((when(yy) - anchor).days))
+        gap = (when(best) - anchor).days
+        if tense == "past" and gap > 60 and cue not in FORWARD_CUES:
+            return best - 1
+        if tense == "future" and gap < -60:
+            return best + 1
+        return best
+    nxt = y if month >= anchor.month else y + 1  # the first such month not before the anchor
+    prev = y if month <= anchor.month else y - 1  # the latest such month not after the anchor
+    if tense == "future" or (cue in DEADLINE and ahead <= 4):
+        return nxt
     if tense == "past":
-        return y if target <= now else y - 1
-    # unknown: the last ~10 months or the coming two
-    diff = (month - anchor.month) % 12
-    return y + 1 if diff and diff <= 2 and month < anchor.month else (y - 1 if month > anchor.month + 2 else y)
+        return nxt if ahead == 1 else prev
+    return nxt if 0 < ahead <= 4 else prev
 
 
 def _number(word: str) -> int | None:
@@ -222,7 +244,20 @@ def timex_value(expr: str, anchor=None, tense: str | None = None, context: str |
         return f"PT{n}{u[0]}" if u in ("H", "MIN") else f"P{n}{u}"
     if a is None:
         return None
-    return _relative(e, a, tense, ctx)
+    return _relative(e, a, tense, ctx, _cue(expr, ctx))
+
+
+def _cue(expr: str, ctx: str) -> str | None:
+    """The preposition governing the expression ("until", "by", "in"...): its own first
+    word, or the word before it in the sentence."""
+    first = expr.strip().lower().split()[0] if expr.strip() else ""
+    if first in DEADLINE or first in FORWARD_CUES or first in ("in", "on", "since", "during", "after"):
+        return first
+    i = ctx.find(expr.strip().lower()) if ctx else -1
+    if i <= 0:
+        return None
+    before = re.findall(r"[a-z]+", ctx[:i][-20:])
+    return before[-1] if before else None
 
 
 def _absolute(e: str) -> str | None:
@@ -290,7 +325,7 @@ def _absolute(e: str) -> str | None:
     return None
 
 
-def _relative(e: str, a: date, tense: str | None, ctx: str) -> str | None:
+def _relative(e: str, a: date, tense: str | None, ctx: str, cue: str | None = None) -> str | None:
     """Values that need the anchor `a`."""
     if re.fullmatch(r"(?:earlier|later|early|late) (?:in|this) (?:the )?year", e):
         return str(a.year)
@@ -303,7 +338,7 @@ def _relative(e: str, a: date, tense: str | None, ctx: str) -> str | None:
     m = re.fullmatch(r"(today|tonight|yesterday|tomorrow|this|last|(?:(?:last|next|this) )?(?:monday|tuesday|wednesday|"
                      r"thursday|friday|saturday|sunday))(?: |-)?(morning|afternoon|evening|night)?", e)
     if m and (m.group(2) or m.group(1) == "tonight") and m.group(1) not in ("this", "last"):
-        day = _relative(m.group(1) if m.group(1) != "tonight" else "today", a, tense, ctx)
+        day = _relative(m.group(1) if m.group(1) != "tonight" else "today", a, tense, ctx, cue)
         part = m.group(2) or "night"
         return f"{day}T{PARTS[part]}" if day else None
     if m and m.group(1) in ("this", "last") and m.group(2):
@@ -320,8 +355,9 @@ def _relative(e: str, a: date, tense: str | None, ctx: str) -> str | None:
     if m:
         wd = WEEKDAYS.index(m.group(2))
         mod = m.group(1)
-        if mod in ("next", "this coming", "coming") or (mod is None and tense == "future") or \
-                (mod == "this" and tense == "future"):
+        # "as soon as / as early as / until Tuesday" look ahead, unless the verb is past
+        forward = tense == "future" or (tense != "past" and (cue in FORWARD_CUES or cue == "as"))
+        if mod in ("next", "this coming", "coming") or (mod in (None, "this") and forward):
             delta = (wd - a.weekday()) % 7
             if mod == "next" and delta == 0:
                 delta = 7
@@ -331,9 +367,6 @@ def _relative(e: str, a: date, tense: str | None, ctx: str) -> str | None:
             if mod == "last" and delta == 0:
                 delta = 7
             d = a - timedelta(days=delta)
-            ahead = (wd - a.weekday()) % 7
-            if mod is None and tense in ("present", "none", None) and 0 < ahead < delta:
-                d = a + timedelta(days=ahead)  # no past tense: the nearest such day
         return d.isoformat()
     if e in ("the weekend", "this weekend", "the past weekend", "last weekend", "next weekend", "weekend"):
         if e == "next weekend" or (tense == "future" and e != "last weekend" and e != "the past weekend"):
@@ -391,7 +424,7 @@ def _relative(e: str, a: date, tense: str | None, ctx: str) -> str | None:
         elif mod == "this":
             y = a.year
         else:
-            y = _nearest_year(a, mo, None, tense)
+            y = _nearest_year(a, mo, None, tense, cue)
         return f"{y}-{s}"
     # month (day) without year
     m = re.fullmatch(rf"(last|next|this|this past|this coming|the past|the coming)? ?{MONTH_RE}(?: (\d{{1,2}})(?:st|nd|rd|th)?)?", e) \
@@ -410,7 +443,7 @@ def _relative(e: str, a: date, tense: str | None, ctx: str) -> str | None:
         elif mod == "this":
             y = a.year
         else:
-            y = _nearest_year(a, mo, day, tense)
+            y = _nearest_year(a, mo, day, tense, cue)
         if day:
             try:
                 return date(y, mo, day).isoformat()
