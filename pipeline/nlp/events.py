@@ -38,6 +38,7 @@ from pipeline.nlp.dates import resolve_date, token_tense
 from pipeline.records import Event, LocalEntity, Mention
 
 TRIGGERS_PATH = Path(__file__).resolve().parent.parent / "rules" / "event_triggers.tsv"
+CONTEXT_PATH = Path(__file__).resolve().parent.parent / "rules" / "event_context.tsv"
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 STRONG_LABELS = ("PERSON", "ORG")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -54,11 +55,15 @@ class Trigger:
     type: str
     mode: str | None
     flags: frozenset[str]
+    constraints: tuple = ()  # (("obj", frozenset), ("notobj", ...), ("prep", ...)): sense conditions
+
+    def need(self, key: str) -> frozenset[str] | None:
+        return next((v for k, v in self.constraints if k == key), None)
 
 
 @dataclass
 class Lexicon:
-    verbs: dict[str, Trigger]
+    verbs: dict[str, Trigger]  # first sense of each word (see `senses`)
     nouns: dict[str, Trigger]  # head lemma (or "modifier head") -> trigger
     light: frozenset[str]
     plan: frozenset[str]
@@ -66,13 +71,27 @@ class Lexicon:
     report: frozenset[str]
     agents: frozenset[str]  # generic actor nouns kept by their text: "police", "rebels"
     symmetric: frozenset[str]  # "TYPE/mode" whose actor order does not matter
+    senses: dict[tuple[str, str], list[Trigger]] = None  # (kind, word) -> senses in lexicon order
+    persons: frozenset[str] = frozenset()  # human nouns that can be the victim/target when no entity names it
+    context: dict[str, frozenset[str]] = None  # SPORT / SPORT2 / ACCIDENT context words
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set] = {}
+    for line in CONTEXT_PATH.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, kind = line.split("\t")[:2]
+        out.setdefault(kind.strip(), set()).add(word.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     verbs, nouns, cues = {}, {}, {"LIGHT": set(), "PLAN": set(), "HYPO": set(), "REPORT": set(),
-                                     "AGENT": set()}
-    sym = set()
+                                     "AGENT": set(), "PERSON": set()}
+    sym, senses = set(), {}
     for line in TRIGGERS_PATH.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -80,17 +99,20 @@ def lexicon() -> Lexicon:
         if kind in cues:
             cues[kind].add(word)
             continue
-        t = Trigger(word, kind, etype, None if mode == "-" else mode,
-                    frozenset(f for f in flags.split(",") if f and f != "-"))
-        (verbs if kind == "V" else nouns)[word] = t
+        fl = [f.strip() for f in flags.split(",") if f.strip() and f.strip() != "-"]
+        cons = tuple((f.split(":", 1)[0], frozenset(f.split(":", 1)[1].split("/"))) for f in fl if ":" in f)
+        t = Trigger(word, kind, etype, None if mode == "-" else mode, frozenset(f for f in fl if ":" not in f), cons)
+        (verbs if kind == "V" else nouns).setdefault(word, t)
+        senses.setdefault((kind, word), []).append(t)
         if "sym" in t.flags:
             sym.add(f"{etype}/{t.mode}")
     return Lexicon(verbs, nouns, frozenset(cues["LIGHT"]), frozenset(cues["PLAN"]), frozenset(cues["HYPO"]),
-                   frozenset(cues["REPORT"]), frozenset(cues["AGENT"]), frozenset(sym))
+                   frozenset(cues["REPORT"]), frozenset(cues["AGENT"]), frozenset(sym), senses,
+                   frozenset(cues["PERSON"]), context_words())
 
 
 def triggers() -> dict[str, tuple[str, str]]:
-    """Verb lemma -> (type, mode): the first-cut interface, kept for callers."""
+    """Verb lemma -> (type, mode) of its first sense: the first-cut interface, kept for callers."""
     return {w: (t.type, t.mode) for w, t in lexicon().verbs.items()}
 
 
@@ -328,7 +350,8 @@ def _role_resolver(doc, entities: list[LocalEntity], ms: _Mentions):
     return resolve
 
 
-TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None, "to": {"CONSULT", "AID", "SUPPORT", "CONCEDE"},
+TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
+                "to": {"CONSULT", "AID", "SUPPORT", "CONCEDE", "DEMAND", "REJECT"},
                 "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME"},
                 "on": {"ASSAULT", "SANCTION", "DEMAND"}}
 
@@ -348,32 +371,142 @@ def _targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None):
     return out
 
 
+def _is_agent(tok, lex: Lexicon) -> bool:
+    """A generic actor noun ("police", "the president", "Human rights groups")."""
+    return tok.lower_ in lex.agents or tok.lemma_.lower() in lex.agents
+
+
+def _is_person_noun(tok, lex: Lexicon) -> bool:
+    """A human noun ("people", "his wife", "the 10-year-old"): a possible victim or detainee."""
+    if _is_agent(tok, lex) or tok.lower_ in lex.persons or tok.lemma_.lower() in lex.persons:
+        return True
+    return bool(re.search(r"\byear\s*-\s*old\b", " ".join(t.text for t in tok.subtree)))
+
+
+def _context(sent, lex: Lexicon) -> set[str]:
+    """Domain context of a sentence from the context words: 'sport' (one strong word such as
+    'wicket', 'NBA', 'seeded', or two weaker ones such as 'match' and 'round') and 'accident'."""
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    ctx = lex.context or {}
+    out = set()
+    if words & ctx.get("SPORT", frozenset()) or len(words & ctx.get("SPORT2", frozenset())) >= 2:
+        out.add("sport")
+    if words & ctx.get("ACCIDENT", frozenset()):
+        out.add("accident")
+    return out
+
+
+def _objects(tok, passive_subj):
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")] or list(passive_subj or [])
+    return objs
+
+
+def _sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
+    """The conditions a sense puts on its context (lexicon flags): not in sport context
+    ('sport'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
+    list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object),
+    a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp')."""
+    if "sport" in trig.flags and "sport" in ctx:
+        return False
+    lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+    need = trig.need("obj")
+    if need is not None:
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        ok = bool(lemmas & need) or ("from" in need and "from" in preps and not objs) or (
+            "PERSON" in need and any(o.ent_type_ in ("PERSON", "NORP") or o.pos_ == "PROPN" for o in objs))
+        if not ok:
+            return False
+    bad = trig.need("notobj")
+    if bad is not None and lemmas & bad:
+        return False
+    prep = trig.need("prep")
+    if prep is not None and not any(c.dep_ in ("prep", "agent") and c.lower_ in prep for c in tok.children):
+        return False
+    if "xcomp" in trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return False
+    return True
+
+
+def _noun_sources(noun, ms: _Mentions, lex: Lexicon) -> list:
+    """Source heads a noun trigger names itself: possessor, 'by X', a demonym/organisation/person
+    modifier ('Russian airstrikes') or an actor-noun modifier ('militant attack', 'police raid')."""
+    poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    if poss:
+        return poss[:1]
+    by = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+          for p in c.children if p.dep_ == "pobj"]
+    if by:
+        return _expand_conj(by[0])
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+            and (((m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")) or _is_agent(c, lex))]
+    return mods[:1]
+
+
+def _proper_name(head, ms: _Mentions) -> str | None:
+    """'Lord Falconer' of 'then Home Office Minister Lord Falconer' when no entity covers the
+    proper-noun head: the proper nouns ending at the head outside other mentions."""
+    if head.pos_ != "PROPN" or ms.of(head) is not None or not head.text[:1].isupper() or \
+            head.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+        return None
+    toks = [head]
+    for c in sorted((c for c in head.children if c.dep_ == "compound" and c.i < head.i), key=lambda t: -t.i):
+        if c.pos_ != "PROPN" or ms.of(c) is not None or c.i != toks[0].i - 1:
+            break
+        toks.insert(0, c)
+    return " ".join(t.text for t in toks)
+
+
 def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], published_at: str | None) -> list[Event]:
     lex = lexicon()
     ms = _Mentions(mentions)
     ent_by_key = {e.key: e for e in entities}
     resolve_role = _role_resolver(doc, entities, ms)
     dateline = dateline_city(doc.text)
+    name_spans = [(e.start_char, e.end_char) for e in doc.ents
+                  if e.label_ in ("ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT")] + \
+                 [(m.start, m.end) for m in mentions if m.label in ("ORG", "FAC")]
     events: list[Event] = []
+
+    def actor(head, allow_text: bool):
+        """(mention, text) of an actor head; None when it names no actor."""
+        name = _proper_name(head, ms)
+        if name is not None:
+            return None, name
+        m, txt = _actor_mention(head, ms, ent_by_key, resolve_role)
+        if m is not None:
+            return m, txt
+        if _is_agent(head, lex) or (allow_text and _is_person_noun(head, lex)):
+            return None, txt
+        return None
+
     for sent in doc.sents:
         date_ents = [e for e in sent.ents if e.label_ == "DATE"]
         place_ents = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+        ctx = _context(sent, lex)
         seen: set[tuple] = set()
-        for tok in sent:
+        consumed: set[int] = set()  # noun triggers already read as the cause of a passive verb
+        order = sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i))
+        for tok in order:
+            if tok.i in consumed:
+                continue
             lemma = tok.lemma_.lower()
-            trig, kind, verb = None, None, None
+            cands, kind, verb = [], None, None
             if tok.pos_ == "VERB" and lemma in lex.verbs:
-                trig, kind, verb = lex.verbs[lemma], "V", tok
-                if " " in trig.word:
+                if " " in lex.verbs[lemma].word:
                     continue
+                kind, verb = "V", tok
                 prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-                if prt and f"{lemma} {prt}" in lex.verbs:
-                    trig = lex.verbs[f"{lemma} {prt}"]
-                if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") or
-                                           (c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ == "prt"
-                                           for c in tok.children):
-                    continue  # "called for", "called him a liar", "called on"
+                if prt and ("V", f"{lemma} {prt}") in lex.senses:
+                    cands = lex.senses[("V", f"{lemma} {prt}")]
+                else:
+                    cands = lex.senses[("V", lemma)]
+                    if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") or
+                                               (c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ == "prt"
+                                               for c in tok.children):  # "called for/on", "called him a liar"
+                        cands = [t for t in cands if t.type != "CONSULT"]
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+                if any(a <= tok.idx < b for a, b in name_spans):
+                    continue  # part of a name: "the Economic Leaders' Meeting of APEC"
                 mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
                 key = next((f"{m} {tok.lower_}" for m in mods if f"{m} {tok.lower_}" in lex.nouns), None) or \
                     next((f"{m} {lemma}" for m in mods if f"{m} {lemma}" in lex.nouns), None)
@@ -381,134 +514,201 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                     key = tok.lower_ if tok.lower_ in lex.nouns else lemma
                 if key is None:
                     continue
-                trig, kind = lex.nouns[key], "N"
+                cands, kind = lex.senses[("N", key)], "N"
                 verb = _governing_verb(tok)
                 if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.verbs and \
                         tok.dep_ == "dobj" and tok.head.i == verb.i:
                     continue  # "convene talks", "sign an agreement": the verb is the event
             else:
                 continue
-
-            # ---- source and target heads
-            sources, targets, passive = [], [], False
-            tgt_heads = _targets_of(tok, lex, kind, trig.type)
-            if kind == "V":
-                sources, passive = _subject_of(tok)
-                agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-                if passive:
-                    targets = sources
-                    sources = agent
-                    tgt_heads = [t for t in tgt_heads if not isinstance(t, tuple) or t[0] != "by"]
-                    if trig.flags & {"target"} and not targets:
-                        continue
-                targets = targets + [t if not isinstance(t, tuple) else t[1] for t in tgt_heads
-                                     if not isinstance(t, tuple) or t[0] != "by"]
-            else:
-                poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-                demonym = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")  # not "Moscow talks"
-                           and (m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")]
-                between = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("between", "among")]
-                withs = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to")]
-                if between:
-                    both = _expand_conj(between[0])
-                    sources, targets = both[:1], both[1:2]
-                elif poss or demonym:
-                    sources = [(poss or demonym)[0]]
-                    targets = withs
-                else:
-                    light = verb is not None and verb.lemma_.lower() in lex.light and (
-                        tok.head.i == verb.i or tok.head.head.i == verb.i)
-                    if verb is not None and (light or withs):
-                        sources, _ = _subject_of(verb)
-                        if verb.lemma_.lower() in lex.report and not light:
-                            sources = sources  # "X said at the start of a meeting with Y": X took part
-                    targets = withs
-                    if not light and not withs:
-                        continue
-                if verb is not None:
-                    # "held talks with X": the with-phrase may hang on the light verb
-                    targets = targets or [t[1] for t in _targets_of(verb, lex, "N")
-                                          if isinstance(t, tuple) and t[0] == "with"]
-
-            if not sources:
-                continue
-            # an event noun as object ("convene talks among X") is the same event, not a target
-            nested = [t for t in targets if t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns]
-            for t in nested:
-                targets.remove(t)
-                targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of")
-                            for p in c.children if p.dep_ == "pobj"]
-            # ---- actors
-            src = [_actor_mention(s, ms, ent_by_key, resolve_role) for s in sources]
-            src = [(m, txt) for (m, txt), h in zip(src, sources) if m is not None or h.lemma_.lower() in lex.agents]
-            if not src:
-                continue
-            tgt = []
-            for t in targets:
-                for tt in _expand_conj(t):
-                    got = _actor_mention(tt, ms, ent_by_key, resolve_role)
-                    if got[0] is None:  # "met face to face with Mr. Putin"
-                        inner = [p for c in tt.subtree if c.dep_ == "prep" and c.lower_ == "with"
-                                 for p in c.children if p.dep_ == "pobj"]
-                        if inner:
-                            got = _actor_mention(inner[0], ms, ent_by_key, resolve_role)
-                    tgt.append(got)
-            tgt_ok = [(m, txt) for m, txt in tgt if m is not None]
-            tgt_ok += [(None, txt) for (m, txt), h in zip(tgt, [x for t in targets for x in _expand_conj(t)])
-                       if m is None and h.lemma_.lower() in lex.agents]
-            if "target" in trig.flags and not tgt_ok:
-                continue
-            if "intrans" in trig.flags and any(c.dep_ == "dobj" for c in tok.children):
-                continue
-            if "person" in trig.flags and not any(
-                    m is None or m.label in STRONG_LABELS or (m.label in ("GPE",) and trig.type in ("SUPPORT",)) or
-                    ent_by_key.get(m.entity_key) is not None and ent_by_key[m.entity_key].actor_type in ("person", "organization")
-                    for m, _ in tgt_ok):
-                continue
-            if trig.mode == "visit" and kind == "V":
-                tgt_ok = tgt_ok or []
-            # symmetric events with conjoined subjects and no target: a meeting of the subjects
-            if not tgt and len(src) > 1 and "sym" in trig.flags:
-                pairs = [(src[0], src[1])]
-            else:
-                tgt_list = tgt_ok or [(None, tgt[0][1] if tgt else None)]
-                pairs = [(s, t) for s in src for t in tgt_list[:2]]
-
-            anchors = [tok] + ([verb] if verb is not None and verb.i != tok.i else [])
-            # adjuncts shared by conjoined verbs: "met X and left to meet Y on Tuesday"
-            for a in anchors:  # grows while iterating: conj/xcomp chains
-                if len(anchors) > 8:
-                    break
-                if a.pos_ == "VERB":
-                    anchors += [c for c in a.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
-                    if a.dep_ in ("conj", "xcomp") and a.head.pos_ == "VERB" and all(a.head.i != b.i for b in anchors):
-                        anchors.append(a.head)
-                    anchors[:] = list({b.i: b for b in anchors}.values())
-            light_verb = verb if kind == "N" and verb is not None and verb.lemma_.lower() in lex.light | lex.plan else None
-            status = _status(tok, lex, light_verb)
-            place = _place(anchors, place_ents, dateline)
-            d = _date_of(anchors, date_ents, tok)
-            date_text = d.text if d is not None else None
-            tense = "future" if status == "planned" else (
-                token_tense(tok) if kind == "V" else (token_tense(light_verb) if light_verb is not None else None))
-            event_date, granularity = resolve_date(date_text, published_at, tense=tense or "none") \
-                if date_text else (None, None)
-            for (m1, t1), (m2, t2) in pairs:
-                if m1 is not None and m2 is not None and m1.entity_key == m2.entity_key:
+            for trig in cands:
+                got = _one_trigger(tok, trig, kind, verb, sent, lex, ms, ctx, actor, consumed)
+                if got is None:
                     continue
-                key = (trig.type, m1.entity_key if m1 else t1, m2.entity_key if m2 else t2, tok.i)
-                if key in seen:
-                    continue
-                seen.add(key)
-                events.append(Event(
-                    event_type=trig.type, mode=trig.mode, status=status,
-                    actor1_key=m1.entity_key if m1 else None, actor2_key=m2.entity_key if m2 else None,
-                    actor1_text=t1 if t1 else m1.text, actor2_text=(t2 or (m2.text if m2 else None)),
-                    place=place, event_date=event_date, date_granularity=granularity, date_text=date_text,
-                    sentence=sent.text, start_char=sent.start_char, end_char=sent.end_char,
-                    trigger=tok.text, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
-                ))
+                pairs, anchors_extra = got
+                _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline,
+                      published_at, anchors_extra)
+                break
     return _inherit_dates(events)
+
+
+ANON_TYPES = {"ASSAULT", "COERCE", "CRIME"}
+
+
+def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _Mentions, ctx: set[str], actor,
+                 consumed: set[int]):
+    """Actor pairs of one sense of a trigger, or None when the sense does not apply."""
+    sources, targets, passive = [], [], False
+    anon_ok = False  # an event whose source is unknown ("Kiyingi was arrested")
+    pre_pairs = None
+    extra = []
+    tgt_heads = _targets_of(tok, lex, kind, trig.type)
+    if kind == "V":
+        sources, passive = _subject_of(tok)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+            sources, passive = [tok.head], True  # "39 drug traffickers arrested", "civilians killed by"
+        if not _sense_ok(trig, tok, kind, _objects(tok, sources if passive else None), ctx):
+            return None
+        agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agent = [x for a in agent[:1] for x in _expand_conj(a)]
+        if passive:
+            targets = sources
+            sources = agent
+            tgt_heads = [t for t in tgt_heads if not isinstance(t, tuple) or t[0] != "by"]
+            if not agent and trig.type in ANON_TYPES:
+                # "were killed in a militant attack / in clashes with settlers": the cause names the source
+                # (also on a coordinated participle: "were killed and nine others injured in an attack")
+                near = list(tok.children) + [c for d in tok.children if d.dep_ == "conj"
+                                             for c in [d, *d.children] if c.dep_ == "acl" and c.tag_ == "VBN"
+                                             for c in c.children]
+                for c in near:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                        for p in (x for x in c.children if x.dep_ == "pobj"):
+                            ns = lex.nouns.get(p.lemma_.lower()) or lex.nouns.get(p.lower_)
+                            if ns is not None and ns.type in ("ASSAULT", "FIGHT"):
+                                sources = _noun_sources(p, ms, lex) or [
+                                    w for pr in p.children if pr.dep_ == "prep" and pr.lower_ == "with"
+                                    for w in pr.children if w.dep_ == "pobj"][:1]
+                                if ns.type == trig.type:
+                                    consumed.add(p.i)
+                                anon_ok = True
+                anon_ok = anon_ok or "accident" not in ctx
+            if "target" in trig.flags and not targets:
+                return None
+        targets = targets + [t if not isinstance(t, tuple) else t[1] for t in tgt_heads
+                             if not isinstance(t, tuple) or t[0] != "by"]
+        theme = trig.need("obj")
+        if theme is not None and "PERSON" not in theme:  # "withdrew its backing to X": the object is no actor
+            targets = [t for t in targets if t.lemma_.lower() not in theme and t.lower_ not in theme]
+        if "ccomp" in trig.flags:  # "allege that the men killed ...": the accused is the inner subject
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    inner, inner_passive = _subject_of(c)
+                    if inner and not inner_passive:
+                        targets = targets + inner[:1]
+        # a thing as object ("withdrew its backing to X"): the actor is in its to/for/of phrase
+        if targets and all(actor(t, False) is None for t in targets):
+            inner = [p for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of")
+                     for p in c.children if p.dep_ == "pobj"]
+            targets = targets + inner
+    else:
+        if not _sense_ok(trig, tok, kind, [], ctx):
+            return None
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        own = _noun_sources(tok, ms, lex)
+        between = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("between", "among")]
+        withs = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to")]
+        if between:
+            both = _expand_conj(between[0])
+            if len(both) == 1:  # "between Chinese and African leaders"
+                mods = [c for c in both[0].children if c.dep_ in ("amod", "compound") and ms.of(c) is not None]
+                mods = [x for m in mods[:1] for x in _expand_conj(m) if ms.of(x) is not None] if mods else []
+                mods += [c for m in mods[:1] for c in m.children if c.dep_ == "conj" and ms.of(c) is not None
+                         and c not in mods]
+                if len(mods) >= 2:
+                    pre_pairs = [((ms.of(mods[0]), f"{mods[0].text} {both[0].text}"),
+                                  (ms.of(mods[1]), f"{mods[1].text} {both[0].text}"))]
+            sources, targets = both[:1], both[1:2]
+        elif poss or own:
+            sources = (poss or own)[:1] if poss else own
+            targets = withs
+        else:
+            light = verb is not None and verb.lemma_.lower() in lex.light and (
+                tok.head.i == verb.i or tok.head.head.i == verb.i)
+            if verb is not None and (light or withs):
+                sources, _ = _subject_of(verb)
+                if not sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
+                    sources = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            targets = withs
+            if not light and not withs:
+                return None
+        if verb is not None:
+            targets = targets or [t[1] for t in _targets_of(verb, lex, "N")
+                                  if isinstance(t, tuple) and t[0] == "with"]
+    if pre_pairs is not None:
+        return pre_pairs, extra
+    if not sources and not anon_ok:
+        return None
+    nested = [t for t in targets if t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns]
+    for t in nested:
+        targets.remove(t)
+        targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of")
+                    for p in c.children if p.dep_ == "pobj"]
+    src = [x for x in (actor(s, False) for s in sources) if x is not None]
+    if not src:
+        has_agent = any(c.dep_ == "agent" for c in tok.children)
+        if not (anon_ok and passive and not has_agent and trig.type in ANON_TYPES):
+            return None
+        src = [(None, None)]
+    anon = src == [(None, None)]
+    tgt, tgt_ok = [], []
+    for t in targets:
+        for tt in _expand_conj(t):
+            got = actor(tt, anon or trig.type in ANON_TYPES)
+            if got is None:
+                inner = [p for c in tt.subtree if c.dep_ == "prep" and c.lower_ == "with"
+                         for p in c.children if p.dep_ == "pobj"]
+                if inner:
+                    got = actor(inner[0], False)
+            if got is not None:
+                tgt_ok.append(got)
+            else:
+                m, txt = _actor_mention(tt, ms, {}, lambda h, t: None)
+                tgt.append((None, txt))
+    if anon and not tgt_ok:
+        return None
+    if "target" in trig.flags and not tgt_ok:
+        return None
+    if "intrans" in trig.flags and any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    if "person" in trig.flags and tgt_ok and not any(
+            m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and trig.type in ("SUPPORT",))
+            for m, _ in tgt_ok):
+        return None
+    if "person" in trig.flags and not tgt_ok:
+        return None
+    if not tgt_ok and not tgt and len(src) > 1 and "sym" in trig.flags:
+        return [(src[0], src[1])], extra
+    tgt_list = tgt_ok or [(None, tgt[0][1] if tgt else None)]
+    return [(s, t) for s in src for t in tgt_list[:2]], extra
+
+
+def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline, published_at,
+          extra):
+    anchors = [tok] + ([verb] if verb is not None and verb.i != tok.i else [])
+    # adjuncts shared by conjoined verbs: "met X and left to meet Y on Tuesday"
+    for a in anchors:  # grows while iterating: conj/xcomp chains
+        if len(anchors) > 8:
+            break
+        if a.pos_ == "VERB":
+            anchors += [c for c in a.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+            if a.dep_ in ("conj", "xcomp") and a.head.pos_ == "VERB" and all(a.head.i != b.i for b in anchors):
+                anchors.append(a.head)
+            anchors[:] = list({b.i: b for b in anchors}.values())
+    light_verb = verb if kind == "N" and verb is not None and verb.lemma_.lower() in lex.light | lex.plan else None
+    status = _status(tok, lex, light_verb)
+    place = _place(anchors, place_ents, dateline)
+    d = _date_of(anchors, date_ents, tok)
+    date_text = d.text if d is not None else None
+    tense = "future" if status == "planned" else (
+        token_tense(tok) if kind == "V" else (token_tense(light_verb) if light_verb is not None else None))
+    event_date, granularity = resolve_date(date_text, published_at, tense=tense or "none") \
+        if date_text else (None, None)
+    for (m1, t1), (m2, t2) in pairs:
+        if m1 is not None and m2 is not None and m1.entity_key == m2.entity_key:
+            continue
+        key = (trig.type, m1.entity_key if m1 else t1, m2.entity_key if m2 else t2, tok.i)
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(Event(
+            event_type=trig.type, mode=trig.mode, status=status,
+            actor1_key=m1.entity_key if m1 else None, actor2_key=m2.entity_key if m2 else None,
+            actor1_text=t1 if t1 else (m1.text if m1 else None), actor2_text=(t2 or (m2.text if m2 else None)),
+            place=place, event_date=event_date, date_granularity=granularity, date_text=date_text,
+            sentence=sent.text, start_char=sent.start_char, end_char=sent.end_char,
+            trigger=tok.text, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+        ))
 
 
 def _inherit_dates(events: list[Event]) -> list[Event]:
