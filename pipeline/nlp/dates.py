@@ -40,6 +40,7 @@ MONTHS = {m: i + 1 for i, m in enumerate(
 MONTH_ABBR = {k[:3]: v for k, v in MONTHS.items()} | {"sept": 9}
 MONTH_RE = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
            r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -54,7 +55,9 @@ UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "qua
 PAST_REF = {"recently", "recent", "the past", "past", "previously", "formerly", "once", "earlier", "lately",
             "recent years", "recent months", "recent weeks", "recent days", "in the past", "former", "then",
             "the recent past", "years ago", "in recent years", "ago", "before"}
-PRESENT_REF = {"now", "currently", "current", "present", "the present", "at present", "nowadays",
+FREQUENCY = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+             "quarterly": "P1Q", "hourly": "PT1H", "nightly": "P1D"}
+PRESENT_REF = {"already", "now", "currently", "current", "present", "the present", "at present", "nowadays",
                "right now", "just now", "these days", "today's", "presently", "the moment"}
 FUTURE_REF = {"future", "the future", "soon", "the near future", "coming", "the coming", "upcoming",
               "later", "eventually", "the long term", "the long run", "someday", "in the future"}
@@ -212,7 +215,38 @@ def _clean(expr: str) -> str:
     e = re.sub(r"^(on|in|since|by|until|till|from|during|at|of|for|as of|through|before|after|around|about|"
                r"as early as|as late as|as recently as|sometime|some time)\s+", "", e)
     e = re.sub(r"'s$", "", e)
+    # hedges around a date keep its value: "a good part of 1990", "1994 or later", "the next year or so"
+    e = re.sub(r"^(?:a good part|a large part|a big part|much|most|part|all|the bulk|the rest|the remainder) of ", "", e)
+    e = re.sub(r",? (?:or so|or later|or earlier|or before|or after|and beyond|and later|at the latest|"
+               r"at the earliest)$", "", e)
+    e = re.sub(r"^(?:post|pre|mid)-(?=(?:1[5-9]|20)\d\d$)", "", e)
+    e = re.sub(rf"\b{MONTH_RE} ({'|'.join(SPELLED_ORDINALS)})\b",
+               lambda m: f"{m.group(1)} {SPELLED_ORDINALS.index(m.group(2)) + 1}", e)
     return e.strip()
+
+
+SPELLED_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                    "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+                    "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
+                    "twenty-ninth", "thirtieth", "thirty-first"]
+CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))? ?(a\.m\.?|p\.m\.?|am|pm|o'clock)(?: (?:[a-z]{2,3}t|gmt|utc))?")
+
+
+def _clock(e: str) -> tuple[str | None, str]:
+    """("HH:MM", rest of the expression) when it starts or ends with a clock time
+    ("9 a.m. EST Tuesday", "Tuesday at 9 a.m."), else (None, e)."""
+    m = re.match(CLOCK.pattern + r"(?:,? |$)", e) or re.search(r"(?:^|,? (?:at )?)" + CLOCK.pattern + "$", e)
+    if not m:
+        return None, e
+    h, mi, ap = int(m.group(1)), int(m.group(2) or 0), m.group(3)
+    if ap.startswith("p") and h < 12:
+        h += 12
+    if ap.startswith("a") and h == 12:
+        h = 0
+    if h > 23 or mi > 59:
+        return None, e
+    return f"{h:02d}:{mi:02d}", (e[:m.start()] + e[m.end():]).strip(" ,")
 
 
 def timex_value(expr: str, anchor=None, tense: str | None = None, context: str | None = None) -> str | None:
@@ -227,8 +261,14 @@ def timex_value(expr: str, anchor=None, tense: str | None = None, context: str |
     v = _absolute(e)
     if v is not None:
         return v
-    if e in PRESENT_REF:
+    if e in FREQUENCY:
+        return FREQUENCY[e]
+    if e in PRESENT_REF or re.fullmatch(r"(?:this|the present|the current) (?:\w+ )?(?:moment|point|juncture|stage)", e):
         return "PRESENT_REF"
+    if e in ("the time", "that time") and tense in ("past", None, "none"):  # "at the time"
+        return "PAST_REF"
+    if e in ("one day", "some day", "one of these days") and tense == "future":  # "will one day be"
+        return "FUTURE_REF"
     if e in PAST_REF:
         return "PAST_REF"
     if e in FUTURE_REF:
@@ -244,6 +284,10 @@ def timex_value(expr: str, anchor=None, tense: str | None = None, context: str |
         return f"PT{n}{u[0]}" if u in ("H", "MIN") else f"P{n}{u}"
     if a is None:
         return None
+    clock, rest = _clock(e)
+    if clock:
+        day = _relative(rest, a, tense, ctx, _cue(expr, ctx)) if rest else a.isoformat()
+        return f"{day[:10]}T{clock}" if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\w+)?", day) else None
     return _relative(e, a, tense, ctx, _cue(expr, ctx))
 
 
@@ -279,10 +323,13 @@ def _absolute(e: str) -> str | None:
         return m.group(1)
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?((?:1[5-9]|20)\d)0'?s", e)
     if m:
-        return m.group(1) + "X"
+        return m.group(1)
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'(\d)0s", e)
     if m:
-        return "19" + m.group(1) + "X"
+        return "19" + m.group(1)
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", e)
+    if m:
+        return "19" + str(DECADE_WORDS.index(m.group(1)) + 2)
     m = re.fullmatch(r"(?:the )?(\d{2})(?:th|st|nd|rd) century", e)
     if m:
         return f"{int(m.group(1)) - 1:02d}"
@@ -312,9 +359,9 @@ def _absolute(e: str) -> str | None:
         g = m.groups()
         q, y = (g[0], g[1]) if not g[0].isdigit() else (g[1], g[0])
         return f"{y}-Q{ORDINALS[q]}"
-    m = re.fullmatch(r"(?:the )?(first|second|1st|2nd) half(?: of)?,? ((?:19|20)\d{2})", e)
+    m = re.fullmatch(r"(?:the )?(first|second|last|1st|2nd) (?:half|two quarters)(?: of)?,? ((?:19|20)\d{2})", e)
     if m:
-        return f"{m.group(2)}-H{ORDINALS[m.group(1)]}"
+        return f"{m.group(2)}-H{ORDINALS.get(m.group(1), 2)}"
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(spring|summer|fall|autumn|winter)(?: of)?,? ((?:19|20)\d{2})", e)
     if m:
         return f"{m.group(2)}-{SEASONS[m.group(1)]}"
@@ -331,7 +378,16 @@ def _relative(e: str, a: date, tense: str | None, ctx: str, cue: str | None = No
         return str(a.year)
     e = re.sub(r"^(early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|"
                r"the remainder of|the first half of|the second half of|earlier|later)(\s+|-(?=[a-z]))", "", e)
-    e = re.sub(rf"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?={MONTH_RE} \d)", "", e)
+    e = re.sub(rf"^(?:(?:this|this coming|next|last|this past) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+               rf"sunday),? (?={MONTH_RE} \d)", "", e)
+    e = re.sub(r"^(?:the )?(?:early|late|mid)[ -](?=spring|summer|fall|autumn|winter)", "", e)
+    m = re.fullmatch(r"(?:the )?week of (.+)", e)
+    if m:  # "the week of March 6"
+        d = _relative(m.group(1), a, tense, ctx, cue)
+        return _week(date.fromisoformat(d)) if d and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) else None
+    m = re.fullmatch(r"(?:the |its |their )?(\w+|\d+(?:st|nd|rd|th)) (?:straight |consecutive )?day", e)
+    if m and tense == "present" and (m.group(1) in SPELLED_ORDINALS[:10] or re.fullmatch(r"\d+(st|nd|rd|th)", m.group(1))):
+        return a.isoformat()  # "today is the eighth day of the operation"
     v = _special(e, a, tense, ctx)
     if v is not None:
         return v
@@ -556,6 +612,8 @@ def _special(e: str, a: date, tense: str | None, ctx: str) -> str | None:
             return f"{y}-Q{q}"
         if m.group(1) == "period" and not yearm and not ago and not re.search(r"latest|same|the period|that period|this period", e):
             return None
+        if re.fullmatch(r"(?:the current|current|the present) quarter", e):  # "this quarter('s loss)": the one reported
+            return "%d-Q%d" % _quarter(a)
         y, q = _last_completed_quarter(a)
         if yearm:
             y = int(yearm.group(1))
@@ -606,7 +664,7 @@ def _unit_value(a: date, unit: str, k: int, vague_years: bool = False) -> str | 
     if unit == "year":
         return str(a.year + k)
     if unit == "decade":
-        return f"{str(a.year + 10 * k)[:3]}X"
+        return str(a.year + 10 * k)[:3]
     if unit == "century":
         return f"{(a.year // 100) + k:02d}"
     return None
@@ -649,7 +707,7 @@ GRANULARITY = [
     (re.compile(r"^\d{4}-Q\d$"), "quarter"),
     (re.compile(r"^\d{4}-H\d$"), "half"),
     (re.compile(r"^\d{4}$"), "year"),
-    (re.compile(r"^\d{3}X$"), "decade"),
+    (re.compile(r"^\d{3}X?$"), "decade"),
     (re.compile(r"^\d{2}$"), "century"),
 ]
 
@@ -763,6 +821,9 @@ class DateTracker:
         e = _clean(expr or "")
         got = self._anaphoric(e, context or "") if e else False
         same_period = got is not False and self._same_period
+        clock, rest = _clock(e)
+        if clock and not rest and self.ref is not None and self.ref[1] == "day":
+            return f"{self.ref[0].isoformat()}T{clock}"  # "at 10:35 a.m." on the day the text is at
         if got is False:
             got = timex_value(expr, self.anchor, tense, context)
         elif got is None or same_period:
