@@ -206,9 +206,19 @@ def _subject_of(verb):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             s = subj[0]
-            if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                return [v.head], s.dep_ == "nsubjpass"
-            return _expand_conj(s), s.dep_ == "nsubjpass"
+            # an inherited subject is passive for this verb only when this verb is itself passive:
+            # "Rice is set to ask the U.N." (active ask), "X was arrested and jailed" (passive jailed)
+            passive = s.dep_ == "nsubjpass" if v.i == verb.i else (
+                verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) or
+                verb.dep_ == "conj" and verb.tag_ == "VBN" and s.dep_ == "nsubjpass")
+            if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":  # "his wife, an advocate, who"
+                return [v.head.head if v.head.dep_ == "appos" else v.head], passive
+            if s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB":
+                # "Iran vowed it would defy": the pronoun of a reported clause is the speaker
+                outer = [c for c in v.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                if outer and (s.lower_ in ("it", "they") or outer[0].ent_type_ == "PERSON"):
+                    return _expand_conj(outer[0]), passive
+            return _expand_conj(s), passive
         if v.dep_ == "relcl":
             return [v.head], False
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp") and v.head.i != v.i:
@@ -377,9 +387,11 @@ def _is_agent(tok, lex: Lexicon) -> bool:
 
 
 def _is_person_noun(tok, lex: Lexicon) -> bool:
-    """A human noun ("people", "his wife", "the 10-year-old"): a possible victim or detainee."""
-    if _is_agent(tok, lex) or tok.lower_ in lex.persons or tok.lemma_.lower() in lex.persons:
-        return True
+    """A human noun ("people", "his wife", "the 10-year-old"; "his wife, an advocate, who"): a
+    possible victim or detainee."""
+    for t in (tok, tok.head) if tok.dep_ == "appos" else (tok,):
+        if _is_agent(t, lex) or t.lower_ in lex.persons or t.lemma_.lower() in lex.persons:
+            return True
     return bool(re.search(r"\byear\s*-\s*old\b", " ".join(t.text for t in tok.subtree)))
 
 
@@ -623,8 +635,8 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
             if not light and not withs:
                 return None
         if verb is not None:
-            targets = targets or [t[1] for t in _targets_of(verb, lex, "N")
-                                  if isinstance(t, tuple) and t[0] == "with"]
+            targets = targets or [t[1] for t in _targets_of(verb, lex, "N", trig.type)
+                                  if isinstance(t, tuple) and t[0] in ("with", "to", "against")]
     if pre_pairs is not None:
         return pre_pairs, extra
     if not sources and not anon_ok:
