@@ -72,6 +72,9 @@ FINANCIAL = re.compile(r"quarter|period|three months|a share|per share|net incom
                        r"\bsales\b|\bloss\b|operating", re.I)
 
 
+MULTI_QUARTER = re.compile(r"\b(nine|six) months\b|first half|year to date|full year|fiscal year", re.I)
+
+
 def sentence_tense(sentence: str | None) -> str | None:
     """A rough tense of a sentence: 'future' when it speaks of plans or uses will/would,
     else 'past' when it has past-tense words, else None."""
@@ -164,6 +167,7 @@ def _last_completed_quarter(d: date) -> tuple[int, int]:
 
 
 DEADLINE = {"until", "till", "through", "by"}
+BACKWARD_CUES = {"ended", "since", "through"}  # "the year ended March 31"
 FORWARD_CUES = {"until", "till", "by", "effective", "payable", "starting", "beginning", "due"}
 
 
@@ -187,7 +191,7 @@ def _nearest_year(anchor: date, month: int, day: int | None, tense: str | None, 
                 return date(yy, month, 28)
         best = min((y, y - 1, y + 1), key=lambda yy: abs((when(yy) - anchor).days))
         gap = (when(best) - anchor).days
-        if tense == "past" and gap > 60 and cue not in FORWARD_CUES:
+        if (tense == "past" or cue in BACKWARD_CUES) and gap > 60 and cue not in FORWARD_CUES:
             return best - 1
         if tense == "future" and gap < -60:
             return best + 1
@@ -265,7 +269,7 @@ def timex_value(expr: str, anchor=None, tense: str | None = None, context: str |
         return FREQUENCY[e]
     if e in PRESENT_REF or re.fullmatch(r"(?:this|the present|the current) (?:\w+ )?(?:moment|point|juncture|stage)", e):
         return "PRESENT_REF"
-    if e in ("the time", "that time") and tense in ("past", None, "none"):  # "at the time"
+    if e in ("the time", "that time") and tense != "future":  # "at the time"
         return "PAST_REF"
     if e in ("one day", "some day", "one of these days") and tense == "future":  # "will one day be"
         return "FUTURE_REF"
@@ -453,6 +457,8 @@ def _relative(e: str, a: date, tense: str | None, ctx: str, cue: str | None = No
             y = cy if q <= cq or tense == "future" else cy - 1
         return f"{y}-Q{q}"
     m = re.fullmatch(r"(?:the )?(year[- ]earlier|year[- ]ago|prior[- ]year|previous[- ]year|a year earlier|a year ago|last year)(?: (?:period|quarter|level|levels|results|figure|figures|time))?", e)
+    if m and MULTI_QUARTER.search(ctx) and not re.search(r"(period|quarter)$", e):
+        return str(a.year - 1)  # "for the nine months ... a year earlier": the year before
     if m and FINANCIAL.search(ctx):
         y, q = _last_completed_quarter(a)
         return f"{y - 1}-Q{q}"
