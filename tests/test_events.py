@@ -80,3 +80,69 @@ def test_same_event_from_two_articles_is_one_event(tmp_path):
                          WHERE m.event_type = 'CONSULT' AND m.event_date = DATE '2015-12-15' GROUP BY 1""").fetchall()
         assert len(got) == 1 and got[0][1] == 2
         assert con.sql(f"SELECT count(*) FROM events WHERE event_id = '{got[0][0]}'").fetchall()[0][0] == 1
+
+
+# ---------------------------------------------------------------- mechanisms (sentences not in the gold file)
+
+_NLP = None
+
+
+def _ev(text, pub=None):
+    global _NLP
+    from pipeline.nlp import annotate_doc, load_model
+
+    _NLP = _NLP or load_model()
+    return [(e.event_type, e.mode, e.status, e.actor1_text, e.actor2_text) for e in annotate_doc(_NLP(text), pub).events]
+
+
+def test_sport_guard():
+    assert not any(t == "CONSULT" for t, *_ in _ev("The top-seeded Spaniard will meet Roger Federer in the semifinal on Sunday."))
+    assert not any(t == "ASSAULT" for t, *_ in _ev("Australia's bowlers led the attack against England before the wicket fell."))
+    # the same verb outside sport is an event
+    assert any(t == "CONSULT" for t, *_ in _ev("Angela Merkel will meet Nicolas Sarkozy in Paris on Sunday."))
+
+
+def test_sense_constraints():
+    got = _ev("The government withdrew its support for the coalition led by Silvio Berlusconi.")
+    assert not any(t == "RETREAT" for t, *_ in got) and any(t == "REJECT" for t, *_ in got)
+    assert any(t == "RETREAT" for t, *_ in _ev("Israel withdrew its troops from southern Lebanon in May."))
+    assert not any(t == "AGREE" for t, *_ in _ev("Michael Owen signed a four-year contract with Newcastle."))
+    assert any(t == "AGREE" for t, *_ in _ev("Egypt and Israel signed a peace treaty in Washington."))
+    got = _ev("Obama attacked Romney as out of touch with ordinary voters.")
+    assert any(t == "DISAPPROVE" and a1 == "Obama" for t, _, _, a1, _ in got) and not any(t == "ASSAULT" for t, *_ in got)
+    assert not any(t == "CONCEDE" for t, *_ in _ev("Microsoft released a new version of Windows on Tuesday."))
+    assert any(t == "CONCEDE" for t, *_ in _ev("Hamas released two hostages on Friday."))
+
+
+def test_meeting_between_x_and_y():
+    got = _ev("The talks were the first meeting between Indian and Pakistani officials in three years.")
+    assert any(t == "CONSULT" and {a1, a2} == {"Indian officials", "Pakistani officials"} for t, _, _, a1, a2 in got)
+    got = _ev("Hu Jintao held talks with Vladimir Putin in Beijing.")
+    assert any(t == "CONSULT" and {a1, a2} == {"Hu Jintao", "Vladimir Putin"} for t, _, _, a1, a2 in got)
+
+
+def test_passive_and_nominal_assault():
+    got = _ev("Twelve villagers were killed in a rebel attack near Gulu on Monday.")
+    assert [(t, a1) for t, _, _, a1, _ in got if t == "ASSAULT"] == [("ASSAULT", "rebel")]
+    got = _ev("A journalist was shot dead outside his office in Lagos.")
+    assert any(t == "ASSAULT" and a1 is None and "journalist" in a2 for t, _, _, a1, a2 in got)
+    got = _ev("The opposition leader was arrested at his home in Harare.")
+    assert any(t == "COERCE" and a1 is None and "leader" in a2 for t, _, _, a1, a2 in got)
+    # accidents are no assault
+    assert _ev("Five people were killed when a truck collided with a bus near Nairobi.") == []
+
+
+def test_common_noun_actors():
+    got = _ev("Police arrested three protesters outside parliament.")
+    assert any(t == "COERCE" and a1 == "Police" for t, _, _, a1, _ in got)
+    got = _ev("The president urged lawmakers to approve the budget.")
+    assert any(t == "DEMAND" and a1 == "The president" and a2 == "lawmakers" for t, _, _, a1, a2 in got)
+    got = _ev("Iraq appealed to the Arab League to end the embargo.")
+    assert any(t == "DEMAND" and a1 == "Iraq" and "Arab League" in (a2 or "") for t, _, _, a1, a2 in got)
+
+
+def test_gold_precision():
+    from pipeline.evaluate.events import evaluate
+
+    P, R, _ = evaluate()["overall"]
+    assert P >= 0.80 and R >= 0.55
