@@ -2,8 +2,15 @@
 (default ../shared/corpora/tempeval3/TBAQ-cleaned), its text normalized by
 `pipeline.nlp.dates.timex_value` with the document creation time (DCT) as anchor and its
 sentence as context (for the tense), compared exactly with the gold value. The DCT's own
-TIMEX3 (functionInDocument=CREATION_TIME) is skipped. Prints value accuracy for DATE
+TIMEX3 (functionInDocument=CREATION_TIME) is skipped. The TIMEX3s of a file are
+normalized in text order through one `DateTracker`, so anaphoric expressions ("later that
+year") take the reference time the text established. Prints value accuracy for DATE
 expressions, per type and overall.
+
+Values are compared exactly, as the official TempEval-3 scorer does
+(evaluation-entities/evaluate_entities.py: `g.value == s.value`; its TimeML-Normalizer
+step only renumbers ids). Gold variants such as "1998-XX" for "1998" or "2000-W7" for
+"2000-W07" therefore count as misses here too; no normalization is applied.
 
     python -m pipeline.evaluate.dates [folder] [--errors N]
 """

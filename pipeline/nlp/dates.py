@@ -23,6 +23,14 @@ Rules (news idioms first, written for English news text):
 - "the quarter" / "the latest quarter" (no ordinal) is the last completed quarter, the
   one earnings reports cover; "a year ago/earlier" in a sentence about a quarter is that
   quarter one year earlier.
+- A month/day without a year: the nearest such date unless it is 2+ months on the wrong
+  side of the tense; a month alone follows the tense, looks up to 4 months ahead without
+  one, and deadlines ("until/by/through February") look ahead. A bare weekday is the last
+  one unless the tense or a cue ("as soon as", "until") looks ahead.
+- Reference time (`DateTracker`, `timex_values`, `resolve_dates`): a document's
+  expressions in text order; anaphoric ones ("that year", "the following month", "later
+  that day", "two years later", a bare clock time) resolve against the last date the text
+  established, never against an invented one.
 - Anything else with a day, month and maybe a year in it is handed to dateparser
   (languages=['en'], RELATIVE_BASE = anchor, PREFER_DATES_FROM by tense); the
   granularity comes from which parts the text names, not from dateparser's filled-in
