@@ -305,6 +305,103 @@ def _cue_before(ctx: _Ctx, p: Piece, win_start: int):
     return None
 
 
+def _outside_subject(ctx: _Ctx, verb, lo: int):
+    """The subject of `verb` when it lies outside the quotations (at or after token `lo`);
+    for a participle whose parse hangs inside the quotation ("…, telling the crowd, “…”"),
+    the subject of the sentence before it."""
+    subj = _subject(verb)
+    if subj is not None and not ctx.inside_quote(subj.idx) and subj.i >= lo:
+        return subj
+    if verb.tag_ == "VBG":
+        for t in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
+            if t.dep_ in ("nsubj", "nsubjpass") and not ctx.inside_quote(t.idx) and t.i >= lo:
+                return t
+    return None
+
+
+def _cue_after_generic(ctx: _Ctx, p: Piece, win_end: int):
+    """'“…,” Trump barked' / '“…!” beamed Donald Hartley': a quotation that ends with a
+    comma, ! or ? and is followed by a short clause [subject] verb / verb subject: any verb
+    is the cue there."""
+    inner = ctx.text[p.start:p.end].rstrip()
+    if not inner or inner[-1] not in ",!?—–":
+        return None
+    toks = [t for t in _window_tokens(ctx, p.close_end, win_end) if not t.is_space]
+    if not toks or toks[0].pos_ not in ("PROPN", "PRON", "NOUN", "DET", "VERB", "ADJ", "NUM"):
+        return None
+    for k, t in enumerate(toks[:8]):
+        if t.pos_ != "VERB" or t.tag_ in ("VBG",) and k > 0 and toks[k - 1].pos_ not in ("PROPN", "PRON"):
+            continue
+        subj = _subject(t)
+        if subj is not None and subj.i >= toks[0].i and not ctx.inside_quote(subj.idx):
+            return t, "after", subj
+        if k == 0:
+            for u in toks[1:5]:
+                if u.pos_ in ("PROPN", "PRON") or u.pos_ == "NOUN":
+                    return t, "after", u
+        break
+    return None
+
+
+def _np_before_colon(ctx: _Ctx, colon_pos: int, lo: int):
+    """The head of the noun phrase that ends at a colon ("More from Jones: “…”",
+    "Republican pollster Daron Shaw: “…”")."""
+    toks = _window_tokens(ctx, lo, colon_pos)
+    toks = [t for t in toks if not t.is_space]
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.pos_ not in ("PROPN", "NOUN") or last.is_upper and len(toks) > 3:
+        return None
+    if _mention_in(ctx, last.idx, last.idx + len(last.text), PERSON_LABELS | ORG_LABELS) is None and last.pos_ != "PROPN":
+        return None
+    return last
+
+
+def _cue_before_generic(ctx: _Ctx, p: Piece, win_start: int):
+    """A quotation introduced by a colon (any verb: 'Trump leaned in and boomed: “…”',
+    'She addressed the supporters again: “…”'; or a bare name: 'More from Jones: “…”')
+    or by a comma right after a verb ('Hillary shot back, “…”', '…, telling the crowd, “…”')."""
+    seg = ctx.text[win_start:p.open_at]
+    stripped = seg.rstrip()
+    if not stripped or stripped[-1] not in ":,":
+        return None
+    if stripped[-1] == ":":
+        # the clause before the colon starts after a dash ("IOWA POLLS - Mark Blumenthal: “…”")
+        dash = max(seg.rfind(" - "), seg.rfind("—"), seg.rfind(" – "))
+        if dash >= 0:
+            win_start += dash + 2
+    toks = [t for t in _window_tokens(ctx, win_start, p.open_at) if not t.is_space and not t.is_punct]
+    if not toks:
+        return None
+    if stripped[-1] == ":":
+        colon_at = win_start + len(ctx.text[win_start:p.open_at].rstrip()) - 1
+        np = _np_before_colon(ctx, colon_at, win_start)
+        if np is not None and np.pos_ == "PROPN":
+            return np, "colon", np
+        verbs = [t for t in toks if t.pos_ == "VERB" and t.dep_ not in ("xcomp", "amod", "acl", "relcl", "pcomp")]
+        for v in reversed(verbs):
+            subj = _outside_subject(ctx, v, toks[0].i)
+            if subj is not None:
+                return v, "before", subj
+        if verbs:
+            return None
+        if np is not None:
+            return np, "colon", np
+        return None
+    # comma: the verb is the last word, or followed only by its particle / adverb / object
+    for k in range(len(toks) - 1, max(len(toks) - 5, -1), -1):
+        t = toks[k]
+        if t.pos_ == "VERB":
+            rest = toks[k + 1:]
+            if all(r.dep_ in ("prt", "advmod", "dobj", "det", "dative", "amod", "poss", "compound") for r in rest):
+                subj = _outside_subject(ctx, t, toks[0].i)
+                if subj is not None:
+                    return t, "before", subj
+            return None
+    return None
+
+
 def _cue_governing(ctx: _Ctx, p: Piece):
     """A speech verb that governs the quoted piece in the parse (a partial quote)."""
     first = ctx.token_at(p.start)
@@ -511,6 +608,12 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                 seg = text[prev_end:p.open_at]
                 if not re.search(r"[.!?]['’\"”]?\s", seg[:-1] if seg else seg):
                     found = _cue_before(ctx, p, prev_end)
+        if found is None and p.closed:
+            found = _cue_after_generic(ctx, p, _after_window_end(ctx, p, nxt, para_ends[p.para]))
+        if found is None:
+            sent = ctx.token_at(p.open_at).sent
+            start = max(prev_end, sent.start_char if sent.start_char < p.open_at else prev_end, p.para_start)
+            found = _cue_before_generic(ctx, p, start)
         if found is None and p.open_at == p.para_start and p.para_start > 0:
             # a quotation paragraph introduced by the previous one: "Clinton said in a statement:"
             prev = text[:p.para_start].rstrip()
@@ -522,6 +625,18 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                         if subj is not None and not ctx.inside_quote(subj.idx):
                             found = (t, "before", subj)
                         break
+                if found is None:
+                    # "17-year-old Jared Potts echoed:" / "Stated Stone:" (any verb)
+                    toks = [t for t in _window_tokens(ctx, prev_start, len(prev)) if not t.is_space]
+                    sent_toks = [t for t in toks if t.sent == toks[-1].sent] if toks else []
+                    for t in reversed(sent_toks):
+                        if t.pos_ == "VERB":
+                            subj = _outside_subject(ctx, t, sent_toks[0].i)
+                            if subj is None and t.i == sent_toks[0].i and len(sent_toks) > 1:
+                                subj = next((u for u in sent_toks[1:] if u.pos_ in ("PROPN", "NOUN")), None)
+                            if subj is not None:
+                                found = (t, "before", subj)
+                            break
         if found is None and not _sentence_initial(text, p):
             found = _cue_governing(ctx, p)
             if found is not None:
@@ -605,6 +720,9 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if cue_tok is not None:
             last_tok = cue_tok.nbor(1) if _according(cue_tok) is not None else cue_tok
             cue_span = (cue_tok.idx, last_tok.idx + len(last_tok.text))
+            if cued[0].cue_side == "colon":  # "Jones: “…”" — the colon is the cue
+                colon = text.find(":", cue_span[1])
+                cue_span = (colon, colon + 1)
         for p in members:
             quotes.append(
                 Quote(
