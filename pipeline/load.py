@@ -18,6 +18,10 @@ from pipeline.records import EXTRACTOR_VERSION, CleanArticle, InboxFile, Version
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
 
 # Tables in the order they are written, with their primary keys.
+# The columns of an `events` row: taken from the mention that first reported the event.
+EVENT_COLUMNS = ("event_id", "article_id", "version_id", "event_type", "mode", "status", "actor1_id", "actor2_id",
+                 "actor1_text", "actor2_text", "place", "event_date", "date_granularity", "date_text", "sentence",
+                 "start_char", "end_char", "trigger", "extractor_version")
 TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "files": ("file_id",),
     "articles": ("article_id",),
@@ -268,29 +272,8 @@ def build_rows(
                         "extractor_version": EXTRACTOR_VERSION,
                     }
                 )
-                rows["events"].append(  # the first mention is the event's provenance (see merge_events)
-                    {
-                        "event_id": event_id,
-                        "article_id": article_id,
-                        "version_id": version_id,
-                        "event_type": e.event_type,
-                        "mode": e.mode,
-                        "status": e.status,
-                        "actor1_id": a1,
-                        "actor2_id": a2,
-                        "actor1_text": e.actor1_text,
-                        "actor2_text": e.actor2_text,
-                        "place": e.place,
-                        "event_date": _date(e.event_date),
-                        "date_granularity": e.date_granularity,
-                        "date_text": e.date_text,
-                        "sentence": e.sentence,
-                        "start_char": e.start_char,
-                        "end_char": e.end_char,
-                        "trigger": e.trigger,
-                        "extractor_version": EXTRACTOR_VERSION,
-                    }
-                )
+                # the first mention is the event's provenance (see merge_events)
+                rows["events"].append({k: rows["event_mentions"][-1][k] for k in EVENT_COLUMNS})
     rows["actor_merges"] = [{**m, "merged_at": now} for m in actor_index.new_merges]
     actor_index.new_merges = []
     rows = versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
