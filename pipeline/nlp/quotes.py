@@ -756,6 +756,45 @@ def _trim(doc, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+LISTENER_VERBS = {"tell", "ask", "inform", "assure", "remind", "thank", "urge", "warn", "brief", "congratulate",
+                  "question", "call", "address", "invite", "beg", "implore"}
+OBJECT_PREPS = {"about", "for", "against", "on", "over", "of"}
+# cue verbs of the direct/indirect use whose direct object is attributed content ("denied the
+# report", "announced a plan"); the object use of speech_verbs.tsv always qualifies
+NO_OBJECT_CUES = {"see", "continue", "write", "add", "post", "read", "maintain", "raise", "release", "issue",
+                  "celebrate", "fight", "push", "embrace"}
+OBJECT_CUES = {"deny", "confirm", "announce", "describe", "mention", "propose", "predict", "claim", "acknowledge",
+               "admit", "reveal", "suggest", "recommend", "demand", "promise", "pledge", "tout", "cite", "call",
+               "accuse", "urge", "dismiss", "decline", "refuse", "concede", "repeat", "reiterate", "recount",
+               "explain", "question", "discuss", "criticize", "defend"}
+OBJECT_STOP = {"it", "this", "that", "them", "him", "her", "me", "us", "you", "what", "which", "who", "so",
+               "something", "anything", "nothing", "everything", "one", "time", "way", "lot", "thing", "things"}
+
+
+def _object_content(t) -> tuple[int, int] | None:
+    """Token range of the attributed content carried by the object of cue verb `t`: its
+    direct object (with an object predicate: 'called it “a disgrace”'), else the object of
+    about/for/against/on/over/of ('talked about Y', 'called for Y', 'apologized for Y');
+    with a listener verb ('told reporters', 'thanked him for Y') only the prepositional one."""
+    lemma = t.lemma_.lower()
+    if lemma in NO_OBJECT_CUES:
+        return None
+    kids = list(t.children)
+    dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    oprd = next((c for c in kids if c.dep_ == "oprd"), None)
+    if dobj is not None and lemma not in LISTENER_VERBS and dobj.lower_ not in OBJECT_STOP and dobj.pos_ != "PRON":
+        hi = (oprd or dobj).right_edge.i + 1
+        return dobj.left_edge.i, hi
+    if lemma == "call" and dobj is not None and oprd is not None:
+        return dobj.left_edge.i, oprd.right_edge.i + 1
+    for prep in kids:
+        if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS and prep.i > t.i:
+            pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and pobj.lower_ not in OBJECT_STOP:
+                return pobj.left_edge.i, pobj.right_edge.i + 1
+    return None
+
+
 def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quote]:
     doc, text = ctx.doc, ctx.text
     used_cues = {q.cue_start for q in direct if q.cue_start is not None and q.kind == "direct"}
@@ -788,7 +827,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                 side = right if len(right) >= len(left) else left
                 if side:
                     content = (side[0], side[-1] + 1)
-        elif _is_cue(t, ("direct", "indirect")) and t.pos_ == "VERB":
+        elif _is_cue(t, ("direct", "indirect", "object")) and t.pos_ == "VERB":
             comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
             if not comp:
                 # "said in a statement that …": the clause hangs on the noun
@@ -796,16 +835,15 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                     c for prep in t.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
                     for c in pobj.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
                 ]
-            if not comp:
-                continue
-            c = comp[0]
-            if c.dep_ == "xcomp" and c.pos_ not in ("VERB", "AUX"):
+            if comp and comp[0].dep_ == "xcomp" and comp[0].pos_ not in ("VERB", "AUX"):
+                comp = []
+            span = (comp[0].left_edge.i, comp[0].right_edge.i + 1) if comp else _object_content(t)
+            if span is None:
                 continue
             subj = _subject(t)
             if subj is None:
                 continue
-            lo = c.left_edge.i
-            hi = c.right_edge.i + 1
+            lo, hi = span
             # a subject inside the complement span (content first: "X, sources said")
             if lo <= subj.i < hi:
                 continue
@@ -813,12 +851,14 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
         if content is None or subj is None:
             continue
         a, b = content
+        if b - a < 1:
+            continue
         # stop before a direct quotation inside the complement ("…, saying, “…”")
         for qs, qe in taken:
             if doc[a].idx < qs < (doc[b - 1].idx if b > a else 0):
                 b = min(b, ctx.token_at(qs - 1).i)
         a, b = _trim(doc, a, b)
-        if b - a < 3:
+        if b - a < (1 if obj is None and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) else 3):
             continue
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         if overlaps_direct(s, e) or ctx.inside_quote(subj.idx):
