@@ -63,6 +63,17 @@ def test_extractor_cases():
     assert ev("The weather was expected to be uncomfortable rather than dangerous.") == []
 
 
+def test_event_dates_follow_the_narrative_reference_time():
+    """"The following day" is the day after the date the text established (Tuesday,
+    2015-12-15), not after the publication date (2015-12-16)."""
+    from pipeline.nlp import annotate_doc, load_model
+
+    doc = load_model()("Secretary of State John Kerry met Russian Foreign Minister Sergey Lavrov in Moscow on "
+                       "Tuesday. The following day, Mr. Kerry phoned Iran's foreign minister, Mohammad Javad Zarif.")
+    got = {(e.mode, e.event_date, e.date_granularity) for e in annotate_doc(doc, "2015-12-16").events}
+    assert ("meet", "2015-12-15", "day") in got and ("phone", "2015-12-16", "day") in got
+
+
 def test_same_event_from_two_articles_is_one_event(tmp_path):
     from pipeline.cli import run_pipeline
 

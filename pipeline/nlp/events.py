@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.nlp.dates import resolve_date, token_tense
+from pipeline.nlp.dates import DateTracker, resolve_date, token_tense
 from pipeline.records import Event, LocalEntity, Mention
 
 TRIGGERS_PATH = Path(__file__).resolve().parent.parent / "rules" / "event_triggers.tsv"
@@ -489,6 +489,7 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                   if e.label_ in ("ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT")] + \
                  [(m.start, m.end) for m in mentions if m.label in ("ORG", "FAC")]
     events: list[Event] = []
+    dates = document_dates(doc, published_at)
 
     def actor(head, allow_text: bool):
         """(mention, text) of an actor head; None when it names no actor."""
@@ -550,7 +551,7 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                     continue
                 pairs, anchors_extra = got
                 _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline,
-                      published_at, anchors_extra)
+                      published_at, dates, anchors_extra)
                 break
     return _inherit_dates(events)
 
@@ -696,8 +697,22 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
     return [(s, t) for s in src for t in tgt_list[:2]], extra
 
 
+def document_dates(doc, published_at) -> dict[int, tuple[str, tuple[str | None, str | None]]]:
+    """{start token of a DATE entity: (tense used, (date, granularity))} for every date
+    expression of the document, resolved in text order by one `DateTracker`, so that
+    "that day", "the following week" or "two days later" take the narrative's reference
+    time (the last date the text established), not the publication date."""
+    tracker = DateTracker(published_at)
+    out = {}
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            tense = token_tense(ent.root) or "none"
+            out[ent.start] = (tense, tracker.resolve(ent.text, tense=tense, context=ent.sent.text))
+    return out
+
+
 def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline, published_at,
-          extra):
+          dates, extra):
     anchors = [tok] + ([verb] if verb is not None and verb.i != tok.i else [])
     # adjuncts shared by conjoined verbs: "met X and left to meet Y on Tuesday"
     for a in anchors:  # grows while iterating: conj/xcomp chains
@@ -715,8 +730,11 @@ def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, plac
     date_text = d.text if d is not None else None
     tense = "future" if status == "planned" else (
         token_tense(tok) if kind == "V" else (token_tense(light_verb) if light_verb is not None else None))
-    event_date, granularity = resolve_date(date_text, published_at, tense=tense or "none") \
-        if date_text else (None, None)
+    event_date = granularity = None
+    if d is not None:
+        date_tense, (event_date, granularity) = dates.get(d.start, (None, (None, None)))
+        if (tense or "none") != date_tense:  # the event's own tense decides ("is planning to convene … on Friday")
+            event_date, granularity = resolve_date(date_text, published_at, tense=tense or "none")
     for (m1, t1), (m2, t2) in pairs:
         if m1 is not None and m2 is not None and m1.entity_key == m2.entity_key:
             continue
