@@ -153,8 +153,11 @@ def test_partial_indirect_and_scare_quotes():
     quotes, names = _quotes(text)
     ind = _find(quotes, "the economy was growing")
     assert ind.kind == "indirect" and "Obama" in names[ind.speaker_entity_key]
-    part = _find(quotes, "a reckless gamble")
-    assert part.kind == "partial" and "Obama" in names[part.speaker_entity_key]
+    part = _find([q for q in quotes if q.kind == "partial"], "a reckless gamble")
+    assert part.text == "a reckless gamble" and "Obama" in names[part.speaker_entity_key]
+    # the object of "called" is attributed content too (same cue, so one attribution)
+    obj = _find([q for q in quotes if q.kind == "indirect"], "the plan")
+    assert obj.cue_start == part.cue_start
     assert not [q for q in quotes if "Gang of Eight" in q.text]
 
 
@@ -164,6 +167,57 @@ def test_anonymous_source_has_no_actor():
     q = _find(quotes, "We are not there yet")
     assert q.is_anonymous and q.speaker_entity_key is None
     assert q.speaker_text == "a senior State Department official"
+
+
+def test_unlisted_verb_after_and_before_the_quote():
+    # "barked" / "shot back" are in no lexicon: a verb right after “…,” or before ', “' is the cue
+    text = ("Governor Tom Harris met farmers in Ohio on Tuesday.\n\n"
+            "“Go back to your office,” Harris barked.\n\n"
+            "Mary Chen, a farmer, shot back, “You never listen to anybody out here.”")
+    quotes, names = _quotes(text)
+    barked = _find(quotes, "Go back to your office")
+    assert barked.kind == "direct" and barked.cue == "barked" and "Harris" in names[barked.speaker_entity_key]
+    shot = _find(quotes, "You never listen")
+    assert shot.kind == "direct" and shot.cue == "shot" and "Chen" in names[shot.speaker_entity_key]
+
+
+def test_colon_introductions_without_speech_verb():
+    text = ("The pollster Daniel Moreno studied the results.\n\n"
+            "More from Moreno: “Turnout was much higher than anyone had predicted this year.”\n\n"
+            "Senator Alice Brandt leaned in and boomed: “We will win this state in November.”\n\n"
+            "The Ohio farmer Walter Pike echoed:\n\n"
+            "“The harvest was bad, and the prices were worse.”")
+    quotes, names = _quotes(text)
+    bare = _find(quotes, "Turnout was much higher")
+    assert bare.kind == "direct" and bare.cue == ":" and "Moreno" in names[bare.speaker_entity_key]
+    boomed = _find(quotes, "We will win this state")
+    assert boomed.kind == "direct" and "Brandt" in names[boomed.speaker_entity_key]
+    echoed = _find(quotes, "The harvest was bad")
+    assert echoed.kind == "direct" and "Pike" in names[echoed.speaker_entity_key]
+
+
+def test_participle_cue_takes_the_sentence_subject():
+    text = ("Senator Alice Brandt spoke in Dayton on Friday, telling the crowd, "
+            "“Some people get a little carried away, have you noticed that?”")
+    quotes, names = _quotes(text)
+    q = _find(quotes, "Some people get a little carried away")
+    assert q.kind == "direct" and q.cue == "telling" and "Brandt" in names[q.speaker_entity_key]
+
+
+def test_object_contents_of_attribution_verbs():
+    text = ("Senator Alice Brandt praised the new farm bill on Monday.\n\n"
+            "Governor Tom Harris called for an independent investigation of the utility.\n\n"
+            "The company denied the report.")
+    quotes, names = _quotes(text)
+    praised = _find(quotes, "the new farm bill")
+    assert praised.kind == "indirect" and praised.cue == "praised" and "Brandt" in names[praised.speaker_entity_key]
+    called = _find(quotes, "an independent investigation")
+    assert called.kind == "indirect" and "Harris" in names[called.speaker_entity_key]
+    denied = _find(quotes, "the report")
+    assert denied.kind == "indirect" and denied.cue == "denied"
+    # a listener is not content: "told reporters"
+    quotes, _ = _quotes("Harris told reporters on Monday.")
+    assert not quotes
 
 
 # ------------------------------------------------------------------ PolNeAR
@@ -176,9 +230,9 @@ def test_polnear_dev_sample_through_the_pipeline():
     c = evaluate(folder, limit=10)
     print(c["report"])
     assert c["dg"] >= 20 and c["unmapped"] == 0
-    assert c["direct"][2] >= 0.65  # 0.697 at the time of writing (dev: 0.848 on all 84)
-    assert c["speaker"] >= 0.85
-    assert c["all"][2] >= 0.45
+    assert c["direct"][2] >= 0.72  # 0.754 at the time of writing (dev: 0.862 on all 84)
+    assert c["speaker"] >= 0.90  # 0.962
+    assert c["all"][2] >= 0.60  # 0.643 (dev: 0.642 on all 84)
 
 
 @pytest.mark.parametrize("name", ["train"])

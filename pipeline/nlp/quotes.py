@@ -9,10 +9,15 @@
    mark ("…,” Mr. Kerry said / said Mr. Kerry / “…,” according to X), else before the
    opening mark in the same sentence ("Kerry told Lavrov: “…”", 'he said, “…”'), else
    a speech verb governing the piece in the parse ('called it “an absolute disgrace”',
-   a *partial* quote). Pieces sharing a cue are one quotation (split quotes "…," he said,
+   a *partial* quote). Failing those, any verb in a fixed frame: right after a quotation
+   ending in , ! ? ('“…,” Trump barked'), right before ', “' ('Hillary shot back, “…”'),
+   in the clause before ': “' ('leaned in and boomed: “…”'), or a bare name before the
+   colon ('More from Jones: “…”', cue = the colon); a participle whose parse hangs inside
+   the quotation takes the sentence subject ('…, telling the crowd, “…”'). Pieces sharing a cue are one quotation (split quotes "…," he said,
    "…"), as are pieces glued by white space or by a paragraph continuation. A piece that
    opens a sentence with no cue of its own continues the previous speaker's quotation
-   when one is recent (same or previous paragraph), otherwise it is left out; so are
+   when one is recent (same or previous paragraph) and keeps its cue and speaker spans
+   (one attribution), otherwise it is left out; so are
    quoted fragments nobody is said to say (names such as the “London 11”, scare quotes).
 3. Speaker: the subject of the cue (nsubj; the agent of a passive; the object of
    "according to"), trimmed of appositions and relative clauses, mapped to the entity of
@@ -24,7 +29,10 @@
    official", "the official", "sources") are flagged `is_anonymous` with no entity.
 4. Indirect quotes: a cue verb (of either use) outside the quotations with a subject and
    a clausal complement ("X said (that) …", "X wants to …") — the complement is the
-   content; "according to X, …" — the rest of the sentence.
+   content; "according to X, …" — the rest of the sentence. Without a clause, the object
+   of a cue verb is the content ("X praised Y", "X denied the report", "X called for Y",
+   "X talked about Y"; `object` use in speech_verbs.tsv; listeners — "told reporters" — and
+   dates are not content).
 `Quote.start/end` always index the content without the quotation marks."""
 from __future__ import annotations
 
@@ -693,6 +701,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     last_key: str | None = None
     last_speaker: Speaker | None = None
     last_para = -10
+    last_cue_span: tuple[int, int] | None = None
     for root in sorted(groups, key=lambda r: pieces[groups[r][0]].start):
         members = [pieces[k] for k in groups[root]]
         cued = [p for p in members if p.cue is not None]
@@ -709,14 +718,16 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                 continue
             if last_speaker is None or first.para - last_para > 1 or len(content.split()) < 3:
                 continue
-            sp = Speaker(last_speaker.text, None, None, last_speaker.key, last_speaker.anonymous)
+            # the same quotation goes on: it keeps the cue and speaker of the one before
+            sp = Speaker(last_speaker.text, last_speaker.start, last_speaker.end, last_speaker.key,
+                         last_speaker.anonymous)
             cue_tok = None
             partial = False
-            speaker_pos = (None, None)
+            speaker_pos = (sp.start, sp.end)
         if partial and _looks_like_name(" ".join(text[p.start:p.end] for p in members)) and cued[0].cue_side == "inside":
             continue
         kind = "partial" if partial else "direct"
-        cue_span = None
+        cue_span = last_cue_span if not cued else None
         if cue_tok is not None:
             last_tok = cue_tok.nbor(1) if _according(cue_tok) is not None else cue_tok
             cue_span = (cue_tok.idx, last_tok.idx + len(last_tok.text))
@@ -739,6 +750,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             last_key = sp.key
         if not partial:
             last_speaker = sp
+            last_cue_span = cue_span
             last_para = max(p.para for p in members)
     quotes.extend(_indirect(ctx, quotes, last_key))
     quotes.sort(key=lambda q: q.start)
@@ -782,7 +794,8 @@ def _object_content(t) -> tuple[int, int] | None:
     kids = list(t.children)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
     oprd = next((c for c in kids if c.dep_ == "oprd"), None)
-    if dobj is not None and lemma not in LISTENER_VERBS and dobj.lower_ not in OBJECT_STOP and dobj.pos_ != "PRON":
+    if (dobj is not None and lemma not in LISTENER_VERBS and dobj.lower_ not in OBJECT_STOP and dobj.pos_ != "PRON"
+            and dobj.ent_type_ not in ("DATE", "TIME")):
         hi = (oprd or dobj).right_edge.i + 1
         return dobj.left_edge.i, hi
     if lemma == "call" and dobj is not None and oprd is not None:
@@ -790,7 +803,7 @@ def _object_content(t) -> tuple[int, int] | None:
     for prep in kids:
         if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS and prep.i > t.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None and pobj.lower_ not in OBJECT_STOP:
+            if pobj is not None and pobj.lower_ not in OBJECT_STOP and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj.left_edge.i, pobj.right_edge.i + 1
     return None
 
