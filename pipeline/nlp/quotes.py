@@ -501,6 +501,9 @@ def _resolve_pronoun(ctx: _Ctx, gender: str | None, pos: int, para_start: int, l
 def _resolve_speaker(ctx: _Ctx, subj, para_start: int, last: str | None) -> Speaker:
     doc = ctx.doc
     a, b = _speaker_span(subj)
+    # a leading demonym is an affiliation, not the speaker: "[Syrian] Foreign Minister Walid Muallem"
+    while a < subj.i and doc[a].ent_type_ == "NORP" and doc[a].pos_ in ("ADJ", "PROPN"):
+        a += 1
     span = doc[a:b]
     s, e = span.start_char, span.end_char
     text = span.text
