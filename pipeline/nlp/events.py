@@ -234,6 +234,10 @@ def _subject_of(verb):
             return [v.head], False
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp") and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                if v.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+                        and v.head.head.pos_ == "VERB":  # "had a work stoppage to protest the cuts"
+                    v = v.head.head
+                    continue
                 return [], False
             v = v.head
             continue
@@ -436,7 +440,8 @@ def _sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     if need is not None:
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         ok = bool(lemmas & need) or ("from" in need and "from" in preps and not objs) or (
-            "PERSON" in need and any(o.ent_type_ in ("PERSON", "NORP") or o.pos_ == "PROPN" for o in objs))
+            "PERSON" in need and any(o.ent_type_ in ("PERSON", "NORP") or o.pos_ == "PROPN" and not o.ent_type_
+                                    for o in objs))  # not a product: "released Windows", "Snow Leopard"
         if not ok:
             return False
     bad = trig.need("notobj")
@@ -479,6 +484,24 @@ def _proper_name(head, ms: _Mentions) -> str | None:
     return " ".join(t.text for t in toks)
 
 
+# personal pronouns that can stand for an actor -> the kind of antecedent they take ("i"/"we"/"you": none)
+PRONOUNS = {"he": "he", "she": "he", "him": "he", "his": "he", "her": "he", "hers": "he",
+            "it": "it", "its": "it", "they": "they", "them": "they", "their": "they",
+            "i": "i", "we": "we", "us": "we", "our": "we", "my": "i", "me": "i"}
+
+
+def _antecedents(doc, ms: _Mentions) -> list[tuple[int, Mention]]:
+    """(token index, mention) of every subject of the document naming a person, organization or
+    country, in text order: the antecedents a pronoun source can take."""
+    out = []
+    for t in doc:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
+            m = ms.of(t)
+            if m is not None and m.label in ("PERSON", "ORG", "GPE", "NORP"):
+                out.append((t.i, m))
+    return out
+
+
 def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], published_at: str | None) -> list[Event]:
     lex = lexicon()
     ms = _Mentions(mentions)
@@ -490,9 +513,34 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                  [(m.start, m.end) for m in mentions if m.label in ("ORG", "FAC")]
     events: list[Event] = []
     dates = document_dates(doc, published_at)
+    subjects = _antecedents(doc, ms)
+
+    def resolve_pronoun(tok):
+        """(mention, name) of the nearest previous subject compatible with a pronoun, or None."""
+        kind = PRONOUNS.get(tok.lower_)
+        if kind is None:
+            return None
+        labels = {"he": ("PERSON",), "it": ("ORG", "GPE"), "they": ("ORG", "GPE", "NORP")}.get(kind, ())
+        first = tok.sent.start if kind != "he" else tok.i  # "it"/"they": an antecedent of an earlier sentence
+        for i, m in reversed(subjects):
+            if i < first and m.label in labels:
+                return m, m.text
+        if kind == "he" and tok.dep_ != "nsubj":  # "Warren Jeffs ... since his arrest": no subject before
+            for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+                m = ms.of(t)
+                if m is not None and m.label == "PERSON":
+                    return m, m.text
+        return None
 
     def actor(head, allow_text: bool):
-        """(mention, text) of an actor head; None when it names no actor."""
+        """(mention, text) of an actor head; None when it names no actor. A personal pronoun is
+        resolved to the nearest previous compatible subject of the document ("he" a person,
+        "it" an organization or country), else kept by its text without entity ("He", "they")."""
+        if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
+            got = resolve_pronoun(head)
+            if got is not None:
+                return got
+            return (None, head.text) if head.lower_ in PRONOUNS and PRONOUNS[head.lower_] != "it" else None
         name = _proper_name(head, ms)
         if name is not None:
             return None, name
@@ -553,10 +601,23 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                 _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline,
                       published_at, dates, anchors_extra)
                 break
-    return _inherit_dates(events)
+    return _inherit_dates(_drop_partial(events))
+
+
+def _drop_partial(events: list[Event]) -> list[Event]:
+    """One event told twice in a sentence ("had a work stoppage to protest the cuts"): an event
+    without target is dropped when the sentence has one of the same type and source with a target."""
+    full = {(e.start_char, e.event_type, e.actor1_key or e.actor1_text) for e in events
+            if e.actor2_key or e.actor2_text}
+    return [e for e in events if e.actor2_key or e.actor2_text or
+            (e.start_char, e.event_type, e.actor1_key or e.actor1_text) not in full]
 
 
 ANON_TYPES = {"ASSAULT", "COERCE", "CRIME"}
+PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMAND", "SANCTION", "REJECT",
+                                  "THREATEN", "AID", "CONCEDE"}
+OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
+ANON_NOUN_TYPES = OF_TYPES
 
 
 def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _Mentions, ctx: set[str], actor,
@@ -597,6 +658,8 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
                                     consumed.add(p.i)
                                 anon_ok = True
                 anon_ok = anon_ok or "accident" not in ctx
+            elif not agent and trig.type in PASSIVE_ANON_TYPES:  # "the church was criticised for ...":
+                anon_ok = True  # an event with an unknown source (not "X was called", "X was met")
             if "target" in trig.flags and not targets:
                 return None
         targets = targets + [t if not isinstance(t, tuple) else t[1] for t in tgt_heads
@@ -619,7 +682,14 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
         if not _sense_ok(trig, tok, kind, [], ctx):
             return None
         poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        pron_poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in PRONOUNS]
         own = _noun_sources(tok, ms, lex)
+        # "the arrest of the pirates", "criticism of Putin": the "of" phrase is the target
+        ofs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and trig.type in OF_TYPES
+               for p in c.children if p.dep_ == "pobj"]
+        if "posstarget" in trig.flags and (poss or pron_poss):  # "his arrest", "Nega's release": the
+            ofs, poss, pron_poss = (poss or pron_poss)[:1], [], []  # possessor undergoes it
+            own = [o for o in own if o.dep_ != "poss"]
         between = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("between", "among")]
         withs = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to")]
         if between:
@@ -635,7 +705,7 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
             sources, targets = both[:1], both[1:2]
         elif poss or own:
             sources = (poss or own)[:1] if poss else own
-            targets = withs
+            targets = withs + ofs
         else:
             light = verb is not None and verb.lemma_.lower() in lex.light and (
                 tok.head.i == verb.i or tok.head.head.i == verb.i)
@@ -643,8 +713,14 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
                 sources, _ = _subject_of(verb)
                 if not sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
                     sources = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            targets = withs
-            if not light and not withs:
+            targets = withs + ofs
+            if not sources and pron_poss:  # "his criticism of the plan" (after "held their meetings")
+                sources = pron_poss[:1]
+            elif not sources and (withs or ofs) and trig.type in ANON_NOUN_TYPES:
+                anon_ok = True  # "the attacks on the World Trade Center", "the arrest of 23 pirates"
+                targets = [t for t in targets if ms.of(t) is not None and ms.of(t).label in ACTOR_LABELS
+                           or _is_person_noun(t, lex) or t.lower_ in PRONOUNS]
+            elif not light and not withs:
                 return None
         if verb is not None:
             targets = targets or [t[1] for t in _targets_of(verb, lex, "N", trig.type)
@@ -661,11 +737,11 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
     src = [x for x in (actor(s, False) for s in sources) if x is not None]
     if not src:
         has_agent = any(c.dep_ == "agent" for c in tok.children)
-        if not (anon_ok and passive and not has_agent and trig.type in ANON_TYPES):
+        if not (anon_ok and (passive or kind == "N") and not has_agent):
             return None
         src = [(None, None)]
     anon = src == [(None, None)]
-    tgt, tgt_ok = [], []
+    tgt, tgt_ok, named = [], [], []  # named: an entity or an actor noun, not a bare proper noun
     for t in targets:
         for tt in _expand_conj(t):
             got = actor(tt, True)  # a human noun can be a target by its text ("released two hostages")
@@ -676,11 +752,15 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
                     got = actor(inner[0], False)
             if got is not None:
                 tgt_ok.append(got)
+                if got[0] is not None or _is_agent(tt, lex) or _is_person_noun(tt, lex):
+                    named.append(got)
             else:
                 m, txt = _actor_mention(tt, ms, {}, lambda h, t: None)
                 tgt.append((None, txt))
-    if anon and not tgt_ok:
-        return None
+    pron = any(s.pos_ == "PRON" for s in sources)  # a pronoun source (resolved or not) needs a named target
+    weak = pron or all(m is None and (t is None or t.lower() in PRONOUNS) for m, t in src)
+    if (anon or weak) and not any(m is not None or (t or "").lower() not in PRONOUNS for m, t in named):
+        return None  # no named actor on either side: "He will meet him", "they were criticised"
     if "target" in trig.flags and not tgt_ok:
         return None
     if "intrans" in trig.flags and any(c.dep_ == "dobj" for c in tok.children):
