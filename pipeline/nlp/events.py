@@ -484,6 +484,46 @@ def _proper_name(head, ms: _Mentions) -> str | None:
     return " ".join(t.text for t in toks)
 
 
+def _is_headline(sent) -> bool:
+    """A title-case or upper-case headline ("GOP Candidates Resoundingly Reject The Idea"), which the
+    tagger reads as a string of proper nouns."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+@lru_cache(maxsize=1)
+def _model():
+    from pipeline.nlp import load_model
+
+    return load_model()
+
+
+def _sentences(doc, mentions: list[Mention]):
+    """The sentences of the document; a headline is parsed again with its function words and
+    trigger words lower-cased (upper-case words title-cased; same length, so character offsets
+    and mentions still hold) so that its verbs are verbs."""
+    for sent in doc.sents:
+        if not _is_headline(sent):
+            yield sent, mentions
+            continue
+        lex = lexicon()
+        words = {w for w in list(lex.verbs) + list(lex.nouns) if " " not in w and len(w) >= 4}
+        chars, lowered = list(doc.text), []
+        for t in sent:
+            low = t.text.lower()
+            trig = any(low.startswith(w[:-1] if w.endswith("e") else w) for w in words)
+            if t.i > sent.start and (t.is_stop or trig or low.endswith("ly")):
+                chars[t.idx:t.idx + len(t.text)] = low
+                lowered.append(t.idx)
+            elif t.text.isupper() and len(t.text) > 4:  # "ELEVEN POLICE KILLED": "Eleven Police killed"
+                chars[t.idx:t.idx + len(t.text)] = t.text.title() if not trig else low
+        redone = _model()("".join(chars))
+        got = [s for s in redone.sents if s.start_char <= sent.start_char < s.end_char]
+        # a mention running over a lower-cased word ("Obama Meets Putin") names nobody
+        keep = [m for m in mentions if not any(m.start <= i < m.end for i in lowered)]
+        yield (got[0], keep) if got else (sent, mentions)
+
+
 # personal pronouns that can stand for an actor -> the kind of antecedent they take ("i"/"we"/"you": none)
 PRONOUNS = {"he": "he", "she": "he", "him": "he", "his": "he", "her": "he", "hers": "he",
             "it": "it", "its": "it", "they": "they", "them": "they", "their": "they",
@@ -504,7 +544,7 @@ def _antecedents(doc, ms: _Mentions) -> list[tuple[int, Mention]]:
 
 def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], published_at: str | None) -> list[Event]:
     lex = lexicon()
-    ms = _Mentions(mentions)
+    ms = ms_doc = _Mentions(mentions)
     ent_by_key = {e.key: e for e in entities}
     resolve_role = _role_resolver(doc, entities, ms)
     dateline = dateline_city(doc.text)
@@ -551,7 +591,8 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
             return None, txt
         return None
 
-    for sent in doc.sents:
+    for sent, sent_mentions in _sentences(doc, mentions):
+        ms = _Mentions(sent_mentions) if sent_mentions is not mentions else ms_doc
         date_ents = [e for e in sent.ents if e.label_ == "DATE"]
         place_ents = [e for e in sent.ents if e.label_ in PLACE_LABELS]
         ctx = _context(sent, lex)
@@ -563,11 +604,11 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                 continue
             lemma = tok.lemma_.lower()
             cands, kind, verb = [], None, None
-            if tok.pos_ == "VERB" and lemma in lex.verbs:
-                if " " in lex.verbs[lemma].word:
+            prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) if tok.pos_ == "VERB" else None
+            if tok.pos_ == "VERB" and (lemma in lex.verbs or prt and ("V", f"{lemma} {prt}") in lex.senses):
+                if lemma in lex.verbs and " " in lex.verbs[lemma].word:
                     continue
                 kind, verb = "V", tok
-                prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
                 if prt and ("V", f"{lemma} {prt}") in lex.senses:
                     cands = lex.senses[("V", f"{lemma} {prt}")]
                 else:
@@ -734,7 +775,8 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
         targets.remove(t)
         targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of")
                     for p in c.children if p.dep_ == "pobj"]
-    src = [x for x in (actor(s, False) for s in sources) if x is not None]
+    # protesters are often plain people by their text ("Nurses held a walkout to protest")
+    src = [x for x in (actor(s, trig.type == "PROTEST") for s in sources) if x is not None]
     if not src:
         has_agent = any(c.dep_ == "agent" for c in tok.children)
         if not (anon_ok and (passive or kind == "N") and not has_agent):
@@ -757,8 +799,10 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
             else:
                 m, txt = _actor_mention(tt, ms, {}, lambda h, t: None)
                 tgt.append((None, txt))
-    pron = any(s.pos_ == "PRON" for s in sources)  # a pronoun source (resolved or not) needs a named target
-    weak = pron or all(m is None and (t is None or t.lower() in PRONOUNS) for m, t in src)
+    pron = any(s.pos_ == "PRON" for s in sources)  # a pronoun source (resolved or not) needs a target,
+    if pron and not tgt_ok:  # unresolved a named one
+        return None
+    weak = pron and any(m is None for m, _ in src) or all(m is None and (t is None or t.lower() in PRONOUNS) for m, t in src)
     if (anon or weak) and not any(m is not None or (t or "").lower() not in PRONOUNS for m, t in named):
         return None  # no named actor on either side: "He will meet him", "they were criticised"
     if "target" in trig.flags and not tgt_ok:
