@@ -53,6 +53,8 @@ eval-dates: setup
 
 eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout2.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)
