@@ -270,6 +270,9 @@ def _after_window_end(ctx: _Ctx, p: Piece, next_start: int, para_end: int) -> in
 
 
 def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
+    if ctx.text[p.close_end:win_end].rstrip().endswith(":") and SENT_END.search(ctx.text[p.start:p.end]):
+        # '“… .” She went on to say: “…”' — the clause introduces the next quotation
+        return None
     toks = [t for t in _window_tokens(ctx, p.close_end, win_end)]
     for k, t in enumerate(toks[:30]):
         obj = _according(t)
@@ -338,8 +341,10 @@ def _cue_after_generic(ctx: _Ctx, p: Piece, win_end: int):
     if not toks or toks[0].pos_ not in ("PROPN", "PRON", "NOUN", "DET", "VERB", "ADJ", "NUM"):
         return None
     for k, t in enumerate(toks[:8]):
-        if t.pos_ != "VERB" or t.tag_ in ("VBG",) and k > 0 and toks[k - 1].pos_ not in ("PROPN", "PRON"):
-            continue
+        if t.pos_ != "VERB" or t.dep_ in SUBJECT_DEPS or (
+            t.tag_ in ("VBG",) and k > 0 and toks[k - 1].pos_ not in ("PROPN", "PRON")
+        ):
+            continue  # (a name mis-tagged as a verb: '“…,” Trump shot back')
         subj = _subject(t)
         if subj is not None and subj.i >= toks[0].i and not ctx.inside_quote(subj.idx):
             return t, "after", subj
@@ -598,9 +603,13 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     ctx.pieces = pieces
     ctx.quoted = [(p.open_at, p.close_end) for p in pieces]
     para_ends = {}
+    para_rank = {}  # line number -> index among the non-blank lines (paragraphs)
     pos = 0
+    rank = 0
     for n, para in enumerate(text.split("\n")):
         para_ends[n] = pos + len(para)
+        para_rank[n] = rank
+        rank += bool(para.strip())
         pos += len(para) + 1
 
     # cues of each piece
@@ -719,7 +728,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             content = " ".join(text[p.start:p.end] for p in members)
             if any(p.partial for p in members) or _looks_like_name(content):
                 continue
-            if last_speaker is None or first.para - last_para > 1 or len(content.split()) < 3:
+            if last_speaker is None or para_rank[first.para] - para_rank.get(last_para, -10) > 1 or len(content.split()) < 3:
                 continue
             # the same quotation goes on: it keeps the cue and speaker of the one before
             sp = Speaker(last_speaker.text, last_speaker.start, last_speaker.end, last_speaker.key,
