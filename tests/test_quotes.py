@@ -220,6 +220,34 @@ def test_object_contents_of_attribution_verbs():
     assert not quotes
 
 
+def test_sentence_final_quote_does_not_take_the_next_introduction():
+    text = ("“We will win this district,” Mayor Dan Ortiz said. “Our volunteers knocked on every door.” "
+            "He went on to say:\n\n"
+            "“Nobody has worked harder than the people in this room tonight.”")
+    quotes, names = _quotes(text)
+    second = _find(quotes, "Our volunteers knocked")
+    assert second.cue == "said"
+    assert "Ortiz" in names[second.speaker_entity_key]
+    third = _find(quotes, "Nobody has worked harder")
+    assert third.cue_start != second.cue_start and third.speaker_text == "He"
+
+
+def test_indirect_content_stops_before_the_narrators_additions():
+    text = ("Maria Lopez said her campaign had gained momentum and said that the governor had lost touch "
+            "with voters. Ortiz said the vote “should be over by March,” referring to the state primary. "
+            "The survey found that voters were worried about prices, though most expected a better year.")
+    quotes, names = _quotes(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    first = _find(ind, "her campaign had gained momentum")
+    assert "said that" not in first.text and first.text.endswith("momentum")
+    second = _find(ind, "the governor had lost touch")
+    assert "Lopez" in (second.speaker_text or "")
+    vote = _find(ind, "the vote")
+    assert "referring" not in vote.text
+    poll = _find(ind, "voters were worried")
+    assert "though" not in poll.text and poll.text.endswith("prices")
+
+
 # ------------------------------------------------------------------ PolNeAR
 
 

@@ -29,7 +29,9 @@
    official", "the official", "sources") are flagged `is_anonymous` with no entity.
 4. Indirect quotes: a cue verb (of either use) outside the quotations with a subject and
    a clausal complement ("X said (that) …", "X wants to …") — the complement is the
-   content; "according to X, …" — the rest of the sentence. Without a clause, the object
+   content, without the narrator's additions after it (a conjoined speech verb, a
+   participle or a though/while clause after a comma); "according to X, …" — the rest
+   of the sentence. Without a clause, the object
    of a cue verb is the content ("X praised Y", "X denied the report", "X called for Y",
    "X talked about Y"; `object` use in speech_verbs.tsv; listeners — "told reporters" — and
    dates are not content).
@@ -603,13 +605,9 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     ctx.pieces = pieces
     ctx.quoted = [(p.open_at, p.close_end) for p in pieces]
     para_ends = {}
-    para_rank = {}  # line number -> index among the non-blank lines (paragraphs)
     pos = 0
-    rank = 0
     for n, para in enumerate(text.split("\n")):
         para_ends[n] = pos + len(para)
-        para_rank[n] = rank
-        rank += bool(para.strip())
         pos += len(para) + 1
 
     # cues of each piece
@@ -728,7 +726,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             content = " ".join(text[p.start:p.end] for p in members)
             if any(p.partial for p in members) or _looks_like_name(content):
                 continue
-            if last_speaker is None or para_rank[first.para] - para_rank.get(last_para, -10) > 1 or len(content.split()) < 3:
+            if last_speaker is None or first.para - last_para > 1 or len(content.split()) < 3:
                 continue
             # the same quotation goes on: it keeps the cue and speaker of the one before
             sp = Speaker(last_speaker.text, last_speaker.start, last_speaker.end, last_speaker.key,
@@ -820,6 +818,35 @@ def _object_content(t) -> tuple[int, int] | None:
     return None
 
 
+CLAUSE_BREAKS = {"though", "although", "while", "whereas"}
+
+
+def _clip_complement(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
+    """Bounds of a reported clause [a, b) without the narrator's additions after it: a
+    conjoined speech verb ('… momentum and said that …'), a participle after a comma
+    ('…, referring to …'), a contrast ('…, though voters …'). (Running a clause the parser
+    cut at a quotation mark on to the sentence end was tried: it lowered PolNeAR recall.)"""
+    doc = ctx.doc
+    for k in range(a + 1, b):
+        tok = doc[k]
+        if ctx.inside_quote(tok.idx):
+            continue
+        before = ctx.text[doc[a].idx:tok.idx].rstrip()
+        prev = before.rstrip("”\"’'")[-1:] if before.endswith(("”", '"')) else doc[k - 1].text
+        if tok.dep_ == "conj" and tok.pos_ == "VERB" and _is_cue(tok, ("direct",)) and _subject(tok) is not None \
+                and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            b = k
+        elif prev in (",", "—", "–", "--", "-") and (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")
+                                                or tok.lower_ in CLAUSE_BREAKS):
+            b = k
+        else:
+            continue
+        break
+    while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].lower_ in ("and", "but", "or")) and not ctx.inside_quote(doc[b - 1].idx):
+        b -= 1
+    return a, b
+
+
 def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quote]:
     doc, text = ctx.doc, ctx.text
     used_cues = {q.cue_start for q in direct if q.cue_start is not None and q.kind == "direct"}
@@ -866,6 +893,12 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             if span is None:
                 continue
             subj = _subject(t)
+            h = t.head
+            if (t.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and h.dep_ == "ccomp"
+                    and _is_cue(h.head, ("direct", "indirect", "object"))):
+                # 'X said A had happened and said that B': the parser hangs the second
+                # "said" on the reported clause; its subject is the first one's
+                subj = _subject(h.head) or subj
             if subj is None:
                 continue
             lo, hi = span
@@ -878,6 +911,8 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
         a, b = content
         if b - a < 1:
             continue
+        if obj is None and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+            a, b = _clip_complement(ctx, a, b)
         # stop before a direct quotation inside the complement ("…, saying, “…”")
         for qs, qe in taken:
             if doc[a].idx < qs < (doc[b - 1].idx if b > a else 0):
