@@ -206,3 +206,16 @@ def test_idioms_talks_and_protest_purpose():
 def test_headline_case():
     got = _ev("Sarkozy Meets Merkel In Berlin")
     assert any(t == "CONSULT" and {a1, a2} == {"Sarkozy", "Merkel"} for t, _, _, a1, a2 in got)
+
+
+def test_headline_events_keep_the_version_text():
+    """A headline is parsed again re-cased; its events must still quote the version text
+    (blocking checks compare sentence and trigger with the text at their spans)."""
+    from pipeline.nlp import annotate_doc, load_model
+
+    text = "Obama Meets Putin In Moscow For Talks On Syria\n\nThe two leaders met on Tuesday."
+    events = annotate_doc(load_model()(text), "2015-12-16").events
+    assert any(e.trigger_start is not None and e.trigger_start < 46 for e in events)  # the headline's event
+    for e in events:
+        assert text[e.start_char:e.end_char] == e.sentence
+        assert text[e.trigger_start:e.trigger_end] == e.trigger

@@ -517,11 +517,15 @@ def _sentences(doc, mentions: list[Mention]):
                 lowered.append(t.idx)
             elif t.text.isupper() and len(t.text) > 4:  # "ELEVEN POLICE KILLED": "Eleven Police killed"
                 chars[t.idx:t.idx + len(t.text)] = t.text.title() if not trig else low
-        redone = _model()("".join(chars))
-        got = [s for s in redone.sents if s.start_char <= sent.start_char < s.end_char]
+        # only the headline is parsed again: the rest of the text is blanked out (same length, so
+        # offsets hold, and the model does not parse the whole document a second time)
+        text = "".join(chars)
+        padded = " " * sent.start_char + text[sent.start_char:sent.end_char] + " " * (len(text) - sent.end_char)
+        redone = _model()(padded)
+        toks = [t for t in redone if not t.is_space and sent.start_char <= t.idx < sent.end_char]
         # a mention running over a lower-cased word ("Obama Meets Putin") names nobody
         keep = [m for m in mentions if not any(m.start <= i < m.end for i in lowered)]
-        yield (got[0], keep) if got else (sent, mentions)
+        yield (redone[toks[0].i:toks[-1].i + 1], keep) if toks else (sent, mentions)
 
 
 # personal pronouns that can stand for an actor -> the kind of antecedent they take ("i"/"we"/"you": none)
@@ -642,6 +646,10 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                 _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline,
                       published_at, dates, anchors_extra)
                 break
+    for e in events:  # sentence and trigger as the version text has them (a headline was parsed re-cased)
+        e.sentence = doc.text[e.start_char:e.end_char]
+        if e.trigger_start is not None:
+            e.trigger = doc.text[e.trigger_start:e.trigger_end]
     return _inherit_dates(_drop_partial(events))
 
 
