@@ -236,6 +236,7 @@ def build_rows(
                         "cue_start": q.cue_start,
                         "cue_end": q.cue_end,
                         "is_anonymous": q.is_anonymous,
+                        "cue_type": q.cue_type,
                         "extractor_version": EXTRACTOR_VERSION,
                     }
                 )

@@ -120,6 +120,7 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     is_anonymous: bool = False
+    cue_type: str | None = None  # speech (said, told, a colon, “according to”) | stance (believes, praised, called for)
 
 
 @dataclass

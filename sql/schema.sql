@@ -257,3 +257,7 @@ ALTER TABLE quotes ADD COLUMN IF NOT EXISTS last_version_no INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS event_key VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS first_version_no INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS last_version_no INTEGER;
+
+-- speech: someone is said to have said it (quotation marks, "said that", "according to");
+-- stance: content under a verb of thinking, wanting or support ("believes that", "praised").
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_type VARCHAR;

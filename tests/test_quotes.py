@@ -273,3 +273,13 @@ def test_polnear_gold_reader(name):
         for g in a.gold:
             for s, e in g.content:
                 assert 0 <= s < e <= len(a.text)
+
+
+def test_cue_type_tells_speech_from_stance(seed_db):
+    """Quotations and "said that" are speech; "seeking to …", "praised …" are stance."""
+    got = dict(rows(seed_db, "SELECT cue_type, count(*) FROM quotes GROUP BY 1"))
+    assert set(got) == {"speech", "stance"}
+    assert rows(seed_db, "SELECT count(*) FROM quotes WHERE kind IN ('direct', 'partial') AND cue_type <> 'speech'")[0][0] == 0
+    by_cue = dict(rows(seed_db, "SELECT DISTINCT lower(cue), cue_type FROM quotes WHERE kind = 'indirect' "
+                                "AND lower(cue) IN ('said', 'seeking', 'praised')"))
+    assert by_cue == {"said": "speech", "seeking": "stance", "praised": "stance"}

@@ -764,7 +764,22 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             last_para = max(p.para for p in members)
     quotes.extend(_indirect(ctx, quotes, last_key))
     quotes.sort(key=lambda q: q.start)
+    for q in quotes:
+        q.cue_type = _cue_type(doc, q)
     return quotes
+
+
+def _cue_type(doc, q: Quote) -> str:
+    """`speech` when someone is said to have said it: every quotation in marks, and reported
+    content under a speech verb (`direct` use in speech_verbs.tsv) or "according to";
+    `stance` for content under a verb of thinking, wanting or support ("believes that …",
+    "seeking to …", "praised Y") — attributed, but not words anybody spoke."""
+    if q.kind != "indirect" or q.cue_start is None:
+        return "speech"
+    span = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    if span is None or span.root.lower_ == "according":
+        return "speech"
+    return "speech" if speech_verbs().get(span.root.lemma_.lower()) == "direct" else "stance"
 
 
 # ------------------------------------------------------------------ 4. indirect
