@@ -85,6 +85,8 @@ class Lexicon:
     senses: dict[tuple[str, str], list[Trigger]] = None  # (kind, word) -> senses in lexicon order
     persons: frozenset[str] = frozenset()  # human nouns that can be the victim/target when no entity names it
     context: dict[str, frozenset[str]] = None  # SPORT / SPORT2 / ACCIDENT context words
+    receive: frozenset[str] = frozenset()  # "won the support of X", "were given loans from X": subject = target
+    nonactors: frozenset[str] = frozenset()  # nouns never an actor ("DUI", "update", "bill")
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +103,7 @@ def context_words() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     verbs, nouns, cues = {}, {}, {"LIGHT": set(), "PLAN": set(), "HYPO": set(), "REPORT": set(),
-                                     "AGENT": set(), "PERSON": set()}
+                                     "AGENT": set(), "PERSON": set(), "RECEIVE": set()}
     sym, senses = set(), {}
     for line in TRIGGERS_PATH.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -119,7 +121,8 @@ def lexicon() -> Lexicon:
             sym.add(f"{etype}/{t.mode}")
     return Lexicon(verbs, nouns, frozenset(cues["LIGHT"]), frozenset(cues["PLAN"]), frozenset(cues["HYPO"]),
                    frozenset(cues["REPORT"]), frozenset(cues["AGENT"]), frozenset(sym), senses,
-                   frozenset(cues["PERSON"]), context_words())
+                   frozenset(cues["PERSON"]), context_words(), frozenset(cues["RECEIVE"]),
+                   context_words().get("NONACTOR", frozenset()))
 
 
 def triggers() -> dict[str, tuple[str, str]]:
@@ -202,6 +205,31 @@ def _actor_mention(head, ms: _Mentions, entities: dict[str, LocalEntity], roles_
     return None, text
 
 
+def _is_nonactor(tok) -> bool:
+    """A noun that never names an actor (an offence, a product, software, a document or measure:
+    `NONACTOR` rows of rules/event_context.tsv), whatever label the tagger gives it."""
+    na = lexicon().nonactors
+    return tok.lower_ in na or tok.lemma_.lower() in na
+
+
+SUBORDINATORS = {"after", "before", "since", "until", "as", "while", "when", "once"}
+
+
+def _misparsed_subject(s, verb):
+    """'Mr Blair's view after the top Catholic ... backed X': the parser made the clause's subject
+    the object of a subordinating 'after' inside the previous noun phrase; the subject of the
+    verb is that object when the phrase ends right before the verb (auxiliaries/adverbs aside)."""
+    for prep in (c for c in s.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS):
+        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if pobj is None or pobj.i > verb.i:
+            continue
+        end = max(t.i for t in prep.subtree)
+        between = [t for t in s.doc[end + 1:verb.i]]
+        if all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in between):
+            return pobj
+    return None
+
+
 def _expand_conj(tok) -> list:
     out = [tok]
     for c in tok.children:
@@ -222,6 +250,10 @@ def _subject_of(verb):
             passive = s.dep_ == "nsubjpass" if v.i == verb.i else (
                 verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) or
                 verb.dep_ == "conj" and verb.tag_ == "VBN" and s.dep_ == "nsubjpass")
+            if v.i == verb.i and s.i < v.i:
+                fixed = _misparsed_subject(s, v)
+                if fixed is not None:
+                    return _expand_conj(fixed), passive
             if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":  # "his wife, an advocate, who"
                 return [v.head.head if v.head.dep_ == "appos" else v.head], passive
             if s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB":
@@ -233,6 +265,17 @@ def _subject_of(verb):
         if v.dep_ == "relcl":
             return [v.head], False
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp") and v.head.i != v.i:
+            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+                # "a super PAC supporting Rubio": the modified noun acts; "a petition calling on X":
+                # a thing does not, the subject of the verb governing it does ("Sanders started a petition")
+                h = v.head
+                if not _is_nonactor(h) and (h.ent_type_ in ACTOR_LABELS or h.pos_ == "PROPN" or
+                                            h.lower_ in lexicon().agents or h.lemma_.lower() in lexicon().agents):
+                    return _expand_conj(h), False
+                if h.dep_ == "dobj" and h.head.pos_ == "VERB":
+                    v = h.head
+                    continue
+                return [], False
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 if v.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
                         and v.head.head.pos_ == "VERB":  # "had a work stoppage to protest the cuts"
@@ -378,7 +421,8 @@ def _role_resolver(doc, entities: list[LocalEntity], ms: _Mentions):
 TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "to": {"CONSULT", "AID", "SUPPORT", "CONCEDE", "DEMAND", "REJECT"},
                 "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME"},
-                "on": {"ASSAULT", "SANCTION", "DEMAND"}}
+                "on": {"ASSAULT", "SANCTION", "DEMAND"},
+                "for": {"DEMAND", "SUPPORT"}}
 
 
 def _targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None):
@@ -448,7 +492,10 @@ def _sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     if bad is not None and lemmas & bad:
         return False
     prep = trig.need("prep")
-    if prep is not None and not any(c.dep_ in ("prep", "agent") and c.lower_ in prep for c in tok.children):
+    # the preposition may hang on the (last conjoined) object: "attacked voters, lawmakers and thinkers for"
+    heads = [tok] + [x for o in objs for x in _expand_conj(o)]
+    if prep is not None and not any(c.dep_ in ("prep", "agent") and c.lower_ in prep for h in heads
+                                    for c in h.children):
         return False
     if "xcomp" in trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return False
@@ -465,7 +512,7 @@ def _noun_sources(noun, ms: _Mentions, lex: Lexicon) -> list:
           for p in c.children if p.dep_ == "pobj"]
     if by:
         return _expand_conj(by[0])
-    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not _is_nonactor(c)
             and (((m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")) or _is_agent(c, lex))]
     return mods[:1]
 
@@ -580,6 +627,8 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
         """(mention, text) of an actor head; None when it names no actor. A personal pronoun is
         resolved to the nearest previous compatible subject of the document ("he" a person,
         "it" an organization or country), else kept by its text without entity ("He", "they")."""
+        if _is_nonactor(head):  # "a previous DUI arrest", "deploy this update"
+            return None
         if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
             got = resolve_pronoun(head)
             if got is not None:
@@ -634,6 +683,7 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                 cands, kind = lex.senses[("N", key)], "N"
                 verb = _governing_verb(tok)
                 if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.verbs and \
+                        verb.lemma_.lower() not in lex.light | lex.receive and \
                         tok.dep_ == "dobj" and tok.head.i == verb.i:
                     continue  # "convene talks", "sign an agreement": the verb is the event
             else:
@@ -739,9 +789,28 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
         if "posstarget" in trig.flags and (poss or pron_poss):  # "his arrest", "Nega's release": the
             ofs, poss, pron_poss = (poss or pron_poss)[:1], [], []  # possessor undergoes it
             own = [o for o in own if o.dep_ != "poss"]
-        between = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("between", "among")]
-        withs = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to")]
-        if between:
+        between = [t[1] for t in tgt_heads if isinstance(t, tuple) and (
+            t[0] == "between" or t[0] == "among" and "sym" in trig.flags)]
+        among = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] == "among" and "sym" not in trig.flags]
+        withs = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to", "for")]
+        vlemma = verb.lemma_.lower() if verb is not None else ""
+        near_verb = verb is not None and (tok.head.i == verb.i or tok.head.head.i == verb.i)
+        from_ = [p for h in ((tok, verb) if verb is not None else (tok,)) for c in h.children
+                 if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
+        passive_light = near_verb and vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
+        if among and not poss and verb is not None:
+            # "Clinton locked in support among Hispanics": those among whom it is are the source,
+            # the subject of the verb holding it the target
+            sources = _expand_conj(among[0])
+            targets = _subject_of(verb)[0]
+        elif not poss and near_verb and (vlemma in lex.receive or passive_light):
+            # "won the backing of X", "received aid from X", "were given loans from the government":
+            # the subject receives, "from/of/by X" gives
+            sources = from_[:1] + ([] if from_ else ofs[:1])
+            sources = [x for t in sources for x in _expand_conj(t)]
+            targets = _subject_of(verb)[0]
+            anon_ok = trig.type in ("AID", "SUPPORT") and bool(targets)
+        elif between:
             both = _expand_conj(between[0])
             if len(both) == 1:  # "between Chinese and African leaders"
                 mods = [c for c in both[0].children if c.dep_ in ("amod", "compound") and ms.of(c) is not None]
@@ -763,6 +832,8 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
                 if not sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
                     sources = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             targets = withs + ofs
+            if light:  # "gave Johnson first aid"
+                targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             if not sources and pron_poss:  # "his criticism of the plan" (after "held their meetings")
                 sources = pron_poss[:1]
             elif not sources and (withs or ofs) and trig.type in ANON_NOUN_TYPES:
