@@ -66,7 +66,8 @@ PAST_REF = {"recently", "recent", "the past", "past", "previously", "formerly", 
 FREQUENCY = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
              "quarterly": "P1Q", "hourly": "PT1H", "nightly": "P1D"}
 PRESENT_REF = {"already", "now", "currently", "current", "present", "the present", "at present", "nowadays",
-               "right now", "just now", "these days", "today's", "presently", "the moment"}
+               "right now", "just now", "these days", "today's", "presently", "the moment", "yet", "as yet",
+               "so far", "thus far"}
 FUTURE_REF = {"future", "the future", "soon", "the near future", "coming", "the coming", "upcoming",
               "later", "eventually", "the long term", "the long run", "someday", "in the future"}
 
@@ -279,6 +280,23 @@ def timex_value(expr: str, anchor=None, tense: str | None = None, context: str |
         return "PRESENT_REF"
     if e in ("the time", "that time") and tense != "future":  # "at the time"
         return "PAST_REF"
+    if re.fullmatch(r"then[- ](?:current|existing|prevailing)", e):  # "the then current price": at that past time
+        return "PAST_REF"
+    clause = tense if tense not in (None, "none") else sentence_tense(context)
+    if e in ("from time to time", "time to time") and clause == "future":  # "expects to evaluate ... from time to time"
+        return "FUTURE_REF"
+    m = re.fullmatch(r"(?:a|an|one|two|three|four|five|a few) (day|week|month|year)s? or (?:two|three|four|five|so|more)", e)
+    if m and (clause == "future" or (clause != "past" and _cue(expr, ctx) == "in")):  # "(may,) in a year or two"
+        return "FUTURE_REF"
+    m = re.fullmatch(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:day|week|month|year)s?", e)
+    if m and ctx:  # the TIMEX3 stops short of its "earlier"/"ago": "earnings a year earlier"
+        found = re.findall(r"\b" + re.escape(expr.strip().lower()) + r"\b( earlier| ago)?", ctx)
+        if len(found) == 1 and found[0]:  # (only when the sentence names the period once)
+            e = f"{e}{found[0]}"
+    if e == "last" and ctx:  # ellipsis: "this year as last", "higher than last"
+        m = re.search(r"\b(?:this|the current) (week|month|quarter|year)\b.*\b(?:as|than|from|over|with) last\b", ctx)
+        if m and a is not None:
+            return _unit_value(a, m.group(1), -1)
     if e in ("one day", "some day", "one of these days") and tense == "future":  # "will one day be"
         return "FUTURE_REF"
     if e in PAST_REF:
@@ -342,6 +360,11 @@ def _absolute(e: str) -> str | None:
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", e)
     if m:
         return "19" + str(DECADE_WORDS.index(m.group(1)) + 2)
+    m = re.fullmatch(r"(?:the )?(?:first|second|last|latter|later|early|earlier) half of (.+)", e)
+    if m:  # "the last half of the '80s": within the decade (a half of a year is H1/H2, below)
+        v = _absolute(m.group(1))
+        if v and re.fullmatch(r"\d{3}", v):
+            return v
     m = re.fullmatch(r"(?:the )?(\d{2})(?:th|st|nd|rd) century", e)
     if m:
         return f"{int(m.group(1)) - 1:02d}"
@@ -400,6 +423,15 @@ def _relative(e: str, a: date, tense: str | None, ctx: str, cue: str | None = No
     m = re.fullmatch(r"(?:the |its |their )?(\w+|\d+(?:st|nd|rd|th)) (?:straight |consecutive )?day", e)
     if m and tense == "present" and (m.group(1) in SPELLED_ORDINALS[:10] or re.fullmatch(r"\d+(st|nd|rd|th)", m.group(1))):
         return a.isoformat()  # "today is the eighth day of the operation"
+    m = re.fullmatch(r"(?:the )?day (before|after) (.+)", e)
+    if m:  # "the day before last Tuesday('s hearing)": one day off a named day
+        d = _relative(re.sub(r"'s$", "", m.group(2)), a, tense, ctx, cue)
+        if d and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d):
+            return (date.fromisoformat(d) + timedelta(days=1 if m.group(1) == "after" else -1)).isoformat()
+        return None
+    m = re.fullmatch(rf"{MONTH_RE} (\d{{1,2}}) ?(?:-|to|and|through) ?(\d{{1,2}})", e)
+    if m and int(m.group(2)) < int(m.group(3)) <= 31:  # "June 16-17": a range of days, from its first day
+        return _relative(f"{m.group(1)} {m.group(2)}", a, tense, ctx, cue)
     v = _special(e, a, tense, ctx)
     if v is not None:
         return v
@@ -577,9 +609,27 @@ def _nth_weekday(y: int, month: int, weekday: int, n: int) -> date:
     return d + timedelta(days=(weekday - d.weekday()) % 7 + 7 * (n - 1))
 
 
+def _easter(y: int) -> date:
+    """Easter Sunday of year y (Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    n = h + l - 7 * m + 114
+    return date(y, n // 31, n % 31 + 1)
+
+
 def _holiday(name: str, y: int) -> date | None:
     if name in HOLIDAYS:
         return date(y, *HOLIDAYS[name])
+    if name in ("easter", "easter sunday", "easter day"):
+        return _easter(y)
+    if name == "good friday":
+        return _easter(y) - timedelta(days=2)
     if name in ("thanksgiving", "thanksgiving day"):
         return _nth_weekday(y, 11, 3, 4)
     if name in ("election day",):
@@ -647,6 +697,14 @@ def _special(e: str, a: date, tense: str | None, ctx: str) -> str | None:
         y = a.year + {"this": 0, "last": -1, "next": 1}[m.group(3)]
         mo = _month(m.group(1))
         return date(y, mo, int(m.group(2))).isoformat() if m.group(2) else f"{y}-{mo:02d}"
+    m = re.fullmatch(r"(?:the )?(?:(last|next|this) )?(.+?) week", e) or re.fullmatch(r"(?:the )?(?:(last|next|this) )?(holy) week", e)
+    if m and _holiday("easter" if m.group(2) == "holy" else m.group(2), a.year):  # "Easter week began": the week of the holiday
+        name = "easter" if m.group(2) == "holy" else m.group(2)
+        if m.group(1):
+            d = _special(f"{m.group(1)} {name}", a, tense, ctx)
+        else:  # the nearest one: a holiday week is talked about around it
+            d = min((_holiday(name, y) for y in (a.year - 1, a.year, a.year + 1)), key=lambda c: abs((c - a).days)).isoformat()
+        return _week(date.fromisoformat(d)) if d else None
     m = re.fullmatch(r"(last|next|this)? ?(.+)", e)
     if m and _holiday(m.group(2), a.year):
         mod = m.group(1)
