@@ -219,3 +219,57 @@ def test_headline_events_keep_the_version_text():
     for e in events:
         assert text[e.start_char:e.end_char] == e.sentence
         assert text[e.trigger_start:e.trigger_end] == e.trigger
+
+
+# ---------------------------------------------------------------- generalization pass (own sentences)
+
+
+def _pairs(got, etype):
+    return {(a1, a2) for t, _, _, a1, a2 in got if t == etype}
+
+
+def test_subject_of_the_triggers_own_clause():
+    # the parser hangs "the bishop" on "after" inside the first clause's object: he backs, not Mr Brown
+    got = _ev("The spokesman repeated Mr Brown's position after the senior bishop in Scotland backed Nick Clegg's plan.")
+    assert not any(a1 and "Brown" in a1 for a1, _ in _pairs(got, "SUPPORT"))
+    # an expletive "it was ..." is not the subject of a verb conjoined to it
+    got = _ev("She said that it was ten years since the treaty and urged lawmakers to pass the bill.")
+    assert not any(a1 == "it" for a1, _ in _pairs(got, "DEMAND"))
+    # a present participle acts for the noun it modifies
+    got = _ev("A union representing nurses, the Royal College of Nursing, endorsed Gordon Brown's budget plan.")
+    assert any(a2 and "Gordon Brown" in a2 for _, a2 in _pairs(got, "SUPPORT"))
+    got = _ev("A pressure group supporting Nicola Sturgeon held a rally in Glasgow.")
+    assert any(a2 == "Nicola Sturgeon" for _, a2 in _pairs(got, "SUPPORT"))
+
+
+def test_non_actor_nouns():
+    got = _ev("Jones, who was on probation for a previous DWI arrest, was stopped again on Friday.")
+    assert not any(a1 == "DWI" for a1, _ in _pairs(got, "COERCE"))
+    got = _ev("Microsoft urged customers to deploy this security patch quickly.")
+    assert not any(t == "MOBILIZE" for t, *_ in got)
+    assert any(t == "MOBILIZE" for t, *_ in _ev("Russia deployed 5,000 troops to the border with Ukraine."))
+
+
+def test_aid_support_reject_consult_patterns():
+    got = _ev("Ford and Nissan were given loans worth $2 billion from the government.")
+    assert ("the government", "Ford") in _pairs(got, "AID")
+    got = _ev("Two police officers gave Mr Smith first aid outside the station.")
+    assert any(a2 and "Smith" in a2 for _, a2 in _pairs(got, "AID"))
+    got = _ev("The mayor has won strong support among Latinos and Asian Americans.")
+    assert any(a1 == "Latinos" and a2 and "mayor" in a2 for a1, a2 in _pairs(got, "SUPPORT"))
+    got = _ev("The Supreme Court overturned an appeals court ruling and sided with the state of Texas.")
+    assert any(t == "REJECT" for t, *_ in got) and any(a2 and "Texas" in a2 for _, a2 in _pairs(got, "SUPPORT"))
+    assert not any(t == "REJECT" for t, *_ in _ev("The Green candidate overturned a large Labour majority in Brighton."))
+    got = _ev("Each spring the board sits down with investors and answers their questions.")
+    assert ("board", "investors") in _pairs(got, "CONSULT") or ("the board", "investors") in _pairs(got, "CONSULT")
+
+
+def test_sense_by_complement():
+    got = _ev("Sir John Major warned Tony Blair not to call an early election.")
+    assert any(t == "DEMAND" for t, *_ in got) and not any(t == "THREATEN" for t, *_ in got)
+    got = _ev("Ann Widdecombe clashed with her party leaders over immigration policy.")
+    assert any(t == "DISAPPROVE" for t, *_ in got) and not any(t == "FIGHT" for t, *_ in got)
+    got = _ev("Nigel Farage attacked bankers, economists and journalists for backing the euro.")
+    assert any(t == "DISAPPROVE" for t, *_ in got) and not any(t == "ASSAULT" for t, *_ in got)
+    got = _ev("The Liberal Democrats called for Tony Blair to resign.")
+    assert any(a2 == "Tony Blair" for _, a2 in _pairs(got, "DEMAND"))

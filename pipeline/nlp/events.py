@@ -243,6 +243,12 @@ def _subject_of(verb):
     v = verb
     for _ in range(4):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj and v.i != verb.i and subj[0].lower_ in ("it", "there") and v.lemma_ == "be" and \
+                v.dep_ in ("ccomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+            # "He pointed out that it was 30 years since ... and urged politicians": an expletive
+            # subject of a copula is not the subject of a verb conjoined to it
+            v = v.head
+            continue
         if subj:
             s = subj[0]
             # an inherited subject is passive for this verb only when this verb is itself passive:
@@ -493,9 +499,12 @@ def _sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
         return False
     prep = trig.need("prep")
     # the preposition may hang on the (last conjoined) object: "attacked voters, lawmakers and thinkers for"
-    heads = [tok] + [x for o in objs for x in _expand_conj(o)]
+    heads = [tok] + [x for o in objs for x in _expand_conj(o)] + [  # or on a prepositional object ("clashed
+        p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]  # with X over Y")
+    # "called for X to resign": "for" marks the infinitive clause
+    marks = [m for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp") for m in c.children if m.dep_ == "mark"]
     if prep is not None and not any(c.dep_ in ("prep", "agent") and c.lower_ in prep for h in heads
-                                    for c in h.children):
+                                    for c in h.children) and not any(m.lower_ in prep for m in marks):
         return False
     if "xcomp" in trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return False
@@ -768,7 +777,8 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
             targets = [t for t in targets if t.lemma_.lower() not in theme and t.lower_ not in theme]
         if "ccomp" in trig.flags:  # "allege that the men killed ...": the accused is the inner subject
             for c in tok.children:
-                if c.dep_ == "ccomp":
+                if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                  for m in c.children):
                     inner, inner_passive = _subject_of(c)
                     if inner and not inner_passive:
                         targets = targets + inner[:1]
@@ -795,8 +805,11 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
         withs = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to", "for")]
         vlemma = verb.lemma_.lower() if verb is not None else ""
         near_verb = verb is not None and (tok.head.i == verb.i or tok.head.head.i == verb.i)
+        # "from/by X" on the verb or inside the trigger's phrase ("loans worth $17bn from the government")
         from_ = [p for h in ((tok, verb) if verb is not None else (tok,)) for c in h.children
                  if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
+        from_ += [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.head.i != tok.i
+                  and c.head.pos_ not in ("VERB", "AUX") for p in c.children if p.dep_ == "pobj"]
         passive_light = near_verb and vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
         if among and not poss and verb is not None:
             # "Clinton locked in support among Hispanics": those among whom it is are the source,
