@@ -223,7 +223,31 @@ def _subject(tok):
             t = t.head
             seen += 1
             continue
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
+            # "Obama punctuated his list by saying “…”": the subject of the verb the phrase modifies
+            t = t.head.head
+            seen += 1
+            continue
         break
+    return None
+
+
+def _stray_subject(verb, lo: int):
+    """The subject of a cue verb the parser left without one: the noun phrase right before
+    it ('…, her senior policy adviser, Jake Sullivan, said: “…”' with the name parsed as an
+    apposition of an earlier noun) — a name, noun or pronoun not inside a prepositional phrase
+    of its own, after token `lo`."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    k = verb.i - 1
+    doc = verb.doc
+    while k >= lo and (doc[k].is_space or doc[k].text in (",",) or doc[k].dep_ == "advmod"):
+        k -= 1
+    if k < lo:
+        return None
+    t = doc[k]
+    if t.pos_ in ("PROPN", "PRON") and t.dep_ in ("appos", "conj", "compound", "npadvmod", "dep", "ROOT") and t.head.i < t.i:
+        return t
     return None
 
 
@@ -312,7 +336,7 @@ def _cue_before(ctx: _Ctx, p: Piece, win_start: int):
         if obj is not None:
             return t, "according", obj
         if _is_cue(t):
-            subj = _subject(t)
+            subj = _subject(t) or _stray_subject(t, toks[0].i)
             if subj is not None and not ctx.inside_quote(subj.idx):
                 return t, "before", subj
     return None
@@ -605,9 +629,12 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     ctx.pieces = pieces
     ctx.quoted = [(p.open_at, p.close_end) for p in pieces]
     para_ends = {}
-    pos = 0
+    para_rank = {}  # line number -> index among the non-blank lines (paragraphs)
+    pos = rank = 0
     for n, para in enumerate(text.split("\n")):
         para_ends[n] = pos + len(para)
+        para_rank[n] = rank
+        rank += bool(para.strip())
         pos += len(para) + 1
 
     # cues of each piece
@@ -708,6 +735,14 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         groups.setdefault(find(k), []).append(k)
 
     quotes: list[Quote] = []
+    continued: list[tuple] = []  # (first index in quotes, count, near, end of the quote continued, prev para start, start)
+    last_direct_end = -1
+    para_start_by_rank = {}
+    pos = 0
+    for n, para in enumerate(text.split("\n")):
+        if para.strip():
+            para_start_by_rank.setdefault(para_rank[n], pos)
+        pos += len(para) + 1
     last_key: str | None = None
     last_speaker: Speaker | None = None
     last_para = -10
@@ -722,15 +757,20 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             cue_tok = c.cue
             partial = all(p.partial for p in members)
             speaker_pos = (sp.start, sp.end)
+            near = True
         else:
             content = " ".join(text[p.start:p.end] for p in members)
             if any(p.partial for p in members) or _looks_like_name(content):
                 continue
-            if last_speaker is None or first.para - last_para > 1 or len(content.split()) < 3:
+            if len(content.split()) < 3 or para_rank[first.para] == 0:
                 continue
-            # the same quotation goes on: it keeps the cue and speaker of the one before
-            sp = Speaker(last_speaker.text, last_speaker.start, last_speaker.end, last_speaker.key,
-                         last_speaker.anonymous)
+            near = last_speaker is not None and para_rank[first.para] - para_rank.get(last_para, -10) <= 1
+            # the same quotation goes on: it keeps the cue and speaker of the one before, or
+            # of a paraphrase of the previous paragraph after it (settled after step 4)
+            sp = (Speaker(last_speaker.text, last_speaker.start, last_speaker.end, last_speaker.key,
+                          last_speaker.anonymous) if near else Speaker())
+            continued.append((len(quotes), len(members), near, last_direct_end if near else -1,
+                              para_start_by_rank[para_rank[first.para] - 1], first.start))
             cue_tok = None
             partial = False
             speaker_pos = (sp.start, sp.end)
@@ -756,17 +796,53 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                     is_anonymous=sp.anonymous,
                 )
             )
+        if not cued and not near:
+            continue  # its speaker comes from a paraphrase, if any (below)
         if sp.key:
             last_key = sp.key
         if not partial:
             last_speaker = sp
             last_cue_span = cue_span
             last_para = max(p.para for p in members)
-    quotes.extend(_indirect(ctx, quotes, last_key))
+            last_direct_end = max(p.end for p in members)
+    indirect = _indirect(ctx, quotes, last_key)
+    _settle_continued(text, quotes, continued, indirect)
+    quotes = [q for q in quotes if q.kind != "dropped"]
+    quotes.extend(indirect)
     quotes.sort(key=lambda q: q.start)
     for q in quotes:
         q.cue_type = _cue_type(doc, q)
     return quotes
+
+
+POSTPOSED_SAID = {"said", "says", "added", "adds", "told", "tells"}
+
+
+def _settle_continued(text: str, quotes: list[Quote], continued: list[tuple], indirect: list[Quote]) -> None:
+    """The speaker of a quotation paragraph with no cue of its own that continues the
+    previous paragraph: whoever the previous paragraph reported last — the speaker of a
+    paraphrase that ends it, after its last quotation ('… the important thing was the
+    content, said Mr Thomas. / “If in doubt retain …”'), else the speaker of that quotation (cue and speaker
+    spans kept: one attribution). Taking the paraphrase keeps the continuation's speaker, and
+    so its identity across versions, when the quotation before it is deleted."""
+    for k, n, near, end_before, prev_start, start in continued:
+        para_end = text.rfind("\n", 0, start)
+        para_end = len(text[:para_end].rstrip()) if para_end > 0 else 0
+        later = [q for q in indirect if q.speaker_text and q.cue_start is not None
+                 and max(prev_start, end_before) <= q.cue_start < start
+                 and not re.search(r"\w", text[max(q.end, q.cue_end, q.speaker_end or 0):para_end])]
+        if not near:
+            # no quotation before: only a paraphrase that ends with its speech cue ('…, said Mr Thomas.')
+            later = [q for q in later if q.cue_start > q.end and (q.cue or "").lower() in POSTPOSED_SAID]
+        if later:
+            src = max(later, key=lambda q: q.cue_start)
+            for q in quotes[k:k + n]:
+                q.speaker_text, q.speaker_entity_key = src.speaker_text, src.speaker_entity_key
+                q.speaker_start, q.speaker_end, q.is_anonymous = src.speaker_start, src.speaker_end, src.is_anonymous
+                q.cue = q.cue_start = q.cue_end = None
+        elif not near:
+            for q in quotes[k:k + n]:
+                q.kind = "dropped"  # nobody to continue
 
 
 def _cue_type(doc, q: Quote) -> str:
