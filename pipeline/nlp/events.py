@@ -774,7 +774,10 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
                              if not isinstance(t, tuple) or t[0] != "by"]
         theme = trig.need("obj")
         if theme is not None and "PERSON" not in theme:  # "withdrew its backing to X": the object is no actor
-            targets = [t for t in targets if t.lemma_.lower() not in theme and t.lower_ not in theme]
+            themes = [t for t in targets if t.lemma_.lower() in theme or t.lower_ in theme]
+            targets = [t for t in targets if t not in themes] + [  # "overturned a lower court ruling": its author
+                c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
+                and (ms.of(c) is not None and ms.of(c).label in ACTOR_LABELS or _is_agent(c, lex))]
         if "ccomp" in trig.flags:  # "allege that the men killed ...": the accused is the inner subject
             for c in tok.children:
                 if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
