@@ -258,9 +258,9 @@ def test_polnear_dev_sample_through_the_pipeline():
     c = evaluate(folder, limit=10)
     print(c["report"])
     assert c["dg"] >= 20 and c["unmapped"] == 0
-    assert c["direct"][2] >= 0.72  # 0.754 at the time of writing (dev: 0.862 on all 84)
+    assert c["direct"][2] >= 0.72  # 0.735 at the time of writing (dev: 0.865 on all 84)
     assert c["speaker"] >= 0.90  # 0.962
-    assert c["all"][2] >= 0.60  # 0.643 (dev: 0.642 on all 84)
+    assert c["all"][2] >= 0.62  # 0.648 (dev: 0.653 on all 84)
 
 
 @pytest.mark.parametrize("name", ["train"])
@@ -283,3 +283,46 @@ def test_cue_type_tells_speech_from_stance(seed_db):
     by_cue = dict(rows(seed_db, "SELECT DISTINCT lower(cue), cue_type FROM quotes WHERE kind = 'indirect' "
                                 "AND lower(cue) IN ('said', 'seeking', 'praised')"))
     assert by_cue == {"said": "speech", "seeking": "stance", "praised": "stance"}
+
+
+def test_quotation_paragraph_continues_across_the_blank_line():
+    text = ("Senator Maria Lopez spoke at the hearing on Monday.\n\n"
+            "“We will not accept these cuts to rural hospitals,” Lopez said.\n\n"
+            "“The families in my district deserve better than this budget, and they know it.”\n\n"
+            "The committee adjourned at noon.")
+    quotes, names = _quotes(text)
+    first = _find(quotes, "We will not accept")
+    cont = _find(quotes, "The families in my district")
+    assert cont.kind == "direct" and cont.speaker_text == first.speaker_text == "Lopez"
+    # one attribution: the continuation keeps the cue and speaker spans of the quotation it continues
+    assert (cont.cue_start, cont.speaker_start) == (first.cue_start, first.speaker_start)
+
+
+def test_continuation_after_a_closing_paraphrase_takes_its_speaker():
+    text = ("Governor Tom Ellis defended the plan on Tuesday.\n\n"
+            "“It is the right plan for this state,” Ellis said. The real test was whether schools "
+            "would get the money, said Mayor Karen Wu.\n\n"
+            "“If the money does not reach the classrooms, nothing else about this plan matters.”")
+    quotes, names = _quotes(text)
+    cont = _find(quotes, "If the money does not reach")
+    assert cont.kind == "direct" and "Wu" in names[cont.speaker_entity_key]
+    # without the quotation before it, the paragraph still belongs to the paraphrase's speaker
+    text2 = text.replace("“It is the right plan for this state,” Ellis said. ", "")
+    quotes2, names2 = _quotes(text2)
+    cont2 = _find(quotes2, "If the money does not reach")
+    assert "Wu" in names2[cont2.speaker_entity_key]
+    # a quotation paragraph after plain narration is nobody's
+    text3 = ("The plan was published on Tuesday.\n\n"
+             "“If the money does not reach the classrooms, nothing else about this plan matters.”")
+    assert not [q for q in _quotes(text3)[0] if q.kind == "direct"]
+
+
+def test_cue_without_a_parsed_subject_and_by_saying():
+    text = ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+            "“Hillary Clinton believes that cooperation is strongest when Europe is united.”\n\n"
+            "President Barack Obama ended his speech by saying “Too many families have lost someone.”")
+    quotes, names = _quotes(text)
+    q = _find(quotes, "Hillary Clinton believes")
+    assert q.kind == "direct" and "Sullivan" in (q.speaker_text or "")
+    q2 = _find(quotes, "Too many families")
+    assert q2.speaker_entity_key and "Obama" in names[q2.speaker_entity_key]
