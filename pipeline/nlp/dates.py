@@ -127,11 +127,14 @@ def token_tense(tok) -> str | None:
     if v.head.lemma_.lower() in ("plan", "schedule") and v.dep_ in ("xcomp",) and v.head.i < v.i:
         return "future"
     if v.lemma_.lower() in ("schedule", "plan", "due", "expect", "set") and v.tag_ == "VBN" and \
-            not (words & {"has", "have", "had"}):
+            not (words & {"has", "have", "had"}) and \
+            (v.lemma_.lower() != "set" or aux or any(c.dep_ == "xcomp" for c in v.children)):
         return "future"
     if words & {"would", "could", "might", "may", "should", "must", "can"}:
         return "future" if v.head.lemma_.lower() in PLAN_VERBS else None
     if v.tag_ == "VBD" or words & {"had", "did", "was", "were", "has", "have"}:
+        return "past"
+    if v.tag_ == "VBN" and v.dep_ == "acl" and not aux:  # "the record high set on Aug. 6", "shares issued July 1"
         return "past"
     if v.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
@@ -176,6 +179,9 @@ def _last_completed_quarter(d: date) -> tuple[int, int]:
 
 
 DEADLINE = {"until", "till", "through", "by"}
+# a deadline moved or granted looks ahead whatever the tense: "postponed until Tuesday", "gave them until Friday"
+POSTPONE = re.compile(r"\b(?:postpone|extend|delay|defer|adjourn|put off|push(?:ed)? back|give|gave|given|giving|"
+                      r"grant)\w*\b[^.;]*\b(?:until|till)\b")
 BACKWARD_CUES = {"ended", "since", "through"}  # "the year ended March 31"
 FORWARD_CUES = {"until", "till", "by", "effective", "payable", "starting", "beginning", "due"}
 
@@ -290,7 +296,7 @@ def timex_value(expr: str, anchor=None, tense: str | None = None, context: str |
         return "FUTURE_REF"
     m = re.fullmatch(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:day|week|month|year)s?", e)
     if m and ctx:  # the TIMEX3 stops short of its "earlier"/"ago": "earnings a year earlier"
-        found = re.findall(r"\b" + re.escape(expr.strip().lower()) + r"\b( earlier| ago)?", ctx)
+        found = re.findall(r"\b" + re.escape(expr.strip().lower()) + r"\b( earlier(?! than)| ago)?", ctx)
         if len(found) == 1 and found[0]:  # (only when the sentence names the period once)
             e = f"{e}{found[0]}"
     if e == "last" and ctx:  # ellipsis: "this year as last", "higher than last"
@@ -331,6 +337,8 @@ def _cue(expr: str, ctx: str) -> str | None:
     if i <= 0:
         return None
     before = re.findall(r"[a-z]+", ctx[:i][-20:])
+    if before[-2:] == ["ahead", "of"]:  # "ahead of the weekend / Thursday's meeting"
+        return "ahead"
     return before[-1] if before else None
 
 
@@ -456,7 +464,8 @@ def _relative(e: str, a: date, tense: str | None, ctx: str, cue: str | None = No
         wd = WEEKDAYS.index(m.group(2))
         mod = m.group(1)
         # "as soon as / as early as / until Tuesday" look ahead, unless the verb is past
-        forward = tense == "future" or (tense != "past" and (cue in FORWARD_CUES or cue == "as"))
+        forward = tense == "future" or (tense != "past" and (cue in FORWARD_CUES or cue == "as")) or \
+            cue == "ahead" or (cue in DEADLINE and POSTPONE.search(ctx))
         if mod in ("next", "this coming", "coming") or (mod in (None, "this") and forward):
             delta = (wd - a.weekday()) % 7
             if mod == "next" and delta == 0:
@@ -469,7 +478,7 @@ def _relative(e: str, a: date, tense: str | None, ctx: str, cue: str | None = No
             d = a - timedelta(days=delta)
         return d.isoformat()
     if e in ("the weekend", "this weekend", "the past weekend", "last weekend", "next weekend", "weekend"):
-        if e == "next weekend" or (tense == "future" and e != "last weekend" and e != "the past weekend"):
+        if e == "next weekend" or ((tense == "future" or cue == "ahead") and e != "last weekend" and e != "the past weekend"):
             d = a + timedelta(days=(5 - a.weekday()) % 7)
         else:
             d = a - timedelta(days=(a.weekday() - 5) % 7)
@@ -856,7 +865,41 @@ class DateTracker:
     def __init__(self, published_at=None):
         self.anchor = _anchor(published_at)
         self.ref: tuple[date, str] | None = (self.anchor, "day") if self.anchor else None
+        self.ref_value: str | None = None  # the value of the last date the text itself named
         self._same_period = False
+
+    def _from_reference(self, e: str, ctx: str) -> str | None:
+        """Expressions that only make sense against the reference time: "until then" (the
+        last date named), "the previous Friday" (the Friday before the reference day), a
+        bare day number coordinated with a full date ("April 24 and 25"), "Oct. 12, the
+        day before the plunge" (the day just named)."""
+        ctx = ctx.lower()
+        if e in ("then", "that time", "that date") and self.ref_value and \
+                re.search(r"\b(?:until|till|by|before|after) (?:then|that time|that date)\b", ctx):
+            return self.ref_value
+        if self.ref is None or self.ref[1] != "day":
+            return None
+        ref = self.ref[0]
+        m = re.fullmatch(r"the (previous|preceding|prior|following|next) (monday|tuesday|wednesday|thursday|friday|"
+                         r"saturday|sunday)", e)
+        if m:
+            wd = WEEKDAYS.index(m.group(2))
+            if m.group(1) in ("following", "next"):
+                return (ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)).isoformat()
+            return (ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)).isoformat()
+        if not self.ref_value:
+            return None
+        if re.fullmatch(r"\d{1,2}", e) and re.search(
+                rf"\b{MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?(?: ?(?:-|to|and|or|through|&) ?\d{{1,2}}(?:st|nd|rd|th)?)*"
+                rf" ?(?:-|to|and|or|through|&) ?{e}\b", ctx):
+            try:
+                return ref.replace(day=int(e)).isoformat()
+            except ValueError:
+                return None
+        if e in ("the day", "that day") and re.search(
+                rf"(?:\b\d{{1,2}}|{'|'.join(WEEKDAYS)}), (?:the|that) day (?:before|after|of|when)\b", ctx):
+            return ref.isoformat()
+        return None
 
     def _anaphoric(self, e: str, ctx: str) -> str | None | bool:
         """Value of an anaphoric expression against the reference time; False when the
@@ -891,6 +934,9 @@ class DateTracker:
     def value(self, expr: str, tense: str | None = None, context: str | None = None) -> str | None:
         """TIMEX3 value of the next date expression of the document (see `timex_value`)."""
         e = _clean(expr or "")
+        got = self._from_reference(e, context or "") if e else None
+        if got is not None:
+            return got
         got = self._anaphoric(e, context or "") if e else False
         same_period = got is not False and self._same_period
         clock, rest = _clock(e)
@@ -903,6 +949,7 @@ class DateTracker:
         ref = _ref_of(got)
         if ref is not None:
             self.ref = ref
+            self.ref_value = got
         return got
 
     def resolve(self, expr: str, tense: str | None = None, context: str | None = None) -> tuple[str | None, str | None]:
