@@ -17,7 +17,9 @@
    "…"), as are pieces glued by white space or by a paragraph continuation. A piece that
    opens a sentence with no cue of its own continues the previous speaker's quotation
    when one is recent (same or previous paragraph) and keeps its cue and speaker spans
-   (one attribution), otherwise it is left out; so are
+   (one attribution) — unless a paraphrase ending the previous paragraph ('…, said Mr
+   Thomas.') came after it: then that speaker, who also takes it when there is no quotation
+   before — otherwise it is left out; so are
    quoted fragments nobody is said to say (names such as the “London 11”, scare quotes).
 3. Speaker: the subject of the cue (nsubj; the agent of a passive; the object of
    "according to"), trimmed of appositions and relative clauses, mapped to the entity of
