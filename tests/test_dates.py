@@ -151,6 +151,13 @@ def test_tense_reads_plans_and_is_to():
     # a past participle modifier is past; "set" is a plan only as "is set for / set to"
     assert tense_of("The index closed near the peak reached on May 4.", "May") == "past"
     assert tense_of("The vote is set for Tuesday.", "Tuesday") == "future"
+    # a reported plan with "would", and the present simple of a scheduled event, look ahead
+    assert tense_of("The ministry announced that the envoy would travel to Paris on Thursday.", "Thursday") == "future"
+    assert tense_of("The two leaders meet separately Monday with the mediator.", "Monday") == "future"
+    assert tense_of("The talks resume on Monday in Geneva.", "Monday") == "future"
+    # ... but not a saying verb, nor a verb whose past looks like its present
+    assert tense_of("The agency reports on Monday.", "Monday") != "future"
+    assert tense_of("Bad news hurt the index on Friday.", "Friday") != "future"
 
 
 @pytest.mark.parametrize("expr,tense,context,value", [

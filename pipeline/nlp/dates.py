@@ -101,6 +101,15 @@ PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "hope", "aim
               "want", "seek", "try", "decide", "vow", "promise", "threaten", "pledge", "arrange", "convene"}
 
 
+SAY_VERBS = {"say", "announce", "tell", "report", "state", "declare", "confirm", "add", "indicate", "disclose",
+             "predict", "warn", "promise", "insist"}
+
+
+# verbs whose past form is their present form: a VBP tag on them may be a mis-tagged past ("stocks hurt the index")
+INVARIANT_PAST = {"hurt", "cut", "set", "put", "hit", "let", "cost", "shut", "quit", "spread", "bid", "cast", "split",
+                  "beat", "burst", "broadcast", "forecast", "upset", "thrust", "slit", "shed", "read", "rid"}
+
+
 def token_tense(tok) -> str | None:
     """Tense of the clause a spaCy token belongs to: walk up to the nearest verb, then
     'future' (will/'ll/shall, going to, to-infinitive under a planning verb, scheduled),
@@ -131,11 +140,18 @@ def token_tense(tok) -> str | None:
             (v.lemma_.lower() != "set" or aux or any(c.dep_ == "xcomp" for c in v.children)):
         return "future"
     if words & {"would", "could", "might", "may", "should", "must", "can"}:
+        if words & {"would"} and v.dep_ == "ccomp" and v.head.lemma_.lower() in SAY_VERBS and \
+                not (words & {"have"}):  # reported plan: "announced that he would travel Thursday"
+            return "future"
         return "future" if v.head.lemma_.lower() in PLAN_VERBS else None
     if v.tag_ == "VBD" or words & {"had", "did", "was", "were", "has", "have"}:
         return "past"
     if v.tag_ == "VBN" and v.dep_ == "acl" and not aux:  # "the record high set on Aug. 6", "shares issued July 1"
         return "past"
+    if v.tag_ in ("VBZ", "VBP") and not aux and tok.lower_ in WEEKDAYS and \
+            v.lemma_.lower() not in SAY_VERBS | {"be", "have"} | INVARIANT_PAST \
+            and (tok.head == v or (tok.head.lower_ == "on" and tok.head.head == v)):
+        return "future"  # present simple of a scheduled event: "The leaders meet (on) Monday"
     if v.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
     return None
