@@ -30,7 +30,16 @@ Rules (news idioms first, written for English news text):
 - Reference time (`DateTracker`, `timex_values`, `resolve_dates`): a document's
   expressions in text order; anaphoric ones ("that year", "the following month", "later
   that day", "two years later", a bare clock time) resolve against the last date the text
-  established, never against an invented one.
+  established, never against an invented one. So do "the previous/following <weekday>"
+  (from the reference day), "until/by then" (the last date named), a bare day number
+  coordinated with a full date ("April 24 and 25") and "Oct. 12, the day before ...".
+- Deadlines that are moved or granted ("postponed until Tuesday", "given until Friday")
+  and "ahead of <day>" look ahead whatever the tense; a reported "would" ("said he would
+  leave Thursday") and a present-simple scheduled event ("the leaders meet Monday") are
+  future; a past-participle modifier ("the high set on Aug. 6") is past.
+- A TIMEX3 that stops short of its "earlier"/"ago" ("earnings a year | earlier") is read
+  with it; "this year as last" is the year before; "the day before <date>" is one day
+  off; "June 16-17" is a range from its first day; Easter and holiday weeks are dated.
 - Anything else with a day, month and maybe a year in it is handed to dateparser
   (languages=['en'], RELATIVE_BASE = anchor, PREFER_DATES_FROM by tense); the
   granularity comes from which parts the text names, not from dateparser's filled-in
