@@ -17,11 +17,12 @@ from pipeline.records import EXTRACTOR_VERSION, CleanArticle, InboxFile, Version
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
 
-# Tables in the order they are written, with their primary keys.
 # The columns of an `events` row: taken from the mention that first reported the event.
 EVENT_COLUMNS = ("event_id", "article_id", "version_id", "event_type", "mode", "status", "actor1_id", "actor2_id",
                  "actor1_text", "actor2_text", "place", "event_date", "date_granularity", "date_text", "sentence",
                  "start_char", "end_char", "trigger", "extractor_version")
+
+# Tables in the order they are written, with their primary keys.
 TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "files": ("file_id",),
     "articles": ("article_id",),
