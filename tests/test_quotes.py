@@ -326,3 +326,34 @@ def test_cue_without_a_parsed_subject_and_by_saying():
     assert q.kind == "direct" and "Sullivan" in (q.speaker_text or "")
     q2 = _find(quotes, "Too many families")
     assert q2.speaker_entity_key and "Obama" in names[q2.speaker_entity_key]
+
+
+def test_quotation_inside_a_reported_clause_is_partial():
+    # the words before the mark belong to the reported clause ('said that …, “…”', 'says if
+    # elected “…”', 'An economic downturn, he said, “could …”'): a quotation inside narration
+    text = ("Senator Mark Ellison spoke in Dayton on Monday.\n\n"
+            "Ellison said that whatever the voters decide in March, “they should not expect miracles from Congress.”\n\n"
+            "A long recession, he said, “could be a good time to fix the roads and bridges.”\n\n"
+            "Ellison told reporters on Monday, “We will not raise taxes on working families this year.”")
+    quotes, names = _quotes(text)
+    for frag in ("they should not expect miracles", "could be a good time"):
+        q = _find([q for q in quotes if q.kind != "indirect"], frag)
+        assert q.kind == "partial", (frag, q.kind)
+        assert "Ellison" in names[q.speaker_entity_key]
+    q = _find(quotes, "We will not raise taxes")  # listener and time before the comma: still direct
+    assert q.kind == "direct" and "Ellison" in names[q.speaker_entity_key]
+
+
+def test_cue_after_the_quote_takes_the_nearest_subject():
+    # a parse seen on PolNeAR: a word inside the quotation hung on the cue as a second
+    # subject ('“… Trump articulates it differently,” Viguerie notes') — the nearest one speaks
+    from spacy.tokens import Doc
+
+    from pipeline.nlp import load_model
+    from pipeline.nlp.quotes import _subject
+
+    words = ["“", "Trump", "articulates", "it", "differently", ",", "”", "Viguerie", "notes", "."]
+    heads = [8, 2, 8, 2, 2, 8, 8, 8, 8, 8]
+    deps = ["punct", "compound", "nsubj", "dobj", "advmod", "punct", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps)
+    assert _subject(doc[8]).text == "Viguerie"

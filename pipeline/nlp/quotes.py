@@ -21,7 +21,11 @@
    Thomas.') came after it: then that speaker, who also takes it when there is no quotation
    before — otherwise it is left out; so are
    quoted fragments nobody is said to say (names such as the “London 11”, scare quotes).
-3. Speaker: the subject of the cue (nsubj; the agent of a passive; the object of
+   A quotation that goes on a clause begun before its mark is *partial*, not direct: a
+   'that'/'if' or a subject of the reported clause between the cue and the mark ('X said that
+   whatever voters decide, “they …”'), or a lowercase quotation whose clause starts before it
+   ('A downturn, he said, “could be …”': a word before the mark depends on one inside).
+3. Speaker: the subject of the cue (nsubj, the nearest of two; the agent of a passive; the object of
    "according to"), trimmed of appositions and relative clauses, mapped to the entity of
    a PERSON mention in it, else of an organization mention ("the Russian Foreign Ministry
    said"). Pronouns and descriptions resolve in this order: he/she — a compatible person
@@ -214,9 +218,12 @@ def _subject(tok):
     seen = 0
     t = tok
     while t is not None and seen < 4:
+        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # two subjects (one a misparse inside the quotation: '“… Trump articulates it
+            # differently,” Viguerie notes'): the nearest
+            return min(subjects, key=lambda c: abs(c.i - t.i))
         for c in t.children:
-            if c.dep_ in SUBJECT_DEPS:
-                return c
             if c.dep_ == "agent":
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -607,6 +614,32 @@ def _sentence_initial(text: str, p: Piece) -> bool:
     return not before or before.endswith((".", "!", "?", ":", "”", '"', "''", "—", ")")) or before[-1] in "“‘"
 
 
+def _embedded(ctx: _Ctx, p: Piece) -> bool:
+    """A quotation that goes on a clause begun before its opening mark in the same sentence
+    (not a comma or colon introduction of its own): the words before the mark are part of the
+    reported clause — 'X said that whatever choice voters make, “they should …”', 'Cruz says
+    if elected president “I will …”', 'An economic downturn, he said, “could be …”'."""
+    if p.cue is None:
+        return False
+    sent = ctx.token_at(p.open_at).sent
+    inside = lambda t: p.open_at <= t.idx < p.close_end  # noqa: E731
+    cue = p.cue
+    for t in sent:
+        if t.idx >= p.open_at:
+            break
+        if t.i == cue.i or t.is_punct or t.is_space or ctx.inside_quote(t.idx) or t.idx < p.para_start:
+            continue
+        h = t.head
+        if p.cue_side == "before" and t.i > cue.i and (
+                t.dep_ == "mark" or (t.dep_ in SUBJECT_DEPS | {"expl"} and h.i != cue.i)) and (
+                inside(h) or (h.dep_ in ("ccomp", "advcl") and h.head.i == cue.i)):
+            return True
+        if inside(h) and h.i != t.i and ctx.text[p.start:p.start + 1].islower() \
+                and not ctx.text[:p.open_at].rstrip().endswith(":"):
+            return True
+    return False
+
+
 def _is_partial(text: str, p: Piece) -> bool:
     """A quoted fragment inside narration, not a quotation introduced as speech."""
     if _sentence_initial(text, p):
@@ -691,7 +724,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if found is not None:
             p.cue, p.cue_side, subj = found
             p.speaker = subj
-        p.partial = p.partial or _is_partial(text, p)
+        p.partial = p.partial or _is_partial(text, p) or _embedded(ctx, p)
 
     # groups: shared cue, paragraph continuation, pieces glued by white space
     parent = list(range(len(pieces)))
