@@ -5,7 +5,8 @@ standoff: T lines Source/Cue/Content with character offsets into the .txt, possi
 discontinuous "s e;s e"; E lines bind one Content with its Cue and Source). Articles with
 several annotators (the annotator-training ones) use the alphabetically first annotator
 file only. A gold attribution is *direct* when its Content starts (after white space)
-with a quotation mark (“ " ‘ ').
+with a quotation mark (“ " ‘ '), or right after an opening mark the annotator left out of
+the span (“|Sheldon and I have been friends …” — the same quotation).
 
 System: the project's real pipeline. The texts are copied into a temporary inbox and
 `pipeline.cli.run_pipeline` builds a DuckDB warehouse (ephemeral Dagster instance);
@@ -75,10 +76,11 @@ class GoldAttribution:
     source: list[tuple[int, int]]
     cue: list[tuple[int, int]]
     text: str
+    after_mark: bool = False  # the span starts right after an opening mark it leaves out
 
     @property
     def direct(self) -> bool:
-        return self.text.lstrip()[:1] in QUOTE_MARKS
+        return self.text.lstrip()[:1] in QUOTE_MARKS or self.after_mark
 
 
 @dataclass
@@ -107,7 +109,15 @@ def _frags(offsets: str) -> list[tuple[int, int]]:
     return out
 
 
-def read_ann(path: Path) -> list[GoldAttribution]:
+def _after_opening_mark(raw: str, start: int) -> bool:
+    """The character before `start` is an opening quotation mark: curly “ ‘, or a straight
+    " ' with no letter or digit before it (not an apostrophe)."""
+    if start <= 0 or raw[start - 1] not in QUOTE_MARKS:
+        return False
+    return raw[start - 1] in "“‘" or start < 2 or not raw[start - 2].isalnum()
+
+
+def read_ann(path: Path, raw: str | None = None) -> list[GoldAttribution]:
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     events: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -125,7 +135,8 @@ def read_ann(path: Path) -> list[GoldAttribution]:
         frags = sorted(f for c in content for f in c[1])
         src = spans.get(ev.get("Source", ""), ("", [], ""))[1]
         cue = spans.get(ev.get("Cue", ""), ("", [], ""))[1]
-        out.append(GoldAttribution(frags, src, cue, content[0][2]))
+        after = raw is not None and _after_opening_mark(raw, frags[0][0])
+        out.append(GoldAttribution(frags, src, cue, content[0][2], after))
     return out
 
 
@@ -138,7 +149,8 @@ def read_corpus(folder: Path, limit: int | None = None) -> list[Article]:
     for t in sorted((folder / "text").glob("*.txt")):
         if t.stem not in anns:
             continue
-        articles.append(Article(t.stem, t.read_text(encoding="utf-8"), read_ann(anns[t.stem])))
+        raw = t.read_text(encoding="utf-8")
+        articles.append(Article(t.stem, raw, read_ann(anns[t.stem], raw)))
         if limit and len(articles) >= limit:
             break
     return articles
