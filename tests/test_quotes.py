@@ -367,3 +367,24 @@ def test_gold_content_right_after_an_opening_mark_is_direct():
     assert _after_opening_mark(raw, raw.index("no"))
     assert not _after_opening_mark(raw, raw.index("s aide"))  # an apostrophe, not a mark
     assert not _after_opening_mark(raw, raw.index("told"))
+
+
+def test_quotation_running_on_into_narration_keeps_the_rest_of_the_clause():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "Governor Maria Lopez said “it breaks my heart” every time she visits the flooded towns along the river.\n\n"
+            "Lopez said, “We will fight,” and left the stage.")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "it breaks my heart")
+    assert q.kind == "direct" and q.text == "it breaks my heart"
+    rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
+    assert [r.text for r in rest] == ["every time she visits the flooded towns along the river"]
+    assert rest[0].kind == "indirect" and rest[0].speaker_start == q.speaker_start
+    fight = _find(quotes, "We will fight")  # a quotation ending in a comma: the narrator goes on
+    assert not [r for r in quotes if r.cue_start == fight.cue_start and r is not fight and "left" in r.text]
+
+
+def test_attribute_values_of_markup_are_not_quotations():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = 'Embedded: <tweet id="672138506081275904" author="@MissDBunker" datetime="2015-12-02"> “Go home,” he said.'
+    assert [text[p.start:p.end] for p in find_pieces(text)] == ["Go home,"]

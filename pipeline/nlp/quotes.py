@@ -2,7 +2,8 @@
 
 1. Quotation pieces: the text between matching marks, per paragraph — curly “…”,
    straight "…", doubled apostrophes ''…'' and top-level single ‘…’; single quotes
-   nested in a double quote stay inside it. A mark left open at the end of a paragraph
+   nested in a double quote stay inside it; straight marks around markup attribute values
+   (`datetime="2016-09-01"`) are no quotation. A mark left open at the end of a paragraph
    runs to the paragraph end and continues into the next paragraph when that one opens
    with a mark (one quotation over several paragraphs).
 2. Cue of a piece (`rules/speech_verbs.tsv`, lemmas of `direct` use): after the closing
@@ -25,6 +26,10 @@
    'that'/'if' or a subject of the reported clause between the cue and the mark ('X said that
    whatever voters decide, “they …”'), or a lowercase quotation whose clause starts before it
    ('A downturn, he said, “could be …”': a word before the mark depends on one inside).
+   A quotation introduced by its cue that ends without punctuation while the sentence runs
+   on in narration ('Obama said “it gets me mad” every time he thinks about …') carries the
+   rest of the sentence as an `indirect` quote with the same cue and speaker (one
+   attribution) — not after a name-like quotation or a narrator's 'and/but/when …'.
 3. Speaker: the subject of the cue (nsubj, the nearest of two; the agent of a passive; the object of
    "according to"), trimmed of appositions and relative clauses, mapped to the entity of
    a PERSON mention in it, else of an organization mention ("the Russian Foreign Ministry
@@ -151,6 +156,11 @@ def find_pieces(text: str) -> list[Piece]:
             ch = para[i]
             two = para[i:i + 2]
             if opener is None:
+                if ch == '"' and i > 0 and para[i - 1] == "=":
+                    # markup residue: an attribute value ('<tweet id="6721…" datetime="2016-09-01">')
+                    close = para.find('"', i + 1)
+                    i = close + 1 if close > 0 else i + 1
+                    continue
                 if ch == "“":
                     opener = ("curly", i, 1)
                 elif two == "''" or two == "``":
@@ -831,6 +841,15 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                     is_anonymous=sp.anonymous,
                 )
             )
+        if kind == "direct" and cued and cued[0].cue_side == "before":
+            run_on = _run_on(ctx, members[-1], pieces, para_ends)
+            if run_on is not None:
+                quotes.append(Quote(
+                    start=run_on[0], end=run_on[1], text=text[run_on[0]:run_on[1]], kind="indirect",
+                    speaker_text=sp.text, speaker_entity_key=sp.key, cue=quotes[-1].cue,
+                    speaker_start=speaker_pos[0], speaker_end=speaker_pos[1],
+                    cue_start=quotes[-1].cue_start, cue_end=quotes[-1].cue_end, is_anonymous=sp.anonymous,
+                ))
         if not cued and not near:
             continue  # its speaker comes from a paraphrase, if any (below)
         if sp.key:
@@ -848,6 +867,32 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     for q in quotes:
         q.cue_type = _cue_type(doc, q)
     return quotes
+
+
+def _run_on(ctx: _Ctx, p: Piece, pieces: list[Piece], para_ends: dict) -> tuple[int, int] | None:
+    """The reported clause a quotation introduced by its cue runs on into, in narration, to
+    the sentence end ('Obama said “it gets me mad” every time he thinks about …'): the text
+    from after the closing mark to the sentence end when a word follows the mark directly
+    and no other quotation comes before the sentence end."""
+    inner = ctx.text[p.start:p.end]
+    if not p.closed or not inner[-1:].isalnum() or _looks_like_name(inner):
+        return None  # '“…,” and shared a link' / '“You lie!” at the president': narration after a full stop
+    later = [q.open_at for q in pieces if q.open_at >= p.close_end]
+    nxt = min(later) if later else len(ctx.text)
+    end = _after_window_end(ctx, p, nxt, para_ends[p.para])
+    seg = ctx.text[p.close_end:end]
+    m = re.match(r"[ \t\u00a0]+(?=[a-z])", seg)
+    if m is None or end >= nxt and nxt < para_ends[p.para]:
+        return None
+    s = p.close_end + m.end()
+    if re.match(r"(and|but|or|as|when|while|then)\b", ctx.text[s:end]):
+        return None  # the narrator goes on with a clause of their own
+    e = end
+    while e > s and (ctx.text[e - 1] in ".!?;:, \t\u00a0"):
+        e -= 1
+    if len(ctx.text[s:e].split()) < 2:
+        return None
+    return s, e
 
 
 POSTPOSED_SAID = {"said", "says", "added", "adds", "told", "tells"}
