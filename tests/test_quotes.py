@@ -388,3 +388,11 @@ def test_attribute_values_of_markup_are_not_quotations():
 
     text = 'Embedded: <tweet id="672138506081275904" author="@MissDBunker" datetime="2015-12-02"> “Go home,” he said.'
     assert [text[p.start:p.end] for p in find_pieces(text)] == ["Go home,"]
+
+
+def test_chanted_is_a_cue_right_before_the_mark():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "When she walked on stage, her supporters chanted “Four more years! Four more years!”")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "Four more years")
+    assert q.kind == "direct" and q.cue == "chanted" and q.speaker_text == "her supporters"
