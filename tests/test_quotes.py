@@ -396,3 +396,13 @@ def test_chanted_is_a_cue_right_before_the_mark():
     quotes, _ = _quotes(text)
     q = _find(quotes, "Four more years")
     assert q.kind == "direct" and q.cue == "chanted" and q.speaker_text == "her supporters"
+
+
+def test_clause_introducing_the_next_quotation_is_not_the_cue_of_the_one_before():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "Asked about the budget, Lopez replied, “We cannot cut the hospitals.” She added, "
+            "“The schools come next.”")
+    quotes, _ = _quotes(text)
+    first, second = _find(quotes, "We cannot cut"), _find(quotes, "The schools come next")
+    assert (first.cue, second.cue) == ("replied", "added")
+    assert first.kind == second.kind == "direct"

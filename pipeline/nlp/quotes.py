@@ -7,7 +7,9 @@
    runs to the paragraph end and continues into the next paragraph when that one opens
    with a mark (one quotation over several paragraphs).
 2. Cue of a piece (`rules/speech_verbs.tsv`, lemmas of `direct` use): after the closing
-   mark ("…,” Mr. Kerry said / said Mr. Kerry / “…,” according to X), else before the
+   mark ("…,” Mr. Kerry said / said Mr. Kerry / “…,” according to X; not a clause ending in
+   ':' or ',' right before the next quotation after a full sentence: '“….” He added, “…”'
+   introduces the next one), else before the
    opening mark in the same sentence ("Kerry told Lavrov: “…”", 'he said, “…”'), else
    a speech verb governing the piece in the parse ('called it “an absolute disgrace”',
    a *partial* quote). Failing those, any verb in a fixed frame: right after a quotation
@@ -315,7 +317,8 @@ def _after_window_end(ctx: _Ctx, p: Piece, next_start: int, para_end: int) -> in
 
 
 def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
-    if ctx.text[p.close_end:win_end].rstrip().endswith(":") and SENT_END.search(ctx.text[p.start:p.end]):
+    if ctx.text[p.close_end:win_end].rstrip().endswith((":", ",")) and SENT_END.search(ctx.text[p.start:p.end]) \
+            and any(q.open_at >= win_end and not ctx.text[win_end:q.open_at].strip() for q in ctx.pieces):
         # '“… .” She went on to say: “…”' — the clause introduces the next quotation
         return None
     toks = [t for t in _window_tokens(ctx, p.close_end, win_end)]
