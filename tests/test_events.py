@@ -273,3 +273,55 @@ def test_sense_by_complement():
     assert any(t == "DISAPPROVE" for t, *_ in got) and not any(t == "ASSAULT" for t, *_ in got)
     got = _ev("The Liberal Democrats called for Tony Blair to resign.")
     assert any(a2 == "Tony Blair" for _, a2 in _pairs(got, "DEMAND"))
+
+
+# ---------------------------------------------------------------- recall pass: passives, nominals, guards (own sentences)
+
+
+def test_accused_of_verb_takes_the_accused_as_subject():
+    # "charged with murdering X", "accused of killing X": the charged/accused person did it
+    got = _ev("Police said the three teenagers charged with murdering Peter Walsh would appear in court.")
+    assert any(a1 and "teenagers" in a1 and a2 == "Peter Walsh" for a1, a2 in _pairs(got, "ASSAULT"))
+    got = _ev("The two men were accused of killing a policeman in Leeds.")
+    assert any(a1 and "men" in a1 and a2 and "policeman" in a2 for a1, a2 in _pairs(got, "ASSAULT"))
+    # the charge is no target: "charged with fraud"
+    got = _ev("John Smith was charged with fraud, with Mary Jones named as a witness.")
+    assert all(a2 is None or "Mary" not in a2 for _, a2 in _pairs(got, "COERCE"))
+
+
+def test_agentless_passive_capture_and_object_relative():
+    got = _ev("Mr. Kowalski was captured in Warsaw two days later.")
+    assert any(a1 is None and a2 and "Kowalski" in a2 for a1, a2 in _pairs(got, "COERCE"))
+    got = _ev("Police found the woman the gunmen took hostage in Lagos.")
+    assert any(a1 and "gunmen" in a1 and a2 and "woman" in a2 for a1, a2 in _pairs(got, "ASSAULT"))
+
+
+def test_noun_phrase_source_and_symmetric_passive_light_verb():
+    got = _ev("Delegates declaring support for Hillary Clinton filled the hall.")
+    assert any(a1 and "Delegates" in a1 and a2 and "Clinton" in a2 for a1, a2 in _pairs(got, "SUPPORT"))
+    got = _ev("Ms Lagarde has been locked in talks with Greek officials all week.")
+    assert any("Lagarde" in (a1 or "") + (a2 or "") for a1, a2 in _pairs(got, "CONSULT"))
+    got = _ev("The senator aired her doubts during a conference call with party donors.")
+    assert _pairs(got, "CONSULT")
+
+
+def test_block_reform_and_refuse_to_say():
+    got = _ev("The finance minister tried to block the pension reform.")
+    assert any(a1 and "minister" in a1 for a1, _ in _pairs(got, "REJECT"))
+    assert not _pairs(_ev("The finance minister blocked the road with his car."), "REJECT")
+    assert not _pairs(_ev("Mr Hague refused to say whether Mr Davis would stay."), "REJECT")
+
+
+def test_guards_meet_targets_dates_and_places():
+    # meeting targets is no meeting, also when the object is shared with a conjoined verb
+    assert not _pairs(_ev("Ms Chen predicted that Acme would meet or beat all of its sales targets."), "CONSULT")
+    assert not _pairs(_ev("Ms Chen said Acme would meet its sales targets."), "CONSULT")
+    # a date is no target
+    got = _ev("On Friday, the Greens also called for an inquiry.")
+    assert all(a2 is None or "Friday" not in a2 for _, a2 in _pairs(got, "DEMAND"))
+    # "on a street" of a passive is the place, not the victim
+    got = _ev("A teenager was killed by soldiers on a crowded street.")
+    assert all(a2 is None or "street" not in a2 for _, a2 in _pairs(got, "ASSAULT"))
+    # condolences offered for an attack do not make the speaker its author
+    got = _ev("President Hollande offered his condolences for the attack in which a gunman killed two soldiers.")
+    assert all(a1 is None or "Hollande" not in a1 for a1, _ in _pairs(got, "ASSAULT"))

@@ -270,6 +270,16 @@ def _subject_of(verb):
             return _expand_conj(s), passive
         if v.dep_ == "relcl":
             return [v.head], False
+        if v.i != verb.i and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN") and \
+                verb.dep_ == "pcomp":  # "the two youths charged with murdering Horton": the youths murdered
+            return _expand_conj(v.head), False
+        if v.dep_ == "prep" and v.pos_ == "ADP" and v.head.pos_ == "VERB" and v.i != verb.i and \
+                verb.dep_ == "pcomp" and v.lower_ in ("with", "of", "for"):
+            v = v.head  # "X was charged with / accused of / arrested for killing Y": X killed Y
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return _expand_conj(subj[0]), False
+            continue
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp") and v.head.i != v.i:
             if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
                 # "a super PAC supporting Rubio": the modified noun acts; "a petition calling on X":
@@ -431,18 +441,28 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "for": {"DEMAND", "SUPPORT"}}
 
 
-def _targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None):
+def _targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str | None = None):
     """Target heads of a trigger: objects and the objects of with/between (any type),
-    to/against/on (types where they name a target: "visit to", "attack on")."""
+    to/against/on (types where they name a target: "visit to", "attack on"). Never a date or time
+    ("called for a delay on Monday"), nor the object noun of a two-word verb entry (`word`: "took
+    hostage"). A relative clause with its own subject and no object has the noun it modifies as
+    object ("a woman he took hostage", "the man police arrested")."""
     out = []
+    rest = word.split()[1:] if word and " " in word else []
     for c in tok.children:
         if kind == "V" and c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
+            if c.lower_ in rest or c.ent_type_ in ("DATE", "TIME"):
+                continue
             out.append(c)
         elif c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS and (
                 TARGET_PREPS[c.lower_] is None or etype is None or etype in TARGET_PREPS[c.lower_]):
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     out.append((c.lower_, p))
+    if kind == "V" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and \
+            not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in rest for c in tok.children) and \
+            any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children):
+        out.append(tok.head)
     return out
 
 
@@ -475,6 +495,13 @@ def _context(sent, lex: Lexicon) -> set[str]:
 
 def _objects(tok, passive_subj):
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")] or list(passive_subj or [])
+    if not objs and tok.pos_ == "VERB":  # "would meet or even surpass all of its targets": shared object
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                objs = [o for o in c.children if o.dep_ == "dobj"]
+                objs = [p for o in objs for q in o.children if o.lower_ in ("all", "some", "most", "any", "each")
+                        and q.dep_ == "prep" and q.lower_ == "of" for p in q.children if p.dep_ == "pobj"] or objs
+                break
     return objs
 
 
@@ -482,7 +509,8 @@ def _sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     """The conditions a sense puts on its context (lexicon flags): not in sport context
     ('sport'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
     list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object),
-    a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp')."""
+    a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp'), no complement
+    verb of a list ('notxcomp:': "refused to say")."""
     if "sport" in trig.flags and "sport" in ctx:
         return False
     lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
@@ -496,6 +524,9 @@ def _sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
             return False
     bad = trig.need("notobj")
     if bad is not None and lemmas & bad:
+        return False
+    bad = trig.need("notxcomp")  # "refused to say": a clausal complement that makes it no event
+    if bad is not None and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in bad for c in tok.children):
         return False
     prep = trig.need("prep")
     # the preposition may hang on the (last conjoined) object: "attacked voters, lawmakers and thinkers for"
@@ -667,6 +698,10 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
             lemma = tok.lemma_.lower()
             cands, kind, verb = [], None, None
             prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) if tok.pos_ == "VERB" else None
+            if prt is None and tok.pos_ == "VERB":  # "took hostage": an object noun completing the verb entry
+                prt = next((c.lower_ for c in tok.children if c.dep_ in ("dobj", "oprd") and not
+                            any(d.dep_ == "det" for d in c.children) and ("V", f"{lemma} {c.lower_}") in lex.senses),
+                           None)
             if tok.pos_ == "VERB" and (lemma in lex.verbs or prt and ("V", f"{lemma} {prt}") in lex.senses):
                 if lemma in lex.verbs and " " in lex.verbs[lemma].word:
                     continue
@@ -722,6 +757,7 @@ def _drop_partial(events: list[Event]) -> list[Event]:
 
 
 ANON_TYPES = {"ASSAULT", "COERCE", "CRIME"}
+LIGHT_PREPS = {"in", "into", "to", "at", "under", "of", "on"}
 PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMAND", "SANCTION", "REJECT",
                                   "THREATEN", "AID", "CONCEDE"}
 OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
@@ -735,7 +771,7 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
     anon_ok = False  # an event whose source is unknown ("Kiyingi was arrested")
     pre_pairs = None
     extra = []
-    tgt_heads = _targets_of(tok, lex, kind, trig.type)
+    tgt_heads = _targets_of(tok, lex, kind, trig.type, trig.word)
     if kind == "V":
         sources, passive = _subject_of(tok)
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -747,7 +783,10 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
         if passive:
             targets = sources
             sources = agent
-            tgt_heads = [t for t in tgt_heads if not isinstance(t, tuple) or t[0] != "by"]
+            # "by X" is the source; the preposition a sense requires marks the theme ("charged with murder")
+            # "on X" of a passive verb is where it happened ("killed by police on a darkened street")
+            tgt_heads = [t for t in tgt_heads if not isinstance(t, tuple) or t[0] not in ("by", "on") and
+                         t[0] not in (trig.need("prep") or ())]
             if not agent and trig.type in ANON_TYPES:
                 # "were killed in a militant attack / in clashes with settlers": the cause names the source
                 # (also on a coordinated participle: "were killed and nine others injured in an attack")
@@ -819,7 +858,7 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
             # the subject of the verb holding it the target
             sources = _expand_conj(among[0])
             targets = _subject_of(verb)[0]
-        elif not poss and near_verb and (vlemma in lex.receive or passive_light):
+        elif not poss and near_verb and (vlemma in lex.receive or passive_light) and "sym" not in trig.flags:
             # "won the backing of X", "received aid from X", "were given loans from the government":
             # the subject receives, "from/of/by X" gives
             sources = from_[:1] + ([] if from_ else ofs[:1])
@@ -842,7 +881,8 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
             targets = withs + ofs
         else:
             light = verb is not None and verb.lemma_.lower() in lex.light and (
-                tok.head.i == verb.i or tok.head.head.i == verb.i)
+                tok.head.i == verb.i or tok.head.head.i == verb.i and (
+                    tok.head.pos_ != "ADP" or tok.head.lower_ in LIGHT_PREPS))
             if verb is not None and (light or withs):
                 sources, _ = _subject_of(verb)
                 if not sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
@@ -871,7 +911,8 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: _M
         targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of")
                     for p in c.children if p.dep_ == "pobj"]
     # protesters are often plain people by their text ("Nurses held a walkout to protest")
-    src = [x for x in (actor(s, trig.type == "PROTEST") for s in sources) if x is not None]
+    # and perpetrators by a human noun ("the three teenagers charged with murdering X")
+    src = [x for x in (actor(s, trig.type in ("PROTEST", "ASSAULT", "CRIME")) for s in sources) if x is not None]
     if not src:
         has_agent = any(c.dep_ == "agent" for c in tok.children)
         if not (anon_ok and (passive or kind == "N") and not has_agent):
