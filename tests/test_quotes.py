@@ -260,7 +260,7 @@ def test_polnear_dev_sample_through_the_pipeline():
     assert c["dg"] >= 20 and c["unmapped"] == 0
     assert c["direct"][2] >= 0.75  # 0.769 at the time of writing
     assert c["speaker"] >= 0.90  # 0.960
-    assert c["all"][2] >= 0.64  # 0.658
+    assert c["all"][2] >= 0.66  # 0.678 on this sample (full dev 0.666)
 
 
 @pytest.mark.parametrize("name", ["train"])
@@ -406,3 +406,38 @@ def test_clause_introducing_the_next_quotation_is_not_the_cue_of_the_one_before(
     first, second = _find(quotes, "We cannot cut"), _find(quotes, "The schools come next")
     assert (first.cue, second.cue) == ("replied", "added")
     assert first.kind == second.kind == "direct"
+
+
+def test_seem_and_appear_attribute_the_clause_to_nobody():
+    from pipeline.nlp.quotes import _cue_type
+
+    text = "The senator met voters in Ohio on Monday. The Republican leaders seemed deeply worried about the turnout."
+    out, _ = _quotes(text)
+    q = _find(out, "worried about the turnout")
+    assert q.text.startswith("The Republican leaders") and q.cue == "seemed"
+    assert q.speaker_start is None and q.speaker_entity_key is None
+    from pipeline.nlp import load_model
+    assert _cue_type(load_model()(text), q) == "stance"
+    out, _ = _quotes("The mayor appeared on television on Sunday night.")
+    assert not [q for q in out if q.cue == "appeared"]
+
+
+def test_hoping_and_referring_to_are_cues():
+    out, _ = _quotes("Senator Bernie Sanders is hoping to win the primary in New Hampshire next week.")
+    q = _find(out, "to win the primary")
+    assert "Sanders" in (q.speaker_text or "")
+    out, _ = _quotes("Jeb Bush referred to Marco Rubio as a bright leader during the interview on Monday.")
+    q = _find(out, "Marco Rubio as a bright leader")
+    assert "Bush" in (q.speaker_text or "") and q.cue == "referred"
+
+
+def test_noun_cues_take_the_possessor_or_the_subject_as_speaker():
+    out, _ = _quotes("Donald Trump's claim that the election was rigged angered many Republicans in Congress.")
+    q = _find(out, "the election was rigged")
+    assert q.cue == "claim" and "Trump" in (q.speaker_text or "")
+    out, _ = _quotes("Hillary Clinton announced a plan to raise taxes on the wealthiest Americans.")
+    q = _find(out, "raise taxes on the wealthiest")
+    assert "Clinton" in (q.speaker_text or "")
+    out, _ = _quotes("Senator Elizabeth Warren's criticism of the big banks was sharp on Tuesday.")
+    q = _find(out, "the big banks")
+    assert q.cue == "criticism" and "Warren" in (q.speaker_text or "")

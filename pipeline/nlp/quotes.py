@@ -46,8 +46,13 @@
    participle or a though/while clause after a comma); "according to X, …" — the rest
    of the sentence. Without a clause, the object
    of a cue verb is the content ("X praised Y", "X denied the report", "X called for Y",
-   "X talked about Y"; `object` use in speech_verbs.tsv; listeners — "told reporters" — and
-   dates are not content).
+   "X talked about Y", "X referred to Y as Z"; `object` use in speech_verbs.tsv; listeners —
+   "told reporters" — and dates are not content). Noun cues: the 'that'/'to' clause of a
+   noun of saying or intending ("Trump's claim that …", "announced a plan to …") or the
+   object of "criticism of", "support for", "call for" …, with the possessor, the object of
+   'by' or the subject of the governing verb as speaker (none: left out). Raising verbs of
+   impression ("X seemed/appears to …", "it appears that …"): subject through complement,
+   no speaker (the narrator's impression; cue_type stance).
 `Quote.start/end` always index the content without the quotation marks."""
 from __future__ import annotations
 
@@ -984,11 +989,17 @@ def _object_content(t) -> tuple[int, int] | None:
         return dobj.left_edge.i, hi
     if lemma == "call" and dobj is not None and oprd is not None:
         return dobj.left_edge.i, oprd.right_edge.i + 1
+    preps = OBJECT_PREPS | ({"to"} if lemma == "refer" else set())
     for prep in kids:
-        if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS and prep.i > t.i:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > t.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None and pobj.lower_ not in OBJECT_STOP and pobj.ent_type_ not in ("DATE", "TIME"):
-                return pobj.left_edge.i, pobj.right_edge.i + 1
+                hi = pobj.right_edge.i + 1
+                # 'referred to Rubio as “a bright leader”': the description goes with it
+                as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i >= hi), None)
+                if as_ is not None and lemma == "refer":
+                    hi = as_.right_edge.i + 1
+                return pobj.left_edge.i, hi
     return None
 
 
@@ -1019,6 +1030,73 @@ def _clip_complement(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
     while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].lower_ in ("and", "but", "or")) and not ctx.inside_quote(doc[b - 1].idx):
         b -= 1
     return a, b
+
+
+# nouns whose 'that'/'to' clause is someone's reported content ("Trump's claim that …",
+# "the decision to …") and nouns whose 'of/for/to' object is ("her criticism of Y", "a call for Y")
+CLAUSE_NOUNS = {"claim", "statement", "view", "belief", "argument", "assertion", "suggestion", "warning", "promise",
+                "pledge", "decision", "plan", "call", "demand", "fear", "hope", "concern", "allegation", "proposal",
+                "insistence", "announcement", "message", "refusal", "threat", "vow", "remark", "comment", "charge",
+                "accusation", "contention", "notion", "idea", "prediction", "assessment", "conclusion", "admission",
+                "denial", "declaration", "complaint", "request", "attempt", "effort", "desire", "intention", "goal",
+                "wish", "push", "bid", "offer", "determination", "commitment"}
+PREP_NOUNS = {"criticism": ("of",), "support": ("for",), "endorsement": ("of",), "opposition": ("to",),
+              "call": ("for",), "praise": ("for", "of"), "attack": ("on",), "demand": ("for",), "defense": ("of",),
+              "condemnation": ("of",), "rejection": ("of",), "embrace": ("of",), "denunciation": ("of",)}
+
+
+def _noun_cue(t):
+    """(speaker token, content token range) for a noun cue: its clause ('X's view that …',
+    'the decision to …') or its 'of/for/to' object ('criticism of Y', 'a call for Y'); the
+    speaker is the possessor, the object of 'by', or the subject of the verb it is the object
+    of ('X announced a plan to …'). None without a speaker."""
+    if t.pos_ != "NOUN":
+        return None
+    lemma = t.lemma_.lower()
+    content = None
+    if lemma in CLAUSE_NOUNS:
+        cl = next((c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i and (
+            any(m.dep_ == "mark" and m.lower_ in ("that", "to") for m in c.children)
+            or any(m.dep_ == "aux" and m.lower_ == "to" and m.i < c.i for m in c.children))), None)
+        if cl is not None:
+            content = (cl.left_edge.i, cl.right_edge.i + 1)
+    if content is None and lemma in PREP_NOUNS:
+        prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in PREP_NOUNS[lemma] and c.i == t.i + 1), None)
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if pobj is not None and pobj.pos_ != "PRON":
+            content = (pobj.left_edge.i, pobj.right_edge.i + 1)
+    if content is None:
+        return None
+    spk = next((c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)
+    if spk is None:
+        by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        spk = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if spk is None and t.dep_ == "dobj":
+        spk = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    if spk is None or spk.lower_ in ("it", "this", "that", "which"):
+        return None
+    return spk, content
+
+
+RAISING_VERBS = {"seem", "appear"}
+
+
+def _raising(ctx: _Ctx, t) -> tuple[int, int] | None:
+    """Token range [a, b) of the clause under a raising verb of impression: its subject
+    through its complement ('Trump's supporters seemed equally unperturbed', 'X appears to be
+    moving …'), or the 'that' clause of 'it appears that …'; None when `t` is no such verb
+    ('appeared on television')."""
+    if t.lemma_.lower() not in RAISING_VERBS or t.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(t.children)
+    comp = next((c for c in kids if c.dep_ in ("xcomp", "acomp", "oprd", "attr") and c.i > t.i), None)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ == "it" and comp is None:
+        cc = next((c for c in kids if c.dep_ == "ccomp" and c.i > t.i), None)
+        return (cc.left_edge.i, cc.right_edge.i + 1) if cc is not None else None
+    if comp is None or subj is None or subj.lower_ in ("it", "there") or ctx.inside_quote(subj.idx):
+        return None
+    return subj.left_edge.i, comp.right_edge.i + 1
 
 
 def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quote]:
@@ -1053,6 +1131,19 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                 side = right if len(right) >= len(left) else left
                 if side:
                     content = (side[0], side[-1] + 1)
+        elif (raised := _raising(ctx, t)) is not None:
+            # 'X seemed to …' / 'X appears ready …' / 'it appears that …': the narrator's
+            # impression — the clause (subject and complement) is the content, no speaker
+            a, b = _trim(doc, *raised)
+            if b - a >= 2:
+                s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+                if not overlaps_direct(s, e):
+                    out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=None,
+                                     speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
+                    taken.append((s, e))
+            continue
+        elif (nc := _noun_cue(t)) is not None:
+            subj, content = nc
         elif _is_cue(t, ("direct", "indirect", "object")) and t.pos_ == "VERB":
             comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
             if not comp:
