@@ -325,3 +325,40 @@ def test_guards_meet_targets_dates_and_places():
     # condolences offered for an attack do not make the speaker its author
     got = _ev("President Hollande offered his condolences for the attack in which a gunman killed two soldiers.")
     assert all(a1 is None or "Hollande" not in a1 for a1, _ in _pairs(got, "ASSAULT"))
+
+
+COVERAGE_CASES = [  # coverage pass: one sentence (written for the test) per new verb/noun class
+    ("Airbus inked a deal with the Royal Saudi Air Force on Tuesday.", "AGREE"),
+    ("Israel signed a truce with Hamas after talks with Egypt.", "AGREE"),
+    ("Germany struck a deal with France over the budget.", "AGREE"),
+    ("Angela Merkel conferred with Emmanuel Macron in Berlin.", "CONSULT"),
+    ("Boris Johnson traveled to Moscow on Monday.", "CONSULT"),
+    ("Barack Obama praised Angela Merkel and hailed Germany for its leadership.", "SUPPORT"),
+    ("Microsoft teamed up with Google to fight spam.", "COOPERATE"),
+    ("The European Union rescued Greece with a huge loan.", "AID"),
+    ("Toyota apologized to its customers in Japan.", "CONCEDE"),
+    ("Moscow pulled back its troops from the border.", "RETREAT"),
+    ("The FBI looked into Hillary Clinton's email server.", "INVESTIGATE"),
+    ("Angela Merkel pressed Greece to accept the reforms.", "DEMAND"),
+    ("Apple sued Samsung over patents.", "DISAPPROVE"),
+    ("Iran turned down the offer from Washington.", "REJECT"),
+    ("France recalled its ambassador from Syria.", "SANCTION"),
+    ("A federal grand jury indicted Paul Manafort on Friday.", "COERCE"),
+    ("Gunmen opened fire on police in Peshawar.", "ASSAULT"),
+    ("John Smith defrauded Barclays Bank of millions.", "CRIME"),
+]
+
+
+def test_coverage_classes():
+    for text, etype in COVERAGE_CASES:
+        assert any(t == etype for t, *_ in _ev(text)), (text, etype, _ev(text))
+
+
+def test_coverage_guards():
+    # sense guards on the new rows: an object outside the class, or a sport context, gives no event
+    assert not any(t == "MOBILIZE" for t, *_ in _ev("The company sent letters to its customers in Ohio."))
+    assert not any(t == "SANCTION" for t, *_ in _ev("Ford will suspend production at its Michigan plant."))
+    assert not any(t == "REJECT" for t, *_ in _ev("The judge dismissed the jury in London on Friday."))
+    assert not any(t == "SUPPORT" for t, *_ in _ev("Chelsea defended well against Arsenal in the Premier League match."))
+    assert not any(t == "AGREE" for t, *_ in _ev("Germany struck France hard in the semifinal."))
+    assert any(t == "MOBILIZE" for t, *_ in _ev("Russia sent troops to Crimea in March."))
