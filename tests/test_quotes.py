@@ -260,7 +260,7 @@ def test_polnear_dev_sample_through_the_pipeline():
     assert c["dg"] >= 20 and c["unmapped"] == 0
     assert c["direct"][2] >= 0.75  # 0.769 at the time of writing
     assert c["speaker"] >= 0.90  # 0.960
-    assert c["all"][2] >= 0.66  # 0.678 on this sample (full dev 0.666)
+    assert c["all"][2] >= 0.67  # 0.687 on this sample (full dev 0.670)
 
 
 @pytest.mark.parametrize("name", ["train"])
@@ -441,3 +441,20 @@ def test_noun_cues_take_the_possessor_or_the_subject_as_speaker():
     out, _ = _quotes("Senator Elizabeth Warren's criticism of the big banks was sharp on Tuesday.")
     q = _find(out, "the big banks")
     assert q.cue == "criticism" and "Warren" in (q.speaker_text or "")
+
+
+def test_object_as_description_and_pointed_to():
+    out, _ = _quotes("Many voters in Iowa see Senator Ted Cruz as a uniter of the party.")
+    q = _find(out, "Ted Cruz as a uniter")
+    assert q.cue == "see"
+    out, _ = _quotes("Senator Marco Rubio pointed to his record in the Florida Legislature on Tuesday.")
+    q = _find(out, "his record in the Florida Legislature")
+    assert "Rubio" in (q.speaker_text or "")
+
+
+def test_trailing_aside_and_non_cues():
+    out, _ = _quotes("Jeb Bush said the nominee would be Donald Trump, who has a large lead in the delegate count.")
+    q = _find(out, "the nominee would be")
+    assert q.text.endswith("Donald Trump")
+    out, _ = _quotes("Governor Chris Christie signed the budget bill on Friday afternoon.")
+    assert not [q for q in out if q.cue == "signed"]

@@ -46,13 +46,16 @@
    participle or a though/while clause after a comma); "according to X, …" — the rest
    of the sentence. Without a clause, the object
    of a cue verb is the content ("X praised Y", "X denied the report", "X called for Y",
-   "X talked about Y", "X referred to Y as Z"; `object` use in speech_verbs.tsv; listeners —
+   "X talked about Y", "X referred/pointed to Y", "X sees Y as Z"; `object` use in speech_verbs.tsv; listeners —
    "told reporters" — and dates are not content). Noun cues: the 'that'/'to' clause of a
    noun of saying or intending ("Trump's claim that …", "announced a plan to …") or the
    object of "criticism of", "support for", "call for" …, with the possessor, the object of
    'by' or the subject of the governing verb as speaker (none: left out). Raising verbs of
    impression ("X seemed/appears to …", "it appears that …"): subject through complement,
-   no speaker (the narrator's impression; cue_type stance).
+   no speaker (the narrator's impression; cue_type stance). A non-restrictive relative
+   clause or apposition closing the content after a comma is the narrator's aside and is
+   left out; cue verbs that mostly introduce nothing reported (continue, sign, hear, consider
+   …: NO_INDIRECT_CUES) yield no indirect quote.
 `Quote.start/end` always index the content without the quotation marks."""
 from __future__ import annotations
 
@@ -968,6 +971,9 @@ OBJECT_CUES = {"deny", "confirm", "announce", "describe", "mention", "propose", 
                "admit", "reveal", "suggest", "recommend", "demand", "promise", "pledge", "tout", "cite", "call",
                "accuse", "urge", "dismiss", "decline", "refuse", "concede", "repeat", "reiterate", "recount",
                "explain", "question", "discuss", "criticize", "defend"}
+# cue verbs that on PolNeAR introduce no reported content of their own more often than not
+# ('continued to campaign', 'signed the bill', 'heard the case', 'considered a run')
+NO_INDIRECT_CUES = {"continue", "sign", "unveil", "charge", "hear", "consider"}
 OBJECT_STOP = {"it", "this", "that", "them", "him", "her", "me", "us", "you", "what", "which", "who", "so",
                "something", "anything", "nothing", "everything", "one", "time", "way", "lot", "thing", "things"}
 
@@ -978,9 +984,14 @@ def _object_content(t) -> tuple[int, int] | None:
     about/for/against/on/over/of ('talked about Y', 'called for Y', 'apologized for Y');
     with a listener verb ('told reporters', 'thanked him for Y') only the prepositional one."""
     lemma = t.lemma_.lower()
+    kids = list(t.children)
+    dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i), None)
+    if dobj is not None and as_ is not None and dobj.i < as_.i and lemma not in LISTENER_VERBS:
+        # 'sees Cruz as a uniter', 'described himself as a pro-life Catholic'
+        return dobj.left_edge.i, as_.right_edge.i + 1
     if lemma in NO_OBJECT_CUES:
         return None
-    kids = list(t.children)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
     oprd = next((c for c in kids if c.dep_ == "oprd"), None)
     if (dobj is not None and lemma not in LISTENER_VERBS and dobj.lower_ not in OBJECT_STOP and dobj.pos_ != "PRON"
@@ -989,7 +1000,7 @@ def _object_content(t) -> tuple[int, int] | None:
         return dobj.left_edge.i, hi
     if lemma == "call" and dobj is not None and oprd is not None:
         return dobj.left_edge.i, oprd.right_edge.i + 1
-    preps = OBJECT_PREPS | ({"to"} if lemma == "refer" else set())
+    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point") else set())
     for prep in kids:
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > t.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -1038,7 +1049,7 @@ CLAUSE_NOUNS = {"claim", "statement", "view", "belief", "argument", "assertion",
                 "pledge", "decision", "plan", "call", "demand", "fear", "hope", "concern", "allegation", "proposal",
                 "insistence", "announcement", "message", "refusal", "threat", "vow", "remark", "comment", "charge",
                 "accusation", "contention", "notion", "idea", "prediction", "assessment", "conclusion", "admission",
-                "denial", "declaration", "complaint", "request", "attempt", "effort", "desire", "intention", "goal",
+                "denial", "declaration", "complaint", "request", "effort", "desire", "intention", "goal",
                 "wish", "push", "bid", "offer", "determination", "commitment"}
 PREP_NOUNS = {"criticism": ("of",), "support": ("for",), "endorsement": ("of",), "opposition": ("to",),
               "call": ("for",), "praise": ("for", "of"), "attack": ("on",), "demand": ("for",), "defense": ("of",),
@@ -1099,6 +1110,25 @@ def _raising(ctx: _Ctx, t) -> tuple[int, int] | None:
     return subj.left_edge.i, comp.right_edge.i + 1
 
 
+def _cut_trailing_aside(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without a narrator's aside that closes it after a comma: a non-restrictive
+    relative clause or apposition running to the end ('… it would be Trump, who has a
+    significant delegate lead …', '… voted for Ben Carson, a neurosurgeon who …')."""
+    doc = ctx.doc
+    for x in doc[a:b]:
+        if x.dep_ not in ("relcl", "appos") or ctx.inside_quote(x.idx):
+            continue
+        lo = x.left_edge.i
+        if lo <= a + 1 or doc[lo - 1].text != "," or x.head.i >= lo:
+            continue
+        hi = x.right_edge.i + 1
+        while hi < b and (doc[hi].is_punct or doc[hi].is_space):
+            hi += 1
+        if hi >= b:
+            return a, lo - 1
+    return a, b
+
+
 def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quote]:
     doc, text = ctx.doc, ctx.text
     used_cues = {q.cue_start for q in direct if q.cue_start is not None and q.kind == "direct"}
@@ -1144,7 +1174,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         elif (nc := _noun_cue(t)) is not None:
             subj, content = nc
-        elif _is_cue(t, ("direct", "indirect", "object")) and t.pos_ == "VERB":
+        elif _is_cue(t, ("direct", "indirect", "object")) and t.pos_ == "VERB" and t.lemma_.lower() not in NO_INDIRECT_CUES:
             comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
             if not comp:
                 # "said in a statement that …": the clause hangs on the noun
@@ -1178,6 +1208,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         if obj is None and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             a, b = _clip_complement(ctx, a, b)
+        a, b = _cut_trailing_aside(ctx, a, b)
         # stop before a direct quotation inside the complement ("…, saying, “…”")
         for qs, qe in taken:
             if doc[a].idx < qs < (doc[b - 1].idx if b > a else 0):
