@@ -54,8 +54,11 @@
    impression ("X seemed/appears to …", "it appears that …"): subject through complement,
    no speaker (the narrator's impression; cue_type stance). A non-restrictive relative
    clause or apposition closing the content after a comma is the narrator's aside and is
-   left out; cue verbs that mostly introduce nothing reported (continue, sign, hear, consider
-   …: NO_INDIRECT_CUES) yield no indirect quote.
+   left out. A parenthetical cue clause ('In the long run, many economists say, this could …',
+   '…, a spokeswoman said on Saturday.'; parsed as parataxis) takes the rest of its sentence,
+   before and after it, as one attribution; 'said so/yes/no' takes the answer word. Cue
+   verbs that mostly introduce nothing reported (continue, sign, hear, consider …:
+   NO_INDIRECT_CUES) yield no indirect quote.
 `Quote.start/end` always index the content without the quotation marks."""
 from __future__ import annotations
 
@@ -1129,6 +1132,46 @@ def _cut_trailing_aside(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+ANSWER_WORDS = {"so", "yes", "no"}
+QUOTE_CHARS = set("“”\"‘’«»") | {"''", "``"}
+
+
+def _parenthetical(ctx: _Ctx, t):
+    """'In his state, Christie said, offenders are sent to …' / '…, he said.': a cue verb the
+    parser hangs on the main clause as parataxis, with its subject right after a comma —
+    the sentence around the cue clause is the content (before it and, when the cue clause
+    ends in a comma, after it). Returns (subject, [(a, b), …]) token spans, or None."""
+    if t.dep_ != "parataxis" or not _is_cue(t, ("direct",)) or t.head.i == t.i:
+        return None
+    subj = next((c for c in t.children if c.dep_ in ("nsubj",) and c.i < t.i), None)
+    if subj is None:
+        return None
+    doc = ctx.doc
+    sent = t.sent
+    lo = subj.left_edge.i
+    if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        return None
+    if any(x.text in QUOTE_CHARS or ctx.inside_quote(x.idx) for x in sent):
+        return None
+    # the cue clause ends at the next comma (', said on Saturday,') or the sentence end
+    hi = t.i + 1
+    while hi < sent.end and doc[hi].text != "," and hi - t.i <= 5 and not doc[hi].is_sent_end:
+        hi += 1
+    spans = [(sent.start, lo - 1)]
+    if hi < sent.end and doc[hi].text == ",":
+        spans.append((hi + 1, sent.end))
+    elif hi < sent.end - 1:
+        return None
+    out = []
+    for a, b in spans:
+        a, b = _trim(doc, a, b)
+        if b - a >= 2:
+            out.append((a, b))
+    if not out or sum(b - a for a, b in out) < 4:
+        return None
+    return subj, out
+
+
 def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quote]:
     doc, text = ctx.doc, ctx.text
     used_cues = {q.cue_start for q in direct if q.cue_start is not None and q.kind == "direct"}
@@ -1172,6 +1215,18 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                                      speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
                     taken.append((s, e))
             continue
+        elif (par := _parenthetical(ctx, t)) is not None:
+            subj, spans = par
+            parts = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in spans]
+            if any(overlaps_direct(s, e) for s, e in parts) or ctx.inside_quote(subj.idx):
+                continue
+            sp = _resolve_speaker(ctx, subj, text.rfind("\n", 0, parts[0][0]) + 1, last_key)
+            for s, e in parts:
+                out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text,
+                                 speaker_entity_key=sp.key, cue=t.text, speaker_start=sp.start, speaker_end=sp.end,
+                                 cue_start=t.idx, cue_end=t.idx + len(t.text), is_anonymous=sp.anonymous))
+                taken.append((s, e))
+            continue
         elif (nc := _noun_cue(t)) is not None:
             subj, content = nc
         elif _is_cue(t, ("direct", "indirect", "object")) and t.pos_ == "VERB" and t.lemma_.lower() not in NO_INDIRECT_CUES:
@@ -1185,6 +1240,10 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             if comp and comp[0].dep_ == "xcomp" and comp[0].pos_ not in ("VERB", "AUX"):
                 comp = []
             span = (comp[0].left_edge.i, comp[0].right_edge.i + 1) if comp else _object_content(t)
+            if span is None and t.lemma_.lower() == "say":
+                # 'half said so', '75 percent said yes', 'the candidate said no': the answer word
+                ans = next((c for c in t.children if c.i > t.i and c.lower_ in ANSWER_WORDS), None)
+                span = (ans.i, ans.i + 1) if ans is not None else None
             if span is None:
                 continue
             subj = _subject(t)
