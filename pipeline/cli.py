@@ -24,9 +24,6 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None) -> dict[str, int]:
     """Materialize the ingest job for one batch covering the inbox, then the models."""
-    from pipeline.definitions import build_definitions
-    from pipeline.load import table_counts
-
     instance = instance or _instance()
     with _state_storage_of(instance):
         return _run(inbox, warehouse, instance)

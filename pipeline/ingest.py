@@ -44,12 +44,18 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_text(path: Path) -> str:
-    """Decode a file as UTF-8 (BOM tolerated), falling back to Windows-1252 for legacy
-    files; raises ParseError for binary content."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, gunzipped when its name ends in .gz."""
     data = path.read_bytes()
     if path.name.lower().endswith(".gz"):
         data = gzip.decompress(data)
+    return data
+
+
+def read_text(path: Path) -> str:
+    """Decode a file as UTF-8 (BOM tolerated), falling back to Windows-1252 for legacy
+    files; raises ParseError for binary content."""
+    data = read_bytes(path)
     if b"\x00" in data[:4096]:
         raise ParseError("binary content (NUL bytes), not a text article")
     try:
@@ -192,13 +198,6 @@ def parse_text(f: InboxFile) -> list[ParsedDocument]:
 # comments off (reader comments are not the article).
 HTML_OPTIONS = {"include_comments": False, "include_tables": False,
                 "favor_precision": False, "favor_recall": False}
-
-
-def read_bytes(path: Path) -> bytes:
-    data = path.read_bytes()
-    if path.name.lower().endswith(".gz"):
-        data = gzip.decompress(data)
-    return data
 
 
 def parse_html(f: InboxFile) -> list[ParsedDocument]:

@@ -128,10 +128,6 @@ def lexicon() -> Lexicon:
                    context_words().get("NONACTOR", frozenset()))
 
 
-def triggers() -> dict[str, tuple[str, str]]:
-    """Verb lemma -> (type, mode) of its first sense: the first-cut interface, kept for callers."""
-    return {w: (t.type, t.mode) for w, t in lexicon().verbs.items()}
-
 
 def is_symmetric(event_type: str, mode: str | None) -> bool:
     """Whether the two actors of an event of this type/mode are interchangeable."""
@@ -582,13 +578,6 @@ def _is_headline(sent) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-@lru_cache(maxsize=1)
-def _model():
-    from pipeline.nlp import load_model
-
-    return load_model()
-
-
 def _sentences(doc, mentions: list[Mention]):
     """The sentences of the document; a headline is parsed again with its function words and
     trigger words lower-cased (upper-case words title-cased; same length, so character offsets
@@ -612,7 +601,9 @@ def _sentences(doc, mentions: list[Mention]):
         # offsets hold, and the model does not parse the whole document a second time)
         text = "".join(chars)
         padded = " " * sent.start_char + text[sent.start_char:sent.end_char] + " " * (len(text) - sent.end_char)
-        redone = _model()(padded)
+        from pipeline.nlp import load_model  # cached; imported here: pipeline.nlp imports this module
+
+        redone = load_model()(padded)
         toks = [t for t in redone if not t.is_space and sent.start_char <= t.idx < sent.end_char]
         # a mention running over a lower-cased word ("Obama Meets Putin") names nobody
         keep = [m for m in mentions if not any(m.start <= i < m.end for i in lowered)]
