@@ -261,6 +261,26 @@ def test_polnear_dev_sample_through_the_pipeline():
     assert c["direct"][2] >= 0.78  # 0.800 on this sample (full dev 0.882)
     assert c["speaker"] >= 0.90  # 0.962
     assert c["all"][2] >= 0.68  # 0.690 on this sample (full dev 0.675)
+    assert c["all_overlap"][2] >= 0.72  # 0.755 on this sample (full dev 0.806)
+
+
+def test_scoring_counts_attributions_and_shared_text():
+    """The strict figure counts attributions matched at overlap >= 0.5; the content-overlap
+    figure (Citron's) counts shared characters, so a half-found long content still scores."""
+    from pipeline.evaluate.quotes import Article, GoldAttribution, PredAttribution, score
+
+    text = "Smith said the plan would fail. Jones said taxes would rise next year."
+    g1 = (text.index("the plan"), text.index(" Jones") - 1)
+    g2 = (text.index("taxes"), len(text) - 1)
+    gold = [GoldAttribution([g1], [], [], text[g1[0]:g1[1]]), GoldAttribution([g2], [], [], text[g2[0]:g2[1]])]
+    p2 = (text.index("taxes"), text.index(" would rise"))  # 'taxes': too short to match
+    preds = {"a": [PredAttribution([g1], "indirect"), PredAttribution([p2], "indirect")]}
+    c = score([Article("a", text, gold)], preds)
+    assert (c["atp"], c["ap"], c["ag"]) == (1, 2, 2)
+    assert c["all"][2] == 0.5
+    shared = len("theplanwouldfail") + len("taxes")
+    assert c["all_overlap"][0] == 1.0
+    assert abs(c["all_overlap"][1] - shared / len("theplanwouldfailtaxeswouldrisenextyear")) < 1e-9
 
 
 @pytest.mark.parametrize("name", ["train"])

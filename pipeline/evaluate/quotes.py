@@ -47,7 +47,14 @@ Printed figures:
   (of any attribution) that ends before the gold pronoun — the person the pronoun
   refers to in the annotation's own chain of speakers. Reported for all, named, pronoun.
 - all attributions: every gold Content vs every predicted attribution of any kind
-  (direct, partial, indirect) — precision, recall, F1 at overlap >= 0.5.
+  (direct, partial, indirect) — precision, recall, F1 at overlap >= 0.5 (each attribution
+  counts once: the strict figure).
+- all attributions, content overlap: the overlap metric BBC Citron reports ("overlap F1
+  83.2 on PARC 3.0", `citron/metrics.py`): how much of the attributed text is found, not
+  how many attributions — precision = |gold ∩ predicted| / |predicted|, recall =
+  |gold ∩ predicted| / |gold| over the alphanumeric characters of all Content spans of an
+  article (each side's spans as one set, so overlapping spans count once; Citron counts
+  tokens and sums over pairs).
 """
 from __future__ import annotations
 
@@ -333,7 +340,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def score(articles: list[Article], preds: dict[str, list[PredAttribution]], errors: list | None = None) -> dict:
     c = dict(dg=0, dp=0, dtp=0, dex=0, sp_all=0, sp_ok=0, sp_named=0, sp_named_ok=0, sp_pron=0, sp_pron_ok=0,
-             ag=0, ap=0, atp=0)
+             ag=0, ap=0, atp=0, og=0, op=0, oo=0)
     for art in articles:
         pred = preds.get(art.stem, [])
         gd = [g for g in art.gold if g.direct]
@@ -372,6 +379,10 @@ def score(articles: list[Article], preds: dict[str, list[PredAttribution]], erro
         c["ag"] += len(allg)
         c["ap"] += len(allp)
         apairs = _pair(allg, allp)
+        gset, pset = frozenset().union(*allg), frozenset().union(*allp)
+        c["og"] += len(gset)
+        c["op"] += len(pset)
+        c["oo"] += len(gset & pset)
         c["atp"] += len(apairs)
         if errors is not None:
             hit = {i for i, _, _ in apairs}
@@ -385,6 +396,7 @@ def score(articles: list[Article], preds: dict[str, list[PredAttribution]], erro
     c["speaker_named"] = c["sp_named_ok"] / c["sp_named"] if c["sp_named"] else 0.0
     c["speaker_pronoun"] = c["sp_pron_ok"] / c["sp_pron"] if c["sp_pron"] else 0.0
     c["all"] = _prf(c["atp"], c["ap"], c["ag"])
+    c["all_overlap"] = _prf(c["oo"], c["op"], c["og"])
     return c
 
 
@@ -399,6 +411,7 @@ def report(c: dict, n_articles: int, stats: dict, seconds: float) -> str:
         f"named {c['speaker_named']:.3f} ({c['sp_named_ok']}/{c['sp_named']})  "
         f"pronoun {c['speaker_pronoun']:.3f} ({c['sp_pron_ok']}/{c['sp_pron']})",
         f"all attributions, overlap>=0.5: {f(c['all'])}",
+        f"all attributions, content overlap (Citron's metric): {f(c['all_overlap'])}",
     ] + ([f"PIPELINE FAILED: {stats['pipeline_error']}"] if stats.get("pipeline_error") else []))
 
 
