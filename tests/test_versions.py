@@ -188,16 +188,26 @@ def test_changed_file_becomes_version_two_with_exactly_four_labels(reingested):
 
 
 def test_deleted_quote_shows_in_quote_changes(reingested):
+    """The deleted sentence's quote is 'removed'. A kept quote may be 'removed' too, but only
+    as a re-attribution: its words are still in version 2, under another speaker, because
+    the deleted sentence was the antecedent of its pronoun ('Mr Thomas said: “…” He said …'
+    — without the quotation, 'He' is the person named before it)."""
+    deleted = reingested["deleted"]
     with duckdb.connect(str(reingested["db"]), read_only=True) as con:
-        removed = rows(con, "SELECT old_text FROM quote_changes WHERE article_id = ? AND change = 'removed' "
-                            "AND from_version = 1 AND to_version = 2", reingested["article_id"])
-        assert removed and all(t in reingested["deleted"] for t, in removed)
+        removed = [t for t, in rows(con, "SELECT old_text FROM quote_changes WHERE article_id = ? "
+                                         "AND change = 'removed' AND from_version = 1 AND to_version = 2",
+                                    reingested["article_id"])]
+        in_v2 = {t for t, in rows(con, "SELECT q.text FROM quotes q JOIN versions v USING (version_id) "
+                                      "WHERE q.article_id = ? AND v.version_no = 2", reingested["article_id"])}
+        assert any(t in deleted for t in removed)
+        reattributed = {t for t in removed if t not in deleted}
+        assert reattributed <= in_v2
         # the stored version-1 rows of the quotes kept in version 2 now end at version 2
         spans = rows(con, """SELECT q.text, q.first_version_no, q.last_version_no FROM quotes q
                              JOIN versions v USING (version_id) WHERE q.article_id = ? AND v.version_no = 1""",
                      reingested["article_id"])
-        assert {(f, l) for t, f, l in spans if t not in reingested["deleted"]} == {(1, 2)}
-        assert {(f, l) for t, f, l in spans if t in reingested["deleted"]} == {(1, 1)}
+        assert {(f, l) for t, f, l in spans if t not in deleted and t not in reattributed} == {(1, 2)}
+        assert {(f, l) for t, f, l in spans if t in deleted or t in reattributed} == {(1, 1)}
 
 
 def test_reingesting_unchanged_or_respaced_or_renamed_adds_no_version(reingested):
