@@ -475,3 +475,15 @@ def test_said_so_yes_and_no_take_the_answer_word():
     out, _ = _quotes("Asked whether he would run again, Governor Tom Wolf said no on Monday.")
     q = next(q for q in out if q.text == "no")
     assert q.cue == "said" and "Wolf" in (q.speaker_text or "")
+
+
+def test_titles_in_marks_inside_a_sentence_are_no_quotations():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "“We will rebuild the bridges,” Lopez said during an interview on NBC’s “Meet the Press” on Sunday.\n\n"
+            "In her new book, “A Time for Courage,” published in May, Lopez described her childhood in Texas.\n\n"
+            "When she walked on stage, her supporters chanted “Four More Years!”")
+    quotes, _ = _quotes(text)
+    assert not [q for q in quotes if "Meet the Press" in q.text or "A Time for Courage" in q.text]
+    q = _find(quotes, "We will rebuild")
+    assert q.kind == "direct" and q.cue == "said"
+    assert _find(quotes, "Four More Years").kind == "direct"

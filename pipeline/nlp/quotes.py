@@ -664,6 +664,21 @@ def _embedded(ctx: _Ctx, p: Piece) -> bool:
     return False
 
 
+def _is_title(text: str, p: Piece) -> bool:
+    """A title or name in marks inside a sentence ('In his new book, “Doomed to Succeed,” Mr.
+    Ross said …', '… said during an interview on CNN’s “State of the Union.”'): name-like
+    words that neither open a sentence nor follow their cue directly ('shouted, “Cruz,”',
+    'chanted “USA! USA!”') — nobody's words, so no quotation, and no part of the quotation
+    whose cue the sentence shares."""
+    content = text[p.start:p.end].rstrip("”\"’' ")
+    if not _looks_like_name(content) or _sentence_initial(text, p) or content.endswith(("!", "?")):
+        return False  # (an exclamation is said: 'She declared “What a Super Tuesday!”')
+    if p.cue is not None and p.cue_side in ("before", "colon") \
+            and not re.search(r"\w", text[p.cue.idx + len(p.cue.text):p.open_at]):
+        return False
+    return True
+
+
 def _is_partial(text: str, p: Piece) -> bool:
     """A quoted fragment inside narration, not a quotation introduced as speech."""
     if _sentence_initial(text, p):
@@ -749,6 +764,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             p.cue, p.cue_side, subj = found
             p.speaker = subj
         p.partial = p.partial or _is_partial(text, p) or _embedded(ctx, p)
+        if _is_title(text, p):
+            p.cue, p.cue_side, p.speaker, p.partial = None, "", None, True
 
     # groups: shared cue, paragraph continuation, pieces glued by white space
     parent = list(range(len(pieces)))
