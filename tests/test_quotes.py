@@ -487,3 +487,13 @@ def test_titles_in_marks_inside_a_sentence_are_no_quotations():
     q = _find(quotes, "We will rebuild")
     assert q.kind == "direct" and q.cue == "said"
     assert _find(quotes, "Four More Years").kind == "direct"
+
+
+def test_quotation_going_on_after_a_partial_one_is_one_partial_attribution():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "The tax plans are “deeply irresponsible,” Lopez said. “They would leave the schools without money.”")
+    quotes, _ = _quotes(text)
+    a = next(q for q in quotes if q.text.startswith("deeply irresponsible"))
+    b = _find(quotes, "They would leave the schools")
+    assert a.kind == b.kind == "partial"
+    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start) and a.cue == "said"

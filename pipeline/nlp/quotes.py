@@ -27,7 +27,11 @@
    A quotation that goes on a clause begun before its mark is *partial*, not direct: a
    'that'/'if' or a subject of the reported clause between the cue and the mark ('X said that
    whatever voters decide, “they …”'), or a lowercase quotation whose clause starts before it
-   ('A downturn, he said, “could be …”': a word before the mark depends on one inside).
+   ('A downturn, he said, “could be …”': a word before the mark depends on one inside); so is
+   a quotation that goes on after the cue of a partial one ('The plans are “irresponsible,” he
+   said. “They would …”': one attribution, begun in narration). Name-like words in marks inside
+   a sentence and not right after their cue are a title, no quotation ('In his book, “Doomed to
+   Succeed,” …', '… on CNN’s “State of the Union”').
    A quotation introduced by its cue that ends without punctuation while the sentence runs
    on in narration ('Obama said “it gets me mad” every time he thinks about …') carries the
    rest of the sentence as an `indirect` quote with the same cue and speaker (one
@@ -120,6 +124,7 @@ class Piece:
     cue_side: str = ""  # after | before | inside | according
     speaker: object = None  # (start_tok, end_tok) token span of the speaker
     partial: bool = False
+    carried: bool = False  # a full quotation made partial by the narration its attribution began in
 
 
 @dataclass
@@ -806,6 +811,13 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
               and a.cue is not None and not a.partial):
             # “A,” he said. “B.” — the same speaker goes on
             glue(k - 1, k)
+        elif (b.para == a.para and b.cue is None and not b.partial and _sentence_initial(text, b)
+              and a.cue is not None and a.partial and a.cue_side == "after" and a.close_end <= a.cue.idx < b.open_at):
+            # 'Still, golf clubs are “just scratching out a profit,” he said. “Golf is …”': the
+            # quotation goes on after its cue, but the attribution began in narration — one
+            # attribution whose content does not open with the mark: partial as a whole
+            b.partial = b.carried = True
+            union(k - 1, k)
     groups: dict[int, list[int]] = {}
     for k in range(len(pieces)):
         groups.setdefault(find(k), []).append(k)
@@ -885,7 +897,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             continue  # its speaker comes from a paraphrase, if any (below)
         if sp.key:
             last_key = sp.key
-        if not partial:
+        if not partial or any(p.carried for p in members):
             last_speaker = sp
             last_cue_span = cue_span
             last_para = max(p.para for p in members)
