@@ -497,3 +497,13 @@ def test_quotation_going_on_after_a_partial_one_is_one_partial_attribution():
     b = _find(quotes, "They would leave the schools")
     assert a.kind == b.kind == "partial"
     assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start) and a.cue == "said"
+
+
+def test_cue_with_a_clause_of_its_own_after_a_full_sentence_is_another_report():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "“Judge,” her lawyer Tom Reyes said, “I have never seen this happen in thirty years.” "
+            "Reluctantly, Reyes said he had come to the same conclusion.")
+    quotes, _ = _quotes(text)
+    a, b = _find(quotes, "Judge"), _find(quotes, "I have never seen this")
+    assert a.kind == b.kind == "direct"
+    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start)

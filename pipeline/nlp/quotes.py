@@ -9,7 +9,8 @@
 2. Cue of a piece (`rules/speech_verbs.tsv`, lemmas of `direct` use): after the closing
    mark ("…,” Mr. Kerry said / said Mr. Kerry / “…,” according to X; not a clause ending in
    ':' or ',' right before the next quotation after a full sentence: '“….” He added, “…”'
-   introduces the next one), else before the
+   introduces the next one; nor, after a full sentence, a verb with a reported clause of its
+   own: '“….” Reluctantly, Brafman said he had …'), else before the
    opening mark in the same sentence ("Kerry told Lavrov: “…”", 'he said, “…”'), else
    a speech verb governing the piece in the parse ('called it “an absolute disgrace”',
    a *partial* quote). Failing those, any verb in a fixed frame: right after a quotation
@@ -344,6 +345,11 @@ def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
             return t, "according", obj
         if _is_cue(t):
             subj = _subject(t)
+            if not ctx.text[p.start:p.end].rstrip(" '’\"”").endswith(",") and any(
+                    c.dep_ == "ccomp" and c.i > t.i and not ctx.inside_quote(c.idx) for c in t.children):
+                # '“… two points.” Reluctantly, Brafman said he had come to …': after a full
+                # sentence, a cue with a reported clause of its own is another report
+                return None
             if subj is not None and subj.i >= toks[0].i and not ctx.inside_quote(subj.idx):
                 return t, "after", subj
             if k <= 1 and subj is None:
