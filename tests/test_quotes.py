@@ -507,3 +507,14 @@ def test_cue_with_a_clause_of_its_own_after_a_full_sentence_is_another_report():
     a, b = _find(quotes, "Judge"), _find(quotes, "I have never seen this")
     assert a.kind == b.kind == "direct"
     assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start)
+
+
+def test_aside_paraphrase_inside_the_paragraph_does_not_split_the_quotation():
+    text = ("Maria Lopez has worked at the plant for twenty years.\n\n"
+            "“It is pretty cool working there,” she said, describing how she carefully puts together "
+            "“tubular mixers,” batches of rods that control the air flow in the furnaces. "
+            "“And when you do it for sixty hours a week, people are like family.”")
+    quotes, _ = _quotes(text)
+    a, b = _find(quotes, "pretty cool"), _find(quotes, "people are like family")
+    assert a.kind == b.kind == "direct"
+    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start) and a.cue == "said"

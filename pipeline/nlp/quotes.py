@@ -957,8 +957,12 @@ def _settle_continued(text: str, quotes: list[Quote], continued: list[tuple], in
     for k, n, near, end_before, prev_start, start in continued:
         para_end = text.rfind("\n", 0, start)
         para_end = len(text[:para_end].rstrip()) if para_end > 0 else 0
+        # (a paraphrase in the quotation's own paragraph, after the quotation it continues —
+        # '“…,” she said, describing how …. “…”' — is an aside: the quotation goes on)
+        own_para = text.rfind("\n", 0, start) + 1
         later = [q for q in indirect if q.speaker_text and q.cue_start is not None
                  and max(prev_start, end_before) <= q.cue_start < start
+                 and not (near and end_before >= own_para)
                  and not re.search(r"\w", text[max(q.end, q.cue_end, q.speaker_end or 0):para_end])]
         if not near:
             # no quotation before: only a paraphrase that ends with its speech cue ('…, said Mr Thomas.')
