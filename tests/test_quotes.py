@@ -518,3 +518,15 @@ def test_aside_paraphrase_inside_the_paragraph_does_not_split_the_quotation():
     a, b = _find(quotes, "pretty cool"), _find(quotes, "people are like family")
     assert a.kind == b.kind == "direct"
     assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start) and a.cue == "said"
+
+
+def test_mixed_quotation_marks_close_a_quotation():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = ('"I don’t think it’s getting the attention,” Grassley said. “Our roads are crumbling," she said. '
+            '“It’s unusual,“ said Noble. He said "no" to me.')
+    assert [text[p.start:p.end] for p in find_pieces(text)] == [
+        "I don’t think it’s getting the attention,", "Our roads are crumbling,", "It’s unusual,", "no"]
+    quotes, _ = _quotes("Senator Chuck Grassley spoke on Monday.\n\n" + text)
+    q = _find(quotes, "getting the attention")
+    assert q.kind == "direct" and q.cue == "said" and "Grassley" in (q.speaker_text or "")

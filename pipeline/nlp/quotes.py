@@ -2,7 +2,9 @@
 
 1. Quotation pieces: the text between matching marks, per paragraph — curly “…”,
    straight "…", doubled apostrophes ''…'' and top-level single ‘…’; single quotes
-   nested in a double quote stay inside it; straight marks around markup attribute values
+   nested in a double quote stay inside it; a mark of another kind right after the final
+   punctuation of the words closes the quotation too ('"… would,” he said', '“… unusual,“ said
+   Noble': mixed marks); straight marks around markup attribute values
    (`datetime="2016-09-01"`) are no quotation. A mark left open at the end of a paragraph
    runs to the paragraph end and continues into the next paragraph when that one opens
    with a mark (one quotation over several paragraphs).
@@ -193,7 +195,14 @@ def find_pieces(text: str) -> list[Piece]:
                 continue
             kind, o, olen = opener
             close_len = 0
+            nxt = para[i + 1:i + 2]
+            ends_speech = para[i - 1:i] in (",", ".", "!", "?") and not nxt.isalnum()
             if kind == "curly" and ch == "”":
+                close_len = 1
+            elif kind in ("curly", "straight") and ch in "\"“”" and ends_speech:
+                # mixed marks: '"… would,” he said', '“… weather," she said', '“It's unusual,“ said'
+                # — a mark of the other kind (or a second opening one) right after the final
+                # punctuation of the words closes the quotation
                 close_len = 1
             elif kind == "curly" and ch == "“" and para[o + 1:i].strip() and i > 0 and para[i - 1].isspace():
                 # an opening mark while one is open: the first quote was never closed
@@ -422,6 +431,11 @@ def _cue_after_generic(ctx: _Ctx, p: Piece, win_end: int):
             for u in toks[1:5]:
                 if u.pos_ in ("PROPN", "PRON") or u.pos_ == "NOUN":
                     return t, "after", u
+        elif toks[k - 1].pos_ in ("PROPN", "PRON", "NOUN", "NUM") and all(
+                u.pos_ in ("DET", "NUM", "PROPN", "NOUN", "ADJ", "PRON") for u in toks[:k]):
+            # the noun phrase right before the verb, the parser having missed the subject
+            # ('“…,” the two write.')
+            return t, "after", toks[k - 1]
         break
     return None
 
