@@ -530,3 +530,13 @@ def test_mixed_quotation_marks_close_a_quotation():
     quotes, _ = _quotes("Senator Chuck Grassley spoke on Monday.\n\n" + text)
     q = _find(quotes, "getting the attention")
     assert q.kind == "direct" and q.cue == "said" and "Grassley" in (q.speaker_text or "")
+
+
+def test_quotation_opening_the_reported_content_is_direct():
+    text = ("Donald Trump spoke in Ohio on Monday.\n\n"
+            "Trump renewed his call for “a total and complete ban” on all Muslims entering the United States.")
+    quotes, _ = _quotes(text)
+    q = next(q for q in quotes if q.text == "a total and complete ban")
+    assert q.kind == "direct" and q.cue == "call"
+    rest = [r for r in quotes if r.kind == "indirect" and r.cue_start == q.cue_start]
+    assert rest and rest[0].start == q.start and rest[0].speaker_start == q.speaker_start

@@ -34,7 +34,9 @@
    a quotation that goes on after the cue of a partial one ('The plans are “irresponsible,” he
    said. “They would …”': one attribution, begun in narration). Name-like words in marks inside
    a sentence and not right after their cue are a title, no quotation ('In his book, “Doomed to
-   Succeed,” …', '… on CNN’s “State of the Union”').
+   Succeed,” …', '… on CNN’s “State of the Union”'). A quotation that opens the reported
+   content of a cue (step 4), with no narration before its mark ('renewed his call for “a total
+   and complete ban” on all Muslims …'), is direct, with that content's cue and speaker.
    A quotation introduced by its cue that ends without punctuation while the sentence runs
    on in narration ('Obama said “it gets me mad” every time he thinks about …') carries the
    rest of the sentence as an `indirect` quote with the same cue and speaker (one
@@ -128,6 +130,7 @@ class Piece:
     speaker: object = None  # (start_tok, end_tok) token span of the speaker
     partial: bool = False
     carried: bool = False  # a full quotation made partial by the narration its attribution began in
+    title: bool = False  # a title or a name in marks (_is_title)
 
 
 @dataclass
@@ -790,7 +793,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             p.speaker = subj
         p.partial = p.partial or _is_partial(text, p) or _embedded(ctx, p)
         if _is_title(text, p):
-            p.cue, p.cue_side, p.speaker, p.partial = None, "", None, True
+            p.cue, p.cue_side, p.speaker, p.partial, p.title = None, "", None, True, True
 
     # groups: shared cue, paragraph continuation, pieces glued by white space
     parent = list(range(len(pieces)))
@@ -925,6 +928,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     indirect = _indirect(ctx, quotes, last_key)
     _settle_continued(text, quotes, continued, indirect)
     quotes = [q for q in quotes if q.kind != "dropped"]
+    _opening_quotations(text, pieces, quotes, indirect)
     quotes.extend(indirect)
     quotes.sort(key=lambda q: q.start)
     for q in quotes:
@@ -956,6 +960,33 @@ def _run_on(ctx: _Ctx, p: Piece, pieces: list[Piece], para_ends: dict) -> tuple[
     if len(ctx.text[s:e].split()) < 2:
         return None
     return s, e
+
+
+def _opening_quotations(text: str, pieces: list[Piece], quotes: list[Quote], indirect: list[Quote]) -> None:
+    """A quotation that opens the reported content of its cue ('welcomed “the recognition that
+    we do not …”', 'call for “a total and complete ban” on all Muslims'): no narration comes
+    before its mark, so no clause is begun before it — the attribution opens with the
+    quotation and is direct. A piece left without a cue of its own takes the content's cue and
+    speaker."""
+    by_start = {q.start: q for q in quotes}
+    for r in indirect:
+        if r.cue_start is None:
+            continue
+        p = next((p for p in pieces if r.start <= p.start < r.end and not re.search(r"\w", text[r.start:p.start])), None)
+        if p is None:
+            continue
+        q = by_start.get(p.start)
+        if q is None:
+            if p.title or _looks_like_name(text[p.start:p.end]):
+                continue  # a title or a name: “New York values”
+            quotes.append(Quote(
+                start=p.start, end=p.end, text=text[p.start:p.end], kind="direct",
+                speaker_text=r.speaker_text, speaker_entity_key=r.speaker_entity_key, cue=r.cue,
+                speaker_start=r.speaker_start, speaker_end=r.speaker_end,
+                cue_start=r.cue_start, cue_end=r.cue_end, is_anonymous=r.is_anonymous,
+            ))
+        elif q.kind == "partial" and (q.cue_start, q.speaker_start) == (r.cue_start, r.speaker_start):
+            q.kind = "direct"
 
 
 POSTPOSED_SAID = {"said", "says", "added", "adds", "told", "tells"}
