@@ -540,3 +540,13 @@ def test_quotation_opening_the_reported_content_is_direct():
     assert q.kind == "direct" and q.cue == "call"
     rest = [r for r in quotes if r.kind == "indirect" and r.cue_start == q.cue_start]
     assert rest and rest[0].start == q.start and rest[0].speaker_start == q.speaker_start
+
+
+def test_participle_clause_after_the_cue_is_the_cue_of_a_quotation_inside_it():
+    text = ("The band Red Hot Chili Peppers played in Los Angeles on Friday.\n\n"
+            "“We had written two dozen songs before we got with the producer,” Anthony Kiedis said, "
+            "mentioning the long-awaited album is “in the home stretch.”")
+    quotes, _ = _quotes(text)
+    a, b = _find(quotes, "two dozen songs"), _find(quotes, "in the home stretch")
+    assert a.kind == "direct" and a.cue == "said"
+    assert b.kind == "partial" and b.cue == "mentioning" and (a.cue_start, a.speaker_start) != (b.cue_start, b.speaker_start)

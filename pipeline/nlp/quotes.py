@@ -13,7 +13,9 @@
    ':' or ',' right before the next quotation after a full sentence: '“….” He added, “…”'
    introduces the next one; nor, after a full sentence, a verb with a reported clause of its
    own: '“….” Reluctantly, Brafman said he had …'), else before the
-   opening mark in the same sentence ("Kerry told Lavrov: “…”", 'he said, “…”'), else
+   opening mark in the same sentence ("Kerry told Lavrov: “…”", 'he said, “…”'; a participle
+   clause after a comma that runs into the mark is the cue of the quotation inside it: '…,”
+   Kiedis said, mentioning the album is “in the home stretch.”'), else
    a speech verb governing the piece in the parse ('called it “an absolute disgrace”',
    a *partial* quote). Failing those, any verb in a fixed frame: right after a quotation
    ending in , ! ? ('“…,” Trump barked'), right before ', “' ('Hillary shot back, “…”'),
@@ -394,6 +396,13 @@ def _cue_before(ctx: _Ctx, p: Piece, win_start: int):
         if _is_cue(t):
             subj = _subject(t) or _stray_subject(t, toks[0].i)
             if subj is not None and not ctx.inside_quote(subj.idx):
+                return t, "before", subj
+        if t.tag_ == "VBG" and t.pos_ == "VERB" and t.i > toks[0].i and ctx.doc[t.i - 1].text == "," \
+                and re.search(r"\w", ctx.text[t.idx + len(t.text):p.open_at]) and stripped[-1].isalpha():
+            # a participle clause after the cue that the quotation sits in ('…,” Kiedis said,
+            # mentioning the album is “in the home stretch.”'): the participle is its cue
+            subj = _outside_subject(ctx, t, toks[0].i)
+            if subj is not None:
                 return t, "before", subj
     return None
 
