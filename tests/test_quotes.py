@@ -550,3 +550,12 @@ def test_participle_clause_after_the_cue_is_the_cue_of_a_quotation_inside_it():
     a, b = _find(quotes, "two dozen songs"), _find(quotes, "in the home stretch")
     assert a.kind == "direct" and a.cue == "said"
     assert b.kind == "partial" and b.cue == "mentioning" and (a.cue_start, a.speaker_start) != (b.cue_start, b.speaker_start)
+
+
+def test_narration_before_a_quotation_with_a_postposed_cue_makes_it_partial():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "If the bill passes, “I think it will fill a very deep hole in the budget,” Lopez said.\n\n"
+            "“We will pass it,” Lopez said.")
+    quotes, _ = _quotes(text)
+    assert next(q for q in quotes if q.text.startswith("I think it will fill")).kind == "partial"
+    assert _find(quotes, "We will pass it").kind == "direct"

@@ -32,7 +32,9 @@
    A quotation that goes on a clause begun before its mark is *partial*, not direct: a
    'that'/'if' or a subject of the reported clause between the cue and the mark ('X said that
    whatever voters decide, “they …”'), or a lowercase quotation whose clause starts before it
-   ('A downturn, he said, “could be …”': a word before the mark depends on one inside); so is
+   ('A downturn, he said, “could be …”': a word before the mark depends on one inside), or
+   one with a postposed cue after narration of its own sentence that has no speech verb ('If
+   the bill passes, “I think …,” she said'); so is
    a quotation that goes on after the cue of a partial one ('The plans are “irresponsible,” he
    said. “They would …”': one attribution, begun in narration). Name-like words in marks inside
    a sentence and not right after their cue are a title, no quotation ('In his book, “Doomed to
@@ -133,6 +135,7 @@ class Piece:
     partial: bool = False
     carried: bool = False  # a full quotation made partial by the narration its attribution began in
     title: bool = False  # a title or a name in marks (_is_title)
+    narrated: bool = False  # narration before it in its sentence (_narrated)
 
 
 @dataclass
@@ -716,12 +719,25 @@ def _is_title(text: str, p: Piece) -> bool:
     return True
 
 
+def _narrated(ctx: _Ctx, p: Piece) -> bool:
+    """Narration of the quotation's own sentence before its mark, with no speech verb
+    ('Sooner or later, “I think …,” he said', 'If the bill passes, “…”'), other than a
+    quotation before it ('“A,” he said, “B”')."""
+    before = ctx.text[p.para_start:p.open_at]
+    ends = list(re.finditer(r"[.!?:][”\"'’]*\s+", before))
+    start = p.para_start + (ends[-1].end() if ends else 0)
+    words = [t for t in _window_tokens(ctx, start, p.open_at) if t.is_alpha]
+    return bool(words) and not any(_is_cue(t) or _according(t) is not None for t in words)
+
+
 def _is_partial(text: str, p: Piece) -> bool:
     """A quoted fragment inside narration, not a quotation introduced as speech."""
     if _sentence_initial(text, p):
         return False
     before = text[p.para_start:p.open_at].rstrip()
-    if before.endswith((",", ";")) and p.cue_side in ("after", "before", "according"):
+    if before.endswith((",", ";")) and p.cue_side in ("before", "according"):
+        return False
+    if before.endswith((",", ";")) and p.cue_side == "after" and not p.narrated:
         return False
     if p.cue_side == "before" and p.cue is not None:
         gap = text[p.cue.idx + len(p.cue.text):p.open_at]
@@ -800,6 +816,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if found is not None:
             p.cue, p.cue_side, subj = found
             p.speaker = subj
+        p.narrated = p.cue_side == "after" and _narrated(ctx, p)
         p.partial = p.partial or _is_partial(text, p) or _embedded(ctx, p)
         if _is_title(text, p):
             p.cue, p.cue_side, p.speaker, p.partial, p.title = None, "", None, True, True
