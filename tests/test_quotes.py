@@ -559,3 +559,15 @@ def test_narration_before_a_quotation_with_a_postposed_cue_makes_it_partial():
     quotes, _ = _quotes(text)
     assert next(q for q in quotes if q.text.startswith("I think it will fill")).kind == "partial"
     assert _find(quotes, "We will pass it").kind == "direct"
+
+
+def test_quotation_paragraph_credited_by_a_dash_line():
+    text = ("The candidates traded claims about taxes in the debate on Thursday.\n\n"
+            "“Boeing and General Electric and other multinationals pay zero taxes.”\n\n"
+            "- Bernie Sanders.\n\n"
+            "“There’s a real revolution in the United States.”\n\n"
+            "– An immigrant himself –.")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "pay zero taxes")
+    assert q.kind == "direct" and q.cue == "-" and "Sanders" in (q.speaker_text or "")
+    assert not [r for r in quotes if "real revolution" in r.text and r.cue in ("–", "-")]

@@ -514,6 +514,25 @@ def _cue_before_generic(ctx: _Ctx, p: Piece, win_start: int):
     return None
 
 
+def _credit_line(ctx: _Ctx, p: Piece, para_end: int):
+    """A quotation paragraph credited by the next one, a dash and a name ('“Boeing and GE …
+    pay zero taxes.” / - Sanders.', '/ -President Obama, tweeting after …'): the dash is the
+    cue, the name the speaker."""
+    if ctx.text[p.close_end:para_end].strip():
+        return None
+    m = re.match(r"\s*\n\s*([-—–])\s*(?=[A-Z])", ctx.text[para_end:])
+    if m is None:
+        return None
+    dash = ctx.token_at(para_end + m.start(1))
+    for t in ctx.doc[dash.i + 1: dash.i + 4]:
+        if t.pos_ == "PROPN":
+            head = t
+            while head.head.i != head.i and head.head.i < dash.i + 6 and head.dep_ in ("compound", "amod", "flat"):
+                head = head.head
+            return dash, "credit", head
+    return None
+
+
 def _cue_governing(ctx: _Ctx, p: Piece):
     """A speech verb that governs the quoted piece in the parse (a partial quote)."""
     first = ctx.token_at(p.start)
@@ -809,6 +828,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                             if subj is not None:
                                 found = (t, "before", subj)
                             break
+        if found is None and p.closed and p.open_at == p.para_start:
+            found = _credit_line(ctx, p, para_ends[p.para])
         if found is None and not _sentence_initial(text, p):
             found = _cue_governing(ctx, p)
             if found is not None:
