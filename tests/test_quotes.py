@@ -495,3 +495,99 @@ def test_said_so_yes_and_no_take_the_answer_word():
     out, _ = _quotes("Asked whether he would run again, Governor Tom Wolf said no on Monday.")
     q = next(q for q in out if q.text == "no")
     assert q.cue == "said" and "Wolf" in (q.speaker_text or "")
+
+
+def test_titles_in_marks_inside_a_sentence_are_no_quotations():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "“We will rebuild the bridges,” Lopez said during an interview on NBC’s “Meet the Press” on Sunday.\n\n"
+            "In her new book, “A Time for Courage,” published in May, Lopez described her childhood in Texas.\n\n"
+            "When she walked on stage, her supporters chanted “Four More Years!”")
+    quotes, _ = _quotes(text)
+    assert not [q for q in quotes if "Meet the Press" in q.text or "A Time for Courage" in q.text]
+    q = _find(quotes, "We will rebuild")
+    assert q.kind == "direct" and q.cue == "said"
+    assert _find(quotes, "Four More Years").kind == "direct"
+
+
+def test_quotation_going_on_after_a_partial_one_is_one_partial_attribution():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "The tax plans are “deeply irresponsible,” Lopez said. “They would leave the schools without money.”")
+    quotes, _ = _quotes(text)
+    a = next(q for q in quotes if q.text.startswith("deeply irresponsible"))
+    b = _find(quotes, "They would leave the schools")
+    assert a.kind == b.kind == "partial"
+    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start) and a.cue == "said"
+
+
+def test_cue_with_a_clause_of_its_own_after_a_full_sentence_is_another_report():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "“Judge,” her lawyer Tom Reyes said, “I have never seen this happen in thirty years.” "
+            "Reluctantly, Reyes said he had come to the same conclusion.")
+    quotes, _ = _quotes(text)
+    a, b = _find(quotes, "Judge"), _find(quotes, "I have never seen this")
+    assert a.kind == b.kind == "direct"
+    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start)
+
+
+def test_aside_paraphrase_inside_the_paragraph_does_not_split_the_quotation():
+    text = ("Maria Lopez has worked at the plant for twenty years.\n\n"
+            "“It is pretty cool working there,” she said, describing how she carefully puts together "
+            "“tubular mixers,” batches of rods that control the air flow in the furnaces. "
+            "“And when you do it for sixty hours a week, people are like family.”")
+    quotes, _ = _quotes(text)
+    a, b = _find(quotes, "pretty cool"), _find(quotes, "people are like family")
+    assert a.kind == b.kind == "direct"
+    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start) and a.cue == "said"
+
+
+def test_mixed_quotation_marks_close_a_quotation():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = ('"I don’t think it’s getting the attention,” Grassley said. “Our roads are crumbling," she said. '
+            '“It’s unusual,“ said Noble. He said "no" to me.')
+    assert [text[p.start:p.end] for p in find_pieces(text)] == [
+        "I don’t think it’s getting the attention,", "Our roads are crumbling,", "It’s unusual,", "no"]
+    quotes, _ = _quotes("Senator Chuck Grassley spoke on Monday.\n\n" + text)
+    q = _find(quotes, "getting the attention")
+    assert q.kind == "direct" and q.cue == "said" and "Grassley" in (q.speaker_text or "")
+
+
+def test_quotation_opening_the_reported_content_is_direct():
+    text = ("Donald Trump spoke in Ohio on Monday.\n\n"
+            "Trump renewed his call for “a total and complete ban” on all Muslims entering the United States.")
+    quotes, _ = _quotes(text)
+    q = next(q for q in quotes if q.text == "a total and complete ban")
+    assert q.kind == "direct" and q.cue == "call"
+    rest = [r for r in quotes if r.kind == "indirect" and r.cue_start == q.cue_start]
+    assert rest and rest[0].start == q.start and rest[0].speaker_start == q.speaker_start
+
+
+def test_participle_clause_after_the_cue_is_the_cue_of_a_quotation_inside_it():
+    text = ("The band Red Hot Chili Peppers played in Los Angeles on Friday.\n\n"
+            "“We had written two dozen songs before we got with the producer,” Anthony Kiedis said, "
+            "mentioning the long-awaited album is “in the home stretch.”")
+    quotes, _ = _quotes(text)
+    a, b = _find(quotes, "two dozen songs"), _find(quotes, "in the home stretch")
+    assert a.kind == "direct" and a.cue == "said"
+    assert b.kind == "partial" and b.cue == "mentioning" and (a.cue_start, a.speaker_start) != (b.cue_start, b.speaker_start)
+
+
+def test_narration_before_a_quotation_with_a_postposed_cue_makes_it_partial():
+    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+            "If the bill passes, “I think it will fill a very deep hole in the budget,” Lopez said.\n\n"
+            "“We will pass it,” Lopez said.")
+    quotes, _ = _quotes(text)
+    assert next(q for q in quotes if q.text.startswith("I think it will fill")).kind == "partial"
+    assert _find(quotes, "We will pass it").kind == "direct"
+
+
+def test_quotation_paragraph_credited_by_a_dash_line():
+    text = ("The candidates traded claims about taxes in the debate on Thursday.\n\n"
+            "“Boeing and General Electric and other multinationals pay zero taxes.”\n\n"
+            "- Bernie Sanders.\n\n"
+            "“There’s a real revolution in the United States.”\n\n"
+            "– An immigrant himself –.")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "pay zero taxes")
+    assert q.kind == "direct" and q.cue == "-" and "Sanders" in (q.speaker_text or "")
+    assert not [r for r in quotes if "real revolution" in r.text and r.cue in ("–", "-")]

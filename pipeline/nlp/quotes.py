@@ -2,20 +2,26 @@
 
 1. Quotation pieces: the text between matching marks, per paragraph — curly “…”,
    straight "…", doubled apostrophes ''…'' and top-level single ‘…’; single quotes
-   nested in a double quote stay inside it; straight marks around markup attribute values
+   nested in a double quote stay inside it; a mark of another kind right after the final
+   punctuation of the words closes the quotation too ('"… would,” he said', '“… unusual,“ said
+   Noble': mixed marks); straight marks around markup attribute values
    (`datetime="2016-09-01"`) are no quotation. A mark left open at the end of a paragraph
    runs to the paragraph end and continues into the next paragraph when that one opens
    with a mark (one quotation over several paragraphs).
 2. Cue of a piece (`rules/speech_verbs.tsv`, lemmas of `direct` use): after the closing
    mark ("…,” Mr. Kerry said / said Mr. Kerry / “…,” according to X; not a clause ending in
    ':' or ',' right before the next quotation after a full sentence: '“….” He added, “…”'
-   introduces the next one), else before the
-   opening mark in the same sentence ("Kerry told Lavrov: “…”", 'he said, “…”'), else
+   introduces the next one; nor, after a full sentence, a verb with a reported clause of its
+   own: '“….” Reluctantly, Brafman said he had …'), else before the
+   opening mark in the same sentence ("Kerry told Lavrov: “…”", 'he said, “…”'; a participle
+   clause after a comma that runs into the mark is the cue of the quotation inside it: '…,”
+   Kiedis said, mentioning the album is “in the home stretch.”'), else
    a speech verb governing the piece in the parse ('called it “an absolute disgrace”',
    a *partial* quote). Failing those, any verb in a fixed frame: right after a quotation
    ending in , ! ? ('“…,” Trump barked'), right before ', “' ('Hillary shot back, “…”'),
    in the clause before ': “' ('leaned in and boomed: “…”'), or a bare name before the
-   colon ('More from Jones: “…”', cue = the colon); a participle whose parse hangs inside
+   colon ('More from Jones: “…”', cue = the colon), or a credit line after a quotation
+   paragraph ('“… pay zero taxes.” / - Sanders.', cue = the dash); a participle whose parse hangs inside
    the quotation takes the sentence subject ('…, telling the crowd, “…”'). Pieces sharing a cue are one quotation (split quotes "…," he said,
    "…"), as are pieces glued by white space or by a paragraph continuation. A piece that
    opens a sentence with no cue of its own continues the previous speaker's quotation
@@ -27,7 +33,15 @@
    A quotation that goes on a clause begun before its mark is *partial*, not direct: a
    'that'/'if' or a subject of the reported clause between the cue and the mark ('X said that
    whatever voters decide, “they …”'), or a lowercase quotation whose clause starts before it
-   ('A downturn, he said, “could be …”': a word before the mark depends on one inside).
+   ('A downturn, he said, “could be …”': a word before the mark depends on one inside), or
+   one with a postposed cue after narration of its own sentence that has no speech verb ('If
+   the bill passes, “I think …,” she said'); so is
+   a quotation that goes on after the cue of a partial one ('The plans are “irresponsible,” he
+   said. “They would …”': one attribution, begun in narration). Name-like words in marks inside
+   a sentence and not right after their cue are a title, no quotation ('In his book, “Doomed to
+   Succeed,” …', '… on CNN’s “State of the Union”'). A quotation that opens the reported
+   content of a cue (step 4), with no narration before its mark ('renewed his call for “a total
+   and complete ban” on all Muslims …'), is direct, with that content's cue and speaker.
    A quotation introduced by its cue that ends without punctuation while the sentence runs
    on in narration ('Obama said “it gets me mad” every time he thinks about …') carries the
    rest of the sentence as an `indirect` quote with the same cue and speaker (one
@@ -120,6 +134,9 @@ class Piece:
     cue_side: str = ""  # after | before | inside | according
     speaker: object = None  # (start_tok, end_tok) token span of the speaker
     partial: bool = False
+    carried: bool = False  # a full quotation made partial by the narration its attribution began in
+    title: bool = False  # a title or a name in marks (_is_title)
+    narrated: bool = False  # narration before it in its sentence (_narrated)
 
 
 @dataclass
@@ -187,7 +204,14 @@ def find_pieces(text: str) -> list[Piece]:
                 continue
             kind, o, olen = opener
             close_len = 0
+            nxt = para[i + 1:i + 2]
+            ends_speech = para[i - 1:i] in (",", ".", "!", "?") and not nxt.isalnum()
             if kind == "curly" and ch == "”":
+                close_len = 1
+            elif kind in ("curly", "straight") and ch in "\"“”" and ends_speech:
+                # mixed marks: '"… would,” he said', '“… weather," she said', '“It's unusual,“ said'
+                # — a mark of the other kind (or a second opening one) right after the final
+                # punctuation of the words closes the quotation
                 close_len = 1
             elif kind == "curly" and ch == "“" and para[o + 1:i].strip() and i > 0 and para[i - 1].isspace():
                 # an opening mark while one is open: the first quote was never closed
@@ -339,6 +363,11 @@ def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
             return t, "according", obj
         if _is_cue(t):
             subj = _subject(t)
+            if not ctx.text[p.start:p.end].rstrip(" '’\"”").endswith(",") and any(
+                    c.dep_ == "ccomp" and c.i > t.i and not ctx.inside_quote(c.idx) for c in t.children):
+                # '“… two points.” Reluctantly, Brafman said he had come to …': after a full
+                # sentence, a cue with a reported clause of its own is another report
+                return None
             if subj is not None and subj.i >= toks[0].i and not ctx.inside_quote(subj.idx):
                 return t, "after", subj
             if k <= 1 and subj is None:
@@ -371,6 +400,13 @@ def _cue_before(ctx: _Ctx, p: Piece, win_start: int):
         if _is_cue(t):
             subj = _subject(t) or _stray_subject(t, toks[0].i)
             if subj is not None and not ctx.inside_quote(subj.idx):
+                return t, "before", subj
+        if t.tag_ == "VBG" and t.pos_ == "VERB" and t.i > toks[0].i and ctx.doc[t.i - 1].text == "," \
+                and re.search(r"\w", ctx.text[t.idx + len(t.text):p.open_at]) and stripped[-1].isalpha():
+            # a participle clause after the cue that the quotation sits in ('…,” Kiedis said,
+            # mentioning the album is “in the home stretch.”'): the participle is its cue
+            subj = _outside_subject(ctx, t, toks[0].i)
+            if subj is not None:
                 return t, "before", subj
     return None
 
@@ -411,6 +447,11 @@ def _cue_after_generic(ctx: _Ctx, p: Piece, win_end: int):
             for u in toks[1:5]:
                 if u.pos_ in ("PROPN", "PRON") or u.pos_ == "NOUN":
                     return t, "after", u
+        elif toks[k - 1].pos_ in ("PROPN", "PRON", "NOUN", "NUM") and all(
+                u.pos_ in ("DET", "NUM", "PROPN", "NOUN", "ADJ", "PRON") for u in toks[:k]):
+            # the noun phrase right before the verb, the parser having missed the subject
+            # ('“…,” the two write.')
+            return t, "after", toks[k - 1]
         break
     return None
 
@@ -471,6 +512,25 @@ def _cue_before_generic(ctx: _Ctx, p: Piece, win_start: int):
                 if subj is not None:
                     return t, "before", subj
             return None
+    return None
+
+
+def _credit_line(ctx: _Ctx, p: Piece, para_end: int):
+    """A quotation paragraph credited by the next one, a dash and a name ('“Boeing and GE …
+    pay zero taxes.” / - Sanders.', '/ -President Obama, tweeting after …'): the dash is the
+    cue, the name the speaker."""
+    if ctx.text[p.close_end:para_end].strip():
+        return None
+    m = re.match(r"\s*\n\s*([-—–])\s*(?=[A-Z])", ctx.text[para_end:])
+    if m is None:
+        return None
+    dash = ctx.token_at(para_end + m.start(1))
+    for t in ctx.doc[dash.i + 1: dash.i + 4]:
+        if t.pos_ == "PROPN":
+            head = t
+            while head.head.i != head.i and head.head.i < dash.i + 6 and head.dep_ in ("compound", "amod", "flat"):
+                head = head.head
+            return dash, "credit", head
     return None
 
 
@@ -664,12 +724,40 @@ def _embedded(ctx: _Ctx, p: Piece) -> bool:
     return False
 
 
+def _is_title(text: str, p: Piece) -> bool:
+    """A title or name in marks inside a sentence ('In his new book, “Doomed to Succeed,” Mr.
+    Ross said …', '… said during an interview on CNN’s “State of the Union.”'): name-like
+    words that neither open a sentence nor follow their cue directly ('shouted, “Cruz,”',
+    'chanted “USA! USA!”') — nobody's words, so no quotation, and no part of the quotation
+    whose cue the sentence shares."""
+    content = text[p.start:p.end].rstrip("”\"’' ")
+    if not _looks_like_name(content) or _sentence_initial(text, p) or content.endswith(("!", "?")):
+        return False  # (an exclamation is said: 'She declared “What a Super Tuesday!”')
+    if p.cue is not None and p.cue_side in ("before", "colon") \
+            and not re.search(r"\w", text[p.cue.idx + len(p.cue.text):p.open_at]):
+        return False
+    return True
+
+
+def _narrated(ctx: _Ctx, p: Piece) -> bool:
+    """Narration of the quotation's own sentence before its mark, with no speech verb
+    ('Sooner or later, “I think …,” he said', 'If the bill passes, “…”'), other than a
+    quotation before it ('“A,” he said, “B”')."""
+    before = ctx.text[p.para_start:p.open_at]
+    ends = list(re.finditer(r"[.!?:][”\"'’]*\s+", before))
+    start = p.para_start + (ends[-1].end() if ends else 0)
+    words = [t for t in _window_tokens(ctx, start, p.open_at) if t.is_alpha]
+    return bool(words) and not any(_is_cue(t) or _according(t) is not None for t in words)
+
+
 def _is_partial(text: str, p: Piece) -> bool:
     """A quoted fragment inside narration, not a quotation introduced as speech."""
     if _sentence_initial(text, p):
         return False
     before = text[p.para_start:p.open_at].rstrip()
-    if before.endswith((",", ";")) and p.cue_side in ("after", "before", "according"):
+    if before.endswith((",", ";")) and p.cue_side in ("before", "according"):
+        return False
+    if before.endswith((",", ";")) and p.cue_side == "after" and not p.narrated:
         return False
     if p.cue_side == "before" and p.cue is not None:
         gap = text[p.cue.idx + len(p.cue.text):p.open_at]
@@ -741,6 +829,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                             if subj is not None:
                                 found = (t, "before", subj)
                             break
+        if found is None and p.closed and p.open_at == p.para_start:
+            found = _credit_line(ctx, p, para_ends[p.para])
         if found is None and not _sentence_initial(text, p):
             found = _cue_governing(ctx, p)
             if found is not None:
@@ -748,7 +838,10 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if found is not None:
             p.cue, p.cue_side, subj = found
             p.speaker = subj
+        p.narrated = p.cue_side == "after" and _narrated(ctx, p)
         p.partial = p.partial or _is_partial(text, p) or _embedded(ctx, p)
+        if _is_title(text, p):
+            p.cue, p.cue_side, p.speaker, p.partial, p.title = None, "", None, True, True
 
     # groups: shared cue, paragraph continuation, pieces glued by white space
     parent = list(range(len(pieces)))
@@ -789,6 +882,13 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
               and a.cue is not None and not a.partial):
             # “A,” he said. “B.” — the same speaker goes on
             glue(k - 1, k)
+        elif (b.para == a.para and b.cue is None and not b.partial and _sentence_initial(text, b)
+              and a.cue is not None and a.partial and a.cue_side == "after" and a.close_end <= a.cue.idx < b.open_at):
+            # 'Still, golf clubs are “just scratching out a profit,” he said. “Golf is …”': the
+            # quotation goes on after its cue, but the attribution began in narration — one
+            # attribution whose content does not open with the mark: partial as a whole
+            b.partial = b.carried = True
+            union(k - 1, k)
     groups: dict[int, list[int]] = {}
     for k in range(len(pieces)):
         groups.setdefault(find(k), []).append(k)
@@ -868,7 +968,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             continue  # its speaker comes from a paraphrase, if any (below)
         if sp.key:
             last_key = sp.key
-        if not partial:
+        if not partial or any(p.carried for p in members):
             last_speaker = sp
             last_cue_span = cue_span
             last_para = max(p.para for p in members)
@@ -876,6 +976,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     indirect = _indirect(ctx, quotes, last_key)
     _settle_continued(text, quotes, continued, indirect)
     quotes = [q for q in quotes if q.kind != "dropped"]
+    _opening_quotations(text, pieces, quotes, indirect)
     quotes.extend(indirect)
     quotes.sort(key=lambda q: q.start)
     for q in quotes:
@@ -909,6 +1010,33 @@ def _run_on(ctx: _Ctx, p: Piece, pieces: list[Piece], para_ends: dict) -> tuple[
     return s, e
 
 
+def _opening_quotations(text: str, pieces: list[Piece], quotes: list[Quote], indirect: list[Quote]) -> None:
+    """A quotation that opens the reported content of its cue ('welcomed “the recognition that
+    we do not …”', 'call for “a total and complete ban” on all Muslims'): no narration comes
+    before its mark, so no clause is begun before it — the attribution opens with the
+    quotation and is direct. A piece left without a cue of its own takes the content's cue and
+    speaker."""
+    by_start = {q.start: q for q in quotes}
+    for r in indirect:
+        if r.cue_start is None:
+            continue
+        p = next((p for p in pieces if r.start <= p.start < r.end and not re.search(r"\w", text[r.start:p.start])), None)
+        if p is None:
+            continue
+        q = by_start.get(p.start)
+        if q is None:
+            if p.title or _looks_like_name(text[p.start:p.end]):
+                continue  # a title or a name: “New York values”
+            quotes.append(Quote(
+                start=p.start, end=p.end, text=text[p.start:p.end], kind="direct",
+                speaker_text=r.speaker_text, speaker_entity_key=r.speaker_entity_key, cue=r.cue,
+                speaker_start=r.speaker_start, speaker_end=r.speaker_end,
+                cue_start=r.cue_start, cue_end=r.cue_end, is_anonymous=r.is_anonymous,
+            ))
+        elif q.kind == "partial" and (q.cue_start, q.speaker_start) == (r.cue_start, r.speaker_start):
+            q.kind = "direct"
+
+
 POSTPOSED_SAID = {"said", "says", "added", "adds", "told", "tells"}
 
 
@@ -922,8 +1050,12 @@ def _settle_continued(text: str, quotes: list[Quote], continued: list[tuple], in
     for k, n, near, end_before, prev_start, start in continued:
         para_end = text.rfind("\n", 0, start)
         para_end = len(text[:para_end].rstrip()) if para_end > 0 else 0
+        # (a paraphrase in the quotation's own paragraph, after the quotation it continues —
+        # '“…,” she said, describing how …. “…”' — is an aside: the quotation goes on)
+        own_para = text.rfind("\n", 0, start) + 1
         later = [q for q in indirect if q.speaker_text and q.cue_start is not None
                  and max(prev_start, end_before) <= q.cue_start < start
+                 and not (near and end_before >= own_para)
                  and not re.search(r"\w", text[max(q.end, q.cue_end, q.speaker_end or 0):para_end])]
         if not near:
             # no quotation before: only a paraphrase that ends with its speech cue ('…, said Mr Thomas.')
