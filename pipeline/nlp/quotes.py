@@ -981,6 +981,24 @@ OBJECT_STOP = {"it", "this", "that", "them", "him", "her", "me", "us", "you", "w
                "something", "anything", "nothing", "everything", "one", "time", "way", "lot", "thing", "things"}
 
 
+CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "despite", "at", "amid", "according", "until", "following"}
+
+
+def _object_tail(t, hi: int) -> int:
+    """End of an object content ending at `hi` with the complements of cue verb `t` that
+    follow it: PolNeAR's content is the object with what is said of it ('criticized Clinton
+    for accepting …', 'accuses Sanders of …', 'praised X's leadership in the aftermath of
+    …'), not a circumstance of the report ('… during Obamacare talks')."""
+    for c in t.children:
+        if c.i < hi:
+            continue
+        if c.dep_ == "prep" and c.lower_ not in CIRCUMSTANCE_PREPS and c.ent_type_ not in ("DATE", "TIME") \
+                and not any(k.ent_type_ in ("DATE", "TIME") for k in c.children) or c.dep_ == "xcomp":
+            if all(x.is_punct is False or x.text not in (";", ":") for x in t.doc[hi:c.i]) and c.i - hi <= 2:
+                hi = max(hi, c.right_edge.i + 1)
+    return hi
+
+
 def _object_content(t) -> tuple[int, int] | None:
     """Token range of the attributed content carried by the object of cue verb `t`: its
     direct object (with an object predicate: 'called it “a disgrace”'), else the object of
@@ -1000,7 +1018,7 @@ def _object_content(t) -> tuple[int, int] | None:
     if (dobj is not None and lemma not in LISTENER_VERBS and dobj.lower_ not in OBJECT_STOP and dobj.pos_ != "PRON"
             and dobj.ent_type_ not in ("DATE", "TIME")):
         hi = (oprd or dobj).right_edge.i + 1
-        return dobj.left_edge.i, hi
+        return dobj.left_edge.i, _object_tail(t, hi)
     if lemma == "call" and dobj is not None and oprd is not None:
         return dobj.left_edge.i, oprd.right_edge.i + 1
     preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point") else set())
@@ -1132,6 +1150,34 @@ def _cut_trailing_aside(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+NARRATOR_MARKS = set()
+NARRATOR_PREPS = {"according"}
+
+
+def _cut_narrator_tail(ctx: _Ctx, head, a: int, b: int) -> tuple[int, int]:
+    """[a, b) of the reported clause headed by `head` without a circumstance the narrator
+    adds at its end, which the parser hangs on the reported verb: a temporal or concessive
+    clause ('… will not be prosecuted after prosecutors determined …', '… as he faces …')
+    or phrase ('…, despite critics …', '…, according to exit polls')."""
+    doc = ctx.doc
+    for c in head.children:
+        if c.i <= head.i or c.i >= b or ctx.inside_quote(c.idx) or c.right_edge.i + 1 < b:
+            continue
+        lo = None
+        if c.dep_ == "advcl":
+            m = next((k for k in c.children if k.dep_ in ("mark", "advmod") and k.i < c.i and k.i == c.left_edge.i), None)
+            if m is not None and m.lower_ in NARRATOR_MARKS:
+                lo = c.left_edge.i
+        elif c.dep_ == "prep" and c.lower_ in NARRATOR_PREPS:
+            lo = c.i
+        if lo is not None and lo > a + 2:
+            b = lo
+            break
+    while b > a + 1 and doc[b - 1].is_punct and not ctx.inside_quote(doc[b - 1].idx):
+        b -= 1
+    return a, b
+
+
 ANSWER_WORDS = {"so", "yes", "no"}
 QUOTE_CHARS = set("“”\"‘’«»") | {"''", "``"}
 
@@ -1189,6 +1235,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         content = None
         subj = None
+        head = None  # the head of a reported clause, when the content is one
         obj = _according(t)
         if obj is not None:
             subj = obj
@@ -1240,6 +1287,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             if comp and comp[0].dep_ == "xcomp" and comp[0].pos_ not in ("VERB", "AUX"):
                 comp = []
             span = (comp[0].left_edge.i, comp[0].right_edge.i + 1) if comp else _object_content(t)
+            head = comp[0] if comp else None
             if span is None and t.lemma_.lower() == "say":
                 # 'half said so', '75 percent said yes', 'the candidate said no': the answer word
                 ans = next((c for c in t.children if c.i > t.i and c.lower_ in ANSWER_WORDS), None)
@@ -1267,6 +1315,8 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         if obj is None and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             a, b = _clip_complement(ctx, a, b)
+        if head is not None:
+            a, b = _cut_narrator_tail(ctx, head, a, b)
         a, b = _cut_trailing_aside(ctx, a, b)
         # stop before a direct quotation inside the complement ("…, saying, “…”")
         for qs, qe in taken:
