@@ -982,6 +982,12 @@ OBJECT_STOP = {"it", "this", "that", "them", "him", "her", "me", "us", "you", "w
 
 
 CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "despite", "at", "amid", "according", "until", "following"}
+# where and how something was said ('in a statement', 'on his radio show', 'on Facebook')
+MEDIUM_NOUNS = {"statement", "interview", "speech", "show", "page", "debate", "appearance", "appearances", "tweet",
+                "post", "letter", "op-ed", "floor", "television", "radio", "program", "broadcast", "call", "release",
+                "conference", "remarks", "address", "rally", "event", "hearing", "meeting", "video", "ad", "email",
+                "twitter", "facebook", "instagram", "cnn", "msnbc", "fox", "podcast", "column", "editorial", "book",
+                "blog", "website", "message", "memo", "report", "session", "visit", "stop", "trail", "town", "forum", "left", "right"}
 
 
 def _object_tail(t, hi: int) -> int:
@@ -992,8 +998,10 @@ def _object_tail(t, hi: int) -> int:
     for c in t.children:
         if c.i < hi:
             continue
+        pobj = next((k for k in c.children if k.dep_ == "pobj"), None)
         if c.dep_ == "prep" and c.lower_ not in CIRCUMSTANCE_PREPS and c.ent_type_ not in ("DATE", "TIME") \
-                and not any(k.ent_type_ in ("DATE", "TIME") for k in c.children) or c.dep_ == "xcomp":
+                and (pobj is None or pobj.ent_type_ not in ("DATE", "TIME") and pobj.lower_ not in MEDIUM_NOUNS) \
+                or c.dep_ == "xcomp":
             if all(x.is_punct is False or x.text not in (";", ":") for x in t.doc[hi:c.i]) and c.i - hi <= 2:
                 hi = max(hi, c.right_edge.i + 1)
     return hi
@@ -1288,6 +1296,11 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                 comp = []
             span = (comp[0].left_edge.i, comp[0].right_edge.i + 1) if comp else _object_content(t)
             head = comp[0] if comp else None
+            if head is not None and head.dep_ == "xcomp":
+                # 'urged voters to …', 'asked the campaign to …': the one asked goes with it
+                dobj = next((c for c in t.children if c.dep_ == "dobj" and t.i < c.i < head.left_edge.i), None)
+                if dobj is not None:
+                    span = (dobj.left_edge.i, span[1])
             if span is None and t.lemma_.lower() == "say":
                 # 'half said so', '75 percent said yes', 'the candidate said no': the answer word
                 ans = next((c for c in t.children if c.i > t.i and c.lower_ in ANSWER_WORDS), None)
