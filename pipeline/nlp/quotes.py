@@ -977,6 +977,19 @@ OBJECT_CUES = {"deny", "confirm", "announce", "describe", "mention", "propose", 
 # cue verbs that on PolNeAR introduce no reported content of their own more often than not
 # ('continued to campaign', 'signed the bill', 'heard the case', 'considered a run')
 NO_INDIRECT_CUES = {"continue", "sign", "unveil", "charge", "hear", "consider"}
+# more verbs of stance, naming and discussion whose object or clause PolNeAR attributes
+# ('named Kaine as his running mate', 'thanked voters for …', 'ignored the question'); kept
+# for section 4 only (speech_verbs.tsv also drives the direct-quote cues)
+MORE_OBJECT_CUES = {"name", "thank", "remind", "share", "identify", "nominate", "compare", "encourage", "ignore", "list",
+                    "remember", "deem", "project", "present", "articulate", "interpret", "rebuff", "rebut",
+                    "bemoan", "herald", "trumpet", "dub", "envision", "foresee", "disclose", "document", "advise",
+                    "recite", "vouch", "lash", "hammer", "contrast", "exemplify", "display", "mull", "reaffirm",
+                    "protest", "resist", "withhold", "notice", "discover", "forget", "love", "like", "shrug",
+                    "distance", "pursue", "lean", "cheer", "boo", "demonstrate", "convince",
+                    "appoint", "elect", "embrace", "raise", "release", "push", "lament", "decry", "deride",
+                    "slam", "blast", "mock", "ridicule", "applaud", "hail", "tout", "laud", "fault", "question",
+                    "downplay", "dispute", "reject", "disavow", "denounce", "condemn", "welcome", "celebrate",
+                    "highlight", "stress", "underscore", "emphasize", "detail", "outline", "tease"}
 OBJECT_STOP = {"it", "this", "that", "them", "him", "her", "me", "us", "you", "what", "which", "who", "so",
                "something", "anything", "nothing", "everything", "one", "time", "way", "lot", "thing", "things"}
 
@@ -1284,7 +1297,8 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         elif (nc := _noun_cue(t)) is not None:
             subj, content = nc
-        elif _is_cue(t, ("direct", "indirect", "object")) and t.pos_ == "VERB" and t.lemma_.lower() not in NO_INDIRECT_CUES:
+        elif (_is_cue(t, ("direct", "indirect", "object")) or t.lemma_.lower() in MORE_OBJECT_CUES) and t.pos_ == "VERB" \
+                and t.lemma_.lower() not in NO_INDIRECT_CUES:
             comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
             if not comp:
                 # "said in a statement that …": the clause hangs on the noun
