@@ -1098,6 +1098,14 @@ PREP_NOUNS = {"criticism": ("of",), "support": ("for",), "endorsement": ("of",),
               "condemnation": ("of",), "rejection": ("of",), "embrace": ("of",), "denunciation": ("of",)}
 
 
+def _modified_noun(t):
+    """The noun a cue participle modifies, which is its subject ('a super PAC backing Jeb Bush',
+    'a poll showing Trump ahead'), or None."""
+    if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i:
+        return t.head
+    return None
+
+
 def _noun_cue(t):
     """(speaker token, content token range) for a noun cue: its clause ('X's view that …',
     'the decision to …') or its 'of/for/to' object ('criticism of Y', 'a call for Y'); the
@@ -1321,7 +1329,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                 span = (ans.i, ans.i + 1) if ans is not None else None
             if span is None:
                 continue
-            subj = _subject(t)
+            subj = _subject(t) or _modified_noun(t)
             h = t.head
             if (t.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and h.dep_ == "ccomp"
                     and _is_cue(h.head, ("direct", "indirect", "object"))):
