@@ -1042,7 +1042,7 @@ def _object_content(t) -> tuple[int, int] | None:
         return dobj.left_edge.i, _object_tail(t, hi)
     if lemma == "call" and dobj is not None and oprd is not None:
         return dobj.left_edge.i, oprd.right_edge.i + 1
-    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point") else set())
+    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point", "respond", "react", "object") else set())
     for prep in kids:
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > t.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -1096,6 +1096,30 @@ CLAUSE_NOUNS = {"claim", "statement", "view", "belief", "argument", "assertion",
 PREP_NOUNS = {"criticism": ("of",), "support": ("for",), "endorsement": ("of",), "opposition": ("to",),
               "call": ("for",), "praise": ("for", "of"), "attack": ("on",), "demand": ("for",), "defense": ("of",),
               "condemnation": ("of",), "rejection": ("of",), "embrace": ("of",), "denunciation": ("of",)}
+
+
+def _infinitive_clause(t) -> list:
+    """['step'] for 'is calling the United States to step up …', 'called all candidates to lay
+    out …': a 'to' clause with its own subject (the one called on) that the parser hangs on
+    the cue verb as an adverbial clause right after it; else []."""
+    for c in t.children:
+        if c.dep_ == "advcl" and c.i > t.i and c.left_edge.i <= t.i + 2 and c.tag_ == "VB" \
+                and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children) \
+                and any(k.dep_ in ("nsubj", "nsubjpass") and k.i < c.i for k in c.children):
+            return [c]
+    return []
+
+
+def _passive_content(t):
+    """(agent, token range of the subject) of a passive cue verb with a 'by' agent: the
+    subject is what the agent said or did ('The meeting was first reported by Politico',
+    'Clinton's attacks were echoed by her campaign'), or None."""
+    sp = next((c for c in t.children if c.dep_ == "nsubjpass" and c.i < t.i), None)
+    agent = next((c for c in t.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if sp is None or by is None or sp.lower_ in ("who", "which", "that"):
+        return None
+    return by, (sp.left_edge.i, sp.right_edge.i + 1)
 
 
 def _modified_noun(t):
@@ -1307,7 +1331,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             subj, content = nc
         elif (_is_cue(t, ("direct", "indirect", "object")) or t.lemma_.lower() in MORE_OBJECT_CUES) and t.pos_ == "VERB" \
                 and t.lemma_.lower() not in NO_INDIRECT_CUES:
-            comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+            comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")] or _infinitive_clause(t)
             if not comp:
                 # "said in a statement that …": the clause hangs on the noun
                 comp = [
@@ -1327,9 +1351,12 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                 # 'half said so', '75 percent said yes', 'the candidate said no': the answer word
                 ans = next((c for c in t.children if c.i > t.i and c.lower_ in ANSWER_WORDS), None)
                 span = (ans.i, ans.i + 1) if ans is not None else None
+            passive = _passive_content(t) if span is None else None
+            if passive is not None:
+                span = passive[1]
             if span is None:
                 continue
-            subj = _subject(t) or _modified_noun(t)
+            subj = passive[0] if passive is not None else (_subject(t) or _modified_noun(t))
             h = t.head
             if (t.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and h.dep_ == "ccomp"
                     and _is_cue(h.head, ("direct", "indirect", "object"))):
