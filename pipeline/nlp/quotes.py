@@ -1093,9 +1093,18 @@ CLAUSE_NOUNS = {"claim", "statement", "view", "belief", "argument", "assertion",
                 "accusation", "contention", "notion", "idea", "prediction", "assessment", "conclusion", "admission",
                 "denial", "declaration", "complaint", "request", "effort", "desire", "intention", "goal",
                 "wish", "push", "bid", "offer", "determination", "commitment"}
-PREP_NOUNS = {"criticism": ("of",), "support": ("for",), "endorsement": ("of",), "opposition": ("to",),
-              "call": ("for",), "praise": ("for", "of"), "attack": ("on",), "demand": ("for",), "defense": ("of",),
-              "condemnation": ("of",), "rejection": ("of",), "embrace": ("of",), "denunciation": ("of",)}
+PREP_NOUNS = {"criticism": ("of", "on"), "support": ("for",), "endorsement": ("of", "for"), "opposition": ("to",),
+              "call": ("for",), "praise": ("for", "of"), "attack": ("on", "against"), "demand": ("for",), "defense": ("of",),
+              "condemnation": ("of",), "rejection": ("of",), "embrace": ("of",), "denunciation": ("of",),
+              # light-verb and topic nouns ('made the case for Y', 'took a swipe at Y', 'gave a speech on Y')
+              "case": ("for", "against"), "swipe": ("at",), "shot": ("at",), "concern": ("about", "over", "for"),
+              "statement": ("on", "about"), "speech": ("on", "about"), "message": ("of", "about", "on"),
+              "interest": ("in",), "allegation": ("of", "against"), "advice": ("on", "about"),
+              "word": ("about", "for", "against"), "opinion": ("of", "on", "about"), "story": ("of", "about"),
+              "tribute": ("to",), "announcement": ("of",), "assessment": ("of",), "passion": ("for",),
+              "remark": ("about", "on"), "comment": ("on", "about"), "view": ("on", "of"), "position": ("on",),
+              "stance": ("on",), "thought": ("on", "about"), "apology": ("for",), "plea": ("for",),
+              "warning": ("about", "against"), "accusation": ("of", "against")}
 
 
 def _infinitive_clause(t) -> list:
