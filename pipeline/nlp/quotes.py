@@ -1000,7 +1000,8 @@ MEDIUM_NOUNS = {"statement", "interview", "speech", "show", "page", "debate", "a
                 "post", "letter", "op-ed", "floor", "television", "radio", "program", "broadcast", "call", "release",
                 "conference", "remarks", "address", "rally", "event", "hearing", "meeting", "video", "ad", "email",
                 "twitter", "facebook", "instagram", "cnn", "msnbc", "fox", "podcast", "column", "editorial", "book",
-                "blog", "website", "message", "memo", "report", "session", "visit", "stop", "trail", "town", "forum", "left", "right"}
+                "blog", "website", "memo", "report", "session", "visit", "stop", "trail", "town", "forum", "left", "right",
+                "camera", "phone", "channel", "air", "stage", "boo", "cheer", "applause", "microphone", "network", "station", "while", "moment"}
 
 
 def _object_tail(t, hi: int) -> int:
@@ -1046,7 +1047,8 @@ def _object_content(t) -> tuple[int, int] | None:
     for prep in kids:
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > t.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None and pobj.lower_ not in OBJECT_STOP and pobj.ent_type_ not in ("DATE", "TIME"):
+            if pobj is not None and pobj.lower_ not in OBJECT_STOP and pobj.ent_type_ not in ("DATE", "TIME") \
+                    and not (prep.lower_ in ("on", "over") and pobj.lemma_.lower() in MEDIUM_NOUNS):
                 hi = pobj.right_edge.i + 1
                 # 'referred to Rubio as “a bright leader”': the description goes with it
                 as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i >= hi), None)
