@@ -1054,6 +1054,10 @@ def _object_content(t) -> tuple[int, int] | None:
                 as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i >= hi), None)
                 if as_ is not None and lemma == "refer":
                     hi = as_.right_edge.i + 1
+                if dobj is not None and t.i < dobj.i < prep.i and prep.lower_ in ("for", "of"):
+                    # 'thanked his supporters for delivering …', 'accused him of …': the one
+                    # thanked or accused goes with it
+                    return dobj.left_edge.i, hi
                 return pobj.left_edge.i, hi
     return None
 
@@ -1216,6 +1220,13 @@ def _cut_trailing_aside(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
 
 NARRATOR_MARKS = set()
 NARRATOR_PREPS = {"according"}
+
+
+def _runs_through(text: str, qs: int, qe: int, end: int) -> bool:
+    """True when the quotation [qs, qe) sits inside a clause running on after it: a word
+    right before its opening mark and the clause going on past its closing mark to `end`."""
+    before = text[:qs].rstrip().rstrip("“\"‘'").rstrip()
+    return before[-1:].isalnum() and qe < end
 
 
 def _cut_narrator_tail(ctx: _Ctx, head, a: int, b: int) -> tuple[int, int]:
@@ -1391,9 +1402,10 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
         if head is not None:
             a, b = _cut_narrator_tail(ctx, head, a, b)
         a, b = _cut_trailing_aside(ctx, a, b)
-        # stop before a direct quotation inside the complement ("…, saying, “…”")
+        # stop before a direct quotation inside the complement ("…, saying, “…”"), not
+        # before a fragment the clause runs through ('would continue “to break barriers” across …')
         for qs, qe in taken:
-            if doc[a].idx < qs < (doc[b - 1].idx if b > a else 0):
+            if doc[a].idx < qs < (doc[b - 1].idx if b > a else 0) and not _runs_through(text, qs, qe, doc[b - 1].idx):
                 b = min(b, ctx.token_at(qs - 1).i)
         a, b = _trim(doc, a, b)
         if b - a < (1 if obj is None and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) else 3):
