@@ -1297,6 +1297,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
     doc, text = ctx.doc, ctx.text
     used_cues = {q.cue_start for q in direct if q.cue_start is not None and q.kind == "direct"}
     taken = [(q.start, q.end) for q in direct if q.kind == "direct"]
+    n_direct = len(taken)
     out: list[Quote] = []
     prev_key: dict[int, str | None] = {}
 
@@ -1404,7 +1405,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
         a, b = _cut_trailing_aside(ctx, a, b)
         # stop before a direct quotation inside the complement ("…, saying, “…”"), not
         # before a fragment the clause runs through ('would continue “to break barriers” across …')
-        for qs, qe in taken:
+        for qs, qe in taken[:n_direct]:
             if doc[a].idx < qs < (doc[b - 1].idx if b > a else 0) and not _runs_through(text, qs, qe, doc[b - 1].idx):
                 b = min(b, ctx.token_at(qs - 1).i)
         a, b = _trim(doc, a, b)
