@@ -1113,6 +1113,14 @@ PREP_NOUNS = {"criticism": ("of", "on"), "support": ("for",), "endorsement": ("o
               "warning": ("about", "against"), "accusation": ("of", "against")}
 
 
+def _sentence_break(t, c) -> bool:
+    """True when a sentence end (. ! ? or a line break) separates token `t` from the subtree
+    of its dependent `c`: the parser joined two sentences."""
+    doc = t.doc
+    lo, hi = (t.i + 1, c.left_edge.i) if c.i > t.i else (c.right_edge.i + 1, t.i)
+    return any(x.text in (".", "!", "?") or "\n" in x.text for x in doc[lo:hi])
+
+
 def _infinitive_clause(t) -> list:
     """['step'] for 'is calling the United States to step up …', 'called all candidates to lay
     out …': a 'to' clause with its own subject (the one called on) that the parser hangs on
@@ -1354,7 +1362,10 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             subj, content = nc
         elif (_is_cue(t, ("direct", "indirect", "object")) or t.lemma_.lower() in MORE_OBJECT_CUES) and t.pos_ == "VERB" \
                 and t.lemma_.lower() not in NO_INDIRECT_CUES:
-            comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")] or _infinitive_clause(t)
+            # with two complements (the parser ran the sentence before, often a quotation, into
+            # this one: '“… with Trump.” / Moments earlier, Trump said he was …') the one after the verb
+            comp = sorted((c for c in t.children if c.dep_ in ("ccomp", "xcomp")),
+                          key=lambda c: (_sentence_break(t, c), ctx.inside_quote(c.idx), c.i < t.i)) or _infinitive_clause(t)
             if not comp:
                 # "said in a statement that …": the clause hangs on the noun
                 comp = [
