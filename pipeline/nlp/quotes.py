@@ -1113,6 +1113,24 @@ PREP_NOUNS = {"criticism": ("of", "on"), "support": ("for",), "endorsement": ("o
               "warning": ("about", "against"), "accusation": ("of", "against")}
 
 
+def _own_sentence(ctx: _Ctx, t, a: int, b: int) -> tuple[int, int]:
+    """[a, b) within the sentence of cue `t` when the parser ran two sentences into one: cut
+    at a line break or a sentence end (. ! ? outside quotation marks) between the cue and the
+    far end of the content."""
+    doc = ctx.doc
+    def end(x) -> bool:
+        return "\n" in x.text or x.text in (".", "!", "?") and not ctx.inside_quote(x.idx)
+    if a > t.i:
+        for k in range(a, b - 1):
+            if end(doc[k]):
+                return a, k
+    elif b <= t.i:
+        for k in range(b - 2, a - 1, -1):
+            if end(doc[k]):
+                return k + 1, b
+    return a, b
+
+
 def _sentence_break(t, c) -> bool:
     """True when a sentence end (. ! ? or a line break) separates token `t` from the subtree
     of its dependent `c`: the parser joined two sentences."""
@@ -1414,6 +1432,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
         if head is not None:
             a, b = _cut_narrator_tail(ctx, head, a, b)
         a, b = _cut_trailing_aside(ctx, a, b)
+        a, b = _own_sentence(ctx, t, a, b)
         # stop before a direct quotation inside the complement ("…, saying, “…”"), not
         # before a fragment the clause runs through ('would continue “to break barriers” across …')
         for qs, qe in taken[:n_direct]:
