@@ -1029,7 +1029,9 @@ def _object_content(t) -> tuple[int, int] | None:
     lemma = t.lemma_.lower()
     kids = list(t.children)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
-    as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i), None)
+    as_ = next((c for c in kids if c.i > t.i and (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "as" and m.i < c.i for m in c.children)
+        and not any(m.dep_ in SUBJECT_DEPS for m in c.children))), None)
     if dobj is not None and as_ is not None and dobj.i < as_.i and lemma not in LISTENER_VERBS:
         # 'sees Cruz as a uniter', 'described himself as a pro-life Catholic'
         return dobj.left_edge.i, as_.right_edge.i + 1
