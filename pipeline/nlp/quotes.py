@@ -1281,6 +1281,44 @@ def _cut_narrator_tail(ctx: _Ctx, head, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+COLON_STOP = {"note", "update", "correction", "latest", "name", "editor", "related", "photo", "video", "watch",
+              "read", "source", "credit", "notice", "advertisement", "caption", "sign", "subscribe", "follow", "image",
+              "editor’s", "editor's", "more", "see", "click", "warning", "disclosure", "pay", "age", "job", "city"}
+
+
+def _colon_line(ctx: _Ctx, t):
+    """(speaker token, token range) for a line 'Name: text' — a headline or a transcript
+    turn ('Sanders: Brexit’s message could …', 'TAPPER: Do you think …'): a colon after
+    a short name at the start of its line (proper nouns or capitals, no verb or pronoun),
+    followed by narration (not a quotation mark) to the line end; else None."""
+    if t.text != ":" or ctx.inside_quote(t.idx):
+        return None
+    doc, text = ctx.doc, ctx.text
+    line_start = text.rfind("\n", 0, t.idx) + 1
+    line_end = text.find("\n", t.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    name = [x for x in doc[ctx.token_at(line_start).i:t.i] if not x.is_space]
+    words = [x for x in name if not x.is_punct]
+    if not words or len(words) > 5 or name[0].idx < line_start:
+        return None
+    if any(x.pos_ in ("VERB", "AUX", "PRON") or x.lower_ in COLON_STOP for x in words):
+        return None
+    if not any(x.pos_ == "PROPN" or x.text.isupper() and x.is_alpha for x in words):
+        return None
+    rest = text[t.idx + 1:line_end]
+    if not rest.strip() or rest.lstrip()[0] in "“\"‘'" or len(rest.split()) < 3:
+        return None
+    a = t.i + 1
+    while a < len(doc) and doc[a].is_space:
+        a += 1
+    b = ctx.token_at(max(line_end - 1, 0)).i + 1
+    a, b = _trim(doc, a, b)
+    if b - a < 3:
+        return None
+    subj = next((x for x in reversed(words) if x.pos_ == "PROPN"), words[-1])
+    return subj, (a, b)
+
+
 ANSWER_WORDS = {"so", "yes", "no"}
 QUOTE_CHARS = set("“”\"‘’«»") | {"''", "``"}
 
@@ -1365,6 +1403,17 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                     out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=None,
                                      speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
                     taken.append((s, e))
+            continue
+        elif (col := _colon_line(ctx, t)) is not None:
+            # 'Sanders: Brexit’s message could draw Trump support in US', 'TAPPER: Do you think …'
+            subj, (a, b) = col
+            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+            if not overlaps_direct(s, e):
+                sp = _resolve_speaker(ctx, subj, text.rfind("\n", 0, s) + 1, last_key)
+                out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text,
+                                 speaker_entity_key=sp.key, cue=t.text, speaker_start=sp.start, speaker_end=sp.end,
+                                 cue_start=t.idx, cue_end=t.idx + 1, is_anonymous=sp.anonymous))
+                taken.append((s, e))
             continue
         elif (par := _parenthetical(ctx, t)) is not None:
             subj, spans = par
