@@ -1173,6 +1173,42 @@ def _modified_noun(t):
     return None
 
 
+# adjectives of stance whose clause or object is the subject's attributed content
+# ('are concerned that …', 'has been critical of Mr. Trump', 'was eager to …')
+STANCE_ADJS = {"concerned": ("about", "over"), "critical": ("of",), "proud": ("of",), "interested": ("in",),
+               "eager": (), "keen": ("on",), "optimistic": ("about",), "pessimistic": ("about",), "aware": ("of",),
+               "confident": ("about", "of", "in"), "willing": (), "quick": (), "ready": (), "devoted": ("to",),
+               "furious": ("at", "about", "over"), "cynical": ("about",), "appreciative": ("of",),
+               "sure": ("about", "of"), "skeptical": ("of", "about"), "supportive": ("of",), "worried": ("about",),
+               "hopeful": ("about",), "determined": (), "adamant": (), "clear": (), "convinced": (),
+               "angry": ("about", "at", "over"), "upset": ("about", "over", "with"), "wary": ("of",),
+               "fond": ("of",), "dismissive": ("of",), "enthusiastic": ("about",), "opposed": ("to",),
+               "committed": ("to",), "unhappy": ("with", "about"), "happy": ("with", "about"), "afraid": ("of",),
+               "fearful": ("of",), "comfortable": ("with",), "uncomfortable": ("with",), "open": ("to",),
+               "frustrated": ("with", "by"), "disappointed": ("with", "in", "by"), "certain": ()}
+
+
+def _adjective_cue(t):
+    """(subject, content token range) for a stance adjective predicated of a subject:
+    its 'that'/'to' clause or its prepositional object ('Republicans are concerned that …',
+    'has been critical of Mr. Trump', 'was eager to assuage …'); else None."""
+    lemma = t.lower_
+    if t.pos_ != "ADJ" or lemma not in STANCE_ADJS or t.dep_ != "acomp":
+        return None
+    subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
+    if subj is None or subj.lower_ in ("it", "there", "this", "that", "which"):
+        return None
+    for c in t.children:
+        if c.i < t.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in STANCE_ADJS[lemma]:
+            lo = c.left_edge.i if c.dep_ != "prep" else c.i + 1
+            if c.dep_ == "prep" and not any(k.dep_ in ("pobj", "pcomp") for k in c.children):
+                continue
+            return subj, (lo, c.right_edge.i + 1)
+    return None
+
+
 def _noun_cue(t):
     """(speaker token, content token range) for a noun cue: its clause ('X's view that …',
     'the decision to …') or its 'of/for/to' object ('criticism of Y', 'a call for Y'); the
@@ -1427,7 +1463,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                                  cue_start=t.idx, cue_end=t.idx + len(t.text), is_anonymous=sp.anonymous))
                 taken.append((s, e))
             continue
-        elif (nc := _noun_cue(t)) is not None:
+        elif (nc := _noun_cue(t) or _adjective_cue(t)) is not None:
             subj, content = nc
         elif (_is_cue(t, ("direct", "indirect", "object")) or t.lemma_.lower() in MORE_OBJECT_CUES) and t.pos_ == "VERB" \
                 and t.lemma_.lower() not in NO_INDIRECT_CUES:
