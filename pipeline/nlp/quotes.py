@@ -1209,6 +1209,10 @@ def _adjective_cue(t):
     return None
 
 
+COPULA_NOUNS = {"response", "answer", "point", "worry", "feeling", "sense", "assumption", "theory", "takeaway",
+                "reasoning", "position", "hope", "fear", "concern", "message", "argument", "view", "belief"}
+
+
 def _noun_cue(t):
     """(speaker token, content token range) for a noun cue: its clause ('X's view that …',
     'the decision to …') or its 'of/for/to' object ('criticism of Y', 'a call for Y'); the
@@ -1222,6 +1226,13 @@ def _noun_cue(t):
         cl = next((c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i and (
             any(m.dep_ == "mark" and m.lower_ in ("that", "to") for m in c.children)
             or any(m.dep_ == "aux" and m.lower_ == "to" and m.i < c.i for m in c.children))), None)
+        if cl is not None:
+            content = (cl.left_edge.i, cl.right_edge.i + 1)
+    if content is None and (lemma in CLAUSE_NOUNS or lemma in COPULA_NOUNS) and t.dep_ == "nsubj" \
+            and t.head.lemma_ == "be" and t.head.i > t.i:
+        # 'His response was that …', 'My view is that …': the clause predicated of the noun
+        cl = next((c for c in t.head.children if c.dep_ in ("ccomp", "attr") and c.i > t.head.i and c.pos_ in ("VERB", "AUX")
+                   and (c.dep_ == "ccomp" or any(m.dep_ == "mark" for m in c.children))), None)
         if cl is not None:
             content = (cl.left_edge.i, cl.right_edge.i + 1)
     if content is None and lemma in PREP_NOUNS:
@@ -1272,8 +1283,12 @@ def _cut_trailing_aside(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
         if x.dep_ not in ("relcl", "appos") or ctx.inside_quote(x.idx):
             continue
         lo = x.left_edge.i
-        if lo <= a + 1 or doc[lo - 1].text != "," or x.head.i >= lo:
+        k = lo - 1
+        while k > a and doc[k].is_punct and doc[k].text != ",":
+            k -= 1  # '… the “Charleston loophole,” a flaw …': the comma inside the closing mark
+        if k <= a or doc[k].text != "," or x.head.i >= lo:
             continue
+        lo = k + 1
         hi = x.right_edge.i + 1
         while hi < b and (doc[hi].is_punct or doc[hi].is_space):
             hi += 1
