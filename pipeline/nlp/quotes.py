@@ -1301,6 +1301,33 @@ NARRATOR_MARKS = set()
 NARRATOR_PREPS = {"according"}
 
 
+def _without_asides(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) as spans without an aside set off by commas inside it that reports someone
+    else's words or stance: a non-restrictive relative clause or apposition with a cue verb
+    ('whether candidates like Mr. Carson, who claimed at one point that …, and …' —
+    PolNeAR leaves that attribution out of the content it sits in)."""
+    doc = ctx.doc
+    cuts = []
+    for x in doc[a:b]:
+        if x.dep_ not in ("relcl", "appos") or ctx.inside_quote(x.idx) or x.head.i >= x.i:
+            continue
+        lo, hi = x.left_edge.i, x.right_edge.i + 1
+        if lo - 1 <= a or doc[lo - 1].text != "," or hi >= b - 1 or doc[hi].text != ",":
+            continue
+        if any(c[0] <= lo - 1 < c[1] for c in cuts):
+            continue
+        if not any(_is_cue(y, ("direct", "indirect", "object")) and y.pos_ == "VERB" for y in doc[lo:hi]):
+            continue
+        cuts.append((lo - 1, hi + 1))
+    spans, k = [], a
+    for lo, hi in sorted(cuts):
+        if lo > k:
+            spans.append((k, lo))
+        k = max(k, hi)
+    spans.append((k, b))
+    return [(x, y) for x, y in spans if y > x]
+
+
 def _runs_through(text: str, qs: int, qe: int, end: int) -> bool:
     """True when the quotation [qs, qe) sits inside a clause running on after it: a word
     right before its opening mark and the clause going on past its closing mark to `end`."""
@@ -1548,14 +1575,16 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         para_start = text.rfind("\n", 0, s) + 1
         sp = _resolve_speaker(ctx, subj, para_start, last_key)
-        out.append(
-            Quote(
-                start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text, speaker_entity_key=sp.key,
-                cue=t.text if obj is None else "according to", speaker_start=sp.start, speaker_end=sp.end,
-                cue_start=t.idx, cue_end=(t.idx + len(t.text)) if obj is None else (doc[t.i + 1].idx + len(doc[t.i + 1].text)),
-                is_anonymous=sp.anonymous,
+        for pa, pb in _without_asides(ctx, a, b):
+            s, e = doc[pa].idx, doc[pb - 1].idx + len(doc[pb - 1].text)
+            out.append(
+                Quote(
+                    start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text, speaker_entity_key=sp.key,
+                    cue=t.text if obj is None else "according to", speaker_start=sp.start, speaker_end=sp.end,
+                    cue_start=t.idx, cue_end=(t.idx + len(t.text)) if obj is None else (doc[t.i + 1].idx + len(doc[t.i + 1].text)),
+                    is_anonymous=sp.anonymous,
+                )
             )
-        )
-        taken.append((s, e))
+            taken.append((s, e))
     del prev_key, para_start_of
     return out
