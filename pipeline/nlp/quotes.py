@@ -1271,6 +1271,13 @@ def _raising(ctx: _Ctx, t) -> tuple[int, int] | None:
         return (cc.left_edge.i, cc.right_edge.i + 1) if cc is not None else None
     if comp is None or subj is None or subj.lower_ in ("it", "there") or ctx.inside_quote(subj.idx):
         return None
+    # 'the Republican seemed to confirm critiques of …', 'appeared to imply that …': a speech
+    # or object cue in the complement reports the subject's words itself — left to that cue
+    x = comp
+    while x is not None:
+        if (_is_cue(x, ("direct", "object")) or x.lemma_.lower() in MORE_OBJECT_CUES) and x.pos_ == "VERB":
+            return None
+        x = next((c for c in x.children if c.dep_ in ("xcomp", "acomp")), None)
     return subj.left_edge.i, comp.right_edge.i + 1
 
 
