@@ -1015,7 +1015,9 @@ def _object_tail(t, hi: int) -> int:
         pobj = next((k for k in c.children if k.dep_ == "pobj"), None)
         if c.dep_ == "prep" and c.lower_ not in CIRCUMSTANCE_PREPS and c.ent_type_ not in ("DATE", "TIME") \
                 and (pobj is None or pobj.ent_type_ not in ("DATE", "TIME") and pobj.lower_ not in MEDIUM_NOUNS) \
-                or c.dep_ == "xcomp":
+                or c.dep_ == "xcomp" or c.dep_ in ("appos", "conj", "dobj") and c.pos_ in ("NOUN", "PROPN"):
+            # (a noun the parser hung on the verb continues the object: 'spoke of the malaise …,
+            # the lack of jobs …', 'blaming the migrants or the politicians')
             if all(x.is_punct is False or x.text not in (";", ":") for x in t.doc[hi:c.i]) and c.i - hi <= 2:
                 hi = max(hi, c.right_edge.i + 1)
     return hi
