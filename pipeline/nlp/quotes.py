@@ -1390,7 +1390,8 @@ def _colon_line(ctx: _Ctx, t):
         return None
     if any(x.pos_ in ("VERB", "AUX", "PRON") or x.lower_ in COLON_STOP for x in words):
         return None
-    if not any(x.pos_ == "PROPN" or x.text.isupper() and x.is_alpha for x in words):
+    if not any(x.pos_ == "PROPN" or x.text.isupper() and x.is_alpha or x.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+               for x in words) and not (len(words) <= 3 and all(x.text[:1].isupper() for x in words)):
         return None
     rest = text[t.idx + 1:line_end]
     if not rest.strip() or rest.lstrip()[0] in "“\"‘'" or len(rest.split()) < 3:
