@@ -985,11 +985,11 @@ MORE_OBJECT_CUES = {"name", "thank", "remind", "share", "identify", "nominate", 
                     "bemoan", "herald", "trumpet", "dub", "envision", "foresee", "disclose", "document", "advise",
                     "recite", "vouch", "lash", "hammer", "contrast", "exemplify", "display", "mull", "reaffirm",
                     "protest", "resist", "withhold", "notice", "discover", "forget", "love", "like", "shrug",
-                    "distance", "pursue", "lean", "cheer", "boo", "demonstrate", "convince",
-                    "appoint", "elect", "embrace", "raise", "release", "push", "lament", "decry", "deride",
+                    "distance", "pursue", "lean", "cheer", "boo", "demonstrate",
+                    "embrace", "raise", "release", "push", "lament", "decry", "deride",
                     "slam", "blast", "mock", "ridicule", "applaud", "hail", "tout", "laud", "fault", "question",
                     "downplay", "dispute", "reject", "disavow", "denounce", "condemn", "welcome", "celebrate",
-                    "highlight", "stress", "underscore", "emphasize", "detail", "outline", "tease"}
+                    "highlight", "stress", "underscore", "emphasize", "detail", "outline"}
 OBJECT_STOP = {"it", "this", "that", "them", "him", "her", "me", "us", "you", "what", "which", "who", "so",
                "something", "anything", "nothing", "everything", "one", "time", "way", "lot", "thing", "things"}
 
@@ -1179,10 +1179,10 @@ def _modified_noun(t):
 # ('are concerned that …', 'has been critical of Mr. Trump', 'was eager to …')
 STANCE_ADJS = {"concerned": ("about", "over"), "critical": ("of",), "proud": ("of",), "interested": ("in",),
                "eager": (), "keen": ("on",), "optimistic": ("about",), "pessimistic": ("about",), "aware": ("of",),
-               "confident": ("about", "of", "in"), "willing": (), "quick": (), "ready": (), "devoted": ("to",),
+               "confident": ("about", "of", "in"), "ready": (), "devoted": ("to",),
                "furious": ("at", "about", "over"), "cynical": ("about",), "appreciative": ("of",),
                "sure": ("about", "of"), "skeptical": ("of", "about"), "supportive": ("of",), "worried": ("about",),
-               "hopeful": ("about",), "determined": (), "adamant": (), "clear": (), "convinced": (),
+               "hopeful": ("about",), "adamant": (), "clear": (), "convinced": (),
                "angry": ("about", "at", "over"), "upset": ("about", "over", "with"), "wary": ("of",),
                "fond": ("of",), "dismissive": ("of",), "enthusiastic": ("about",), "opposed": ("to",),
                "committed": ("to",), "unhappy": ("with", "about"), "happy": ("with", "about"), "afraid": ("of",),
