@@ -975,8 +975,8 @@ OBJECT_CUES = {"deny", "confirm", "announce", "describe", "mention", "propose", 
                "accuse", "urge", "dismiss", "decline", "refuse", "concede", "repeat", "reiterate", "recount",
                "explain", "question", "discuss", "criticize", "defend"}
 # cue verbs that on PolNeAR introduce no reported content of their own more often than not
-# ('continued to campaign', 'signed the bill', 'heard the case', 'considered a run')
-NO_INDIRECT_CUES = {"continue", "sign", "unveil", "charge", "hear", "consider"}
+# ('continued to campaign', 'signed the bill', 'heard the case', 'considered a run', 'committed 82 percent of murders')
+NO_INDIRECT_CUES = {"continue", "sign", "unveil", "charge", "hear", "consider", "commit", "imagine"}
 # more verbs of stance, naming and discussion whose object or clause PolNeAR attributes
 # ('named Kaine as his running mate', 'thanked voters for …', 'ignored the question'); kept
 # for section 4 only (speech_verbs.tsv also drives the direct-quote cues)
@@ -1111,8 +1111,8 @@ PREP_NOUNS = {"criticism": ("of", "on"), "support": ("for",), "endorsement": ("o
               "statement": ("on", "about"), "speech": ("on", "about"), "message": ("of", "about", "on"),
               "interest": ("in",), "allegation": ("of", "against"), "advice": ("on", "about"),
               "word": ("about", "for", "against"), "opinion": ("of", "on", "about"), "story": ("of", "about"),
-              "tribute": ("to",), "announcement": ("of",), "assessment": ("of",), "passion": ("for",),
-              "remark": ("about", "on"), "comment": ("on", "about"), "view": ("on", "of"), "position": ("on",),
+              "tribute": ("to",), "announcement": ("of",), "passion": ("for",),
+              "remark": ("about", "on"), "comment": ("on", "about"), "view": ("on", "of"),
               "stance": ("on",), "thought": ("on", "about"), "apology": ("for",), "plea": ("for",),
               "warning": ("about", "against"), "accusation": ("of", "against")}
 
