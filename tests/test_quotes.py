@@ -591,3 +591,31 @@ def test_quotation_paragraph_credited_by_a_dash_line():
     q = _find(quotes, "pay zero taxes")
     assert q.kind == "direct" and q.cue == "-" and "Sanders" in (q.speaker_text or "")
     assert not [r for r in quotes if "real revolution" in r.text and r.cue in ("–", "-")]
+def test_object_takes_its_complement_and_the_one_urged():
+    out, _ = _quotes("Senator Bernie Sanders criticized Hillary Clinton for accepting money from Wall Street banks.")
+    q = _find(out, "Hillary Clinton for accepting money from Wall Street banks")
+    assert q.cue == "criticized" and "Sanders" in (q.speaker_text or "")
+    out, _ = _quotes("Governor John Kasich urged Republican voters to reject the politics of anger.")
+    q = _find(out, "Republican voters to reject the politics of anger")
+    assert q.cue == "urged"
+
+
+def test_participle_passive_agent_and_stance_adjective():
+    out, _ = _quotes("A super PAC backing Jeb Bush spent millions of dollars on television ads in Iowa.")
+    q = _find(out, "Jeb Bush")
+    assert q.cue == "backing" and "PAC" in (q.speaker_text or "")
+    out, _ = _quotes("The secret meeting between the two candidates was first reported by Politico on Tuesday.")
+    q = _find(out, "The secret meeting between the two candidates")
+    assert "Politico" in (q.speaker_text or "")
+    out, _ = _quotes("Senator John McCain has been critical of Donald Trump's foreign policy for months.")
+    q = _find(out, "Donald Trump's foreign policy")
+    assert q.cue == "critical" and "McCain" in (q.speaker_text or "")
+
+
+def test_colon_line_and_clause_running_through_a_fragment():
+    out, _ = _quotes("Sanders: Brexit vote could draw more support to Trump in the U.S.\n\nThe senator spoke in Vermont.")
+    q = _find(out, "Brexit vote could draw more support to Trump")
+    assert q.cue == ":" and "Sanders" in (q.speaker_text or "")
+    out, _ = _quotes("Hillary Clinton said that her campaign would continue “to break barriers” across the nation.")
+    q = next(q for q in out if q.kind == "indirect" and q.cue == "said")
+    assert q.text.endswith("across the nation")

@@ -1107,10 +1107,52 @@ OBJECT_CUES = {"deny", "confirm", "announce", "describe", "mention", "propose", 
                "accuse", "urge", "dismiss", "decline", "refuse", "concede", "repeat", "reiterate", "recount",
                "explain", "question", "discuss", "criticize", "defend"}
 # cue verbs that on PolNeAR introduce no reported content of their own more often than not
-# ('continued to campaign', 'signed the bill', 'heard the case', 'considered a run')
-NO_INDIRECT_CUES = {"continue", "sign", "unveil", "charge", "hear", "consider"}
+# ('continued to campaign', 'signed the bill', 'heard the case', 'considered a run', 'committed 82 percent of murders')
+NO_INDIRECT_CUES = {"continue", "sign", "unveil", "charge", "hear", "consider", "commit", "imagine"}
+# more verbs of stance, naming and discussion whose object or clause PolNeAR attributes
+# ('named Kaine as his running mate', 'thanked voters for …', 'ignored the question'); kept
+# for section 4 only (speech_verbs.tsv also drives the direct-quote cues)
+MORE_OBJECT_CUES = {"name", "thank", "remind", "share", "identify", "nominate", "compare", "encourage", "ignore", "list",
+                    "remember", "deem", "project", "present", "articulate", "interpret", "rebuff", "rebut",
+                    "bemoan", "herald", "trumpet", "dub", "envision", "foresee", "disclose", "document", "advise",
+                    "recite", "vouch", "lash", "hammer", "contrast", "exemplify", "display", "mull", "reaffirm",
+                    "protest", "resist", "withhold", "notice", "discover", "forget", "love", "like", "shrug",
+                    "distance", "pursue", "lean", "cheer", "boo", "demonstrate",
+                    "embrace", "raise", "release", "push", "lament", "decry", "deride",
+                    "slam", "blast", "mock", "ridicule", "applaud", "hail", "tout", "laud", "fault", "question",
+                    "downplay", "dispute", "reject", "disavow", "denounce", "condemn", "welcome", "celebrate",
+                    "highlight", "stress", "underscore", "emphasize", "detail", "outline"}
 OBJECT_STOP = {"it", "this", "that", "them", "him", "her", "me", "us", "you", "what", "which", "who", "so",
                "something", "anything", "nothing", "everything", "one", "time", "way", "lot", "thing", "things"}
+
+
+CIRCUMSTANCE_PREPS = {"during", "after", "before", "since", "despite", "at", "amid", "according", "until", "following"}
+# where and how something was said ('in a statement', 'on his radio show', 'on Facebook')
+MEDIUM_NOUNS = {"statement", "interview", "speech", "show", "page", "debate", "appearance", "appearances", "tweet",
+                "post", "letter", "op-ed", "floor", "television", "radio", "program", "broadcast", "call", "release",
+                "conference", "remarks", "address", "rally", "event", "hearing", "meeting", "video", "ad", "email",
+                "twitter", "facebook", "instagram", "cnn", "msnbc", "fox", "podcast", "column", "editorial", "book",
+                "blog", "website", "memo", "report", "session", "visit", "stop", "trail", "town", "forum", "left", "right",
+                "camera", "phone", "channel", "air", "stage", "boo", "cheer", "applause", "microphone", "network", "station", "while", "moment"}
+
+
+def _object_tail(t, hi: int) -> int:
+    """End of an object content ending at `hi` with the complements of cue verb `t` that
+    follow it: PolNeAR's content is the object with what is said of it ('criticized Clinton
+    for accepting …', 'accuses Sanders of …', 'praised X's leadership in the aftermath of
+    …'), not a circumstance of the report ('… during Obamacare talks')."""
+    for c in t.children:
+        if c.i < hi:
+            continue
+        pobj = next((k for k in c.children if k.dep_ == "pobj"), None)
+        if c.dep_ == "prep" and c.lower_ not in CIRCUMSTANCE_PREPS and c.ent_type_ not in ("DATE", "TIME") \
+                and (pobj is None or pobj.ent_type_ not in ("DATE", "TIME") and pobj.lower_ not in MEDIUM_NOUNS) \
+                or c.dep_ == "xcomp" or c.dep_ in ("appos", "conj", "dobj") and c.pos_ in ("NOUN", "PROPN"):
+            # (a noun the parser hung on the verb continues the object: 'spoke of the malaise …,
+            # the lack of jobs …', 'blaming the migrants or the politicians')
+            if all(x.is_punct is False or x.text not in (";", ":") for x in t.doc[hi:c.i]) and c.i - hi <= 2:
+                hi = max(hi, c.right_edge.i + 1)
+    return hi
 
 
 def _object_content(t) -> tuple[int, int] | None:
@@ -1121,7 +1163,9 @@ def _object_content(t) -> tuple[int, int] | None:
     lemma = t.lemma_.lower()
     kids = list(t.children)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
-    as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i), None)
+    as_ = next((c for c in kids if c.i > t.i and (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "as" and m.i < c.i for m in c.children)
+        and not any(m.dep_ in SUBJECT_DEPS for m in c.children))), None)
     if dobj is not None and as_ is not None and dobj.i < as_.i and lemma not in LISTENER_VERBS:
         # 'sees Cruz as a uniter', 'described himself as a pro-life Catholic'
         return dobj.left_edge.i, as_.right_edge.i + 1
@@ -1132,19 +1176,24 @@ def _object_content(t) -> tuple[int, int] | None:
     if (dobj is not None and lemma not in LISTENER_VERBS and dobj.lower_ not in OBJECT_STOP and dobj.pos_ != "PRON"
             and dobj.ent_type_ not in ("DATE", "TIME")):
         hi = (oprd or dobj).right_edge.i + 1
-        return dobj.left_edge.i, hi
+        return dobj.left_edge.i, _object_tail(t, hi)
     if lemma == "call" and dobj is not None and oprd is not None:
         return dobj.left_edge.i, oprd.right_edge.i + 1
-    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point") else set())
+    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point", "respond", "react", "object") else set())
     for prep in kids:
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > t.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None and pobj.lower_ not in OBJECT_STOP and pobj.ent_type_ not in ("DATE", "TIME"):
+            if pobj is not None and pobj.lower_ not in OBJECT_STOP and pobj.ent_type_ not in ("DATE", "TIME") \
+                    and not (prep.lower_ in ("on", "over") and pobj.lemma_.lower() in MEDIUM_NOUNS):
                 hi = pobj.right_edge.i + 1
                 # 'referred to Rubio as “a bright leader”': the description goes with it
                 as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i >= hi), None)
                 if as_ is not None and lemma == "refer":
                     hi = as_.right_edge.i + 1
+                if dobj is not None and t.i < dobj.i < prep.i and prep.lower_ in ("for", "of"):
+                    # 'thanked his supporters for delivering …', 'accused him of …': the one
+                    # thanked or accused goes with it
+                    return dobj.left_edge.i, hi
                 return pobj.left_edge.i, hi
     return None
 
@@ -1186,9 +1235,116 @@ CLAUSE_NOUNS = {"claim", "statement", "view", "belief", "argument", "assertion",
                 "accusation", "contention", "notion", "idea", "prediction", "assessment", "conclusion", "admission",
                 "denial", "declaration", "complaint", "request", "effort", "desire", "intention", "goal",
                 "wish", "push", "bid", "offer", "determination", "commitment"}
-PREP_NOUNS = {"criticism": ("of",), "support": ("for",), "endorsement": ("of",), "opposition": ("to",),
-              "call": ("for",), "praise": ("for", "of"), "attack": ("on",), "demand": ("for",), "defense": ("of",),
-              "condemnation": ("of",), "rejection": ("of",), "embrace": ("of",), "denunciation": ("of",)}
+PREP_NOUNS = {"criticism": ("of", "on"), "support": ("for",), "endorsement": ("of", "for"), "opposition": ("to",),
+              "call": ("for",), "praise": ("for", "of"), "attack": ("on", "against"), "demand": ("for",), "defense": ("of",),
+              "condemnation": ("of",), "rejection": ("of",), "embrace": ("of",), "denunciation": ("of",),
+              # light-verb and topic nouns ('made the case for Y', 'took a swipe at Y', 'gave a speech on Y')
+              "case": ("for", "against"), "swipe": ("at",), "shot": ("at",), "concern": ("about", "over", "for"),
+              "statement": ("on", "about"), "speech": ("on", "about"), "message": ("of", "about", "on"),
+              "interest": ("in",), "allegation": ("of", "against"), "advice": ("on", "about"),
+              "word": ("about", "for", "against"), "opinion": ("of", "on", "about"), "story": ("of", "about"),
+              "tribute": ("to",), "announcement": ("of",), "passion": ("for",),
+              "remark": ("about", "on"), "comment": ("on", "about"), "view": ("on", "of"),
+              "stance": ("on",), "thought": ("on", "about"), "apology": ("for",), "plea": ("for",),
+              "warning": ("about", "against"), "accusation": ("of", "against")}
+
+
+def _own_sentence(ctx: _Ctx, t, a: int, b: int) -> tuple[int, int]:
+    """[a, b) within the sentence of cue `t` when the parser ran two sentences into one: cut
+    at a line break or a sentence end (. ! ? outside quotation marks) between the cue and the
+    far end of the content."""
+    doc = ctx.doc
+    def end(x) -> bool:
+        return "\n" in x.text or x.text in (".", "!", "?") and not ctx.inside_quote(x.idx)
+    if a > t.i:
+        for k in range(a, b - 1):
+            if end(doc[k]):
+                return a, k
+    elif b <= t.i:
+        for k in range(b - 2, a - 1, -1):
+            if end(doc[k]):
+                return k + 1, b
+    return a, b
+
+
+def _sentence_break(t, c) -> bool:
+    """True when a sentence end (. ! ? or a line break) separates token `t` from the subtree
+    of its dependent `c`: the parser joined two sentences."""
+    doc = t.doc
+    lo, hi = (t.i + 1, c.left_edge.i) if c.i > t.i else (c.right_edge.i + 1, t.i)
+    return any(x.text in (".", "!", "?") or "\n" in x.text for x in doc[lo:hi])
+
+
+def _infinitive_clause(t) -> list:
+    """['step'] for 'is calling the United States to step up …', 'called all candidates to lay
+    out …': a 'to' clause with its own subject (the one called on) that the parser hangs on
+    the cue verb as an adverbial clause right after it; else []."""
+    for c in t.children:
+        if c.dep_ == "advcl" and c.i > t.i and c.left_edge.i <= t.i + 2 and c.tag_ == "VB" \
+                and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children) \
+                and any(k.dep_ in ("nsubj", "nsubjpass") and k.i < c.i for k in c.children):
+            return [c]
+    return []
+
+
+def _passive_content(t):
+    """(agent, token range of the subject) of a passive cue verb with a 'by' agent: the
+    subject is what the agent said or did ('The meeting was first reported by Politico',
+    'Clinton's attacks were echoed by her campaign'), or None."""
+    sp = next((c for c in t.children if c.dep_ == "nsubjpass" and c.i < t.i), None)
+    agent = next((c for c in t.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if sp is None or by is None or sp.lower_ in ("who", "which", "that"):
+        return None
+    return by, (sp.left_edge.i, sp.right_edge.i + 1)
+
+
+def _modified_noun(t):
+    """The noun a cue participle modifies, which is its subject ('a super PAC backing Jeb Bush',
+    'a poll showing Trump ahead'), or None."""
+    if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i:
+        return t.head
+    return None
+
+
+# adjectives of stance whose clause or object is the subject's attributed content
+# ('are concerned that …', 'has been critical of Mr. Trump', 'was eager to …')
+STANCE_ADJS = {"concerned": ("about", "over"), "critical": ("of",), "proud": ("of",), "interested": ("in",),
+               "eager": (), "keen": ("on",), "optimistic": ("about",), "pessimistic": ("about",), "aware": ("of",),
+               "confident": ("about", "of", "in"), "ready": (), "devoted": ("to",),
+               "furious": ("at", "about", "over"), "cynical": ("about",), "appreciative": ("of",),
+               "sure": ("about", "of"), "skeptical": ("of", "about"), "supportive": ("of",), "worried": ("about",),
+               "hopeful": ("about",), "adamant": (), "clear": (), "convinced": (),
+               "angry": ("about", "at", "over"), "upset": ("about", "over", "with"), "wary": ("of",),
+               "fond": ("of",), "dismissive": ("of",), "enthusiastic": ("about",), "opposed": ("to",),
+               "committed": ("to",), "unhappy": ("with", "about"), "happy": ("with", "about"), "afraid": ("of",),
+               "fearful": ("of",), "comfortable": ("with",), "uncomfortable": ("with",), "open": ("to",),
+               "frustrated": ("with", "by"), "disappointed": ("with", "in", "by"), "certain": ()}
+
+
+def _adjective_cue(t):
+    """(subject, content token range) for a stance adjective predicated of a subject:
+    its 'that'/'to' clause or its prepositional object ('Republicans are concerned that …',
+    'has been critical of Mr. Trump', 'was eager to assuage …'); else None."""
+    lemma = t.lower_
+    if t.pos_ != "ADJ" or lemma not in STANCE_ADJS or t.dep_ != "acomp":
+        return None
+    subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
+    if subj is None or subj.lower_ in ("it", "there", "this", "that", "which"):
+        return None
+    for c in t.children:
+        if c.i < t.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in STANCE_ADJS[lemma]:
+            lo = c.left_edge.i if c.dep_ != "prep" else c.i + 1
+            if c.dep_ == "prep" and not any(k.dep_ in ("pobj", "pcomp") for k in c.children):
+                continue
+            return subj, (lo, c.right_edge.i + 1)
+    return None
+
+
+COPULA_NOUNS = {"response", "answer", "point", "worry", "feeling", "sense", "assumption", "theory", "takeaway",
+                "reasoning", "position", "hope", "fear", "concern", "message", "argument", "view", "belief"}
 
 
 def _noun_cue(t):
@@ -1204,6 +1360,13 @@ def _noun_cue(t):
         cl = next((c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i and (
             any(m.dep_ == "mark" and m.lower_ in ("that", "to") for m in c.children)
             or any(m.dep_ == "aux" and m.lower_ == "to" and m.i < c.i for m in c.children))), None)
+        if cl is not None:
+            content = (cl.left_edge.i, cl.right_edge.i + 1)
+    if content is None and (lemma in CLAUSE_NOUNS or lemma in COPULA_NOUNS) and t.dep_ == "nsubj" \
+            and t.head.lemma_ == "be" and t.head.i > t.i:
+        # 'His response was that …', 'My view is that …': the clause predicated of the noun
+        cl = next((c for c in t.head.children if c.dep_ in ("ccomp", "attr") and c.i > t.head.i and c.pos_ in ("VERB", "AUX")
+                   and (c.dep_ == "ccomp" or any(m.dep_ == "mark" for m in c.children))), None)
         if cl is not None:
             content = (cl.left_edge.i, cl.right_edge.i + 1)
     if content is None and lemma in PREP_NOUNS:
@@ -1242,6 +1405,13 @@ def _raising(ctx: _Ctx, t) -> tuple[int, int] | None:
         return (cc.left_edge.i, cc.right_edge.i + 1) if cc is not None else None
     if comp is None or subj is None or subj.lower_ in ("it", "there") or ctx.inside_quote(subj.idx):
         return None
+    # 'the Republican seemed to confirm critiques of …', 'appeared to imply that …': a speech
+    # or object cue in the complement reports the subject's words itself — left to that cue
+    x = comp
+    while x is not None:
+        if (_is_cue(x, ("direct", "object")) or x.lemma_.lower() in MORE_OBJECT_CUES) and x.pos_ == "VERB":
+            return None
+        x = next((c for c in x.children if c.dep_ in ("xcomp", "acomp")), None)
     return subj.left_edge.i, comp.right_edge.i + 1
 
 
@@ -1254,14 +1424,119 @@ def _cut_trailing_aside(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
         if x.dep_ not in ("relcl", "appos") or ctx.inside_quote(x.idx):
             continue
         lo = x.left_edge.i
-        if lo <= a + 1 or doc[lo - 1].text != "," or x.head.i >= lo:
+        k = lo - 1
+        while k > a and doc[k].is_punct and doc[k].text != ",":
+            k -= 1  # '… the “Charleston loophole,” a flaw …': the comma inside the closing mark
+        if k <= a or doc[k].text != "," or x.head.i >= lo:
             continue
+        lo = k + 1
         hi = x.right_edge.i + 1
         while hi < b and (doc[hi].is_punct or doc[hi].is_space):
             hi += 1
         if hi >= b:
             return a, lo - 1
     return a, b
+
+
+NARRATOR_MARKS = set()
+NARRATOR_PREPS = {"according"}
+
+
+def _without_asides(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) as spans without an aside set off by commas inside it that reports someone
+    else's words or stance: a non-restrictive relative clause or apposition with a cue verb
+    ('whether candidates like Mr. Carson, who claimed at one point that …, and …' —
+    PolNeAR leaves that attribution out of the content it sits in)."""
+    doc = ctx.doc
+    cuts = []
+    for x in doc[a:b]:
+        if x.dep_ not in ("relcl", "appos") or ctx.inside_quote(x.idx) or x.head.i >= x.i:
+            continue
+        lo, hi = x.left_edge.i, x.right_edge.i + 1
+        if lo - 1 <= a or doc[lo - 1].text != "," or hi >= b - 1 or doc[hi].text != ",":
+            continue
+        if any(c[0] <= lo - 1 < c[1] for c in cuts):
+            continue
+        if not any(_is_cue(y, ("direct", "indirect", "object")) and y.pos_ == "VERB" for y in doc[lo:hi]):
+            continue
+        cuts.append((lo - 1, hi + 1))
+    spans, k = [], a
+    for lo, hi in sorted(cuts):
+        if lo > k:
+            spans.append((k, lo))
+        k = max(k, hi)
+    spans.append((k, b))
+    return [(x, y) for x, y in spans if y > x]
+
+
+def _runs_through(text: str, qs: int, qe: int, end: int) -> bool:
+    """True when the quotation [qs, qe) sits inside a clause running on after it: a word
+    right before its opening mark and the clause going on past its closing mark to `end`."""
+    before = text[:qs].rstrip().rstrip("“\"‘'").rstrip()
+    return before[-1:].isalnum() and qe < end
+
+
+def _cut_narrator_tail(ctx: _Ctx, head, a: int, b: int) -> tuple[int, int]:
+    """[a, b) of the reported clause headed by `head` without a circumstance the narrator
+    adds at its end, which the parser hangs on the reported verb: a temporal or concessive
+    clause ('… will not be prosecuted after prosecutors determined …', '… as he faces …')
+    or phrase ('…, despite critics …', '…, according to exit polls')."""
+    doc = ctx.doc
+    for c in head.children:
+        if c.i <= head.i or c.i >= b or ctx.inside_quote(c.idx) or c.right_edge.i + 1 < b:
+            continue
+        lo = None
+        if c.dep_ == "advcl":
+            m = next((k for k in c.children if k.dep_ in ("mark", "advmod") and k.i < c.i and k.i == c.left_edge.i), None)
+            if m is not None and m.lower_ in NARRATOR_MARKS:
+                lo = c.left_edge.i
+        elif c.dep_ == "prep" and c.lower_ in NARRATOR_PREPS:
+            lo = c.i
+        if lo is not None and lo > a + 2:
+            b = lo
+            break
+    while b > a + 1 and doc[b - 1].is_punct and not ctx.inside_quote(doc[b - 1].idx):
+        b -= 1
+    return a, b
+
+
+COLON_STOP = {"note", "update", "correction", "latest", "name", "editor", "related", "photo", "video", "watch",
+              "read", "source", "credit", "notice", "advertisement", "caption", "sign", "subscribe", "follow", "image",
+              "editor’s", "editor's", "more", "see", "click", "warning", "disclosure", "pay", "age", "job", "city"}
+
+
+def _colon_line(ctx: _Ctx, t):
+    """(speaker token, token range) for a line 'Name: text' — a headline or a transcript
+    turn ('Sanders: Brexit’s message could …', 'TAPPER: Do you think …'): a colon after
+    a short name at the start of its line (proper nouns or capitals, no verb or pronoun),
+    followed by narration (not a quotation mark) to the line end; else None."""
+    if t.text != ":" or ctx.inside_quote(t.idx):
+        return None
+    doc, text = ctx.doc, ctx.text
+    line_start = text.rfind("\n", 0, t.idx) + 1
+    line_end = text.find("\n", t.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    name = [x for x in doc[ctx.token_at(line_start).i:t.i] if not x.is_space]
+    words = [x for x in name if not x.is_punct]
+    if not words or len(words) > 5 or name[0].idx < line_start:
+        return None
+    if any(x.pos_ in ("VERB", "AUX", "PRON") or x.lower_ in COLON_STOP for x in words):
+        return None
+    if not any(x.pos_ == "PROPN" or x.text.isupper() and x.is_alpha or x.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+               for x in words) and not (len(words) <= 3 and all(x.text[:1].isupper() for x in words)):
+        return None
+    rest = text[t.idx + 1:line_end]
+    if not rest.strip() or rest.lstrip()[0] in "“\"‘'" or len(rest.split()) < 3:
+        return None
+    a = t.i + 1
+    while a < len(doc) and doc[a].is_space:
+        a += 1
+    b = ctx.token_at(max(line_end - 1, 0)).i + 1
+    a, b = _trim(doc, a, b)
+    if b - a < 3:
+        return None
+    subj = next((x for x in reversed(words) if x.pos_ == "PROPN"), words[-1])
+    return subj, (a, b)
 
 
 ANSWER_WORDS = {"so", "yes", "no"}
@@ -1308,6 +1583,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
     doc, text = ctx.doc, ctx.text
     used_cues = {q.cue_start for q in direct if q.cue_start is not None and q.kind == "direct"}
     taken = [(q.start, q.end) for q in direct if q.kind == "direct"]
+    n_direct = len(taken)
     out: list[Quote] = []
     prev_key: dict[int, str | None] = {}
 
@@ -1321,6 +1597,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         content = None
         subj = None
+        head = None  # the head of a reported clause, when the content is one
         obj = _according(t)
         if obj is not None:
             subj = obj
@@ -1347,6 +1624,17 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                                      speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
                     taken.append((s, e))
             continue
+        elif (col := _colon_line(ctx, t)) is not None:
+            # 'Sanders: Brexit’s message could draw Trump support in US', 'TAPPER: Do you think …'
+            subj, (a, b) = col
+            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+            if not overlaps_direct(s, e):
+                sp = _resolve_speaker(ctx, subj, text.rfind("\n", 0, s) + 1, last_key)
+                out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text,
+                                 speaker_entity_key=sp.key, cue=t.text, speaker_start=sp.start, speaker_end=sp.end,
+                                 cue_start=t.idx, cue_end=t.idx + 1, is_anonymous=sp.anonymous))
+                taken.append((s, e))
+            continue
         elif (par := _parenthetical(ctx, t)) is not None:
             subj, spans = par
             parts = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in spans]
@@ -1359,10 +1647,14 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                                  cue_start=t.idx, cue_end=t.idx + len(t.text), is_anonymous=sp.anonymous))
                 taken.append((s, e))
             continue
-        elif (nc := _noun_cue(t)) is not None:
+        elif (nc := _noun_cue(t) or _adjective_cue(t)) is not None:
             subj, content = nc
-        elif _is_cue(t, ("direct", "indirect", "object")) and t.pos_ == "VERB" and t.lemma_.lower() not in NO_INDIRECT_CUES:
-            comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+        elif (_is_cue(t, ("direct", "indirect", "object")) or t.lemma_.lower() in MORE_OBJECT_CUES) and t.pos_ == "VERB" \
+                and t.lemma_.lower() not in NO_INDIRECT_CUES:
+            # with two complements (the parser ran the sentence before, often a quotation, into
+            # this one: '“… with Trump.” / Moments earlier, Trump said he was …') the one after the verb
+            comp = sorted((c for c in t.children if c.dep_ in ("ccomp", "xcomp")),
+                          key=lambda c: (_sentence_break(t, c), ctx.inside_quote(c.idx), c.i < t.i)) or _infinitive_clause(t)
             if not comp:
                 # "said in a statement that …": the clause hangs on the noun
                 comp = [
@@ -1372,13 +1664,22 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             if comp and comp[0].dep_ == "xcomp" and comp[0].pos_ not in ("VERB", "AUX"):
                 comp = []
             span = (comp[0].left_edge.i, comp[0].right_edge.i + 1) if comp else _object_content(t)
+            head = comp[0] if comp else None
+            if head is not None and head.dep_ == "xcomp":
+                # 'urged voters to …', 'asked the campaign to …': the one asked goes with it
+                dobj = next((c for c in t.children if c.dep_ == "dobj" and t.i < c.i < head.left_edge.i), None)
+                if dobj is not None:
+                    span = (dobj.left_edge.i, span[1])
             if span is None and t.lemma_.lower() == "say":
                 # 'half said so', '75 percent said yes', 'the candidate said no': the answer word
                 ans = next((c for c in t.children if c.i > t.i and c.lower_ in ANSWER_WORDS), None)
                 span = (ans.i, ans.i + 1) if ans is not None else None
+            passive = _passive_content(t) if span is None else None
+            if passive is not None:
+                span = passive[1]
             if span is None:
                 continue
-            subj = _subject(t)
+            subj = passive[0] if passive is not None else (_subject(t) or _modified_noun(t))
             h = t.head
             if (t.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and h.dep_ == "ccomp"
                     and _is_cue(h.head, ("direct", "indirect", "object"))):
@@ -1399,10 +1700,14 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         if obj is None and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             a, b = _clip_complement(ctx, a, b)
+        if head is not None:
+            a, b = _cut_narrator_tail(ctx, head, a, b)
         a, b = _cut_trailing_aside(ctx, a, b)
-        # stop before a direct quotation inside the complement ("…, saying, “…”")
-        for qs, qe in taken:
-            if doc[a].idx < qs < (doc[b - 1].idx if b > a else 0):
+        a, b = _own_sentence(ctx, t, a, b)
+        # stop before a direct quotation inside the complement ("…, saying, “…”"), not
+        # before a fragment the clause runs through ('would continue “to break barriers” across …')
+        for qs, qe in taken[:n_direct]:
+            if doc[a].idx < qs < (doc[b - 1].idx if b > a else 0) and not _runs_through(text, qs, qe, doc[b - 1].idx):
                 b = min(b, ctx.token_at(qs - 1).i)
         a, b = _trim(doc, a, b)
         if b - a < (1 if obj is None and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) else 3):
@@ -1412,14 +1717,16 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         para_start = text.rfind("\n", 0, s) + 1
         sp = _resolve_speaker(ctx, subj, para_start, last_key)
-        out.append(
-            Quote(
-                start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text, speaker_entity_key=sp.key,
-                cue=t.text if obj is None else "according to", speaker_start=sp.start, speaker_end=sp.end,
-                cue_start=t.idx, cue_end=(t.idx + len(t.text)) if obj is None else (doc[t.i + 1].idx + len(doc[t.i + 1].text)),
-                is_anonymous=sp.anonymous,
+        for pa, pb in _without_asides(ctx, a, b):
+            s, e = doc[pa].idx, doc[pb - 1].idx + len(doc[pb - 1].text)
+            out.append(
+                Quote(
+                    start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text, speaker_entity_key=sp.key,
+                    cue=t.text if obj is None else "according to", speaker_start=sp.start, speaker_end=sp.end,
+                    cue_start=t.idx, cue_end=(t.idx + len(t.text)) if obj is None else (doc[t.i + 1].idx + len(doc[t.i + 1].text)),
+                    is_anonymous=sp.anonymous,
+                )
             )
-        )
-        taken.append((s, e))
+            taken.append((s, e))
     del prev_key, para_start_of
     return out
