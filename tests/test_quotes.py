@@ -619,3 +619,16 @@ def test_colon_line_and_clause_running_through_a_fragment():
     out, _ = _quotes("Hillary Clinton said that her campaign would continue “to break barriers” across the nation.")
     q = next(q for q in out if q.kind == "indirect" and q.cue == "said")
     assert q.text.endswith("across the nation")
+def test_quotation_credited_after_a_dash_to_a_name():
+    """Vox pops and epigraphs: '“…” ― Name' at the end of the line; the dash is the cue."""
+    text = ("Readers told us what they thought of the debate.\n\n"
+            "“He never answered the question about the economy. I was not impressed at all.” ― Maria Gonzalez\n"
+            "“The best night of the whole campaign so far, by a mile.” — Tom Baker.\n"
+            "“We will see what happens next,” — says the mayor.\n")
+    quotes, names = _quotes(text)
+    first = _find(quotes, "He never answered")
+    assert first.kind == "direct" and first.speaker_text == "Maria Gonzalez" and first.cue == "―"
+    assert "Maria Gonzalez" in names[first.speaker_entity_key]
+    second = _find(quotes, "The best night")
+    assert second.kind == "direct" and second.speaker_text == "Tom Baker"
+    assert all(q.speaker_text != "says" for q in quotes)

@@ -456,6 +456,25 @@ def _cue_after_generic(ctx: _Ctx, p: Piece, win_end: int):
     return None
 
 
+CREDIT = re.compile(r"[ \t]*([―—–]{1,2})[ \t]*((?:[A-Z][\w’'.\-]*)(?:[ \t]+(?:[A-Z][\w’'.\-]*|de|del|da|van|von|la|le|al|bin)){0,5})"
+                    r"[ \t]*\.?[ \t]*(?=\n|$)")
+
+
+def _credit_after(ctx: _Ctx, p: Piece):
+    """'“The most unqualified child to ever run for president.” ― Francisco Herrero': a
+    quotation credited, after a dash, to a name that ends the line (vox pops, epigraphs,
+    reader quotes). The dash is the cue; the name, the speaker."""
+    m = CREDIT.match(ctx.text, p.close_end)
+    if m is None:
+        return None
+    s, e = m.span(2)
+    inside = [t for t in _window_tokens(ctx, s, e) if not t.is_space]
+    if not inside or any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT", "ADP", "X") for t in inside):
+        return None  # '“…” — Says Trump'
+    head = next((t for t in inside if not (s <= t.head.idx < e) or t.head.i == t.i), inside[-1])
+    return ctx.token_at(m.start(1)), "credit", head
+
+
 def _np_before_colon(ctx: _Ctx, colon_pos: int, lo: int):
     """The head of the noun phrase that ends at a colon ("More from Jones: “…”",
     "Republican pollster Daron Shaw: “…”")."""
@@ -563,7 +582,7 @@ def _speaker_span(subj) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in TRIM_DEPS:
+            if c.dep_ in TRIM_DEPS or c.is_space:
                 continue
             if c.dep_ == "prep" and c.i > subj.i and c.lower_ not in ("of", "for", "at", "from", "with"):
                 continue
@@ -573,11 +592,11 @@ def _speaker_span(subj) -> tuple[int, int]:
     # contiguous: stop at a comma after the head
     doc = subj.doc
     for i in range(subj.i + 1, b):
-        if doc[i].text in (",", "(", "—", "–"):
+        if doc[i].text in (",", "(", "—", "–", "―"):
             b = i
             break
     for i in range(subj.i - 1, a - 1, -1):
-        if doc[i].text in (",", ")", "—", "–", "“", "”", '"'):
+        if doc[i].text in (",", ")", "—", "–", "―", "“", "”", '"'):
             a = i + 1
             break
     return a, b
@@ -788,8 +807,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     for k, p in enumerate(pieces):
         nxt = pieces[k + 1].open_at if k + 1 < len(pieces) else len(text)
         prev_end = pieces[k - 1].close_end if k > 0 and pieces[k - 1].para == p.para else p.para_start
-        found = None
-        if p.closed:
+        found = _credit_after(ctx, p) if p.closed else None
+        if p.closed and found is None:
             found = _cue_after(ctx, p, _after_window_end(ctx, p, nxt, para_ends[p.para]))
         if found is None:
             # before: from the sentence start (or the previous piece) to the mark
