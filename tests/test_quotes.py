@@ -571,3 +571,13 @@ def test_quotation_paragraph_credited_by_a_dash_line():
     q = _find(quotes, "pay zero taxes")
     assert q.kind == "direct" and q.cue == "-" and "Sanders" in (q.speaker_text or "")
     assert not [r for r in quotes if "real revolution" in r.text and r.cue in ("–", "-")]
+
+
+def test_headline_quotation_after_a_name_and_colon():
+    text = ("Sidney Blumenthal: ‘No Idea’ If I Would Have Told Hillary Private Email Server Was a Bad Idea.\n\n"
+            "Sidney Blumenthal spoke to reporters in Washington on Monday about the emails.")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "No Idea")
+    assert q.kind == "direct" and q.cue == ":" and "Blumenthal" in (q.speaker_text or "")
+    rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
+    assert [r.text for r in rest] == ["If I Would Have Told Hillary Private Email Server Was a Bad Idea"]

@@ -45,7 +45,9 @@
    A quotation introduced by its cue that ends without punctuation while the sentence runs
    on in narration ('Obama said “it gets me mad” every time he thinks about …') carries the
    rest of the sentence as an `indirect` quote with the same cue and speaker (one
-   attribution) — not after a name-like quotation or a narrator's 'and/but/when …'.
+   attribution) — not after a name-like quotation or a narrator's 'and/but/when …'. In a
+   headline (the first line), a quotation right after 'Name:' is that name's, and the rest of
+   the line after it goes with it ('Blumenthal: ‘No Idea’ If I Would Have Told …').
 3. Speaker: the subject of the cue (nsubj, the nearest of two; the agent of a passive; the object of
    "according to"), trimmed of appositions and relative clauses, mapped to the entity of
    a PERSON mention in it, else of an organization mention ("the Russian Foreign Ministry
@@ -788,8 +790,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     for k, p in enumerate(pieces):
         nxt = pieces[k + 1].open_at if k + 1 < len(pieces) else len(text)
         prev_end = pieces[k - 1].close_end if k > 0 and pieces[k - 1].para == p.para else p.para_start
-        found = None
-        if p.closed:
+        found = _headline_speaker(ctx, p) if p.para_start == 0 else None
+        if p.closed and found is None:
             found = _cue_after(ctx, p, _after_window_end(ctx, p, nxt, para_ends[p.para]))
         if found is None:
             # before: from the sentence start (or the previous piece) to the mark
@@ -955,8 +957,9 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                     is_anonymous=sp.anonymous,
                 )
             )
-        if kind == "direct" and cued and cued[0].cue_side == "before":
-            run_on = _run_on(ctx, members[-1], pieces, para_ends)
+        if kind == "direct" and cued and cued[0].cue_side in ("before", "colon"):
+            run_on = _run_on(ctx, members[-1], pieces, para_ends) if cued[0].cue_side == "before" \
+                else _headline_run_on(ctx, members[0], para_ends)
             if run_on is not None:
                 quotes.append(Quote(
                     start=run_on[0], end=run_on[1], text=text[run_on[0]:run_on[1]], kind="indirect",
@@ -982,6 +985,33 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     for q in quotes:
         q.cue_type = _cue_type(doc, q)
     return quotes
+
+
+def _headline_speaker(ctx: _Ctx, p: Piece):
+    """'Trump: ‘I’m the Worst Thing …’' — in the first line (a headline), a quotation right
+    after a short name and a colon is that name's (the parser may take a name for a verb)."""
+    m = re.fullmatch(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): ", ctx.text[p.para_start:p.open_at])
+    if m is None:
+        return None
+    name = ctx.token_at(p.para_start + m.end(1) - 1)
+    return name, "colon", name
+
+
+def _headline_run_on(ctx: _Ctx, p: Piece, para_ends: dict) -> tuple[int, int] | None:
+    """'Sidney Blumenthal: ‘No Idea’ If I Would Have Told …' — in the first line (a
+    headline), a quotation after 'Name:' that the line goes on after: the rest of the line is
+    the speaker's too."""
+    if p.para_start != 0 or not p.closed:
+        return None
+    end = para_ends[p.para]
+    seg = ctx.text[p.close_end:end]
+    m = re.match(r"\s+(?=\w)", seg)
+    if m is None:
+        return None
+    s, e = p.close_end + m.end(), end
+    while e > s and ctx.text[e - 1] in ".!?;:, ’”'\"":
+        e -= 1
+    return (s, e) if len(ctx.text[s:e].split()) >= 2 else None
 
 
 def _run_on(ctx: _Ctx, p: Piece, pieces: list[Piece], para_ends: dict) -> tuple[int, int] | None:
