@@ -581,3 +581,10 @@ def test_headline_quotation_after_a_name_and_colon():
     assert q.kind == "direct" and q.cue == ":" and "Blumenthal" in (q.speaker_text or "")
     rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
     assert [r.text for r in rest] == ["If I Would Have Told Hillary Private Email Server Was a Bad Idea"]
+
+
+def test_straight_single_marks_in_a_headline():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = "Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid's 'advice' came on Monday, Reid's aides said."
+    assert [text[p.start:p.end] for p in find_pieces(text)] == ["Never, ever, ever underestimate Trump."]

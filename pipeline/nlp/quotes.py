@@ -1,8 +1,8 @@
 """Quotes with speakers, from the spaCy parse of one version.
 
 1. Quotation pieces: the text between matching marks, per paragraph — curly “…”,
-   straight "…", doubled apostrophes ''…'' and top-level single ‘…’; single quotes
-   nested in a double quote stay inside it; a mark of another kind right after the final
+   straight "…", doubled apostrophes ''…'' and top-level single ‘…’ (straight '…' in a
+   headline, the first line); single quotes nested in a double quote stay inside it; a mark of another kind right after the final
    punctuation of the words closes the quotation too ('"… would,” he said', '“… unusual,“ said
    Noble': mixed marks); straight marks around markup attribute values
    (`datetime="2016-09-01"`) are no quotation. A mark left open at the end of a paragraph
@@ -202,6 +202,9 @@ def find_pieces(text: str) -> list[Piece]:
                     opener = ("straight", i, 1)
                 elif ch == "‘" and (i == 0 or not _is_word(para[i - 1])) and i + 1 < L and not para[i + 1].isspace():
                     opener = ("single", i, 1)
+                elif ch == "'" and n == 0 and (i == 0 or para[i - 1] in " :") and i + 1 < L and para[i + 1].isalpha():
+                    # straight single marks in a headline ("Reid: 'Never, ever underestimate Trump.'")
+                    opener = ("single", i, 1)
                 i += 1
                 continue
             kind, o, olen = opener
@@ -225,7 +228,7 @@ def find_pieces(text: str) -> list[Piece]:
                 close_len = 2
             elif kind == "straight" and ch == '"':
                 close_len = 1
-            elif kind == "single" and ch == "’" and (i + 1 >= L or not _is_word(para[i + 1])) and (
+            elif kind == "single" and ch == ("'" if para[o] == "'" else "’") and (i + 1 >= L or not _is_word(para[i + 1])) and (
                 para[i - 1:i] and not para[i - 1].isspace()
             ):
                 close_len = 1
