@@ -993,9 +993,12 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
 def _headline_speaker(ctx: _Ctx, p: Piece):
     """'Trump: ‘I’m the Worst Thing …’' — in the first line (a headline), a quotation right
     after a short name and a colon is that name's (the parser may take a name for a verb)."""
-    m = re.fullmatch(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): ", ctx.text[p.para_start:p.open_at])
+    m = re.fullmatch(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,3}): ", ctx.text[p.para_start:p.open_at])
     if m is None:
         return None
+    words = _window_tokens(ctx, p.para_start, p.para_start + m.end(1))
+    if any(t.pos_ in ("VERB", "AUX") for t in words[1:]):
+        return None  # 'Sarah Silverman heckles Sanders supporters: …' — the verb is the cue
     name = ctx.token_at(p.para_start + m.end(1) - 1)
     return name, "colon", name
 
