@@ -588,3 +588,13 @@ def test_straight_single_marks_in_a_headline():
 
     text = "Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid's 'advice' came on Monday, Reid's aides said."
     assert [text[p.start:p.end] for p in find_pieces(text)] == ["Never, ever, ever underestimate Trump."]
+
+
+def test_cue_inside_the_next_sentence_is_not_the_postposed_cue_of_a_full_sentence():
+    text = ("Adam Kaplan writes television shows in Los Angeles.\n\n"
+            "“MacGyver is a name that is in the culture,” he said. “If you see that, you know what you are getting.” "
+            "That is why, he added, viewers often see endless sequels.")
+    quotes, _ = _quotes(text)
+    a, b = _find(quotes, "MacGyver is a name"), _find(quotes, "If you see that")
+    assert a.kind == b.kind == "direct" and a.cue == b.cue == "said"
+    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start)

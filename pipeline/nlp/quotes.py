@@ -12,7 +12,8 @@
    mark ("…,” Mr. Kerry said / said Mr. Kerry / “…,” according to X; not a clause ending in
    ':' or ',' right before the next quotation after a full sentence: '“….” He added, “…”'
    introduces the next one; nor, after a full sentence, a verb with a reported clause of its
-   own: '“….” Reluctantly, Brafman said he had …'), else before the
+   own, or one that does not open the words after the mark: '“….” Reluctantly, Brafman said
+   he had …', '“….” That is why, he added, …'), else before the
    opening mark in the same sentence ("Kerry told Lavrov: “…”", 'he said, “…”'; a participle
    clause after a comma that runs into the mark is the cue of the quotation inside it: '…,”
    Kiedis said, mentioning the album is “in the home stretch.”'), else
@@ -362,6 +363,7 @@ def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
         # '“… .” She went on to say: “…”' — the clause introduces the next quotation
         return None
     toks = [t for t in _window_tokens(ctx, p.close_end, win_end)]
+    full = bool(re.search(r"[.!?]$", ctx.text[p.start:p.end].rstrip(" '’\"”")))
     for k, t in enumerate(toks[:30]):
         obj = _according(t)
         if obj is not None and k <= 3:
@@ -374,6 +376,10 @@ def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
                 # sentence, a cue with a reported clause of its own is another report
                 return None
             if subj is not None and subj.i >= toks[0].i and not ctx.inside_quote(subj.idx):
+                if full and toks[0].i != t.i and not (subj.left_edge.i <= toks[0].i <= subj.right_edge.i):
+                    # '“… nothing.” That's why, he added, viewers …': after a full sentence, a
+                    # cue that does not open the next words belongs to a sentence of its own
+                    return None
                 return t, "after", subj
             if k <= 1 and subj is None:
                 # "said Mr. Kerry" with the subject unattached: next noun phrase
