@@ -598,3 +598,14 @@ def test_cue_inside_the_next_sentence_is_not_the_postposed_cue_of_a_full_sentenc
     a, b = _find(quotes, "MacGyver is a name"), _find(quotes, "If you see that")
     assert a.kind == b.kind == "direct" and a.cue == b.cue == "said"
     assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start)
+
+
+def test_quotation_running_on_into_narration_before_its_postposed_cue():
+    text = ("The imam of the mosque in Fort Pierce spoke to reporters on Monday.\n\n"
+            "“We are frustrated and horrified” by the shooting at the nightclub in Orlando, Nefzi said.")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "We are frustrated and horrified")
+    assert q.kind == "direct" and q.cue == "said"
+    rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
+    assert [r.text for r in rest] == ["by the shooting at the nightclub in Orlando"]
+    assert rest[0].kind == "indirect" and rest[0].speaker_start == q.speaker_start

@@ -46,7 +46,9 @@
    A quotation introduced by its cue that ends without punctuation while the sentence runs
    on in narration ('Obama said “it gets me mad” every time he thinks about …') carries the
    rest of the sentence as an `indirect` quote with the same cue and speaker (one
-   attribution) — not after a name-like quotation or a narrator's 'and/but/when …'. In a
+   attribution) — not after a name-like quotation or a narrator's 'and/but/when …'; so does
+   one that runs on in lower case into the clause of its postposed cue ('“We are frustrated
+   and horrified” by the shooting …, Nefzi said': the words up to the cue clause). In a
    headline (the first line), a quotation right after 'Name:' is that name's, and the rest of
    the line after it goes with it ('Blumenthal: ‘No Idea’ If I Would Have Told …').
 3. Speaker: the subject of the cue (nsubj, the nearest of two; the agent of a passive; the object of
@@ -966,6 +968,15 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                     is_anonymous=sp.anonymous,
                 )
             )
+        if kind == "direct" and cued and cued[0].cue_side == "after":
+            run_in = _run_in(ctx, members, cued[0])
+            if run_in is not None:
+                quotes.append(Quote(
+                    start=run_in[0], end=run_in[1], text=text[run_in[0]:run_in[1]], kind="indirect",
+                    speaker_text=sp.text, speaker_entity_key=sp.key, cue=quotes[-1].cue,
+                    speaker_start=speaker_pos[0], speaker_end=speaker_pos[1],
+                    cue_start=quotes[-1].cue_start, cue_end=quotes[-1].cue_end, is_anonymous=sp.anonymous,
+                ))
         if kind == "direct" and cued and cued[0].cue_side in ("before", "colon"):
             run_on = _run_on(ctx, members[-1], pieces, para_ends) if cued[0].cue_side == "before" \
                 else _headline_run_on(ctx, members[0], para_ends)
@@ -994,6 +1005,31 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     for q in quotes:
         q.cue_type = _cue_type(doc, q)
     return quotes
+
+
+def _run_in(ctx: _Ctx, members: list[Piece], c: Piece) -> tuple[int, int] | None:
+    """The reported clause a quotation runs on into before its postposed cue ('“We are
+    frustrated and horrified” by the mass shooting at a gay nightclub …, Nefzi said.', '“Boots
+    on the ground” would be appropriate, Ben Carson said'): the narration between the closing
+    mark and the cue clause, when it goes on in lower case with no sentence end or other
+    quotation."""
+    cue, subj = c.cue, c.speaker
+    before = [p for p in members if p.closed and p.close_end <= cue.idx]
+    if not before:
+        return None
+    p = max(before, key=lambda q: q.close_end)
+    inner = ctx.text[p.start:p.end].rstrip()
+    if inner[-1:] in (".", "!", "?") or _looks_like_name(inner):
+        return None
+    clause = min(cue.idx, subj.left_edge.idx) if subj is not None and subj.i < cue.i else cue.idx
+    seg = ctx.text[p.close_end:clause]
+    m = re.match(r"[ \t\u00a0,]*(?=[a-z])", seg)
+    if m is None or re.search(r"[.!?;:][”\"'’]*\s|[“”\"‘]|\n", seg):
+        return None
+    s, e = p.close_end + m.end(), clause
+    while e > s and ctx.text[e - 1] in ",;:— \t\u00a0":
+        e -= 1
+    return (s, e) if len(ctx.text[s:e].split()) >= 2 else None
 
 
 def _headline_speaker(ctx: _Ctx, p: Piece):
