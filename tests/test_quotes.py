@@ -609,3 +609,12 @@ def test_quotation_running_on_into_narration_before_its_postposed_cue():
     rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
     assert [r.text for r in rest] == ["by the shooting at the nightclub in Orlando"]
     assert rest[0].kind == "indirect" and rest[0].speaker_start == q.speaker_start
+
+
+def test_participle_cue_parsed_under_the_quotation_before_takes_the_sentence_subject():
+    text = ("Hillary Clinton appeared on CBS on Sunday.\n\n"
+            "On the show, she stated, “When I look at this, an absence of action by NATO would have turned "
+            "Libya into Syria,” adding, “I think maybe 1,500 people were killed last year.”")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "I think maybe 1,500")
+    assert q.kind == "direct" and q.cue == "adding" and q.speaker_text == "she"

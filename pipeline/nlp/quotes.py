@@ -412,6 +412,11 @@ def _cue_before(ctx: _Ctx, p: Piece, win_start: int):
             return t, "according", obj
         if _is_cue(t):
             subj = _subject(t) or _stray_subject(t, toks[0].i)
+            if (subj is None or ctx.inside_quote(subj.idx)) and t.tag_ == "VBG":
+                # '“…,” she stated, adding, “…”' (the participle parsed under the quotation
+                # before): the subject of its sentence
+                subj = next((u for u in reversed(list(t.sent)[: t.i - t.sent.start])
+                             if u.dep_ in ("nsubj", "nsubjpass") and not ctx.inside_quote(u.idx)), None)
             if subj is not None and not ctx.inside_quote(subj.idx):
                 return t, "before", subj
         if t.tag_ == "VBG" and t.pos_ == "VERB" and t.i > toks[0].i and ctx.doc[t.i - 1].text == "," \
