@@ -618,3 +618,12 @@ def test_participle_cue_parsed_under_the_quotation_before_takes_the_sentence_sub
     quotes, _ = _quotes(text)
     q = _find(quotes, "I think maybe 1,500")
     assert q.kind == "direct" and q.cue == "adding" and q.speaker_text == "she"
+
+
+def test_capitalized_name_before_a_colon_is_the_speaker():
+    text = ("Online polls are hard to weigh, a new study finds.\n\n"
+            "Estimates of civic engagement are particularly problematic - Pew Research: “All the samples "
+            "evaluated include more politically engaged individuals than benchmark sources indicate.”")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "All the samples evaluated")
+    assert q.kind == "direct" and q.cue == ":" and "Research" in (q.speaker_text or "")

@@ -476,7 +476,8 @@ def _cue_after_generic(ctx: _Ctx, p: Piece, win_end: int):
 
 def _np_before_colon(ctx: _Ctx, colon_pos: int, lo: int):
     """The head of the noun phrase that ends at a colon ("More from Jones: “…”",
-    "Republican pollster Daron Shaw: “…”")."""
+    "Republican pollster Daron Shaw: “…”", "… - Pew Research: “…”": a name, a person or an
+    organization, or a few capitalized words)."""
     toks = _window_tokens(ctx, lo, colon_pos)
     toks = [t for t in toks if not t.is_space]
     if not toks:
@@ -484,7 +485,8 @@ def _np_before_colon(ctx: _Ctx, colon_pos: int, lo: int):
     last = toks[-1]
     if last.pos_ not in ("PROPN", "NOUN") or last.is_upper and len(toks) > 3:
         return None
-    if _mention_in(ctx, last.idx, last.idx + len(last.text), PERSON_LABELS | ORG_LABELS) is None and last.pos_ != "PROPN":
+    if _mention_in(ctx, last.idx, last.idx + len(last.text), PERSON_LABELS | ORG_LABELS) is None and last.pos_ != "PROPN" \
+            and not (len(toks) <= 4 and all(t.is_title for t in toks)):  # a capitalized name: 'Pew Research:'
         return None
     return last
 
