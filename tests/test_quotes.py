@@ -632,3 +632,59 @@ def test_quotation_credited_after_a_dash_to_a_name():
     second = _find(quotes, "The best night")
     assert second.kind == "direct" and second.speaker_text == "Tom Baker"
     assert all(q.speaker_text != "says" for q in quotes)
+
+
+def test_headline_quotation_after_a_name_and_colon():
+    text = ("Sidney Blumenthal: ‘No Idea’ If I Would Have Told Hillary Private Email Server Was a Bad Idea.\n\n"
+            "Sidney Blumenthal spoke to reporters in Washington on Monday about the emails.")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "No Idea")
+    assert q.kind == "direct" and q.cue == ":" and "Blumenthal" in (q.speaker_text or "")
+    rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
+    assert [r.text for r in rest] == ["If I Would Have Told Hillary Private Email Server Was a Bad Idea"]
+
+
+def test_straight_single_marks_in_a_headline():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = "Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid's 'advice' came on Monday, Reid's aides said."
+    assert [text[p.start:p.end] for p in find_pieces(text)] == ["Never, ever, ever underestimate Trump."]
+
+
+def test_cue_inside_the_next_sentence_is_not_the_postposed_cue_of_a_full_sentence():
+    text = ("Adam Kaplan writes television shows in Los Angeles.\n\n"
+            "“MacGyver is a name that is in the culture,” he said. “If you see that, you know what you are getting.” "
+            "That is why, he added, viewers often see endless sequels.")
+    quotes, _ = _quotes(text)
+    a, b = _find(quotes, "MacGyver is a name"), _find(quotes, "If you see that")
+    assert a.kind == b.kind == "direct" and a.cue == b.cue == "said"
+    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start)
+
+
+def test_quotation_running_on_into_narration_before_its_postposed_cue():
+    text = ("The imam of the mosque in Fort Pierce spoke to reporters on Monday.\n\n"
+            "“We are frustrated and horrified” by the shooting at the nightclub in Orlando, Nefzi said.")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "We are frustrated and horrified")
+    assert q.kind == "direct" and q.cue == "said"
+    rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
+    assert [r.text for r in rest] == ["by the shooting at the nightclub in Orlando"]
+    assert rest[0].kind == "indirect" and rest[0].speaker_start == q.speaker_start
+
+
+def test_participle_cue_parsed_under_the_quotation_before_takes_the_sentence_subject():
+    text = ("Hillary Clinton appeared on CBS on Sunday.\n\n"
+            "On the show, she stated, “When I look at this, an absence of action by NATO would have turned "
+            "Libya into Syria,” adding, “I think maybe 1,500 people were killed last year.”")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "I think maybe 1,500")
+    assert q.kind == "direct" and q.cue == "adding" and q.speaker_text == "she"
+
+
+def test_capitalized_name_before_a_colon_is_the_speaker():
+    text = ("Online polls are hard to weigh, a new study finds.\n\n"
+            "Estimates of civic engagement are particularly problematic - Pew Research: “All the samples "
+            "evaluated include more politically engaged individuals than benchmark sources indicate.”")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "All the samples evaluated")
+    assert q.kind == "direct" and q.cue == ":" and "Research" in (q.speaker_text or "")

@@ -1,8 +1,8 @@
 """Quotes with speakers, from the spaCy parse of one version.
 
 1. Quotation pieces: the text between matching marks, per paragraph — curly “…”,
-   straight "…", doubled apostrophes ''…'' and top-level single ‘…’; single quotes
-   nested in a double quote stay inside it; a mark of another kind right after the final
+   straight "…", doubled apostrophes ''…'' and top-level single ‘…’ (straight '…' in a
+   headline, the first line); single quotes nested in a double quote stay inside it; a mark of another kind right after the final
    punctuation of the words closes the quotation too ('"… would,” he said', '“… unusual,“ said
    Noble': mixed marks); straight marks around markup attribute values
    (`datetime="2016-09-01"`) are no quotation. A mark left open at the end of a paragraph
@@ -12,7 +12,8 @@
    mark ("…,” Mr. Kerry said / said Mr. Kerry / “…,” according to X; not a clause ending in
    ':' or ',' right before the next quotation after a full sentence: '“….” He added, “…”'
    introduces the next one; nor, after a full sentence, a verb with a reported clause of its
-   own: '“….” Reluctantly, Brafman said he had …'), else before the
+   own, or one that does not open the words after the mark: '“….” Reluctantly, Brafman said
+   he had …', '“….” That is why, he added, …'), else before the
    opening mark in the same sentence ("Kerry told Lavrov: “…”", 'he said, “…”'; a participle
    clause after a comma that runs into the mark is the cue of the quotation inside it: '…,”
    Kiedis said, mentioning the album is “in the home stretch.”'), else
@@ -45,7 +46,11 @@
    A quotation introduced by its cue that ends without punctuation while the sentence runs
    on in narration ('Obama said “it gets me mad” every time he thinks about …') carries the
    rest of the sentence as an `indirect` quote with the same cue and speaker (one
-   attribution) — not after a name-like quotation or a narrator's 'and/but/when …'.
+   attribution) — not after a name-like quotation or a narrator's 'and/but/when …'; so does
+   one that runs on in lower case into the clause of its postposed cue ('“We are frustrated
+   and horrified” by the shooting …, Nefzi said': the words up to the cue clause). In a
+   headline (the first line), a quotation right after 'Name:' is that name's, and the rest of
+   the line after it goes with it ('Blumenthal: ‘No Idea’ If I Would Have Told …').
 3. Speaker: the subject of the cue (nsubj, the nearest of two; the agent of a passive; the object of
    "according to"), trimmed of appositions and relative clauses, mapped to the entity of
    a PERSON mention in it, else of an organization mention ("the Russian Foreign Ministry
@@ -200,6 +205,9 @@ def find_pieces(text: str) -> list[Piece]:
                     opener = ("straight", i, 1)
                 elif ch == "‘" and (i == 0 or not _is_word(para[i - 1])) and i + 1 < L and not para[i + 1].isspace():
                     opener = ("single", i, 1)
+                elif ch == "'" and n == 0 and (i == 0 or para[i - 1] in " :") and i + 1 < L and para[i + 1].isalpha():
+                    # straight single marks in a headline ("Reid: 'Never, ever underestimate Trump.'")
+                    opener = ("single", i, 1)
                 i += 1
                 continue
             kind, o, olen = opener
@@ -223,7 +231,7 @@ def find_pieces(text: str) -> list[Piece]:
                 close_len = 2
             elif kind == "straight" and ch == '"':
                 close_len = 1
-            elif kind == "single" and ch == "’" and (i + 1 >= L or not _is_word(para[i + 1])) and (
+            elif kind == "single" and ch == ("'" if para[o] == "'" else "’") and (i + 1 >= L or not _is_word(para[i + 1])) and (
                 para[i - 1:i] and not para[i - 1].isspace()
             ):
                 close_len = 1
@@ -357,6 +365,7 @@ def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
         # '“… .” She went on to say: “…”' — the clause introduces the next quotation
         return None
     toks = [t for t in _window_tokens(ctx, p.close_end, win_end)]
+    full = bool(re.search(r"[.!?]$", ctx.text[p.start:p.end].rstrip(" '’\"”")))
     for k, t in enumerate(toks[:30]):
         obj = _according(t)
         if obj is not None and k <= 3:
@@ -369,6 +378,10 @@ def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
                 # sentence, a cue with a reported clause of its own is another report
                 return None
             if subj is not None and subj.i >= toks[0].i and not ctx.inside_quote(subj.idx):
+                if full and toks[0].i != t.i and not (subj.left_edge.i <= toks[0].i <= subj.right_edge.i):
+                    # '“… nothing.” That's why, he added, viewers …': after a full sentence, a
+                    # cue that does not open the next words belongs to a sentence of its own
+                    return None
                 return t, "after", subj
             if k <= 1 and subj is None:
                 # "said Mr. Kerry" with the subject unattached: next noun phrase
@@ -399,6 +412,11 @@ def _cue_before(ctx: _Ctx, p: Piece, win_start: int):
             return t, "according", obj
         if _is_cue(t):
             subj = _subject(t) or _stray_subject(t, toks[0].i)
+            if (subj is None or ctx.inside_quote(subj.idx)) and t.tag_ == "VBG":
+                # '“…,” she stated, adding, “…”' (the participle parsed under the quotation
+                # before): the subject of its sentence
+                subj = next((u for u in reversed(list(t.sent)[: t.i - t.sent.start])
+                             if u.dep_ in ("nsubj", "nsubjpass") and not ctx.inside_quote(u.idx)), None)
             if subj is not None and not ctx.inside_quote(subj.idx):
                 return t, "before", subj
         if t.tag_ == "VBG" and t.pos_ == "VERB" and t.i > toks[0].i and ctx.doc[t.i - 1].text == "," \
@@ -477,7 +495,8 @@ def _credit_after(ctx: _Ctx, p: Piece):
 
 def _np_before_colon(ctx: _Ctx, colon_pos: int, lo: int):
     """The head of the noun phrase that ends at a colon ("More from Jones: “…”",
-    "Republican pollster Daron Shaw: “…”")."""
+    "Republican pollster Daron Shaw: “…”", "… - Pew Research: “…”": a name, a person or an
+    organization, or a few capitalized words)."""
     toks = _window_tokens(ctx, lo, colon_pos)
     toks = [t for t in toks if not t.is_space]
     if not toks:
@@ -485,7 +504,8 @@ def _np_before_colon(ctx: _Ctx, colon_pos: int, lo: int):
     last = toks[-1]
     if last.pos_ not in ("PROPN", "NOUN") or last.is_upper and len(toks) > 3:
         return None
-    if _mention_in(ctx, last.idx, last.idx + len(last.text), PERSON_LABELS | ORG_LABELS) is None and last.pos_ != "PROPN":
+    if _mention_in(ctx, last.idx, last.idx + len(last.text), PERSON_LABELS | ORG_LABELS) is None and last.pos_ != "PROPN" \
+            and not (len(toks) <= 4 and all(t.is_title for t in toks)):  # a capitalized name: 'Pew Research:'
         return None
     return last
 
@@ -808,6 +828,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         nxt = pieces[k + 1].open_at if k + 1 < len(pieces) else len(text)
         prev_end = pieces[k - 1].close_end if k > 0 and pieces[k - 1].para == p.para else p.para_start
         found = _credit_after(ctx, p) if p.closed else None
+        if found is None and p.para_start == 0:
+            found = _headline_speaker(ctx, p)
         if p.closed and found is None:
             found = _cue_after(ctx, p, _after_window_end(ctx, p, nxt, para_ends[p.para]))
         if found is None:
@@ -974,8 +996,18 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                     is_anonymous=sp.anonymous,
                 )
             )
-        if kind == "direct" and cued and cued[0].cue_side == "before":
-            run_on = _run_on(ctx, members[-1], pieces, para_ends)
+        if kind == "direct" and cued and cued[0].cue_side == "after":
+            run_in = _run_in(ctx, members, cued[0])
+            if run_in is not None:
+                quotes.append(Quote(
+                    start=run_in[0], end=run_in[1], text=text[run_in[0]:run_in[1]], kind="indirect",
+                    speaker_text=sp.text, speaker_entity_key=sp.key, cue=quotes[-1].cue,
+                    speaker_start=speaker_pos[0], speaker_end=speaker_pos[1],
+                    cue_start=quotes[-1].cue_start, cue_end=quotes[-1].cue_end, is_anonymous=sp.anonymous,
+                ))
+        if kind == "direct" and cued and cued[0].cue_side in ("before", "colon"):
+            run_on = _run_on(ctx, members[-1], pieces, para_ends) if cued[0].cue_side == "before" \
+                else _headline_run_on(ctx, members[0], para_ends)
             if run_on is not None:
                 quotes.append(Quote(
                     start=run_on[0], end=run_on[1], text=text[run_on[0]:run_on[1]], kind="indirect",
@@ -1001,6 +1033,61 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     for q in quotes:
         q.cue_type = _cue_type(doc, q)
     return quotes
+
+
+def _run_in(ctx: _Ctx, members: list[Piece], c: Piece) -> tuple[int, int] | None:
+    """The reported clause a quotation runs on into before its postposed cue ('“We are
+    frustrated and horrified” by the mass shooting at a gay nightclub …, Nefzi said.', '“Boots
+    on the ground” would be appropriate, Ben Carson said'): the narration between the closing
+    mark and the cue clause, when it goes on in lower case with no sentence end or other
+    quotation."""
+    cue, subj = c.cue, c.speaker
+    before = [p for p in members if p.closed and p.close_end <= cue.idx]
+    if not before:
+        return None
+    p = max(before, key=lambda q: q.close_end)
+    inner = ctx.text[p.start:p.end].rstrip()
+    if inner[-1:] in (".", "!", "?") or _looks_like_name(inner):
+        return None
+    clause = min(cue.idx, subj.left_edge.idx) if subj is not None and subj.i < cue.i else cue.idx
+    seg = ctx.text[p.close_end:clause]
+    m = re.match(r"[ \t\u00a0,]*(?=[a-z])", seg)
+    if m is None or re.search(r"[.!?;:][”\"'’]*\s|[“”\"‘]|\n", seg):
+        return None
+    s, e = p.close_end + m.end(), clause
+    while e > s and ctx.text[e - 1] in ",;:— \t\u00a0":
+        e -= 1
+    return (s, e) if len(ctx.text[s:e].split()) >= 2 else None
+
+
+def _headline_speaker(ctx: _Ctx, p: Piece):
+    """'Trump: ‘I’m the Worst Thing …’' — in the first line (a headline), a quotation right
+    after a short name and a colon is that name's (the parser may take a name for a verb)."""
+    m = re.fullmatch(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,3}): ", ctx.text[p.para_start:p.open_at])
+    if m is None:
+        return None
+    words = _window_tokens(ctx, p.para_start, p.para_start + m.end(1))
+    if any(t.pos_ in ("VERB", "AUX") for t in words[1:]):
+        return None  # 'Sarah Silverman heckles Sanders supporters: …' — the verb is the cue
+    name = ctx.token_at(p.para_start + m.end(1) - 1)
+    return name, "colon", name
+
+
+def _headline_run_on(ctx: _Ctx, p: Piece, para_ends: dict) -> tuple[int, int] | None:
+    """'Sidney Blumenthal: ‘No Idea’ If I Would Have Told …' — in the first line (a
+    headline), a quotation after 'Name:' that the line goes on after: the rest of the line is
+    the speaker's too."""
+    if p.para_start != 0 or not p.closed:
+        return None
+    end = para_ends[p.para]
+    seg = ctx.text[p.close_end:end]
+    m = re.match(r"\s+(?=\w)", seg)
+    if m is None:
+        return None
+    s, e = p.close_end + m.end(), end
+    while e > s and ctx.text[e - 1] in ".!?;:, ’”'\"":
+        e -= 1
+    return (s, e) if len(ctx.text[s:e].split()) >= 2 else None
 
 
 def _run_on(ctx: _Ctx, p: Piece, pieces: list[Piece], para_ends: dict) -> tuple[int, int] | None:
