@@ -1542,6 +1542,11 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                 # 'half said so', '75 percent said yes', 'the candidate said no': the answer word
                 ans = next((c for c in t.children if c.i > t.i and c.lower_ in ANSWER_WORDS), None)
                 span = (ans.i, ans.i + 1) if ans is not None else None
+            if span is None and t.lemma_.lower() == "ask":
+                # 'asked if he was ever bullied': the question parsed as an adverbial clause
+                head = next((c for c in t.children if c.dep_ == "advcl" and c.i > t.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+                span = (head.left_edge.i, head.right_edge.i + 1) if head is not None else None
             passive = _passive_content(t) if span is None else None
             if passive is not None:
                 span = passive[1]
@@ -1555,6 +1560,17 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                 # "said" on the reported clause; its subject is the first one's
                 subj = _subject(h.head) or subj
             if subj is None:
+                q_cl = head
+                if t.lower_ == "asked" and t.dep_ == "advcl" and q_cl is not None and (
+                        t.i == t.sent.start or doc[t.i - 1].lower_ in ("when", "after", "if")):
+                    # 'Asked if he was ever bullied, Trump said …', '…, when asked whether …': the
+                    # question of unnamed askers
+                    a, b = _trim(doc, q_cl.left_edge.i, q_cl.right_edge.i + 1)
+                    s, e = doc[a].idx, doc[max(b - 1, a)].idx + len(doc[max(b - 1, a)].text)
+                    if b - a >= 2 and not overlaps_direct(s, e):
+                        out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=None,
+                                         speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
+                        taken.append((s, e))
                 continue
             lo, hi = span
             # a subject inside the complement span (content first: "X, sources said")
