@@ -1306,8 +1306,11 @@ def _cut_trailing_aside(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-NARRATOR_MARKS = set()
-NARRATOR_PREPS = {"according"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def _finite(v) -> bool:
+    return v.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in v.children)
 
 
 def _without_asides(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
@@ -1345,21 +1348,22 @@ def _runs_through(text: str, qs: int, qe: int, end: int) -> bool:
 
 
 def _cut_narrator_tail(ctx: _Ctx, head, a: int, b: int) -> tuple[int, int]:
-    """[a, b) of the reported clause headed by `head` without a circumstance the narrator
-    adds at its end, which the parser hangs on the reported verb: a temporal or concessive
-    clause ('… will not be prosecuted after prosecutors determined …', '… as he faces …')
-    or phrase ('…, despite critics …', '…, according to exit polls')."""
+    """[a, b) of the reported clause headed by `head` without what the narrator adds at its
+    end, which the parser hangs on the reported verb: 'according to …' ('…, according to exit
+    polls'), or a finite verb phrase with no subject of its own after a non-finite reported
+    clause — the reporter's next action ('urged X to coalesce around them and tried to make
+    the case …', 'proposed that more forces be left in Iraq, and pushed to …')."""
     doc = ctx.doc
     for c in head.children:
         if c.i <= head.i or c.i >= b or ctx.inside_quote(c.idx) or c.right_edge.i + 1 < b:
             continue
         lo = None
-        if c.dep_ == "advcl":
-            m = next((k for k in c.children if k.dep_ in ("mark", "advmod") and k.i < c.i and k.i == c.left_edge.i), None)
-            if m is not None and m.lower_ in NARRATOR_MARKS:
-                lo = c.left_edge.i
-        elif c.dep_ == "prep" and c.lower_ in NARRATOR_PREPS:
+        if c.dep_ == "prep" and c.lower_ == "according":
             lo = c.i
+        elif c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _finite(c) and not _finite(head) \
+                and not any(k.dep_ in SUBJECT_DEPS or k.dep_ == "expl" for k in c.children):
+            cc = next((k for k in head.children if k.dep_ == "cc" and head.i < k.i < c.i), None)
+            lo = cc.i if cc is not None else c.left_edge.i
         if lo is not None and lo > a + 2:
             b = lo
             break
