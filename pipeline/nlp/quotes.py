@@ -1071,7 +1071,8 @@ CLAUSE_BREAKS = {"though", "although", "while", "whereas"}
 
 def _clip_complement(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
     """Bounds of a reported clause [a, b) without the narrator's additions after it: a
-    conjoined speech verb ('… momentum and said that …'), a participle after a comma
+    conjoined speech or object cue verb ('… momentum and said that …', '… be fired and
+    defended Trump'), a participle after a comma
     ('…, referring to …'), a contrast ('…, though voters …'). (Running a clause the parser
     cut at a quotation mark on to the sentence end was tried: it lowered PolNeAR recall.)"""
     doc = ctx.doc
@@ -1081,7 +1082,8 @@ def _clip_complement(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
             continue
         before = ctx.text[doc[a].idx:tok.idx].rstrip()
         prev = before.rstrip("”\"’'")[-1:] if before.endswith(("”", '"')) else doc[k - 1].text
-        if tok.dep_ == "conj" and tok.pos_ == "VERB" and _is_cue(tok, ("direct",)) and _subject(tok) is not None \
+        if tok.dep_ == "conj" and tok.pos_ == "VERB" and _subject(tok) is not None \
+                and (_is_cue(tok, ("direct", "object")) or tok.lemma_.lower() in MORE_OBJECT_CUES) \
                 and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
             b = k
         elif prev in (",", "—", "–", "--", "-") and (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")
