@@ -1413,6 +1413,24 @@ def _colon_line(ctx: _Ctx, t):
     return subj, (a, b)
 
 
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
+
+
+def _hearsay(ctx: _Ctx, t) -> list[tuple[int, int]] | None:
+    """Token spans of the clause an adverb of hearsay qualifies ('The Club for Growth is
+    reportedly spending …', 'X allegedly grabbed …'), without the adverb; else None."""
+    if t.lower_ not in HEARSAY_ADVERBS or t.dep_ != "advmod" or ctx.inside_quote(t.idx):
+        return None
+    v = t.head
+    subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and c.i < v.i), None)
+    if v.pos_ not in ("VERB", "AUX") or subj is None:
+        return None
+    a, b = subj.left_edge.i, v.right_edge.i + 1
+    spans = [_trim(ctx.doc, a, t.i), _trim(ctx.doc, t.i + 1, b)] if a < t.i else [_trim(ctx.doc, t.i + 1, b)]
+    spans = [(x, y) for x, y in spans if y > x]
+    return spans if sum(y - x for x, y in spans) >= 3 else None
+
+
 ANSWER_WORDS = {"so", "yes", "no"}
 QUOTE_CHARS = set("“”\"‘’«»") | {"''", "``"}
 
@@ -1508,6 +1526,15 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                                  speaker_entity_key=sp.key, cue=t.text, speaker_start=sp.start, speaker_end=sp.end,
                                  cue_start=t.idx, cue_end=t.idx + 1, is_anonymous=sp.anonymous))
                 taken.append((s, e))
+            continue
+        elif (rep := _hearsay(ctx, t)) is not None:
+            # 'The Club for Growth is reportedly spending …': hearsay, no speaker
+            parts = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in rep]
+            if not any(overlaps_direct(s, e) for s, e in parts):
+                for s, e in parts:
+                    out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=None,
+                                     speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
+                    taken.append((s, e))
             continue
         elif (par := _parenthetical(ctx, t)) is not None:
             subj, spans = par
