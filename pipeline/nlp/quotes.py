@@ -1376,7 +1376,8 @@ def _cut_narrator_tail(ctx: _Ctx, head, a: int, b: int) -> tuple[int, int]:
 
 COLON_STOP = {"note", "update", "correction", "latest", "name", "editor", "related", "photo", "video", "watch",
               "read", "source", "credit", "notice", "advertisement", "caption", "sign", "subscribe", "follow", "image",
-              "editor’s", "editor's", "more", "see", "click", "warning", "disclosure", "pay", "age", "job", "city"}
+              "editor’s", "editor's", "more", "see", "click", "warning", "disclosure", "pay", "age", "job", "city",
+              "breaking", "wow", "boom", "bombshell", "look", "exclusive", "busted", "alert", "live", "opinion"}
 
 
 def _colon_line(ctx: _Ctx, t):
@@ -1396,6 +1397,8 @@ def _colon_line(ctx: _Ctx, t):
         return None
     if any(x.pos_ in ("VERB", "AUX", "PRON") or x.lower_ in COLON_STOP for x in words):
         return None
+    if len(words) == 1 and len(words[0].text) == 1 or all(x.ent_type_ in ("GPE", "LOC") for x in words):
+        return None  # 'Q:' / 'A:' name nobody; 'Iowa: Tim Albrecht, …' is a list
     if not any(x.pos_ == "PROPN" or x.text.isupper() and x.is_alpha or x.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                for x in words) and not (len(words) <= 3 and all(x.text[:1].isupper() for x in words)):
         return None
