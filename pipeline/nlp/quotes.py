@@ -1023,6 +1023,25 @@ def _object_tail(t, hi: int) -> int:
     return hi
 
 
+# phrasal verbs of attack or support whose prepositional object is the content ('lashed out
+# at the media', 'stood by his comments', 'threw her support behind Cruz', 'came out against
+# the plan')
+PHRASAL_CUES = {"lash": ("at",), "stand": ("by",), "stick": ("by",), "throw": ("behind",), "come": ("against",),
+                "swipe": ("at",), "chime": ("on",), "push": ("for",), "campaign": ("for", "against"),
+                "vote": ("for", "against"), "advocate": ("for",), "speak": ("against", "about", "of", "on"),
+                "rail": ("against",), "warn": ("about", "against", "of"), "weigh": ("on",)}
+
+
+def _phrasal_prep(t) -> str | None:
+    """The preposition of a phrasal cue verb `t` ('went after', 'fired back at'), when it
+    has one with an object; else None."""
+    preps = PHRASAL_CUES.get(t.lemma_.lower())
+    if not preps:
+        return None
+    return next((c.lower_ for c in t.children if c.dep_ == "prep" and c.lower_ in preps and c.i > t.i
+                 and any(k.dep_ in ("pobj", "pcomp") for k in c.children)), None)
+
+
 def _object_content(t) -> tuple[int, int] | None:
     """Token range of the attributed content carried by the object of cue verb `t`: its
     direct object (with an object predicate: 'called it “a disgrace”'), else the object of
@@ -1047,7 +1066,12 @@ def _object_content(t) -> tuple[int, int] | None:
         return dobj.left_edge.i, _object_tail(t, hi)
     if lemma == "call" and dobj is not None and oprd is not None:
         return dobj.left_edge.i, oprd.right_edge.i + 1
-    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point", "respond", "react", "object") else set())
+    if dobj is not None and dobj.lower_ in ("which", "that", "whom") and t.dep_ == "relcl" and dobj.i < t.i \
+            and lemma not in LISTENER_VERBS:
+        # 'the bill, which Clinton also supports': the relative pronoun stands for the content
+        return dobj.i, dobj.i + 1
+    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point", "respond", "react", "object") else set()) \
+        | ({_phrasal_prep(t)} - {None})
     for prep in kids:
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > t.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -1553,8 +1577,8 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         elif (nc := _noun_cue(t) or _adjective_cue(t)) is not None:
             subj, content = nc
-        elif (_is_cue(t, ("direct", "indirect", "object")) or t.lemma_.lower() in MORE_OBJECT_CUES) and t.pos_ == "VERB" \
-                and t.lemma_.lower() not in NO_INDIRECT_CUES:
+        elif (_is_cue(t, ("direct", "indirect", "object")) or t.lemma_.lower() in MORE_OBJECT_CUES
+              or _phrasal_prep(t) is not None) and t.pos_ == "VERB" and t.lemma_.lower() not in NO_INDIRECT_CUES:
             # with two complements (the parser ran the sentence before, often a quotation, into
             # this one: '“… with Trump.” / Moments earlier, Trump said he was …') the one after the verb
             comp = sorted((c for c in t.children if c.dep_ in ("ccomp", "xcomp")),
