@@ -1261,6 +1261,25 @@ def _object_tail(t, hi: int) -> int:
     return hi
 
 
+# phrasal verbs of attack or support whose prepositional object is the content ('lashed out
+# at the media', 'stood by his comments', 'threw her support behind Cruz', 'came out against
+# the plan')
+PHRASAL_CUES = {"lash": ("at",), "stand": ("by",), "stick": ("by",), "throw": ("behind",), "come": ("against",),
+                "swipe": ("at",), "chime": ("on",), "push": ("for",), "campaign": ("for", "against"),
+                "vote": ("for", "against"), "advocate": ("for",), "speak": ("against", "about", "of", "on"),
+                "rail": ("against",), "warn": ("about", "against", "of"), "weigh": ("on",)}
+
+
+def _phrasal_prep(t) -> str | None:
+    """The preposition of a phrasal cue verb `t` ('went after', 'fired back at'), when it
+    has one with an object; else None."""
+    preps = PHRASAL_CUES.get(t.lemma_.lower())
+    if not preps:
+        return None
+    return next((c.lower_ for c in t.children if c.dep_ == "prep" and c.lower_ in preps and c.i > t.i
+                 and any(k.dep_ in ("pobj", "pcomp") for k in c.children)), None)
+
+
 def _object_content(t) -> tuple[int, int] | None:
     """Token range of the attributed content carried by the object of cue verb `t`: its
     direct object (with an object predicate: 'called it “a disgrace”'), else the object of
@@ -1285,7 +1304,12 @@ def _object_content(t) -> tuple[int, int] | None:
         return dobj.left_edge.i, _object_tail(t, hi)
     if lemma == "call" and dobj is not None and oprd is not None:
         return dobj.left_edge.i, oprd.right_edge.i + 1
-    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point", "respond", "react", "object") else set())
+    if dobj is not None and dobj.lower_ in ("which", "that", "whom") and t.dep_ == "relcl" and dobj.i < t.i \
+            and lemma not in LISTENER_VERBS:
+        # 'the bill, which Clinton also supports': the relative pronoun stands for the content
+        return dobj.i, dobj.i + 1
+    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point", "respond", "react", "object") else set()) \
+        | ({_phrasal_prep(t)} - {None})
     for prep in kids:
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > t.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -1309,7 +1333,8 @@ CLAUSE_BREAKS = {"though", "although", "while", "whereas"}
 
 def _clip_complement(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
     """Bounds of a reported clause [a, b) without the narrator's additions after it: a
-    conjoined speech verb ('… momentum and said that …'), a participle after a comma
+    conjoined speech or object cue verb ('… momentum and said that …', '… be fired and
+    defended Trump'), a participle after a comma
     ('…, referring to …'), a contrast ('…, though voters …'). (Running a clause the parser
     cut at a quotation mark on to the sentence end was tried: it lowered PolNeAR recall.)"""
     doc = ctx.doc
@@ -1319,7 +1344,8 @@ def _clip_complement(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
             continue
         before = ctx.text[doc[a].idx:tok.idx].rstrip()
         prev = before.rstrip("”\"’'")[-1:] if before.endswith(("”", '"')) else doc[k - 1].text
-        if tok.dep_ == "conj" and tok.pos_ == "VERB" and _is_cue(tok, ("direct",)) and _subject(tok) is not None \
+        if tok.dep_ == "conj" and tok.pos_ == "VERB" and _subject(tok) is not None \
+                and (_is_cue(tok, ("direct", "object")) or tok.lemma_.lower() in MORE_OBJECT_CUES) \
                 and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
             b = k
         elif prev in (",", "—", "–", "--", "-") and (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")
@@ -1544,8 +1570,11 @@ def _cut_trailing_aside(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-NARRATOR_MARKS = set()
-NARRATOR_PREPS = {"according"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def _finite(v) -> bool:
+    return v.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in v.children)
 
 
 def _without_asides(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
@@ -1583,21 +1612,22 @@ def _runs_through(text: str, qs: int, qe: int, end: int) -> bool:
 
 
 def _cut_narrator_tail(ctx: _Ctx, head, a: int, b: int) -> tuple[int, int]:
-    """[a, b) of the reported clause headed by `head` without a circumstance the narrator
-    adds at its end, which the parser hangs on the reported verb: a temporal or concessive
-    clause ('… will not be prosecuted after prosecutors determined …', '… as he faces …')
-    or phrase ('…, despite critics …', '…, according to exit polls')."""
+    """[a, b) of the reported clause headed by `head` without what the narrator adds at its
+    end, which the parser hangs on the reported verb: 'according to …' ('…, according to exit
+    polls'), or a finite verb phrase with no subject of its own after a non-finite reported
+    clause — the reporter's next action ('urged X to coalesce around them and tried to make
+    the case …', 'proposed that more forces be left in Iraq, and pushed to …')."""
     doc = ctx.doc
     for c in head.children:
         if c.i <= head.i or c.i >= b or ctx.inside_quote(c.idx) or c.right_edge.i + 1 < b:
             continue
         lo = None
-        if c.dep_ == "advcl":
-            m = next((k for k in c.children if k.dep_ in ("mark", "advmod") and k.i < c.i and k.i == c.left_edge.i), None)
-            if m is not None and m.lower_ in NARRATOR_MARKS:
-                lo = c.left_edge.i
-        elif c.dep_ == "prep" and c.lower_ in NARRATOR_PREPS:
+        if c.dep_ == "prep" and c.lower_ == "according":
             lo = c.i
+        elif c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _finite(c) and not _finite(head) \
+                and not any(k.dep_ in SUBJECT_DEPS or k.dep_ == "expl" for k in c.children):
+            cc = next((k for k in head.children if k.dep_ == "cc" and head.i < k.i < c.i), None)
+            lo = cc.i if cc is not None else c.left_edge.i
         if lo is not None and lo > a + 2:
             b = lo
             break
@@ -1608,7 +1638,8 @@ def _cut_narrator_tail(ctx: _Ctx, head, a: int, b: int) -> tuple[int, int]:
 
 COLON_STOP = {"note", "update", "correction", "latest", "name", "editor", "related", "photo", "video", "watch",
               "read", "source", "credit", "notice", "advertisement", "caption", "sign", "subscribe", "follow", "image",
-              "editor’s", "editor's", "more", "see", "click", "warning", "disclosure", "pay", "age", "job", "city"}
+              "editor’s", "editor's", "more", "see", "click", "warning", "disclosure", "pay", "age", "job", "city",
+              "breaking", "wow", "boom", "bombshell", "look", "exclusive", "busted", "alert", "live", "opinion"}
 
 
 def _colon_line(ctx: _Ctx, t):
@@ -1628,6 +1659,8 @@ def _colon_line(ctx: _Ctx, t):
         return None
     if any(x.pos_ in ("VERB", "AUX", "PRON") or x.lower_ in COLON_STOP for x in words):
         return None
+    if len(words) == 1 and len(words[0].text) == 1 or all(x.ent_type_ in ("GPE", "LOC") for x in words):
+        return None  # 'Q:' / 'A:' name nobody; 'Iowa: Tim Albrecht, …' is a list
     if not any(x.pos_ == "PROPN" or x.text.isupper() and x.is_alpha or x.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                for x in words) and not (len(words) <= 3 and all(x.text[:1].isupper() for x in words)):
         return None
@@ -1643,6 +1676,24 @@ def _colon_line(ctx: _Ctx, t):
         return None
     subj = next((x for x in reversed(words) if x.pos_ == "PROPN"), words[-1])
     return subj, (a, b)
+
+
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
+
+
+def _hearsay(ctx: _Ctx, t) -> list[tuple[int, int]] | None:
+    """Token spans of the clause an adverb of hearsay qualifies ('The Club for Growth is
+    reportedly spending …', 'X allegedly grabbed …'), without the adverb; else None."""
+    if t.lower_ not in HEARSAY_ADVERBS or t.dep_ != "advmod" or ctx.inside_quote(t.idx):
+        return None
+    v = t.head
+    subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and c.i < v.i), None)
+    if v.pos_ not in ("VERB", "AUX") or subj is None:
+        return None
+    a, b = subj.left_edge.i, v.right_edge.i + 1
+    spans = [_trim(ctx.doc, a, t.i), _trim(ctx.doc, t.i + 1, b)] if a < t.i else [_trim(ctx.doc, t.i + 1, b)]
+    spans = [(x, y) for x, y in spans if y > x]
+    return spans if sum(y - x for x, y in spans) >= 3 else None
 
 
 ANSWER_WORDS = {"so", "yes", "no"}
@@ -1741,6 +1792,15 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                                  cue_start=t.idx, cue_end=t.idx + 1, is_anonymous=sp.anonymous))
                 taken.append((s, e))
             continue
+        elif (rep := _hearsay(ctx, t)) is not None:
+            # 'The Club for Growth is reportedly spending …': hearsay, no speaker
+            parts = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in rep]
+            if not any(overlaps_direct(s, e) for s, e in parts):
+                for s, e in parts:
+                    out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=None,
+                                     speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
+                    taken.append((s, e))
+            continue
         elif (par := _parenthetical(ctx, t)) is not None:
             subj, spans = par
             parts = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in spans]
@@ -1755,8 +1815,8 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             continue
         elif (nc := _noun_cue(t) or _adjective_cue(t)) is not None:
             subj, content = nc
-        elif (_is_cue(t, ("direct", "indirect", "object")) or t.lemma_.lower() in MORE_OBJECT_CUES) and t.pos_ == "VERB" \
-                and t.lemma_.lower() not in NO_INDIRECT_CUES:
+        elif (_is_cue(t, ("direct", "indirect", "object")) or t.lemma_.lower() in MORE_OBJECT_CUES
+              or _phrasal_prep(t) is not None) and t.pos_ == "VERB" and t.lemma_.lower() not in NO_INDIRECT_CUES:
             # with two complements (the parser ran the sentence before, often a quotation, into
             # this one: '“… with Trump.” / Moments earlier, Trump said he was …') the one after the verb
             comp = sorted((c for c in t.children if c.dep_ in ("ccomp", "xcomp")),
@@ -1780,6 +1840,11 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                 # 'half said so', '75 percent said yes', 'the candidate said no': the answer word
                 ans = next((c for c in t.children if c.i > t.i and c.lower_ in ANSWER_WORDS), None)
                 span = (ans.i, ans.i + 1) if ans is not None else None
+            if span is None and t.lemma_.lower() == "ask":
+                # 'asked if he was ever bullied': the question parsed as an adverbial clause
+                head = next((c for c in t.children if c.dep_ == "advcl" and c.i > t.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+                span = (head.left_edge.i, head.right_edge.i + 1) if head is not None else None
             passive = _passive_content(t) if span is None else None
             if passive is not None:
                 span = passive[1]
@@ -1793,6 +1858,17 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                 # "said" on the reported clause; its subject is the first one's
                 subj = _subject(h.head) or subj
             if subj is None:
+                q_cl = head
+                if t.lower_ == "asked" and t.dep_ == "advcl" and q_cl is not None and (
+                        t.i == t.sent.start or doc[t.i - 1].lower_ in ("when", "after", "if")):
+                    # 'Asked if he was ever bullied, Trump said …', '…, when asked whether …': the
+                    # question of unnamed askers
+                    a, b = _trim(doc, q_cl.left_edge.i, q_cl.right_edge.i + 1)
+                    s, e = doc[a].idx, doc[max(b - 1, a)].idx + len(doc[max(b - 1, a)].text)
+                    if b - a >= 2 and not overlaps_direct(s, e):
+                        out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=None,
+                                         speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
+                        taken.append((s, e))
                 continue
             lo, hi = span
             # a subject inside the complement span (content first: "X, sources said")
