@@ -388,8 +388,16 @@ def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
                 for u in toks[k + 1:k + 6]:
                     if u.pos_ in ("PROPN", "PRON") or (u.pos_ == "NOUN" and u.dep_ != "npadvmod"):
                         return t, "after", u
-            if subj is not None and subj.i < toks[0].i:
-                continue
+            if (subj is None or subj.i < toks[0].i) and k <= 20:
+                # the parse took the quotation for the subject or left none ('“…,” Gene
+                # Sperling, a top adviser, said'): the name that opens the words after the mark
+                u = toks[0]
+                if u.pos_ in ("PROPN", "PRON") and u.i < t.i and not full:
+                    while u.dep_ in ("compound", "flat") and u.i < u.head.i < t.i:
+                        u = u.head
+                    return t, "after", u
+                if subj is not None:
+                    continue
         if t.pos_ == "VERB" and t.dep_ in ("ROOT",) and not _is_cue(t) and k > 8:
             break
     return None
