@@ -636,3 +636,11 @@ def test_postposed_cue_whose_parse_subject_is_the_quotation():
     quotes, _ = _quotes(text)
     q = _find(quotes, "hunky-dory")
     assert q.kind == "direct" and q.cue == "said" and "Sperling" in (q.speaker_text or "")
+
+
+def test_first_straight_mark_after_a_curly_one_closes_it():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = '“He put a lot of people out of business, too" Sweeny said. “He told me "no" twice,” she said.'
+    assert [text[p.start:p.end] for p in find_pieces(text)] == [
+        "He put a lot of people out of business, too", 'He told me "no" twice,']

@@ -216,6 +216,11 @@ def find_pieces(text: str) -> list[Piece]:
             ends_speech = para[i - 1:i] in (",", ".", "!", "?") and not nxt.isalnum()
             if kind == "curly" and ch == "”":
                 close_len = 1
+            elif kind == "curly" and ch == '"' and '"' not in para[o + 1:i] and not nxt.isalnum() \
+                    and not para[i - 1].isspace():
+                # '“As a construction guy, he put a lot of people out of business, too" Sweeny said':
+                # the first straight mark after a curly opening one, ending a word, closes it
+                close_len = 1
             elif kind in ("curly", "straight") and ch in "\"“”" and ends_speech:
                 # mixed marks: '"… would,” he said', '“… weather," she said', '“It's unusual,“ said'
                 # — a mark of the other kind (or a second opening one) right after the final
