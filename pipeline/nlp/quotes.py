@@ -2,10 +2,11 @@
 
 1. Quotation pieces: the text between matching marks, per paragraph — curly “…”,
    straight "…", doubled apostrophes ''…'' and top-level single ‘…’ (straight '…' in a
-   headline, the first line); single quotes nested in a double quote stay inside it; a mark of another kind right after the final
-   punctuation of the words closes the quotation too ('"… would,” he said', '“… unusual,“ said
-   Noble': mixed marks); straight marks around markup attribute values
-   (`datetime="2016-09-01"`) are no quotation. A mark left open at the end of a paragraph
+   headline, the first line); single quotes nested in a double quote stay inside it; a mark
+   of another kind right after the final punctuation of the words closes the quotation too
+   ('"… would,” he said', '“… unusual,“ said Noble': mixed marks), as does the first
+   straight mark after a curly one ending a word ('“… too" Sweeny said'); straight marks
+   around markup attribute values (`datetime="2016-09-01"`) are no quotation. A mark left open at the end of a paragraph
    runs to the paragraph end and continues into the next paragraph when that one opens
    with a mark (one quotation over several paragraphs).
 2. Cue of a piece (`rules/speech_verbs.tsv`, lemmas of `direct` use): after the closing
