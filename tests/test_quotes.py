@@ -688,3 +688,20 @@ def test_capitalized_name_before_a_colon_is_the_speaker():
     quotes, _ = _quotes(text)
     q = _find(quotes, "All the samples evaluated")
     assert q.kind == "direct" and q.cue == ":" and "Research" in (q.speaker_text or "")
+
+
+def test_postposed_cue_whose_parse_subject_is_the_quotation():
+    text = ("Hillary Clinton's advisers met in Iowa on Monday.\n\n"
+            "The effort reflects her advisers’ wariness of polls. “It is not the position that everything is "
+            "hunky-dory,” Gene Sperling, a top outside Clinton adviser, said at a recent event on the economy in Iowa.")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "hunky-dory")
+    assert q.kind == "direct" and q.cue == "said" and "Sperling" in (q.speaker_text or "")
+
+
+def test_first_straight_mark_after_a_curly_one_closes_it():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = '“He put a lot of people out of business, too" Sweeny said. “He told me "no" twice,” she said.'
+    assert [text[p.start:p.end] for p in find_pieces(text)] == [
+        "He put a lot of people out of business, too", 'He told me "no" twice,']

@@ -2,10 +2,11 @@
 
 1. Quotation pieces: the text between matching marks, per paragraph — curly “…”,
    straight "…", doubled apostrophes ''…'' and top-level single ‘…’ (straight '…' in a
-   headline, the first line); single quotes nested in a double quote stay inside it; a mark of another kind right after the final
-   punctuation of the words closes the quotation too ('"… would,” he said', '“… unusual,“ said
-   Noble': mixed marks); straight marks around markup attribute values
-   (`datetime="2016-09-01"`) are no quotation. A mark left open at the end of a paragraph
+   headline, the first line); single quotes nested in a double quote stay inside it; a mark
+   of another kind right after the final punctuation of the words closes the quotation too
+   ('"… would,” he said', '“… unusual,“ said Noble': mixed marks), as does the first
+   straight mark after a curly one ending a word ('“… too" Sweeny said'); straight marks
+   around markup attribute values (`datetime="2016-09-01"`) are no quotation. A mark left open at the end of a paragraph
    runs to the paragraph end and continues into the next paragraph when that one opens
    with a mark (one quotation over several paragraphs).
 2. Cue of a piece (`rules/speech_verbs.tsv`, lemmas of `direct` use): after the closing
@@ -216,6 +217,11 @@ def find_pieces(text: str) -> list[Piece]:
             ends_speech = para[i - 1:i] in (",", ".", "!", "?") and not nxt.isalnum()
             if kind == "curly" and ch == "”":
                 close_len = 1
+            elif kind == "curly" and ch == '"' and '"' not in para[o + 1:i] and not nxt.isalnum() \
+                    and not para[i - 1].isspace():
+                # '“As a construction guy, he put a lot of people out of business, too" Sweeny said':
+                # the first straight mark after a curly opening one, ending a word, closes it
+                close_len = 1
             elif kind in ("curly", "straight") and ch in "\"“”" and ends_speech:
                 # mixed marks: '"… would,” he said', '“… weather," she said', '“It's unusual,“ said'
                 # — a mark of the other kind (or a second opening one) right after the final
@@ -388,8 +394,16 @@ def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
                 for u in toks[k + 1:k + 6]:
                     if u.pos_ in ("PROPN", "PRON") or (u.pos_ == "NOUN" and u.dep_ != "npadvmod"):
                         return t, "after", u
-            if subj is not None and subj.i < toks[0].i:
-                continue
+            if (subj is None or subj.i < toks[0].i) and k <= 20:
+                # the parse took the quotation for the subject or left none ('“…,” Gene
+                # Sperling, a top adviser, said'): the name that opens the words after the mark
+                u = toks[0]
+                if u.pos_ in ("PROPN", "PRON") and u.i < t.i and not full:
+                    while u.dep_ in ("compound", "flat") and u.i < u.head.i < t.i:
+                        u = u.head
+                    return t, "after", u
+                if subj is not None:
+                    continue
         if t.pos_ == "VERB" and t.dep_ in ("ROOT",) and not _is_cue(t) and k > 8:
             break
     return None
