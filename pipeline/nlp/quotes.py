@@ -22,8 +22,9 @@
    a *partial* quote). Failing those, any verb in a fixed frame: right after a quotation
    ending in , ! ? ('“…,” Trump barked'), right before ', “' ('Hillary shot back, “…”'),
    in the clause before ': “' ('leaned in and boomed: “…”'), or a bare name before the
-   colon ('More from Jones: “…”', cue = the colon), or a credit line after a quotation
-   paragraph ('“… pay zero taxes.” / - Sanders.', cue = the dash); a participle whose parse hangs inside
+   colon ('More from Jones: “…”', cue = the colon), or a credit after a dash that ends
+   the quotation's line ('“…” ― Maria Gonzalez': vox pops, epigraphs) or forms the next
+   line ('“… pay zero taxes.” / - Sanders.'), cue = the dash; a participle whose parse hangs inside
    the quotation takes the sentence subject ('…, telling the crowd, “…”'). Pieces sharing a cue are one quotation (split quotes "…," he said,
    "…"), as are pieces glued by white space or by a paragraph continuation. A piece that
    opens a sentence with no cue of its own continues the previous speaker's quotation
