@@ -705,3 +705,13 @@ def test_first_straight_mark_after_a_curly_one_closes_it():
     text = '“He put a lot of people out of business, too" Sweeny said. “He told me "no" twice,” she said.'
     assert [text[p.start:p.end] for p in find_pieces(text)] == [
         "He put a lot of people out of business, too", 'He told me "no" twice,']
+
+
+def test_relative_pronoun_speaker_is_its_antecedent_and_wh_words_are_nobody():
+    text = ("Officials pointed to the Associated Press, which said the foundation had received "
+            "millions from foreign donors. Kerry said the talks had “narrowed down some of the options.” "
+            "But he gave no details on what matters were agreed.")
+    quotes, names = _quotes(text)
+    report = _find(quotes, "the foundation had received")
+    assert report.speaker_text == "the Associated Press"
+    assert all((q.speaker_text or "").lower() not in ("what", "which") for q in quotes)

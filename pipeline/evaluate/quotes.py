@@ -45,7 +45,10 @@ Printed figures:
   correct when the predicted speaker span overlaps the gold pronoun, or the predicted
   speaker (text or actor name) shares a content word with the nearest named gold Source
   (of any attribution) that ends before the gold pronoun — the person the pronoun
-  refers to in the annotation's own chain of speakers. Reported for all, named, pronoun.
+  refers to in the annotation's own chain of speakers; a relative pronoun (who, which,
+  that) is also right when the predicted speaker span is its antecedent, the phrase that
+  ends right before it ('the Associated Press report, which said …'). Reported for all,
+  named, pronoun.
 - all attributions: every gold Content vs every predicted attribution of any kind
   (direct, partial, indirect) — precision, recall, F1 at overlap >= 0.5 (each attribution
   counts once: the strict figure).
@@ -319,6 +322,9 @@ def _speaker_ok(art: Article, g: GoldAttribution, p: PredAttribution) -> bool | 
     src = art.text[s:e]
     if p.speaker_span and p.speaker_span[0] < e and s < p.speaker_span[1]:
         return True
+    if (src.strip().lower() in ("who", "which", "that") and p.speaker_span and p.speaker_span[1] <= s
+            and not art.text[p.speaker_span[1]:s].strip(" ,\n—–-(")):
+        return True  # a relative pronoun's antecedent: 'the Associated Press report, which said …'
     pred_words = set().union(*(_words(n) for n in p.speaker_names)) if p.speaker_names else set()
     if not _is_pronoun(src):
         return bool(_words(src) & pred_words)

@@ -275,6 +275,9 @@ def _is_cue(tok, uses=("direct",)) -> bool:
     )
 
 
+WH_NOBODY = {"what", "whatever", "whichever", "how", "why", "when", "where"}
+
+
 def _subject(tok):
     """Subject token of a verb (climbing conj/xcomp/advcl chains), or None."""
     seen = 0
@@ -284,7 +287,9 @@ def _subject(tok):
         if subjects:
             # two subjects (one a misparse inside the quotation: '“… Trump articulates it
             # differently,” Viguerie notes'): the nearest
-            return min(subjects, key=lambda c: abs(c.i - t.i))
+            subj = min(subjects, key=lambda c: abs(c.i - t.i))
+            # 'no details on what matters were agreed': a wh-word is nobody
+            return None if subj.lower_ in WH_NOBODY else subj
         for c in t.children:
             if c.dep_ == "agent":
                 for g in c.children:
@@ -678,6 +683,9 @@ def _resolve_pronoun(ctx: _Ctx, gender: str | None, pos: int, para_start: int, l
 
 def _resolve_speaker(ctx: _Ctx, subj, para_start: int, last: str | None) -> Speaker:
     doc = ctx.doc
+    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
+        # 'Russia, which backed the Syrian government': the relative pronoun's antecedent
+        return _resolve_speaker(ctx, subj.head.head, para_start, last)
     a, b = _speaker_span(subj)
     # a leading demonym is an affiliation, not the speaker: "[Syrian] Foreign Minister Walid Muallem"
     while a < subj.i and doc[a].ent_type_ == "NORP" and doc[a].pos_ in ("ADJ", "PROPN"):
