@@ -976,16 +976,16 @@ OBJECT_CUES = {"deny", "confirm", "announce", "describe", "mention", "propose", 
                "explain", "question", "discuss", "criticize", "defend"}
 # cue verbs that on PolNeAR introduce no reported content of their own more often than not
 # ('continued to campaign', 'signed the bill', 'heard the case', 'considered a run', 'committed 82 percent of murders')
-NO_INDIRECT_CUES = {"continue", "sign", "unveil", "charge", "hear", "consider", "commit", "imagine"}
+NO_INDIRECT_CUES = {"continue", "sign", "unveil", "charge", "hear", "consider", "commit", "imagine", "lobby", "target"}
 # more verbs of stance, naming and discussion whose object or clause PolNeAR attributes
 # ('named Kaine as his running mate', 'thanked voters for …', 'ignored the question'); kept
 # for section 4 only (speech_verbs.tsv also drives the direct-quote cues)
 MORE_OBJECT_CUES = {"name", "thank", "remind", "share", "identify", "nominate", "compare", "encourage", "ignore", "list",
                     "remember", "deem", "project", "present", "articulate", "interpret", "rebuff", "rebut",
-                    "bemoan", "herald", "trumpet", "dub", "envision", "foresee", "disclose", "document", "advise",
+                    "bemoan", "herald", "trumpet", "dub", "envision", "foresee", "disclose", "document",
                     "recite", "vouch", "lash", "hammer", "contrast", "exemplify", "display", "mull", "reaffirm",
-                    "protest", "resist", "withhold", "notice", "discover", "forget", "love", "like", "shrug",
-                    "distance", "pursue", "lean", "cheer", "boo", "demonstrate",
+                    "protest", "resist", "withhold", "notice", "forget", "love", "like", "shrug",
+                    "distance", "cheer", "boo", "demonstrate",
                     "embrace", "raise", "release", "push", "lament", "decry", "deride",
                     "slam", "blast", "mock", "ridicule", "applaud", "hail", "tout", "laud", "fault", "question",
                     "downplay", "dispute", "reject", "disavow", "denounce", "condemn", "welcome", "celebrate",
@@ -1127,19 +1127,19 @@ CLAUSE_NOUNS = {"claim", "statement", "view", "belief", "argument", "assertion",
                 "pledge", "decision", "plan", "call", "demand", "fear", "hope", "concern", "allegation", "proposal",
                 "insistence", "announcement", "message", "refusal", "threat", "vow", "remark", "comment", "charge",
                 "accusation", "contention", "notion", "idea", "prediction", "assessment", "conclusion", "admission",
-                "denial", "declaration", "complaint", "request", "effort", "desire", "intention", "goal",
+                "denial", "declaration", "complaint", "request", "desire", "intention", "goal",
                 "wish", "push", "bid", "offer", "determination", "commitment"}
 PREP_NOUNS = {"criticism": ("of", "on"), "support": ("for",), "endorsement": ("of", "for"), "opposition": ("to",),
               "call": ("for",), "praise": ("for", "of"), "attack": ("on", "against"), "demand": ("for",), "defense": ("of",),
               "condemnation": ("of",), "rejection": ("of",), "embrace": ("of",), "denunciation": ("of",),
               # light-verb and topic nouns ('made the case for Y', 'took a swipe at Y', 'gave a speech on Y')
               "case": ("for", "against"), "swipe": ("at",), "shot": ("at",), "concern": ("about", "over", "for"),
-              "statement": ("on", "about"), "speech": ("on", "about"), "message": ("of", "about", "on"),
+              "statement": ("on", "about"), "message": ("of", "about", "on"),
               "interest": ("in",), "allegation": ("of", "against"), "advice": ("on", "about"),
               "word": ("about", "for", "against"), "opinion": ("of", "on", "about"), "story": ("of", "about"),
               "tribute": ("to",), "announcement": ("of",), "passion": ("for",),
               "remark": ("about", "on"), "comment": ("on", "about"), "view": ("on", "of"),
-              "stance": ("on",), "thought": ("on", "about"), "apology": ("for",), "plea": ("for",),
+              "thought": ("on", "about"), "apology": ("for",), "plea": ("for",),
               "warning": ("about", "against"), "accusation": ("of", "against")}
 
 
