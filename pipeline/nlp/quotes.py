@@ -1498,6 +1498,13 @@ def _parenthetical(ctx: _Ctx, t):
     return subj, out
 
 
+def _depth(t) -> int:
+    n = 0
+    while t.head.i != t.i and n < 50:
+        t, n = t.head, n + 1
+    return n
+
+
 def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quote]:
     doc, text = ctx.doc, ctx.text
     used_cues = {q.cue_start for q in direct if q.cue_start is not None and q.kind == "direct"}
@@ -1511,7 +1518,9 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
         return any(min(e, qe) - max(s, qs) > 0.3 * n for qs, qe in taken)
 
     para_start_of = [0] * len(text)
-    for t in doc:
+    # sentence by sentence, the cues nearer the root first: of two overlapping reports the
+    # one the other is nested in wins ('X said A – something you wouldn't know if …')
+    for t in sorted(doc, key=lambda x: (x.sent.start, _depth(x), x.i)):
         if t.idx in used_cues or ctx.inside_quote(t.idx):
             continue
         content = None
