@@ -1498,6 +1498,20 @@ def _parenthetical(ctx: _Ctx, t):
     return subj, out
 
 
+SURVEY_NOUNS = {"poll", "polls", "survey", "surveys", "average", "rankings"}
+
+
+def _survey_source(t):
+    """The poll of 'In a CNN poll, Clinton held a 24-point lead …': 'in' + a poll or survey
+    before the clause it sources; else None."""
+    if t.lower_ != "in" or t.dep_ != "prep" or t.head.pos_ not in ("VERB", "AUX") or t.i > t.head.i:
+        return None
+    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in SURVEY_NOUNS and pobj.lower_ not in SURVEY_NOUNS:
+        return None
+    return pobj
+
+
 def _depth(t) -> int:
     n = 0
     while t.head.i != t.i and n < 50:
@@ -1526,7 +1540,7 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
         content = None
         subj = None
         head = None  # the head of a reported clause, when the content is one
-        obj = _according(t)
+        obj = _according(t) or _survey_source(t)
         if obj is not None:
             subj = obj
             sent = t.sent
@@ -1675,8 +1689,10 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             out.append(
                 Quote(
                     start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text, speaker_entity_key=sp.key,
-                    cue=t.text if obj is None else "according to", speaker_start=sp.start, speaker_end=sp.end,
-                    cue_start=t.idx, cue_end=(t.idx + len(t.text)) if obj is None else (doc[t.i + 1].idx + len(doc[t.i + 1].text)),
+                    cue=t.text if obj is None or t.lower_ != "according" else "according to", speaker_start=sp.start,
+                    speaker_end=sp.end, cue_start=t.idx,
+                    cue_end=(doc[t.i + 1].idx + len(doc[t.i + 1].text)) if obj is not None and t.lower_ == "according"
+                    else t.idx + len(t.text),
                     is_anonymous=sp.anonymous,
                 )
             )
