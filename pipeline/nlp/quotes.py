@@ -1677,7 +1677,9 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             if doc[a].idx < qs < (doc[b - 1].idx if b > a else 0) and not _runs_through(text, qs, qe, doc[b - 1].idx):
                 b = min(b, ctx.token_at(qs - 1).i)
         a, b = _trim(doc, a, b)
-        if b - a < (1 if obj is None and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) else 3):
+        # ('declined to comment', 'refused to answer': the speech verb is the whole content)
+        short_ok = head is not None and head.dep_ == "xcomp" and b - a == 2 and _is_cue(head, ("direct", "object"))
+        if b - a < (1 if obj is None and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or short_ok else 3):
             continue
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         if overlaps_direct(s, e) or ctx.inside_quote(subj.idx):
