@@ -1616,8 +1616,11 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                 comp = []
             span = (comp[0].left_edge.i, comp[0].right_edge.i + 1) if comp else _object_content(t)
             head = comp[0] if comp else None
-            if head is not None and head.dep_ == "xcomp":
-                # 'urged voters to …', 'asked the campaign to …': the one asked goes with it
+            if head is not None and (head.dep_ == "xcomp" or head.dep_ == "ccomp" and head.i > t.i and not any(
+                    c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in head.children)):
+                # 'urged voters to …', 'asked the campaign to …': the one asked goes with it; 'records
+                # show the $204,202 that Clinton has raised … is by far the most': a subject the
+                # parser took for the verb's object
                 dobj = next((c for c in t.children if c.dep_ == "dobj" and t.i < c.i < head.left_edge.i), None)
                 if dobj is not None:
                     span = (dobj.left_edge.i, span[1])
