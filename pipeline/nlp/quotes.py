@@ -989,7 +989,8 @@ MORE_OBJECT_CUES = {"name", "thank", "remind", "share", "identify", "nominate", 
                     "embrace", "raise", "release", "push", "lament", "decry", "deride",
                     "slam", "blast", "mock", "ridicule", "applaud", "hail", "tout", "laud", "fault", "question",
                     "downplay", "dispute", "reject", "disavow", "denounce", "condemn", "welcome", "celebrate",
-                    "highlight", "stress", "underscore", "emphasize", "detail", "outline"}
+                    "highlight", "stress", "underscore", "emphasize", "detail", "outline", "determine", "credit",
+                    "paint", "persuade", "attribute", "expose", "press", "convince", "accept"}
 OBJECT_STOP = {"it", "this", "that", "them", "him", "her", "me", "us", "you", "what", "which", "who", "so",
                "something", "anything", "nothing", "everything", "one", "time", "way", "lot", "thing", "things"}
 
