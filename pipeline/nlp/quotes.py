@@ -1141,7 +1141,9 @@ PREP_NOUNS = {"criticism": ("of", "on"), "support": ("for",), "endorsement": ("o
               "tribute": ("to",), "announcement": ("of",), "passion": ("for",),
               "remark": ("about", "on"), "comment": ("on", "about"), "view": ("on", "of"),
               "thought": ("on", "about"), "apology": ("for",), "plea": ("for",),
-              "warning": ("about", "against"), "accusation": ("of", "against")}
+              "warning": ("about", "against"), "accusation": ("of", "against"),
+              "critique": ("of",), "discussion": ("of", "about", "on"), "argument": ("for", "against", "about"),
+              "complaint": ("about", "against"), "question": ("about", "of")}
 
 
 def _own_sentence(ctx: _Ctx, t, a: int, b: int) -> tuple[int, int]:
