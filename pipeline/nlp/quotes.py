@@ -1216,7 +1216,8 @@ STANCE_ADJS = {"concerned": ("about", "over"), "critical": ("of",), "proud": ("o
                "fond": ("of",), "dismissive": ("of",), "enthusiastic": ("about",), "opposed": ("to",),
                "committed": ("to",), "unhappy": ("with", "about"), "happy": ("with", "about"), "afraid": ("of",),
                "fearful": ("of",), "comfortable": ("with",), "uncomfortable": ("with",), "open": ("to",),
-               "frustrated": ("with", "by"), "disappointed": ("with", "in", "by"), "certain": ()}
+               "frustrated": ("with", "by"), "disappointed": ("with", "in", "by"), "certain": (),
+               "nervous": ("about",), "outspoken": ("about", "on", "in"), "willing": ()}
 
 
 def _adjective_cue(t):
