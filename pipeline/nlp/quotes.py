@@ -1532,8 +1532,9 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
     prev_key: dict[int, str | None] = {}
 
     def overlaps_direct(s: int, e: int) -> bool:
+        """More than half of [s, e) lies in a quotation or an earlier report."""
         n = max(e - s, 1)
-        return any(min(e, qe) - max(s, qs) > 0.3 * n for qs, qe in taken)
+        return any(min(e, qe) - max(s, qs) > 0.5 * n for qs, qe in taken)
 
     para_start_of = [0] * len(text)
     # sentence by sentence, the cues nearer the root first: of two overlapping reports the
