@@ -377,14 +377,15 @@ def _cue_after(ctx: _Ctx, p: Piece, win_end: int):
         # '“… .” She went on to say: “…”' — the clause introduces the next quotation
         return None
     toks = [t for t in _window_tokens(ctx, p.close_end, win_end)]
-    full = bool(re.search(r"[.!?]$", ctx.text[p.start:p.end].rstrip(" '’\"”")))
+    words = ctx.text[p.start:p.end].rstrip(" '’\"”")
+    full = bool(re.search(r"[.!?]$", words))
     for k, t in enumerate(toks[:30]):
         obj = _according(t)
         if obj is not None and k <= 3:
             return t, "according", obj
         if _is_cue(t):
             subj = _subject(t)
-            if not ctx.text[p.start:p.end].rstrip(" '’\"”").endswith(",") and any(
+            if not words.endswith(",") and any(
                     c.dep_ == "ccomp" and c.i > t.i and not ctx.inside_quote(c.idx) for c in t.children):
                 # '“… two points.” Reluctantly, Brafman said he had come to …': after a full
                 # sentence, a cue with a reported clause of its own is another report
@@ -435,8 +436,7 @@ def _cue_before(ctx: _Ctx, p: Piece, win_start: int):
             if (subj is None or ctx.inside_quote(subj.idx)) and t.tag_ == "VBG":
                 # '“…,” she stated, adding, “…”' (the participle parsed under the quotation
                 # before): the subject of its sentence
-                subj = next((u for u in reversed(list(t.sent)[: t.i - t.sent.start])
-                             if u.dep_ in ("nsubj", "nsubjpass") and not ctx.inside_quote(u.idx)), None)
+                subj = _outside_subject(ctx, t, t.sent.start)
             if subj is not None and not ctx.inside_quote(subj.idx):
                 return t, "before", subj
         if t.tag_ == "VBG" and t.pos_ == "VERB" and t.i > toks[0].i and ctx.doc[t.i - 1].text == "," \
@@ -1019,25 +1019,21 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                     is_anonymous=sp.anonymous,
                 )
             )
-        if kind == "direct" and cued and cued[0].cue_side == "after":
-            run_in = _run_in(ctx, members, cued[0])
-            if run_in is not None:
-                quotes.append(Quote(
-                    start=run_in[0], end=run_in[1], text=text[run_in[0]:run_in[1]], kind="indirect",
-                    speaker_text=sp.text, speaker_entity_key=sp.key, cue=quotes[-1].cue,
-                    speaker_start=speaker_pos[0], speaker_end=speaker_pos[1],
-                    cue_start=quotes[-1].cue_start, cue_end=quotes[-1].cue_end, is_anonymous=sp.anonymous,
-                ))
-        if kind == "direct" and cued and cued[0].cue_side in ("before", "colon"):
-            run_on = _run_on(ctx, members[-1], pieces, para_ends) if cued[0].cue_side == "before" \
-                else _headline_run_on(ctx, members[0], para_ends)
-            if run_on is not None:
-                quotes.append(Quote(
-                    start=run_on[0], end=run_on[1], text=text[run_on[0]:run_on[1]], kind="indirect",
-                    speaker_text=sp.text, speaker_entity_key=sp.key, cue=quotes[-1].cue,
-                    speaker_start=speaker_pos[0], speaker_end=speaker_pos[1],
-                    cue_start=quotes[-1].cue_start, cue_end=quotes[-1].cue_end, is_anonymous=sp.anonymous,
-                ))
+        # the narration the quotation runs into, in the same attribution: before its postposed
+        # cue, on to the sentence end after its cue, or on along a headline after 'Name:'
+        run = None
+        if kind == "direct" and cued:
+            side = cued[0].cue_side
+            run = (_run_in(ctx, members, cued[0]) if side == "after"
+                   else _run_on(ctx, members[-1], pieces, para_ends) if side == "before"
+                   else _headline_run_on(ctx, members[0], para_ends) if side == "colon" else None)
+        if run is not None:
+            quotes.append(Quote(
+                start=run[0], end=run[1], text=text[run[0]:run[1]], kind="indirect",
+                speaker_text=sp.text, speaker_entity_key=sp.key, cue=quotes[-1].cue,
+                speaker_start=speaker_pos[0], speaker_end=speaker_pos[1],
+                cue_start=quotes[-1].cue_start, cue_end=quotes[-1].cue_end, is_anonymous=sp.anonymous,
+            ))
         if not cued and not near:
             continue  # its speaker comes from a paraphrase, if any (below)
         if sp.key:
@@ -1280,7 +1276,7 @@ def _object_tail(t, hi: int) -> int:
                 or c.dep_ == "xcomp" or c.dep_ in ("appos", "conj", "dobj") and c.pos_ in ("NOUN", "PROPN"):
             # (a noun the parser hung on the verb continues the object: 'spoke of the malaise …,
             # the lack of jobs …', 'blaming the migrants or the politicians')
-            if all(x.is_punct is False or x.text not in (";", ":") for x in t.doc[hi:c.i]) and c.i - hi <= 2:
+            if not any(x.text in (";", ":") for x in t.doc[hi:c.i]) and c.i - hi <= 2:
                 hi = max(hi, c.right_edge.i + 1)
     return hi
 
@@ -1777,6 +1773,11 @@ def _survey_source(t):
     return pobj
 
 
+def _chars(doc, a: int, b: int) -> tuple[int, int]:
+    """Character bounds of the token range [a, b)."""
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
 def _depth(t) -> int:
     n = 0
     while t.head.i != t.i and n < 50:
@@ -1790,14 +1791,24 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
     taken = [(q.start, q.end) for q in direct if q.kind == "direct"]
     n_direct = len(taken)
     out: list[Quote] = []
-    prev_key: dict[int, str | None] = {}
 
     def overlaps_direct(s: int, e: int) -> bool:
         """More than half of [s, e) lies in a quotation or an earlier report."""
         n = max(e - s, 1)
         return any(min(e, qe) - max(s, qs) > 0.5 * n for qs, qe in taken)
 
-    para_start_of = [0] * len(text)
+    def report(s: int, e: int, cue_tok, sp: Speaker | None = None, cue: str | None = None,
+               cue_end: int | None = None) -> None:
+        """Record text[s:e] as an indirect attribution of cue `cue_tok` (no speaker by
+        default: the narrator's impression, hearsay, an unnamed asker)."""
+        sp = sp or Speaker()
+        out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text,
+                         speaker_entity_key=sp.key, cue=cue or cue_tok.text, speaker_start=sp.start,
+                         speaker_end=sp.end, cue_start=cue_tok.idx,
+                         cue_end=cue_end if cue_end is not None else cue_tok.idx + len(cue_tok.text),
+                         is_anonymous=sp.anonymous))
+        taken.append((s, e))
+
     # sentence by sentence, the cues nearer the root first: of two overlapping reports the
     # one the other is nested in wins ('X said A – something you wouldn't know if …')
     for t in sorted(doc, key=lambda x: (x.sent.start, _depth(x), x.i)):
@@ -1826,43 +1837,32 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
             # impression — the clause (subject and complement) is the content, no speaker
             a, b = _trim(doc, *raised)
             if b - a >= 2:
-                s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+                s, e = _chars(doc, a, b)
                 if not overlaps_direct(s, e):
-                    out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=None,
-                                     speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
-                    taken.append((s, e))
+                    report(s, e, t)
             continue
         elif (col := _colon_line(ctx, t)) is not None:
             # 'Sanders: Brexit’s message could draw Trump support in US', 'TAPPER: Do you think …'
             subj, (a, b) = col
-            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+            s, e = _chars(doc, a, b)
             if not overlaps_direct(s, e):
-                sp = _resolve_speaker(ctx, subj, text.rfind("\n", 0, s) + 1, last_key)
-                out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text,
-                                 speaker_entity_key=sp.key, cue=t.text, speaker_start=sp.start, speaker_end=sp.end,
-                                 cue_start=t.idx, cue_end=t.idx + 1, is_anonymous=sp.anonymous))
-                taken.append((s, e))
+                report(s, e, t, _resolve_speaker(ctx, subj, text.rfind("\n", 0, s) + 1, last_key))
             continue
         elif (rep := _hearsay(ctx, t)) is not None:
             # 'The Club for Growth is reportedly spending …': hearsay, no speaker
-            parts = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in rep]
+            parts = [_chars(doc, a, b) for a, b in rep]
             if not any(overlaps_direct(s, e) for s, e in parts):
                 for s, e in parts:
-                    out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=None,
-                                     speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
-                    taken.append((s, e))
+                    report(s, e, t)
             continue
         elif (par := _parenthetical(ctx, t)) is not None:
             subj, spans = par
-            parts = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in spans]
+            parts = [_chars(doc, a, b) for a, b in spans]
             if any(overlaps_direct(s, e) for s, e in parts) or ctx.inside_quote(subj.idx):
                 continue
             sp = _resolve_speaker(ctx, subj, text.rfind("\n", 0, parts[0][0]) + 1, last_key)
             for s, e in parts:
-                out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text,
-                                 speaker_entity_key=sp.key, cue=t.text, speaker_start=sp.start, speaker_end=sp.end,
-                                 cue_start=t.idx, cue_end=t.idx + len(t.text), is_anonymous=sp.anonymous))
-                taken.append((s, e))
+                report(s, e, t, sp)
             continue
         elif (nc := _noun_cue(t) or _adjective_cue(t)) is not None:
             subj, content = nc
@@ -1918,11 +1918,8 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
                     # 'Asked if he was ever bullied, Trump said …', '…, when asked whether …': the
                     # question of unnamed askers
                     a, b = _trim(doc, q_cl.left_edge.i, q_cl.right_edge.i + 1)
-                    s, e = doc[a].idx, doc[max(b - 1, a)].idx + len(doc[max(b - 1, a)].text)
-                    if b - a >= 2 and not overlaps_direct(s, e):
-                        out.append(Quote(start=s, end=e, text=text[s:e], kind="indirect", speaker_text=None,
-                                         speaker_entity_key=None, cue=t.text, cue_start=t.idx, cue_end=t.idx + len(t.text)))
-                        taken.append((s, e))
+                    if b - a >= 2 and not overlaps_direct(*_chars(doc, a, b)):
+                        report(*_chars(doc, a, b), t)
                 continue
             lo, hi = span
             # a subject inside the complement span (content first: "X, sources said")
@@ -1950,23 +1947,12 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
         short_ok = head is not None and head.dep_ == "xcomp" and b - a == 2 and _is_cue(head, ("direct", "object"))
         if b - a < (1 if obj is None and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or short_ok else 3):
             continue
-        s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        s, e = _chars(doc, a, b)
         if overlaps_direct(s, e) or ctx.inside_quote(subj.idx):
             continue
-        para_start = text.rfind("\n", 0, s) + 1
-        sp = _resolve_speaker(ctx, subj, para_start, last_key)
+        sp = _resolve_speaker(ctx, subj, text.rfind("\n", 0, s) + 1, last_key)
+        according = obj is not None and t.lower_ == "according"
         for pa, pb in _without_asides(ctx, a, b):
-            s, e = doc[pa].idx, doc[pb - 1].idx + len(doc[pb - 1].text)
-            out.append(
-                Quote(
-                    start=s, end=e, text=text[s:e], kind="indirect", speaker_text=sp.text, speaker_entity_key=sp.key,
-                    cue=t.text if obj is None or t.lower_ != "according" else "according to", speaker_start=sp.start,
-                    speaker_end=sp.end, cue_start=t.idx,
-                    cue_end=(doc[t.i + 1].idx + len(doc[t.i + 1].text)) if obj is not None and t.lower_ == "according"
-                    else t.idx + len(t.text),
-                    is_anonymous=sp.anonymous,
-                )
-            )
-            taken.append((s, e))
-    del prev_key, para_start_of
+            report(*_chars(doc, pa, pb), t, sp, cue="according to" if according else None,
+                   cue_end=_chars(doc, t.i, t.i + 2)[1] if according else None)
     return out
