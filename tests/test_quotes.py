@@ -284,6 +284,8 @@ def test_scoring_counts_attributions_and_shared_text():
 
 
 @pytest.mark.parametrize("name", ["train"])
+
+
 def test_polnear_gold_reader(name):
     from pipeline.evaluate.quotes import read_corpus
 
@@ -442,34 +444,55 @@ def test_seem_and_appear_attribute_the_clause_to_nobody():
     assert not [q for q in out if q.cue == "appeared"]
 
 
-def test_hoping_and_referring_to_are_cues():
-    out, _ = _quotes("Senator Bernie Sanders is hoping to win the primary in New Hampshire next week.")
-    q = _find(out, "to win the primary")
-    assert "Sanders" in (q.speaker_text or "")
-    out, _ = _quotes("Jeb Bush referred to Marco Rubio as a bright leader during the interview on Monday.")
-    q = _find(out, "Marco Rubio as a bright leader")
-    assert "Bush" in (q.speaker_text or "") and q.cue == "referred"
+# (text, content fragment, cue or None, a word of the speaker or None): cues and speakers of
+# reported contents that are no quotation
+REPORTED = [
+    ("Senator Bernie Sanders is hoping to win the primary in New Hampshire next week.",
+     "to win the primary", None, "Sanders"),
+    ("Jeb Bush referred to Marco Rubio as a bright leader during the interview on Monday.",
+     "Marco Rubio as a bright leader", "referred", "Bush"),
+    # noun cues take the possessor or the subject as speaker
+    ("Donald Trump's claim that the election was rigged angered many Republicans in Congress.",
+     "the election was rigged", "claim", "Trump"),
+    ("Hillary Clinton announced a plan to raise taxes on the wealthiest Americans.",
+     "raise taxes on the wealthiest", None, "Clinton"),
+    ("Senator Elizabeth Warren's criticism of the big banks was sharp on Tuesday.",
+     "the big banks", "criticism", "Warren"),
+    # an object with its description; 'pointed to'
+    ("Many voters in Iowa see Senator Ted Cruz as a uniter of the party.", "Ted Cruz as a uniter", "see", None),
+    ("Senator Marco Rubio pointed to his record in the Florida Legislature on Tuesday.",
+     "his record in the Florida Legislature", None, "Rubio"),
+    # an object takes its complement, and the one urged goes with the infinitive
+    ("Senator Bernie Sanders criticized Hillary Clinton for accepting money from Wall Street banks.",
+     "Hillary Clinton for accepting money from Wall Street banks", "criticized", "Sanders"),
+    ("Governor John Kasich urged Republican voters to reject the politics of anger.",
+     "Republican voters to reject the politics of anger", "urged", None),
+    # a participle's noun, a passive's agent, a stance adjective's subject
+    ("A super PAC backing Jeb Bush spent millions of dollars on television ads in Iowa.", "Jeb Bush", "backing", "PAC"),
+    ("The secret meeting between the two candidates was first reported by Politico on Tuesday.",
+     "The secret meeting between the two candidates", None, "Politico"),
+    ("Senator John McCain has been critical of Donald Trump's foreign policy for months.",
+     "Donald Trump's foreign policy", "critical", "McCain"),
+    # a 'Name: text' line
+    ("Sanders: Brexit vote could draw more support to Trump in the U.S.\n\nThe senator spoke in Vermont.",
+     "Brexit vote could draw more support to Trump", ":", "Sanders"),
+]
 
 
-def test_noun_cues_take_the_possessor_or_the_subject_as_speaker():
-    out, _ = _quotes("Donald Trump's claim that the election was rigged angered many Republicans in Congress.")
-    q = _find(out, "the election was rigged")
-    assert q.cue == "claim" and "Trump" in (q.speaker_text or "")
-    out, _ = _quotes("Hillary Clinton announced a plan to raise taxes on the wealthiest Americans.")
-    q = _find(out, "raise taxes on the wealthiest")
-    assert "Clinton" in (q.speaker_text or "")
-    out, _ = _quotes("Senator Elizabeth Warren's criticism of the big banks was sharp on Tuesday.")
-    q = _find(out, "the big banks")
-    assert q.cue == "criticism" and "Warren" in (q.speaker_text or "")
+@pytest.mark.parametrize("text, fragment, cue, speaker", REPORTED, ids=[r[1][:30] for r in REPORTED])
 
 
-def test_object_as_description_and_pointed_to():
-    out, _ = _quotes("Many voters in Iowa see Senator Ted Cruz as a uniter of the party.")
-    q = _find(out, "Ted Cruz as a uniter")
-    assert q.cue == "see"
-    out, _ = _quotes("Senator Marco Rubio pointed to his record in the Florida Legislature on Tuesday.")
-    q = _find(out, "his record in the Florida Legislature")
-    assert "Rubio" in (q.speaker_text or "")
+def test_reported_content_cue_and_speaker(text, fragment, cue, speaker):
+    out, _ = _quotes(text)
+    q = _find(out, fragment)
+    assert cue is None or q.cue == cue
+    assert speaker is None or speaker in (q.speaker_text or "")
+
+
+def test_clause_running_through_a_quoted_fragment():
+    out, _ = _quotes("Hillary Clinton said that her campaign would continue “to break barriers” across the nation.")
+    q = next(q for q in out if q.kind == "indirect" and q.cue == "said")
+    assert q.text.endswith("across the nation")
 
 
 def test_trailing_aside_and_non_cues():
@@ -591,34 +614,8 @@ def test_quotation_paragraph_credited_by_a_dash_line():
     q = _find(quotes, "pay zero taxes")
     assert q.kind == "direct" and q.cue == "-" and "Sanders" in (q.speaker_text or "")
     assert not [r for r in quotes if "real revolution" in r.text and r.cue in ("–", "-")]
-def test_object_takes_its_complement_and_the_one_urged():
-    out, _ = _quotes("Senator Bernie Sanders criticized Hillary Clinton for accepting money from Wall Street banks.")
-    q = _find(out, "Hillary Clinton for accepting money from Wall Street banks")
-    assert q.cue == "criticized" and "Sanders" in (q.speaker_text or "")
-    out, _ = _quotes("Governor John Kasich urged Republican voters to reject the politics of anger.")
-    q = _find(out, "Republican voters to reject the politics of anger")
-    assert q.cue == "urged"
 
 
-def test_participle_passive_agent_and_stance_adjective():
-    out, _ = _quotes("A super PAC backing Jeb Bush spent millions of dollars on television ads in Iowa.")
-    q = _find(out, "Jeb Bush")
-    assert q.cue == "backing" and "PAC" in (q.speaker_text or "")
-    out, _ = _quotes("The secret meeting between the two candidates was first reported by Politico on Tuesday.")
-    q = _find(out, "The secret meeting between the two candidates")
-    assert "Politico" in (q.speaker_text or "")
-    out, _ = _quotes("Senator John McCain has been critical of Donald Trump's foreign policy for months.")
-    q = _find(out, "Donald Trump's foreign policy")
-    assert q.cue == "critical" and "McCain" in (q.speaker_text or "")
-
-
-def test_colon_line_and_clause_running_through_a_fragment():
-    out, _ = _quotes("Sanders: Brexit vote could draw more support to Trump in the U.S.\n\nThe senator spoke in Vermont.")
-    q = _find(out, "Brexit vote could draw more support to Trump")
-    assert q.cue == ":" and "Sanders" in (q.speaker_text or "")
-    out, _ = _quotes("Hillary Clinton said that her campaign would continue “to break barriers” across the nation.")
-    q = next(q for q in out if q.kind == "indirect" and q.cue == "said")
-    assert q.text.endswith("across the nation")
 def test_quotation_credited_after_a_dash_to_a_name():
     """Vox pops and epigraphs: '“…” ― Name' at the end of the line; the dash is the cue."""
     text = ("Readers told us what they thought of the debate.\n\n"
