@@ -367,6 +367,14 @@ def _cue(expr: str, ctx: str) -> str | None:
     return before[-1] if before else None
 
 
+def _iso_date(y: int, mo: int, d: int) -> str | None:
+    """YYYY-MM-DD, or None for a day the month does not have ('February 30')."""
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
 def _absolute(e: str) -> str | None:
     """Values that need no anchor."""
     y = spelled_year(e)
@@ -409,18 +417,12 @@ def _absolute(e: str) -> str | None:
     if m:
         g = m.groups()
         mo, d = (_month(g[0]), int(g[1])) if not g[0].isdigit() else (_month(g[1]), int(g[0]))
-        try:
-            return date(int(g[2]), mo, d).isoformat()
-        except ValueError:
-            return None
+        return _iso_date(int(g[2]), mo, d)
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})", e)
     if m:
         y = int(m.group(3))
         y = y + (1900 if y >= 30 else 2000) if y < 100 else y
-        try:
-            return date(y, int(m.group(1)), int(m.group(2))).isoformat()
-        except ValueError:
-            return None
+        return _iso_date(y, int(m.group(1)), int(m.group(2)))
     m = re.fullmatch(r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?: of)?,? (?:fiscal )?((?:19|20)\d{2})", e) \
         or re.fullmatch(r"(?:fiscal )?((?:19|20)\d{2})(?:'s)? (first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter", e)
     if m:
@@ -581,10 +583,7 @@ def _relative(e: str, a: date, tense: str | None, ctx: str, cue: str | None = No
         else:
             y = _nearest_year(a, mo, day, tense, cue)
         if day:
-            try:
-                return date(y, mo, day).isoformat()
-            except ValueError:
-                return None
+            return _iso_date(y, mo, day)
         return f"{y}-{mo:02d}"
     m = re.fullmatch(r"(?:this|the) (first|second|1st|2nd) half", e)
     if m:
@@ -917,10 +916,7 @@ class DateTracker:
         if re.fullmatch(r"\d{1,2}", e) and re.search(
                 rf"\b{MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?(?: ?(?:-|to|and|or|through|&) ?\d{{1,2}}(?:st|nd|rd|th)?)*"
                 rf" ?(?:-|to|and|or|through|&) ?{e}\b", ctx):
-            try:
-                return ref.replace(day=int(e)).isoformat()
-            except ValueError:
-                return None
+            return _iso_date(ref.year, ref.month, int(e))
         if e in ("the day", "that day") and re.search(
                 rf"(?:\b\d{{1,2}}|{'|'.join(WEEKDAYS)}), (?:the|that) day (?:before|after|of|when)\b", ctx):
             return ref.isoformat()
