@@ -1811,7 +1811,10 @@ def _indirect(ctx: _Ctx, direct: list[Quote], last_key: str | None) -> list[Quot
 
     # sentence by sentence, the cues nearer the root first: of two overlapping reports the
     # one the other is nested in wins ('X said A – something you wouldn't know if …')
-    for t in sorted(doc, key=lambda x: (x.sent.start, _depth(x), x.i)):
+    sent_start = [0] * len(doc)  # (Token.sent walks the sentence: once per sentence, not per token)
+    for sn in doc.sents:
+        sent_start[sn.start:sn.end] = [sn.start] * (sn.end - sn.start)
+    for t in sorted(doc, key=lambda x: (sent_start[x.i], _depth(x), x.i)):
         if t.idx in used_cues or ctx.inside_quote(t.idx):
             continue
         content = None
