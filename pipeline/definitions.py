@@ -7,7 +7,6 @@ import dagster as dg
 
 from pipeline.assets import clean_articles, inbox_files, nlp_annotations, parsed_documents, warehouse_tables
 from pipeline.automation import INGEST_JOB, build_inbox_sensor, build_rescan_schedule
-from pipeline.checks import warehouse_quality_checks
 from pipeline.models import build_model_assets
 from pipeline.resources import resources
 
@@ -29,7 +28,6 @@ def build_definitions(inbox: str | None = None, warehouse: str | None = None) ->
     res = resources(inbox, warehouse)
     return dg.Definitions(
         assets=[*PIPELINE_ASSETS, *build_model_assets()],
-        asset_checks=[warehouse_quality_checks],
         jobs=[ingest_job, models_job],
         sensors=[
             build_inbox_sensor(res["inbox"].path),

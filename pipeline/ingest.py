@@ -3,121 +3,24 @@ them into `ParsedDocument`s. Anything that cannot be read raises `ParseError` wi
 reason the load stage records in the quarantine (nothing is silently dropped)."""
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
-import os
 import re
 from pathlib import Path
 
-from pipeline.records import InboxFile, ParsedDocument, RawVersion
-
-TEXT_SUFFIXES = {".txt", ".text", ""}
-HTML_SUFFIXES = {".html", ".htm", ".html.gz", ".htm.gz"}
-JSON_SUFFIXES = {".json"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-IGNORED_NAMES = {".DS_Store", "Thumbs.db"}
-
-NEWSSNIFFER_MARKERS = (
-    re.compile(r"^This article is from the source '[^']*'", re.M),
-    re.compile(r"^Version \d+ Version \d+\s*$", re.M),
-)
+from pipeline.decode import DecodedText, ParseError, decode, max_text_chars, read_bytes
+from pipeline.inbox import (  # noqa: F401  (scan_inbox, detect_format: the stage's entry points)
+    IGNORED_NAMES, NEWSSNIFFER_MARKERS, TEXT_SUFFIXES, detect_format, is_sidecar, scan_inbox, sha256_file,
+    suffix_of)
+from pipeline.records import InboxFile, ParsedDocument, ParsedFile, RawVersion, RecordError
 
 
-class ParseError(ValueError):
-    """An input file that cannot be turned into an article; the message is the reason."""
-
-
-def _suffix(path: Path) -> str:
-    name = path.name.lower()
-    for double in (".html.gz", ".htm.gz"):
-        if name.endswith(double):
-            return double
-    return path.suffix.lower()
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 16), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, gunzipped when its name ends in .gz."""
-    data = path.read_bytes()
-    if path.name.lower().endswith(".gz"):
-        data = gzip.decompress(data)
-    return data
+def read_decoded(path: Path) -> DecodedText:
+    """The file's text by pipeline.decode's rule (limit, binary test, encoding)."""
+    return decode(read_bytes(Path(path)))
 
 
 def read_text(path: Path) -> str:
-    """Decode a file as UTF-8 (BOM tolerated), falling back to Windows-1252 for legacy
-    files; raises ParseError for binary content."""
-    data = read_bytes(path)
-    if b"\x00" in data[:4096]:
-        raise ParseError("binary content (NUL bytes), not a text article")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def is_sidecar(path: Path) -> bool:
-    """A `<stem>.json` beside a `<stem>.txt`/`.html` carries metadata for that file."""
-    if _suffix(path) != ".json":
-        return False
-    return any(path.with_suffix(s).exists() for s in (".txt", ".html", ".htm"))
-
-
-def detect_format(path: Path) -> str:
-    suffix = _suffix(path)
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix in JSON_SUFFIXES:
-        return "sidecar" if is_sidecar(path) else "json"
-    if suffix in TEXT_SUFFIXES:
-        try:
-            head = read_text(path)[:5000]
-        except ParseError:
-            return "unknown"
-        if all(m.search(head) for m in NEWSSNIFFER_MARKERS):
-            return "newssniffer"
-        if re.match(r"\s*<(!doctype html|html)", head, re.I):
-            return "html"
-        return "text"
-    return "unknown"
-
-
-def scan_inbox(inbox: str | os.PathLike, only: list[str] | None = None) -> list[InboxFile]:
-    """Every regular file under `inbox` (recursively, sorted), hashed. `only` restricts
-    the scan to those inbox-relative names (the sensor's batch)."""
-    root = Path(inbox).resolve()
-    if not root.is_dir():
-        raise FileNotFoundError(f"inbox {root} is not a directory")
-    wanted = set(only) if only else None
-    found: list[InboxFile] = []
-    for path in sorted(root.rglob("*")):
-        if not path.is_file() or path.name in IGNORED_NAMES or path.name.startswith("."):
-            continue
-        name = path.relative_to(root).as_posix()
-        if wanted is not None and name not in wanted:
-            continue
-        st = path.stat()
-        found.append(
-            InboxFile(
-                path=str(path),
-                name=name,
-                size=st.st_size,
-                sha256=sha256_file(path),
-                mtime=st.st_mtime,
-                format=detect_format(path),
-            )
-        )
-    return found
+    return read_decoded(path).text
 
 
 # ----------------------------------------------------------------------------- parsers
@@ -129,6 +32,8 @@ def _load_sidecar(path: Path) -> dict:
         if side.exists() and side != path:
             try:
                 data = json.loads(read_text(side))
+            except ParseError as exc:
+                raise ParseError(f"sidecar {side.name}: {exc}") from exc
             except json.JSONDecodeError as exc:
                 raise ParseError(f"sidecar {side.name} is not valid JSON: {exc}") from exc
             if not isinstance(data, dict):
@@ -175,8 +80,9 @@ def document_from_record(f: InboxFile, record: dict, record_no: int = 0) -> Pars
     )
 
 
-def parse_text(f: InboxFile) -> list[ParsedDocument]:
-    text = read_text(Path(f.path))
+def parse_text(f: InboxFile) -> ParsedFile:
+    decoded = read_decoded(Path(f.path))
+    text = decoded.text
     if not text.strip():
         raise ParseError("empty file")
     side = _load_sidecar(Path(f.path))
@@ -188,7 +94,7 @@ def parse_text(f: InboxFile) -> list[ParsedDocument]:
         doc.authors = _authors(_first(side, "authors", "author", "byline"))
         doc.published_at = _first(side, "published_at", "date_publish", "date")
         doc.metadata = side
-    return [doc]
+    return ParsedFile([doc], decoded.encoding, decoded.lossy)
 
 
 # trafilatura options for HTML bodies, chosen on the extraction benchmark
@@ -200,7 +106,7 @@ HTML_OPTIONS = {"include_comments": False, "include_tables": False,
                 "favor_precision": False, "favor_recall": False}
 
 
-def parse_html(f: InboxFile) -> list[ParsedDocument]:
+def parse_html(f: InboxFile) -> ParsedFile:
     """An HTML page: trafilatura gives body, title, date, author, URL and site; a
     sidecar `<stem>.json` overrides them with known metadata. The raw bytes go to
     trafilatura so that a page's declared charset is honoured."""
@@ -210,8 +116,7 @@ def parse_html(f: InboxFile) -> list[ParsedDocument]:
     data = read_bytes(path)
     if not data.strip():
         raise ParseError("empty file")
-    if b"\x00" in data[:4096]:
-        raise ParseError("binary content (NUL bytes), not an HTML page")
+    decoded = decode(data)  # binary test over the whole file; encoding recorded (trafilatura reads the bytes)
     from trafilatura.settings import set_date_params
 
     # Dates only from the page's markup (meta tags, JSON-LD, <time>, URL): no extensive
@@ -229,7 +134,7 @@ def parse_html(f: InboxFile) -> list[ParsedDocument]:
     title = _first(side, "title") or meta.get("title")
     source = _first(side, "source", "source_domain", "outlet") or _source_from_url(url) \
         or meta.get("sitename") or meta.get("hostname")
-    return [
+    return ParsedFile([
         ParsedDocument(
             file=f,
             record_no=0,
@@ -241,7 +146,7 @@ def parse_html(f: InboxFile) -> list[ParsedDocument]:
             published_at=_first(side, "published_at", "date_publish", "date") or meta.get("date"),
             metadata={"html_extractor": "trafilatura", "sitename": meta.get("sitename"), **side},
         )
-    ]
+    ], decoded.encoding, decoded.lossy)
 
 
 def _source_from_url(url: str | None) -> str | None:
@@ -250,28 +155,52 @@ def _source_from_url(url: str | None) -> str | None:
     return source_from_url(url)
 
 
-def parse_json(f: InboxFile) -> list[ParsedDocument]:
+def _records(f: InboxFile, records: list, line_numbers: list[int] | None = None) -> ParsedFile:
+    """Documents from JSON records, one at a time: a bad record is quarantined with its
+    position (its line number in a JSONL file), the good ones go on."""
+    out = ParsedFile([])
+    for i, record in enumerate(records):
+        line = line_numbers[i] if line_numbers else None
+        record_no = line - 1 if line else i
+        try:
+            out.documents.append(document_from_record(f, record, record_no))
+        except ParseError as exc:
+            out.record_errors.append(RecordError(record_no, f"line {line}: {exc}" if line else str(exc)))
+    return out
+
+
+def parse_json(f: InboxFile) -> ParsedFile:
+    decoded = read_decoded(Path(f.path))
     try:
-        data = json.loads(read_text(Path(f.path)))
+        data = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc}") from exc
-    records = data if isinstance(data, list) else [data]
-    return [document_from_record(f, r, i) for i, r in enumerate(records)]
+    if not isinstance(data, list):
+        return ParsedFile([document_from_record(f, data, 0)], decoded.encoding, decoded.lossy)
+    out = _records(f, data)
+    out.encoding, out.lossy = decoded.encoding, decoded.lossy
+    return out
 
 
-def parse_jsonl(f: InboxFile) -> list[ParsedDocument]:
-    docs = []
-    for i, line in enumerate(read_text(Path(f.path)).splitlines()):
+def parse_jsonl(f: InboxFile) -> ParsedFile:
+    """One record per line; a line that is not a JSON object with text is quarantined
+    with its line number, the other lines load."""
+    decoded = read_decoded(Path(f.path))
+    records, lines, errors = [], [], []
+    for i, line in enumerate(decoded.text.splitlines()):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            records.append(json.loads(line))
+            lines.append(i + 1)
         except json.JSONDecodeError as exc:
-            raise ParseError(f"line {i + 1}: invalid JSON: {exc}") from exc
-        docs.append(document_from_record(f, record, i))
-    if not docs:
+            errors.append(RecordError(i, f"line {i + 1}: invalid JSON: {exc}"))
+    if not records and not errors:
         raise ParseError("no records in JSONL file")
-    return docs
+    out = _records(f, records, lines)
+    out.record_errors = sorted(errors + out.record_errors, key=lambda e: e.record_no)
+    out.encoding, out.lossy = decoded.encoding, decoded.lossy
+    return out
 
 
 def _split_doubled_line(line: str) -> tuple[str, str]:
@@ -299,11 +228,12 @@ def _split_doubled_line(line: str) -> tuple[str, str]:
     return line, line
 
 
-def parse_newssniffer(f: InboxFile) -> list[ParsedDocument]:
+def parse_newssniffer(f: InboxFile) -> ParsedFile:
     """A NewsSniffer change page: header ("This article is from the source 'x'…",
     the original URL), a "Version N Version M" row, the two titles on one line, an
     optional relative timing "(about 7 hours later)", then the body rows side by side."""
-    text = read_text(Path(f.path))
+    decoded = read_decoded(Path(f.path))
+    text = decoded.text
     lines = text.split("\n")
     source = url = None
     m = re.search(r"from the source '([^']+)'", text)
@@ -336,7 +266,7 @@ def parse_newssniffer(f: InboxFile) -> list[ParsedDocument]:
         a, b = _split_doubled_line(line)
         left.append(a)
         right.append(b)
-    return [
+    return ParsedFile([
         ParsedDocument(
             file=f,
             record_no=0,
@@ -350,7 +280,7 @@ def parse_newssniffer(f: InboxFile) -> list[ParsedDocument]:
             published_at=published,
             metadata={"newssniffer_versions": nums, "removed_header": header},
         )
-    ]
+    ], decoded.encoding, decoded.lossy)
 
 
 def _split_titles(line: str) -> tuple[str, str]:
@@ -383,11 +313,42 @@ PARSERS = {
 }
 
 
-def parse_file(f: InboxFile) -> list[ParsedDocument]:
-    """Parse one inbox file; raises ParseError (quarantine reason) when it cannot."""
+def _too_long(doc: ParsedDocument) -> str | None:
+    """Bodies over NEWS_MAX_TEXT_CHARS are quarantined (not split: a split article's
+    spans, quotes and events would straddle chunks)."""
+    limit = max_text_chars()
+    longest = max((len(v.text) for v in doc.versions), default=0)
+    if longest > limit:
+        return f"text of {longest:,} characters is over the NEWS_MAX_TEXT_CHARS limit of {limit:,}"
+    return None
+
+
+def parse_file_report(f: InboxFile) -> ParsedFile:
+    """Parse one inbox entry: its documents, encoding and quarantined records. Raises
+    ParseError (the file's quarantine reason) when no document can be read."""
+    if f.problem:
+        raise ParseError(f.problem)
     parser = PARSERS.get(f.format)
-    if parser is None and _suffix(Path(f.path)) in TEXT_SUFFIXES:
-        read_text(Path(f.path))  # a .txt that is no text: raises the real reason (binary)
+    if parser is None and suffix_of(Path(f.path)) in TEXT_SUFFIXES:
+        read_decoded(Path(f.path))  # a .txt that is no text: raises the real reason (binary)
     if parser is None:
         raise ParseError(f"unsupported format for {f.name!r} (detected: {f.format})")
-    return parser(f)
+    parsed = parser(f)
+    kept = []
+    for doc in parsed.documents:
+        reason = _too_long(doc)
+        if reason is None:
+            kept.append(doc)
+        else:
+            parsed.record_errors.append(RecordError(doc.record_no, reason))
+    parsed.documents = kept
+    if not kept:
+        reasons = [e.reason for e in parsed.record_errors]
+        raise ParseError(reasons[0] if len(reasons) == 1 else f"no readable record ({len(reasons)} bad): "
+                         + "; ".join(reasons[:5]))
+    return parsed
+
+
+def parse_file(f: InboxFile) -> list[ParsedDocument]:
+    """The documents of one inbox file; raises ParseError (quarantine reason) when none."""
+    return parse_file_report(f).documents

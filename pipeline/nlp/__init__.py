@@ -56,11 +56,42 @@ def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_
     )
 
 
+def _parse_isolated(texts: list[str]) -> dict:
+    """{text: Doc or the exception it raised}. One bad text aborts a whole `nlp.pipe`
+    call (spaCy's E088 and the like): then each text is parsed alone, so only the bad
+    one fails."""
+    nlp = load_model()
+    unique = list(dict.fromkeys(texts))
+    try:
+        return dict(zip(unique, nlp.pipe(unique, batch_size=16, n_process=_processes(len(unique)))))
+    except Exception:  # noqa: BLE001 — find the culprit one text at a time
+        parsed: dict = {}
+        for text in unique:
+            try:
+                parsed[text] = nlp(text)
+            except Exception as exc:  # noqa: BLE001
+                parsed[text] = exc
+        return parsed
+
+
+def _failed(i: int, version_no: int, exc: BaseException) -> VersionAnnotations:
+    return VersionAnnotations(i, version_no, [], [], [], [], error=f"NLP failed: {type(exc).__name__}: {exc}"[:500])
+
+
 def annotate_articles(articles: list[CleanArticle]) -> list[VersionAnnotations]:
-    """Annotations for every version of every article, in article/version order."""
+    """Annotations for every version of every article, in article/version order. A
+    version the parser or an extractor fails on gets `error` set (its article is then
+    quarantined by the load stage) and the others go on."""
     keys = [(i, v) for i, a in enumerate(articles) for v in a.versions]
-    docs = parse_texts([v.text for _, v in keys])
-    return [
-        annotate_doc(doc, articles[i].published_at, i, v.version_no)
-        for (i, v), doc in zip(keys, docs)
-    ]
+    docs = _parse_isolated([v.text for _, v in keys])
+    out = []
+    for i, v in keys:
+        doc = docs[v.text]
+        if isinstance(doc, BaseException):
+            out.append(_failed(i, v.version_no, doc))
+            continue
+        try:
+            out.append(annotate_doc(doc, articles[i].published_at, i, v.version_no))
+        except Exception as exc:  # noqa: BLE001 — one document must not sink the batch
+            out.append(_failed(i, v.version_no, exc))
+    return out

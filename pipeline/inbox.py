@@ -1,0 +1,145 @@
+"""What is in the inbox: every entry under the folder, never following a link. Only
+regular files are read; a symlink (wherever it points, loops and broken links too), a
+FIFO or a device gets an `InboxFile` with the `problem` that quarantines it, so it is
+accounted for in `files` and never opened. A file over NEWS_MAX_FILE_MB is hashed by
+streaming and quarantined unread."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from pathlib import Path
+
+from pipeline.decode import ParseError, decode, max_file_bytes, read_head
+from pipeline.records import InboxFile
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+IGNORED_NAMES = {".DS_Store", "Thumbs.db"}
+
+NEWSSNIFFER_MARKERS = (
+    re.compile(r"^This article is from the source '[^']*'", re.M),
+    re.compile(r"^Version \d+ Version \d+\s*$", re.M),
+)
+
+
+def suffix_of(path: Path) -> str:
+    """The format suffix, looking through a trailing .gz (`a.txt.gz` → `.txt`)."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return Path(name).suffix
+
+
+def is_ignored(path: Path) -> bool:
+    return path.name in IGNORED_NAMES or path.name.startswith(".")
+
+
+def inbox_entries(root: Path) -> list[Path]:
+    """Every non-hidden entry under `root` that is not a real directory: regular
+    files, symlinks (to files, folders, nowhere or themselves) and special files,
+    sorted. Links are listed, never followed."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        links_to_dirs = [d for d in dirs if (base / d).is_symlink()]
+        found.extend(base / name for name in files + links_to_dirs if not is_ignored(base / name))
+    return sorted(found)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def is_sidecar(path: Path) -> bool:
+    """A `<stem>.json` beside a `<stem>.txt`/`.html` carries metadata for that file."""
+    if path.name.lower().endswith(".gz") or suffix_of(path) != ".json":
+        return False
+    return any(path.with_suffix(s).exists() for s in (".txt", ".html", ".htm"))
+
+
+def detect_format(path: Path) -> str:
+    suffix = suffix_of(path)
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in JSON_SUFFIXES:
+        return "sidecar" if is_sidecar(path) else "json"
+    if suffix in TEXT_SUFFIXES:
+        try:
+            head = decode(read_head(path)).text[:5000]
+        except ParseError:
+            return "unknown"
+        if all(m.search(head) for m in NEWSSNIFFER_MARKERS):
+            return "newssniffer"
+        if re.match(r"\s*<(!doctype html|html)", head, re.I):
+            return "html"
+        return "text"
+    return "unknown"
+
+
+def _link_problem(path: Path, root: Path) -> str:
+    target = os.readlink(path)
+    try:
+        resolved = path.resolve(strict=True)
+    except (RuntimeError, OSError) as exc:
+        if isinstance(exc, FileNotFoundError):
+            return f"broken symlink to {target} (never followed)"
+        return f"symlink loop through {target} (never followed)"
+    if not resolved.is_relative_to(root):
+        return f"symlink to {target} leaves the inbox (never followed)"
+    return f"symlink to {resolved.relative_to(root).as_posix()} inside the inbox (the target is read, not the link)"
+
+
+def _special_kind(mode: int) -> str:
+    kinds = {stat.S_ISFIFO: "FIFO", stat.S_ISSOCK: "socket", stat.S_ISCHR: "character device",
+             stat.S_ISBLK: "block device"}
+    return next((name for test, name in kinds.items() if test(mode)), "special file")
+
+
+def _marker_sha(kind: str, text: str) -> str:
+    """A stable content id for entries that are not read (links, special files)."""
+    return hashlib.sha256(f"{kind}:{text}".encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def inbox_file(path: Path, root: Path) -> InboxFile:
+    """The record of one inbox entry; `problem` says why it will not be read."""
+    name = path.relative_to(root).as_posix()
+    st = path.lstat()
+    if stat.S_ISLNK(st.st_mode):
+        return InboxFile(str(path), name, 0, _marker_sha("symlink", os.readlink(path)), st.st_mtime, "symlink",
+                         problem=_link_problem(path, root))
+    if not stat.S_ISREG(st.st_mode):
+        kind = _special_kind(st.st_mode)
+        return InboxFile(str(path), name, 0, _marker_sha("special", kind), st.st_mtime, "special",
+                         problem=f"not a regular file ({kind}): never opened")
+    limit = max_file_bytes()
+    if st.st_size > limit:
+        return InboxFile(str(path), name, st.st_size, sha256_file(path), st.st_mtime, "oversized",
+                         problem=f"file of {st.st_size / 1048576:.1f} MB is over the NEWS_MAX_FILE_MB limit "
+                                 f"of {limit // 1048576} MB (quarantined unread)")
+    return InboxFile(str(path), name, st.st_size, sha256_file(path), st.st_mtime, detect_format(path))
+
+
+def scan_inbox(inbox: str | os.PathLike, only: list[str] | None = None) -> list[InboxFile]:
+    """Every entry under `inbox` (recursively, sorted), hashed. `only` restricts the
+    scan to those inbox-relative names (the sensor's batch)."""
+    root = Path(inbox).resolve()
+    if not root.is_dir():
+        raise FileNotFoundError(f"inbox {root} is not a directory")
+    wanted = set(only) if only else None
+    found: list[InboxFile] = []
+    for path in inbox_entries(root):
+        name = path.relative_to(root).as_posix()
+        if wanted is None or name in wanted:
+            found.append(inbox_file(path, root))
+    return found
