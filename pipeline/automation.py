@@ -10,21 +10,22 @@ import dagster as dg
 
 from pipeline.assets import inbox_batches
 from pipeline.ids import stable_id
-from pipeline.ingest import IGNORED_NAMES
+from pipeline import runs
+from pipeline.inbox import inbox_entries
 
 INGEST_JOB = "ingest_job"
 
 
 def inbox_state(inbox: str) -> dict[str, str]:
-    """{inbox-relative name: "size:mtime_ns"} — cheap (stat only) change detection."""
-    root = Path(inbox)
+    """{inbox-relative name: "size:mtime_ns"} — cheap (lstat only, links never
+    followed) change detection over every entry the scan will account for."""
+    root = Path(inbox).resolve()
     if not root.is_dir():
         return {}
     state = {}
-    for p in sorted(root.rglob("*")):
-        if p.is_file() and p.name not in IGNORED_NAMES and not p.name.startswith("."):
-            st = p.stat()
-            state[p.relative_to(root).as_posix()] = f"{st.st_size}:{st.st_mtime_ns}"
+    for p in inbox_entries(root):
+        st = p.lstat()
+        state[p.relative_to(root).as_posix()] = f"{st.st_size}:{st.st_mtime_ns}"
     return state
 
 
@@ -45,9 +46,11 @@ def build_inbox_sensor(inbox: str) -> dg.SensorDefinition:
         description=f"Watches {inbox} for new or changed files; one batch partition per tick.",
     )
     def inbox_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
+        runs.reap_dead_runs(context.instance, context.log)  # a killed run must not hold the writer pool
         previous = json.loads(context.cursor) if context.cursor else {}
         current = inbox_state(inbox)
         changed = {k: v for k, v in current.items() if previous.get(k) != v}
+        changed.update({k: "deleted" for k in previous if k not in current})  # marked deleted by the run
         if not changed:
             return dg.SkipReason("no new or changed files in the inbox")
         key = batch_key("batch", changed)

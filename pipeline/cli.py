@@ -4,13 +4,17 @@ instance, and prints the row count of every table."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from pathlib import Path
 
 import dagster as dg
+import duckdb
 
+from pipeline import runs
+from pipeline.assets import WAREHOUSE_POOL, inbox_batches
 from pipeline.automation import INGEST_JOB, batch_key, inbox_state, ingest_run_config
-from pipeline.assets import inbox_batches
-from pipeline.resources import inbox_path, warehouse_path
+from pipeline.resources import CONNECTION_CONFIG, inbox_path, warehouse_path
 
 
 def _instance() -> dg.DagsterInstance:
@@ -19,7 +23,8 @@ def _instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
-QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# Dagster's console logger stays silent: the CLI prints one line per problem itself.
+QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
 def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None) -> dict[str, int]:
@@ -41,29 +46,88 @@ def _state_storage_of(instance: dg.DagsterInstance):
     return set_defs_state_storage(instance.defs_state_storage)
 
 
+class RunFailed(SystemExit):
+    """A run that could not complete, with the one-line (or check-report) message the
+    CLI prints and its exit code: 2 when it could not proceed (lock, pool, missing
+    inbox), 1 when it ran and failed (a blocking check, an error)."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _error_chain(error):
+    while error is not None:
+        yield error
+        error = error.cause or getattr(error, "context", None)
+
+
+def _failure(result, what: str) -> RunFailed:
+    """The reason a run failed, from its failure events: a lock/pool timeout or a
+    failed blocking check keeps its own message; anything else says the step and error."""
+    for event in result.all_events:
+        if event.event_type_value not in ("STEP_FAILURE", "PIPELINE_FAILURE"):
+            continue
+        error = getattr(event.event_specific_data, "error", None)
+        for err in _error_chain(error):
+            if err.cls_name == "RunBlocked":
+                return RunFailed(err.message.strip().removeprefix("pipeline.runs.RunBlocked: "), 2)
+            if err.cls_name == "BlockingChecksFailed":
+                return RunFailed(err.message.strip().removeprefix("pipeline.checks.BlockingChecksFailed: "), 1)
+        if error is not None:
+            last = list(_error_chain(error))[-1]
+            step = f" at step {event.step_key}" if event.step_key else ""
+            return RunFailed(f"{what} run {result.run_id[:8]} failed{step}: {last.cls_name}: "
+                             f"{last.message.strip().splitlines()[-1] if last.message.strip() else ''}", 1)
+    return RunFailed(f"{what} run {result.run_id[:8]} failed", 1)
+
+
+def _prepare(instance: dg.DagsterInstance, inbox: str, warehouse: str) -> None:
+    """Before a run: the inbox exists, dead runs of this instance are reaped, and the
+    writer pool and the warehouse file lock are free (bounded waits)."""
+    if not Path(inbox).is_dir():
+        raise RunFailed(f"inbox {inbox} is not a folder (set NEWS_INBOX or --inbox)", 2)
+    try:
+        runs.reap_dead_runs(instance)
+        runs.wait_for_pool(instance, WAREHOUSE_POOL)
+        runs.connect_waiting(warehouse, {"custom_user_agent": "dagster", **CONNECTION_CONFIG}).close()
+    except runs.RunBlocked as exc:
+        raise RunFailed(str(exc), 2) from None
+
+
+def _execute(job: dg.JobDefinition, instance: dg.DagsterInstance, what: str, **kwargs):
+    result = job.execute_in_process(instance=instance, raise_on_error=False, tags=runs.process_tags(), **kwargs)
+    if not result.success:
+        raise _failure(result, what)
+    return result
+
+
 def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance) -> dict[str, int]:
     from pipeline.definitions import build_definitions
     from pipeline.load import table_counts
 
+    _prepare(instance, inbox, warehouse)
     defs = build_definitions(inbox, warehouse)
     key = batch_key("scan", inbox_state(inbox))
     instance.add_dynamic_partitions(inbox_batches.name, [key])
-    result = defs.resolve_job_def(INGEST_JOB).execute_in_process(
-        partition_key=key, instance=instance, run_config={**ingest_run_config([]), **QUIET}, raise_on_error=False
-    )
-    if not result.success:
-        raise SystemExit(f"ingest run {result.run_id} failed")
+    result = _execute(defs.resolve_job_def(INGEST_JOB), instance, "ingest", partition_key=key,
+                      run_config={**ingest_run_config([]), **QUIET})
     failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
     print(f"checks: {len(result.get_asset_check_evaluations())} run, {len(failed)} failed")
-    if failed:
-        raise SystemExit("blocking checks failed: " + ", ".join(e.check_name for e in failed))
-    models = defs.resolve_job_def("models_job").execute_in_process(instance=instance, run_config=QUIET, raise_on_error=False)
-    if not models.success:
-        raise SystemExit(f"models run {models.run_id} failed")
-    import duckdb
-
+    _execute(defs.resolve_job_def("models_job"), instance, "models", run_config=QUIET)
     with duckdb.connect(warehouse, read_only=True) as con:
         return table_counts(con)
+
+
+def _console_log() -> None:
+    """The pipeline's own INFO lines (waiting for a lock, dead runs recovered) on stderr."""
+    logger = logging.getLogger("pipeline")
+    if not any(getattr(h, "news_console", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+        handler.news_console = True
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,7 +145,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.warehouse:
             os.environ["NEWS_WAREHOUSE"] = args.warehouse
         inbox, warehouse = inbox_path(), warehouse_path()
-        counts = run_pipeline(inbox, warehouse)
+        _console_log()
+        try:
+            counts = run_pipeline(inbox, warehouse)
+        except RunFailed as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.exit_code
         print(f"warehouse {warehouse} (inbox {inbox})")
         width = max(len(t) for t in counts)
         for table, n in counts.items():

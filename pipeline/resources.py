@@ -9,6 +9,8 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline import runs
+
 DEFAULT_INBOX = "seeds"
 DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
 # Files stay readable by the duckdb CLI 1.5 from PyPI (stack findings).
@@ -32,16 +34,20 @@ class InboxResource(dg.ConfigurableResource):
 
 
 class WarehouseResource(DuckDBResource):
-    """dagster-duckdb's resource, but the connection is closed even when the step
-    fails (upstream leaks it, which keeps the file locked in an in-process run)."""
+    """dagster-duckdb's resource, but (1) while another process holds the file lock it
+    waits at INFO level for at most NEWS_LOCK_TIMEOUT seconds and then fails with one
+    line (`RunBlocked`), instead of upstream's silent ~100 s backoff and traceback;
+    (2) the connection is closed even when the step fails (upstream leaks it, which
+    keeps the file locked in an in-process run)."""
 
     @contextmanager
     def get_connection(self):
-        with super().get_connection() as conn:
-            try:
-                yield conn
-            finally:
-                conn.close()
+        config = {"custom_user_agent": "dagster", **self.connection_config}
+        conn = runs.connect_waiting(self.database, config)
+        try:
+            yield conn
+        finally:
+            conn.close()
 
 
 def warehouse_resource(database: str | None = None) -> WarehouseResource:

@@ -1,0 +1,194 @@
+"""Runs that always end. A run killed with SIGKILL keeps its Dagster status STARTED and
+its slot of the `duckdb_writer` pool forever, and every later run of the instance
+waits for that slot (stack findings). Dagster's own run monitoring cannot see it: it
+runs only in the daemon, and the default run launcher offers no worker health check
+(`supports_check_run_worker_health` is False), so it only frees slots of runs already
+*finished* (`free_slots_after_run_end_seconds`, enabled in dagster.yaml). Hence:
+
+- every run records the process that executes it (`news/pid`, `news/pid_start`,
+  `news/host` tags for CLI runs; Dagster's own "Started process for run (pid: N)"
+  engine event for runs the daemon launches);
+- `reap_dead_runs` marks runs of this host whose process is gone as failed and frees
+  their pool slots, with one log line; the CLI calls it before every run and the
+  inbox sensor on every tick;
+- `wait_for_pool` and `wait_for_warehouse` wait for a live holder at INFO level and
+  give up after NEWS_LOCK_TIMEOUT seconds with `RunBlocked` (CLI exit code 2)."""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import dagster as dg
+import duckdb
+from dagster._core.events import DagsterEventType
+from dagster._core.storage.dagster_run import FINISHED_STATUSES
+
+DEFAULT_LOCK_TIMEOUT_S = 60.0
+POLL_S = 0.5
+LIVE_STATUSES = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.CANCELING]
+PID_TAG, PID_START_TAG, HOST_TAG = "news/pid", "news/pid_start", "news/host"
+STARTED_PROCESS = re.compile(r"Started process for run \(pid: (\d+)\)")
+LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
+
+log = logging.getLogger("pipeline")
+
+
+class RunBlocked(RuntimeError):
+    """The run cannot proceed (warehouse locked, writer pool held) within the bounded wait."""
+
+
+def lock_timeout() -> float:
+    """NEWS_LOCK_TIMEOUT: seconds to wait for the warehouse file lock or the writer pool."""
+    return float(os.environ.get("NEWS_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT_S))
+
+
+def _process_start(pid: int) -> str | None:
+    """The kernel's start time of a process (clock ticks since boot): with the PID it
+    names one process, even after the PID is reused."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def process_tags() -> dict[str, str]:
+    """Tags naming the process that executes a run (read back by `reap_dead_runs`)."""
+    pid = os.getpid()
+    return {PID_TAG: str(pid), PID_START_TAG: _process_start(pid) or "", HOST_TAG: socket.gethostname()}
+
+
+def pid_alive(pid: int, started: str | None = None) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return not started or _process_start(pid) in (None, started)
+
+
+@dataclass(frozen=True)
+class RunProcess:
+    pid: int
+    started: str | None
+
+
+def _run_process(instance: dg.DagsterInstance, run: dg.DagsterRun) -> RunProcess | None:
+    """The process executing a run of this host, or None when unknown / elsewhere."""
+    tags = run.tags
+    if PID_TAG in tags:
+        if tags.get(HOST_TAG) not in (None, socket.gethostname()):
+            return None
+        return RunProcess(int(tags[PID_TAG]), tags.get(PID_START_TAG) or None)
+    for entry in instance.all_logs(run.run_id, of_type=DagsterEventType.ENGINE_EVENT):
+        found = STARTED_PROCESS.search(entry.message or "")
+        if found:
+            return RunProcess(int(found.group(1)), None)
+    return None
+
+
+def reap_dead_runs(instance: dg.DagsterInstance, logger: logging.Logger | None = None) -> list[str]:
+    """Mark the runs whose process died as failed and free the pool slots they (or
+    runs already finished) still hold. Returns the run ids reaped; logs one line."""
+    logger = logger or log
+    dead = []
+    for record in instance.get_run_records(dg.RunsFilter(statuses=LIVE_STATUSES)):
+        run = record.dagster_run
+        proc = _run_process(instance, run)
+        if proc is None or proc.pid == os.getpid() or pid_alive(proc.pid, proc.started):
+            continue
+        instance.report_run_failed(run, f"Run worker (pid {proc.pid}) is gone (killed or crashed): marked failed "
+                                        "and its pool slots freed by pipeline.runs.reap_dead_runs.")
+        dead.append((run.run_id, proc.pid))
+    freed = _free_slots(instance, {run_id for run_id, _ in dead})
+    if dead or freed:
+        runs = ", ".join(f"{run_id[:8]} (pid {pid})" for run_id, pid in dead) or "none"
+        logger.info(f"recovered from dead runs: marked failed {runs}; freed {freed} writer-pool slot(s)")
+    return [run_id for run_id, _ in dead]
+
+
+def _free_slots(instance: dg.DagsterInstance, dead_run_ids: set[str]) -> int:
+    storage = instance.event_log_storage
+    if not storage.supports_global_concurrency_limits:
+        return 0
+    holders = set(storage.get_concurrency_run_ids()) | dead_run_ids
+    finished = {r.dagster_run.run_id for r in instance.get_run_records(
+        dg.RunsFilter(run_ids=list(holders), statuses=list(FINISHED_STATUSES)))} if holders else set()
+    freed = 0
+    for run_id in sorted(finished | dead_run_ids):
+        freed += storage.free_concurrency_slots_for_run(run_id) or 0
+    return freed
+
+
+def _pool_holders(instance: dg.DagsterInstance, pool: str, own_run_id: str | None = None) -> set[str]:
+    storage = instance.event_log_storage
+    if not storage.supports_global_concurrency_limits:
+        return set()
+    info = storage.get_concurrency_info(pool)
+    return {slot.run_id for slot in info.claimed_slots} - {own_run_id}
+
+
+def wait_until(ready: Callable[[], str | None], what: str, timeout: float, logger: logging.Logger) -> None:
+    """Poll `ready()` (None = go on, else who holds it) until it frees or `timeout`
+    passes; says so at INFO once, raises RunBlocked with one line at the end."""
+    deadline = time.monotonic() + timeout
+    holder = ready()
+    if holder is None:
+        return
+    logger.info(f"waiting for {what} (held by {holder}); giving up after {timeout:.0f} s (NEWS_LOCK_TIMEOUT)")
+    while time.monotonic() < deadline:
+        time.sleep(POLL_S)
+        holder = ready()
+        if holder is None:
+            logger.info(f"{what} is free: going on")
+            return
+    raise RunBlocked(f"gave up after {timeout:.0f} s waiting for {what}, still held by {holder} "
+                     "(set NEWS_LOCK_TIMEOUT to wait longer)")
+
+
+def wait_for_pool(instance: dg.DagsterInstance, pool: str, timeout: float | None = None,
+                  logger: logging.Logger | None = None) -> None:
+    """Wait while a live run holds the writer pool (dead holders are reaped first)."""
+    logger = logger or log
+
+    def holder() -> str | None:
+        reap_dead_runs(instance, logger)
+        runs = _pool_holders(instance, pool)
+        return ("run " + ", ".join(sorted(r[:8] for r in runs))) if runs else None
+
+    wait_until(holder, f"the warehouse writer pool '{pool}'", lock_timeout() if timeout is None else timeout, logger)
+
+
+def lock_holder(exc: BaseException) -> str:
+    found = LOCK_HOLDER.search(str(exc))
+    return f"{found.group(1)} (pid {found.group(2)})" if found else "another process"
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
+
+
+def connect_waiting(database: str, config: dict, timeout: float | None = None,
+                    logger: logging.Logger | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-write connection to the warehouse, waiting (bounded) while another
+    process holds its file lock."""
+    logger = logger or log
+    conn: list[duckdb.DuckDBPyConnection] = []
+
+    def holder() -> str | None:
+        try:
+            conn.append(duckdb.connect(database, read_only=False, config=config))
+            return None
+        except duckdb.IOException as exc:
+            if not is_lock_error(exc):
+                raise
+            return lock_holder(exc)
+
+    wait_until(holder, f"the warehouse {database} (file lock)", lock_timeout() if timeout is None else timeout, logger)
+    return conn[0]
