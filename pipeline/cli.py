@@ -12,6 +12,8 @@ import dagster as dg
 import duckdb
 
 from pipeline import runs
+from pipeline.checks import BlockingChecksFailed
+from pipeline.purge import purge_deleted
 from pipeline.assets import WAREHOUSE_POOL, inbox_batches
 from pipeline.automation import INGEST_JOB, batch_key, inbox_state, ingest_run_config
 from pipeline.resources import CONNECTION_CONFIG, inbox_path, warehouse_path
@@ -130,13 +132,36 @@ def _console_log() -> None:
     logger.setLevel(logging.INFO)
 
 
+def purge_command(warehouse: str) -> int:
+    """Purge rows of deleted files (pipeline.purge); exit 2 when the warehouse is busy,
+    1 when a blocking check refuses the result."""
+    try:
+        with runs.connect_waiting(warehouse, {"custom_user_agent": "dagster", **CONNECTION_CONFIG}) as con:
+            done = purge_deleted(con)
+    except runs.RunBlocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BlockingChecksFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"purged {done.files} deleted file row(s), {done.articles} article(s) with {done.versions} version(s)"
+          + (f"; kept {done.kept_articles} article(s) that also have versions from files still in the inbox"
+             if done.kept_articles else ""))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pipeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="ingest the inbox into the warehouse and print row counts")
     run.add_argument("--inbox", default=None, help="folder of articles (default $NEWS_INBOX or seeds/)")
     run.add_argument("--warehouse", default=None, help="DuckDB file (default $NEWS_WAREHOUSE or warehouse/news.duckdb)")
+    purge = sub.add_parser("purge-deleted", help="remove what files deleted from the inbox loaded")
+    purge.add_argument("--warehouse", default=None, help="DuckDB file (default $NEWS_WAREHOUSE)")
     args = parser.parse_args(argv)
+    if args.command == "purge-deleted":
+        _console_log()
+        return purge_command(args.warehouse or warehouse_path())
     if args.command == "run":
         import os
 

@@ -124,7 +124,7 @@ def test_mixed_bad_inbox_every_file_accounted_for_and_rerun_identical(tmp_path, 
 
 def _seed_inbox(tmp_path: Path, count: int) -> Path:
     inbox = tmp_path / "inbox"
-    inbox.mkdir()
+    inbox.mkdir(parents=True)
     for f in sorted(SEEDS.iterdir())[:count]:
         shutil.copy2(f, inbox / f.name)
     return inbox
@@ -193,3 +193,27 @@ def test_failing_blocking_check_rolls_the_batch_back_and_says_why(tmp_path, monk
     assert "quotes_foreign_keys_resolve" in message and "quote_id=q_orphan" in message
     assert "rolled back" in message
     assert snapshot(db) == before  # the bad batch never landed
+
+
+def test_purge_deleted_removes_what_only_deleted_files_loaded(tmp_path):
+    from pipeline.cli import main
+
+    inbox = _seed_inbox(tmp_path, 3)
+    db = tmp_path / "w.duckdb"
+    instance = dg.DagsterInstance.ephemeral()
+    run_pipeline(str(inbox), str(db), instance=instance)
+    for f in sorted(inbox.iterdir())[1:]:
+        f.unlink()
+    run_pipeline(str(inbox), str(db), instance=instance)  # marks the two files deleted
+    keep = sorted(SEEDS.iterdir())[0].name
+    reference = tmp_path / "only_first.duckdb"
+    only_first = _seed_inbox(tmp_path / "ref", 1)
+    run_pipeline(str(only_first), str(reference), instance=instance)
+    assert main(["purge-deleted", "--warehouse", str(db)]) == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.sql("SELECT path, status FROM files").fetchall() == [(keep, "loaded")]
+        assert {r[0] for r in con.sql("SELECT source_file FROM versions").fetchall()} == {keep}
+    after, ref = snapshot(db), snapshot(reference)
+    for table in ("articles", "versions", "mentions", "quotes", "event_mentions", "version_diffs", "stories",
+                  "story_members"):
+        assert after[table] == ref[table], table

@@ -1,0 +1,105 @@
+"""`python -m pipeline.cli purge-deleted`: remove what files deleted from the inbox
+loaded. A run only marks such files `deleted` (their rows stay, so history is never
+lost by accident); a purge removes, in one transaction checked by the blocking checks
+before its commit:
+
+- the `files` rows marked deleted (and their `quarantined_records`);
+- every article whose versions ALL came from deleted files, with its versions and
+  everything keyed by them (mentions, quotes, actor links and roles, event mentions,
+  diffs, story membership). An article that also has a version from a file still in
+  the inbox is kept whole (removing a middle version would renumber the others);
+- events only those articles reported; an event also reported elsewhere keeps its
+  other reports and takes the earliest of them as its provenance;
+- stories left without members; a story whose first article went takes its earliest
+  remaining member.
+
+Actors stay (they are persistent identities; their aliases do no harm)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline import checks
+
+# The provenance columns an event takes from the report it now points to.
+EVENT_PROVENANCE = ("article_id", "version_id", "sentence", "start_char", "end_char", "trigger", "actor1_text",
+                    "actor2_text", "mode", "status", "place", "date_text")
+
+
+@dataclass(frozen=True)
+class PurgeSummary:
+    files: int
+    articles: int
+    versions: int
+    kept_articles: int  # articles with versions from deleted AND present files: kept whole
+
+
+STATEMENTS = [
+    # what goes: deleted paths, articles made only of their versions, those versions
+    """CREATE TEMP TABLE purge_paths AS SELECT DISTINCT path FROM files WHERE status = 'deleted'
+       AND path NOT IN (SELECT path FROM files WHERE status <> 'deleted')""",
+    """CREATE TEMP TABLE purge_articles AS SELECT article_id FROM versions GROUP BY article_id
+       HAVING bool_and(source_file IN (SELECT path FROM purge_paths))""",
+    """CREATE TEMP TABLE purge_versions AS SELECT version_id FROM versions
+       WHERE article_id IN (SELECT article_id FROM purge_articles)""",
+    "DELETE FROM mentions WHERE version_id IN (SELECT version_id FROM purge_versions)",
+    "DELETE FROM quotes WHERE version_id IN (SELECT version_id FROM purge_versions)",
+    "DELETE FROM actor_links WHERE version_id IN (SELECT version_id FROM purge_versions)",
+    "DELETE FROM actor_roles WHERE version_id IN (SELECT version_id FROM purge_versions)",
+    "DELETE FROM event_mentions WHERE version_id IN (SELECT version_id FROM purge_versions)",
+    # events: gone when no report is left, else re-pointed to their earliest remaining report
+    "DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM event_mentions)",
+    """CREATE TEMP TABLE event_new_source AS
+       SELECT DISTINCT ON (m.event_id) m.*, v.version_no FROM event_mentions m JOIN versions v USING (version_id)
+       WHERE m.event_id IN (SELECT event_id FROM events WHERE version_id IN (SELECT version_id FROM purge_versions))
+       ORDER BY m.event_id, m.published_at NULLS LAST, m.event_mention_id""",
+    "UPDATE events e SET " + ", ".join(f"{c} = s.{c}" for c in EVENT_PROVENANCE)
+    + ", first_version_no = s.version_no, last_version_no = s.version_no"
+    + " FROM event_new_source s WHERE e.event_id = s.event_id",
+    "DELETE FROM version_diffs WHERE article_id IN (SELECT article_id FROM purge_articles)",
+    "DELETE FROM version_diff_stats WHERE article_id IN (SELECT article_id FROM purge_articles)",
+    "DELETE FROM story_members WHERE article_id IN (SELECT article_id FROM purge_articles)",
+    """UPDATE story_members SET matched_article_id = NULL
+       WHERE matched_article_id IN (SELECT article_id FROM purge_articles)""",
+    "DELETE FROM stories WHERE story_id NOT IN (SELECT story_id FROM story_members)",
+    """UPDATE stories s SET first_article_id = (
+           SELECT a.article_id FROM story_members m JOIN articles a USING (article_id)
+           WHERE m.story_id = s.story_id AND a.article_id NOT IN (SELECT article_id FROM purge_articles)
+           ORDER BY a.first_seen_at, a.article_id LIMIT 1)
+       WHERE first_article_id IN (SELECT article_id FROM purge_articles)""",
+    "DELETE FROM versions WHERE version_id IN (SELECT version_id FROM purge_versions)",
+    "DELETE FROM articles WHERE article_id IN (SELECT article_id FROM purge_articles)",
+    """DELETE FROM quarantined_records WHERE file_id IN (
+           SELECT file_id FROM files WHERE path IN (SELECT path FROM purge_paths))""",
+    "DELETE FROM files WHERE path IN (SELECT path FROM purge_paths)",
+]
+
+
+def _count(con, query: str) -> int:
+    return con.sql(query).fetchall()[0][0]
+
+
+def purge_deleted(con) -> PurgeSummary:
+    """Purge in one transaction; a failing blocking check rolls it all back."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(STATEMENTS[0])
+        con.execute(STATEMENTS[1])
+        con.execute(STATEMENTS[2])
+        files = _count(con, "SELECT count(*) FROM files WHERE path IN (SELECT path FROM purge_paths)")
+        articles = _count(con, "SELECT count(*) FROM purge_articles")
+        versions = _count(con, "SELECT count(*) FROM purge_versions")
+        kept = _count(con, """SELECT count(DISTINCT article_id) FROM versions
+                              WHERE source_file IN (SELECT path FROM purge_paths)
+                                AND article_id NOT IN (SELECT article_id FROM purge_articles)""")
+        for statement in STATEMENTS[3:]:
+            con.execute(statement)
+        failed = [o for o in checks.run_checks(con) if not o.passed]
+        if failed:
+            raise checks.BlockingChecksFailed(failed)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    for table in ("purge_paths", "purge_articles", "purge_versions", "event_new_source"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    return PurgeSummary(files, articles, versions, kept)
