@@ -1,6 +1,7 @@
-"""Ingest stage: find the files in the inbox, hash them, detect their format and parse
-them into `ParsedDocument`s. Anything that cannot be read raises `ParseError` with a
-reason the load stage records in the quarantine (nothing is silently dropped)."""
+"""Ingest stage: parse each inbox file (found, hashed and typed by pipeline.inbox, its
+bytes decoded by pipeline.decode) into `ParsedDocument`s. Anything that cannot be read
+raises `ParseError` with a reason the load stage records in the quarantine; a bad record
+of a multi-record file is quarantined alone (nothing is silently dropped)."""
 from __future__ import annotations
 
 import json
@@ -8,9 +9,8 @@ import re
 from pathlib import Path
 
 from pipeline.decode import DecodedText, ParseError, decode, max_text_chars, read_bytes
-from pipeline.inbox import (  # noqa: F401  (scan_inbox, detect_format: the stage's entry points)
-    IGNORED_NAMES, NEWSSNIFFER_MARKERS, TEXT_SUFFIXES, detect_format, is_sidecar, scan_inbox, sha256_file,
-    suffix_of)
+from pipeline.inbox import TEXT_SUFFIXES, suffix_of
+from pipeline.inbox import detect_format, scan_inbox  # noqa: F401  (re-exported: the ingest stage's entry points)
 from pipeline.records import InboxFile, ParsedDocument, ParsedFile, RawVersion, RecordError
 
 

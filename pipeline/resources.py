@@ -2,29 +2,14 @@
 environment (`NEWS_WAREHOUSE`, `NEWS_INBOX`) so `make run`, `make dev` and the CLI agree."""
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
-from pathlib import Path
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline import runs
-
-DEFAULT_INBOX = "seeds"
-DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
-# Files stay readable by the duckdb CLI 1.5 from PyPI (stack findings).
-CONNECTION_CONFIG = {"storage_compatibility_version": "v1.5.0"}
-
-
-def inbox_path() -> str:
-    return str(Path(os.environ.get("NEWS_INBOX", DEFAULT_INBOX)).resolve())
-
-
-def warehouse_path() -> str:
-    path = Path(os.environ.get("NEWS_WAREHOUSE", DEFAULT_WAREHOUSE)).resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return str(path)
+from pipeline import locks
+from pipeline.locks import CONNECTION_CONFIG
+from pipeline.settings import inbox_path, warehouse_path
 
 
 class InboxResource(dg.ConfigurableResource):
@@ -42,8 +27,7 @@ class WarehouseResource(DuckDBResource):
 
     @contextmanager
     def get_connection(self):
-        config = {"custom_user_agent": "dagster", **self.connection_config}
-        conn = runs.connect_waiting(self.database, config)
+        conn = locks.connect_waiting(self.database, locks.writer_config(self.connection_config))
         try:
             yield conn
         finally:

@@ -11,40 +11,26 @@ runs only in the daemon, and the default run launcher offers no worker health ch
 - `reap_dead_runs` marks runs of this host whose process is gone as failed and frees
   their pool slots, with one log line; the CLI calls it before every run and the
   inbox sensor on every tick;
-- `wait_for_pool` and `wait_for_warehouse` wait for a live holder at INFO level and
-  give up after NEWS_LOCK_TIMEOUT seconds with `RunBlocked` (CLI exit code 2)."""
+- `wait_for_pool` waits for a live holder at INFO level and gives up after
+  NEWS_LOCK_TIMEOUT seconds with `RunBlocked` (CLI exit code 2), as pipeline.locks
+  does for the warehouse file lock."""
 from __future__ import annotations
 
 import logging
 import os
 import re
 import socket
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import dagster as dg
-import duckdb
 from dagster._core.events import DagsterEventType
 from dagster._core.storage.dagster_run import FINISHED_STATUSES
 
-DEFAULT_LOCK_TIMEOUT_S = 60.0
-POLL_S = 0.5
+from pipeline.locks import lock_timeout, log, wait_until
+
 LIVE_STATUSES = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.CANCELING]
 PID_TAG, PID_START_TAG, HOST_TAG = "news/pid", "news/pid_start", "news/host"
 STARTED_PROCESS = re.compile(r"Started process for run \(pid: (\d+)\)")
-LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
-
-log = logging.getLogger("pipeline")
-
-
-class RunBlocked(RuntimeError):
-    """The run cannot proceed (warehouse locked, writer pool held) within the bounded wait."""
-
-
-def lock_timeout() -> float:
-    """NEWS_LOCK_TIMEOUT: seconds to wait for the warehouse file lock or the writer pool."""
-    return float(os.environ.get("NEWS_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT_S))
 
 
 def _process_start(pid: int) -> str | None:
@@ -134,24 +120,6 @@ def _pool_holders(instance: dg.DagsterInstance, pool: str, own_run_id: str | Non
     return {slot.run_id for slot in info.claimed_slots} - {own_run_id}
 
 
-def wait_until(ready: Callable[[], str | None], what: str, timeout: float, logger: logging.Logger) -> None:
-    """Poll `ready()` (None = go on, else who holds it) until it frees or `timeout`
-    passes; says so at INFO once, raises RunBlocked with one line at the end."""
-    deadline = time.monotonic() + timeout
-    holder = ready()
-    if holder is None:
-        return
-    logger.info(f"waiting for {what} (held by {holder}); giving up after {timeout:.0f} s (NEWS_LOCK_TIMEOUT)")
-    while time.monotonic() < deadline:
-        time.sleep(POLL_S)
-        holder = ready()
-        if holder is None:
-            logger.info(f"{what} is free: going on")
-            return
-    raise RunBlocked(f"gave up after {timeout:.0f} s waiting for {what}, still held by {holder} "
-                     "(set NEWS_LOCK_TIMEOUT to wait longer)")
-
-
 def wait_for_pool(instance: dg.DagsterInstance, pool: str, timeout: float | None = None,
                   logger: logging.Logger | None = None) -> None:
     """Wait while a live run holds the writer pool (dead holders are reaped first)."""
@@ -163,32 +131,3 @@ def wait_for_pool(instance: dg.DagsterInstance, pool: str, timeout: float | None
         return ("run " + ", ".join(sorted(r[:8] for r in runs))) if runs else None
 
     wait_until(holder, f"the warehouse writer pool '{pool}'", lock_timeout() if timeout is None else timeout, logger)
-
-
-def lock_holder(exc: BaseException) -> str:
-    found = LOCK_HOLDER.search(str(exc))
-    return f"{found.group(1)} (pid {found.group(2)})" if found else "another process"
-
-
-def is_lock_error(exc: BaseException) -> bool:
-    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
-
-
-def connect_waiting(database: str, config: dict, timeout: float | None = None,
-                    logger: logging.Logger | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-write connection to the warehouse, waiting (bounded) while another
-    process holds its file lock."""
-    logger = logger or log
-    conn: list[duckdb.DuckDBPyConnection] = []
-
-    def holder() -> str | None:
-        try:
-            conn.append(duckdb.connect(database, read_only=False, config=config))
-            return None
-        except duckdb.IOException as exc:
-            if not is_lock_error(exc):
-                raise
-            return lock_holder(exc)
-
-    wait_until(holder, f"the warehouse {database} (file lock)", lock_timeout() if timeout is None else timeout, logger)
-    return conn[0]
