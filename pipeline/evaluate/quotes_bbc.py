@@ -19,7 +19,6 @@ Printed figures:
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from dataclasses import dataclass
