@@ -1,6 +1,7 @@
 """Models stage: every `sql/models/*.sql` becomes a DuckDB view, built by an asset that
 depends on the tables and models its SQL reads (found from FROM/JOIN clauses)."""
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -8,6 +9,12 @@ import dagster as dg
 from pipeline.resources import WarehouseResource
 
 from pipeline.load import TABLE_KEYS
+
+
+def model_fingerprint(sql: str) -> str:
+    """Stored as the view's comment, so an edited model file is seen as out of date."""
+    return "sql sha256 " + hashlib.sha256(sql.encode("utf-8")).hexdigest()[:16]
+
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "sql" / "models"
 _REFERENCE = re.compile(r"\b(?:FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)", re.I)
@@ -30,7 +37,9 @@ def model_question(sql: str) -> str:
 
 
 def create_view(con, name: str, sql: str) -> None:
+    """The view, with a fingerprint of its SQL as comment (how `run` sees an edited model)."""
     con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{sql.rstrip().rstrip(';')}")
+    con.execute(f"COMMENT ON VIEW {name} IS '{model_fingerprint(sql)}'")
 
 
 def build_model_assets() -> list[dg.AssetsDefinition]:
