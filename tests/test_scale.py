@@ -87,12 +87,14 @@ def test_ingest_run_with_nothing_new_skips_the_batch_stages(built):
     """What the sensor's or the schedule's run does when the inbox holds nothing new."""
     from pipeline.assets import inbox_batches
     from pipeline.automation import ingest_run_config
+    from pipeline.cli import _state_storage_of
     from pipeline.definitions import build_definitions
 
     inbox, db, instance = built
     instance.add_dynamic_partitions(inbox_batches.name, ["rescan-again"])
-    result = build_definitions(str(inbox), str(db)).resolve_job_def("ingest_job").execute_in_process(
-        partition_key="rescan-again", instance=instance, run_config=ingest_run_config([]))
+    with _state_storage_of(instance):
+        result = build_definitions(str(inbox), str(db)).resolve_job_def("ingest_job").execute_in_process(
+            partition_key="rescan-again", instance=instance, run_config=ingest_run_config([]))
     assert result.success
     assert {e.step_key for e in result.get_step_success_events()} == {"inbox_files"}
     skipped = {e.step_key for e in result.all_events if e.event_type_value == "STEP_SKIPPED"}
