@@ -12,7 +12,7 @@ import duckdb
 import polars as pl
 
 from pipeline.ingest import scan_inbox
-from pipeline.models import model_files, model_fingerprint
+from pipeline.model_sql import model_files, model_fingerprint
 from pipeline.records import EXTRACTOR_VERSION
 
 

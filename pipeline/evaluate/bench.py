@@ -23,7 +23,7 @@ import duckdb
 
 from pipeline import clean, ingest
 from pipeline.evaluate.bench_probe import ROOT, CliRun, Workspace, machine
-from pipeline.models import model_files
+from pipeline.model_sql import model_files
 from pipeline.nlp import MODEL_NAME, process_count
 
 STALE_VERSION = "0.0.0"  # what the bench writes into versions.extractor_version to simulate an upgrade
