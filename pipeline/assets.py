@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 import dagster as dg
 
 
-from pipeline import checks, clean, faults, ingest, isolation, load, nlp
+from pipeline import asset_metadata, catalog, checks, clean, faults, ingest, isolation, load, nlp, reannotate
 from pipeline.records import CleanArticle, InboxFile, ParsedDocument, RecordError, VersionAnnotations
 from pipeline.resources import InboxResource, WarehouseResource
 
@@ -15,25 +15,6 @@ inbox_batches = dg.DynamicPartitionsDefinition(name="inbox_batches")
 WAREHOUSE_POOL = "duckdb_writer"  # one writer at a time (dagster.yaml limits pools to 1)
 
 TABLES = tuple(load.TABLE_KEYS)
-TABLE_DESCRIPTIONS = {
-    "files": "One row per input file version: loaded or quarantined, with the reason.",
-    "articles": "One row per article: source, URL, title, byline, dateline, wire agency, dates.",
-    "versions": "One row per distinct body of an article; `text` is what every span points into.",
-    "actors": "The persistent actor table: one row per person, organization, place or group.",
-    "actor_aliases": "Every surface form seen for an actor.",
-    "actor_roles": "Dated roles and affiliations of actors, from titles and appositives.",
-    "actor_merges": "Merges decided after both actors existed (from, to, reason): IDs never change silently.",
-    "actor_links": "How each entity of a version was resolved to its actor: method, confidence, evidence.",
-    "mentions": "Entity mentions: character spans of versions linked to actors.",
-    "quotes": "Direct, partial and indirect quotes with speaker, cue and span.",
-    "events": "One row per real-world PLOVER-typed event (type, actors, date): actors, place, resolved date, first report.",
-    "event_mentions": "Every report of an event in a version: sentence and trigger spans, status, date text.",
-    "version_diffs": "Sentence-level changes between consecutive versions: addition, deletion, edit, refactor.",
-    "version_diff_stats": "Per version pair: how many sentences were added, deleted, edited, moved.",
-    "stories": "Near-duplicate and wire copies across outlets, grouped into one story.",
-    "story_members": "Which story each article is in, the article it matched and its MinHash fingerprint.",
-    "quarantined_records": "Records of multi-record files (JSONL lines, JSON array items) quarantined with the reason.",
-}
 
 
 class InboxScanConfig(dg.Config):
@@ -77,12 +58,14 @@ class CleanBatch(FileLedger):
     articles: list[CleanArticle] = field(default_factory=list)
 
 
-@dg.asset(group_name="ingest", partitions_def=inbox_batches, pool=WAREHOUSE_POOL, kinds={"python"})
+@dg.asset(group_name="ingest", partitions_def=inbox_batches, pool=WAREHOUSE_POOL, kinds={"python"},
+          output_required=False)
 def inbox_files(context: dg.AssetExecutionContext, config: InboxScanConfig, inbox: InboxResource,
-                warehouse: WarehouseResource) -> list[InboxFile]:
+                warehouse: WarehouseResource):
     """Entries of the inbox that the warehouse has not seen with this content (by
     sha256); a file with the bytes of one already loaded is marked as its duplicate;
-    files gone from the inbox are marked `deleted` in `files` (their rows stay)."""
+    files gone from the inbox are marked `deleted` in `files` (their rows stay).
+    None: no output, so the batch stages (NLP, load, checks) are skipped for the run."""
     found = ingest.scan_inbox(inbox.path, only=config.only or None)
     with warehouse.get_connection() as con:
         load.ensure_schema(con)
@@ -92,9 +75,11 @@ def inbox_files(context: dg.AssetExecutionContext, config: InboxScanConfig, inbo
     new = duplicates_marked([f for f in found if f.file_id not in known], loaded_by_sha)
     if gone:
         context.log.info(f"{gone} file(s) no longer in the inbox marked deleted")
-    context.add_output_metadata({"scanned": len(found), "new_or_changed": len(new),
-                                 "skipped_unchanged": len(found) - len(new), "marked_deleted": gone})
-    return new
+    if not new:
+        context.log.info(f"nothing new among {len(found)} files: no NLP, no load, no checks for this batch")
+        return
+    yield dg.Output(new, metadata={"scanned": len(found), "new_or_changed": len(new),
+                                   "skipped_unchanged": len(found) - len(new), "marked_deleted": gone})
 
 
 def duplicates_marked(files: list[InboxFile], loaded_by_sha: dict[str, str]) -> list[InboxFile]:
@@ -183,8 +168,9 @@ def nlp_annotations(context: dg.AssetExecutionContext, clean_articles: CleanBatc
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(t, group_name="warehouse", description=TABLE_DESCRIPTIONS[t],
-                     deps=["clean_articles", "nlp_annotations"], kinds={"duckdb"})
+        dg.AssetSpec(t, group_name="warehouse", description=catalog.describe(t),
+                     deps=["clean_articles", "nlp_annotations"], kinds={"duckdb"},
+                     metadata=asset_metadata.definition_metadata(t))
         for t in TABLES
     ],
     ins={"clean_articles": dg.AssetIn(), "nlp_annotations": dg.AssetIn()},
@@ -223,7 +209,26 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: WarehouseReso
                 yield checks.asset_check_result(outcome)
             raise
         totals = load.table_counts(con)
+        shown = {t: asset_metadata.materialization_metadata(con, t) for t in TABLES}
     for t in TABLES:
-        yield dg.MaterializeResult(asset_key=t, metadata={"rows_upserted": written.get(t, 0), "row_count": totals[t]})
+        yield dg.MaterializeResult(asset_key=t, metadata={"rows_upserted": written.get(t, 0), "row_count": totals[t],
+                                                          **shown[t]})
     for outcome in outcomes:
         yield checks.asset_check_result(outcome)
+
+
+class ReannotateConfig(dg.Config):
+    """`batch_size` versions per transaction; `limit` > 0 re-annotates only that many."""
+
+    batch_size: int = reannotate.BATCH_SIZE
+    limit: int = 0
+
+
+@dg.asset(group_name="nlp", deps=["versions"], pool=WAREHOUSE_POOL, kinds={"spacy", "duckdb"})
+def reannotated_versions(context: dg.AssetExecutionContext, config: ReannotateConfig,
+                         warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """Versions whose extractor_version is older than the code's, annotated again from their
+    stored cleaned text (no file re-read), in batches; same IDs where nothing changed."""
+    done = reannotate.reannotate_stale(warehouse.get_connection, config.batch_size, config.limit, context.log.info)
+    return dg.MaterializeResult(metadata={"versions": done.versions, "batches": done.batches,
+                                          "rows_written": done.rows})

@@ -26,7 +26,7 @@ import dagster as dg
 from dagster._core.events import DagsterEventType
 from dagster._core.storage.dagster_run import FINISHED_STATUSES
 
-from pipeline.locks import lock_timeout, log, wait_until
+from pipeline.locks import RunBlocked, connect_waiting, lock_timeout, log, wait_until, writer_config
 
 LIVE_STATUSES = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.CANCELING]
 PID_TAG, PID_START_TAG, HOST_TAG = "news/pid", "news/pid_start", "news/host"
@@ -131,3 +131,53 @@ def wait_for_pool(instance: dg.DagsterInstance, pool: str, timeout: float | None
         return ("run " + ", ".join(sorted(r[:8] for r in runs))) if runs else None
 
     wait_until(holder, f"the warehouse writer pool '{pool}'", lock_timeout() if timeout is None else timeout, logger)
+
+
+# ------------------------------------------------------------------ what the CLI says when a run fails
+
+
+class RunFailed(SystemExit):
+    """A run that could not complete, with the one-line (or check-report) message the
+    CLI prints and its exit code: 2 when it could not proceed (lock, pool, missing
+    inbox), 1 when it ran and failed (a blocking check, an error)."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _error_chain(error):
+    while error is not None:
+        yield error
+        error = error.cause or getattr(error, "context", None)
+
+
+def failure_of(result, what: str) -> RunFailed:
+    """The reason a run failed, from its failure events: a lock/pool timeout or a
+    failed blocking check keeps its own message; anything else says the step and error."""
+    for event in result.all_events:
+        if event.event_type_value not in ("STEP_FAILURE", "PIPELINE_FAILURE"):
+            continue
+        error = getattr(event.event_specific_data, "error", None)
+        for err in _error_chain(error):
+            if err.cls_name == "RunBlocked":
+                return RunFailed(err.message.strip().removeprefix("pipeline.locks.RunBlocked: "), 2)
+            if err.cls_name == "BlockingChecksFailed":
+                return RunFailed(err.message.strip().removeprefix("pipeline.checks.BlockingChecksFailed: "), 1)
+        if error is not None:
+            last = list(_error_chain(error))[-1]
+            step = f" at step {event.step_key}" if event.step_key else ""
+            return RunFailed(f"{what} run {result.run_id[:8]} failed{step}: {last.cls_name}: "
+                             f"{last.message.strip().splitlines()[-1] if last.message.strip() else ''}", 1)
+    return RunFailed(f"{what} run {result.run_id[:8]} failed", 1)
+
+
+def prepare(instance: dg.DagsterInstance, warehouse: str, pool: str) -> None:
+    """Before a run: the warehouse file lock is free, dead runs of this instance are
+    reaped and the writer pool is free (bounded waits; RunFailed with exit code 2)."""
+    try:
+        connect_waiting(warehouse, writer_config()).close()
+        reap_dead_runs(instance)
+        wait_for_pool(instance, pool)
+    except RunBlocked as exc:
+        raise RunFailed(str(exc), 2) from None

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from pipeline import clean, load, nlp
-from pipeline.runner import RunFailed, run_pipeline
+from pipeline.cli import RunFailed, run_pipeline
 from tests.conftest import SEEDS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_inputs"
