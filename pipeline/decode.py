@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import os
-import unicodedata
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,8 @@ LOSSY_UTF8_MAX_SHARE = 0.001
 # decoded text mean the file is binary, wherever they sit in the file.
 BINARY_CONTROL_SHARE = 0.01
 ALLOWED_CONTROLS = set("\t\n\r\f\v")
+CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc without \t \n \v \f \r
+ASCII = bytes(range(128))
 
 
 class ParseError(ValueError):
@@ -88,10 +90,8 @@ def _control_share_bytes(data: bytes) -> float:
 
 
 def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    bad = sum(1 for ch in text if ch not in ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
-    return bad / len(text)
+    """Share of control characters (Unicode category Cc) other than whitespace."""
+    return len(CONTROL_CHARS.findall(text)) / len(text) if text else 0.0
 
 
 def check_not_binary(data: bytes, text: str | None = None) -> None:
@@ -150,7 +150,8 @@ def _utf8(data: bytes) -> DecodedText | None:
     chunks = _bad_chunks(data)
     if len(chunks) > max(1, int(len(data) * LOSSY_UTF8_MAX_SHARE)):
         return None
-    valid_multibyte = len(data.decode("utf-8", errors="ignore").encode("utf-8")) - sum(1 for b in data if b < 0x80)
+    ascii_count = len(data) - len(data.translate(None, ASCII))
+    valid_multibyte = len(data.decode("utf-8", errors="ignore").encode("utf-8")) - ascii_count
     bad_bytes = sum(len(c) for c in chunks)
     if all(_truncated_char(c) for c in chunks) and (valid_multibyte >= bad_bytes or all(len(c) > 1 for c in chunks)):
         return DecodedText(data.decode("utf-8-sig", errors="replace"), "utf-8", True)
