@@ -52,6 +52,7 @@ from pipeline.nlp.dates import DateTracker, resolve_date, token_tense
 from pipeline.records import Event, LocalEntity, Mention
 
 TRIGGERS_PATH = Path(__file__).resolve().parent.parent / "rules" / "event_triggers.tsv"
+CAMEO_TRIGGERS_PATH = Path(__file__).resolve().parent.parent / "rules" / "event_triggers_cameo.tsv"
 CONTEXT_PATH = Path(__file__).resolve().parent.parent / "rules" / "event_context.tsv"
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 STRONG_LABELS = ("PERSON", "ORG")
@@ -70,6 +71,7 @@ class Trigger:
     mode: str | None
     flags: frozenset[str]
     constraints: tuple = ()  # (("obj", frozenset), ("notobj", ...), ("prep", ...)): sense conditions
+    cameo: str | None = None  # CAMEO code (provenance; a hand row takes its type's two-digit cue code)
 
     def need(self, key: str) -> frozenset[str] | None:
         return next((v for k, v in self.constraints if k == key), None)
@@ -103,30 +105,66 @@ def context_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+# the two-digit CAMEO cue category of each PLOVER type (PLOVER manual, "CAMEO to PLOVER translation"):
+# the code a hand row without a CAMEO counterpart keeps for provenance
+TYPE_CAMEO = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
+              "RETREAT": "08", "INVESTIGATE": "09", "DEMAND": "10", "DISAPPROVE": "11", "REJECT": "12",
+              "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+              "ASSAULT": "18", "FIGHT": "19", "CRIME": "18"}
+
+
+def _trigger_rows(path: Path):
+    """(word, kind, type, mode, flags, cameo) of each data row of a trigger table."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield tuple((line.split("\t") + ["-"] * 6)[:6])
+
+
+def _make_trigger(word, kind, etype, mode, flags, cameo) -> Trigger:
+    fl = [f.strip() for f in flags.split(",") if f.strip() and f.strip() != "-"]
+    cons = tuple((f.split(":", 1)[0], frozenset(f.split(":", 1)[1].split("/"))) for f in fl if ":" in f)
+    return Trigger(word, kind, etype, None if mode == "-" else mode, frozenset(f for f in fl if ":" not in f), cons,
+                   None if cameo in ("-", "") else cameo)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    """The hand table (rules/event_triggers.tsv) over the table generated from the CAMEO verb
+    dictionary (rules/event_triggers_cameo.tsv): the hand rows of a word replace all its generated
+    rows; a hand row takes the CAMEO code of the generated sense of the same word and type, else
+    its type's cue category."""
     verbs, nouns, cues = {}, {}, {"LIGHT": set(), "PLAN": set(), "HYPO": set(), "REPORT": set(),
                                      "AGENT": set(), "PERSON": set(), "RECEIVE": set()}
     sym, senses = set(), {}
-    for line in TRIGGERS_PATH.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, kind, etype, mode, flags = (line.split("\t") + ["-"] * 5)[:5]
+    generated: dict[tuple[str, str], list[Trigger]] = {}
+    if CAMEO_TRIGGERS_PATH.exists():
+        for row in _trigger_rows(CAMEO_TRIGGERS_PATH):
+            t = _make_trigger(*row)
+            generated.setdefault((t.kind, t.word), []).append(t)
+    for word, kind, etype, mode, flags, cameo in _trigger_rows(TRIGGERS_PATH):
         if kind in cues:
             cues[kind].add(word)
             continue
-        fl = [f.strip() for f in flags.split(",") if f.strip() and f.strip() != "-"]
-        cons = tuple((f.split(":", 1)[0], frozenset(f.split(":", 1)[1].split("/"))) for f in fl if ":" in f)
-        t = Trigger(word, kind, etype, None if mode == "-" else mode, frozenset(f for f in fl if ":" not in f), cons)
-        (verbs if kind == "V" else nouns).setdefault(word, t)
+        t = _make_trigger(word, kind, etype, mode, flags, cameo)
+        if t.cameo is None:
+            same = [g.cameo for g in generated.get((kind, word), []) if g.type == etype and g.cameo]
+            t = Trigger(t.word, t.kind, t.type, t.mode, t.flags, t.constraints,
+                        same[-1] if same else TYPE_CAMEO.get(etype))
         senses.setdefault((kind, word), []).append(t)
-        if "sym" in t.flags:
-            sym.add(f"{etype}/{t.mode}")
+    for key, rows in generated.items():
+        if key not in senses:
+            senses[key] = rows
+    for (kind, word), rows in senses.items():
+        first = next((t for t in rows if t.type != "-"), None)
+        if first is not None:
+            (verbs if kind == "V" else nouns).setdefault(word, first)
+        for t in rows:
+            if "sym" in t.flags:
+                sym.add(f"{t.type}/{t.mode}")
     return Lexicon(verbs, nouns, frozenset(cues["LIGHT"]), frozenset(cues["PLAN"]), frozenset(cues["HYPO"]),
                    frozenset(cues["REPORT"]), frozenset(cues["AGENT"]), frozenset(sym), senses,
                    frozenset(cues["PERSON"]), context_words(), frozenset(cues["RECEIVE"]),
                    context_words().get("NONACTOR", frozenset()))
-
 
 
 def is_symmetric(event_type: str, mode: str | None) -> bool:
@@ -528,6 +566,11 @@ def _sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     bad = trig.need("notxcomp")  # "refused to say": a clausal complement that makes it no event
     if bad is not None and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in bad for c in tok.children):
         return False
+    pobj = trig.need("pobj")  # "warned of consequences": the object of one of the sense's prepositions
+    if pobj is not None and not any(
+            p.lemma_.lower() in pobj or p.lower_ in pobj for c in tok.children if c.dep_ in ("prep", "agent")
+            and c.lower_ in (trig.need("prep") or {c.lower_}) for p in c.children if p.dep_ in ("pobj", "pcomp")):
+        return False
     prep = trig.need("prep")
     # the preposition may hang on the (last conjoined) object: "attacked voters, lawmakers and thinkers for"
     heads = [tok] + [x for o in objs for x in _expand_conj(o)] + [  # or on a prepositional object ("clashed
@@ -728,10 +771,18 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
             else:
                 continue
             for trig in cands:
+                if trig.type == "-":  # a "no event" sense ("foiled a plot", "warned of risks") ends the search
+                    if kind == "V" and _sense_ok(trig, tok, kind, _objects(tok, None), ctx):
+                        break
+                    continue
                 got = _one_trigger(tok, trig, kind, verb, sent, lex, ms, ctx, actor, consumed)
                 if got is None:
                     continue
                 pairs, anchors_extra = got
+                if "reverse" in trig.flags:  # "faced criticism from X": the target did it to the source
+                    pairs = [(b, a) for a, b in pairs if b[0] is not None]
+                    if not pairs:
+                        continue
                 _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline,
                       published_at, dates, anchors_extra)
                 break
@@ -1008,7 +1059,7 @@ def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, plac
             actor1_text=t1 if t1 else (m1.text if m1 else None), actor2_text=(t2 or (m2.text if m2 else None)),
             place=place, event_date=event_date, date_granularity=granularity, date_text=date_text,
             sentence=sent.text, start_char=sent.start_char, end_char=sent.end_char,
-            trigger=tok.text, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+            trigger=tok.text, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text), cameo_code=trig.cameo,
         ))
 
 
