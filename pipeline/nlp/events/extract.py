@@ -52,6 +52,7 @@ from pipeline.nlp.events.actors import (
     governing_verb, is_agent, is_nonactor, is_person_noun, noun_sources, proper_name, role_resolver, subject_of,
 )
 from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
+from pipeline.nlp.events.refine import Found, refine
 from pipeline.nlp.events.senses import sentence_context, direct_objects, sense_ok, targets_of, yields_to_object_noun
 from pipeline.nlp.events.status import (
     PLACE_LABELS, event_date_of, inherit_dates, event_place, event_status, dateline_city, document_dates,
@@ -430,8 +431,12 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
     weak = pron and any(m is None for m, _ in src) or all(m is None and (t is None or t.lower() in PRONOUNS) for m, t in src)
     if (anon or weak) and not any(m is not None or (t or "").lower() not in PRONOUNS for m, t in named):
         return None  # no named actor on either side: "He will meet him", "they were criticised"
-    if "named" in trig.flags and (targets or tgt) and not (named or proper):  # a generated sense without object words:
-        # its object, if any, must be a named actor ("offered hope", "took measures": no event)
+    if "generated" in trig.flags and any(m is None and (t or "").lower() in ("i", "we", "you") for m, t in src):
+        return None  # a speaker's "I respect the jury": a generated sense needs a third-party source
+    # a generated sense without object words needs a named actor as target ("offered hope", "took measures",
+    # "learn from": no event), unless it states an act in its complement ("promised to", "declined to resign")
+    if "named" in trig.flags and not (named or proper) and (
+            targets or tgt or not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
         return None
     if "target" in trig.flags and not tgt_ok:
         return None
@@ -473,19 +478,20 @@ def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, plac
         date_tense, (event_date, granularity) = dates.get(d.start, (None, (None, None)))
         if (tense or "none") != date_tense:  # the event's own tense decides ("is planning to convene … on Friday")
             event_date, granularity = resolve_date(date_text, published_at, tense=tense or "none")
+    sense = refine(Found(tok, trig, status, [src for src, _ in pairs], trig.cameo), lex)
     for (m1, t1), (m2, t2) in pairs:
         if m1 is not None and m2 is not None and m1.entity_key == m2.entity_key:
             continue
         # one event per type and actors in a sentence ("arrived here on a visit": one visit)
-        key = (trig.type, m1.entity_key if m1 else t1, m2.entity_key if m2 else t2)
+        key = (sense.type, m1.entity_key if m1 else t1, m2.entity_key if m2 else t2)
         if key in seen:
             continue
         seen.add(key)
         events.append(Event(
-            event_type=trig.type, mode=trig.mode, status=status,
+            event_type=sense.type, mode=sense.mode, status=status,
             actor1_key=m1.entity_key if m1 else None, actor2_key=m2.entity_key if m2 else None,
             actor1_text=t1 if t1 else (m1.text if m1 else None), actor2_text=(t2 or (m2.text if m2 else None)),
             place=place, event_date=event_date, date_granularity=granularity, date_text=date_text,
             sentence=sent.text, start_char=sent.start_char, end_char=sent.end_char,
-            trigger=tok.text, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text), cameo_code=trig.cameo,
+            trigger=tok.text, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text), cameo_code=sense.cameo,
         ))

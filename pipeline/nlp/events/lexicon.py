@@ -48,6 +48,11 @@ class Lexicon:
     context: dict[str, frozenset[str]] = None  # SPORT / SPORT2 / ACCIDENT context words
     receive: frozenset[str] = frozenset()  # "won the support of X", "were given loans from X": subject = target
     nonactors: frozenset[str] = frozenset()  # nouns never an actor ("DUI", "update", "bill")
+    cues: dict[str, frozenset[str]] = None  # every cue list by kind (LIGHT, INTENT, THREAT, MILITARY ...)
+
+    def words(self, kind: str) -> frozenset[str]:
+        """The words of one cue list of the trigger tables (empty when there is none)."""
+        return (self.cues or {}).get(kind, frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -95,12 +100,15 @@ def lexicon() -> Lexicon:
     generated: dict[tuple[str, str], list[Trigger]] = {}
     if CAMEO_TRIGGERS_PATH.exists():
         for row in _trigger_rows(CAMEO_TRIGGERS_PATH):
+            if row[1] not in ("V", "N"):  # a word class of the dictionary (MILITARY)
+                cues.setdefault(row[1], set()).add(row[0])
+                continue
             t = _make_trigger(*row)
             t = Trigger(t.word, t.kind, t.type, t.mode, t.flags | {"generated"}, t.constraints, t.cameo)
             generated.setdefault((t.kind, t.word), []).append(t)
     for word, kind, etype, mode, flags, cameo in _trigger_rows(TRIGGERS_PATH):
-        if kind in cues:
-            cues[kind].add(word)
+        if kind not in ("V", "N"):
+            cues.setdefault(kind, set()).add(word)
             continue
         t = _make_trigger(word, kind, etype, mode, flags, cameo)
         if t.cameo is None:
@@ -108,9 +116,13 @@ def lexicon() -> Lexicon:
             t = Trigger(t.word, t.kind, t.type, t.mode, t.flags, t.constraints,
                         same[-1] if same else TYPE_CAMEO.get(etype))
         senses.setdefault((kind, word), []).append(t)
-    cue_words = set().union(*cues.values())  # light, planning, reporting ... verbs are no events of their own
+    # light, planning, reporting ... verbs are no events of their own: only their generated senses with object
+    # words stay ("imposed a curfew", "took hostages")
+    cue_words = set().union(*(cues[k] for k in ("LIGHT", "PLAN", "HYPO", "REPORT", "RECEIVE")))
     for key, rows in generated.items():
-        if key not in senses and key[1] not in cue_words:
+        if key[1] in cue_words:
+            rows = [t for t in rows if t.need("obj") or t.need("pobj")]
+        if key not in senses and rows:
             senses[key] = rows
     for (kind, word), rows in senses.items():
         first = next((t for t in rows if t.type != "-"), None)
@@ -122,7 +134,7 @@ def lexicon() -> Lexicon:
     return Lexicon(verbs, nouns, frozenset(cues["LIGHT"]), frozenset(cues["PLAN"]), frozenset(cues["HYPO"]),
                    frozenset(cues["REPORT"]), frozenset(cues["AGENT"]), frozenset(sym), senses,
                    frozenset(cues["PERSON"]), context_words(), frozenset(cues["RECEIVE"]),
-                   context_words().get("NONACTOR", frozenset()))
+                   context_words().get("NONACTOR", frozenset()), {k: frozenset(v) for k, v in cues.items()})
 
 
 def is_symmetric(event_type: str, mode: str | None) -> bool:

@@ -1,0 +1,147 @@
+"""Sense decisions on a found event, applied in order from `REFINEMENTS`: the first rule that
+returns a new sense (type, mode, CAMEO code) decides. They encode the PLOVER codebook's
+distinctions that no verb row can make alone, because they depend on the clause around the
+trigger:
+
+- a hostile act under "threaten/vow/swear to" is a THREATEN ("threatened to ban X");
+- a hostile act announced for the future or on a condition ("said they would boycott X",
+  "will withdraw its force unless ...") is a THREATEN (CAMEO 13: threats are statements of
+  future negative action);
+- a cooperative act under an intent word ("offered to hand over", "is willing to withdraw",
+  "promised to release") or announced with "will/would" is an AGREE (CAMEO 03: express intent
+  to cooperate, aid, yield, meet), the planned act itself not having happened;
+- an agreement, support or concession that is denied ("will not accept refugees", "did not
+  agree") is a REJECT;
+- a killing or attack by an armed force with conventional military means (a CAMEO 19 sense, or a
+  source that is a military unit or aircraft: "British aircraft killed 4 Iraqis") is a FIGHT.
+
+Each rule is `rule(event: Found, lex) -> Sense | None`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+from pipeline.nlp.events.lexicon import Lexicon, Trigger
+
+HOSTILE = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"}
+HOSTILE_MODES = {"boycott", "veto"}  # REJECT senses that are acts against someone, not refusals to act
+COOPERATIVE = {"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT"}
+FUTURE = {"will", "would", "'ll", "wo", "shall"}
+
+
+class Sense(NamedTuple):
+    type: str
+    mode: str | None
+    cameo: str | None
+
+
+@dataclass
+class Found:
+    """An event as the extraction loop found it, before it becomes an `Event` row."""
+    tok: object  # the trigger token
+    trig: Trigger
+    status: str
+    sources: list  # (mention, text) pairs
+    cameo: str | None
+
+
+def _governor(tok):
+    """The verb or adjective a to-infinitive / clausal complement depends on ("threatened to ban":
+    threatened; "is willing to withdraw": willing), or None."""
+    if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.i != tok.i:
+        return tok.head
+    return None
+
+
+def _is_hostile(found: Found) -> bool:
+    trig = found.trig
+    return trig.type in HOSTILE or trig.type == "REJECT" and (trig.mode or "") in HOSTILE_MODES
+
+
+def threat_under_threaten(found: Found, lex: Lexicon) -> Sense | None:
+    """'threatened to ban opposition candidates', 'have sworn to fight': THREATEN."""
+    gov = _governor(found.tok)
+    if gov is not None and gov.lemma_.lower() in lex.words("THREAT") and _is_hostile(found):
+        return Sense("THREATEN", found.trig.type.lower(), "13")
+    return None
+
+
+def _future_or_conditional(tok) -> bool:
+    """The trigger's own clause says will/would, or has an if/unless clause."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("aux",) and c.lower_ in FUTURE for c in kids):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in kids)
+
+
+def conditional_threat(found: Found, lex: Lexicon) -> Sense | None:
+    """'said they would boycott all contact with X', 'will withdraw its force unless ...': THREATEN."""
+    tok = found.tok
+    if tok.pos_ != "VERB" or not _future_or_conditional(tok):
+        return None
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in tok.children)
+    if _is_hostile(found) or found.trig.type == "RETREAT" and conditional:
+        return Sense("THREATEN", found.trig.type.lower(), "13")
+    return None
+
+
+def intent_to_cooperate(found: Found, lex: Lexicon) -> Sense | None:
+    """'offered to hand over', 'is willing to withdraw', 'promised to release', 'agreed to allow',
+    'offered to negotiate': AGREE (an intent, not the act)."""
+    gov = _governor(found.tok)
+    if gov is None or found.trig.type not in COOPERATIVE | {"CONSULT"}:
+        return None
+    if gov.lemma_.lower() in lex.words("INTENT") or gov.lower_ in lex.words("INTENT"):
+        return Sense("AGREE", found.trig.type.lower(), "03")
+    return None
+
+
+def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
+    """'will provide food aid to', 'said they will release X', 'will support a resolution': AGREE."""
+    tok = found.tok
+    if found.trig.type in COOPERATIVE and tok.pos_ == "VERB" and found.status in ("planned", "hypothetical") and \
+            any(c.dep_ == "aux" and c.lower_ in FUTURE for c in tok.children):
+        return Sense("AGREE", found.trig.type.lower(), "03")
+    return None
+
+
+def denied_agreement(found: Found, lex: Lexicon) -> Sense | None:
+    """'will not accept any more refugees', 'did not agree to': REJECT."""
+    if found.status == "denied" and found.trig.type in ("AGREE", "SUPPORT", "CONCEDE"):
+        return Sense("REJECT", found.trig.type.lower(), "12")
+    return None
+
+
+def military_fight(found: Found, lex: Lexicon) -> Sense | None:
+    """An ASSAULT by armed forces with conventional military means: a CAMEO 19 sense ('shelled',
+    'bombarded') by any armed actor, or any killing/attack whose source is a military unit or aircraft
+    (CAMEO's &MILITARY and &AIRCRAFT classes): FIGHT."""
+    if found.trig.type != "ASSAULT":
+        return None
+    military = lex.words("MILITARY")
+    source_words = {w.lower() for _, text in found.sources for w in (text or "").split()}
+    code = found.cameo or ""
+    if source_words & military or code.startswith(("194", "195")) and any(text for _, text in found.sources):
+        return Sense("FIGHT", found.trig.mode, code or "19")
+    return None
+
+
+REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
+    threat_under_threaten,
+    conditional_threat,
+    intent_to_cooperate,
+    future_cooperation,
+    denied_agreement,
+    military_fight,
+]
+
+
+def refine(found: Found, lex: Lexicon) -> Sense:
+    """The sense of a found event after the refinements (its trigger row's own sense when none applies)."""
+    for rule in REFINEMENTS:
+        got = rule(found, lex)
+        if got is not None:
+            return got
+    return Sense(found.trig.type, found.trig.mode, found.cameo)
