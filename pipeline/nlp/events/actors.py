@@ -147,7 +147,8 @@ def subject_of(verb):
             if subj:
                 return expand_conj(subj[0]), False
             continue
-        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp") and v.head.i != v.i:
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp") and v.head.i != v.i:
+            # ("acomp": "it is willing to withdraw" -> the subject of "is")
             if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
                 # "a super PAC supporting Rubio": the modified noun acts; "a petition calling on X":
                 # a thing does not, the subject of the verb governing it does ("Sanders started a petition")

@@ -314,7 +314,7 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
                         targets = targets + inner[:1]
         # a thing as object ("withdrew its backing to X"): the actor is in its to/for/of phrase
         if targets and all(actor(t, False) is None for t in targets):
-            inner = [p for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of")
+            inner = [p for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against")
                      for p in c.children if p.dep_ == "pobj"]
             targets = targets + inner
     else:
@@ -478,7 +478,8 @@ def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, plac
         date_tense, (event_date, granularity) = dates.get(d.start, (None, (None, None)))
         if (tense or "none") != date_tense:  # the event's own tense decides ("is planning to convene … on Friday")
             event_date, granularity = resolve_date(date_text, published_at, tense=tense or "none")
-    sense = refine(Found(tok, trig, status, [src for src, _ in pairs], trig.cameo), lex)
+    sense = refine(Found(tok, trig, status, [src for src, _ in pairs], trig.cameo, verb,
+                         [tgt for _, tgt in pairs]), lex)
     for (m1, t1), (m2, t2) in pairs:
         if m1 is not None and m2 is not None and m1.entity_key == m2.entity_key:
             continue

@@ -112,7 +112,10 @@ def lexicon() -> Lexicon:
             continue
         t = _make_trigger(word, kind, etype, mode, flags, cameo)
         if t.cameo is None:
-            same = [g.cameo for g in generated.get((kind, word), []) if g.type == etype and g.cameo]
+            same = [g.cameo for g in generated.get((kind, word), []) if g.type == etype and g.cameo and
+                    not g.constraints]  # its default sense; one of the same mode first ("beat": 182, not 190)
+            same = [g.cameo for g in generated.get((kind, word), []) if g.type == etype and g.cameo and
+                    g.mode == t.mode] + same
             t = Trigger(t.word, t.kind, t.type, t.mode, t.flags, t.constraints,
                         same[-1] if same else TYPE_CAMEO.get(etype))
         senses.setdefault((kind, word), []).append(t)

@@ -44,6 +44,8 @@ class Found:
     status: str
     sources: list  # (mention, text) pairs
     cameo: str | None
+    verb: object = None  # the light or governing verb of a noun trigger
+    targets: list = None  # (mention, text) pairs
 
 
 def _governor(tok):
@@ -65,6 +67,12 @@ def threat_under_threaten(found: Found, lex: Lexicon) -> Sense | None:
     if gov is not None and gov.lemma_.lower() in lex.words("THREAT") and _is_hostile(found):
         return Sense("THREATEN", found.trig.type.lower(), "13")
     return None
+
+
+def _conditional(tok) -> bool:
+    """The clause has an if/unless clause ("would meet X if he gave them a veto")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in tok.children)
 
 
 def _future_or_conditional(tok) -> bool:
@@ -99,10 +107,13 @@ def intent_to_cooperate(found: Found, lex: Lexicon) -> Sense | None:
 
 
 def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
-    """'will provide food aid to', 'said they will release X', 'will support a resolution': AGREE."""
-    tok = found.tok
-    if found.trig.type in COOPERATIVE and tok.pos_ == "VERB" and found.status in ("planned", "hypothetical") and \
-            any(c.dep_ == "aux" and c.lower_ in FUTURE for c in tok.children):
+    """'will provide food aid to', 'said they will release X', 'will support a resolution' (the light
+    verb carries the future of a noun trigger), 'would meet X if ...': AGREE."""
+    clause = found.tok if found.tok.pos_ == "VERB" else found.verb
+    if clause is None or found.status not in ("planned", "hypothetical"):
+        return None
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children)
+    if future and found.trig.type in COOPERATIVE or found.trig.type == "CONSULT" and _conditional(clause):
         return Sense("AGREE", found.trig.type.lower(), "03")
     return None
 
@@ -115,15 +126,16 @@ def denied_agreement(found: Found, lex: Lexicon) -> Sense | None:
 
 
 def military_fight(found: Found, lex: Lexicon) -> Sense | None:
-    """An ASSAULT by armed forces with conventional military means: a CAMEO 19 sense ('shelled',
-    'bombarded') by any armed actor, or any killing/attack whose source is a military unit or aircraft
-    (CAMEO's &MILITARY and &AIRCRAFT classes): FIGHT."""
+    """An ASSAULT with conventional military means: a CAMEO 19 sense (a killing, an attack) whose source
+    is a military unit or aircraft (CAMEO's &MILITARY and &AIRCRAFT classes), or a shelling or air strike
+    (194/195) by anyone: FIGHT. Beatings, torture and bombings (CAMEO 18) stay ASSAULT."""
     if found.trig.type != "ASSAULT":
         return None
     military = lex.words("MILITARY")
     source_words = {w.lower() for _, text in found.sources for w in (text or "").split()}
     code = found.cameo or ""
-    if source_words & military or code.startswith(("194", "195")) and any(text for _, text in found.sources):
+    if code.startswith("19") and (source_words & military or code.startswith(("194", "195"))) and \
+            any(text for _, text in found.sources):
         return Sense("FIGHT", found.trig.mode, code or "19")
     return None
 

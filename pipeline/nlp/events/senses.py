@@ -94,7 +94,7 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
         return False
     prep = trig.need("prep")
     # the preposition may hang on the (last conjoined) object: "attacked voters, lawmakers and thinkers for"
-    heads = [tok] + [x for o in objs for x in expand_conj(o)] + [  # or on a prepositional object ("clashed
+    heads = [tok] + [x for o in objs if o.i > tok.i for x in expand_conj(o)] + [  # or on a prepositional object ("clashed
         p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]  # with X over Y")
     # "called for X to resign": "for" marks the infinitive clause
     marks = [m for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp") for m in c.children if m.dep_ == "mark"]
