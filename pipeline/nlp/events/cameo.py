@@ -50,7 +50,7 @@ PREPOSITIONS = {"with", "against", "to", "for", "on", "at", "in", "into", "from"
 FUNCTION_WORDS = {"a", "an", "the", "of", "to", "and", "its", "their", "his", "her"}
 RENAME = {"REQUEST": "DEMAND"}
 # synonym sets of the dictionary written out as word lists (kind column) for the sense rules
-WORD_CLASSES = {"&MILITARY": "MILITARY", "&AIRCRAFT": "MILITARY"}
+WORD_CLASSES = {"&MILITARY": "MILITARY", "&AIRCRAFT": "MILITARY", "&WEAPON": "WEAPON"}
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,16 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
         "it" an organization or country), else kept by its text without entity ("He", "they")."""
         if is_nonactor(head):  # "a previous DUI arrest", "deploy this update"
             return None
+        if head.pos_ == "NOUN" and ("N", head.lemma_.lower()) in lex.senses and ms.of(head) is None:
+            return None  # an event noun is no actor: "a summit meeting failed to offer hope"
+        if head.lemma_.lower() in lex.words("DOCUMENT"):  # "a letter attributed to Litvinenko accused X":
+            author = [p for c in head.children for p in ([c] if c.dep_ == "poss" else [
+                x for a in ([c] if c.dep_ == "prep" and c.lower_ in ("from", "by") else [
+                    y for y in c.children if y.dep_ == "prep" and y.lower_ in ("to", "by")]
+                    if c.dep_ == "acl" and c.lemma_.lower() in ("attribute", "sign", "write", "issue") else [])
+                for x in a.children if x.dep_ == "pobj"]) if p.pos_ != "PRON"]
+            if author:  # the document's author is the actor
+                return actor(author[0], allow_text)
         if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
             got = resolve_pronoun(head)
             if got is not None:
@@ -245,6 +255,7 @@ OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAUL
 
 
 ANON_NOUN_TYPES = OF_TYPES
+CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}
 
 
 def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: MentionIndex, ctx: set[str], actor,
@@ -326,6 +337,10 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
         # "the arrest of the pirates", "criticism of Putin": the "of" phrase is the target
         ofs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and trig.type in OF_TYPES
                for p in c.children if p.dep_ == "pobj"]
+        # "allegations that Livingstone has brought ...", "its demand that Israel ease ...": the subject of
+        # the noun's that-clause is the target
+        ofs += [s for c in tok.children if c.dep_ in ("acl", "ccomp") and trig.type in CLAUSE_TARGET_TYPES and
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in subject_of(c)[0][:1]]
         if "posstarget" in trig.flags and (poss or pron_poss):  # "his arrest", "Nega's release": the
             ofs, poss, pron_poss = (poss or pron_poss)[:1], [], []  # possessor undergoes it
             own = [o for o in own if o.dep_ != "poss"]
@@ -480,6 +495,8 @@ def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, plac
             event_date, granularity = resolve_date(date_text, published_at, tense=tense or "none")
     sense = refine(Found(tok, trig, status, [src for src, _ in pairs], trig.cameo, verb,
                          [tgt for _, tgt in pairs]), lex)
+    if sense.type == "-":
+        return
     for (m1, t1), (m2, t2) in pairs:
         if m1 is not None and m2 is not None and m1.entity_key == m2.entity_key:
             continue

@@ -3,6 +3,9 @@ returns a new sense (type, mode, CAMEO code) decides. They encode the PLOVER cod
 distinctions that no verb row can make alone, because they depend on the clause around the
 trigger:
 
+- the act a demand asks for ("urged X to lift the sanctions") is no event of its own;
+- an "attack" on a person, party or rival with no weapon, casualty or armed force in the sentence
+  is verbal (DISAPPROVE); on a place, or with weapons or casualties, physical (ASSAULT);
 - a hostile act under "threaten/vow/swear to" is a THREATEN ("threatened to ban X");
 - a hostile act announced for the future or on a condition ("said they would boycott X",
   "will withdraw its force unless ...") is a THREATEN (CAMEO 13: threats are statements of
@@ -140,7 +143,39 @@ def military_fight(found: Found, lex: Lexicon) -> Sense | None:
     return None
 
 
+def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
+    """'appealed to the Council to lift the sanctions', 'ask the U.N. to authorize': the act a demand asks
+    for has not happened; the demand is the event (type '-' = no event)."""
+    gov = _governor(found.tok)
+    if gov is None or found.tok.dep_ != "xcomp" or found.trig.type == "DEMAND":
+        return None
+    senses = lex.senses.get(("V", gov.lemma_.lower()), [])
+    if senses and all(t.type in ("DEMAND", "-") for t in senses) and any(t.type == "DEMAND" for t in senses):
+        return Sense("-", None, None)
+    return None
+
+
+def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
+    """An 'attack' on a person, party or rival with no weapon, casualty or armed actor in the sentence
+    ('Sanders attacked Clinton', 'an attack on Labour's record'): DISAPPROVE (CAMEO 111), not ASSAULT."""
+    tok = found.tok
+    if found.trig.type != "ASSAULT" or tok.lemma_.lower() not in lex.words("ATTACK_WORD"):
+        return None
+    sent = tok.sent
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if words & (lex.words("WEAPON") | lex.words("MILITARY") | lex.words("CASUALTY")):
+        return None
+    targets = [m for m, _ in (found.targets or []) if m is not None]
+    if any(m.label in ("GPE", "LOC", "FAC") for m in targets):
+        return None
+    political = any(m.label in ("PERSON", "ORG", "NORP") for m in targets) or \
+        words & lex.words("SPEECH_OBJECT")
+    return Sense("DISAPPROVE", "criticize", "111") if political else None
+
+
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
+    demanded_act,
+    verbal_attack,
     threat_under_threaten,
     conditional_threat,
     intent_to_cooperate,
