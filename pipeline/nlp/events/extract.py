@@ -53,7 +53,9 @@ from pipeline.nlp.events.actors import (
 )
 from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
 from pipeline.nlp.events.refine import Found, refine
-from pipeline.nlp.events.senses import sentence_context, direct_objects, sense_ok, targets_of, yields_to_object_noun
+from pipeline.nlp.events.senses import (
+    counted, direct_objects, sense_ok, sentence_context, targets_of, yields_to_object_noun,
+)
 from pipeline.nlp.events.status import (
     PLACE_LABELS, event_date_of, inherit_dates, event_place, event_status, dateline_city, document_dates,
 )
@@ -116,6 +118,10 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
         if kind is None:
             return None
         labels = {"he": ("PERSON",), "it": ("ORG", "GPE"), "they": ("ORG", "GPE", "NORP")}.get(kind, ())
+        if tok.dep_ == "poss" and kind in ("it", "they"):  # "X has completed its investigation": X
+            for i, m in reversed(subjects):
+                if tok.sent.start <= i < tok.i and m.label in labels:
+                    return m, m.text
         first = tok.sent.start if kind != "he" else tok.i  # "it"/"they": an antecedent of an earlier sentence
         for i, m in reversed(subjects):
             if i < first and m.label in labels:
@@ -135,6 +141,9 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
             return None
         if head.pos_ == "NOUN" and ("N", head.lemma_.lower()) in lex.senses and ms.of(head) is None:
             return None  # an event noun is no actor: "a summit meeting failed to offer hope"
+        inner = counted(head)  # "hundreds of thousands of people", "two of its nationals"
+        if inner:
+            return actor(inner[-1], allow_text)
         if head.lemma_.lower() in lex.words("DOCUMENT"):  # "a letter attributed to Litvinenko accused X":
             author = [p for c in head.children for p in ([c] if c.dep_ == "poss" else [
                 x for a in ([c] if c.dep_ == "prep" and c.lower_ in ("from", "by") else [
@@ -325,7 +334,7 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
                         targets = targets + inner[:1]
         # a thing as object ("withdrew its backing to X"): the actor is in its to/for/of phrase
         if targets and all(actor(t, False) is None for t in targets):
-            inner = [p for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against")
+            inner = [p for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
                      for p in c.children if p.dep_ == "pobj"]
             targets = targets + inner
     else:
@@ -386,6 +395,10 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
             light = verb is not None and verb.lemma_.lower() in lex.light and (
                 tok.head.i == verb.i or tok.head.head.i == verb.i and (
                     tok.head.pos_ != "ADP" or tok.head.lower_ in LIGHT_PREPS))
+            # the object of a verb that is no event itself carries it as a light verb does ("staged rallies",
+            # "organized a general strike")
+            light = light or verb is not None and tok.dep_ == "dobj" and tok.head.i == verb.i and \
+                ("V", verb.lemma_.lower()) not in lex.senses
             if verb is not None and (light or withs):
                 sources, _ = subject_of(verb)
                 if not sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"

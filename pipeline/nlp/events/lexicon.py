@@ -135,7 +135,7 @@ def lexicon() -> Lexicon:
             if "sym" in t.flags:
                 sym.add(f"{t.type}/{t.mode}")
     return Lexicon(verbs, nouns, frozenset(cues["LIGHT"]), frozenset(cues["PLAN"]), frozenset(cues["HYPO"]),
-                   frozenset(cues["REPORT"]), frozenset(cues["AGENT"]), frozenset(sym), senses,
+                   frozenset(cues["REPORT"]), frozenset(cues["AGENT"] | cues.get("MILITARY", set())), frozenset(sym), senses,
                    frozenset(cues["PERSON"]), context_words(), frozenset(cues["RECEIVE"]),
                    context_words().get("NONACTOR", frozenset()), {k: frozenset(v) for k, v in cues.items()})
 

@@ -53,7 +53,10 @@ def sentence_context(sent, lex: Lexicon) -> set[str]:
 
 
 def direct_objects(tok, passive_subj):
+    """The objects a sense condition looks at; a quantity stands for what it counts ("two of its nationals",
+    "700 kg of medicine")."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")] or list(passive_subj or [])
+    objs = [p for o in objs for p in [o] + counted(o)]
     if not objs and tok.pos_ == "VERB":  # "would meet or even surpass all of its targets": shared object
         for c in tok.children:
             if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
@@ -62,6 +65,19 @@ def direct_objects(tok, passive_subj):
                         and q.dep_ == "prep" and q.lower_ == "of" for p in q.children if p.dep_ == "pobj"] or objs
                 break
     return objs
+
+
+def counted(tok) -> list:
+    """'nationals' of 'two of its nationals', 'medicine' of '700 kg of medicine', 'people' of 'hundreds of
+    thousands of people': what a number, a measure or a quantity noun counts."""
+    if not (tok.pos_ == "NUM" or tok.lemma_.lower() in lexicon().words("QUANTITY")):
+        return []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return [p] + counted(p)
+    return []
 
 
 def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
