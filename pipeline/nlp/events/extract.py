@@ -265,6 +265,7 @@ OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAUL
 
 ANON_NOUN_TYPES = OF_TYPES
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}
+STATEMENT_TYPES = {"AGREE", "REJECT", "THREATEN"}  # types whose verb may state its act in a complement
 
 
 def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: MentionIndex, ctx: set[str], actor,
@@ -462,9 +463,11 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
     if "generated" in trig.flags and any(m is None and (t or "").lower() in ("i", "we", "you") for m, t in src):
         return None  # a speaker's "I respect the jury": a generated sense needs a third-party source
     # a generated sense without object words needs a named actor as target ("offered hope", "took measures",
-    # "learn from": no event), unless it states an act in its complement ("promised to", "declined to resign")
+    # "learn from": no event), unless it is a promise, refusal or threat of the act in its complement
+    # ("promised to democratize", "declined to resign"; not "declined to comment")
     if "named" in trig.flags and not (named or proper) and (
-            targets or tgt or not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
+            targets or tgt or trig.type not in STATEMENT_TYPES or not any(
+                c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children)):
         return None
     if "target" in trig.flags and not tgt_ok:
         return None

@@ -166,10 +166,11 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     if words & (lex.words("WEAPON") | lex.words("MILITARY") | lex.words("CASUALTY")):
         return None
     targets = [m for m, _ in (found.targets or []) if m is not None]
-    if any(m.label in ("GPE", "LOC", "FAC") for m in targets):
-        return None
+    sources = [m for m, text in found.sources if m is not None or text]
+    if not sources or any(m.label in ("GPE", "LOC", "FAC") for m in targets):
+        return None  # "the attacks on the World Trade Center": no attacker named, no verbal reading
     political = any(m.label in ("PERSON", "ORG", "NORP") for m in targets) or \
-        words & lex.words("SPEECH_OBJECT")
+        any(m is not None and m.label == "PERSON" for m, _ in found.sources) or words & lex.words("SPEECH_OBJECT")
     return Sense("DISAPPROVE", "criticize", "111") if political else None
 
 
