@@ -322,7 +322,8 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
                              if not isinstance(t, tuple) or t[0] != "by"]
         theme = trig.need("obj")
         if theme is not None and "PERSON" not in theme:  # "withdrew its backing to X": the object is no actor
-            themes = [t for t in targets if t.lemma_.lower() in theme or t.lower_ in theme]
+            themes = [t for t in targets if (t.lemma_.lower() in theme or t.lower_ in theme) and not (
+                is_agent(t, lex) or is_person_noun(t, lex))]  # "expelled two diplomats": persons stay targets
             targets = [t for t in targets if t not in themes] + [  # "overturned a lower court ruling": its author
                 c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
                 and (ms.of(c) is not None and ms.of(c).label in ACTOR_LABELS or is_agent(c, lex))]
