@@ -293,7 +293,7 @@ def convert(dictionary: Path, crosswalk_path: Path) -> list[TriggerRow]:
                 if ident not in seen:
                     seen.add(ident)
                     rows.append(row)
-            default = own or syn.code
+            default = (own or syn.code).split(":")[0]  # "[042:043]": the source's code
             if default and default != "---":
                 row = _row(verb, default, [], syn.name, crosswalk)
                 if row.type != "-" and (row.word, row.flags, row.type) not in seen:
