@@ -4,29 +4,63 @@ instance, and prints the row count of every table."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 import dagster as dg
+import duckdb
 
 from pipeline.automation import INGEST_JOB, batch_key, inbox_state, ingest_run_config
 from pipeline.assets import inbox_batches
+from pipeline.definitions import build_definitions
+from pipeline.load import table_counts
+from pipeline.pending import PendingWork, pending_work
 from pipeline.resources import inbox_path, warehouse_path
 
 
 def _instance() -> dg.DagsterInstance:
-    import os
-
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
-def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None) -> dict[str, int]:
-    """Materialize the ingest job for one batch covering the inbox, then the models."""
+def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None,
+                 reannotate: bool | None = None) -> dict[str, int]:
+    """Materialize the ingest job for one batch covering the inbox, re-annotate stale
+    versions (unless disabled: `reannotate=False` or NEWS_REANNOTATE=0), then the models.
+    Nothing new, nothing stale and every model view current: no Dagster run at all."""
+    instance = instance or _instance()
+    if reannotate is None:
+        reannotate = os.environ.get("NEWS_REANNOTATE", "1") not in ("0", "false", "no")
+    pending = pending_work(inbox, warehouse, reannotate)
+    if pending.nothing:
+        print(f"nothing new in {inbox}: every file is loaded, no version is stale, every model is current "
+              "— no NLP, no load, no checks (no Dagster run started)")
+        with duckdb.connect(warehouse, read_only=True) as con:
+            return table_counts(con)
+    with _state_storage_of(instance):
+        return _run(inbox, warehouse, instance, pending)
+
+
+def reannotate_warehouse(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None,
+                         limit: int = 0) -> dict[str, int]:
+    """Run the re-annotation job alone (CLI `reannotate`)."""
     instance = instance or _instance()
     with _state_storage_of(instance):
-        return _run(inbox, warehouse, instance)
+        _reannotate(build_definitions(inbox, warehouse), instance, limit)
+    with duckdb.connect(warehouse, read_only=True) as con:
+        return table_counts(con)
+
+
+def _reannotate(defs: dg.Definitions, instance: dg.DagsterInstance, limit: int = 0) -> None:
+    config = {"ops": {"reannotated_versions": {"config": {"limit": limit}}}, **QUIET}
+    result = defs.resolve_job_def("reannotate_job").execute_in_process(instance=instance, run_config=config,
+                                                                       raise_on_error=False)
+    if not result.success:
+        raise SystemExit(f"re-annotation run {result.run_id} failed")
+    meta = result.asset_materializations_for_node("reannotated_versions")[0].metadata
+    print(f"re-annotated {meta['versions'].value} versions in {meta['batches'].value} batches")
 
 
 def _state_storage_of(instance: dg.DagsterInstance):
@@ -41,11 +75,20 @@ def _state_storage_of(instance: dg.DagsterInstance):
     return set_defs_state_storage(instance.defs_state_storage)
 
 
-def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance) -> dict[str, int]:
-    from pipeline.definitions import build_definitions
-    from pipeline.load import table_counts
-
+def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance, pending: PendingWork) -> dict[str, int]:
     defs = build_definitions(inbox, warehouse)
+    if pending.new_files or not pending.known:
+        _ingest(defs, inbox, instance)
+    if pending.stale_versions:
+        _reannotate(defs, instance)
+    models = defs.resolve_job_def("models_job").execute_in_process(instance=instance, run_config=QUIET, raise_on_error=False)
+    if not models.success:
+        raise SystemExit(f"models run {models.run_id} failed")
+    with duckdb.connect(warehouse, read_only=True) as con:
+        return table_counts(con)
+
+
+def _ingest(defs: dg.Definitions, inbox: str, instance: dg.DagsterInstance) -> None:
     key = batch_key("scan", inbox_state(inbox))
     instance.add_dynamic_partitions(inbox_batches.name, [key])
     result = defs.resolve_job_def(INGEST_JOB).execute_in_process(
@@ -57,31 +100,31 @@ def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance) -> dict[str, 
     print(f"checks: {len(result.get_asset_check_evaluations())} run, {len(failed)} failed")
     if failed:
         raise SystemExit("blocking checks failed: " + ", ".join(e.check_name for e in failed))
-    models = defs.resolve_job_def("models_job").execute_in_process(instance=instance, run_config=QUIET, raise_on_error=False)
-    if not models.success:
-        raise SystemExit(f"models run {models.run_id} failed")
-    import duckdb
-
-    with duckdb.connect(warehouse, read_only=True) as con:
-        return table_counts(con)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pipeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="ingest the inbox into the warehouse and print row counts")
-    run.add_argument("--inbox", default=None, help="folder of articles (default $NEWS_INBOX or seeds/)")
-    run.add_argument("--warehouse", default=None, help="DuckDB file (default $NEWS_WAREHOUSE or warehouse/news.duckdb)")
+    again = sub.add_parser("reannotate", help="re-annotate versions annotated by an older extractor version")
+    for command in (run, again):
+        command.add_argument("--inbox", default=None, help="folder of articles (default $NEWS_INBOX or seeds/)")
+        command.add_argument("--warehouse", default=None,
+                             help="DuckDB file (default $NEWS_WAREHOUSE or warehouse/news.duckdb)")
+    run.add_argument("--no-reannotate", action="store_true",
+                     help="leave versions of an older extractor version as they are (also NEWS_REANNOTATE=0)")
+    again.add_argument("--limit", type=int, default=0, help="re-annotate at most this many versions (0: all)")
     args = parser.parse_args(argv)
-    if args.command == "run":
-        import os
-
+    if args.command in ("run", "reannotate"):
         if args.inbox:
             os.environ["NEWS_INBOX"] = args.inbox
         if args.warehouse:
             os.environ["NEWS_WAREHOUSE"] = args.warehouse
         inbox, warehouse = inbox_path(), warehouse_path()
-        counts = run_pipeline(inbox, warehouse)
+        if args.command == "run":
+            counts = run_pipeline(inbox, warehouse, reannotate=False if args.no_reannotate else None)
+        else:
+            counts = reannotate_warehouse(inbox, warehouse, limit=args.limit)
         print(f"warehouse {warehouse} (inbox {inbox})")
         width = max(len(t) for t in counts)
         for table, n in counts.items():

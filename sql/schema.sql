@@ -266,3 +266,14 @@ ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS cameo_code VARCHAR;
 -- speech: someone is said to have said it (quotation marks, "said that", "according to");
 -- stance: content under a verb of thinking, wanting or support ("believes that", "praised").
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_type VARCHAR;
+
+-- The latest result of every data-quality check (pipeline.quality_log copies it from the
+-- Dagster instance after each load), so SQL and the data_quality_summary model can see it.
+CREATE TABLE IF NOT EXISTS check_results (
+    check_name    VARCHAR PRIMARY KEY,
+    table_name    VARCHAR NOT NULL,
+    passed        BOOLEAN NOT NULL,
+    rows_checked  BIGINT,
+    checked_at    TIMESTAMP,
+    run_id        VARCHAR
+);
