@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.nlp import load_model
+from pipeline.nlp.model import load_model
 from pipeline.nlp.dates import resolve_date, token_tense
 from pipeline.nlp.events.actors import (
     ACTOR_LABELS, PRONOUNS, STRONG_LABELS, MentionIndex, actor_mention, document_antecedents, expand_conj,
