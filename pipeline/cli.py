@@ -17,6 +17,7 @@ import time
 
 import dagster as dg
 import duckdb
+from dagster._core.utils import make_new_run_id
 
 from pipeline import cli_output, cli_query, locks, runs
 from pipeline.assets import WAREHOUSE_POOL
@@ -91,8 +92,11 @@ def _state_storage_of(instance: dg.DagsterInstance):
 
 def _execute(job: dg.JobDefinition, instance: dg.DagsterInstance, what: str, **kwargs):
     """Execute in this process, tagged with this process (so a later run can tell it
-    died); a failure becomes RunFailed with the reason."""
-    result = job.execute_in_process(instance=instance, raise_on_error=False, tags=runs.process_tags(), **kwargs)
+    died), its wait for the writer pool bounded; a failure becomes RunFailed with the reason."""
+    run_id = make_new_run_id()
+    with runs.PoolWatchdog(instance, run_id, WAREHOUSE_POOL):
+        result = job.execute_in_process(instance=instance, raise_on_error=False, tags=runs.process_tags(),
+                                        run_id=run_id, **kwargs)
     if not result.success:
         raise runs.failure_of(result, what)
     return result

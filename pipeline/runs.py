@@ -20,13 +20,16 @@ import logging
 import os
 import re
 import socket
+import sys
+import threading
+import time
 from dataclasses import dataclass
 
 import dagster as dg
 from dagster._core.events import DagsterEventType
 from dagster._core.storage.dagster_run import FINISHED_STATUSES
 
-from pipeline.locks import RunBlocked, connect_waiting, lock_timeout, log, wait_until, writer_config
+from pipeline.locks import POLL_S, RunBlocked, connect_waiting, lock_timeout, log, wait_until, writer_config
 
 LIVE_STATUSES = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.CANCELING]
 PID_TAG, PID_START_TAG, HOST_TAG = "news/pid", "news/pid_start", "news/host"
@@ -104,20 +107,23 @@ def _free_slots(instance: dg.DagsterInstance, dead_run_ids: set[str]) -> int:
     if not storage.supports_global_concurrency_limits:
         return 0
     holders = set(storage.get_concurrency_run_ids()) | dead_run_ids
-    finished = {r.dagster_run.run_id for r in instance.get_run_records(
-        dg.RunsFilter(run_ids=list(holders), statuses=list(FINISHED_STATUSES)))} if holders else set()
+    records = instance.get_run_records(dg.RunsFilter(run_ids=list(holders))) if holders else []
+    finished = {r.dagster_run.run_id for r in records if r.dagster_run.status in FINISHED_STATUSES}
+    unknown = holders - {r.dagster_run.run_id for r in records}  # claims of runs the instance has no record of
     freed = 0
-    for run_id in sorted(finished | dead_run_ids):
+    for run_id in sorted(finished | dead_run_ids | unknown):
         freed += storage.free_concurrency_slots_for_run(run_id) or 0
     return freed
 
 
 def _pool_holders(instance: dg.DagsterInstance, pool: str, own_run_id: str | None = None) -> set[str]:
+    """Runs holding a slot of the pool; else the runs queued for it (ahead of ours)."""
     storage = instance.event_log_storage
     if not storage.supports_global_concurrency_limits:
         return set()
     info = storage.get_concurrency_info(pool)
-    return {slot.run_id for slot in info.claimed_slots} - {own_run_id}
+    claimed = {slot.run_id for slot in info.claimed_slots} - {own_run_id}
+    return claimed or {step.run_id for step in info.pending_steps} - {own_run_id}
 
 
 def wait_for_pool(instance: dg.DagsterInstance, pool: str, timeout: float | None = None,
@@ -131,6 +137,59 @@ def wait_for_pool(instance: dg.DagsterInstance, pool: str, timeout: float | None
         return ("run " + ", ".join(sorted(r[:8] for r in runs))) if runs else None
 
     wait_until(holder, f"the warehouse writer pool '{pool}'", lock_timeout() if timeout is None else timeout, logger)
+
+
+class PoolWatchdog:
+    """Bounds a run's wait for the writer pool *inside* the run (a daemon run took the
+    slot after `prepare` checked it). Dagster's in-process executor waits for a slot in a
+    loop that no signal interrupts, so on timeout the watchdog marks the run failed,
+    frees its claims, prints the one-line error and ends the process with exit code 2.
+    Nothing is lost: a step waiting for the pool holds no warehouse connection."""
+
+    def __init__(self, instance: dg.DagsterInstance, run_id: str, pool: str, timeout: float | None = None,
+                 logger: logging.Logger | None = None):
+        self.instance, self.run_id, self.pool = instance, run_id, pool
+        self.timeout = lock_timeout() if timeout is None else timeout
+        self.logger = logger or log
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="pool-watchdog", daemon=True)
+
+    def __enter__(self) -> "PoolWatchdog":
+        if self.instance.event_log_storage.supports_global_concurrency_limits:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
+
+    def _waiting(self) -> bool:
+        info = self.instance.event_log_storage.get_concurrency_info(self.pool)
+        return any(s.run_id == self.run_id and s.assigned_timestamp is None for s in info.pending_steps)
+
+    def _watch(self) -> None:
+        since = None
+        while not self._stop.wait(POLL_S):
+            if not self._waiting():
+                since = None
+                continue
+            holders = ", ".join(sorted(r[:8] for r in _pool_holders(self.instance, self.pool, self.run_id))) or "?"
+            if since is None:
+                since = time.monotonic()
+                self.logger.info(f"waiting for the warehouse writer pool '{self.pool}' (held by run {holders}); "
+                                 f"giving up after {self.timeout:.0f} s (NEWS_LOCK_TIMEOUT)")
+            elif time.monotonic() - since > self.timeout:
+                self._give_up(f"gave up after {self.timeout:.0f} s waiting for the warehouse writer pool "
+                              f"'{self.pool}', still held by run {holders} (set NEWS_LOCK_TIMEOUT to wait longer)")
+
+    def _give_up(self, message: str) -> None:
+        run = self.instance.get_run_by_id(self.run_id)
+        if run is not None:
+            self.instance.report_run_failed(run, message)
+        self.instance.event_log_storage.free_concurrency_slots_for_run(self.run_id)
+        print(f"error: {message}", file=sys.stderr, flush=True)
+        os._exit(2)
 
 
 # ------------------------------------------------------------------ what the CLI says when a run fails

@@ -96,3 +96,38 @@ def test_warehouse_held_by_another_process_fails_in_one_line_with_exit_2(tmp_pat
     assert rest.startswith("error: gave up after 4 s waiting for the warehouse")
     assert "Traceback" not in first_line + rest + out
     assert ended_at < 4 + 30
+
+
+WAIT_INSIDE_A_RUN = """
+import dagster as dg
+from pipeline import cli
+from pipeline.definitions import build_definitions
+instance = dg.DagsterInstance.get()
+# another run's claim on the writer pool, taken after the CLI's check before the run
+instance.event_log_storage.claim_concurrency_slot("duckdb_writer", "0000dead-other-run", "warehouse_tables")
+cli._console_log()
+with cli._state_storage_of(instance):
+    cli._ingest(build_definitions({inbox!r}, {warehouse!r}), {inbox!r}, instance)
+print("the run went on")
+"""
+
+
+def test_writer_pool_held_during_the_run_gives_up_with_exit_2(tmp_path):
+    """Dagster waits for a pool slot in a loop no signal interrupts: the run's watchdog
+    ends it after NEWS_LOCK_TIMEOUT with one line and exit code 2, and the run is failed."""
+    (tmp_path / "inbox").mkdir()
+    shutil.copy2(FIXTURES / "good_article.txt", tmp_path / "inbox")
+    env = _env(tmp_path, NEWS_LOCK_TIMEOUT="2")
+    script = WAIT_INSIDE_A_RUN.format(inbox=env["NEWS_INBOX"], warehouse=env["NEWS_WAREHOUSE"])
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2 and "the run went on" not in done.stdout
+    assert "waiting for the warehouse writer pool 'duckdb_writer' (held by run 0000dead)" in lines[0]
+    assert lines[-1].startswith("error: gave up after 2 s waiting for the warehouse writer pool")
+    assert "Traceback" not in done.stderr
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
+        (run,) = [r.dagster_run for r in instance.get_run_records()]
+        assert run.status == dg.DagsterRunStatus.FAILURE
+        assert not [s for s in instance.event_log_storage.get_concurrency_info("duckdb_writer").pending_steps
+                    if s.run_id == run.run_id]
