@@ -131,3 +131,26 @@ def test_writer_pool_held_during_the_run_gives_up_with_exit_2(tmp_path):
         assert run.status == dg.DagsterRunStatus.FAILURE
         assert not [s for s in instance.event_log_storage.get_concurrency_info("duckdb_writer").pending_steps
                     if s.run_id == run.run_id]
+
+
+def test_sensor_tick_reaps_a_dead_run_and_frees_its_slot(tmp_path):
+    """The daemon path: the inbox sensor's tick marks a STARTED run whose process is
+    gone as failed and frees the writer-pool slot it held."""
+    from dagster._core.storage.dagster_run import DagsterRun
+
+    from pipeline.automation import build_inbox_sensor
+    from pipeline.runs import HOST_TAG, PID_TAG
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    env = _env(tmp_path)
+    (tmp_path / "inbox").mkdir()
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
+        run = instance.add_run(DagsterRun(job_name="ingest_job", run_id="0000dead-0000-0000-0000-000000000000",
+                                          status=dg.DagsterRunStatus.STARTED,
+                                          tags={PID_TAG: dead.stdout.strip(), HOST_TAG: os.uname().nodename}))
+        storage = instance.event_log_storage
+        storage.initialize_concurrency_limit_to_default("duckdb_writer")  # as a run's executor does
+        assert storage.claim_concurrency_slot("duckdb_writer", run.run_id, "warehouse_tables").is_claimed
+        build_inbox_sensor(str(tmp_path / "inbox"))(dg.build_sensor_context(instance=instance))
+        assert instance.get_run_by_id(run.run_id).status == dg.DagsterRunStatus.FAILURE
+        assert not storage.get_concurrency_info("duckdb_writer").claimed_slots
