@@ -241,6 +241,17 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
     return inherit_dates(_drop_partial(events))
 
 
+def _carrier(noun, verb, lex: Lexicon) -> bool:
+    """A verb that carries a noun trigger as a light verb does: a speech verb with the noun as object
+    ("announced a suspension of air links"), or a verb of gathering with the noun in its for-phrase ("were
+    converging for a rally"; GATHER cue words)."""
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return lemma in lex.report
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
+        lemma in lex.words("GATHER")
+
+
 def _drop_partial(events: list[Event]) -> list[Event]:
     """One event told twice in a sentence ("had a work stoppage to protest the cuts"): an event
     without target is dropped when the sentence has one of the same type and source with a target."""
@@ -372,7 +383,8 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
             # the subject of the verb holding it the target
             sources = expand_conj(among[0])
             targets = subject_of(verb)[0]
-        elif not poss and near_verb and (vlemma in lex.receive or passive_light) and "sym" not in trig.flags:
+        elif not poss and near_verb and tok.dep_ not in ("nsubj", "nsubjpass") and (
+                vlemma in lex.receive or passive_light) and "sym" not in trig.flags:
             # "won the backing of X", "received aid from X", "were given loans from the government":
             # the subject receives, "from/of/by X" gives
             sources = from_[:1] + ([] if from_ else ofs[:1])
@@ -399,8 +411,7 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
                     tok.head.pos_ != "ADP" or tok.head.lower_ in LIGHT_PREPS))
             # the object of a verb that is no event itself carries it as a light verb does ("staged rallies",
             # "organized a general strike")
-            light = light or verb is not None and tok.dep_ == "dobj" and tok.head.i == verb.i and \
-                ("V", verb.lemma_.lower()) not in lex.senses
+            light = light or verb is not None and _carrier(tok, verb, lex)
             if verb is not None and (light or withs):
                 sources, _ = subject_of(verb)
                 if not sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
