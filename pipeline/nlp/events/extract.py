@@ -212,7 +212,7 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                 cands, kind = lex.senses[("N", key)], "N"
                 verb = governing_verb(tok)
                 if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.verbs and \
-                        verb.lemma_.lower() not in lex.light | lex.receive and \
+                        verb.lemma_.lower() not in lex.light | lex.receive | lex.report and \
                         tok.dep_ == "dobj" and tok.head.i == verb.i and \
                         not yields_to_object_noun(verb, lex.senses.get(("V", verb.lemma_.lower()), []), lex):
                     continue  # "convene talks", "sign an agreement": the verb is the event
