@@ -17,7 +17,8 @@ Decisions (PLOVER manual, section "CAMEO to PLOVER translation", and this projec
   INVESTIGATE; REQUEST is DEMAND (the names of the PLOVER GSR and of this project);
 - CAMEO 01 (public statements) gives no event; CAMEO 02 (appeals: "urge", "appeal", "ask")
   is DEMAND, as this project's gold has always labelled appeals;
-- a code missing from the crosswalk takes its 3-, then 2-digit parent's mapping;
+- a code missing from the crosswalk takes its 3-, then 2-digit parent's mapping; 163 (impose
+  sanctions) is SANCTION as the PLOVER manual's text says, not COERCE as its table says;
 - `[A:B]` is coded A; `[:B]` (the target does B to the source: "faced criticism from X")
   is coded B with the flag `reverse`; `[---]` or a code without PLOVER type is a "no event"
   sense (type `-`) that stops the synset's default for that pattern ("foil a plot");
@@ -90,10 +91,17 @@ def read_crosswalk(path: Path) -> dict[str, Plover]:
     return out
 
 
+# where the crosswalk table and the PLOVER manual's own text disagree, the manual's text wins
+MANUAL = {"163": Plover("SANCTION", "discontinue")}  # §SANCTION: "International (political or economic) sanctions
+#                                                     are coded as 'discontinue'" (the crosswalk says COERCE)
+
+
 def plover_of(code: str, crosswalk: dict[str, Plover]) -> Plover | None:
     """PLOVER mapping of a CAMEO code: own entry, else its parent's; 01 none, 02 DEMAND (appeal)."""
     if not code or not code[:2].isdigit() or code.startswith("01"):
         return None
+    if code in MANUAL:
+        return MANUAL[code]
     if code.startswith("02"):
         return Plover("DEMAND", "appeal")
     for n in (len(code), 3, 2):
