@@ -243,11 +243,12 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
 
 def _carrier(noun, verb, lex: Lexicon) -> bool:
     """A verb that carries a noun trigger as a light verb does: a speech verb with the noun as object
-    ("announced a suspension of air links"), or a verb of gathering with the noun in its for-phrase ("were
-    converging for a rally"; GATHER cue words)."""
+    ("announced a suspension of air links"), a generated verb that yields to its object noun ("speeded up the
+    withdrawal of forces"), or a verb of gathering with the noun in its for-phrase ("were converging for a rally";
+    GATHER cue words)."""
     lemma = verb.lemma_.lower()
     if noun.dep_ == "dobj" and noun.head.i == verb.i:
-        return lemma in lex.report
+        return lemma in lex.report or yields_to_object_noun(verb, lex.senses.get(("V", lemma), []), lex)
     return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
         lemma in lex.words("GATHER")
 
