@@ -277,7 +277,10 @@ OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAUL
 
 ANON_NOUN_TYPES = OF_TYPES
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}
-STATEMENT_TYPES = {"AGREE", "REJECT", "THREATEN"}  # types whose verb may state its act in a complement
+STATEMENT_TYPES = {"AGREE", "REJECT", "THREATEN"}
+# types whose generated senses may have no recipient (PLOVER: a protest, a mobilization, a retreat, an intent)
+UNTARGETED = {"PROTEST", "MOBILIZE", "RETREAT", "AGREE", "REJECT", "THREATEN", "CONCEDE", "SANCTION", "ASSAULT",
+              "COERCE", "INVESTIGATE"}  # types whose verb may state its act in a complement
 
 
 def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: MentionIndex, ctx: set[str], actor,
@@ -478,6 +481,10 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
     # a generated sense without object words needs a named actor as target ("offered hope", "took measures",
     # "learn from": no event), unless it is a promise, refusal or threat of the act in its complement
     # ("promised to democratize", "declined to resign"; not "declined to comment")
+    # PETRARCH codes an event only between actors it knows: any generated sense of a type that needs a recipient
+    # ("raised concerns", "issued a statement for its part") counts only with a named target
+    if "generated" in trig.flags and trig.type not in UNTARGETED and not (named or proper):
+        return None
     if "named" in trig.flags and not (named or proper) and (
             targets or tgt or trig.type not in STATEMENT_TYPES or not any(
                 c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children)):
