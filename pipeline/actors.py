@@ -29,39 +29,20 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from pipeline.ids import stable_id
-from pipeline.nlp.entities import (
+from pipeline.names import (
+    comparison_key,
+    honorific_gender,
     fold,
     given_names_compatible,
-    group_key,
     initials,
     is_acronym,
     is_short_form,
-    name_key,
     org_key,
     person_name_parts,
+    spelled_acronym,
 )
 from pipeline.records import LocalEntity
 
-
-def spelled_acronym(alias: str, name: str) -> bool:
-    """An acronym spelled from a longer name ("GM" / "General Motors"), not a prefix of it."""
-    return is_acronym(alias) and acronym_of(alias, name) and not fold(name).startswith(fold(alias))
-
-
-def acronym_of(acronym: str, name: str) -> bool:
-    """Whether the letters of an acronym appear in order in a name, starting with its first
-    letter: "GM" / "General Motors", "SIA" / "Singapore Airlines", "EADS" / "European
-    Aeronautic Defence and Space"."""
-    letters, text = acronym.replace(".", "").lower(), name.lower()
-    if not letters or not text or letters[0] != text[0]:
-        return False
-    pos = 0
-    for ch in letters:
-        pos = text.find(ch, pos)
-        if pos < 0:
-            return False
-        pos += 1
-    return True
 
 ACCEPT = 0.75  # minimum confidence to link a variant name to an existing actor
 
@@ -77,14 +58,6 @@ class Link:
     evidence: str
 
 
-def comparison_key(name: str, actor_type: str) -> str:
-    if actor_type == "organization":
-        return org_key(name)
-    if actor_type == "group":
-        return group_key(name)
-    return name_key(name)
-
-
 @dataclass
 class _Actor:
     actor_id: str
@@ -93,6 +66,13 @@ class _Actor:
     given: list[str] = field(default_factory=list)
     surname: str = ""
     roles: set[tuple[str, str | None]] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)  # from honorifics seen with the name ("Mr Howard")
+
+    def conflicts(self, entity: LocalEntity) -> bool:
+        """Mrs Howard is not Michael Howard (Mr Howard elsewhere): honorifics disagree."""
+        mine = {entity.gender} - {None} if entity.gender else {honorific_gender(a.split()[0])
+                                                              for a in entity.aliases if len(a.split()) > 1} - {None}
+        return bool(mine and self.genders and not mine & self.genders)
 
 
 @dataclass
@@ -150,10 +130,16 @@ class ActorIndex:
 
     def _add_alias(self, actor: _Actor, alias: str) -> None:
         self.aliases.setdefault((actor.actor_type, comparison_key(alias, actor.actor_type)), set()).add(actor.actor_id)
+        if actor.actor_type == "person" and len(alias.split()) > 1 and honorific_gender(alias.split()[0]):
+            actor.genders.add(honorific_gender(alias.split()[0]))
         if actor.actor_type == "person" and actor.given == []:
             given, sur = person_name_parts(alias)
             if given and sur == actor.surname:  # a surname-only actor later seen with its full name
                 actor.given = given
+
+    def _alias_names(self, actor: _Actor) -> set[str]:
+        """The gendered honorific forms of a person actor ("Mrs Howard")."""
+        return {f"{'Mr' if g == 'm' else 'Mrs'} {actor.surname}" for g in actor.genders}
 
     def final(self, actor_id: str) -> str:
         seen = set()
@@ -194,10 +180,11 @@ class ActorIndex:
 
     # --- resolution --------------------------------------------------------------------
 
-    def resolve_version(self, entities: list[LocalEntity]) -> list[Link]:
-        """Links for all entities of one version (they are each other's context)."""
+    def resolve_version(self, entities: list[LocalEntity], context: set[str] | None = None) -> list[Link]:
+        """Links for all entities of one version (they are each other's context, with the
+        actors of `context`: the version's entities resolved in an earlier pass)."""
         links: list[Link] = []
-        resolved: dict[str, str] = {}
+        resolved: dict[str, str] = {f"context:{a}": a for a in sorted(context or ())}
         # unambiguous names first: they give the context the variants are judged by
         order = sorted(range(len(entities)), key=lambda i: self._direct(entities[i]) is None)
         for i in order:
@@ -207,7 +194,7 @@ class ActorIndex:
             resolved[e.key] = link.actor_id
             links.append((i, link))
         links.sort(key=lambda x: x[0])
-        ids = {link.actor_id for _, link in links}
+        ids = {link.actor_id for _, link in links} | set(context or ())
         for a in ids:
             self.neighbors[a] |= ids - {a}
         return [link for _, link in links]
@@ -233,6 +220,8 @@ class ActorIndex:
         for alias in entity.aliases | {entity.canonical_name}:
             self._add_alias(actor, alias)
         actor.roles |= set(entity.roles)
+        if entity.gender and actor.actor_type == "person":
+            actor.genders.add(entity.gender)
         return link
 
     def _named(self, entity: LocalEntity) -> list[str]:
@@ -320,7 +309,7 @@ class ActorIndex:
 
     def _person_compatible(self, actor: _Actor, entity: LocalEntity) -> float:
         given, sur = person_name_parts(entity.canonical_name)
-        if sur != actor.surname:
+        if sur != actor.surname or actor.conflicts(entity):
             return 0.0
         return given_names_compatible(actor.given, given)
 
@@ -334,7 +323,7 @@ class ActorIndex:
         for a in sorted(candidates):
             actor = self.actors[a]
             name_score = given_names_compatible(actor.given, given)
-            if name_score == 0.0:
+            if name_score == 0.0 or actor.conflicts(entity):
                 continue  # Barack Obama vs Michelle Obama; two Smiths with different first names
             if given and not actor.given:
                 continue  # a full name gets its own actor; the surname-only one is merged into it
@@ -402,6 +391,8 @@ class ActorIndex:
         if full:
             return
         for a in same:
+            if actor.conflicts(LocalEntity("", a.name, "person", aliases=self._alias_names(a))):
+                continue  # "Mrs Howard" seen alone is not the later "Michael Howard" (Mr Howard)
             bonus, why = self._evidence(a, entity, context)
             if a.actor_type == "person" and not a.given and bonus >= 0.15:  # a role, an alias, or company kept
                 self._record_merge(a.actor_id, actor.actor_id,

@@ -261,3 +261,12 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS last_version_no INTEGER;
 -- speech: someone is said to have said it (quotation marks, "said that", "according to");
 -- stance: content under a verb of thinking, wanting or support ("believes that", "praised").
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_type VARCHAR;
+
+-- The version-local entity behind each actor link (type, other names, roles, honorific
+-- gender), so every load can resolve all versions again in an order fixed by the data
+-- (pipeline.actor_resolution): the same files give the same actors in any arrival order.
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS entity_type VARCHAR;
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS aliases VARCHAR[];
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS roles VARCHAR;     -- JSON list of [role, affiliation]
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS gender VARCHAR;    -- m | f | NULL
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS entity_key VARCHAR;   -- the version-local entity (actor_links)
