@@ -189,6 +189,9 @@ def build_rows(
         _annotation_rows(rows, item, actor_of)
     _repoint_rows(rows, resolution, stored_actors, now, new_actor_ids)
     rows["actor_merges"] = [{**m, "merged_at": now} for m in resolution.merges]
+    # an actor merged away earlier that has entities again (the evidence for the merge is
+    # gone with a better reading of all versions): its old merge no longer holds
+    rows["actor_unmerges"] = sorted(stored_actors.merged_from & set(resolution.names))
     rows = versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
     return merge_events(rows, existing_versions)
 
@@ -211,6 +214,7 @@ class StoredActors:
 
     links: list[StoredLink] = field(default_factory=list)
     actor_ids: set[str] = field(default_factory=set)
+    merged_from: set[str] = field(default_factory=set)  # from_actor_id of every stored merge
 
 
 def _actor_rows(rows: dict[str, list[dict]], item: _Pending, resolution: Resolution,
@@ -409,6 +413,7 @@ def read_stored_actors(con) -> StoredActors:
                              roles=[tuple(r) for r in json.loads(roles)] if roles else [], gender=gender)
         stored.links.append(StoredLink(version_id, entity, actor_id))
         stored.actor_ids.add(actor_id)
+    stored.merged_from = {r[0] for r in con.sql("SELECT DISTINCT from_actor_id FROM actor_merges").fetchall()}
     return stored
 
 
@@ -466,6 +471,8 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]]) -> dict[str
             if table != "files":
                 counts[table] = upsert(con, table, rows.get(table, []))
         counts["actor_repoints"] = repoint_actors(con, rows.get("actor_repoints", []))
+        if rows.get("actor_unmerges"):
+            con.execute("DELETE FROM actor_merges WHERE from_actor_id IN (SELECT unnest(?))", [rows["actor_unmerges"]])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

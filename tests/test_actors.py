@@ -299,7 +299,7 @@ def test_tagger_errors_are_corrected(nlp):
     ents = {e.canonical_name: e for e in entities}
     assert ents["Anne Barnard"].actor_type == "person"
     assert keys[1] is None  # "n’t" is no entity
-    assert ents["de Mistura"].actor_type == "person" and ents["de Mistura"].gender == "m"
+    assert ents["Mr. de Mistura"].actor_type == "person" and ents["Mr. de Mistura"].gender == "m"
     assert ents["Aleppo"].actor_type == "place"
     assert all(doc.text[m.start:m.end] == m.text for m in mentions)
     assert "Anne Barnard" in {m.text for m in mentions}
