@@ -9,7 +9,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup run test dev eval eval-extraction eval-quotes eval-actors eval-dates eval-events eval-diffs eval-stories bench clean
+.PHONY: models-bbc setup run test dev eval eval-extraction eval-quotes eval-actors eval-dates eval-events eval-diffs eval-stories bench clean
 
 $(BIN)/activate: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -72,3 +72,13 @@ bench: setup
 
 clean:
 	rm -rf warehouse .dagster_home/storage .dagster_home/history .dagster_home/schedules .dagster_home/logs
+
+## Every SQL model on a warehouse of 300 BBC files (150 politics + 150 business), checked
+## against its documentation (columns, grain, example query).
+BBC_SAMPLE ?= /tmp/news-warehouse-bbc300
+models-bbc: setup
+	rm -rf $(BBC_SAMPLE) && mkdir -p $(BBC_SAMPLE)/inbox
+	for topic in politics business; do \
+	  ls $(CORPORA)/bbc-news/$$topic | sort | head -150 | while read f; do cp $(CORPORA)/bbc-news/$$topic/$$f $(BBC_SAMPLE)/inbox/$$topic-$$f; done; done
+	NEWS_INBOX=$(BBC_SAMPLE)/inbox NEWS_WAREHOUSE=$(BBC_SAMPLE)/news.duckdb DAGSTER_HOME= $(BIN)/python -m pipeline.cli run
+	$(BIN)/python -m pipeline.model_check $(BBC_SAMPLE)/news.duckdb

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import dagster as dg
 
 
-from pipeline import clean, ingest, load, nlp
+from pipeline import asset_metadata, catalog, clean, ingest, load, nlp
 from pipeline.records import CleanArticle, InboxFile, ParsedDocument, VersionAnnotations
 from pipeline.resources import InboxResource, WarehouseResource
 
@@ -15,25 +15,6 @@ inbox_batches = dg.DynamicPartitionsDefinition(name="inbox_batches")
 WAREHOUSE_POOL = "duckdb_writer"  # one writer at a time (dagster.yaml limits pools to 1)
 
 TABLES = tuple(load.TABLE_KEYS)
-TABLE_DESCRIPTIONS = {
-    "files": "One row per input file version: loaded or quarantined, with the reason.",
-    "articles": "One row per article: source, URL, title, byline, dateline, wire agency, dates.",
-    "versions": "One row per distinct body of an article; `text` is what every span points into.",
-    "actors": "The persistent actor table: one row per person, organization, place or group.",
-    "actor_aliases": "Every surface form seen for an actor.",
-    "actor_roles": "Dated roles and affiliations of actors, from titles and appositives.",
-    "actor_merges": "Merges decided after both actors existed (from, to, reason): IDs never change silently.",
-    "actor_links": "How each entity of a version was resolved to its actor: method, confidence, evidence.",
-    "mentions": "Entity mentions: character spans of versions linked to actors.",
-    "quotes": "Direct, partial and indirect quotes with speaker, cue and span.",
-    "events": "One row per real-world PLOVER-typed event (type, actors, date): actors, place, resolved date, first report.",
-    "event_mentions": "Every report of an event in a version: sentence and trigger spans, status, date text.",
-    "version_diffs": "Sentence-level changes between consecutive versions: addition, deletion, edit, refactor.",
-    "version_diff_stats": "Per version pair: how many sentences were added, deleted, edited, moved.",
-    "stories": "Near-duplicate and wire copies across outlets, grouped into one story.",
-    "story_members": "Which story each article is in, the article it matched and its MinHash fingerprint.",
-}
-
 
 class InboxScanConfig(dg.Config):
     """`only`: inbox-relative file names to consider (the sensor's batch); empty = all."""
@@ -127,8 +108,9 @@ def nlp_annotations(context: dg.AssetExecutionContext, clean_articles: CleanBatc
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(t, group_name="warehouse", description=TABLE_DESCRIPTIONS[t],
-                     deps=["clean_articles", "nlp_annotations"], kinds={"duckdb"})
+        dg.AssetSpec(t, group_name="warehouse", description=catalog.describe(t),
+                     deps=["clean_articles", "nlp_annotations"], kinds={"duckdb"},
+                     metadata=asset_metadata.definition_metadata(t))
         for t in TABLES
     ],
     ins={"clean_articles": dg.AssetIn(), "nlp_annotations": dg.AssetIn()},
@@ -148,5 +130,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: WarehouseReso
         files = load.file_rows(clean_articles.files, clean_articles.quarantine, batch_key, clean_articles.notes)
         written = load.write_batch(con, files, rows)
         totals = load.table_counts(con)
+        shown = {t: asset_metadata.materialization_metadata(con, t) for t in TABLES}
     for t in TABLES:
-        yield dg.MaterializeResult(asset_key=t, metadata={"rows_upserted": written.get(t, 0), "row_count": totals[t]})
+        yield dg.MaterializeResult(asset_key=t, metadata={"rows_upserted": written.get(t, 0), "row_count": totals[t],
+                                                          **shown[t]})

@@ -10,6 +10,7 @@ from functools import lru_cache
 import dagster as dg
 from pipeline.resources import WarehouseResource
 
+from pipeline import catalog
 from pipeline.load import TABLE_KEYS
 
 
@@ -36,38 +37,9 @@ def _key_checks() -> list[Check]:
     return out
 
 
-# (child table, child column, parent table, parent column, nullable)
-FOREIGN_KEYS = [
-    ("versions", "article_id", "articles", "article_id", False),
-    ("actor_aliases", "actor_id", "actors", "actor_id", False),
-    ("actor_roles", "actor_id", "actors", "actor_id", False),
-    ("actor_roles", "version_id", "versions", "version_id", False),
-    ("actor_merges", "from_actor_id", "actors", "actor_id", False),
-    ("actor_merges", "to_actor_id", "actors", "actor_id", False),
-    ("actor_links", "actor_id", "actors", "actor_id", False),
-    ("actor_links", "version_id", "versions", "version_id", False),
-    ("mentions", "version_id", "versions", "version_id", False),
-    ("mentions", "actor_id", "actors", "actor_id", False),
-    ("quotes", "version_id", "versions", "version_id", False),
-    ("quotes", "article_id", "articles", "article_id", False),
-    ("quotes", "speaker_actor_id", "actors", "actor_id", True),
-    ("events", "version_id", "versions", "version_id", False),
-    ("events", "article_id", "articles", "article_id", False),
-    ("events", "actor1_id", "actors", "actor_id", True),
-    ("events", "actor2_id", "actors", "actor_id", True),
-    ("event_mentions", "event_id", "events", "event_id", False),
-    ("event_mentions", "version_id", "versions", "version_id", False),
-    ("event_mentions", "article_id", "articles", "article_id", False),
-    ("event_mentions", "actor1_id", "actors", "actor_id", True),
-    ("event_mentions", "actor2_id", "actors", "actor_id", True),
-    ("version_diffs", "article_id", "articles", "article_id", False),
-    ("version_diff_stats", "article_id", "articles", "article_id", False),
-    ("stories", "first_article_id", "articles", "article_id", False),
-    ("story_members", "article_id", "articles", "article_id", False),
-    ("story_members", "story_id", "stories", "story_id", False),
-    ("story_members", "matched_article_id", "articles", "article_id", True),
-    ("articles", "story_id", "stories", "story_id", True),
-]
+# (child table, child column, parent table, parent column, nullable), from sql/schema.yml
+FOREIGN_KEYS = [(table, fk.column, fk.parent_table, fk.parent_column, fk.nullable)
+                for table, fk in catalog.foreign_keys() if table in TABLE_KEYS]
 
 
 def _fk_checks() -> list[Check]:

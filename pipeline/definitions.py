@@ -9,6 +9,7 @@ from pipeline.assets import clean_articles, inbox_files, nlp_annotations, parsed
 from pipeline.automation import INGEST_JOB, build_inbox_sensor, build_rescan_schedule
 from pipeline.checks import warehouse_quality_checks
 from pipeline.models import build_model_assets
+from pipeline.quality_log import check_results_asset
 from pipeline.resources import resources
 
 PIPELINE_ASSETS = [inbox_files, parsed_documents, clean_articles, nlp_annotations, warehouse_tables]
@@ -20,22 +21,22 @@ ingest_job = dg.define_asset_job(
 )
 models_job = dg.define_asset_job(
     "models_job",
-    selection=dg.AssetSelection.groups("models"),
-    description="Rebuild the SQL model views.",
+    selection=dg.AssetSelection.groups("staging", "models"),
+    description="Copy the latest check results and rebuild the SQL model views.",
 )
 
 
 def build_definitions(inbox: str | None = None, warehouse: str | None = None) -> dg.Definitions:
     res = resources(inbox, warehouse)
     return dg.Definitions(
-        assets=[*PIPELINE_ASSETS, *build_model_assets()],
+        assets=[*PIPELINE_ASSETS, check_results_asset, *build_model_assets()],
         asset_checks=[warehouse_quality_checks],
         jobs=[ingest_job, models_job],
         sensors=[
             build_inbox_sensor(res["inbox"].path),
             dg.AutomationConditionSensorDefinition(
                 "models_automation_sensor",
-                target=dg.AssetSelection.groups("models"),
+                target=dg.AssetSelection.groups("staging", "models"),
                 default_status=dg.DefaultSensorStatus.RUNNING,
             ),
         ],

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
 import polars as pl
 
-from pipeline import versions
+from pipeline import catalog, versions
 from pipeline.actor_resolution import Resolution, StoredLink, resolve_corpus
 from pipeline.ids import content_hash, stable_id
 from pipeline.records import EXTRACTOR_VERSION, CleanArticle, InboxFile, LocalEntity, VersionAnnotations
@@ -24,26 +24,8 @@ EVENT_COLUMNS = ("event_id", "article_id", "version_id", "event_type", "mode", "
                  "actor1_text", "actor2_text", "place", "event_date", "date_granularity", "date_text", "sentence",
                  "start_char", "end_char", "trigger", "extractor_version")
 
-# Tables in the order they are written, with their primary keys.
-TABLE_KEYS: dict[str, tuple[str, ...]] = {
-    "files": ("file_id",),
-    "articles": ("article_id",),
-    "versions": ("version_id",),
-    "actors": ("actor_id",),
-    "actor_aliases": ("actor_id", "alias"),
-    "actor_roles": ("actor_id", "role", "version_id"),
-    "actor_merges": ("from_actor_id", "to_actor_id"),
-    "actor_links": ("version_id", "entity_key"),
-    "mentions": ("mention_id",),
-    "quotes": ("quote_id",),
-    "events": ("event_id",),  # one row per real-world event (see event_identity)
-    "event_mentions": ("event_mention_id",),  # one row per report of an event in a version
-    # change tracking and stories (pipeline.versions)
-    "version_diffs": ("diff_id",),
-    "version_diff_stats": ("article_id", "from_version", "to_version"),
-    "stories": ("story_id",),
-    "story_members": ("article_id",),
-}
+# Tables in the order they are written, with their primary keys (sql/schema.yml).
+TABLE_KEYS: dict[str, tuple[str, ...]] = catalog.table_keys()
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|ref|ref_src|smid|smtyp|cmpid|partner|_ga|mc_\w+)$", re.I)
 
 

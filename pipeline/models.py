@@ -1,41 +1,32 @@
-"""Models stage: every `sql/models/*.sql` becomes a DuckDB view, built by an asset that
-depends on the tables and models its SQL reads (found from FROM/JOIN clauses)."""
+"""Models stage: every `sql/models/**/*.sql` becomes a DuckDB view, built by an asset that
+depends on the tables and models its SQL reads (found from FROM/JOIN clauses). Staging
+views (`stg_*`) are the shared joins; the catalogue (sql/models/models.yml) documents them.
+They rebuild after every load: see MODELS_AUTOMATION."""
 
-import re
-from pathlib import Path
+import time
 
 import dagster as dg
+
+from pipeline import asset_metadata, catalog
+from pipeline.load import ensure_schema
+from pipeline.model_sql import create_view, model_dependencies, model_files, model_question
 from pipeline.resources import WarehouseResource
 
-from pipeline.load import TABLE_KEYS
-
-MODELS_DIR = Path(__file__).resolve().parent.parent / "sql" / "models"
-_REFERENCE = re.compile(r"\b(?:FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)", re.I)
-
-
-def model_files() -> dict[str, Path]:
-    return {p.stem: p for p in sorted(MODELS_DIR.glob("*.sql"))}
-
-
-def model_dependencies(sql: str, known: set[str]) -> list[str]:
-    """Tables and models the SQL reads (CTE names are not dependencies)."""
-    ctes = set(re.findall(r"\b([A-Za-z_][A-Za-z0-9_]*)\s+AS\s*\(", sql, re.I))
-    refs = {r for r in _REFERENCE.findall(sql)} - ctes
-    return sorted(r for r in refs if r in known)
-
-
-def model_question(sql: str) -> str:
-    lines = [l[2:].strip() for l in sql.splitlines() if l.startswith("--")]
-    return " ".join(lines) or "SQL model"
-
-
-def create_view(con, name: str, sql: str) -> None:
-    con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{sql.rstrip().rstrip(';')}")
+# Dagster's eager() without its "no dependency missing" clause: the warehouse tables are
+# partitioned by inbox batch, and one batch partition that was added but never loaded
+# (a failed or cancelled run) counts as a missing dependency forever, so eager() would
+# never rebuild the views again. A model runs when any table or model it reads was
+# updated (or it is new), once nothing it reads is being written.
+MODELS_AUTOMATION = (
+    dg.AutomationCondition.eager().without(~dg.AutomationCondition.any_deps_missing()).with_label("after every load")
+)
+# Run metadata shown on these models' materializations (see asset_metadata.TOP_QUERIES).
+TOP_TABLES = {"quotes_per_speaker": "top_speakers", "stg_mentions": "top_actors"}
 
 
 def build_model_assets() -> list[dg.AssetsDefinition]:
     files = model_files()
-    known = set(TABLE_KEYS) | set(files)
+    known = set(catalog.tables()) | set(files)
     assets = []
     for name, path in files.items():
         sql = path.read_text(encoding="utf-8")
@@ -43,23 +34,34 @@ def build_model_assets() -> list[dg.AssetsDefinition]:
     return assets
 
 
+def _description(name: str, sql: str) -> str:
+    relation = catalog.relations().get(name)
+    question = model_question(sql)
+    return f"{relation.description}\n\n{question}" if relation else question
+
+
 def _model_asset(name: str, sql: str, deps: list[str]) -> dg.AssetsDefinition:
     @dg.asset(
         name=name,
-        group_name="models",
+        group_name="staging" if name.startswith("stg_") else "models",
         deps=deps,
-        description=model_question(sql),
+        description=_description(name, sql),
         kinds={"duckdb", "sql"},
         pool="duckdb_writer",
-        automation_condition=dg.AutomationCondition.eager(),
+        automation_condition=MODELS_AUTOMATION,
+        metadata=asset_metadata.definition_metadata(name),
     )
     def _model(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-        from pipeline.load import ensure_schema
-
+        started = time.perf_counter()
         with warehouse.get_connection() as con:
             ensure_schema(con)
             create_view(con, name, sql)
-            rows = con.sql(f"SELECT count(*) FROM {name}").fetchall()[0][0]
-        return dg.MaterializeResult(metadata={"row_count": rows, "sql": dg.MetadataValue.md(f"```sql\n{sql}\n```")})
+            metadata = asset_metadata.materialization_metadata(con, name)
+            if name in TOP_TABLES:
+                metadata[TOP_TABLES[name]] = asset_metadata.top_table(con, TOP_TABLES[name])
+        metadata["row_count"] = metadata["dagster/row_count"]
+        metadata["seconds"] = round(time.perf_counter() - started, 3)
+        metadata["sql"] = dg.MetadataValue.md(f"```sql\n{sql}\n```")
+        return dg.MaterializeResult(metadata=metadata)
 
     return _model

@@ -270,3 +270,14 @@ ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS aliases VARCHAR[];
 ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS roles VARCHAR;     -- JSON list of [role, affiliation]
 ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS gender VARCHAR;    -- m | f | NULL
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS entity_key VARCHAR;   -- the version-local entity (actor_links)
+
+-- The latest result of every data-quality check (pipeline.quality_log copies it from the
+-- Dagster instance after each load), so SQL and the data_quality_summary model can see it.
+CREATE TABLE IF NOT EXISTS check_results (
+    check_name    VARCHAR PRIMARY KEY,
+    table_name    VARCHAR NOT NULL,
+    passed        BOOLEAN NOT NULL,
+    rows_checked  BIGINT,
+    checked_at    TIMESTAMP,
+    run_id        VARCHAR
+);

@@ -259,7 +259,7 @@ def test_light_copy_under_another_outlet_joins_the_story(reingested, tmp_path):
 def test_quote_changes_model_tells_removed_reworded_added(tmp_path):
     """The SQL model on hand-made rows: one quote kept, one reworded, one removed, one added."""
     from pipeline.load import ensure_schema
-    from pipeline.models import MODELS_DIR, create_view
+    from pipeline.model_sql import MODELS_DIR, create_view
 
     con = duckdb.connect(str(tmp_path / "q.duckdb"))
     ensure_schema(con)

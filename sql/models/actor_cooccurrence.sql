@@ -1,27 +1,53 @@
--- Which actors appear together? One row per pair of actors mentioned in the same
--- version, with the number of versions and articles they share.
-WITH actors_per_version AS (
-    SELECT DISTINCT m.version_id, v.article_id, m.actor_id
-    FROM mentions m
-    JOIN versions v USING (version_id)
+-- Which actors appear together, and how closely? One row per pair of actors mentioned in
+-- the same article: the sentences naming both (the same sentence in several versions of
+-- an article counts once), the articles where they share a sentence, and the articles
+-- naming both anywhere. Sorted by shared sentences, so pairs in the same breath come first.
+WITH actor_sentences AS (
+    SELECT DISTINCT article_id, sentence_hash, actor_id, actor_name
+    FROM stg_mentions
 ),
 
-pairs AS (
-    SELECT a.version_id, a.article_id, a.actor_id AS actor_a, b.actor_id AS actor_b
-    FROM actors_per_version a
-    JOIN actors_per_version b
-      ON a.version_id = b.version_id AND a.actor_id < b.actor_id
+actor_articles AS (
+    SELECT DISTINCT article_id, actor_id, actor_name
+    FROM stg_mentions
+),
+
+sentence_pairs AS (
+    SELECT
+        first_actor.actor_id AS actor_a,
+        second_actor.actor_id AS actor_b,
+        count(*) AS sentences_together,
+        count(DISTINCT first_actor.article_id) AS articles_sharing_a_sentence
+    FROM actor_sentences AS first_actor
+    JOIN actor_sentences AS second_actor
+      ON second_actor.article_id = first_actor.article_id
+     AND second_actor.sentence_hash = first_actor.sentence_hash
+     AND first_actor.actor_id < second_actor.actor_id
+    GROUP BY ALL
+),
+
+article_pairs AS (
+    SELECT
+        first_actor.actor_id AS actor_a,
+        any_value(first_actor.actor_name) AS actor_a_name,
+        second_actor.actor_id AS actor_b,
+        any_value(second_actor.actor_name) AS actor_b_name,
+        count(*) AS articles_together
+    FROM actor_articles AS first_actor
+    JOIN actor_articles AS second_actor
+      ON second_actor.article_id = first_actor.article_id
+     AND first_actor.actor_id < second_actor.actor_id
+    GROUP BY first_actor.actor_id, second_actor.actor_id
 )
 
 SELECT
-    p.actor_a,
-    aa.canonical_name AS actor_a_name,
-    p.actor_b,
-    ab.canonical_name AS actor_b_name,
-    count(DISTINCT p.version_id) AS versions_together,
-    count(DISTINCT p.article_id) AS articles_together
-FROM pairs p
-JOIN actors aa ON aa.actor_id = p.actor_a
-JOIN actors ab ON ab.actor_id = p.actor_b
-GROUP BY ALL
-ORDER BY articles_together DESC, versions_together DESC, actor_a_name, actor_b_name
+    article_pairs.actor_a,
+    article_pairs.actor_a_name,
+    article_pairs.actor_b,
+    article_pairs.actor_b_name,
+    coalesce(sentence_pairs.sentences_together, 0) AS sentences_together,
+    coalesce(sentence_pairs.articles_sharing_a_sentence, 0) AS articles_sharing_a_sentence,
+    article_pairs.articles_together
+FROM article_pairs
+LEFT JOIN sentence_pairs USING (actor_a, actor_b)
+ORDER BY sentences_together DESC, articles_together DESC, actor_a_name, actor_b_name

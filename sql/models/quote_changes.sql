@@ -3,7 +3,17 @@
 -- gone from the next is 'removed', or 'reworded' when the next version has a new quote by
 -- the same speaker sharing at least half of its distinct words; a quote first appearing
 -- in a later version is 'added'.
-WITH quotes_by_version AS (
+WITH quote_rows AS (
+    SELECT article_id, version_id, quote_key, speaker_actor_id, speaker_text, text
+    FROM quotes
+),
+
+version_rows AS (
+    SELECT article_id, version_id, version_no
+    FROM versions
+),
+
+quotes_by_version AS (
     SELECT
         q.article_id,
         v.version_no,
@@ -12,15 +22,15 @@ WITH quotes_by_version AS (
         any_value(q.speaker_text) AS speaker_text,
         any_value(q.text) AS quote_text,
         any_value(list_filter(list_distinct(string_split_regex(lower(q.text), '\W+')), lambda w: w <> '')) AS words
-    FROM quotes q
-    JOIN versions v USING (version_id)
+    FROM quote_rows q
+    JOIN version_rows v USING (version_id)
     GROUP BY ALL
 ),
 
 version_pairs AS (
     SELECT older.article_id, older.version_no AS from_version, newer.version_no AS to_version
-    FROM versions older
-    JOIN versions newer ON newer.article_id = older.article_id AND newer.version_no = older.version_no + 1
+    FROM version_rows older
+    JOIN version_rows newer ON newer.article_id = older.article_id AND newer.version_no = older.version_no + 1
 ),
 
 gone_in_next AS (

@@ -1,0 +1,92 @@
+"""What the Dagster UI shows about a table or model: its column schema (names, DuckDB types,
+meanings from the catalogue), a Markdown preview of a few rows, and small Markdown tables
+of top values. Shared by the warehouse-table assets and the SQL-model assets."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import dagster as dg
+import duckdb
+
+from pipeline import catalog
+from pipeline.load import ensure_schema
+from pipeline.model_sql import create_all_views
+
+PREVIEW_ROWS = 5
+CELL_WIDTH = 60
+
+
+def column_schema(name: str, types: dict[str, str]) -> dg.TableSchema:
+    """TableSchema of a table or model: catalogue meanings, the given DuckDB types."""
+    relation = catalog.relations().get(name)
+    meanings = relation.columns if relation else {}
+    keys = set(relation.keys) if relation else set()
+    columns = [
+        dg.TableColumn(name=col, type=col_type, description=meanings.get(col),
+                       constraints=dg.TableColumnConstraints(nullable=False, unique=len(keys) == 1)
+                       if col in keys else None)
+        for col, col_type in types.items()
+    ]
+    return dg.TableSchema(columns=columns)
+
+
+def column_types(con, name: str) -> dict[str, str]:
+    return {row[0]: row[1] for row in con.sql(f"DESCRIBE {name}").fetchall()}
+
+
+@lru_cache(maxsize=1)
+def declared_types() -> dict[str, dict[str, str]]:
+    """Column types of every table and model, from the schema and model SQL built in an
+    empty in-memory database (so the UI shows columns before anything is materialized)."""
+    con = duckdb.connect(":memory:")
+    try:
+        ensure_schema(con)
+        create_all_views(con)
+        return {name: column_types(con, name) for name in catalog.relations()}
+    finally:
+        con.close()
+
+
+def definition_metadata(name: str) -> dict:
+    types = declared_types().get(name)
+    return {"dagster/column_schema": column_schema(name, types)} if types else {}
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    text = " ".join(text.split()).replace("|", "\\|")
+    return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+
+
+def markdown_rows(columns: list[str], rows: list[tuple]) -> str:
+    head = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
+    return head + "".join("| " + " | ".join(_cell(v) for v in row) + " |\n" for row in rows)
+
+
+def preview(con, name: str, order_by: str | None = None, limit: int = PREVIEW_ROWS) -> dg.MetadataValue:
+    relation = con.sql(f"SELECT * FROM {name}" + (f" ORDER BY {order_by}" if order_by else "") + f" LIMIT {limit}")
+    return dg.MetadataValue.md(markdown_rows(relation.columns, relation.fetchall()) or "(no rows)")
+
+
+def materialization_metadata(con, name: str) -> dict:
+    """Column schema with the real types, row count and a preview, for a MaterializeResult."""
+    return {
+        "dagster/column_schema": column_schema(name, column_types(con, name)),
+        "dagster/row_count": con.sql(f"SELECT count(*) FROM {name}").fetchall()[0][0],
+        "preview": preview(con, name),
+    }
+
+
+# Run metadata: what a load added, at a glance.
+TOP_QUERIES = {
+    "top_speakers": """SELECT speaker, quotes, direct_quotes, articles FROM quotes_per_speaker
+                       ORDER BY quotes DESC, speaker LIMIT 10""",
+    "top_actors": """SELECT actor_name AS actor, actor_type, count(*) AS mentions,
+                            count(DISTINCT article_id) AS articles
+                     FROM stg_mentions GROUP BY ALL ORDER BY mentions DESC, actor LIMIT 10""",
+}
+
+
+def top_table(con, label: str) -> dg.MetadataValue:
+    relation = con.sql(TOP_QUERIES[label])
+    return dg.MetadataValue.md(markdown_rows(relation.columns, relation.fetchall()))

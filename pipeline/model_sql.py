@@ -1,0 +1,62 @@
+"""The SQL models as files: every `sql/models/**/*.sql` is one view named after its file
+(shared joins in `sql/models/staging/stg_*.sql`). Pure functions: find the files, read
+which tables and models each one reads, order them so every view is created after what
+it reads, and create one."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "sql" / "models"
+_REFERENCE = re.compile(r"\b(?:FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)", re.I)
+_CTE = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s+AS\s*\(", re.I)
+
+
+def model_files() -> dict[str, Path]:
+    """{model name: file}, staging models included."""
+    return {p.stem: p for p in sorted(MODELS_DIR.rglob("*.sql"))}
+
+
+def model_dependencies(sql: str, known: set[str]) -> list[str]:
+    """Tables and models the SQL reads (CTE names are not dependencies)."""
+    ctes = set(_CTE.findall(sql))
+    refs = set(_REFERENCE.findall(sql)) - ctes
+    return sorted(r for r in refs if r in known)
+
+
+def model_question(sql: str) -> str:
+    """The header comment: the question the model answers."""
+    lines = []
+    for line in sql.splitlines():
+        if not line.startswith("--"):
+            break
+        lines.append(line[2:].strip())
+    return " ".join(lines) or "SQL model"
+
+
+def model_order(files: dict[str, Path]) -> list[str]:
+    """Model names with every model after the models it reads."""
+    deps = {name: set(model_dependencies(path.read_text(encoding="utf-8"), set(files)) ) - {name}
+            for name, path in files.items()}
+    ordered: list[str] = []
+    while deps:
+        ready = sorted(name for name, needs in deps.items() if needs <= set(ordered))
+        if not ready:
+            raise ValueError(f"SQL models read each other in a cycle: {sorted(deps)}")
+        ordered += ready
+        for name in ready:
+            del deps[name]
+    return ordered
+
+
+def create_view(con, name: str, sql: str) -> None:
+    con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{sql.rstrip().rstrip(';')}")
+
+
+def create_all_views(con) -> list[str]:
+    """Every model as a view, in dependency order (the CLI's `query` and tests use it)."""
+    files = model_files()
+    order = model_order(files)
+    for name in order:
+        create_view(con, name, files[name].read_text(encoding="utf-8"))
+    return order

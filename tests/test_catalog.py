@@ -1,0 +1,104 @@
+"""The table catalogue (sql/schema.yml, sql/models/models.yml) matches the database: every
+table, view and model is documented column by column, keys and foreign keys come from it,
+sql/README.md is generated from it, and every model answers on the seeds."""
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pytest
+
+from pipeline import catalog, checks, load
+from pipeline.model_check import check_model
+from pipeline.model_sql import create_all_views, model_files, model_order
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def empty_schema():
+    con = duckdb.connect(":memory:")
+    load.ensure_schema(con)
+    create_all_views(con)
+    yield con
+    con.close()
+
+
+def test_every_table_and_view_documented_column_by_column(empty_schema):
+    in_db = {name for (name,) in empty_schema.sql(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    documented = {n for n, r in catalog.relations().items() if r.kind in ("table", "view")}
+    assert in_db - set(model_files()) == documented
+    for name in documented:
+        columns = [row[0] for row in empty_schema.sql(f"DESCRIBE {name}").fetchall()]
+        assert columns == list(catalog.relations()[name].columns), name
+        assert all(meaning.strip() for meaning in catalog.relations()[name].columns.values()), name
+
+
+def test_keys_and_foreign_keys_come_from_the_catalogue(empty_schema):
+    assert list(load.TABLE_KEYS) == [n for n, r in catalog.tables().items() if r.written_by is None]
+    assert load.TABLE_KEYS["actor_roles"] == ("actor_id", "role", "version_id")
+    for table, keys in load.TABLE_KEYS.items():  # the catalogue's key is the primary key in schema.sql
+        pk = empty_schema.sql(
+            "SELECT constraint_column_names FROM duckdb_constraints() "
+            f"WHERE table_name = '{table}' AND constraint_type = 'PRIMARY KEY'").fetchall()
+        assert pk and tuple(pk[0][0]) == keys, table
+    assert ("quotes", "speaker_actor_id", "actors", "actor_id", True) in checks.FOREIGN_KEYS
+    for _, fk in catalog.foreign_keys():
+        assert fk.parent_column in catalog.relations()[fk.parent_table].columns
+
+
+def test_sql_readme_is_generated_from_the_catalogue():
+    assert (ROOT / "sql" / "README.md").read_text(encoding="utf-8") == catalog.render_readme(), \
+        "sql/README.md is stale: run `python -m pipeline.catalog --write`"
+
+
+def test_models_are_jaffle_shop_style():
+    files = model_files()
+    assert len([n for n in files if not n.startswith("stg_")]) >= 10
+    assert set(files) == {n for n, r in catalog.relations().items() if r.kind == "model"}
+    for name, path in files.items():
+        sql = path.read_text(encoding="utf-8")
+        header = re.match(r"((?:--[^\n]*\n)+)WITH\s", sql)
+        assert header and "?" in header.group(1), f"{name}: header comment with the question, then WITH"
+        first_cte = re.search(r"WITH\s+(\w+)\s+AS\s*\((.*?)\n\)", sql, re.S)
+        assert first_cte and " JOIN " not in first_cte.group(2).upper(), f"{name}: import CTE first"
+        assert name.startswith("stg_") == (path.parent.name == "staging")
+    assert model_order(files).index("stg_quotes") < model_order(files).index("quotes_per_speaker")
+
+
+@pytest.mark.parametrize("name", sorted(model_files()))
+def test_model_runs_on_seeds_as_documented(seed_warehouse, tmp_path, name):
+    import shutil
+
+    copy = tmp_path / "w.duckdb"
+    shutil.copy2(seed_warehouse, copy)
+    with duckdb.connect(str(copy)) as con:
+        create_all_views(con)
+        result = check_model(con, name)
+    assert not result.problems, result.problems
+
+
+def test_quotes_per_speaker_counts_speech_once_across_versions(seed_db):
+    kerry = seed_db.sql("SELECT quotes, stance_statements FROM quotes_per_speaker WHERE speaker = 'John Kerry'").fetchall()
+    distinct_speech = seed_db.sql("""
+        SELECT count(DISTINCT (q.article_id, q.quote_key)) FILTER (WHERE q.cue_type = 'speech'),
+               count(DISTINCT (q.article_id, q.quote_key)) FILTER (WHERE q.cue_type = 'stance'),
+               count(*) FILTER (WHERE q.cue_type = 'speech')
+        FROM quotes q JOIN actor_identity i ON i.actor_id = q.speaker_actor_id
+        JOIN actors a ON a.actor_id = i.resolved_id WHERE a.canonical_name = 'John Kerry'""").fetchall()[0]
+    assert kerry == [(distinct_speech[0], distinct_speech[1])]
+    assert distinct_speech[2] > distinct_speech[0]  # the NewsSniffer page repeats quotes in its two versions
+
+
+def test_readme_query_1_returns_each_quote_once(seed_db):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    query = re.search(r"-- 1\..*?;", readme, re.S).group(0)
+    rows = seed_db.sql(query.rstrip(";")).fetchall()
+    assert len(rows) >= 20
+    assert len(rows) == len(set(rows)), "a quote is listed twice"
+
+
+def test_cooccurrence_is_weighted_by_sentences(seed_db):
+    top = seed_db.sql("SELECT sentences_together, articles_together FROM actor_cooccurrence LIMIT 10").fetchall()
+    assert len({s for s, _ in top}) > 3  # not a ten-way tie
+    assert [s for s, _ in top] == sorted((s for s, _ in top), reverse=True)
