@@ -44,6 +44,7 @@ eval-extraction: setup
 
 eval-quotes: setup
 	$(BIN)/python -m pipeline.evaluate.quotes $(or $(POLNEAR),$(CORPORA)/polnear/dev)
+	$(BIN)/python -m pipeline.evaluate.quotes_bbc $(CORPORA)
 
 eval-actors: setup
 	$(BIN)/python -m pipeline.evaluate.actors $(CORPORA)/meantime

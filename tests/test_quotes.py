@@ -372,13 +372,13 @@ def test_cue_after_the_quote_takes_the_nearest_subject():
     from spacy.tokens import Doc
 
     from pipeline.nlp import load_model
-    from pipeline.nlp.quotes import _subject
+    from pipeline.nlp.quotes.syntax import subject_of
 
     words = ["“", "Trump", "articulates", "it", "differently", ",", "”", "Viguerie", "notes", "."]
     heads = [8, 2, 8, 2, 2, 8, 8, 8, 8, 8]
     deps = ["punct", "compound", "nsubj", "dobj", "advmod", "punct", "punct", "nsubj", "ROOT", "punct"]
     doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps)
-    assert _subject(doc[8]).text == "Viguerie"
+    assert subject_of(doc[8]).text == "Viguerie"
 
 
 def test_gold_content_right_after_an_opening_mark_is_direct():
@@ -431,7 +431,7 @@ def test_clause_introducing_the_next_quotation_is_not_the_cue_of_the_one_before(
 
 
 def test_seem_and_appear_attribute_the_clause_to_nobody():
-    from pipeline.nlp.quotes import _cue_type
+    from pipeline.nlp.quotes import cue_type
 
     text = "The senator met voters in Ohio on Monday. The Republican leaders seemed deeply worried about the turnout."
     out, _ = _quotes(text)
@@ -439,7 +439,7 @@ def test_seem_and_appear_attribute_the_clause_to_nobody():
     assert q.text.startswith("The Republican leaders") and q.cue == "seemed"
     assert q.speaker_start is None and q.speaker_entity_key is None
     from pipeline.nlp import load_model
-    assert _cue_type(load_model()(text), q) == "stance"
+    assert cue_type(load_model()(text), q) == "stance"
     out, _ = _quotes("The mayor appeared on television on Sunday night.")
     assert not [q for q in out if q.cue == "appeared"]
 

@@ -1,0 +1,45 @@
+"""Quotes with speakers, from the spaCy parse of one version.
+
+1. Quotation pieces (`pieces`): the text between matching marks, per paragraph.
+2. Cue of a piece (`cues`): one named rule per layout, applied in the order of
+   `DIRECT_CUE_RULES`; pieces are grouped into quotations and each gets one attribution
+   (`direct`), with the narration it runs into (`narration`).
+3. Speaker (`speakers`): the subject of the cue, mapped to an entity; pronouns and role
+   nouns resolved.
+4. Indirect quotes (`indirect`): one named rule per frame (`INDIRECT_CUE_RULES`), the
+   content clipped to what was reported (`content`, `frames`).
+
+Word lists are data: `rules/speech_verbs.tsv` and `rules/quote_*.tsv` (`lexicon`).
+`Quote.start/end` always index the content without the quotation marks."""
+from __future__ import annotations
+
+from pipeline.nlp.quotes.context import Paragraphs, QuoteContext
+from pipeline.nlp.quotes.direct import QuotationRun, attach_cues, group_pieces, quotes_of_groups
+from pipeline.nlp.quotes.indirect import indirect_quotes
+from pipeline.nlp.quotes.lexicon import speech_verbs
+from pipeline.nlp.quotes.narration import cue_type, opening_quotations, settle_continued
+from pipeline.nlp.quotes.pieces import find_pieces
+from pipeline.records import LocalEntity, Mention, Quote
+
+__all__ = ["extract_quotes", "find_pieces", "speech_verbs", "cue_type"]
+
+
+def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) -> list[Quote]:
+    """Every direct, partial and indirect quote of a parsed version, in text order."""
+    text = doc.text
+    ctx = QuoteContext(doc, text, mentions, {entity.key: entity for entity in entities}, [tok.idx for tok in doc])
+    ctx.pieces = find_pieces(text)
+    ctx.quoted = [(piece.open_at, piece.close_end) for piece in ctx.pieces]
+    ctx.paragraphs = Paragraphs.of_text(text)
+    attach_cues(ctx)
+    run = QuotationRun()
+    quotes = quotes_of_groups(ctx, group_pieces(ctx), run)
+    indirect = indirect_quotes(ctx, quotes, run.last_key)
+    settle_continued(text, quotes, run.continued, indirect)
+    quotes = [quote for quote in quotes if quote.kind != "dropped"]
+    opening_quotations(text, ctx.pieces, quotes, indirect)
+    quotes.extend(indirect)
+    quotes.sort(key=lambda quote: quote.start)
+    for quote in quotes:
+        quote.cue_type = cue_type(doc, quote)
+    return quotes

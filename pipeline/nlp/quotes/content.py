@@ -1,0 +1,247 @@
+"""The content of an indirect attribution: the object a cue verb carries, and the bounds of
+a reported clause without what the narrator adds around it."""
+from __future__ import annotations
+
+from pipeline.nlp.quotes.context import QuoteContext
+from pipeline.nlp.quotes.lexicon import word_map, word_set
+from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_finite, subject_of
+
+LISTENER_VERBS = word_set("listener_verbs")
+OBJECT_PREPS = word_set("object_preps")
+NO_OBJECT_CUES = word_set("no_object_cues")
+MORE_OBJECT_CUES = word_set("more_object_cues")
+OBJECT_STOP = word_set("object_stop")
+CIRCUMSTANCE_PREPS = word_set("circumstance_preps")
+MEDIUM_NOUNS = word_set("medium_nouns")
+PHRASAL_CUES = word_map("phrasal_cues")
+CLAUSE_BREAKS = word_set("clause_breaks")
+
+
+def _object_tail(verb, high: int) -> int:
+    """End of an object content ending at `high` with the complements of cue verb `verb` that
+    follow it: PolNeAR's content is the object with what is said of it ('criticized Clinton
+    for accepting …', 'accuses Sanders of …', 'praised X's leadership in the aftermath of
+    …'), not a circumstance of the report ('… during Obamacare talks')."""
+    for child in verb.children:
+        if child.i < high:
+            continue
+        pobj = next((grandchild for grandchild in child.children if grandchild.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ not in CIRCUMSTANCE_PREPS and child.ent_type_ not in ("DATE", "TIME") \
+                and (pobj is None or pobj.ent_type_ not in ("DATE", "TIME") and pobj.lower_ not in MEDIUM_NOUNS) \
+                or child.dep_ == "xcomp" or child.dep_ in ("appos", "conj", "dobj") and child.pos_ in ("NOUN", "PROPN"):
+            # (a noun the parser hung on the verb continues the object: 'spoke of the malaise …,
+            # the lack of jobs …', 'blaming the migrants or the politicians')
+            if not any(tok.text in (";", ":") for tok in verb.doc[high:child.i]) and child.i - high <= 2:
+                high = max(high, child.right_edge.i + 1)
+    return high
+
+
+def phrasal_prep(verb) -> str | None:
+    """The preposition of a phrasal cue verb `verb` ('went after', 'fired back at'), when it
+    has one with an object; else None."""
+    preps = PHRASAL_CUES.get(verb.lemma_.lower())
+    if not preps:
+        return None
+    return next((child.lower_ for child in verb.children if child.dep_ == "prep" and child.lower_ in preps
+                 and child.i > verb.i
+                 and any(grandchild.dep_ in ("pobj", "pcomp") for grandchild in child.children)), None)
+
+
+def _as_phrase(verb, kids: list):
+    """'sees Cruz as a uniter': the 'as' phrase (or 'as' clause with no subject) after the verb."""
+    return next((child for child in kids if child.i > verb.i and (
+        child.dep_ == "prep" and child.lower_ == "as" or child.dep_ == "advcl" and any(
+            mark.dep_ == "mark" and mark.lower_ == "as" and mark.i < child.i for mark in child.children)
+        and not any(mark.dep_ in SUBJECT_DEPS for mark in child.children))), None)
+
+
+def object_content(verb) -> tuple[int, int] | None:
+    """Token range of the attributed content carried by the object of cue verb `verb`: its
+    direct object (with an object predicate: 'called it “a disgrace”'), else the object of
+    about/for/against/on/over/of ('talked about Y', 'called for Y', 'apologized for Y');
+    with a listener verb ('told reporters', 'thanked him for Y') only the prepositional one."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    dobj = next((child for child in kids if child.dep_ == "dobj"), None)
+    as_phrase = _as_phrase(verb, kids)
+    if dobj is not None and as_phrase is not None and dobj.i < as_phrase.i and lemma not in LISTENER_VERBS:
+        # 'sees Cruz as a uniter', 'described himself as a pro-life Catholic'
+        return dobj.left_edge.i, as_phrase.right_edge.i + 1
+    if lemma in NO_OBJECT_CUES:
+        return None
+    oprd = next((child for child in kids if child.dep_ == "oprd"), None)
+    if (dobj is not None and lemma not in LISTENER_VERBS and dobj.lower_ not in OBJECT_STOP and dobj.pos_ != "PRON"
+            and dobj.ent_type_ not in ("DATE", "TIME")):
+        high = (oprd or dobj).right_edge.i + 1
+        return dobj.left_edge.i, _object_tail(verb, high)
+    if lemma == "call" and dobj is not None and oprd is not None:
+        return dobj.left_edge.i, oprd.right_edge.i + 1
+    if dobj is not None and dobj.lower_ in ("which", "that", "whom") and verb.dep_ == "relcl" and dobj.i < verb.i \
+            and lemma not in LISTENER_VERBS:
+        # 'the bill, which Clinton also supports': the relative pronoun stands for the content
+        return dobj.i, dobj.i + 1
+    return _prep_object_content(verb, lemma, kids, dobj)
+
+
+def _prep_object_content(verb, lemma: str, kids: list, dobj) -> tuple[int, int] | None:
+    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point", "respond", "react", "object") else set()) \
+        | ({phrasal_prep(verb)} - {None})
+    for prep in kids:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > verb.i:
+            pobj = next((child for child in prep.children if child.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and pobj.lower_ not in OBJECT_STOP and pobj.ent_type_ not in ("DATE", "TIME") \
+                    and not (prep.lower_ in ("on", "over") and pobj.lemma_.lower() in MEDIUM_NOUNS):
+                high = pobj.right_edge.i + 1
+                # 'referred to Rubio as “a bright leader”': the description goes with it
+                as_phrase = next((child for child in kids if child.dep_ == "prep" and child.lower_ == "as"
+                                  and child.i >= high), None)
+                if as_phrase is not None and lemma == "refer":
+                    high = as_phrase.right_edge.i + 1
+                if dobj is not None and verb.i < dobj.i < prep.i and prep.lower_ in ("for", "of"):
+                    # 'thanked his supporters for delivering …', 'accused him of …': the one
+                    # thanked or accused goes with it
+                    return dobj.left_edge.i, high
+                return pobj.left_edge.i, high
+    return None
+
+
+def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
+    """Bounds of a reported clause [low, high) without the narrator's additions after it: a
+    conjoined speech or object cue verb ('… momentum and said that …', '… be fired and
+    defended Trump'), a participle after a comma ('…, referring to …'), a contrast ('…,
+    though voters …'). (Running a clause the parser cut at a quotation mark on to the
+    sentence end was tried: it lowered PolNeAR recall.)"""
+    doc = ctx.doc
+    for index in range(low + 1, high):
+        tok = doc[index]
+        if ctx.inside_quote(tok.idx):
+            continue
+        before = ctx.text[doc[low].idx:tok.idx].rstrip()
+        prev = before.rstrip("”\"’'")[-1:] if before.endswith(("”", '"')) else doc[index - 1].text
+        if tok.dep_ == "conj" and tok.pos_ == "VERB" and subject_of(tok) is not None \
+                and (is_cue(tok, ("direct", "object")) or tok.lemma_.lower() in MORE_OBJECT_CUES) \
+                and not any(child.dep_ in SUBJECT_DEPS for child in tok.children):
+            high = index
+        elif prev in (",", "—", "–", "--", "-") and (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")
+                                                     or tok.lower_ in CLAUSE_BREAKS):
+            high = index
+        else:
+            continue
+        break
+    while high > low + 1 and (doc[high - 1].is_punct or doc[high - 1].lower_ in ("and", "but", "or")) \
+            and not ctx.inside_quote(doc[high - 1].idx):
+        high -= 1
+    return low, high
+
+
+def own_sentence(ctx: QuoteContext, verb, low: int, high: int) -> tuple[int, int]:
+    """[low, high) within the sentence of cue `verb` when the parser ran two sentences into
+    one: cut at a line break or a sentence end (. ! ? outside quotation marks) between the
+    cue and the far end of the content."""
+    doc = ctx.doc
+
+    def ends(tok) -> bool:
+        return "\n" in tok.text or tok.text in (".", "!", "?") and not ctx.inside_quote(tok.idx)
+
+    if low > verb.i:
+        for index in range(low, high - 1):
+            if ends(doc[index]):
+                return low, index
+    elif high <= verb.i:
+        for index in range(high - 2, low - 1, -1):
+            if ends(doc[index]):
+                return index + 1, high
+    return low, high
+
+
+def sentence_break(verb, child) -> bool:
+    """True when a sentence end (. ! ? or a line break) separates token `verb` from the subtree
+    of its dependent `child`: the parser joined two sentences."""
+    doc = verb.doc
+    low, high = (verb.i + 1, child.left_edge.i) if child.i > verb.i else (child.right_edge.i + 1, verb.i)
+    return any(tok.text in (".", "!", "?") or "\n" in tok.text for tok in doc[low:high])
+
+
+def cut_trailing_aside(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
+    """[low, high) without a narrator's aside that closes it after a comma: a non-restrictive
+    relative clause or apposition running to the end ('… it would be Trump, who has a
+    significant delegate lead …', '… voted for Ben Carson, a neurosurgeon who …')."""
+    doc = ctx.doc
+    for tok in doc[low:high]:
+        if tok.dep_ not in ("relcl", "appos") or ctx.inside_quote(tok.idx):
+            continue
+        aside_start = tok.left_edge.i
+        index = aside_start - 1
+        while index > low and doc[index].is_punct and doc[index].text != ",":
+            index -= 1  # '… the “Charleston loophole,” a flaw …': the comma inside the closing mark
+        if index <= low or doc[index].text != "," or tok.head.i >= aside_start:
+            continue
+        aside_start = index + 1
+        aside_end = tok.right_edge.i + 1
+        while aside_end < high and (doc[aside_end].is_punct or doc[aside_end].is_space):
+            aside_end += 1
+        if aside_end >= high:
+            return low, aside_start - 1
+    return low, high
+
+
+def without_asides(ctx: QuoteContext, low: int, high: int) -> list[tuple[int, int]]:
+    """[low, high) as spans without an aside set off by commas inside it that reports someone
+    else's words or stance: a non-restrictive relative clause or apposition with a cue verb
+    ('whether candidates like Mr. Carson, who claimed at one point that …, and …' —
+    PolNeAR leaves that attribution out of the content it sits in)."""
+    doc = ctx.doc
+    cuts = []
+    for tok in doc[low:high]:
+        if tok.dep_ not in ("relcl", "appos") or ctx.inside_quote(tok.idx) or tok.head.i >= tok.i:
+            continue
+        aside_start, aside_end = tok.left_edge.i, tok.right_edge.i + 1
+        if aside_start - 1 <= low or doc[aside_start - 1].text != "," or aside_end >= high - 1 \
+                or doc[aside_end].text != ",":
+            continue
+        if any(cut[0] <= aside_start - 1 < cut[1] for cut in cuts):
+            continue
+        if not any(is_cue(word, ("direct", "indirect", "object")) and word.pos_ == "VERB"
+                   for word in doc[aside_start:aside_end]):
+            continue
+        cuts.append((aside_start - 1, aside_end + 1))
+    spans, index = [], low
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start > index:
+            spans.append((index, cut_start))
+        index = max(index, cut_end)
+    spans.append((index, high))
+    return [(start, end) for start, end in spans if end > start]
+
+
+def runs_through(text: str, quote_start: int, quote_end: int, end: int) -> bool:
+    """True when the quotation [quote_start, quote_end) sits inside a clause running on after
+    it: a word right before its opening mark and the clause going on past its closing mark
+    to `end`."""
+    before = text[:quote_start].rstrip().rstrip("“\"‘'").rstrip()
+    return before[-1:].isalnum() and quote_end < end
+
+
+def cut_narrator_tail(ctx: QuoteContext, head, low: int, high: int) -> tuple[int, int]:
+    """[low, high) of the reported clause headed by `head` without what the narrator adds at
+    its end, which the parser hangs on the reported verb: 'according to …' ('…, according to
+    exit polls'), or a finite verb phrase with no subject of its own after a non-finite
+    reported clause — the reporter's next action ('urged X to coalesce around them and tried
+    to make the case …', 'proposed that more forces be left in Iraq, and pushed to …')."""
+    doc = ctx.doc
+    for child in head.children:
+        if child.i <= head.i or child.i >= high or ctx.inside_quote(child.idx) or child.right_edge.i + 1 < high:
+            continue
+        tail = None
+        if child.dep_ == "prep" and child.lower_ == "according":
+            tail = child.i
+        elif child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and is_finite(child) and not is_finite(head) \
+                and not any(kid.dep_ in SUBJECT_DEPS or kid.dep_ == "expl" for kid in child.children):
+            conjunction = next((kid for kid in head.children if kid.dep_ == "cc" and head.i < kid.i < child.i), None)
+            tail = conjunction.i if conjunction is not None else child.left_edge.i
+        if tail is not None and tail > low + 2:
+            high = tail
+            break
+    while high > low + 1 and doc[high - 1].is_punct and not ctx.inside_quote(doc[high - 1].idx):
+        high -= 1
+    return low, high

@@ -1,0 +1,251 @@
+"""The frames an indirect attribution comes in, one detector each: a noun or adjective of
+saying or stance, a raising verb of impression, a 'Name: text' line, an adverb of hearsay, a
+parenthetical cue clause, a poll, the clause a cue verb's parse hangs elsewhere. Each
+returns the speaker token and content token range(s) it finds, or None."""
+from __future__ import annotations
+
+from pipeline.nlp.quotes.content import MORE_OBJECT_CUES
+from pipeline.nlp.quotes.context import QuoteContext
+from pipeline.nlp.quotes.lexicon import word_map, word_set
+from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, trim_range
+
+CLAUSE_NOUNS = word_set("clause_nouns")
+PREP_NOUNS = word_map("prep_nouns")
+STANCE_ADJS = word_map("stance_adjectives")
+COPULA_NOUNS = word_set("copula_nouns")
+RAISING_VERBS = word_set("raising_verbs")
+COLON_STOP = word_set("colon_stop")
+HEARSAY_ADVERBS = word_set("hearsay_adverbs")
+SURVEY_NOUNS = word_set("survey_nouns")
+QUOTE_CHARS = set("“”\"‘’«»") | {"''", "``"}
+
+
+def infinitive_clause(verb) -> list:
+    """['step'] for 'is calling the United States to step up …', 'called all candidates to lay
+    out …': a 'to' clause with its own subject (the one called on) that the parser hangs on
+    the cue verb as an adverbial clause right after it; else []."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.i <= verb.i + 2 and child.tag_ == "VB" \
+                and any(kid.dep_ == "aux" and kid.lower_ == "to" for kid in child.children) \
+                and any(kid.dep_ in ("nsubj", "nsubjpass") and kid.i < child.i for kid in child.children):
+            return [child]
+    return []
+
+
+def passive_content(verb):
+    """(agent, token range of the subject) of a passive cue verb with a 'by' agent: the
+    subject is what the agent said or did ('The meeting was first reported by Politico',
+    'Clinton's attacks were echoed by her campaign'), or None."""
+    passive_subject = next((child for child in verb.children if child.dep_ == "nsubjpass" and child.i < verb.i), None)
+    agent = next((child for child in verb.children if child.dep_ == "agent"), None)
+    agent_object = next((child for child in agent.children if child.dep_ == "pobj"), None) if agent is not None else None
+    if passive_subject is None or agent_object is None or passive_subject.lower_ in ("who", "which", "that"):
+        return None
+    return agent_object, (passive_subject.left_edge.i, passive_subject.right_edge.i + 1)
+
+
+def modified_noun(verb):
+    """The noun a cue participle modifies, which is its subject ('a super PAC backing Jeb Bush',
+    'a poll showing Trump ahead'), or None."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        return verb.head
+    return None
+
+
+def adjective_cue(tok):
+    """(subject, content token range) for a stance adjective predicated of a subject:
+    its 'that'/'to' clause or its prepositional object ('Republicans are concerned that …',
+    'has been critical of Mr. Trump', 'was eager to assuage …'); else None."""
+    lemma = tok.lower_
+    if tok.pos_ != "ADJ" or lemma not in STANCE_ADJS or tok.dep_ != "acomp":
+        return None
+    subject = next((child for child in tok.head.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i),
+                   None)
+    if subject is None or subject.lower_ in ("it", "there", "this", "that", "which"):
+        return None
+    for child in tok.children:
+        if child.i < tok.i:
+            continue
+        if child.dep_ in ("ccomp", "xcomp") or child.dep_ == "prep" and child.lower_ in STANCE_ADJS[lemma]:
+            low = child.left_edge.i if child.dep_ != "prep" else child.i + 1
+            if child.dep_ == "prep" and not any(kid.dep_ in ("pobj", "pcomp") for kid in child.children):
+                continue
+            return subject, (low, child.right_edge.i + 1)
+    return None
+
+
+def _noun_content(tok) -> tuple[int, int] | None:
+    """The content a noun cue carries: its clause, the clause predicated of it, or the
+    object of its preposition."""
+    lemma = tok.lemma_.lower()
+    if lemma in CLAUSE_NOUNS:
+        clause = next((child for child in tok.children if child.dep_ in ("acl", "ccomp") and child.i > tok.i and (
+            any(mark.dep_ == "mark" and mark.lower_ in ("that", "to") for mark in child.children)
+            or any(mark.dep_ == "aux" and mark.lower_ == "to" and mark.i < child.i for mark in child.children))), None)
+        if clause is not None:
+            return clause.left_edge.i, clause.right_edge.i + 1
+    if (lemma in CLAUSE_NOUNS or lemma in COPULA_NOUNS) and tok.dep_ == "nsubj" \
+            and tok.head.lemma_ == "be" and tok.head.i > tok.i:
+        # 'His response was that …', 'My view is that …': the clause predicated of the noun
+        clause = next((child for child in tok.head.children if child.dep_ in ("ccomp", "attr")
+                       and child.i > tok.head.i and child.pos_ in ("VERB", "AUX")
+                       and (child.dep_ == "ccomp" or any(mark.dep_ == "mark" for mark in child.children))), None)
+        if clause is not None:
+            return clause.left_edge.i, clause.right_edge.i + 1
+    if lemma in PREP_NOUNS:
+        prep = next((child for child in tok.children if child.dep_ == "prep" and child.lower_ in PREP_NOUNS[lemma]
+                     and child.i == tok.i + 1), None)
+        pobj = next((child for child in prep.children if child.dep_ in ("pobj", "pcomp")), None) \
+            if prep is not None else None
+        if pobj is not None and pobj.pos_ != "PRON":
+            return pobj.left_edge.i, pobj.right_edge.i + 1
+    return None
+
+
+def noun_cue(tok):
+    """(speaker token, content token range) for a noun cue: its clause ('X's view that …',
+    'the decision to …') or its 'of/for/to' object ('criticism of Y', 'a call for Y'); the
+    speaker is the possessor, the object of 'by', or the subject of the verb it is the object
+    of ('X announced a plan to …'). None without a speaker."""
+    if tok.pos_ != "NOUN":
+        return None
+    content = _noun_content(tok)
+    if content is None:
+        return None
+    speaker = next((child for child in tok.children if child.dep_ == "poss" and child.pos_ != "PRON"
+                    or child.dep_ == "poss" and child.lower_ in ("his", "her", "their")), None)
+    if speaker is None:
+        by_phrase = next((child for child in tok.children if child.dep_ == "prep" and child.lower_ == "by"), None)
+        speaker = next((child for child in by_phrase.children if child.dep_ == "pobj"), None) if by_phrase is not None else None
+    if speaker is None and tok.dep_ == "dobj":
+        speaker = next((child for child in tok.head.children if child.dep_ == "nsubj"), None)
+    if speaker is None or speaker.lower_ in ("it", "this", "that", "which"):
+        return None
+    return speaker, content
+
+
+def raising(ctx: QuoteContext, verb) -> tuple[int, int] | None:
+    """Token range [low, high) of the clause under a raising verb of impression: its subject
+    through its complement ('Trump's supporters seemed equally unperturbed', 'X appears to be
+    moving …'), or the 'that' clause of 'it appears that …'; None when `verb` is no such verb
+    ('appeared on television')."""
+    if verb.lemma_.lower() not in RAISING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(verb.children)
+    complement = next((child for child in kids if child.dep_ in ("xcomp", "acomp", "oprd", "attr") and child.i > verb.i),
+                      None)
+    subject = next((child for child in kids if child.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ == "it" and complement is None:
+        clause = next((child for child in kids if child.dep_ == "ccomp" and child.i > verb.i), None)
+        return (clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
+    if complement is None or subject is None or subject.lower_ in ("it", "there") or ctx.inside_quote(subject.idx):
+        return None
+    # 'the Republican seemed to confirm critiques of …', 'appeared to imply that …': a speech
+    # or object cue in the complement reports the subject's words itself — left to that cue
+    inner = complement
+    while inner is not None:
+        if (is_cue(inner, ("direct", "object")) or inner.lemma_.lower() in MORE_OBJECT_CUES) and inner.pos_ == "VERB":
+            return None
+        inner = next((child for child in inner.children if child.dep_ in ("xcomp", "acomp")), None)
+    return subject.left_edge.i, complement.right_edge.i + 1
+
+
+def colon_line(ctx: QuoteContext, tok):
+    """(speaker token, token range) for a line 'Name: text' — a headline or a transcript
+    turn ('Sanders: Brexit’s message could …', 'TAPPER: Do you think …'): a colon after
+    a short name at the start of its line (proper nouns or capitals, no verb or pronoun),
+    followed by narration (not a quotation mark) to the line end; else None."""
+    if tok.text != ":" or ctx.inside_quote(tok.idx):
+        return None
+    doc, text = ctx.doc, ctx.text
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    name = [word for word in doc[ctx.token_at(line_start).i:tok.i] if not word.is_space]
+    words = [word for word in name if not word.is_punct]
+    if not words or len(words) > 5 or name[0].idx < line_start:
+        return None
+    if any(word.pos_ in ("VERB", "AUX", "PRON") or word.lower_ in COLON_STOP for word in words):
+        return None
+    if len(words) == 1 and len(words[0].text) == 1 or all(word.ent_type_ in ("GPE", "LOC") for word in words):
+        return None  # 'Q:' / 'A:' name nobody; 'Iowa: Tim Albrecht, …' is a list
+    if not any(word.pos_ == "PROPN" or word.text.isupper() and word.is_alpha
+               or word.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for word in words) \
+            and not (len(words) <= 3 and all(word.text[:1].isupper() for word in words)):
+        return None
+    rest = text[tok.idx + 1:line_end]
+    if not rest.strip() or rest.lstrip()[0] in "“\"‘'" or len(rest.split()) < 3:
+        return None
+    low = tok.i + 1
+    while low < len(doc) and doc[low].is_space:
+        low += 1
+    high = ctx.token_at(max(line_end - 1, 0)).i + 1
+    low, high = trim_range(doc, low, high)
+    if high - low < 3:
+        return None
+    speaker = next((word for word in reversed(words) if word.pos_ == "PROPN"), words[-1])
+    return speaker, (low, high)
+
+
+def hearsay(ctx: QuoteContext, tok) -> list[tuple[int, int]] | None:
+    """Token spans of the clause an adverb of hearsay qualifies ('The Club for Growth is
+    reportedly spending …', 'X allegedly grabbed …'), without the adverb; else None."""
+    if tok.lower_ not in HEARSAY_ADVERBS or tok.dep_ != "advmod" or ctx.inside_quote(tok.idx):
+        return None
+    verb = tok.head
+    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS and child.i < verb.i), None)
+    if verb.pos_ not in ("VERB", "AUX") or subject is None:
+        return None
+    low, high = subject.left_edge.i, verb.right_edge.i + 1
+    spans = [trim_range(ctx.doc, low, tok.i), trim_range(ctx.doc, tok.i + 1, high)] if low < tok.i \
+        else [trim_range(ctx.doc, tok.i + 1, high)]
+    spans = [(start, end) for start, end in spans if end > start]
+    return spans if sum(end - start for start, end in spans) >= 3 else None
+
+
+def parenthetical(ctx: QuoteContext, verb):
+    """'In his state, Christie said, offenders are sent to …' / '…, he said.': a cue verb the
+    parser hangs on the main clause as parataxis, with its subject right after a comma —
+    the sentence around the cue clause is the content (before it and, when the cue clause
+    ends in a comma, after it). Returns (subject, [(low, high), …]) token spans, or None."""
+    if verb.dep_ != "parataxis" or not is_cue(verb, ("direct",)) or verb.head.i == verb.i:
+        return None
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj",) and child.i < verb.i), None)
+    if subject is None:
+        return None
+    doc = ctx.doc
+    sent = verb.sent
+    clause_start = subject.left_edge.i
+    if clause_start - 1 <= sent.start or doc[clause_start - 1].text != ",":
+        return None
+    if any(tok.text in QUOTE_CHARS or ctx.inside_quote(tok.idx) for tok in sent):
+        return None
+    # the cue clause ends at the next comma (', said on Saturday,') or the sentence end
+    clause_end = verb.i + 1
+    while clause_end < sent.end and doc[clause_end].text != "," and clause_end - verb.i <= 5 \
+            and not doc[clause_end].is_sent_end:
+        clause_end += 1
+    spans = [(sent.start, clause_start - 1)]
+    if clause_end < sent.end and doc[clause_end].text == ",":
+        spans.append((clause_end + 1, sent.end))
+    elif clause_end < sent.end - 1:
+        return None
+    out = []
+    for low, high in spans:
+        low, high = trim_range(doc, low, high)
+        if high - low >= 2:
+            out.append((low, high))
+    if not out or sum(high - low for low, high in out) < 4:
+        return None
+    return subject, out
+
+
+def survey_source(tok):
+    """The poll of 'In a CNN poll, Clinton held a 24-point lead …': 'in' + a poll or survey
+    before the clause it sources; else None."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX") or tok.i > tok.head.i:
+        return None
+    pobj = next((child for child in tok.children if child.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in SURVEY_NOUNS and pobj.lower_ not in SURVEY_NOUNS:
+        return None
+    return pobj

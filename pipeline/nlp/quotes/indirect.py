@@ -1,0 +1,313 @@
+"""Indirect quotes: a cue verb (of either use) outside the quotations with a subject and a
+clausal complement ("X said (that) …", "X wants to …") — the complement is the content,
+without the narrator's additions after it (a conjoined speech verb, a participle or a
+though/while clause after a comma); "according to X, …" — the rest of the sentence. Without
+a clause, the object of a cue verb is the content ("X praised Y", "X denied the report", "X
+called for Y", "X talked about Y", "X referred/pointed to Y", "X sees Y as Z"; `object` use
+in speech_verbs.tsv; listeners — "told reporters" — and dates are not content). Noun cues:
+the 'that'/'to' clause of a noun of saying or intending ("Trump's claim that …", "announced
+a plan to …") or the object of "criticism of", "support for", "call for" …, with the
+possessor, the object of 'by' or the subject of the governing verb as speaker (none: left
+out). Raising verbs of impression ("X seemed/appears to …", "it appears that …"): subject
+through complement, no speaker (the narrator's impression; cue_type stance). A
+non-restrictive relative clause or apposition closing the content after a comma is the
+narrator's aside and is left out. A parenthetical cue clause ('In the long run, many
+economists say, this could …', '…, a spokeswoman said on Saturday.'; parsed as parataxis)
+takes the rest of its sentence, before and after it, as one attribution; 'said so/yes/no'
+takes the answer word. Cue verbs that mostly introduce nothing reported (continue, sign,
+hear, consider …: no_indirect_cues) yield no indirect quote.
+
+Each frame is one rule of INDIRECT_CUE_RULES, tried in order on every token (sentence by
+sentence, nearer the root first); the first that applies settles the token."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from pipeline.nlp.quotes.content import (
+    MORE_OBJECT_CUES, clip_complement, cut_narrator_tail, cut_trailing_aside, object_content, own_sentence,
+    phrasal_prep, runs_through, sentence_break, without_asides,
+)
+from pipeline.nlp.quotes.context import QuoteContext, Speaker
+from pipeline.nlp.quotes.frames import (
+    adjective_cue, colon_line, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
+    raising, survey_source,
+)
+from pipeline.nlp.quotes.lexicon import word_set
+from pipeline.nlp.quotes.speakers import resolve_speaker
+from pipeline.nlp.quotes.syntax import (
+    SUBJECT_DEPS, according_object, char_span, is_cue, subject_of, tree_depth, trim_range,
+)
+from pipeline.records import Quote
+
+NO_INDIRECT_CUES = word_set("no_indirect_cues")
+ANSWER_WORDS = word_set("answer_words")
+
+
+class Candidate(NamedTuple):
+    """A report a rule found whose content still goes through the common clipping."""
+    subject: object  # the token heading the speaker phrase
+    content: tuple[int, int] | None  # token range
+    head: object = None  # the head of a reported clause, when the content is one
+    source: object = None  # the object of 'according to' or the poll of 'in a poll'
+
+
+HANDLED = Candidate(None, None)  # the rule applied and reported what it found, if anything
+
+
+@dataclass
+class Reporter:
+    """The attributions found so far and the text they take (quotations first)."""
+    ctx: QuoteContext
+    last_key: str | None
+    taken: list[tuple[int, int]]
+    direct_count: int
+    used_cues: set[int]
+    out: list[Quote] = field(default_factory=list)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """More than half of [start, end) lies in a quotation or an earlier report."""
+        size = max(end - start, 1)
+        return any(min(end, taken_end) - max(start, taken_start) > 0.5 * size for taken_start, taken_end in self.taken)
+
+    def speaker(self, subject, start: int) -> Speaker:
+        return resolve_speaker(self.ctx, subject, self.ctx.text.rfind("\n", 0, start) + 1, self.last_key)
+
+    def report(self, start: int, end: int, cue_tok, speaker: Speaker | None = None, cue: str | None = None,
+               cue_end: int | None = None) -> None:
+        """Record text[start:end] as an indirect attribution of cue `cue_tok` (no speaker by
+        default: the narrator's impression, hearsay, an unnamed asker)."""
+        speaker = speaker or Speaker()
+        self.out.append(Quote(start=start, end=end, text=self.ctx.text[start:end], kind="indirect",
+                              speaker_text=speaker.text, speaker_entity_key=speaker.key, cue=cue or cue_tok.text,
+                              speaker_start=speaker.start, speaker_end=speaker.end, cue_start=cue_tok.idx,
+                              cue_end=cue_end if cue_end is not None else cue_tok.idx + len(cue_tok.text),
+                              is_anonymous=speaker.anonymous))
+        self.taken.append((start, end))
+
+
+def according_source(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """'according to X, …' / 'In a CNN poll, …': the larger contiguous side of the sentence
+    outside the phrase is X's content."""
+    source = according_object(tok) or survey_source(tok)
+    if source is None:
+        return None
+    doc = ctx.doc
+    phrase_head = tok.head if tok.head.i != tok.i else tok
+    phrase = {word.i for word in phrase_head.subtree} if phrase_head.lower_ in ("according",) \
+        else {word.i for word in tok.subtree}
+    phrase |= {word.i for word in doc[tok.i:tok.i + 2]} | {word.i for word in source.subtree}
+    rest = [word.i for word in tok.sent if word.i not in phrase]
+    content = None
+    if rest:
+        left = [index for index in rest if index < tok.i]
+        right = [index for index in rest if index > max(phrase)]
+        side = right if len(right) >= len(left) else left
+        if side:
+            content = (side[0], side[-1] + 1)
+    return Candidate(source, content, None, source)
+
+
+def raising_impression(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """'X seemed to …' / 'X appears ready …' / 'it appears that …': the narrator's impression
+    — the clause (subject and complement) is the content, no speaker."""
+    raised = raising(ctx, tok)
+    if raised is None:
+        return None
+    low, high = trim_range(ctx.doc, *raised)
+    if high - low >= 2:
+        start, end = char_span(ctx.doc, low, high)
+        if not reporter.overlaps(start, end):
+            reporter.report(start, end, tok)
+    return HANDLED
+
+
+def colon_turn(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """'Sanders: Brexit’s message could draw Trump support in US', 'TAPPER: Do you think …'."""
+    found = colon_line(ctx, tok)
+    if found is None:
+        return None
+    subject, (low, high) = found
+    start, end = char_span(ctx.doc, low, high)
+    if not reporter.overlaps(start, end):
+        reporter.report(start, end, tok, reporter.speaker(subject, start))
+    return HANDLED
+
+
+def hearsay_adverb(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """'The Club for Growth is reportedly spending …': hearsay, no speaker."""
+    spans = hearsay(ctx, tok)
+    if spans is None:
+        return None
+    parts = [char_span(ctx.doc, low, high) for low, high in spans]
+    if not any(reporter.overlaps(start, end) for start, end in parts):
+        for start, end in parts:
+            reporter.report(start, end, tok)
+    return HANDLED
+
+
+def parenthetical_cue(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """'In his state, Christie said, offenders are sent to …': the sentence around the cue
+    clause, one attribution."""
+    found = parenthetical(ctx, tok)
+    if found is None:
+        return None
+    subject, spans = found
+    parts = [char_span(ctx.doc, low, high) for low, high in spans]
+    if any(reporter.overlaps(start, end) for start, end in parts) or ctx.inside_quote(subject.idx):
+        return HANDLED
+    speaker = reporter.speaker(subject, parts[0][0])
+    for start, end in parts:
+        reporter.report(start, end, tok, speaker)
+    return HANDLED
+
+
+def noun_or_adjective_cue(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """"Trump's claim that …", "criticism of Y", "are concerned that …"."""
+    found = noun_cue(tok) or adjective_cue(tok)
+    if found is None:
+        return None
+    return Candidate(found[0], found[1])
+
+
+def _verb_complement(ctx: QuoteContext, verb):
+    """(content token range or None, head of the reported clause or None) of a cue verb."""
+    # with two complements (the parser ran the sentence before, often a quotation, into
+    # this one: '“… with Trump.” / Moments earlier, Trump said he was …') the one after the verb
+    comps = sorted((child for child in verb.children if child.dep_ in ("ccomp", "xcomp")),
+                   key=lambda child: (sentence_break(verb, child), ctx.inside_quote(child.idx), child.i < verb.i)) \
+        or infinitive_clause(verb)
+    if not comps:
+        # "said in a statement that …": the clause hangs on the noun
+        comps = [
+            clause for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
+            for clause in pobj.children if clause.dep_ in ("acl", "ccomp")
+            and any(mark.dep_ == "mark" for mark in clause.children)
+        ]
+    if comps and comps[0].dep_ == "xcomp" and comps[0].pos_ not in ("VERB", "AUX"):
+        comps = []
+    span = (comps[0].left_edge.i, comps[0].right_edge.i + 1) if comps else object_content(verb)
+    head = comps[0] if comps else None
+    if head is not None and (head.dep_ == "xcomp" or head.dep_ == "ccomp" and head.i > verb.i and not any(
+            child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in head.children)):
+        # 'urged voters to …', 'asked the campaign to …': the one asked goes with it; 'records
+        # show the $204,202 that Clinton has raised … is by far the most': a subject the
+        # parser took for the verb's object
+        dobj = next((child for child in verb.children if child.dep_ == "dobj" and verb.i < child.i < head.left_edge.i),
+                    None)
+        if dobj is not None:
+            span = (dobj.left_edge.i, span[1])
+    if span is None and verb.lemma_.lower() == "say":
+        # 'half said so', '75 percent said yes', 'the candidate said no': the answer word
+        answer = next((child for child in verb.children if child.i > verb.i and child.lower_ in ANSWER_WORDS), None)
+        span = (answer.i, answer.i + 1) if answer is not None else None
+    if span is None and verb.lemma_.lower() == "ask":
+        # 'asked if he was ever bullied': the question parsed as an adverbial clause
+        head = next((child for child in verb.children if child.dep_ == "advcl" and child.i > verb.i and any(
+            mark.dep_ == "mark" and mark.lower_ in ("if", "whether") for mark in child.children)), None)
+        span = (head.left_edge.i, head.right_edge.i + 1) if head is not None else None
+    return span, head
+
+
+def _unnamed_asker(ctx: QuoteContext, verb, question, reporter: Reporter) -> None:
+    """'Asked if he was ever bullied, Trump said …', '…, when asked whether …': the question
+    of unnamed askers."""
+    doc = ctx.doc
+    if verb.lower_ == "asked" and verb.dep_ == "advcl" and question is not None and (
+            verb.i == verb.sent.start or doc[verb.i - 1].lower_ in ("when", "after", "if")):
+        low, high = trim_range(doc, question.left_edge.i, question.right_edge.i + 1)
+        if high - low >= 2 and not reporter.overlaps(*char_span(doc, low, high)):
+            reporter.report(*char_span(doc, low, high), verb)
+
+
+def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
+    """A cue verb with a clausal complement or an object that is content (see module doc)."""
+    lemma = verb.lemma_.lower()
+    if not ((is_cue(verb, ("direct", "indirect", "object")) or lemma in MORE_OBJECT_CUES
+             or phrasal_prep(verb) is not None) and verb.pos_ == "VERB" and lemma not in NO_INDIRECT_CUES):
+        return None
+    span, head = _verb_complement(ctx, verb)
+    passive = passive_content(verb) if span is None else None
+    if passive is not None:
+        span = passive[1]
+    if span is None:
+        return HANDLED
+    subject = passive[0] if passive is not None else (subject_of(verb) or modified_noun(verb))
+    parent = verb.head
+    if (verb.dep_ == "conj" and not any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+            and parent.dep_ == "ccomp" and is_cue(parent.head, ("direct", "indirect", "object"))):
+        # 'X said A had happened and said that B': the parser hangs the second
+        # "said" on the reported clause; its subject is the first one's
+        subject = subject_of(parent.head) or subject
+    if subject is None:
+        _unnamed_asker(ctx, verb, head, reporter)
+        return HANDLED
+    if span[0] <= subject.i < span[1]:
+        return HANDLED  # a subject inside the complement span (content first: "X, sources said")
+    return Candidate(subject, span, head)
+
+
+INDIRECT_CUE_RULES = [
+    according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, noun_or_adjective_cue,
+    verb_cue,
+]
+
+
+def _report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporter) -> None:
+    """Clip a candidate's content to what its speaker reported and record it."""
+    doc, text = ctx.doc, ctx.text
+    low, high = found.content
+    if high - low < 1:
+        return
+    has_clause = any(child.dep_ in ("ccomp", "xcomp") for child in tok.children)
+    if found.source is None and has_clause:
+        low, high = clip_complement(ctx, low, high)
+    if found.head is not None:
+        low, high = cut_narrator_tail(ctx, found.head, low, high)
+    low, high = cut_trailing_aside(ctx, low, high)
+    low, high = own_sentence(ctx, tok, low, high)
+    # stop before a direct quotation inside the complement ("…, saying, “…”"), not
+    # before a fragment the clause runs through ('would continue “to break barriers” across …')
+    for quote_start, quote_end in reporter.taken[:reporter.direct_count]:
+        if doc[low].idx < quote_start < (doc[high - 1].idx if high > low else 0) \
+                and not runs_through(text, quote_start, quote_end, doc[high - 1].idx):
+            high = min(high, ctx.token_at(quote_start - 1).i)
+    low, high = trim_range(doc, low, high)
+    # ('declined to comment', 'refused to answer': the speech verb is the whole content)
+    head = found.head
+    short_ok = head is not None and head.dep_ == "xcomp" and high - low == 2 and is_cue(head, ("direct", "object"))
+    if high - low < (1 if found.source is None and not has_clause or short_ok else 3):
+        return
+    start, end = char_span(doc, low, high)
+    if reporter.overlaps(start, end) or ctx.inside_quote(found.subject.idx):
+        return
+    speaker = reporter.speaker(found.subject, start)
+    according = found.source is not None and tok.lower_ == "according"
+    for part_low, part_high in without_asides(ctx, low, high):
+        reporter.report(*char_span(doc, part_low, part_high), tok, speaker, cue="according to" if according else None,
+                        cue_end=char_span(doc, tok.i, tok.i + 2)[1] if according else None)
+
+
+def indirect_quotes(ctx: QuoteContext, direct: list[Quote], last_key: str | None) -> list[Quote]:
+    """The indirect attributions of a version, given its direct and partial quotes."""
+    doc = ctx.doc
+    taken = [(quote.start, quote.end) for quote in direct if quote.kind == "direct"]
+    used_cues = {quote.cue_start for quote in direct if quote.cue_start is not None and quote.kind == "direct"}
+    reporter = Reporter(ctx, last_key, taken, len(taken), used_cues)
+    # sentence by sentence, the cues nearer the root first: of two overlapping reports the
+    # one the other is nested in wins ('X said A – something you wouldn't know if …')
+    sent_start = [0] * len(doc)  # (Token.sent walks the sentence: once per sentence, not per token)
+    for sent in doc.sents:
+        sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+    for tok in sorted(doc, key=lambda word: (sent_start[word.i], tree_depth(word), word.i)):
+        if tok.idx in used_cues or ctx.inside_quote(tok.idx):
+            continue
+        found = None
+        for rule in INDIRECT_CUE_RULES:
+            found = rule(ctx, tok, reporter)
+            if found is not None:
+                break
+        if found is None or found.content is None or found.subject is None:
+            continue
+        _report_candidate(ctx, tok, found, reporter)
+    return reporter.out
