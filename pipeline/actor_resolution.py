@@ -16,11 +16,11 @@ entities and repoints the rows pointing at the old ID in the same transaction.""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from pipeline.actors import ActorIndex, Link
+from pipeline.actors import ActorIndex, Link, entity_kb
 from pipeline.ids import stable_id
-from pipeline.names import is_acronym, person_name_parts
+from pipeline.names import ORG_WORDS, fold, is_acronym, person_name_parts
 from pipeline.records import LocalEntity
 
 
@@ -62,6 +62,9 @@ def _best_name(entities: list[LocalEntity]) -> tuple[str, str]:
     """The cluster's name and type: a person's full name before a surname form, an
     organization's name before its acronym; then the most frequent, the longest, the first
     alphabetically."""
+    known = sorted({kb.canonical: kb for e in entities if (kb := entity_kb(e))}.values(), key=lambda k: k.canonical)
+    if known:  # the knowledge base's name (the first by name if a cluster holds two of its actors)
+        return known[0].canonical, known[0].actor_type
     types = Counter(e.actor_type for e in entities)
     actor_type = min(types, key=lambda t: (-types[t], t))
     counts = Counter(e.canonical_name for e in entities if e.actor_type == actor_type)
@@ -69,8 +72,33 @@ def _best_name(entities: list[LocalEntity]) -> tuple[str, str]:
     return name, actor_type
 
 
+def with_kb_type(entity: LocalEntity) -> LocalEntity:
+    """An entity the knowledge base knows takes its type from it ("MI6" tagged PERSON)."""
+    kb = entity_kb(entity)
+    if kb is None or kb.actor_type == entity.actor_type or entity.actor_type == "place":
+        return entity
+    return replace(entity, actor_type=kb.actor_type)
+
+
+def _person_like(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(w.lower() in ORG_WORDS for w in words)
+
+
+def unify_person_types(versions: dict[str, list[LocalEntity]]) -> dict[str, list[LocalEntity]]:
+    """A full name that is a person in one version is a person where the tagger said
+    organization or place ("Nicola Sturgeon" tagged ORG): decided over all versions at
+    once, so it does not depend on which came first."""
+    persons = {fold(e.canonical_name) for entities in versions.values() for e in entities
+               if e.actor_type == "person" and person_name_parts(e.canonical_name)[0]}
+    return {v: [replace(e, actor_type="person") if e.actor_type in ("organization", "place")
+                and fold(e.canonical_name) in persons and _person_like(e.canonical_name) else e for e in entities]
+            for v, entities in versions.items()}
+
+
 def resolve_all(versions: dict[str, list[LocalEntity]]) -> tuple[ActorIndex, dict[tuple[str, str], Link]]:
     """Links for every entity of every version, in the fixed two-pass order."""
+    versions = unify_person_types({v: [with_kb_type(e) for e in entities] for v, entities in versions.items()})
     index = ActorIndex()
     links: dict[tuple[str, str], Link] = {}
     order = sorted(versions)

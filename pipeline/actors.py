@@ -30,6 +30,7 @@ from typing import Callable
 
 from pipeline.ids import stable_id
 from pipeline.names import (
+    KBEntry,
     comparison_key,
     honorific_gender,
     fold,
@@ -37,6 +38,7 @@ from pipeline.names import (
     initials,
     is_acronym,
     is_short_form,
+    kb_entry,
     org_key,
     person_name_parts,
     spelled_acronym,
@@ -45,6 +47,12 @@ from pipeline.records import LocalEntity
 
 
 ACCEPT = 0.75  # minimum confidence to link a variant name to an existing actor
+
+
+def entity_kb(entity: LocalEntity) -> KBEntry | None:
+    """The Phoenix actor an entity is, by its name or another full name of it ("UN" for an
+    organization; never a bare surname: the knowledge base holds people's full names only)."""
+    return kb_entry(entity.aliases | {entity.canonical_name})
 
 
 @dataclass
@@ -87,6 +95,7 @@ class ActorIndex:
     org_acronyms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     org_first_word: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     merged_into: dict[str, str] = field(default_factory=dict)
+    kb_actors: dict[str, str] = field(default_factory=dict)  # knowledge-base entry -> actor_id
     new_merges: list[dict] = field(default_factory=list)
     neighbors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # seen in the same version
     stored_neighbors: Callable[[str], set[str]] | None = None  # co-occurrence already in the warehouse
@@ -207,7 +216,10 @@ class ActorIndex:
         """The actor of a local entity; registers a new actor when none fits."""
         context = context or set()
         t = entity.actor_type
-        link = self._match(entity, context)
+        kb = entity_kb(entity)
+        known = self.kb_actors.get(kb.entry) if kb else None
+        link = Link(self.final(known), False, "knowledge_base", 0.95, f"same knowledge-base actor '{kb.canonical}'") \
+            if known else self._match(entity, context)
         if link is None:
             actor_id = stable_id("actor", t, entity.canonical_name.lower())
             known = actor_id in self.actors
@@ -217,6 +229,9 @@ class ActorIndex:
             if not known:
                 self._merge_surname_only_into(self.actors[actor_id], entity, context)
         actor = self.actors[link.actor_id]
+        if kb:  # the dictionary entry is the evidence: canonical name, type, dated roles
+            self.kb_actors.setdefault(kb.entry, link.actor_id)
+            link.evidence = f"{link.evidence}; {kb.evidence()}"
         for alias in entity.aliases | {entity.canonical_name}:
             self._add_alias(actor, alias)
         actor.roles |= set(entity.roles)

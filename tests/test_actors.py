@@ -324,3 +324,62 @@ def test_same_files_give_same_clusters_in_any_order_and_batch_split(tmp_path):
     for got in results:
         obama = {r.actor for r in got if r.text in ("Obama", "Barack Obama", "President Obama")}
         assert len(obama) == 1, obama
+
+
+def test_party_variants_junk_and_venues_inside_a_document(nlp):
+    from pipeline.nlp.entities import link_spans
+
+    doc = nlp("The Tories and the Conservative Party attacked the Lib Dems. Tory MP Boris Johnson told "
+              "BBC Radio 4 that the Liberal Democrats were wrong. The vote closes at 2200 GMT.")
+    entities, mentions, _ = link_spans(doc)
+    by_name = {e.canonical_name: e for e in entities}
+    assert by_name["Conservative Party"].actor_type == "organization"
+    assert {"Tories", "Conservative Party"} <= by_name["Conservative Party"].aliases
+    assert "Liberal Democrats" in by_name and "Lib Dems" not in by_name
+    assert not any(m.text == "GMT" for m in mentions)  # a time zone is no actor
+    venue = [m for m in mentions if m.text.startswith("BBC Radio")]
+    assert venue and all(m.label == "VENUE" for m in venue)  # where it was said, never a speaker
+
+
+def test_honorific_gender_blocks_merges(nlp):
+    from pipeline.nlp.entities import link_spans
+
+    doc = nlp("Michael Howard's wife, Sandra, will campaign. Mrs Howard will visit seats. "
+              "Mr Howard will host a news conference.")
+    entities, mentions, _ = link_spans(doc)
+    key_of = {m.text: m.entity_key for m in mentions}
+    assert key_of["Mrs Howard"] != key_of["Michael Howard"]
+    assert key_of["Mrs Howard"] != key_of["Mr Howard"]
+    # across documents: a woman never joins the man known as "Mr Howard"
+    index = ActorIndex()
+    michael = index.resolve(LocalEntity("a", "Michael Howard", "person", {"Michael Howard", "Mr Howard"}, gender="m"))
+    sandra = index.resolve(LocalEntity("b", "Mrs Howard", "person", {"Mrs Howard", "Howard"}, gender="f"))
+    assert sandra.actor_id != michael.actor_id
+
+
+def test_knowledge_base_names_types_and_evidence():
+    from pipeline.actor_resolution import resolve_all
+    from pipeline.names import kb_entry
+
+    un = kb_entry({"UN"})
+    assert un is not None and un.canonical == "United Nations" and un.actor_type == "organization"
+    assert kb_entry({"Blair"}) is None  # people only by full names
+    versions = {"v1": [LocalEntity("a", "UN", "organization", {"UN"})],
+                "v2": [LocalEntity("b", "United Nations", "organization", {"United Nations"})],
+                "v3": [LocalEntity("c", "Tony Blair", "organization", {"Tony Blair"})]}  # mistyped
+    index, links = resolve_all(versions)
+    assert index.final(links[("v1", "a")].actor_id) == index.final(links[("v2", "b")].actor_id)
+    assert "Phoenix" in links[("v1", "a")].evidence
+    blair = index.actors[index.final(links[("v3", "c")].actor_id)]
+    assert blair.actor_type == "person" and "GBRGOV" in links[("v3", "c")].evidence
+
+
+def test_knowledge_base_file_is_the_converter_output():
+    from pipeline import kb
+    from tests.conftest import corpus
+
+    folder = corpus("event-coding")
+    rows = kb.convert(folder)
+    text = kb.OUTPUT.read_text(encoding="utf-8")
+    assert ["\t".join(r) for r in rows] == [line for line in text.splitlines() if not line.startswith("#")], \
+        "rules/phoenix_actors.tsv is stale: run `python -m pipeline.kb`"
