@@ -198,8 +198,7 @@ class ActorIndex:
         order = sorted(range(len(entities)), key=lambda i: self._direct(entities[i]) is None)
         for i in order:
             e = entities[i]
-            context = {a for a in resolved.values()}
-            link = self.resolve(e, context)
+            link = self.resolve(e, {a for a in resolved.values()})
             resolved[e.key] = link.actor_id
             links.append((i, link))
         links.sort(key=lambda x: x[0])

@@ -112,8 +112,7 @@ def build_rows(
     now = _now()
     seen_versions: dict[str, list[tuple[str, int]]] = {k: list(v) for k, v in existing_versions.items()}
     batch_fingerprints = versions.BatchFingerprints()  # identity by near-duplicate text within the batch
-    new_actor_ids: set[str] = set()
-    pending: list[_Pending] = []
+    pending: list[PendingVersion] = []
 
     for i, art in enumerate(articles):
         article_id = versions.resolve_article_id(  # near-duplicate match for a new URL-less article
@@ -164,8 +163,30 @@ def build_rows(
             )
             ann = ann_by_key.get((i, v.version_no))
             if ann is not None:
-                pending.append(_Pending(version_id, article_id, art, ann, seen_at))
+                pending.append(PendingVersion(version_id, article_id, art.published_at, seen_at, ann))
+    resolved_rows(rows, pending, stored_actors, now)
+    rows = versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
+    return merge_events(rows, existing_versions)
+
+
+@dataclass
+class PendingVersion:
+    """A version with (new) annotations, waiting for actor resolution."""
+
+    version_id: str
+    article_id: str
+    published_at: str | None
+    seen_at: datetime
+    ann: VersionAnnotations
+
+
+def resolved_rows(rows: dict[str, list[dict]], pending: list[PendingVersion], stored_actors: "StoredActors",
+                  now: datetime) -> None:
+    """Resolve the pending versions' entities together with every stored one (used by the
+    load and by re-annotation), then append their annotation rows, the repoints of stored
+    rows whose actor changed, the merges this decides and the stale merges to undo."""
     resolution = resolve_corpus({p.version_id: p.ann.entities for p in pending}, stored_actors.links)
+    new_actor_ids: set[str] = set()
     for item in pending:
         actor_of = _actor_rows(rows, item, resolution, new_actor_ids)
         _annotation_rows(rows, item, actor_of)
@@ -174,19 +195,6 @@ def build_rows(
     # an actor merged away earlier that has entities again (the evidence for the merge is
     # gone with a better reading of all versions): its old merge no longer holds
     rows["actor_unmerges"] = sorted(stored_actors.merged_from & set(resolution.names))
-    rows = versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
-    return merge_events(rows, existing_versions)
-
-
-@dataclass
-class _Pending:
-    """A new version with annotations, waiting for actor resolution."""
-
-    version_id: str
-    article_id: str
-    art: CleanArticle
-    ann: VersionAnnotations
-    seen_at: datetime
 
 
 @dataclass
@@ -199,7 +207,7 @@ class StoredActors:
     merged_from: set[str] = field(default_factory=set)  # from_actor_id of every stored merge
 
 
-def _actor_rows(rows: dict[str, list[dict]], item: _Pending, resolution: Resolution,
+def _actor_rows(rows: dict[str, list[dict]], item: PendingVersion, resolution: Resolution,
                 new_actor_ids: set[str]) -> dict[str, str]:
     """actor_links, actors, actor_aliases and actor_roles rows of one new version."""
     actor_of: dict[str, str] = {}
@@ -215,7 +223,7 @@ def _actor_rows(rows: dict[str, list[dict]], item: _Pending, resolution: Resolut
         _actor_row(rows, actor_id, resolution, item.seen_at, new_actor_ids)
         for alias in sorted(ent.aliases | {ent.canonical_name}):
             rows["actor_aliases"].append({"actor_id": actor_id, "alias": alias})
-        pub = _date(item.art.published_at) or item.seen_at.date()
+        pub = _date(item.published_at) or item.seen_at.date()
         for role, affiliation in ent.roles:
             rows["actor_roles"].append(
                 {"actor_id": actor_id, "role": role, "affiliation": affiliation,
@@ -253,9 +261,9 @@ def entity_columns(ent: LocalEntity) -> dict:
             "roles": json.dumps([list(r) for r in ent.roles]), "gender": ent.gender}
 
 
-def _annotation_rows(rows: dict[str, list[dict]], item: _Pending, actor_of: dict[str, str]) -> None:
+def _annotation_rows(rows: dict[str, list[dict]], item: PendingVersion, actor_of: dict[str, str]) -> None:
     """mentions, quotes, event_mentions and events rows of one new version."""
-    version_id, article_id, art, ann = item.version_id, item.article_id, item.art, item.ann
+    version_id, article_id, published_at, ann = item.version_id, item.article_id, item.published_at, item.ann
     for m in ann.mentions:
         rows["mentions"].append(
             {
@@ -321,7 +329,7 @@ def _annotation_rows(rows: dict[str, list[dict]], item: _Pending, actor_of: dict
                 "trigger": e.trigger,
                 "trigger_start": e.trigger_start,
                 "trigger_end": e.trigger_end,
-                "published_at": _date(art.published_at),
+                "published_at": _date(published_at),
                 "extractor_version": EXTRACTOR_VERSION,
             }
         )
@@ -452,9 +460,7 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]]) -> dict[str
         for table in TABLE_KEYS:
             if table != "files":
                 counts[table] = upsert(con, table, rows.get(table, []))
-        counts["actor_repoints"] = repoint_actors(con, rows.get("actor_repoints", []))
-        if rows.get("actor_unmerges"):
-            con.execute("DELETE FROM actor_merges WHERE from_actor_id IN (SELECT unnest(?))", [rows["actor_unmerges"]])
+        counts["actor_repoints"] = apply_actor_moves(con, rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -466,6 +472,14 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]]) -> dict[str
 # (mentions written before they kept their entity_key are repointed by version and actor)
 ACTOR_COLUMNS = {"mentions": ("actor_id",), "quotes": ("speaker_actor_id",),
                  "events": ("actor1_id", "actor2_id"), "event_mentions": ("actor1_id", "actor2_id")}
+
+
+def apply_actor_moves(con, rows: dict[str, list]) -> int:
+    """Inside the caller's transaction: repoint stored rows whose entity now resolves to
+    another actor, and drop a stored merge whose source actor has entities again."""
+    if rows.get("actor_unmerges"):
+        con.execute("DELETE FROM actor_merges WHERE from_actor_id IN (SELECT unnest(?))", [rows["actor_unmerges"]])
+    return repoint_actors(con, rows.get("actor_repoints", []))
 
 
 def repoint_actors(con, repoints: list[dict]) -> int:

