@@ -61,14 +61,16 @@ def _is_weak(entity: LocalEntity) -> bool:
 def _best_name(entities: list[LocalEntity]) -> tuple[str, str]:
     """The cluster's name and type: a person's full name before a surname form, an
     organization's name before its acronym; then the most frequent, the longest, the first
-    alphabetically."""
+    alphabetically. The knowledge base gives the type when it knows the actor, and the name
+    when the text has only an acronym or a surname for it."""
     known = sorted({kb.canonical: kb for e in entities if (kb := entity_kb(e))}.values(), key=lambda k: k.canonical)
-    if known:  # the knowledge base's name (the first by name if a cluster holds two of its actors)
-        return known[0].canonical, known[0].actor_type
     types = Counter(e.actor_type for e in entities)
-    actor_type = min(types, key=lambda t: (-types[t], t))
-    counts = Counter(e.canonical_name for e in entities if e.actor_type == actor_type)
+    actor_type = known[0].actor_type if known else min(types, key=lambda t: (-types[t], t))
+    counts = Counter(e.canonical_name for e in entities if e.actor_type == actor_type) \
+        or Counter(e.canonical_name for e in entities)
     name = min(counts, key=lambda n: (_is_weak(LocalEntity("", n, actor_type)), -counts[n], -len(n), n))
+    if known and _is_weak(LocalEntity("", name, actor_type)):
+        return known[0].canonical, actor_type  # "UN" alone in the text: the knowledge base's "United Nations"
     return name, actor_type
 
 

@@ -1,9 +1,15 @@
-"""Cross-document actor resolution: map each version's LocalEntities onto the one
-persistent `actors` table.
+"""Cross-document actor resolution: map local entities (`LocalEntity`, one per real-world
+actor of a version) onto actors. `pipeline.actor_resolution` runs it over every version the
+warehouse holds, in an order fixed by the data, so the clusters do not depend on arrival
+order or batch split.
 
 Rules, in order (each link keeps its method, confidence and evidence in `actor_links`):
+0. the knowledge base: an entity one of whose names is a Phoenix dictionary actor
+   (`rules/phoenix_actors.tsv`) joins the actor of that entry; the entry and its dated role
+   codes are cited in the evidence: confidence 0.95;
 1. same name (type + comparison form of the name; organizations without corporate
-   suffixes, "Apple Inc." = "Apple Computer" = "Apple"): confidence 1.0;
+   suffixes, "Apple Inc." = "Apple Computer" = "Apple"; party variants were already mapped
+   to the party by `pipeline.names`): confidence 1.0;
 2. a full-name alias already seen for exactly one actor ("Sergey V. Lavrov"; an acronym
    spelled from the name, "GM" for "General Motors"): 0.9-0.95;
 3. a person's variant name: same surname and compatible given names (middle initials,
@@ -11,17 +17,16 @@ Rules, in order (each link keeps its method, confidence and evidence in `actor_l
    0.85 (same first name) or 0.6 (variant) plus evidence: same role +0.2, same affiliation
    +0.15, an alias seen before +0.15, actors seen together before +0.05 each (max 0.1);
    linked at 0.75 or more;
-4. a surname alone ("Kerry"): 0.6 plus the same evidence, so it needs an alias seen before
-   or a role; two candidates with equal evidence (two Smiths) stay apart;
+4. a surname alone ("Kerry", "Mr Howard"): 0.6 plus the same evidence, so it needs an alias
+   seen before or a role; two candidates with equal evidence (two Smiths) stay apart;
 5. an organization's acronym ("GM") or short name ("Northrop", with evidence);
 6. the same name under another tagger type ("Boeing" tagged GPE here): 0.6.
-Otherwise a new actor. Existing actors keep their IDs (adding articles never renumbers or
-splits them); a new actor's ID is derived from its type and canonical name. When later
-evidence shows two actors are one (a surname-only actor "Obama" and the later "Barack
-Obama" with the same role; "GM" and "General Motors" named as one in a document), the
-decision is recorded in `actor_merges` (from, to, reason), later mentions go to the target,
-and the view `actor_identity` maps every ID to the actor it resolves to: IDs never change
-silently."""
+Honorifics block merges: a person known as "Mr Howard" never takes "Mrs Howard" (rules 2-4
+and the surname-only merge below). Otherwise a new actor. When later evidence shows two
+actors are one (a surname-only actor "Obama" and the later "Barack Obama" with the same
+role; "GM" and "General Motors" named as one in a document), the decision is recorded as
+an internal merge; the load stage turns moved entities into `actor_merges` rows and
+repoints the rows that pointed at the old ID: IDs never change silently."""
 from __future__ import annotations
 
 from collections import defaultdict

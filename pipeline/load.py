@@ -165,8 +165,7 @@ def build_rows(
             if ann is not None:
                 pending.append(PendingVersion(version_id, article_id, art.published_at, seen_at, ann))
     resolved_rows(rows, pending, stored_actors, now)
-    rows = versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
-    return merge_events(rows, existing_versions)
+    return versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
 
 
 @dataclass
@@ -333,7 +332,7 @@ def _annotation_rows(rows: dict[str, list[dict]], item: PendingVersion, actor_of
                 "extractor_version": EXTRACTOR_VERSION,
             }
         )
-        # the first mention is the event's provenance (see merge_events)
+        # the first mention is the event's provenance (see UPSERT_ONLY_IF)
         rows["events"].append({k: rows["event_mentions"][-1][k] for k in EVENT_COLUMNS})
 
 
@@ -358,21 +357,6 @@ def event_identity(article_id: str, e, actor1_id: str | None, actor2_id: str | N
     if e.event_date and actor1_id:
         return stable_id("event", e.event_type, *actors, e.event_date, e.date_granularity)
     return stable_id("event", article_id, e.event_type, e.mode, *actors)
-
-
-def merge_events(rows: dict[str, list[dict]], existing) -> dict[str, list[dict]]:
-    """One `events` row per event id: the first mention (batch order) is its provenance.
-    An event already stored for another article keeps its row (the new report is only an
-    event_mention); a new version of the same article may update its version span."""
-    event_rows = rows.get("events", [])
-    con = getattr(existing, "con", None)
-    ids = sorted({r["event_id"] for r in event_rows})
-    stored: dict[str, str] = {}
-    if con is not None and ids:
-        stored = dict(con.execute("SELECT event_id, article_id FROM events WHERE event_id IN (SELECT unnest(?))",
-                                  [ids]).fetchall())
-    rows["events"] = [r for r in event_rows if stored.get(r["event_id"], r["article_id"]) == r["article_id"]]
-    return rows
 
 
 def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str, int]]], StoredActors]:
@@ -432,6 +416,12 @@ KEEP_ON_UPDATE = {"articles": ("first_seen_at",), "actors": ("first_seen_at",), 
 KEEP_ON_UPDATE["story_members"] = ("story_id", "matched_article_id", "jaccard", "containment")
 
 
+# An upsert that only updates a stored row when this holds: an event stored for another
+# article keeps its row (the new report is only an event_mention); a new version of the
+# same article may update its version span. Decided here, in SQL, not inside build_rows.
+UPSERT_ONLY_IF = {"events": "events.article_id = excluded.article_id"}
+
+
 def upsert(con, table: str, rows: list[dict]) -> int:
     """Upsert a batch of rows (deduplicated on the key) through a registered frame."""
     frame = _frame(table, rows, con)
@@ -443,6 +433,8 @@ def upsert(con, table: str, rows: list[dict]) -> int:
     cols = ", ".join(frame.columns)
     updates = [c for c in frame.columns if c not in keys and c not in KEEP_ON_UPDATE.get(table, ())]
     action = ("DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)) if updates else "DO NOTHING"
+    if updates and table in UPSERT_ONLY_IF:
+        action += f" WHERE {UPSERT_ONLY_IF[table]}"
     con.execute(
         f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name} "
         f"ON CONFLICT ({', '.join(keys)}) {action}"

@@ -93,9 +93,10 @@ def country_of(text: str) -> tuple[str, str] | None:
 
 
 def affiliation_name(text: str) -> str:
-    """The actor name an affiliation refers to: "U.S." -> United States, "Russian" -> Russia."""
+    """The actor name an affiliation refers to: "U.S." -> United States, "Russian" -> Russia,
+    "Lib Dem" -> Liberal Democrats."""
     t = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s*(?:'s|’s|'|’)$", "", text.strip()))
-    hit = country_of(t)
+    hit = country_of(t) or org_variant(t)
     return hit[0] if hit else t
 
 

@@ -77,7 +77,7 @@ def build_rows(con, stale: list[StaleVersion], annotations: list[VersionAnnotati
     load.resolved_rows(rows, pending, stored_actors, now)
     versions.refresh_version_spans(rows, existing, article_ids, {s.version_id: s.version_no for s in stale},
                                    replaced=frozenset(s.version_id for s in stale))
-    return load.merge_events(rows, existing)
+    return rows
 
 
 def write(con, version_ids: list[str], rows: dict[str, list[dict]]) -> int:

@@ -70,8 +70,10 @@ CUT_WORDS = {"in", "at", "near", "from", "with", "which", "that", "who", "locate
 PLACE_TRAILERS = {"government", "governments", "administration"}
 PLACE_CUES = {("city", "of"), ("town", "of"), ("village", "of"), ("province", "of"), ("region", "of")}
 # Words before a title that belong to the role (kept) or only qualify it in time (dropped).
-KEPT_MODIFIERS = {"deputy", "shadow", "acting", "interim", "chief", "vice", "assistant", "junior", "senior", "first"}
-ROLE_MODIFIERS = KEPT_MODIFIERS | {"former", "new", "then", "outgoing", "incoming", "late", "current"}
+# "Former home secretary" is not the home secretary: "former" stays in the role, like "shadow".
+KEPT_MODIFIERS = {"deputy", "shadow", "acting", "interim", "chief", "vice", "assistant", "junior", "senior", "first",
+                  "former"}
+ROLE_MODIFIERS = KEPT_MODIFIERS | {"new", "then", "outgoing", "incoming", "late", "current"}
 # Titles that make the name after them a person even when the tagger said ORG or GPE.
 PERSON_TITLES = {"president", "secretary", "minister", "senator", "sen.", "rep.", "gov.", "governor", "mayor",
                  "chancellor", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "premier",
@@ -238,6 +240,8 @@ def _role_from_tokens(doc, toks: list, adjacent_end: bool) -> tuple[str, str | N
         i -= 1
         if toks[i].lower_ in KEPT_MODIFIERS:
             role = f"{toks[i].lower_} {role}"
+    if not role.startswith("former") and any(t.lower_ == "former" for t in toks[:i]):
+        role = f"former {role}"  # "the former Iraqi prime minister"
     aff = _affiliation(doc, toks[:i])
     if aff is None and j + 1 < len(toks) and toks[j].lower_ == "of":  # "president of Syria"
         aff = _affiliation(doc, [t for t in toks[j + 1:] if t.lower_ not in DETERMINERS])
@@ -251,7 +255,7 @@ def _left_context(doc, end: int, limit: int = 8) -> list:
     i = end - 1
     while i >= sent_start and len(out) < limit:
         t = doc[i]
-        if _is_title_word(t) or t.lower_ in ("of", "for") or t.text in POSSESSIVE or (
+        if _is_title_word(t) or t.lower_ in ("of", "for") or t.lower_ in ROLE_MODIFIERS or t.text in POSSESSIVE or (
                 (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP") or re.fullmatch(r"(?:[A-Z]\.)+", t.text))
                 and t.lower_ not in HONORIFICS and t.text[:1].isupper()):
             out.append(t)
