@@ -303,7 +303,7 @@ class KBEntry:
     roles: str  # "GBRGOV 970502-070627; ..."
 
     def evidence(self) -> str:
-        return f"Phoenix {self.entry}" + (f" [{self.roles}]" if self.roles else "")
+        return f"knowledge base: {self.entry}" + (f" [{self.roles}]" if self.roles else "")
 
 
 @lru_cache(maxsize=1)

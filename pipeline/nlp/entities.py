@@ -417,6 +417,16 @@ def _strip_org_prefix(doc, start: int, end: int, name: str) -> tuple[int, str]:
     return start, name
 
 
+def _extend_to_org_variant(doc, start: int, end: int, name: str) -> tuple[int, str]:
+    """"Liberal" + "Democrat" tagged apart: capitalized words right before the span that
+    make it a known organization name ("Liberal Democrat") join it."""
+    for n in (2, 1):
+        if start - n >= 0 and all(t.text[:1].isupper() for t in doc[start - n:start]) \
+                and org_variant(_name_text(doc, start - n, end)):
+            return start - n, normalize_name(_name_text(doc, start - n, end))
+    return start, name
+
+
 def _is_venue(doc, start: int) -> bool:
     i = start - 1
     if i >= 0 and doc[i].lower_ == "the":
@@ -479,6 +489,7 @@ def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[
             continue
         if label == "PERSON":
             start, name = _strip_org_prefix(doc, start, end, name)
+        start, name = _extend_to_org_variant(doc, start, end, name)
         c = _Cand(idx, start, end, label, name, honorific=honorific, title_start=title_start, acronym=acronym)
         c.label = _decide_label(doc, c, label)
         cands.append(c)
