@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import clean
-from pipeline.actors import ActorIndex
+from pipeline.actor_resolution import resolve_corpus
 from pipeline.nlp import annotate_doc, load_model
 from pipeline.nlp.dates import resolve_date, timex_value
 from pipeline.records import InboxFile, ParsedDocument, RawVersion
@@ -71,8 +71,8 @@ def test_extractors_keep_every_span_inside_the_text(text):
         assert _inside(text, e.trigger_start, e.trigger_end)
         if e.trigger_start is not None:
             assert e.start_char <= e.trigger_start and e.trigger_end <= e.end_char
-    links = ActorIndex().resolve_version(ann.entities)  # actor resolution on whatever came out
-    assert len(links) == len(ann.entities)
+    resolution = resolve_corpus({"version": ann.entities}, [])  # actor resolution on whatever came out
+    assert len(resolution.links) == len(ann.entities)
 
 
 @PROPERTY_SETTINGS
