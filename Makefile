@@ -49,6 +49,7 @@ eval-quotes: setup
 eval-actors: setup
 	$(BIN)/python -m pipeline.evaluate.actors $(CORPORA)/meantime
 	$(BIN)/python -m pipeline.evaluate.actors_bbc $(CORPORA)/bbc-news/politics
+	$(BIN)/python -m pipeline.evaluate.actors_bbc $(CORPORA)/bbc-news/politics --heldout
 
 eval-dates: setup
 	$(BIN)/python -m pipeline.evaluate.dates $(or $(TIMEML),$(CORPORA)/tempeval3/TBAQ-cleaned)
