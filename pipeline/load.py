@@ -204,7 +204,8 @@ def build_rows(
             for q in ann.quotes:
                 rows["quotes"].append(
                     {
-                        "quote_id": stable_id("quote", version_id, q.start, q.end),
+                        "quote_id": stable_id("quote", version_id, q.start, q.end) if q.field == "body"
+                        else stable_id("quote", version_id, q.field, q.start, q.end),
                         "version_id": version_id,
                         "article_id": article_id,
                         "text": q.text,
@@ -220,6 +221,7 @@ def build_rows(
                         "cue_end": q.cue_end,
                         "is_anonymous": q.is_anonymous,
                         "cue_type": q.cue_type,
+                        "field": q.field,
                         "extractor_version": EXTRACTOR_VERSION,
                     }
                 )

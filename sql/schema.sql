@@ -261,6 +261,8 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS last_version_no INTEGER;
 -- speech: someone is said to have said it (quotation marks, "said that", "according to");
 -- stance: content under a verb of thinking, wanting or support ("believes that", "praised").
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_type VARCHAR;
+-- body | title: the text start_char/end_char index, the version's text or its title (headline quotes)
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS field VARCHAR;
 
 -- The latest result of every data-quality check (pipeline.quality_log copies it from the
 -- Dagster instance after each load), so SQL and the data_quality_summary model can see it.

@@ -37,14 +37,18 @@ def parse_texts(texts: list[str]):
         yield docs[t]
 
 
-def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_no: int = 1) -> VersionAnnotations:
-    """Run every extractor over one parsed version."""
+def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_no: int = 1,
+                 title_doc=None) -> VersionAnnotations:
+    """Run every extractor over one parsed version (and the quotes of its parsed title)."""
     from pipeline.nlp.entities import extract_entities
     from pipeline.nlp.events import extract_events
     from pipeline.nlp.quotes import extract_quotes
+    from pipeline.nlp.quotes.headline import headline_quotes
 
     entities, mentions = extract_entities(doc)
     quotes = extract_quotes(doc, entities, mentions)
+    if title_doc is not None:
+        quotes = headline_quotes(title_doc, entities) + quotes
     events = extract_events(doc, entities, mentions, published_at)
     return VersionAnnotations(
         article_index=article_index,
@@ -59,8 +63,10 @@ def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_
 def annotate_articles(articles: list[CleanArticle]) -> list[VersionAnnotations]:
     """Annotations for every version of every article, in article/version order."""
     keys = [(i, v) for i, a in enumerate(articles) for v in a.versions]
-    docs = parse_texts([v.text for _, v in keys])
+    titles = [v.title if v.title and v.title.strip() else "" for _, v in keys]
+    docs = list(parse_texts([v.text for _, v in keys] + [t for t in titles if t]))
+    body_docs, title_docs = docs[:len(keys)], iter(docs[len(keys):])
     return [
-        annotate_doc(doc, articles[i].published_at, i, v.version_no)
-        for (i, v), doc in zip(keys, docs)
+        annotate_doc(doc, articles[i].published_at, i, v.version_no, next(title_docs) if title else None)
+        for (i, v), doc, title in zip(keys, body_docs, titles)
     ]

@@ -36,7 +36,7 @@ from pipeline.nlp.quotes.frames import (
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.speakers import resolve_speaker
 from pipeline.nlp.quotes.syntax import (
-    SUBJECT_DEPS, according_object, char_span, is_cue, subject_of, tree_depth, trim_range,
+    SUBJECT_DEPS, according_object, char_span, is_cue, is_passive, subject_of, tree_depth, trim_range,
 )
 from pipeline.records import Quote
 
@@ -50,6 +50,7 @@ class Candidate(NamedTuple):
     content: tuple[int, int] | None  # token range
     head: object = None  # the head of a reported clause, when the content is one
     source: object = None  # the object of 'according to' or the poll of 'in a poll'
+    speakerless: bool = False  # the subject receives the report ('Voters were told that …'): nobody's
 
 
 HANDLED = Candidate(None, None)  # the rule applied and reported what it found, if anything
@@ -232,6 +233,9 @@ def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
         span = passive[1]
     if span is None:
         return HANDLED
+    received = passive is None and is_passive(verb)
+    if received and not is_cue(verb, ("direct", "indirect")):
+        return HANDLED  # 'young people are to be encouraged to …': no speech or stance cue, no report
     subject = passive[0] if passive is not None else (subject_of(verb) or modified_noun(verb))
     parent = verb.head
     if (verb.dep_ == "conj" and not any(child.dep_ in SUBJECT_DEPS for child in verb.children)
@@ -244,7 +248,7 @@ def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
         return HANDLED
     if span[0] <= subject.i < span[1]:
         return HANDLED  # a subject inside the complement span (content first: "X, sources said")
-    return Candidate(subject, span, head)
+    return Candidate(subject, span, head, speakerless=received)
 
 
 INDIRECT_CUE_RULES = [
@@ -281,7 +285,7 @@ def _report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Report
     start, end = char_span(doc, low, high)
     if reporter.overlaps(start, end) or ctx.inside_quote(found.subject.idx):
         return
-    speaker = reporter.speaker(found.subject, start)
+    speaker = Speaker() if found.speakerless else reporter.speaker(found.subject, start)
     according = found.source is not None and tok.lower_ == "according"
     for part_low, part_high in without_asides(ctx, low, high):
         reporter.report(*char_span(doc, part_low, part_high), tok, speaker, cue="according to" if according else None,
