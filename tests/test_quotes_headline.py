@@ -84,3 +84,19 @@ def test_title_quotes_reach_the_warehouse_with_their_field(tmp_path):
     body = con.execute("SELECT count(*) FROM quotes WHERE field = 'body'").fetchone()[0]
     con.close()
     assert rows == [("More reforms ahead", "Alan Milburn", "More reforms ahead")] and body >= 1
+
+
+def test_paragraphs_run_together_keep_one_quotation():
+    from pipeline.nlp.entities import extract_entities
+    from pipeline.nlp.quotes import extract_quotes
+
+    text = ('Dave Prentis, general secretary of Unison, spoke on Monday. "Members have never had high pay," '
+            'he said. "What really riles me is the hypocrisy of MPs. "This is a position that Unison cannot '
+            'accept and will oppose."')
+    doc = _parse(text)
+    quotes = [quote for quote in extract_quotes(doc, *extract_entities(doc)) if quote.kind == "direct"]
+    texts = [quote.text for quote in quotes]
+    assert "What really riles me is the hypocrisy of MPs." in texts
+    assert any(quote.startswith("This is a position") for quote in texts)
+    assert len({(quote.cue_start, quote.speaker_start) for quote in quotes}) == 1  # one attribution
+    assert all(quote.speaker_text == "he" for quote in quotes[1:])

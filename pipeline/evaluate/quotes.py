@@ -50,6 +50,8 @@ Printed figures:
   that) is also right when the predicted speaker span is its antecedent, the phrase that
   ends right before it ('the Associated Press report, which said …'). Reported for all,
   named, pronoun.
+- speaker accuracy over every matched attribution of any kind with a gold Source (same
+  test as for direct quotes: what the all-kind BBC figure measures).
 - all attributions: every gold Content vs every predicted attribution of any kind
   (direct, partial, indirect) — precision, recall, F1 at overlap >= 0.5 (each attribution
   counts once: the strict figure).
@@ -351,7 +353,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def score(articles: list[Article], preds: dict[str, list[PredAttribution]], errors: list | None = None) -> dict:
     c = dict(dg=0, dp=0, dtp=0, dex=0, sp_all=0, sp_ok=0, sp_named=0, sp_named_ok=0, sp_pron=0, sp_pron_ok=0,
-             ag=0, ap=0, atp=0, og=0, op=0, oo=0)
+             ag=0, ap=0, atp=0, og=0, op=0, oo=0, asp_all=0, asp_ok=0)
     for art in articles:
         pred = preds.get(art.stem, [])
         gd = [g for g in art.gold if g.direct]
@@ -395,6 +397,11 @@ def score(articles: list[Article], preds: dict[str, list[PredAttribution]], erro
         c["op"] += len(pset)
         c["oo"] += len(gset & pset)
         c["atp"] += len(apairs)
+        for i, j, _ in apairs:
+            ok = _speaker_ok(art, art.gold[i], pred[j])
+            if ok is not None:
+                c["asp_all"] += 1
+                c["asp_ok"] += ok
         if errors is not None:
             hit = {i for i, _, _ in apairs}
             for i, g in enumerate(art.gold):
@@ -422,6 +429,7 @@ def report(c: dict, n_articles: int, stats: dict, seconds: float) -> str:
         f"named {c['speaker_named']:.3f} ({c['sp_named_ok']}/{c['sp_named']})  "
         f"pronoun {c['speaker_pronoun']:.3f} ({c['sp_pron_ok']}/{c['sp_pron']})",
         f"all attributions, overlap>=0.5: {f(c['all'])}",
+        f"speaker accuracy (matched, all kinds): {c['asp_ok'] / max(c['asp_all'], 1):.3f} ({c['asp_ok']}/{c['asp_all']})",
         f"all attributions, content overlap (Citron's metric): {f(c['all_overlap'])}",
     ] + ([f"PIPELINE FAILED: {stats['pipeline_error']}"] if stats.get("pipeline_error") else []))
 

@@ -60,10 +60,10 @@ HANDLED = Candidate(None, None)  # the rule applied and reported what it found, 
 class Reporter:
     """The attributions found so far and the text they take (quotations first)."""
     ctx: QuoteContext
-    last_key: str | None
     taken: list[tuple[int, int]]
     direct_count: int
     used_cues: set[int]
+    direct: list[Quote] = field(default_factory=list)
     out: list[Quote] = field(default_factory=list)
 
     def overlaps(self, start: int, end: int) -> bool:
@@ -72,7 +72,13 @@ class Reporter:
         return any(min(end, taken_end) - max(start, taken_start) > 0.5 * size for taken_start, taken_end in self.taken)
 
     def speaker(self, subject, start: int) -> Speaker:
-        return resolve_speaker(self.ctx, subject, self.ctx.text.rfind("\n", 0, start) + 1, self.last_key)
+        return resolve_speaker(self.ctx, subject, self.ctx.text.rfind("\n", 0, start) + 1, self.last_before(start))
+
+    def last_before(self, pos: int) -> str | None:
+        """The entity of the last speaker named before `pos` (a quotation's or an earlier
+        report's): whom a pronoun there most likely continues, not the article's last speaker."""
+        earlier = [quote for quote in self.direct + self.out if quote.speaker_entity_key and quote.start < pos]
+        return max(earlier, key=lambda quote: quote.start).speaker_entity_key if earlier else None
 
     def report(self, start: int, end: int, cue_tok, speaker: Speaker | None = None, cue: str | None = None,
                cue_end: int | None = None) -> None:
@@ -292,12 +298,12 @@ def _report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Report
                         cue_end=char_span(doc, tok.i, tok.i + 2)[1] if according else None)
 
 
-def indirect_quotes(ctx: QuoteContext, direct: list[Quote], last_key: str | None) -> list[Quote]:
+def indirect_quotes(ctx: QuoteContext, direct: list[Quote]) -> list[Quote]:
     """The indirect attributions of a version, given its direct and partial quotes."""
     doc = ctx.doc
     taken = [(quote.start, quote.end) for quote in direct if quote.kind == "direct"]
     used_cues = {quote.cue_start for quote in direct if quote.cue_start is not None and quote.kind == "direct"}
-    reporter = Reporter(ctx, last_key, taken, len(taken), used_cues)
+    reporter = Reporter(ctx, taken, len(taken), used_cues, direct)
     # sentence by sentence, the cues nearer the root first: of two overlapping reports the
     # one the other is nested in wins ('X said A – something you wouldn't know if …')
     sent_start = [0] * len(doc)  # (Token.sent walks the sentence: once per sentence, not per token)

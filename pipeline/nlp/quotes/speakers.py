@@ -106,11 +106,31 @@ def resolve_speaker(ctx: QuoteContext, subject, para_start: int, last: str | Non
     return _description_speaker(ctx, subject, span)
 
 
+def resolve_it(ctx: QuoteContext, pos: int, para_start: int) -> str | None:
+    """'it said' / 'its claim': the organization the paragraph (or, failing that, the one
+    before) last named as a subject, else the organization it last named."""
+    before = [mention for mention in ctx.mentions
+              if mention.end <= pos and mention.label in ORG_LABELS and not ctx.inside_quote(mention.start)
+              and (ctx.entities.get(mention.entity_key) is None
+                   or ctx.entities[mention.entity_key].actor_type == "organization")]
+    prev_para = ctx.text.rfind("\n", 0, max(para_start - 1, 0)) + 1 if para_start > 0 else 0
+    near = [mention for mention in before if mention.start >= prev_para]
+    for mention in reversed(near):
+        root = ctx.token_at(mention.start)
+        while root.head.i != root.i and mention.start <= root.head.idx < mention.end:
+            root = root.head
+        if root.dep_ in SUBJECT_DEPS:
+            return mention.entity_key
+    return near[-1].entity_key if near else None
+
+
 def _pronoun_speaker(ctx: QuoteContext, subject, para_start: int, last: str | None) -> Speaker:
     start, end, text = subject.idx, subject.idx + len(subject.text), subject.text
     lower = subject.lower_
-    if lower in ("he", "she"):
+    if lower in ("he", "she", "his", "her"):
         return Speaker(text, start, end, resolve_pronoun(ctx, PRONOUN_GENDER[lower], start, para_start, last))
+    if lower in ("it", "its"):
+        return Speaker(text, start, end, resolve_it(ctx, start, para_start))
     if lower in ("i", "we", "they", "who") and last:
         return Speaker(text, start, end, last if lower != "i" else None)
     return Speaker(text, start, end, None)
