@@ -100,3 +100,15 @@ def test_paragraphs_run_together_keep_one_quotation():
     assert any(quote.startswith("This is a position") for quote in texts)
     assert len({(quote.cue_start, quote.speaker_start) for quote in quotes}) == 1  # one attribution
     assert all(quote.speaker_text == "he" for quote in quotes[1:])
+
+
+def test_interviewer_question_is_not_the_guest_quote():
+    from pipeline.nlp.entities import extract_entities
+    from pipeline.nlp.quotes import extract_quotes
+
+    text = '"Do you think the tax will rise?" he was asked. "No," said Mr Brown, the chancellor.'
+    doc = _parse(text)
+    quotes = {quote.text: quote for quote in extract_quotes(doc, *extract_entities(doc))}
+    question = quotes["Do you think the tax will rise?"]
+    assert question.kind == "direct" and question.cue == "asked" and question.speaker_text is None
+    assert quotes["No,"].speaker_text == "Mr Brown"

@@ -103,7 +103,7 @@ def resolve_speaker(ctx: QuoteContext, subject, para_start: int, last: str | Non
                         break
     if mention is not None:
         return Speaker(span.text, span.start_char, span.end_char, mention.entity_key)
-    return _description_speaker(ctx, subject, span)
+    return _description_speaker(ctx, subject, span, last)
 
 
 def resolve_it(ctx: QuoteContext, pos: int, para_start: int) -> str | None:
@@ -136,9 +136,14 @@ def _pronoun_speaker(ctx: QuoteContext, subject, para_start: int, last: str | No
     return Speaker(text, start, end, None)
 
 
-def _description_speaker(ctx: QuoteContext, subject, span) -> Speaker:
+def _has_role(entity: LocalEntity | None, head: str) -> bool:
+    return entity is not None and any(head in (role or "").lower().split() for role, _source in entity.roles)
+
+
+def _description_speaker(ctx: QuoteContext, subject, span, last: str | None) -> Speaker:
     """A subject with no person named in it: an organization, an unnamed source, a role
-    noun ('the senator': the nearest person with that role)."""
+    noun ('the senator': the previous speaker when that is their role — the quotation run
+    goes on — else the nearest person with that role)."""
     start, end, text = span.start_char, span.end_char, span.text
     head = subject.lower_
     determiners = [child.lower_ for child in subject.children if child.dep_ in ("det", "nummod", "amod")]
@@ -150,11 +155,11 @@ def _description_speaker(ctx: QuoteContext, subject, span) -> Speaker:
     if org is not None and org.start <= subject.idx < org.end:
         return Speaker(text, start, end, org.entity_key)
     if subject.pos_ == "NOUN" and "the" in determiners:
-        # "the senator": the nearest person with that role, else the previous speaker
+        if last and _has_role(ctx.entities.get(last), head):
+            return Speaker(text, start, end, last)
         earlier = (mention for mention in ctx.mentions if mention.end <= start and mention.label in PERSON_LABELS)
         for mention in sorted(earlier, key=lambda mention: -mention.start):
-            entity = ctx.entities.get(mention.entity_key)
-            if entity and any(head in (role or "").lower().split() for role, _source in entity.roles):
+            if _has_role(ctx.entities.get(mention.entity_key), head):
                 return Speaker(text, start, end, mention.entity_key)
     if org is not None:
         return Speaker(text, start, end, org.entity_key)
