@@ -25,7 +25,7 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 
 ## Ingest $(NEWS_INBOX) into $(NEWS_WAREHOUSE) and print row counts (idempotent).
 run: setup
-	$(BIN)/python -m pipeline.cli run
+	$(BIN)/python -m pipeline run
 
 ## The test suite (real spaCy model, real DuckDB files in temp dirs).
 test: setup
@@ -53,6 +53,7 @@ eval-dates: setup
 	$(BIN)/python -m pipeline.evaluate.dates $(or $(TIMEML),$(CORPORA)/tempeval3/TBAQ-cleaned)
 
 eval-events: setup
+	$(BIN)/python -m pipeline.evaluate.events --gsr $(CORPORA)/event-coding/plover-gsr-dev.jsonl
 	$(BIN)/python -m pipeline.evaluate.events
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout2.tsv
@@ -80,5 +81,5 @@ models-bbc: setup
 	rm -rf $(BBC_SAMPLE) && mkdir -p $(BBC_SAMPLE)/inbox
 	for topic in politics business; do \
 	  ls $(CORPORA)/bbc-news/$$topic | sort | head -150 | while read f; do cp $(CORPORA)/bbc-news/$$topic/$$f $(BBC_SAMPLE)/inbox/$$topic-$$f; done; done
-	NEWS_INBOX=$(BBC_SAMPLE)/inbox NEWS_WAREHOUSE=$(BBC_SAMPLE)/news.duckdb DAGSTER_HOME= $(BIN)/python -m pipeline.cli run
+	NEWS_INBOX=$(BBC_SAMPLE)/inbox NEWS_WAREHOUSE=$(BBC_SAMPLE)/news.duckdb DAGSTER_HOME= $(BIN)/python -m pipeline run
 	$(BIN)/python -m pipeline.model_check $(BBC_SAMPLE)/news.duckdb

@@ -194,8 +194,10 @@ class ActorIndex:
 
     # --- resolution --------------------------------------------------------------------
 
-    def resolve_version(self, entities: list[LocalEntity]) -> list[Link]:
-        """Links for all entities of one version (they are each other's context)."""
+    def resolve_version(self, entities: list[LocalEntity], previous: dict[str, str] | None = None) -> list[Link]:
+        """Links for all entities of one version (they are each other's context).
+        `previous` (entity key → actor id): when the version is re-annotated, an entity it
+        had before keeps its actor, so re-annotation moves no mention between actors."""
         links: list[Link] = []
         resolved: dict[str, str] = {}
         # unambiguous names first: they give the context the variants are judged by
@@ -203,7 +205,7 @@ class ActorIndex:
         for i in order:
             e = entities[i]
             context = {a for a in resolved.values()}
-            link = self.resolve(e, context)
+            link = self._kept(e, (previous or {}).get(e.key)) or self.resolve(e, context)
             resolved[e.key] = link.actor_id
             links.append((i, link))
         links.sort(key=lambda x: x[0])
@@ -211,6 +213,15 @@ class ActorIndex:
         for a in ids:
             self.neighbors[a] |= ids - {a}
         return [link for _, link in links]
+
+    def _kept(self, entity: LocalEntity, actor_id: str | None) -> Link | None:
+        if actor_id is None or actor_id not in self.actors:
+            return None
+        actor = self.actors[actor_id]  # not final(): a recorded merge already says where it went
+        for alias in entity.aliases | {entity.canonical_name}:
+            self._add_alias(actor, alias)
+        actor.roles |= set(entity.roles)
+        return Link(actor.actor_id, False, "kept", 1.0, "re-annotation: the actor this entity had before")
 
     def _direct(self, entity: LocalEntity) -> str | None:
         hit = self.names.get((entity.actor_type, comparison_key(entity.canonical_name, entity.actor_type)))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import dagster as dg
 
 
-from pipeline import asset_metadata, catalog, clean, ingest, load, nlp
+from pipeline import asset_metadata, catalog, clean, ingest, load, nlp, reannotate
 from pipeline.records import CleanArticle, InboxFile, ParsedDocument, VersionAnnotations
 from pipeline.resources import InboxResource, WarehouseResource
 
@@ -38,18 +38,22 @@ class CleanBatch:
     notes: dict[str, str] = field(default_factory=dict)
 
 
-@dg.asset(group_name="ingest", partitions_def=inbox_batches, pool=WAREHOUSE_POOL, kinds={"python"})
+@dg.asset(group_name="ingest", partitions_def=inbox_batches, pool=WAREHOUSE_POOL, kinds={"python"},
+          output_required=False)
 def inbox_files(context: dg.AssetExecutionContext, config: InboxScanConfig, inbox: InboxResource,
-                warehouse: WarehouseResource) -> list[InboxFile]:
-    """Files in the inbox that the warehouse has not seen with this content (by sha256)."""
+                warehouse: WarehouseResource):
+    """Files in the inbox that the warehouse has not seen with this content (by sha256).
+    None: no output, so the batch stages (NLP, load, checks) are skipped for the run."""
     found = ingest.scan_inbox(inbox.path, only=config.only or None)
     with warehouse.get_connection() as con:
         load.ensure_schema(con)
         known = {r[0] for r in con.sql("SELECT file_id FROM files").fetchall()}
     new = [f for f in found if f.file_id not in known]
-    context.add_output_metadata({"scanned": len(found), "new_or_changed": len(new),
-                                 "skipped_unchanged": len(found) - len(new)})
-    return new
+    if not new:
+        context.log.info(f"nothing new among {len(found)} files: no NLP, no load, no checks for this batch")
+        return
+    yield dg.Output(new, metadata={"scanned": len(found), "new_or_changed": len(new),
+                                   "skipped_unchanged": len(found) - len(new)})
 
 
 @dg.asset(group_name="ingest", partitions_def=inbox_batches, kinds={"python"})
@@ -134,3 +138,20 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     for t in TABLES:
         yield dg.MaterializeResult(asset_key=t, metadata={"rows_upserted": written.get(t, 0), "row_count": totals[t],
                                                           **shown[t]})
+
+
+class ReannotateConfig(dg.Config):
+    """`batch_size` versions per transaction; `limit` > 0 re-annotates only that many."""
+
+    batch_size: int = reannotate.BATCH_SIZE
+    limit: int = 0
+
+
+@dg.asset(group_name="nlp", deps=["versions"], pool=WAREHOUSE_POOL, kinds={"spacy", "duckdb"})
+def reannotated_versions(context: dg.AssetExecutionContext, config: ReannotateConfig,
+                         warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """Versions whose extractor_version is older than the code's, annotated again from their
+    stored cleaned text (no file re-read), in batches; same IDs where nothing changed."""
+    done = reannotate.reannotate_stale(warehouse.get_connection, config.batch_size, config.limit, context.log.info)
+    return dg.MaterializeResult(metadata={"versions": done.versions, "batches": done.batches,
+                                          "rows_written": done.rows})

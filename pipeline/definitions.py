@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import dagster as dg
 
-from pipeline.assets import clean_articles, inbox_files, nlp_annotations, parsed_documents, warehouse_tables
+from pipeline.assets import (clean_articles, inbox_files, nlp_annotations, parsed_documents, reannotated_versions,
+                             warehouse_tables)
 from pipeline.automation import INGEST_JOB, build_inbox_sensor, build_rescan_schedule
 from pipeline.checks import warehouse_quality_checks
 from pipeline.models import build_model_assets
@@ -19,6 +20,11 @@ ingest_job = dg.define_asset_job(
     selection=dg.AssetSelection.assets(*PIPELINE_ASSETS),
     description="Ingest one inbox batch: scan, parse, clean, NLP, load (+ checks).",
 )
+reannotate_job = dg.define_asset_job(
+    "reannotate_job",
+    selection=dg.AssetSelection.assets(reannotated_versions),
+    description="Re-annotate versions whose extractor_version is older than the code's (no re-ingest).",
+)
 models_job = dg.define_asset_job(
     "models_job",
     selection=dg.AssetSelection.groups("staging", "models"),
@@ -29,9 +35,9 @@ models_job = dg.define_asset_job(
 def build_definitions(inbox: str | None = None, warehouse: str | None = None) -> dg.Definitions:
     res = resources(inbox, warehouse)
     return dg.Definitions(
-        assets=[*PIPELINE_ASSETS, check_results_asset, *build_model_assets()],
+        assets=[*PIPELINE_ASSETS, reannotated_versions, check_results_asset, *build_model_assets()],
         asset_checks=[warehouse_quality_checks],
-        jobs=[ingest_job, models_job],
+        jobs=[ingest_job, reannotate_job, models_job],
         sensors=[
             build_inbox_sensor(res["inbox"].path),
             dg.AutomationConditionSensorDefinition(

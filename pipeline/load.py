@@ -20,7 +20,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
 # The columns of an `events` row: taken from the mention that first reported the event.
 EVENT_COLUMNS = ("event_id", "article_id", "version_id", "event_type", "mode", "status", "actor1_id", "actor2_id",
                  "actor1_text", "actor2_text", "place", "event_date", "date_granularity", "date_text", "sentence",
-                 "start_char", "end_char", "trigger", "extractor_version")
+                 "start_char", "end_char", "trigger", "cameo_code", "extractor_version")
 
 # Tables in the order they are written, with their primary keys (sql/schema.yml).
 TABLE_KEYS: dict[str, tuple[str, ...]] = catalog.table_keys()
@@ -158,112 +158,121 @@ def build_rows(
                 }
             )
             ann = ann_by_key.get((i, v.version_no))
-            if ann is None:
-                continue
-            actor_of: dict[str, str] = {}
-            links = actor_index.resolve_version(ann.entities)
-            for ent, link in zip(ann.entities, links):
-                actor_id, is_new = link.actor_id, link.is_new
-                actor_of[ent.key] = actor_id
-                rows["actor_links"].append(
-                    {"version_id": version_id, "entity_key": ent.key, "actor_id": actor_id,
-                     "local_name": ent.canonical_name, "method": link.method,
-                     "confidence": link.confidence, "evidence": link.evidence}
-                )
-                if is_new and actor_id not in new_actor_ids:
-                    new_actor_ids.add(actor_id)
-                    rows["actors"].append(
-                        {
-                            "actor_id": actor_id,
-                            "canonical_name": ent.canonical_name,
-                            "actor_type": ent.actor_type,
-                            "first_seen_at": seen_at,
-                        }
-                    )
-                for alias in sorted(ent.aliases | {ent.canonical_name}):
-                    rows["actor_aliases"].append({"actor_id": actor_id, "alias": alias})
-                pub = _date(art.published_at) or seen_at.date()
-                for role, affiliation in ent.roles:
-                    rows["actor_roles"].append(
-                        {"actor_id": actor_id, "role": role, "affiliation": affiliation,
-                         "first_seen": pub, "last_seen": pub, "version_id": version_id}
-                    )
-            for m in ann.mentions:
-                rows["mentions"].append(
-                    {
-                        "mention_id": stable_id("mention", version_id, m.start, m.end),
-                        "version_id": version_id,
-                        "actor_id": actor_of[m.entity_key],
-                        "start_char": m.start,
-                        "end_char": m.end,
-                        "text": m.text,
-                        "label": m.label,
-                        "extractor_version": EXTRACTOR_VERSION,
-                    }
-                )
-            for q in ann.quotes:
-                rows["quotes"].append(
-                    {
-                        "quote_id": stable_id("quote", version_id, q.start, q.end) if q.field == "body"
-                        else stable_id("quote", version_id, q.field, q.start, q.end),
-                        "version_id": version_id,
-                        "article_id": article_id,
-                        "text": q.text,
-                        "start_char": q.start,
-                        "end_char": q.end,
-                        "kind": q.kind,
-                        "speaker_actor_id": actor_of.get(q.speaker_entity_key) if q.speaker_entity_key else None,
-                        "speaker_text": q.speaker_text,
-                        "cue": q.cue,
-                        "speaker_start": q.speaker_start,
-                        "speaker_end": q.speaker_end,
-                        "cue_start": q.cue_start,
-                        "cue_end": q.cue_end,
-                        "is_anonymous": q.is_anonymous,
-                        "cue_type": q.cue_type,
-                        "field": q.field,
-                        "extractor_version": EXTRACTOR_VERSION,
-                    }
-                )
-            for e in ann.events:
-                a1 = actor_of.get(e.actor1_key) if e.actor1_key else None
-                a2 = actor_of.get(e.actor2_key) if e.actor2_key else None
-                event_id = event_identity(article_id, e, a1, a2)
-                rows["event_mentions"].append(
-                    {
-                        "event_mention_id": stable_id("event_mention", version_id, e.start_char,
-                                                      e.trigger_start if e.trigger_start is not None else e.trigger,
-                                                      e.event_type, e.actor1_text, e.actor2_text),
-                        "event_id": event_id,
-                        "article_id": article_id,
-                        "version_id": version_id,
-                        "event_type": e.event_type,
-                        "mode": e.mode,
-                        "status": e.status,
-                        "actor1_id": a1,
-                        "actor2_id": a2,
-                        "actor1_text": e.actor1_text,
-                        "actor2_text": e.actor2_text,
-                        "place": e.place,
-                        "event_date": _date(e.event_date),
-                        "date_granularity": e.date_granularity,
-                        "date_text": e.date_text,
-                        "sentence": e.sentence,
-                        "start_char": e.start_char,
-                        "end_char": e.end_char,
-                        "trigger": e.trigger,
-                        "trigger_start": e.trigger_start,
-                        "trigger_end": e.trigger_end,
-                        "published_at": _date(art.published_at),
-                        "extractor_version": EXTRACTOR_VERSION,
-                    }
-                )
-                # the first mention is the event's provenance (see merge_events)
-                rows["events"].append({k: rows["event_mentions"][-1][k] for k in EVENT_COLUMNS})
+            if ann is not None:
+                annotation_rows(rows, ann, version_id, article_id, art.published_at, seen_at, actor_index, new_actor_ids)
     rows["actor_merges"] = [{**m, "merged_at": now} for m in actor_index.new_merges]
     actor_index.new_merges = []
     rows = versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
     return merge_events(rows, existing_versions)
+
+
+def annotation_rows(rows: dict[str, list[dict]], ann: VersionAnnotations, version_id: str, article_id: str,
+                    published_at: str | None, seen_at: datetime, actor_index: ActorIndex,
+                    new_actor_ids: set[str], previous_links: dict[str, str] | None = None) -> None:
+    """Append one version's annotation rows (actor links, actors, aliases, roles, mentions,
+    quotes, event mentions and events) to `rows`: used by the load and by re-annotation
+    (which passes the version's `previous_links`, entity key → actor id)."""
+    actor_of: dict[str, str] = {}
+    links = actor_index.resolve_version(ann.entities, previous_links)
+    for ent, link in zip(ann.entities, links):
+        actor_id, is_new = link.actor_id, link.is_new
+        actor_of[ent.key] = actor_id
+        rows["actor_links"].append(
+            {"version_id": version_id, "entity_key": ent.key, "actor_id": actor_id,
+             "local_name": ent.canonical_name, "method": link.method,
+             "confidence": link.confidence, "evidence": link.evidence}
+        )
+        if is_new and actor_id not in new_actor_ids:
+            new_actor_ids.add(actor_id)
+            rows["actors"].append(
+                {
+                    "actor_id": actor_id,
+                    "canonical_name": ent.canonical_name,
+                    "actor_type": ent.actor_type,
+                    "first_seen_at": seen_at,
+                }
+            )
+        for alias in sorted(ent.aliases | {ent.canonical_name}):
+            rows["actor_aliases"].append({"actor_id": actor_id, "alias": alias})
+        pub = _date(published_at) or seen_at.date()
+        for role, affiliation in ent.roles:
+            rows["actor_roles"].append(
+                {"actor_id": actor_id, "role": role, "affiliation": affiliation,
+                 "first_seen": pub, "last_seen": pub, "version_id": version_id}
+            )
+    for m in ann.mentions:
+        rows["mentions"].append(
+            {
+                "mention_id": stable_id("mention", version_id, m.start, m.end),
+                "version_id": version_id,
+                "actor_id": actor_of[m.entity_key],
+                "start_char": m.start,
+                "end_char": m.end,
+                "text": m.text,
+                "label": m.label,
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+        )
+    for q in ann.quotes:
+        rows["quotes"].append(
+            {
+                "quote_id": stable_id("quote", version_id, q.start, q.end) if q.field == "body"
+                else stable_id("quote", version_id, q.field, q.start, q.end),
+                "version_id": version_id,
+                "article_id": article_id,
+                "text": q.text,
+                "start_char": q.start,
+                "end_char": q.end,
+                "kind": q.kind,
+                "speaker_actor_id": actor_of.get(q.speaker_entity_key) if q.speaker_entity_key else None,
+                "speaker_text": q.speaker_text,
+                "cue": q.cue,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
+                "cue_start": q.cue_start,
+                "cue_end": q.cue_end,
+                "is_anonymous": q.is_anonymous,
+                "cue_type": q.cue_type,
+                "field": q.field,
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+        )
+    for e in ann.events:
+        a1 = actor_of.get(e.actor1_key) if e.actor1_key else None
+        a2 = actor_of.get(e.actor2_key) if e.actor2_key else None
+        event_id = event_identity(article_id, e, a1, a2)
+        rows["event_mentions"].append(
+            {
+                "event_mention_id": stable_id("event_mention", version_id, e.start_char,
+                                              e.trigger_start if e.trigger_start is not None else e.trigger,
+                                              e.event_type, e.actor1_text, e.actor2_text),
+                "event_id": event_id,
+                "article_id": article_id,
+                "version_id": version_id,
+                "event_type": e.event_type,
+                "mode": e.mode,
+                "status": e.status,
+                "actor1_id": a1,
+                "actor2_id": a2,
+                "actor1_text": e.actor1_text,
+                "actor2_text": e.actor2_text,
+                "place": e.place,
+                "event_date": _date(e.event_date),
+                "date_granularity": e.date_granularity,
+                "date_text": e.date_text,
+                "sentence": e.sentence,
+                "start_char": e.start_char,
+                "end_char": e.end_char,
+                "trigger": e.trigger,
+                "trigger_start": e.trigger_start,
+                "trigger_end": e.trigger_end,
+                "cameo_code": e.cameo_code,
+                "published_at": _date(published_at),
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+        )
+        # the first mention is the event's provenance (see merge_events)
+        rows["events"].append({k: rows["event_mentions"][-1][k] for k in EVENT_COLUMNS})
 
 
 # ------------------------------------------------------------------ cross-document event identity

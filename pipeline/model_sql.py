@@ -4,6 +4,7 @@ which tables and models each one reads, order them so every view is created afte
 it reads, and create one."""
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -49,8 +50,14 @@ def model_order(files: dict[str, Path]) -> list[str]:
     return ordered
 
 
+def model_fingerprint(sql: str) -> str:
+    """Stored as the view's comment, so `run` sees an edited model file as out of date."""
+    return "sql sha256 " + hashlib.sha256(sql.encode("utf-8")).hexdigest()[:16]
+
+
 def create_view(con, name: str, sql: str) -> None:
     con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{sql.rstrip().rstrip(';')}")
+    con.execute(f"COMMENT ON VIEW {name} IS '{model_fingerprint(sql)}'")
 
 
 def create_all_views(con) -> list[str]:

@@ -143,6 +143,7 @@ class Event:
     trigger: str
     trigger_start: int | None = None  # trigger span in the version text
     trigger_end: int | None = None
+    cameo_code: str | None = None  # CAMEO code of the trigger sense (provenance: rules/event_triggers*.tsv)
 
 
 @dataclass

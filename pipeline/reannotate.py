@@ -1,0 +1,140 @@
+"""Re-annotation: versions annotated by an older extractor (`versions.extractor_version`
+older than `EXTRACTOR_VERSION`) are parsed and annotated again from their stored cleaned
+text — no file is re-read or re-cleaned — in batches, one transaction per batch, so the
+cost is in proportion to the stale versions.
+
+IDs are content-derived (a mention, quote or event mention is its version plus its span),
+so an annotation the new extractor still finds keeps its ID; the per-version rows it no
+longer finds are deleted with the version's old rows; events left without any report go.
+Actors are never deleted (resolution against the stored actor index gives an entity its
+old actor, and a merge the resolver decides is recorded in `actor_merges`); quote and
+event version spans are refreshed over the article's other versions; version diffs and
+stories depend on the text only and stay as they are."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, ContextManager
+
+import polars as pl
+
+from pipeline import load, nlp, versions
+from pipeline.pending import stale_versions
+from pipeline.records import EXTRACTOR_VERSION, VersionAnnotations
+
+BATCH_SIZE = 500  # versions per transaction (the NLP of a batch runs with no connection open)
+# Rows that belong to one version and are replaced as a whole when it is re-annotated
+# (actor_links too, but a link that is found again keeps its stored method and evidence).
+PER_VERSION_TABLES = ("actor_roles", "mentions", "quotes", "event_mentions")
+# Tables a re-annotation writes, in load order (actors before what points at them).
+WRITTEN_TABLES = ("actors", "actor_aliases", "actor_roles", "actor_merges", "actor_links", "mentions", "quotes",
+                  "events", "event_mentions")
+
+
+@dataclass
+class StaleVersion:
+    version_id: str
+    article_id: str
+    version_no: int
+    text: str
+    published_at: str | None  # the article's date, the anchor of relative dates
+    seen_at: datetime
+    title: str | None = None  # parsed for headline quotes
+
+
+@dataclass
+class ReannotationResult:
+    versions: int = 0
+    batches: int = 0
+    rows: int = 0
+
+
+def read_stale(con, version_ids: list[str]) -> list[StaleVersion]:
+    con.register("stale_ids", pl.DataFrame({"version_id": version_ids}, schema={"version_id": pl.String}))
+    got = con.sql("SELECT v.version_id, v.article_id, v.version_no, v.text, a.published_at, v.seen_at, v.title "
+                  "FROM versions v JOIN stale_ids USING (version_id) JOIN articles a USING (article_id) "
+                  "ORDER BY v.article_id, v.version_no").fetchall()
+    con.unregister("stale_ids")
+    now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    return [StaleVersion(vid, aid, no, text, pub.isoformat() if pub else None, seen or now, title)
+            for vid, aid, no, text, pub, seen, title in got]
+
+
+def annotate(stale: list[StaleVersion]) -> list[VersionAnnotations]:
+    return nlp.annotate_versions([(i, s.version_no, s.text, s.published_at, s.title) for i, s in enumerate(stale)])
+
+
+def previous_links(con, version_ids: list[str]) -> dict[str, dict[str, str]]:
+    """version_id → {entity key: actor id} as stored before the re-annotation."""
+    out: dict[str, dict[str, str]] = {}
+    for vid, key, actor in con.execute("SELECT version_id, entity_key, actor_id FROM actor_links "
+                                       "WHERE version_id IN (SELECT unnest(?))", [version_ids]).fetchall():
+        out.setdefault(vid, {})[key] = actor
+    return out
+
+
+def build_rows(con, stale: list[StaleVersion], annotations: list[VersionAnnotations]) -> dict[str, list[dict]]:
+    """The new annotation rows of the stale versions, resolved against the stored actors."""
+    article_ids = sorted({s.article_id for s in stale})
+    existing, actor_index = load.read_existing(con, article_ids)
+    rows: dict[str, list[dict]] = {t: [] for t in load.TABLE_KEYS if t != "files"}
+    new_actor_ids: set[str] = set()
+    previous = previous_links(con, [s.version_id for s in stale])
+    for s, ann in zip(stale, annotations):
+        load.annotation_rows(rows, ann, s.version_id, s.article_id, s.published_at, s.seen_at, actor_index,
+                             new_actor_ids, previous.get(s.version_id, {}))
+    now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    rows["actor_merges"] = [{**m, "merged_at": now} for m in actor_index.new_merges]
+    actor_index.new_merges = []
+    versions.refresh_version_spans(rows, existing, article_ids, {s.version_id: s.version_no for s in stale},
+                                   replaced=frozenset(s.version_id for s in stale))
+    return load.merge_events(rows, existing)
+
+
+def write(con, version_ids: list[str], rows: dict[str, list[dict]]) -> int:
+    """Replace the versions' annotation rows in one transaction (rolled back on error)."""
+    written = 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.register("reannotated", pl.DataFrame({"version_id": version_ids}, schema={"version_id": pl.String}))
+        for table in PER_VERSION_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE version_id IN (SELECT version_id FROM reannotated)")
+        links = rows.get("actor_links", [])
+        con.register("found_links", pl.DataFrame({"version_id": [r["version_id"] for r in links],
+                                                  "entity_key": [r["entity_key"] for r in links]},
+                                                 schema={"version_id": pl.String, "entity_key": pl.String}))
+        con.execute("DELETE FROM actor_links WHERE version_id IN (SELECT version_id FROM reannotated) AND "
+                    "(version_id, entity_key) NOT IN (SELECT (version_id, entity_key) FROM found_links)")
+        con.unregister("found_links")
+        for table in WRITTEN_TABLES:
+            written += load.upsert(con, table, rows.get(table, []))
+        con.execute("DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM event_mentions)")
+        con.execute("UPDATE versions SET extractor_version = ? "
+                    "WHERE version_id IN (SELECT version_id FROM reannotated)", [EXTRACTOR_VERSION])
+        con.unregister("reannotated")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return written
+
+
+def reannotate_stale(connect: Callable[[], ContextManager], batch_size: int = BATCH_SIZE, limit: int = 0,
+                     log: Callable[[str], None] = print) -> ReannotationResult:
+    """Re-annotate every stale version (or the first `limit`), `batch_size` at a time.
+    `connect()` opens the warehouse (the Dagster resource's get_connection)."""
+    with connect() as con:
+        ids = stale_versions(con)
+    ids = ids[:limit] if limit else ids
+    result = ReannotationResult()
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start:start + batch_size]
+        with connect() as con:
+            stale = read_stale(con, chunk)
+        annotations = annotate(stale)  # no connection open while the workers parse
+        with connect() as con:
+            result.rows += write(con, chunk, build_rows(con, stale, annotations))
+        result.versions += len(chunk)
+        result.batches += 1
+        log(f"re-annotated {result.versions}/{len(ids)} stale versions (extractor {EXTRACTOR_VERSION})")
+    return result

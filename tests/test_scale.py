@@ -1,0 +1,102 @@
+"""Cost in proportion to new work: a no-op re-run starts no Dagster run; re-annotation
+after an extractor upgrade rebuilds the annotation rows from stored text, with the same
+IDs and the same actors where nothing changed."""
+from __future__ import annotations
+
+import shutil
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipeline.cli import reannotate_warehouse, run_pipeline
+from pipeline.pending import is_stale, pending_work
+from pipeline.records import EXTRACTOR_VERSION
+from tests.conftest import SEEDS
+
+# Every table re-annotation may write, compared without the columns that record *when*.
+ANNOTATION_TABLES = {"actors": "first_seen_at", "actor_aliases": None, "actor_roles": None, "actor_merges": "merged_at",
+                     "actor_links": None, "mentions": None, "quotes": None, "events": None, "event_mentions": None,
+                     "version_diffs": None, "story_members": None}
+
+
+def _snapshot(db) -> dict[str, list[str]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: sorted(map(str, con.sql(f"SELECT * {f'EXCLUDE ({drop})' if drop else ''} FROM {t}").fetchall()))
+                for t, drop in ANNOTATION_TABLES.items()}
+
+
+@pytest.fixture()
+def built(tmp_path):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox)
+    db = tmp_path / "w.duckdb"
+    instance = dg.DagsterInstance.ephemeral()
+    run_pipeline(str(inbox), str(db), instance=instance)
+    return inbox, db, instance
+
+
+def test_stale_means_older_than_the_code():
+    assert is_stale(None) and is_stale("0.0.1") and is_stale("0.2.9", "0.10.0")
+    assert not is_stale(EXTRACTOR_VERSION) and not is_stale("99.0.0")
+
+
+def test_noop_rerun_starts_no_dagster_run(built, capsys):
+    inbox, db, instance = built
+    runs = len(instance.get_runs())
+    assert pending_work(str(inbox), str(db)).nothing
+    run_pipeline(str(inbox), str(db), instance=instance)
+    assert len(instance.get_runs()) == runs
+    assert "no NLP, no load, no checks" in capsys.readouterr().out
+    # a new file is work again
+    (inbox / "new.txt").write_text((SEEDS / sorted(p.name for p in SEEDS.iterdir())[0]).read_text() + "\nMore.")
+    assert pending_work(str(inbox), str(db)).new_files == ["new.txt"]
+
+
+def test_reannotation_rebuilds_rows_from_stored_text_with_same_ids(built):
+    inbox, db, instance = built
+    before = _snapshot(db)
+    with duckdb.connect(str(db)) as con:  # an "older extractor" whose rows were different
+        con.execute("UPDATE versions SET extractor_version = '0.0.1'")
+        con.execute("DELETE FROM quotes")
+        con.execute("DELETE FROM mentions WHERE start_char < 500")
+        con.execute("UPDATE event_mentions SET status = 'stale'")
+    shutil.rmtree(inbox)  # no file is re-read
+    inbox.mkdir()
+    reannotate_warehouse(str(inbox), str(db), instance=instance, limit=2)
+    with duckdb.connect(str(db), read_only=True) as con:
+        versions = dict(con.sql("SELECT extractor_version, count(*) FROM versions GROUP BY 1").fetchall())
+    assert versions == {EXTRACTOR_VERSION: 2, "0.0.1": 4}  # in proportion: only the 2 asked for
+    runs = len(instance.get_runs())
+    run_pipeline(str(inbox), str(db), instance=instance)  # `run` re-annotates the rest by itself
+    assert len(instance.get_runs()) > runs
+    assert _snapshot(db) == before
+    assert pending_work(str(inbox), str(db)).nothing
+
+
+def test_run_can_leave_stale_versions_alone(built):
+    inbox, db, instance = built
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE versions SET extractor_version = '0.0.1'")
+    run_pipeline(str(inbox), str(db), instance=instance, reannotate=False)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.sql("SELECT DISTINCT extractor_version FROM versions").fetchall() == [("0.0.1",)]
+
+
+def test_ingest_run_with_nothing_new_skips_the_batch_stages(built):
+    """What the sensor's or the schedule's run does when the inbox holds nothing new."""
+    from pipeline.assets import inbox_batches
+    from pipeline.automation import ingest_run_config
+    from pipeline.cli import _state_storage_of
+    from pipeline.definitions import build_definitions
+
+    inbox, db, instance = built
+    instance.add_dynamic_partitions(inbox_batches.name, ["rescan-again"])
+    with _state_storage_of(instance):
+        result = build_definitions(str(inbox), str(db)).resolve_job_def("ingest_job").execute_in_process(
+            partition_key="rescan-again", instance=instance, run_config=ingest_run_config([]))
+    assert result.success
+    assert {e.step_key for e in result.get_step_success_events()} == {"inbox_files"}
+    skipped = {e.step_key for e in result.all_events if e.event_type_value == "STEP_SKIPPED"}
+    assert {"nlp_annotations", "warehouse_tables"} <= skipped
+    assert not result.get_asset_check_evaluations()
