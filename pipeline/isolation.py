@@ -31,9 +31,8 @@ def without_failed_nlp(ledger, articles: list[CleanArticle], annotations: list[V
 
 
 def _rows(con, articles, annotations):
-    ids = sorted({load.article_id_for(a) for a in articles})
-    existing, actor_index = load.read_existing(con, ids)
-    return load.build_rows(articles, annotations, existing, actor_index)
+    existing, stored_actors = load.read_for_batch(con, articles)  # all SQL reads, up front
+    return load.build_rows(articles, annotations, existing, stored_actors)
 
 
 def build_rows_isolated(con, ledger, articles: list[CleanArticle], annotations: list[VersionAnnotations]):
