@@ -10,10 +10,11 @@ import sys
 import dagster as dg
 import duckdb
 
-from pipeline.automation import INGEST_JOB, batch_key, inbox_state, ingest_run_config
+from pipeline.automation import INGEST_JOB, QUIET, batch_key, inbox_state, ingest_run_config
 from pipeline.assets import inbox_batches
 from pipeline.definitions import build_definitions
 from pipeline.load import table_counts
+from pipeline.parallel import run_batches
 from pipeline.pending import PendingWork, pending_work
 from pipeline.resources import inbox_path, warehouse_path
 
@@ -22,7 +23,6 @@ def _instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
-QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None,
@@ -61,6 +61,21 @@ def _reannotate(defs: dg.Definitions, instance: dg.DagsterInstance, limit: int =
         raise SystemExit(f"re-annotation run {result.run_id} failed")
     meta = result.asset_materializations_for_node("reannotated_versions")[0].metadata
     print(f"re-annotated {meta['versions'].value} versions in {meta['batches'].value} batches")
+
+
+def run_in_batches(inbox: str, warehouse: str, batches: int, concurrency: int) -> None:
+    """The inbox's new files as `batches` separate Dagster runs, `concurrency` at a time
+    (see pipeline.parallel); stale versions and models follow in `run_pipeline`."""
+    pending = pending_work(inbox, warehouse, reannotate=False)
+    if not pending.new_files:
+        return
+    runs = run_batches(inbox, warehouse, pending.new_files, batches, concurrency)
+    for run in runs:
+        lines = run.output.strip().splitlines()
+        print(lines[-1] if lines else f"batch {run.key}: no output")
+    failed = [run for run in runs if run.returncode]
+    if failed:
+        raise SystemExit(f"{len(failed)} of {len(runs)} batch runs failed:\n" + failed[0].output[-2000:])
 
 
 def _state_storage_of(instance: dg.DagsterInstance):
@@ -113,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
                              help="DuckDB file (default $NEWS_WAREHOUSE or warehouse/news.duckdb)")
     run.add_argument("--no-reannotate", action="store_true",
                      help="leave versions of an older extractor version as they are (also NEWS_REANNOTATE=0)")
+    run.add_argument("--batches", type=int, default=1,
+                     help="split the new files into N batches, each its own Dagster run (NLP in parallel)")
+    run.add_argument("--concurrency", type=int, default=2,
+                     help="with --batches: runs at the same time (still one writer at a time)")
     again.add_argument("--limit", type=int, default=0, help="re-annotate at most this many versions (0: all)")
     args = parser.parse_args(argv)
     if args.command in ("run", "reannotate"):
@@ -121,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.warehouse:
             os.environ["NEWS_WAREHOUSE"] = args.warehouse
         inbox, warehouse = inbox_path(), warehouse_path()
+        if args.command == "run" and args.batches > 1:
+            run_in_batches(inbox, warehouse, args.batches, args.concurrency)
         if args.command == "run":
             counts = run_pipeline(inbox, warehouse, reannotate=False if args.no_reannotate else None)
         else:
