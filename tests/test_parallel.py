@@ -55,3 +55,17 @@ def test_three_batches_two_at_a_time_equal_one_sequential_run(tmp_path, monkeypa
     assert overlapping(spans[0], spans[1])  # two runs at the same time ...
     assert len(loads) == 3 and not any(overlapping(a, b) for i, a in enumerate(loads) for b in loads[i + 1:])
     assert loads == sorted(loads)  # ... one writer at a time, in batch order
+
+
+def test_sensor_splits_a_large_tick_into_ordered_batches(tmp_path, monkeypatch):
+    from pipeline import automation
+
+    monkeypatch.setattr(automation, "BATCH_FILES", 2)
+    shutil.copytree(SEEDS, tmp_path / "inbox")
+    sensor = automation.build_inbox_sensor(str(tmp_path / "inbox"))
+    result = sensor(dg.build_sensor_context())
+    requests = result.run_requests
+    assert [len(r.run_config["ops"]["inbox_files"]["config"]["only"]) for r in requests] == [2, 2, 1]
+    keys = [r.partition_key for r in requests]
+    assert [r.run_config["ops"]["nlp_annotations"]["config"]["load_after"] for r in requests] == \
+        [[], keys[:1], keys[:2]]
