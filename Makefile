@@ -25,7 +25,7 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 
 ## Ingest $(NEWS_INBOX) into $(NEWS_WAREHOUSE) and print row counts (idempotent).
 run: setup
-	$(BIN)/python -m pipeline.cli run
+	$(BIN)/python -m pipeline run
 
 ## The test suite (real spaCy model, real DuckDB files in temp dirs).
 test: setup
@@ -80,5 +80,5 @@ models-bbc: setup
 	rm -rf $(BBC_SAMPLE) && mkdir -p $(BBC_SAMPLE)/inbox
 	for topic in politics business; do \
 	  ls $(CORPORA)/bbc-news/$$topic | sort | head -150 | while read f; do cp $(CORPORA)/bbc-news/$$topic/$$f $(BBC_SAMPLE)/inbox/$$topic-$$f; done; done
-	NEWS_INBOX=$(BBC_SAMPLE)/inbox NEWS_WAREHOUSE=$(BBC_SAMPLE)/news.duckdb DAGSTER_HOME= $(BIN)/python -m pipeline.cli run
+	NEWS_INBOX=$(BBC_SAMPLE)/inbox NEWS_WAREHOUSE=$(BBC_SAMPLE)/news.duckdb DAGSTER_HOME= $(BIN)/python -m pipeline run
 	$(BIN)/python -m pipeline.model_check $(BBC_SAMPLE)/news.duckdb

@@ -1,15 +1,20 @@
-"""Command line: `python -m pipeline.cli run` materializes every asset over the inbox
-(one batch partition for the whole scan, then the SQL models) on the real Dagster
-instance, and prints the row count of every table."""
+"""Command line (`python -m pipeline`, or the `news-warehouse` console script):
+`run` materializes every asset over the inbox (one batch partition for the whole scan,
+then the SQL models) on the real Dagster instance, with a line per stage and a closing
+summary; `query` prints a model, table or SQL result; `export` writes tables to
+Parquet/CSV. A user's mistake (missing folder, unreadable warehouse) is one line on
+stderr and exit code 2."""
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import time
 
 import dagster as dg
 import duckdb
 
+from pipeline import cli_output, cli_query
 from pipeline.automation import INGEST_JOB, QUIET, batch_key, inbox_state, ingest_run_config
 from pipeline.assets import inbox_batches
 from pipeline.definitions import build_definitions
@@ -26,10 +31,11 @@ def _instance() -> dg.DagsterInstance:
 
 
 def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None,
-                 reannotate: bool | None = None) -> dict[str, int]:
+                 reannotate: bool | None = None, progress: bool = False) -> dict[str, int]:
     """Materialize the ingest job for one batch covering the inbox, re-annotate stale
     versions (unless disabled: `reannotate=False` or NEWS_REANNOTATE=0), then the models.
-    Nothing new, nothing stale and every model view current: no Dagster run at all."""
+    Nothing new, nothing stale and every model view current: no Dagster run at all.
+    `progress`: a line per stage on stderr."""
     instance = instance or _instance()
     if reannotate is None:
         reannotate = os.environ.get("NEWS_REANNOTATE", "1") not in ("0", "false", "no")
@@ -40,7 +46,7 @@ def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None
         with duckdb.connect(warehouse, read_only=True) as con:
             return table_counts(con)
     with _state_storage_of(instance):
-        return _run(inbox, warehouse, instance, pending)
+        return _run(inbox, warehouse, instance, pending, progress)
 
 
 def reannotate_warehouse(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None,
@@ -90,66 +96,118 @@ def _state_storage_of(instance: dg.DagsterInstance):
     return set_defs_state_storage(instance.defs_state_storage)
 
 
-def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance, pending: PendingWork) -> dict[str, int]:
+def _job(defs: dg.Definitions, name: str, run_config: dict, progress: bool) -> tuple[dg.JobDefinition, dict]:
+    job = defs.resolve_job_def(name)
+    return cli_output.with_progress(job, run_config) if progress else (job, run_config)
+
+
+def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance, pending: PendingWork,
+         progress: bool = False) -> dict[str, int]:
     defs = build_definitions(inbox, warehouse)
     if pending.new_files or not pending.known:
-        _ingest(defs, inbox, instance)
+        _ingest(defs, inbox, instance, progress)
     if pending.stale_versions:
         _reannotate(defs, instance)
-    models = defs.resolve_job_def("models_job").execute_in_process(instance=instance, run_config=QUIET, raise_on_error=False)
+    job, config = _job(defs, "models_job", QUIET, progress)
+    models = job.execute_in_process(instance=instance, run_config=config, raise_on_error=False)
     if not models.success:
         raise SystemExit(f"models run {models.run_id} failed")
     with duckdb.connect(warehouse, read_only=True) as con:
         return table_counts(con)
 
 
-def _ingest(defs: dg.Definitions, inbox: str, instance: dg.DagsterInstance) -> None:
+def _ingest(defs: dg.Definitions, inbox: str, instance: dg.DagsterInstance, progress: bool = False) -> None:
     key = batch_key("scan", inbox_state(inbox))
     instance.add_dynamic_partitions(inbox_batches.name, [key])
-    result = defs.resolve_job_def(INGEST_JOB).execute_in_process(
-        partition_key=key, instance=instance, run_config={**ingest_run_config([]), **QUIET}, raise_on_error=False
-    )
+    job, config = _job(defs, INGEST_JOB, {**ingest_run_config([]), **QUIET}, progress)
+    result = job.execute_in_process(partition_key=key, instance=instance, run_config=config, raise_on_error=False)
     if not result.success:
         raise SystemExit(f"ingest run {result.run_id} failed")
     failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
-    print(f"checks: {len(result.get_asset_check_evaluations())} run, {len(failed)} failed")
+    if not progress:
+        print(f"checks: {len(result.get_asset_check_evaluations())} run, {len(failed)} failed")
     if failed:
         raise SystemExit("blocking checks failed: " + ", ".join(e.check_name for e in failed))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__)
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="ingest the inbox into the warehouse and print row counts")
-    again = sub.add_parser("reannotate", help="re-annotate versions annotated by an older extractor version")
-    for command in (run, again):
-        command.add_argument("--inbox", default=None, help="folder of articles (default $NEWS_INBOX or seeds/)")
-        command.add_argument("--warehouse", default=None,
-                             help="DuckDB file (default $NEWS_WAREHOUSE or warehouse/news.duckdb)")
+    run = sub.add_parser("run", help="ingest the inbox into the warehouse and print what changed")
+    run.add_argument("--quiet", action="store_true", help="no line per stage")
     run.add_argument("--no-reannotate", action="store_true",
                      help="leave versions of an older extractor version as they are (also NEWS_REANNOTATE=0)")
     run.add_argument("--batches", type=int, default=1,
                      help="split the new files into N batches, each its own Dagster run (NLP in parallel)")
     run.add_argument("--concurrency", type=int, default=2,
                      help="with --batches: runs at the same time (still one writer at a time)")
+    again = sub.add_parser("reannotate", help="re-annotate versions annotated by an older extractor version")
     again.add_argument("--limit", type=int, default=0, help="re-annotate at most this many versions (0: all)")
-    args = parser.parse_args(argv)
-    if args.command in ("run", "reannotate"):
-        if args.inbox:
-            os.environ["NEWS_INBOX"] = args.inbox
-        if args.warehouse:
-            os.environ["NEWS_WAREHOUSE"] = args.warehouse
-        inbox, warehouse = inbox_path(), warehouse_path()
-        if args.command == "run" and args.batches > 1:
-            run_in_batches(inbox, warehouse, args.batches, args.concurrency)
+    for command in (run, again):
+        command.add_argument("--inbox", default=None, help="folder of articles (default $NEWS_INBOX or seeds/)")
+    query = sub.add_parser("query", help="print a model, a table or the result of SQL")
+    query.add_argument("target", help="a model or table name (sql/README.md) or a SELECT statement")
+    query.add_argument("--limit", type=int, default=20, help="rows to show (0: all; default 20)")
+    query.add_argument("--csv", action="store_true", help="CSV on stdout instead of a text table")
+    export = sub.add_parser("export", help="write tables (and models) to Parquet or CSV files")
+    export.add_argument("folder", help="where to write <name>.parquet / <name>.csv")
+    export.add_argument("--format", default="parquet", choices=cli_query.EXPORT_FORMATS)
+    export.add_argument("--models", action="store_true", help="the SQL models too")
+    export.add_argument("--only", nargs="*", default=None, metavar="NAME", help="just these tables or models")
+    for command in (run, again, query, export):
+        command.add_argument("--warehouse", default=None,
+                             help="DuckDB file (default $NEWS_WAREHOUSE or warehouse/news.duckdb)")
+    return parser
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    if args.inbox:
+        os.environ["NEWS_INBOX"] = args.inbox
+    inbox, warehouse = inbox_path(), warehouse_path()
+    cli_output.check_inbox(inbox)
+    cli_output.check_warehouse(warehouse)
+    before, started, clock = cli_output.snapshot(warehouse), cli_output.run_started_at(), time.perf_counter()
+    if not args.quiet:
+        print(f"ingesting {inbox} into {warehouse}", file=sys.stderr)
+    if args.batches > 1:
+        run_in_batches(inbox, warehouse, args.batches, args.concurrency)
+    run_pipeline(inbox, warehouse, reannotate=False if args.no_reannotate else None, progress=not args.quiet)
+    summary = cli_output.summarize(warehouse, before, started, len(inbox_state(inbox)), time.perf_counter() - clock)
+    cli_output.print_summary(summary, inbox, warehouse)
+    return 0
+
+
+def _reannotate_command(args: argparse.Namespace) -> int:
+    if args.inbox:
+        os.environ["NEWS_INBOX"] = args.inbox
+    inbox, warehouse = inbox_path(), warehouse_path()
+    cli_output.check_warehouse(warehouse, must_exist=True)
+    counts = reannotate_warehouse(inbox, warehouse, limit=args.limit)
+    print(f"warehouse {warehouse} (inbox {inbox})")
+    width = max(len(t) for t in counts)
+    for table, n in counts.items():
+        print(f"  {table:<{width}}  {n:>7}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.warehouse:
+        os.environ["NEWS_WAREHOUSE"] = args.warehouse
+    try:
         if args.command == "run":
-            counts = run_pipeline(inbox, warehouse, reannotate=False if args.no_reannotate else None)
-        else:
-            counts = reannotate_warehouse(inbox, warehouse, limit=args.limit)
-        print(f"warehouse {warehouse} (inbox {inbox})")
-        width = max(len(t) for t in counts)
-        for table, n in counts.items():
-            print(f"  {table:<{width}}  {n:>7}")
+            return _run_command(args)
+        if args.command == "reannotate":
+            return _reannotate_command(args)
+        warehouse = warehouse_path()
+        if args.command == "query":
+            cli_query.run_query(warehouse, args.target, args.limit, "csv" if args.csv else "table")
+        elif args.command == "export":
+            cli_query.export(warehouse, args.folder, args.format, args.only, args.models)
+    except cli_output.UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return cli_output.USAGE_ERROR
     return 0
 
 

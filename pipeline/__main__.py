@@ -1,0 +1,6 @@
+"""`python -m pipeline …`: the command line (pipeline.cli)."""
+import sys
+
+from pipeline.cli import main
+
+sys.exit(main())
