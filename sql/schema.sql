@@ -258,9 +258,23 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS event_key VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS first_version_no INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS last_version_no INTEGER;
 
+-- The CAMEO code of the trigger sense that typed the event (PETRARCH-2 verb dictionary; a hand-written
+-- trigger keeps its PLOVER type's two-digit cue category): audit and filter by CAMEO code.
+ALTER TABLE events ADD COLUMN IF NOT EXISTS cameo_code VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS cameo_code VARCHAR;
+
 -- speech: someone is said to have said it (quotation marks, "said that", "according to");
 -- stance: content under a verb of thinking, wanting or support ("believes that", "praised").
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_type VARCHAR;
+
+-- The version-local entity behind each actor link (type, other names, roles, honorific
+-- gender), so every load can resolve all versions again in an order fixed by the data
+-- (pipeline.actor_resolution): the same files give the same actors in any arrival order.
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS entity_type VARCHAR;
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS aliases VARCHAR[];
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS roles VARCHAR;     -- JSON list of [role, affiliation]
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS gender VARCHAR;    -- m | f | NULL
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS entity_key VARCHAR;   -- the version-local entity (actor_links)
 
 -- The latest result of every data-quality check (pipeline.quality_log copies it from the
 -- Dagster instance after each load), so SQL and the data_quality_summary model can see it.
