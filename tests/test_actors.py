@@ -384,3 +384,31 @@ def test_knowledge_base_file_is_the_converter_output():
     text = kb.OUTPUT.read_text(encoding="utf-8")
     assert ["\t".join(r) for r in rows] == [line for line in text.splitlines() if not line.startswith("#")], \
         "rules/phoenix_actors.tsv is stale: run `python -m pipeline.kb`"
+
+
+def test_fuller_name_later_merges_and_repoints_in_the_same_load(tmp_path):
+    """"Obama" alone in the first load, "Barack Obama" in the second: the surname-only actor
+    is merged into the full name (actor_merges), and the first load's mentions and quotes
+    point at the new actor — no row is left on the old ID."""
+    from pipeline.evaluate.actors_bbc import annotate_files, load_in_batches
+
+    first = tmp_path / "a_first.txt"
+    first.write_text("Obama speaks\n\nPresident Obama said on Monday that talks would go on. "
+                     "\"We will not wait,\" Obama said.\n", encoding="utf-8")
+    second = tmp_path / "b_second.txt"
+    second.write_text("Barack Obama visits Berlin\n\nPresident Barack Obama arrived in Berlin on Tuesday. "
+                      "Obama met the chancellor.\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    load_in_batches(annotate_files([first, second]), 1, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        merges = con.sql("SELECT f.canonical_name, t.canonical_name FROM actor_merges m "
+                         "JOIN actors f ON f.actor_id = m.from_actor_id JOIN actors t ON t.actor_id = m.to_actor_id"
+                         ).fetchall()
+        on_old = con.sql("SELECT count(*) FROM mentions WHERE actor_id IN (SELECT from_actor_id FROM actor_merges)"
+                         ).fetchall()[0][0]
+        speakers = {r[0] for r in con.sql("SELECT DISTINCT a.canonical_name FROM quotes q "
+                                          "JOIN actors a ON a.actor_id = q.speaker_actor_id").fetchall()}
+        obama = {r[0] for r in con.sql("SELECT DISTINCT actor_id FROM mentions WHERE text LIKE '%Obama%'").fetchall()}
+    assert ("Obama", "Barack Obama") in merges
+    assert on_old == 0 and len(obama) == 1
+    assert speakers == {"Barack Obama"}  # the quote said in the first load

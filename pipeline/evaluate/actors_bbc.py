@@ -27,6 +27,7 @@ import duckdb
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = Path(__file__).resolve().parent / "gold" / "actors_bbc_politics.tsv"
+HELDOUT = Path(__file__).resolve().parent / "gold" / "actors_bbc_politics_heldout.tsv"  # its "# files:" line names them
 N_FILES = 150
 ORDER_SEEDS = (11, 23, 37)  # three shuffled orders
 BATCH_SIZES = (7, 40, 150)  # one batch size per shuffled order
@@ -220,13 +221,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("politics", nargs="?", default=str(ROOT.parent / "shared" / "corpora" / "bbc-news" / "politics"))
     ap.add_argument("--files", type=int, default=N_FILES)
     ap.add_argument("--no-orders", action="store_true", help="skip the order-independence check")
+    ap.add_argument("--heldout", action="store_true", help="score the held-out gold on its own 20 files (once)")
     args = ap.parse_args(argv)
     folder = Path(args.politics)
     paths = sorted(folder.glob("*.txt"))[:args.files]
+    gold_path = GOLD
+    if args.heldout:
+        gold_path, args.no_orders = HELDOUT, True
+        names = next(line for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.startswith("# files:"))
+        paths = [folder / f"{stem}.txt" for stem in names.split(":", 1)[1].split()]
     if not paths:
         print(f"no BBC politics files at {folder}", file=sys.stderr)
         return 2
-    gold = read_gold()
+    gold = read_gold(gold_path)
     items = annotate_files(paths)
     with tempfile.TemporaryDirectory() as tmp:
         reference_db = Path(tmp) / "corpus_order.duckdb"
@@ -234,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = mention_rows(reference_db)
         whole, set_problems, merged, pair_problems = score_gold(gold, rows)
         n_sets, n_pairs = len(gold.sets), len(gold.apart)
-        print(f"BBC politics alias gold: {len(paths)} files, {n_sets} actors (alias sets), {n_pairs} pairs that must stay apart")
+        print(f"BBC politics alias gold{' (held-out)' if args.heldout else ''}: {len(paths)} files, {n_sets} actors (alias sets), {n_pairs} pairs that must stay apart")
         print(f"  alias sets whole: {whole}/{n_sets} ({whole / n_sets:.1%})")
         print(f"  must-stay-apart pairs merged: {merged}/{n_pairs}")
         for p in set_problems + pair_problems:
