@@ -33,8 +33,8 @@ def _tables(db) -> dict[str, list[str]]:
 
 def _one_after_the_other(inbox, db, groups: list[list[str]]) -> None:
     instance = dg.DagsterInstance.ephemeral()
-    job = build_definitions(str(inbox), str(db)).resolve_job_def("ingest_job")
     with _state_storage_of(instance):
+        job = build_definitions(str(inbox), str(db)).resolve_job_def("ingest_job")
         for i, names in enumerate(groups):
             instance.add_dynamic_partitions(inbox_batches.name, [f"sequential-{i}"])
             assert job.execute_in_process(partition_key=f"sequential-{i}", instance=instance,
