@@ -21,11 +21,12 @@ from dagster._core.utils import make_new_run_id
 
 from pipeline import cli_output, cli_query, locks, runs
 from pipeline.assets import WAREHOUSE_POOL
-from pipeline.checks import BlockingChecksFailed
 from pipeline.automation import INGEST_JOB, batch_key, inbox_state, ingest_run_config
+from pipeline.checks import BlockingChecksFailed
 from pipeline.assets import inbox_batches
 from pipeline.definitions import build_definitions
 from pipeline.load import table_counts
+from pipeline.parallel import run_batches
 from pipeline.pending import PendingWork, pending_work
 from pipeline.purge import purge_deleted
 from pipeline.resources import inbox_path, warehouse_path
@@ -76,6 +77,21 @@ def _reannotate(defs: dg.Definitions, instance: dg.DagsterInstance, limit: int =
     result = _execute(defs.resolve_job_def("reannotate_job"), instance, "re-annotation", run_config=config)
     meta = result.asset_materializations_for_node("reannotated_versions")[0].metadata
     print(f"re-annotated {meta['versions'].value} versions in {meta['batches'].value} batches")
+
+
+def run_in_batches(inbox: str, warehouse: str, batches: int, concurrency: int) -> None:
+    """The inbox's new files as `batches` separate Dagster runs, `concurrency` at a time
+    (see pipeline.parallel); stale versions and models follow in `run_pipeline`."""
+    pending = pending_work(inbox, warehouse, reannotate=False)
+    if not pending.new_files:
+        return
+    runs = run_batches(inbox, warehouse, pending.new_files, batches, concurrency)
+    for run in runs:
+        lines = run.output.strip().splitlines()
+        print(lines[-1] if lines else f"batch {run.key}: no output")
+    failed = [run for run in runs if run.returncode]
+    if failed:
+        raise SystemExit(f"{len(failed)} of {len(runs)} batch runs failed:\n" + failed[0].output[-2000:])
 
 
 def _state_storage_of(instance: dg.DagsterInstance):
@@ -138,6 +154,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="no line per stage")
     run.add_argument("--no-reannotate", action="store_true",
                      help="leave versions of an older extractor version as they are (also NEWS_REANNOTATE=0)")
+    run.add_argument("--batches", type=int, default=1,
+                     help="split the new files into N batches, each its own Dagster run (NLP in parallel)")
+    run.add_argument("--concurrency", type=int, default=2,
+                     help="with --batches: runs at the same time (still one writer at a time)")
     again = sub.add_parser("reannotate", help="re-annotate versions annotated by an older extractor version")
     again.add_argument("--limit", type=int, default=0, help="re-annotate at most this many versions (0: all)")
     for command in (run, again):
@@ -168,6 +188,8 @@ def _run_command(args: argparse.Namespace) -> int:
     before, started, clock = cli_output.snapshot(warehouse), cli_output.run_started_at(), time.perf_counter()
     if not args.quiet:
         print(f"ingesting {inbox} into {warehouse}", file=sys.stderr)
+    if args.batches > 1:
+        run_in_batches(inbox, warehouse, args.batches, args.concurrency)
     run_pipeline(inbox, warehouse, reannotate=False if args.no_reannotate else None, progress=not args.quiet)
     summary = cli_output.summarize(warehouse, before, started, len(inbox_state(inbox)), time.perf_counter() - clock)
     cli_output.print_summary(summary, inbox, warehouse)
