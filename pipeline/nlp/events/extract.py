@@ -264,6 +264,14 @@ def _drop_partial(events: list[Event]) -> list[Event]:
             (e.start_char, e.event_type, e.actor1_key or e.actor1_text) not in full]
 
 
+def _self_event(source, target, target_text: str | None) -> bool:
+    """An actor acting on itself is no event; a group named by its demonym is another actor ("Croatia is
+    investigating war crimes by Croatian extremists")."""
+    if source is None or target is None or source.entity_key != target.entity_key:
+        return False
+    return not (target.label == "NORP" and target_text and target_text != target.text)
+
+
 def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline, published_at,
           dates, extra):
     anchors = [tok] + ([verb] if verb is not None and verb.i != tok.i else [])
@@ -293,7 +301,7 @@ def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, plac
     if sense.type == "-":
         return
     for (m1, t1), (m2, t2) in pairs:
-        if m1 is not None and m2 is not None and m1.entity_key == m2.entity_key:
+        if _self_event(m1, m2, t2):
             continue
         # one event per type and actors in a sentence ("arrived here on a visit": one visit)
         key = (sense.type, m1.entity_key if m1 else t1, m2.entity_key if m2 else t2)
