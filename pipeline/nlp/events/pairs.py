@@ -36,6 +36,7 @@ class Roles:
     passive: bool = False
     anon_ok: bool = False  # an event whose source is unknown ("Kiyingi was arrested")
     pre_pairs: list | None = None  # pairs already resolved ("between Chinese and African leaders")
+    cause_subject: bool = False  # the subject is the attack that did it ("a roadside bombing killed")
 
 
 @dataclass
@@ -117,6 +118,22 @@ def _passive_roles(site: Site, roles: Roles, agent: list) -> bool:
     return not ("target" in trig.flags and not roles.targets)
 
 
+def _attack_subject(site: Site, roles: Roles) -> None:
+    """"a roadside bombing killed one soldier", "a militant attack wounded two": an attack noun as the subject
+    of an assault names its own source (its modifier or possessor) or leaves it unknown."""
+    lex = site.lex
+    if roles.passive or site.trig.type not in ANON_TYPES or len(roles.sources) != 1:
+        return
+    noun = roles.sources[0]
+    sense = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+    if noun.pos_ != "NOUN" or sense is None or sense.type not in ("ASSAULT", "FIGHT"):
+        return
+    roles.sources = noun_sources(noun, site.ms, lex)
+    roles.anon_ok = roles.cause_subject = True
+    if sense.type == site.trig.type:
+        site.consumed.add(noun.i)
+
+
 def _without_themes(site: Site, targets: list) -> list:
     """"withdrew its backing to X": an object the sense names is no actor, its author may be ("overturned a
     lower court ruling"); persons stay targets ("expelled two diplomats")."""
@@ -168,6 +185,7 @@ def _verb_roles(site: Site) -> Roles | None:
     agent = [x for a in agent[:1] for x in expand_conj(a)]
     if passive and not _passive_roles(site, roles, agent):
         return None
+    _attack_subject(site, roles)
     targets = roles.targets + [t if not isinstance(t, tuple) else t[1] for t in site.tgt_heads
                                if not isinstance(t, tuple) or t[0] != "by"]
     for rule in VERB_TARGET_RULES:
@@ -427,7 +445,7 @@ def _actor_pairs(site: Site, roles: Roles):
            if x is not None]
     if not src:
         has_agent = any(c.dep_ == "agent" for c in tok.children)
-        if not (roles.anon_ok and (roles.passive or site.kind == "N") and not has_agent):
+        if not (roles.anon_ok and (roles.passive or roles.cause_subject or site.kind == "N") and not has_agent):
             return None
         src = [(None, None)]
     res = Resolved(src, [], [], [], [], targets, any(s.pos_ == "PRON" for s in roles.sources),
