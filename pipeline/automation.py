@@ -3,16 +3,23 @@ re-scan. Each tick with new or changed files adds ONE dynamic partition (a batch
 requests one run for it; never one partition per article."""
 
 import json
+import math
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
 import dagster as dg
 
 from pipeline.assets import inbox_batches
+from pipeline.batch_order import batch_run_config, split_batches
 from pipeline.ids import stable_id
 from pipeline.ingest import IGNORED_NAMES
 
 INGEST_JOB = "ingest_job"
+QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # run config: Dagster logs warnings only
+# A sensor tick with more new files than this becomes several batches (separate runs the
+# run queue may run at the same time; each loads after the ones before it).
+BATCH_FILES = int(os.environ.get("NEWS_BATCH_FILES", "500"))
 
 
 def inbox_state(inbox: str) -> dict[str, str]:
@@ -50,10 +57,12 @@ def build_inbox_sensor(inbox: str) -> dg.SensorDefinition:
         changed = {k: v for k, v in current.items() if previous.get(k) != v}
         if not changed:
             return dg.SkipReason("no new or changed files in the inbox")
-        key = batch_key("batch", changed)
+        groups = split_batches(list(changed), math.ceil(len(changed) / BATCH_FILES))
+        keys = [batch_key("batch", {name: changed[name] for name in group}) for group in groups]
         return dg.SensorResult(
-            run_requests=[dg.RunRequest(run_key=key, partition_key=key, run_config=ingest_run_config(list(changed)))],
-            dynamic_partitions_requests=[inbox_batches.build_add_request([key])],
+            run_requests=[dg.RunRequest(run_key=key, partition_key=key, run_config=batch_run_config(group, keys[:i]))
+                          for i, (key, group) in enumerate(zip(keys, groups))],
+            dynamic_partitions_requests=[inbox_batches.build_add_request(keys)],
             cursor=json.dumps(current, sort_keys=True),
         )
 
