@@ -64,6 +64,7 @@ eval-dates: setup
 	$(BIN)/python -m pipeline.evaluate.dates $(or $(TIMEML),$(CORPORA)/tempeval3/TBAQ-cleaned)
 
 eval-events: setup
+	$(BIN)/python -m pipeline.evaluate.events --gsr $(CORPORA)/event-coding/plover-gsr-dev.jsonl
 	$(BIN)/python -m pipeline.evaluate.events
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout2.tsv

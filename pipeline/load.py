@@ -20,7 +20,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
 # The columns of an `events` row: taken from the mention that first reported the event.
 EVENT_COLUMNS = ("event_id", "article_id", "version_id", "event_type", "mode", "status", "actor1_id", "actor2_id",
                  "actor1_text", "actor2_text", "place", "event_date", "date_granularity", "date_text", "sentence",
-                 "start_char", "end_char", "trigger", "extractor_version")
+                 "start_char", "end_char", "trigger", "cameo_code", "extractor_version")
 
 # Tables in the order they are written, with their primary keys (sql/schema.yml).
 TABLE_KEYS: dict[str, tuple[str, ...]] = catalog.table_keys()
@@ -264,6 +264,7 @@ def annotation_rows(rows: dict[str, list[dict]], ann: VersionAnnotations, versio
                 "trigger": e.trigger,
                 "trigger_start": e.trigger_start,
                 "trigger_end": e.trigger_end,
+                "cameo_code": e.cameo_code,
                 "published_at": _date(published_at),
                 "extractor_version": EXTRACTOR_VERSION,
             }

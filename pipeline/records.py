@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-EXTRACTOR_VERSION = "0.3.0"  # provenance of every extracted row: bump when an extractor changes its output
+EXTRACTOR_VERSION = "0.4.0"  # provenance of every extracted row: bump when an extractor changes its output
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,7 @@ class Event:
     trigger: str
     trigger_start: int | None = None  # trigger span in the version text
     trigger_end: int | None = None
+    cameo_code: str | None = None  # CAMEO code of the trigger sense (provenance: rules/event_triggers*.tsv)
 
 
 @dataclass

@@ -258,6 +258,11 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS event_key VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS first_version_no INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS last_version_no INTEGER;
 
+-- The CAMEO code of the trigger sense that typed the event (PETRARCH-2 verb dictionary; a hand-written
+-- trigger keeps its PLOVER type's two-digit cue category): audit and filter by CAMEO code.
+ALTER TABLE events ADD COLUMN IF NOT EXISTS cameo_code VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS cameo_code VARCHAR;
+
 -- speech: someone is said to have said it (quotation marks, "said that", "according to");
 -- stance: content under a verb of thinking, wanting or support ("believes that", "praised").
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_type VARCHAR;

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dagster as dg
 import duckdb
+import pytest
 
 from tests.conftest import rows
 
@@ -156,7 +157,7 @@ def test_gold_precision():
     from pipeline.evaluate.events import evaluate
 
     P, R, _ = evaluate()["overall"]
-    assert P >= 0.80 and R >= 0.55
+    assert P >= 0.85 and R >= 0.80  # issue 11 acceptance (make eval-events prints the figures)
 
 
 def test_pronoun_sources():
@@ -362,3 +363,67 @@ def test_coverage_guards():
     assert not any(t == "SUPPORT" for t, *_ in _ev("Chelsea defended well against Arsenal in the Premier League match."))
     assert not any(t == "AGREE" for t, *_ in _ev("Germany struck France hard in the semifinal."))
     assert any(t == "MOBILIZE" for t, *_ in _ev("Russia sent troops to Crimea in March."))
+
+
+def test_seed_events_keep_their_cameo_code(seed_db):
+    got = rows(seed_db, "SELECT count(*), count(cameo_code) FROM events")[0]
+    assert got[0] > 0 and got[0] == got[1]
+    got = rows(seed_db, "SELECT count(*), count(cameo_code) FROM event_mentions")[0]
+    assert got[0] == got[1]
+
+
+def _types(text):
+    return {(t, a1, a2) for t, _, _, a1, a2 in _ev(text)}
+
+
+def test_generated_cameo_senses():
+    # verbs only the CAMEO dictionary knows, with their PLOVER type from the crosswalk
+    assert any(t == "DISAPPROVE" and a1 == "The senator" for t, a1, _ in _types("The senator denounced the governor."))
+    assert any(t == "COERCE" for t, *_ in _types("The authorities imposed a curfew on the northern city."))
+    # a generated verb with a thing as object and no actor is no event ("offered hope", "took measures")
+    assert not any(t == "AGREE" for t, *_ in _types("The new budget offered little hope to the region."))
+    assert not any(t == "REJECT" for t, *_ in _types("The company spokesman declined to comment on the report."))
+
+
+def test_refinements_threats_intents_demands():
+    got = _types("Syria says it is willing to withdraw its troops from Lebanon.")
+    assert any(t == "AGREE" and a1 == "Syria" for t, a1, _ in got)
+    got = _types("The union leaders said they would boycott all talks with the ministry.")
+    assert any(t == "THREATEN" for t, *_ in got)
+    got = _types("The prime minister threatened to ban the opposition newspaper.")
+    assert any(t == "THREATEN" and "prime minister" in (a1 or "") for t, a1, _ in got)
+    got = _types("The foreign minister said the rebels must lay down their arms.")
+    assert any(t == "DEMAND" and "rebels" in (a2 or "") for t, _, a2 in got)
+    # the act an appeal asks for has not happened
+    got = _types("Iran appealed to the Security Council to lift the sanctions.")
+    assert any(t == "DEMAND" for t, *_ in got) and not any(t == "CONCEDE" for t, *_ in got)
+
+
+def test_refinements_verbal_attack_and_military_fight():
+    got = _types("Senator Smith attacked Governor Jones in a television ad on Monday.")
+    assert any(t == "DISAPPROVE" for t, *_ in got) and not any(t == "ASSAULT" for t, *_ in got)
+    got = _types("Gunmen attacked a police station in Kandahar with rifles, killing two officers.")
+    assert any(t == "ASSAULT" for t, *_ in got)
+    got = _types("British aircraft killed four fighters near Basra on Sunday.")
+    assert any(t == "FIGHT" and "aircraft" in (a1 or "") for t, a1, _ in got)
+    got = _types("Security forces tortured dozens of detainees in the prison.")
+    assert any(t == "ASSAULT" for t, *_ in got) and not any(t == "FIGHT" for t, *_ in got)
+
+
+def test_generic_agents_quantities_and_documents():
+    got = _types("Hundreds of protesters blocked the main roads into the capital.")
+    assert any(t == "PROTEST" and "protesters" in (a1 or "") for t, a1, _ in got)
+    got = _types("A letter attributed to the rebel commander accused the army of torture.")
+    assert any(t == "DISAPPROVE" and "commander" in (a1 or "") for t, a1, _ in got)
+    got = _types("Norway expelled two Russian diplomats for spying.")
+    assert any(t == "SANCTION" and a1 == "Norway" for t, a1, _ in got)
+
+
+def test_plover_gsr_recall_floor():
+    from pipeline.evaluate.events import GSR, evaluate_gsr
+
+    if not GSR.exists():
+        pytest.skip("../shared/corpora/event-coding/plover-gsr-dev.jsonl not present")
+    r = evaluate_gsr(GSR)
+    total = sum(r["n"].values())
+    assert sum(r["typed"].values()) / total >= 0.65 and sum(r["sourced"].values()) / total >= 0.60

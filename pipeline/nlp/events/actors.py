@@ -1,0 +1,276 @@
+"""Who an event's source and target are: entity mentions, appositives, names inside a noun
+phrase, generic actor nouns ("police"), person nouns, roles ("his Russian counterpart") and
+the subject a verb has or inherits through its clause chain."""
+from __future__ import annotations
+
+import re
+
+from pipeline.nlp.entities import country_of
+from pipeline.nlp.events.lexicon import Lexicon, lexicon
+from pipeline.records import LocalEntity, Mention
+
+
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+
+
+STRONG_LABELS = ("PERSON", "ORG")
+
+
+class MentionIndex:
+    """Mention lookup by token."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.by_char = {}
+        for m in mentions:
+            for c in range(m.start, m.end):
+                self.by_char.setdefault(c, m)
+
+    def of(self, tok) -> Mention | None:
+        return self.by_char.get(tok.idx)
+
+
+def _np_tokens(head):
+    """Tokens of the noun phrase of `head` without clauses and prepositional phrases
+    other than "of" (names inside "the foreign minister of Iran" count, relative clauses not)."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "cc", "conj", "punct", "prep") and \
+                    not (c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i):
+                continue
+            stack.append(c)
+    return out
+
+
+def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], roles_ctx) -> tuple[Mention | None, str]:
+    """(mention, text) of the actor a noun phrase headed by `head` names."""
+    m = ms.of(head)
+    if m is not None and m.label in ACTOR_LABELS and not (m.label == "NORP" and head.dep_ == "amod"):
+        return m, m.text
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    for a in appos:
+        am = ms.of(a)
+        if am is not None and am.label in STRONG_LABELS:
+            return am, am.text
+    toks = sorted(_np_tokens(head), key=lambda t: t.i)
+    found = [ms.of(t) for t in toks]
+    strong = [x for x, t in zip(found, toks) if x is not None and x.label in STRONG_LABELS
+              and t.dep_ in ("compound", "appos", "pobj", "nmod", "poss") and t.head.dep_ != "poss"]
+    if strong:
+        return strong[0], strong[0].text
+    text = " ".join(t.text for t in toks) if len(toks) <= 8 else head.text
+    resolved = roles_ctx(head, toks)
+    if resolved is not None:
+        return resolved, text
+    if head.pos_ in ("PRON",):
+        return None, text
+    weak = [x for x in found if x is not None and x.label in ("GPE", "NORP", "ORG", "PERSON")]
+    if weak:  # "the Russian foreign minister" -> Russia; "Syrian rebels" -> Syria
+        return weak[0], text
+    return None, text
+
+
+def is_nonactor(tok) -> bool:
+    """A noun that never names an actor (an offence, a product, software, a document or measure:
+    `NONACTOR` rows of rules/event_context.tsv), whatever label the tagger gives it."""
+    na = lexicon().nonactors
+    return tok.lower_ in na or tok.lemma_.lower() in na
+
+
+SUBORDINATORS = {"after", "before", "since", "until", "as", "while", "when", "once"}
+
+
+def _misparsed_subject(s, verb):
+    """'Mr Blair's view after the top Catholic ... backed X': the parser made the clause's subject
+    the object of a subordinating 'after' inside the previous noun phrase; the subject of the
+    verb is that object when the phrase ends right before the verb (auxiliaries/adverbs aside)."""
+    for prep in (c for c in s.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS):
+        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if pobj is None or pobj.i > verb.i:
+            continue
+        end = max(t.i for t in prep.subtree)
+        between = [t for t in s.doc[end + 1:verb.i]]
+        if all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in between):
+            return pobj
+    return None
+
+
+def expand_conj(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out += expand_conj(c)
+    return out
+
+
+def subject_of(verb):
+    """Subject tokens of a verb (own, else inherited from the verb it depends on)."""
+    v = verb
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj and v.i != verb.i and subj[0].lower_ in ("it", "there") and v.lemma_ == "be" and \
+                v.dep_ in ("ccomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+            # "He pointed out that it was 30 years since ... and urged politicians": an expletive
+            # subject of a copula is not the subject of a verb conjoined to it
+            v = v.head
+            continue
+        if subj:
+            s = subj[0]
+            # an inherited subject is passive for this verb only when this verb is itself passive:
+            # "Rice is set to ask the U.N." (active ask), "X was arrested and jailed" (passive jailed)
+            passive = s.dep_ == "nsubjpass" if v.i == verb.i else (
+                verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) or
+                verb.dep_ == "conj" and verb.tag_ == "VBN" and s.dep_ == "nsubjpass")
+            if v.i == verb.i and s.i < v.i:
+                fixed = _misparsed_subject(s, v)
+                if fixed is not None:
+                    return expand_conj(fixed), passive
+            if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":  # "his wife, an advocate, who"
+                return [v.head.head if v.head.dep_ == "appos" else v.head], passive
+            if s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB":
+                # "Iran vowed it would defy": the pronoun of a reported clause is the speaker
+                outer = [c for c in v.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                if outer and (s.lower_ in ("it", "they") or outer[0].ent_type_ == "PERSON"):
+                    return expand_conj(outer[0]), passive
+            return expand_conj(s), passive
+        if v.dep_ == "relcl":
+            return [v.head], False
+        if v.i != verb.i and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN") and \
+                verb.dep_ == "pcomp":  # "the two youths charged with murdering Horton": the youths murdered
+            return expand_conj(v.head), False
+        if v.dep_ == "prep" and v.pos_ == "ADP" and v.head.pos_ == "VERB" and v.i != verb.i and \
+                verb.dep_ == "pcomp" and v.lower_ in ("with", "of", "for"):
+            v = v.head  # "X was charged with / accused of / arrested for killing Y": X killed Y
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return expand_conj(subj[0]), False
+            continue
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp") and v.head.i != v.i:
+            # ("acomp": "it is willing to withdraw" -> the subject of "is")
+            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+                # "a super PAC supporting Rubio": the modified noun acts; "a petition calling on X":
+                # a thing does not, the subject of the verb governing it does ("Sanders started a petition")
+                h = v.head
+                if not is_nonactor(h) and (h.ent_type_ in ACTOR_LABELS or h.pos_ == "PROPN" or
+                                            h.lower_ in lexicon().agents or h.lemma_.lower() in lexicon().agents):
+                    return expand_conj(h), False
+                if h.dep_ == "dobj" and h.head.pos_ == "VERB":
+                    v = h.head
+                    continue
+                return [], False
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                if v.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+                        and v.head.head.pos_ == "VERB":  # "had a work stoppage to protest the cuts"
+                    v = v.head.head
+                    continue
+                return [], False
+            v = v.head
+            continue
+        break
+    return [], False
+
+
+def governing_verb(tok, max_steps: int = 4):
+    """The verb a noun depends on through dobj/pobj/prep/attr links (or None)."""
+    t = tok
+    for _ in range(max_steps):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.pos_ not in ("ADP", "NOUN", "PROPN"):
+            return None
+    return None
+
+
+def role_resolver(doc, entities: list[LocalEntity], ms: MentionIndex):
+    """'his Russian counterpart' -> the one person entity with a role for Russia."""
+    by_key = {e.key: e for e in entities}
+
+    def resolve(head, toks):
+        if head.lemma_.lower() not in ("counterpart", "minister", "president", "leader", "envoy", "premier",
+                                       "chancellor", "ambassador", "secretary", "spokesman", "spokeswoman"):
+            return None
+        country = None
+        for t in toks:
+            c = country_of(t.text)
+            if c:
+                country = c[0] if isinstance(c, tuple) else c
+                break
+        if not country:
+            return None
+        cands = [e for e in entities if e.actor_type == "person" and any(
+            aff and country.lower() in aff.lower() for _, aff in e.roles)]
+        if head.lemma_.lower() != "counterpart":
+            cands = [e for e in cands if any(head.lemma_.lower() in (r or "").lower() for r, _ in e.roles)]
+        if len(cands) != 1:
+            return None
+        ent = cands[0]
+        return Mention(start=head.idx, end=head.idx + len(head.text), text=ent.canonical_name, label="PERSON",
+                       entity_key=ent.key)
+
+    return resolve
+
+
+def is_agent(tok, lex: Lexicon) -> bool:
+    """A generic actor noun ("police", "the president", "Human rights groups")."""
+    return tok.lower_ in lex.agents or tok.lemma_.lower() in lex.agents
+
+
+def is_person_noun(tok, lex: Lexicon) -> bool:
+    """A human noun ("people", "his wife", "the 10-year-old"; "his wife, an advocate, who"): a
+    possible victim or detainee."""
+    for t in (tok, tok.head) if tok.dep_ == "appos" else (tok,):
+        if is_agent(t, lex) or t.lower_ in lex.persons or t.lemma_.lower() in lex.persons:
+            return True
+    return bool(re.search(r"\byear\s*-\s*old\b", " ".join(t.text for t in tok.subtree)))
+
+
+def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
+    """Source heads a noun trigger names itself: possessor, 'by X', a demonym/organisation/person
+    modifier ('Russian airstrikes') or an actor-noun modifier ('militant attack', 'police raid')."""
+    poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    if poss:
+        return poss[:1]
+    by = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+          for p in c.children if p.dep_ == "pobj"]
+    if by:
+        return expand_conj(by[0])
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not is_nonactor(c)
+            and (((m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")) or is_agent(c, lex))]
+    return mods[:1]
+
+
+def proper_name(head, ms: MentionIndex) -> str | None:
+    """'Lord Falconer' of 'then Home Office Minister Lord Falconer' when no entity covers the
+    proper-noun head: the proper nouns ending at the head outside other mentions."""
+    if head.pos_ != "PROPN" or ms.of(head) is not None or not head.text[:1].isupper() or \
+            head.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+        return None
+    toks = [head]
+    for c in sorted((c for c in head.children if c.dep_ == "compound" and c.i < head.i), key=lambda t: -t.i):
+        if c.pos_ != "PROPN" or ms.of(c) is not None or c.i != toks[0].i - 1:
+            break
+        toks.insert(0, c)
+    return " ".join(t.text for t in toks)
+
+
+# personal pronouns that can stand for an actor -> the kind of antecedent they take ("i"/"we"/"you": none)
+PRONOUNS = {"he": "he", "she": "he", "him": "he", "his": "he", "her": "he", "hers": "he",
+            "it": "it", "its": "it", "they": "they", "them": "they", "their": "they",
+            "i": "i", "we": "we", "us": "we", "our": "we", "my": "i", "me": "i"}
+
+
+def document_antecedents(doc, ms: MentionIndex) -> list[tuple[int, Mention]]:
+    """(token index, mention) of every subject of the document naming a person, organization or
+    country, in text order: the antecedents a pronoun source can take."""
+    out = []
+    for t in doc:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
+            m = ms.of(t)
+            if m is not None and m.label in ("PERSON", "ORG", "GPE", "NORP"):
+                out.append((t.i, m))
+    return out

