@@ -65,8 +65,7 @@ def dagster_ui(tmp_path_factory):
     previous = os.environ.get("DAGSTER_HOME")
     os.environ["DAGSTER_HOME"] = str(home)  # the instance the webserver will read
     try:
-        with dg.DagsterInstance.get() as instance:
-            run_pipeline(str(inbox), str(warehouse), instance=instance)
+        run_pipeline(str(inbox), str(warehouse), instance=dg.DagsterInstance.get())
     finally:
         if previous is None:
             os.environ.pop("DAGSTER_HOME")

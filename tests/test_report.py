@@ -31,8 +31,9 @@ def test_report_asset_shows_its_charts_in_metadata(seed_warehouse, tmp_path):
 
     warehouse = tmp_path / "news.duckdb"
     shutil.copy2(seed_warehouse, warehouse)
-    result = dg.materialize([report_asset], resources=resources(str(tmp_path), str(warehouse)),
-                            instance=dg.DagsterInstance.ephemeral())
+    with dg.instance_for_test() as instance:  # entered: Dagster's definitions-state lookup points at it
+        result = dg.materialize([report_asset], resources=resources(str(tmp_path), str(warehouse)),
+                                instance=instance)
     metadata = result.asset_materializations_for_node("report")[0].metadata
     assert (tmp_path / "news-report" / "index.html").exists()
     assert metadata["path"].value.endswith("news-report/index.html")

@@ -19,7 +19,8 @@ def _defs(inbox, warehouse):
 
 
 def test_table_and_model_assets_declare_their_columns(tmp_path):
-    graph = _defs(tmp_path, tmp_path / "w.duckdb").resolve_asset_graph()
+    with dg.instance_for_test():  # entered: Dagster's definitions-state lookup points at it
+        graph = _defs(tmp_path, tmp_path / "w.duckdb").resolve_asset_graph()
     for name in ("quotes", "articles", "quotes_per_speaker", "stg_quotes", "check_results"):
         schema = graph.get(dg.AssetKey(name)).metadata["dagster/column_schema"]
         assert [c.name for c in schema.columns] == list(catalog.relations()[name].columns)
