@@ -59,6 +59,8 @@ eval-quotes: setup
 
 eval-actors: setup
 	$(BIN)/python -m pipeline.evaluate.actors $(CORPORA)/meantime
+	$(BIN)/python -m pipeline.evaluate.actors_bbc $(CORPORA)/bbc-news/politics
+	$(BIN)/python -m pipeline.evaluate.actors_bbc $(CORPORA)/bbc-news/politics --heldout
 
 eval-dates: setup
 	$(BIN)/python -m pipeline.evaluate.dates $(or $(TIMEML),$(CORPORA)/tempeval3/TBAQ-cleaned)
@@ -71,6 +73,7 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout3.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout4.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout5.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout6.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)

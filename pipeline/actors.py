@@ -1,9 +1,15 @@
-"""Cross-document actor resolution: map each version's LocalEntities onto the one
-persistent `actors` table.
+"""Cross-document actor resolution: map local entities (`LocalEntity`, one per real-world
+actor of a version) onto actors. `pipeline.actor_resolution` runs it over every version the
+warehouse holds, in an order fixed by the data, so the clusters do not depend on arrival
+order or batch split.
 
 Rules, in order (each link keeps its method, confidence and evidence in `actor_links`):
+0. the knowledge base: an entity one of whose names is a Phoenix dictionary actor
+   (`rules/phoenix_actors.tsv`) joins the actor of that entry; the entry and its dated role
+   codes are cited in the evidence: confidence 0.95;
 1. same name (type + comparison form of the name; organizations without corporate
-   suffixes, "Apple Inc." = "Apple Computer" = "Apple"): confidence 1.0;
+   suffixes, "Apple Inc." = "Apple Computer" = "Apple"; party variants were already mapped
+   to the party by `pipeline.names`): confidence 1.0;
 2. a full-name alias already seen for exactly one actor ("Sergey V. Lavrov"; an acronym
    spelled from the name, "GM" for "General Motors"): 0.9-0.95;
 3. a person's variant name: same surname and compatible given names (middle initials,
@@ -11,17 +17,16 @@ Rules, in order (each link keeps its method, confidence and evidence in `actor_l
    0.85 (same first name) or 0.6 (variant) plus evidence: same role +0.2, same affiliation
    +0.15, an alias seen before +0.15, actors seen together before +0.05 each (max 0.1);
    linked at 0.75 or more;
-4. a surname alone ("Kerry"): 0.6 plus the same evidence, so it needs an alias seen before
-   or a role; two candidates with equal evidence (two Smiths) stay apart;
+4. a surname alone ("Kerry", "Mr Howard"): 0.6 plus the same evidence, so it needs an alias
+   seen before or a role; two candidates with equal evidence (two Smiths) stay apart;
 5. an organization's acronym ("GM") or short name ("Northrop", with evidence);
 6. the same name under another tagger type ("Boeing" tagged GPE here): 0.6.
-Otherwise a new actor. Existing actors keep their IDs (adding articles never renumbers or
-splits them); a new actor's ID is derived from its type and canonical name. When later
-evidence shows two actors are one (a surname-only actor "Obama" and the later "Barack
-Obama" with the same role; "GM" and "General Motors" named as one in a document), the
-decision is recorded in `actor_merges` (from, to, reason), later mentions go to the target,
-and the view `actor_identity` maps every ID to the actor it resolves to: IDs never change
-silently."""
+Honorifics block merges: a person known as "Mr Howard" never takes "Mrs Howard" (rules 2-4
+and the surname-only merge below). Otherwise a new actor. When later evidence shows two
+actors are one (a surname-only actor "Obama" and the later "Barack Obama" with the same
+role; "GM" and "General Motors" named as one in a document), the decision is recorded as
+an internal merge; the load stage turns moved entities into `actor_merges` rows and
+repoints the rows that pointed at the old ID: IDs never change silently."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -29,41 +34,30 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from pipeline.ids import stable_id
-from pipeline.nlp.entities import (
+from pipeline.names import (
+    KBEntry,
+    comparison_key,
+    honorific_gender,
     fold,
     given_names_compatible,
-    group_key,
     initials,
     is_acronym,
     is_short_form,
-    name_key,
+    kb_entry,
     org_key,
     person_name_parts,
+    spelled_acronym,
 )
 from pipeline.records import LocalEntity
 
 
-def spelled_acronym(alias: str, name: str) -> bool:
-    """An acronym spelled from a longer name ("GM" / "General Motors"), not a prefix of it."""
-    return is_acronym(alias) and acronym_of(alias, name) and not fold(name).startswith(fold(alias))
-
-
-def acronym_of(acronym: str, name: str) -> bool:
-    """Whether the letters of an acronym appear in order in a name, starting with its first
-    letter: "GM" / "General Motors", "SIA" / "Singapore Airlines", "EADS" / "European
-    Aeronautic Defence and Space"."""
-    letters, text = acronym.replace(".", "").lower(), name.lower()
-    if not letters or not text or letters[0] != text[0]:
-        return False
-    pos = 0
-    for ch in letters:
-        pos = text.find(ch, pos)
-        if pos < 0:
-            return False
-        pos += 1
-    return True
-
 ACCEPT = 0.75  # minimum confidence to link a variant name to an existing actor
+
+
+def entity_kb(entity: LocalEntity) -> KBEntry | None:
+    """The Phoenix actor an entity is, by its name or another full name of it ("UN" for an
+    organization; never a bare surname: the knowledge base holds people's full names only)."""
+    return kb_entry(entity.aliases | {entity.canonical_name})
 
 
 @dataclass
@@ -77,14 +71,6 @@ class Link:
     evidence: str
 
 
-def comparison_key(name: str, actor_type: str) -> str:
-    if actor_type == "organization":
-        return org_key(name)
-    if actor_type == "group":
-        return group_key(name)
-    return name_key(name)
-
-
 @dataclass
 class _Actor:
     actor_id: str
@@ -93,6 +79,13 @@ class _Actor:
     given: list[str] = field(default_factory=list)
     surname: str = ""
     roles: set[tuple[str, str | None]] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)  # from honorifics seen with the name ("Mr Howard")
+
+    def conflicts(self, entity: LocalEntity) -> bool:
+        """Mrs Howard is not Michael Howard (Mr Howard elsewhere): honorifics disagree."""
+        mine = {entity.gender} - {None} if entity.gender else {honorific_gender(a.split()[0])
+                                                              for a in entity.aliases if len(a.split()) > 1} - {None}
+        return bool(mine and self.genders and not mine & self.genders)
 
 
 @dataclass
@@ -107,6 +100,7 @@ class ActorIndex:
     org_acronyms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     org_first_word: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     merged_into: dict[str, str] = field(default_factory=dict)
+    kb_actors: dict[str, str] = field(default_factory=dict)  # knowledge-base entry -> actor_id
     new_merges: list[dict] = field(default_factory=list)
     neighbors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # seen in the same version
     stored_neighbors: Callable[[str], set[str]] | None = None  # co-occurrence already in the warehouse
@@ -150,10 +144,16 @@ class ActorIndex:
 
     def _add_alias(self, actor: _Actor, alias: str) -> None:
         self.aliases.setdefault((actor.actor_type, comparison_key(alias, actor.actor_type)), set()).add(actor.actor_id)
+        if actor.actor_type == "person" and len(alias.split()) > 1 and honorific_gender(alias.split()[0]):
+            actor.genders.add(honorific_gender(alias.split()[0]))
         if actor.actor_type == "person" and actor.given == []:
             given, sur = person_name_parts(alias)
             if given and sur == actor.surname:  # a surname-only actor later seen with its full name
                 actor.given = given
+
+    def _alias_names(self, actor: _Actor) -> set[str]:
+        """The gendered honorific forms of a person actor ("Mrs Howard")."""
+        return {f"{'Mr' if g == 'm' else 'Mrs'} {actor.surname}" for g in actor.genders}
 
     def final(self, actor_id: str) -> str:
         seen = set()
@@ -194,34 +194,23 @@ class ActorIndex:
 
     # --- resolution --------------------------------------------------------------------
 
-    def resolve_version(self, entities: list[LocalEntity], previous: dict[str, str] | None = None) -> list[Link]:
-        """Links for all entities of one version (they are each other's context).
-        `previous` (entity key → actor id): when the version is re-annotated, an entity it
-        had before keeps its actor, so re-annotation moves no mention between actors."""
+    def resolve_version(self, entities: list[LocalEntity], context: set[str] | None = None) -> list[Link]:
+        """Links for all entities of one version (they are each other's context, with the
+        actors of `context`: the version's entities resolved in an earlier pass)."""
         links: list[Link] = []
-        resolved: dict[str, str] = {}
+        resolved: dict[str, str] = {f"context:{a}": a for a in sorted(context or ())}
         # unambiguous names first: they give the context the variants are judged by
         order = sorted(range(len(entities)), key=lambda i: self._direct(entities[i]) is None)
         for i in order:
             e = entities[i]
-            context = {a for a in resolved.values()}
-            link = self._kept(e, (previous or {}).get(e.key)) or self.resolve(e, context)
+            link = self.resolve(e, {a for a in resolved.values()})
             resolved[e.key] = link.actor_id
             links.append((i, link))
         links.sort(key=lambda x: x[0])
-        ids = {link.actor_id for _, link in links}
+        ids = {link.actor_id for _, link in links} | set(context or ())
         for a in ids:
             self.neighbors[a] |= ids - {a}
         return [link for _, link in links]
-
-    def _kept(self, entity: LocalEntity, actor_id: str | None) -> Link | None:
-        if actor_id is None or actor_id not in self.actors:
-            return None
-        actor = self.actors[actor_id]  # not final(): a recorded merge already says where it went
-        for alias in entity.aliases | {entity.canonical_name}:
-            self._add_alias(actor, alias)
-        actor.roles |= set(entity.roles)
-        return Link(actor.actor_id, False, "kept", 1.0, "re-annotation: the actor this entity had before")
 
     def _direct(self, entity: LocalEntity) -> str | None:
         hit = self.names.get((entity.actor_type, comparison_key(entity.canonical_name, entity.actor_type)))
@@ -231,7 +220,10 @@ class ActorIndex:
         """The actor of a local entity; registers a new actor when none fits."""
         context = context or set()
         t = entity.actor_type
-        link = self._match(entity, context)
+        kb = entity_kb(entity)
+        known = self.kb_actors.get(kb.entry) if kb else None
+        link = Link(self.final(known), False, "knowledge_base", 0.95, f"same knowledge-base actor '{kb.canonical}'") \
+            if known else self._match(entity, context)
         if link is None:
             actor_id = stable_id("actor", t, entity.canonical_name.lower())
             known = actor_id in self.actors
@@ -241,9 +233,14 @@ class ActorIndex:
             if not known:
                 self._merge_surname_only_into(self.actors[actor_id], entity, context)
         actor = self.actors[link.actor_id]
+        if kb:  # the dictionary entry is the evidence: canonical name, type, dated roles
+            self.kb_actors.setdefault(kb.entry, link.actor_id)
+            link.evidence = f"{link.evidence}; {kb.evidence()}"
         for alias in entity.aliases | {entity.canonical_name}:
             self._add_alias(actor, alias)
         actor.roles |= set(entity.roles)
+        if entity.gender and actor.actor_type == "person":
+            actor.genders.add(entity.gender)
         return link
 
     def _named(self, entity: LocalEntity) -> list[str]:
@@ -331,7 +328,7 @@ class ActorIndex:
 
     def _person_compatible(self, actor: _Actor, entity: LocalEntity) -> float:
         given, sur = person_name_parts(entity.canonical_name)
-        if sur != actor.surname:
+        if sur != actor.surname or actor.conflicts(entity):
             return 0.0
         return given_names_compatible(actor.given, given)
 
@@ -345,7 +342,7 @@ class ActorIndex:
         for a in sorted(candidates):
             actor = self.actors[a]
             name_score = given_names_compatible(actor.given, given)
-            if name_score == 0.0:
+            if name_score == 0.0 or actor.conflicts(entity):
                 continue  # Barack Obama vs Michelle Obama; two Smiths with different first names
             if given and not actor.given:
                 continue  # a full name gets its own actor; the surname-only one is merged into it
@@ -413,6 +410,8 @@ class ActorIndex:
         if full:
             return
         for a in same:
+            if actor.conflicts(LocalEntity("", a.name, "person", aliases=self._alias_names(a))):
+                continue  # "Mrs Howard" seen alone is not the later "Michael Howard" (Mr Howard)
             bonus, why = self._evidence(a, entity, context)
             if a.actor_type == "person" and not a.given and bonus >= 0.15:  # a role, an alias, or company kept
                 self._record_merge(a.actor_id, actor.actor_id,

@@ -3,7 +3,9 @@ into DuckDB in one transaction per batch (frames registered, INSERT OR REPLACE â
 row by row). A failure rolls the whole batch back: the warehouse stays as it was."""
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
@@ -11,9 +13,9 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 import polars as pl
 
 from pipeline import catalog, versions
-from pipeline.actors import ActorIndex
+from pipeline.actor_resolution import Resolution, StoredLink, resolve_corpus
 from pipeline.ids import content_hash, stable_id
-from pipeline.records import EXTRACTOR_VERSION, CleanArticle, InboxFile, VersionAnnotations
+from pipeline.records import EXTRACTOR_VERSION, CleanArticle, InboxFile, LocalEntity, VersionAnnotations
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
 
@@ -98,17 +100,19 @@ def build_rows(
     articles: list[CleanArticle],
     annotations: list[VersionAnnotations],
     existing_versions: dict[str, list[tuple[str, int]]],
-    actor_index: ActorIndex,
+    stored_actors: "StoredActors",
 ) -> dict[str, list[dict]]:
     """All rows for a batch. `existing_versions` maps article_id to its stored
     (content_hash, version_no) pairs, so a changed body becomes version n+1 and an
-    unchanged one adds nothing."""
+    unchanged one adds nothing. `stored_actors` holds the entities of every stored version:
+    actors are resolved over all of them with the batch's (pipeline.actor_resolution), and
+    stored rows whose actor changed are repointed (`actor_repoints`, applied by write_batch)."""
     rows: dict[str, list[dict]] = {t: [] for t in TABLE_KEYS if t != "files"}
     ann_by_key = {(a.article_index, a.version_no): a for a in annotations}
     now = _now()
     seen_versions: dict[str, list[tuple[str, int]]] = {k: list(v) for k, v in existing_versions.items()}
     batch_fingerprints = versions.BatchFingerprints()  # identity by near-duplicate text within the batch
-    new_actor_ids: set[str] = set()
+    pending: list[PendingVersion] = []
 
     for i, art in enumerate(articles):
         article_id = versions.resolve_article_id(  # near-duplicate match for a new URL-less article
@@ -159,53 +163,113 @@ def build_rows(
             )
             ann = ann_by_key.get((i, v.version_no))
             if ann is not None:
-                annotation_rows(rows, ann, version_id, article_id, art.published_at, seen_at, actor_index, new_actor_ids)
-    rows["actor_merges"] = [{**m, "merged_at": now} for m in actor_index.new_merges]
-    actor_index.new_merges = []
-    rows = versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
-    return merge_events(rows, existing_versions)
+                pending.append(PendingVersion(version_id, article_id, art.published_at, seen_at, ann))
+    resolved_rows(rows, pending, stored_actors, now)
+    return versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
 
 
-def annotation_rows(rows: dict[str, list[dict]], ann: VersionAnnotations, version_id: str, article_id: str,
-                    published_at: str | None, seen_at: datetime, actor_index: ActorIndex,
-                    new_actor_ids: set[str], previous_links: dict[str, str] | None = None) -> None:
-    """Append one version's annotation rows (actor links, actors, aliases, roles, mentions,
-    quotes, event mentions and events) to `rows`: used by the load and by re-annotation
-    (which passes the version's `previous_links`, entity key â†’ actor id)."""
+@dataclass
+class PendingVersion:
+    """A version with (new) annotations, waiting for actor resolution."""
+
+    version_id: str
+    article_id: str
+    published_at: str | None
+    seen_at: datetime
+    ann: VersionAnnotations
+
+
+def resolved_rows(rows: dict[str, list[dict]], pending: list[PendingVersion], stored_actors: "StoredActors",
+                  now: datetime) -> None:
+    """Resolve the pending versions' entities together with every stored one (used by the
+    load and by re-annotation), then append their annotation rows, the repoints of stored
+    rows whose actor changed, the merges this decides and the stale merges to undo."""
+    resolution = resolve_corpus({p.version_id: p.ann.entities for p in pending}, stored_actors.links)
+    new_actor_ids: set[str] = set()
+    for item in pending:
+        actor_of = _actor_rows(rows, item, resolution, new_actor_ids)
+        _annotation_rows(rows, item, actor_of)
+    _repoint_rows(rows, resolution, stored_actors, now, new_actor_ids)
+    rows["actor_merges"] = [{**m, "merged_at": now} for m in resolution.merges]
+    # an actor merged away earlier that has entities again (the evidence for the merge is
+    # gone with a better reading of all versions): its old merge no longer holds
+    rows["actor_unmerges"] = sorted(stored_actors.merged_from & set(resolution.names))
+
+
+@dataclass
+class StoredActors:
+    """What the load stage needs to know about stored actors, read before build_rows:
+    the entity behind every stored actor link (pipeline.actor_resolution)."""
+
+    links: list[StoredLink] = field(default_factory=list)
+    actor_ids: set[str] = field(default_factory=set)
+    merged_from: set[str] = field(default_factory=set)  # from_actor_id of every stored merge
+
+
+def _actor_rows(rows: dict[str, list[dict]], item: PendingVersion, resolution: Resolution,
+                new_actor_ids: set[str]) -> dict[str, str]:
+    """actor_links, actors, actor_aliases and actor_roles rows of one new version."""
     actor_of: dict[str, str] = {}
-    links = actor_index.resolve_version(ann.entities, previous_links)
-    for ent, link in zip(ann.entities, links):
-        actor_id, is_new = link.actor_id, link.is_new
+    for ent in item.ann.entities:
+        link = resolution.links[(item.version_id, ent.key)]
+        actor_id = link.actor_id
         actor_of[ent.key] = actor_id
         rows["actor_links"].append(
-            {"version_id": version_id, "entity_key": ent.key, "actor_id": actor_id,
+            {"version_id": item.version_id, "entity_key": ent.key, "actor_id": actor_id,
              "local_name": ent.canonical_name, "method": link.method,
-             "confidence": link.confidence, "evidence": link.evidence}
+             "confidence": link.confidence, "evidence": link.evidence, **entity_columns(ent)}
         )
-        if is_new and actor_id not in new_actor_ids:
-            new_actor_ids.add(actor_id)
-            rows["actors"].append(
-                {
-                    "actor_id": actor_id,
-                    "canonical_name": ent.canonical_name,
-                    "actor_type": ent.actor_type,
-                    "first_seen_at": seen_at,
-                }
-            )
+        _actor_row(rows, actor_id, resolution, item.seen_at, new_actor_ids)
         for alias in sorted(ent.aliases | {ent.canonical_name}):
             rows["actor_aliases"].append({"actor_id": actor_id, "alias": alias})
-        pub = _date(published_at) or seen_at.date()
+        pub = _date(item.published_at) or item.seen_at.date()
         for role, affiliation in ent.roles:
             rows["actor_roles"].append(
                 {"actor_id": actor_id, "role": role, "affiliation": affiliation,
-                 "first_seen": pub, "last_seen": pub, "version_id": version_id}
+                 "first_seen": pub, "last_seen": pub, "version_id": item.version_id}
             )
+    return actor_of
+
+
+def _actor_row(rows, actor_id: str, resolution: Resolution, seen_at, new_actor_ids: set[str]) -> None:
+    if actor_id in new_actor_ids:
+        return
+    new_actor_ids.add(actor_id)
+    name, actor_type = resolution.names[actor_id]
+    rows["actors"].append({"actor_id": actor_id, "canonical_name": name, "actor_type": actor_type,
+                           "first_seen_at": seen_at})
+
+
+def _repoint_rows(rows, resolution: Resolution, stored: StoredActors, now, new_actor_ids: set[str]) -> None:
+    """Stored entities now resolved to another actor: the target actor row and aliases,
+    and the repoints write_batch applies to every table pointing at the old ID."""
+    entity_of = {(s.version_id, s.entity.key): s.entity for s in stored.links}
+    rows["actor_repoints"] = []
+    for r in resolution.repoints:
+        _actor_row(rows, r.new, resolution, now, new_actor_ids)
+        ent = entity_of[(r.version_id, r.entity_key)]
+        for alias in sorted(ent.aliases | {ent.canonical_name}):
+            rows["actor_aliases"].append({"actor_id": r.new, "alias": alias})
+        rows["actor_repoints"].append({"version_id": r.version_id, "entity_key": r.entity_key,
+                                       "old_actor_id": r.old, "new_actor_id": r.new})
+
+
+def entity_columns(ent: LocalEntity) -> dict:
+    """The columns of actor_links that keep the local entity for later re-resolution."""
+    return {"entity_type": ent.actor_type, "aliases": sorted(ent.aliases | {ent.canonical_name}),
+            "roles": json.dumps([list(r) for r in ent.roles]), "gender": ent.gender}
+
+
+def _annotation_rows(rows: dict[str, list[dict]], item: PendingVersion, actor_of: dict[str, str]) -> None:
+    """mentions, quotes, event_mentions and events rows of one new version."""
+    version_id, article_id, published_at, ann = item.version_id, item.article_id, item.published_at, item.ann
     for m in ann.mentions:
         rows["mentions"].append(
             {
                 "mention_id": stable_id("mention", version_id, m.start, m.end),
                 "version_id": version_id,
                 "actor_id": actor_of[m.entity_key],
+                "entity_key": m.entity_key,
                 "start_char": m.start,
                 "end_char": m.end,
                 "text": m.text,
@@ -269,7 +333,7 @@ def annotation_rows(rows: dict[str, list[dict]], ann: VersionAnnotations, versio
                 "extractor_version": EXTRACTOR_VERSION,
             }
         )
-        # the first mention is the event's provenance (see merge_events)
+        # the first mention is the event's provenance (see UPSERT_ONLY_IF)
         rows["events"].append({k: rows["event_mentions"][-1][k] for k in EVENT_COLUMNS})
 
 
@@ -296,23 +360,8 @@ def event_identity(article_id: str, e, actor1_id: str | None, actor2_id: str | N
     return stable_id("event", article_id, e.event_type, e.mode, *actors)
 
 
-def merge_events(rows: dict[str, list[dict]], existing) -> dict[str, list[dict]]:
-    """One `events` row per event id: the first mention (batch order) is its provenance.
-    An event already stored for another article keeps its row (the new report is only an
-    event_mention); a new version of the same article may update its version span."""
-    event_rows = rows.get("events", [])
-    con = getattr(existing, "con", None)
-    ids = sorted({r["event_id"] for r in event_rows})
-    stored: dict[str, str] = {}
-    if con is not None and ids:
-        stored = dict(con.execute("SELECT event_id, article_id FROM events WHERE event_id IN (SELECT unnest(?))",
-                                  [ids]).fetchall())
-    rows["events"] = [r for r in event_rows if stored.get(r["event_id"], r["article_id"]) == r["article_id"]]
-    return rows
-
-
-def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str, int]]], ActorIndex]:
-    """Stored versions of these articles and the whole actor index."""
+def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str, int]]], StoredActors]:
+    """Stored versions of these articles and the entities behind all stored actors."""
     existing: dict[str, list[tuple[str, int]]] = {}
     if article_ids:
         frame = pl.DataFrame({"article_id": article_ids})
@@ -323,28 +372,25 @@ def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str
         ).fetchall():
             existing.setdefault(aid, []).append((h, no))
         con.unregister("batch_article_ids")
-    actors = [dict(zip(("actor_id", "canonical_name", "actor_type"), r))
-              for r in con.sql("SELECT actor_id, canonical_name, actor_type FROM actors ORDER BY actor_id").fetchall()]
-    aliases = [dict(zip(("actor_id", "alias"), r))
-               for r in con.sql("SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias").fetchall()]
-    roles = [dict(zip(("actor_id", "role", "affiliation"), r)) for r in con.sql(
-        "SELECT DISTINCT actor_id, role, affiliation FROM actor_roles ORDER BY ALL").fetchall()]
-    merges = [dict(zip(("from_actor_id", "to_actor_id"), r)) for r in con.sql(
-        "SELECT from_actor_id, to_actor_id FROM actor_merges ORDER BY ALL").fetchall()]
-    index = ActorIndex.from_rows(actors, aliases, roles, merges)
+    return versions.StoredState(existing, con, looked_up=article_ids), read_stored_actors(con)
 
-    cache: dict[str, set[str]] = {}
 
-    def stored_neighbors(actor_id: str) -> set[str]:
-        """Actors mentioned in the same versions as this one (evidence for name variants)."""
-        if actor_id not in cache:
-            cache[actor_id] = {r[0] for r in con.execute(
-            "SELECT DISTINCT m2.actor_id FROM mentions m1 JOIN mentions m2 USING (version_id) "
-                "WHERE m1.actor_id = ? AND m2.actor_id <> m1.actor_id", [actor_id]).fetchall()}
-        return cache[actor_id]
+def read_stored_actors(con) -> StoredActors:
+    """The entity behind every stored actor link (links written before these columns
+    existed fall back to their local name and the actor's type)."""
+    stored = StoredActors()
+    for version_id, key, name, etype, aliases, roles, gender, actor_id, atype in con.sql(
+            "SELECT l.version_id, l.entity_key, l.local_name, l.entity_type, l.aliases, l.roles, l.gender, "
+            "l.actor_id, a.actor_type FROM actor_links l LEFT JOIN actors a USING (actor_id) "
+            "ORDER BY l.version_id, l.entity_key").fetchall():
+        entity = LocalEntity(key=key, canonical_name=name, actor_type=etype or atype or "person",
+                             aliases=set(aliases or [name]),
+                             roles=[tuple(r) for r in json.loads(roles)] if roles else [], gender=gender)
+        stored.links.append(StoredLink(version_id, entity, actor_id))
+        stored.actor_ids.add(actor_id)
+    stored.merged_from = {r[0] for r in con.sql("SELECT DISTINCT from_actor_id FROM actor_merges").fetchall()}
+    return stored
 
-    index.stored_neighbors = stored_neighbors
-    return versions.StoredState(existing, con, looked_up=article_ids), index
 
 
 def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:
@@ -371,6 +417,12 @@ KEEP_ON_UPDATE = {"articles": ("first_seen_at",), "actors": ("first_seen_at",), 
 KEEP_ON_UPDATE["story_members"] = ("story_id", "matched_article_id", "jaccard", "containment")
 
 
+# An upsert that only updates a stored row when this holds: an event stored for another
+# article keeps its row (the new report is only an event_mention); a new version of the
+# same article may update its version span. Decided here, in SQL, not inside build_rows.
+UPSERT_ONLY_IF = {"events": "events.article_id = excluded.article_id"}
+
+
 def upsert(con, table: str, rows: list[dict]) -> int:
     """Upsert a batch of rows (deduplicated on the key) through a registered frame."""
     frame = _frame(table, rows, con)
@@ -382,6 +434,8 @@ def upsert(con, table: str, rows: list[dict]) -> int:
     cols = ", ".join(frame.columns)
     updates = [c for c in frame.columns if c not in keys and c not in KEEP_ON_UPDATE.get(table, ())]
     action = ("DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)) if updates else "DO NOTHING"
+    if updates and table in UPSERT_ONLY_IF:
+        action += f" WHERE {UPSERT_ONLY_IF[table]}"
     con.execute(
         f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name} "
         f"ON CONFLICT ({', '.join(keys)}) {action}"
@@ -399,11 +453,51 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]]) -> dict[str
         for table in TABLE_KEYS:
             if table != "files":
                 counts[table] = upsert(con, table, rows.get(table, []))
+        counts["actor_repoints"] = apply_actor_moves(con, rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     return counts
+
+
+# Columns that point at an actor, per table: repointed when an actor is merged into another.
+# (mentions written before they kept their entity_key are repointed by version and actor)
+ACTOR_COLUMNS = {"mentions": ("actor_id",), "quotes": ("speaker_actor_id",),
+                 "events": ("actor1_id", "actor2_id"), "event_mentions": ("actor1_id", "actor2_id")}
+
+
+def apply_actor_moves(con, rows: dict[str, list]) -> int:
+    """Inside the caller's transaction: repoint stored rows whose entity now resolves to
+    another actor, and drop a stored merge whose source actor has entities again."""
+    if rows.get("actor_unmerges"):
+        con.execute("DELETE FROM actor_merges WHERE from_actor_id IN (SELECT unnest(?))", [rows["actor_unmerges"]])
+    return repoint_actors(con, rows.get("actor_repoints", []))
+
+
+def repoint_actors(con, repoints: list[dict]) -> int:
+    """Stored rows of a version that pointed at an actor now resolved to another actor
+    point at the new one (inside write_batch's transaction, so never half done)."""
+    if not repoints:
+        return 0
+    con.register("batch_repoints", pl.DataFrame(repoints))
+    con.execute("UPDATE mentions t SET actor_id = r.new_actor_id FROM batch_repoints r "
+                "WHERE t.version_id = r.version_id AND t.entity_key = r.entity_key AND t.actor_id = r.old_actor_id")
+    for table, columns in ACTOR_COLUMNS.items():
+        keyless = " AND t.entity_key IS NULL" if table == "mentions" else ""
+        for col in columns:
+            con.execute(f"UPDATE {table} t SET {col} = r.new_actor_id FROM (SELECT DISTINCT version_id, "
+                        f"old_actor_id, new_actor_id FROM batch_repoints) r "
+                        f"WHERE t.version_id = r.version_id AND t.{col} = r.old_actor_id{keyless}")
+    con.execute("UPDATE actor_links l SET actor_id = r.new_actor_id FROM batch_repoints r "
+                "WHERE l.version_id = r.version_id AND l.entity_key = r.entity_key")
+    con.execute("INSERT INTO actor_roles SELECT DISTINCT r.new_actor_id, t.role, t.affiliation, t.first_seen, "
+                "t.last_seen, t.version_id FROM actor_roles t JOIN batch_repoints r "
+                "ON t.version_id = r.version_id AND t.actor_id = r.old_actor_id ON CONFLICT DO NOTHING")
+    con.execute("DELETE FROM actor_roles t USING batch_repoints r "
+                "WHERE t.version_id = r.version_id AND t.actor_id = r.old_actor_id")
+    con.unregister("batch_repoints")
+    return len(repoints)
 
 
 def table_counts(con) -> dict[str, int]:

@@ -6,8 +6,9 @@ cost is in proportion to the stale versions.
 IDs are content-derived (a mention, quote or event mention is its version plus its span),
 so an annotation the new extractor still finds keeps its ID; the per-version rows it no
 longer finds are deleted with the version's old rows; events left without any report go.
-Actors are never deleted (resolution against the stored actor index gives an entity its
-old actor, and a merge the resolver decides is recorded in `actor_merges`); quote and
+Actors are never deleted (actors are resolved over every stored version with the new
+entities, so an entity found again gets the actor the same data always gives it; an entity
+that moves is repointed and a merge it implies recorded in `actor_merges`); quote and
 event version spans are refreshed over the article's other versions; version diffs and
 stories depend on the text only and stay as they are."""
 from __future__ import annotations
@@ -63,31 +64,20 @@ def annotate(stale: list[StaleVersion]) -> list[VersionAnnotations]:
     return nlp.annotate_versions([(i, s.version_no, s.text, s.published_at) for i, s in enumerate(stale)])
 
 
-def previous_links(con, version_ids: list[str]) -> dict[str, dict[str, str]]:
-    """version_id → {entity key: actor id} as stored before the re-annotation."""
-    out: dict[str, dict[str, str]] = {}
-    for vid, key, actor in con.execute("SELECT version_id, entity_key, actor_id FROM actor_links "
-                                       "WHERE version_id IN (SELECT unnest(?))", [version_ids]).fetchall():
-        out.setdefault(vid, {})[key] = actor
-    return out
-
-
 def build_rows(con, stale: list[StaleVersion], annotations: list[VersionAnnotations]) -> dict[str, list[dict]]:
-    """The new annotation rows of the stale versions, resolved against the stored actors."""
+    """The new annotation rows of the stale versions; actors are resolved over every
+    stored version with these (load.resolved_rows), so an entity found again gets the actor
+    the same data always gives it."""
     article_ids = sorted({s.article_id for s in stale})
-    existing, actor_index = load.read_existing(con, article_ids)
+    existing, stored_actors = load.read_existing(con, article_ids)
     rows: dict[str, list[dict]] = {t: [] for t in load.TABLE_KEYS if t != "files"}
-    new_actor_ids: set[str] = set()
-    previous = previous_links(con, [s.version_id for s in stale])
-    for s, ann in zip(stale, annotations):
-        load.annotation_rows(rows, ann, s.version_id, s.article_id, s.published_at, s.seen_at, actor_index,
-                             new_actor_ids, previous.get(s.version_id, {}))
+    pending = [load.PendingVersion(s.version_id, s.article_id, s.published_at, s.seen_at, ann)
+               for s, ann in zip(stale, annotations)]
     now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    rows["actor_merges"] = [{**m, "merged_at": now} for m in actor_index.new_merges]
-    actor_index.new_merges = []
+    load.resolved_rows(rows, pending, stored_actors, now)
     versions.refresh_version_spans(rows, existing, article_ids, {s.version_id: s.version_no for s in stale},
                                    replaced=frozenset(s.version_id for s in stale))
-    return load.merge_events(rows, existing)
+    return rows
 
 
 def write(con, version_ids: list[str], rows: dict[str, list[dict]]) -> int:
@@ -107,6 +97,7 @@ def write(con, version_ids: list[str], rows: dict[str, list[dict]]) -> int:
         con.unregister("found_links")
         for table in WRITTEN_TABLES:
             written += load.upsert(con, table, rows.get(table, []))
+        written += load.apply_actor_moves(con, rows)
         con.execute("DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM event_mentions)")
         con.execute("UPDATE versions SET extractor_version = ? "
                     "WHERE version_id IN (SELECT version_id FROM reannotated)", [EXTRACTOR_VERSION])

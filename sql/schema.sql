@@ -267,6 +267,15 @@ ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS cameo_code VARCHAR;
 -- stance: content under a verb of thinking, wanting or support ("believes that", "praised").
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_type VARCHAR;
 
+-- The version-local entity behind each actor link (type, other names, roles, honorific
+-- gender), so every load can resolve all versions again in an order fixed by the data
+-- (pipeline.actor_resolution): the same files give the same actors in any arrival order.
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS entity_type VARCHAR;
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS aliases VARCHAR[];
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS roles VARCHAR;     -- JSON list of [role, affiliation]
+ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS gender VARCHAR;    -- m | f | NULL
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS entity_key VARCHAR;   -- the version-local entity (actor_links)
+
 -- The latest result of every data-quality check (pipeline.quality_log copies it from the
 -- Dagster instance after each load), so SQL and the data_quality_summary model can see it.
 CREATE TABLE IF NOT EXISTS check_results (

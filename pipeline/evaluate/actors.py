@@ -54,7 +54,8 @@ class GoldDoc:
 
 
 def _is_name(words: list[str], syntactic_type: str | None) -> bool:
-    from pipeline.nlp.entities import DETERMINERS, PRONOUNS, title_words
+    from pipeline.nlp.entities import DETERMINERS, PRONOUNS
+    from pipeline.names import title_words
 
     if syntactic_type in NAME_TYPES:
         return True
@@ -117,13 +118,12 @@ def predict(docs: list[GoldDoc], setting: str) -> list[str]:
     """A predicted cluster id for every gold mention (in corpus order)."""
     from spacy.tokens import Span
 
-    from pipeline.actors import ActorIndex
+    from pipeline.actor_resolution import resolve_all
     from pipeline.nlp import load_model
     from pipeline.nlp.entities import link_spans
 
     nlp = load_model()
-    index = ActorIndex()
-    out: list[str] = []
+    versions, keys_of = {}, []
     for d, gd in enumerate(docs):
         doc = _spacy_doc(nlp, gd, with_ner=(setting == "system"))
         if setting == "gold":
@@ -131,8 +131,8 @@ def predict(docs: list[GoldDoc], setting: str) -> list[str]:
         else:
             spans = list(doc.ents)
         entities, _, span_keys = link_spans(doc, spans)
-        links = index.resolve_version(entities)
-        actor_of = {e.key: link.actor_id for e, link in zip(entities, links)}
+        versions[f"doc{d:04d}"] = entities
+        mention_keys = []
         for i, m in enumerate(gd.mentions):
             key = None
             if setting == "gold":
@@ -143,10 +143,16 @@ def predict(docs: list[GoldDoc], setting: str) -> list[str]:
                     overlap = min(m.end, s.end) - max(m.start, s.start)
                     if overlap > best or (overlap == best and overlap > 0 and s.end == m.end):
                         best, key = overlap, span_keys[j]
-            actor = actor_of.get(key) if key else None
-            out.append(actor or f"singleton:{d}:{i}")
-    # merges decided later apply to earlier mentions too (as the `actor_identity` view does)
-    return [index.final(a) if a in index.actors else a for a in out]
+            mention_keys.append(key)
+        keys_of.append(mention_keys)
+    # every document resolved together, as the load stage does (actor_resolution.resolve_all)
+    index, links = resolve_all(versions)
+    out: list[str] = []
+    for d, mention_keys in enumerate(keys_of):
+        for i, key in enumerate(mention_keys):
+            link = links.get((f"doc{d:04d}", key)) if key else None
+            out.append(index.final(link.actor_id) if link else f"singleton:{d}:{i}")
+    return out
 
 
 def _prf(p: float, r: float) -> tuple[float, float, float]:
@@ -185,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     by_type = Counter(m.label for d in docs for m in d.mentions)
     print(f"MEANTIME cross-document entities: {len(docs)} documents, {len(gold)} gold name mentions "
           f"({', '.join(f'{k} {v}' for k, v in sorted(by_type.items()))}), {len(set(gold))} gold entities")
-    from pipeline.nlp.entities import fold
+    from pipeline.names import fold
 
     base = [fold(m.text) for d in docs for m in d.mentions]  # what raw strings (GDELT-style) would give
     pw, b3 = pairwise(gold, base), bcubed(gold, base)

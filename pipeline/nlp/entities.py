@@ -18,20 +18,39 @@ spaCy's NER gives candidate spans; this module
   Lavrov", "Staffan de Mistura, the United Nations envoy".
 
 Each `LocalEntity` is one real-world actor of the document; `pipeline.actors` maps it
-to a persistent actor ID. The name helpers (`person_name_parts`, `given_names_compatible`,
-`org_key`, `name_key`) are shared with cross-document resolution."""
+to a persistent actor ID. Names are read and compared by `pipeline.names`, the module
+cross-document resolution uses too."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from pipeline.ids import stable_id
+from pipeline.names import (
+    CONNECTORS,
+    HONORIFICS,
+    ORG_WORDS,
+    PARTICLE_PREFIX,
+    PARTICLES,
+    affiliation_name,
+    country_of,
+    entity_key,
+    fold,
+    given_names_compatible,
+    group_key,
+    honorific_gender,
+    initials,
+    is_acronym,
+    is_not_entity,
+    is_short_form,
+    normalize_name,
+    org_key,
+    org_variant,
+    person_name_parts,
+    title_heads,
+    title_words,
+    titles,
+)
 from pipeline.records import LocalEntity, Mention
-
-RULES = Path(__file__).resolve().parent.parent / "rules"
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 ACTOR_TYPES = {
@@ -42,39 +61,19 @@ ACTOR_TYPES = {
     "FAC": "place",
     "NORP": "group",
 }
-HONORIFICS = {
-    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mme": "f", "mme.": "f",
-    "dr": None, "dr.": None, "sir": "m", "dame": "f", "lady": "f", "lord": "m", "prof.": None, "rev.": None,
-}
-# Lower-case words allowed inside a name ("Bank of America", "Staffan de Mistura").
-CONNECTORS = {"of", "and", "&", "de", "du", "des", "la", "le", "for", "van", "von", "der", "den", "al", "el",
-              "bin", "ibn", "da", "di", "del", "della", "dos", "das", "the", "y", "und", "et", "ter", "ben", "abu"}
-# Name particles that belong to the surname ("de Mistura", "al-Assad", "van Rompuy").
-PARTICLES = {"al", "el", "de", "du", "del", "della", "di", "da", "van", "von", "der", "den", "bin", "ibn",
-             "dos", "das", "ter", "le", "la", "abu", "ben"}
-GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
-PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|at|az|ar)[-‐]", re.I)
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "me"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 # A lower-case word here ends a name ("Moscone Center in San Francisco" -> "Moscone Center").
 CUT_WORDS = {"in", "at", "near", "from", "with", "which", "that", "who", "located", "serving", "on", "by", "to"}
 # Words that make a span an organization, whatever the tagger said.
-ORG_WORDS = {"department", "ministry", "army", "party", "council", "committee", "union", "bank", "company",
-             "corporation", "group", "agency", "office", "house", "court", "force", "forces", "airlines",
-             "airways", "university", "institute", "front", "league", "organization", "organisation",
-             "association", "commission", "parliament", "congress", "senate", "government", "inc.", "corp.",
-             "ltd.", "llc", "plc", "brigade", "movement", "coalition", "network", "times", "post", "news"}
-# Corporate suffixes and generic trailing words ignored when comparing organization names.
-ORG_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "co", "company", "llc", "ltd", "limited", "plc",
-                "nv", "sa", "ag", "spa", "gmbh", "group", "holdings", "computer", "computers", "motor", "motors",
-                "airlines", "airline", "airways", "automotive", "auto", "international"}
-WEAK_ORG_HEADS = {"general", "united", "american", "national", "international", "first", "new", "air", "the"}
 PLACE_TRAILERS = {"government", "governments", "administration"}
 PLACE_CUES = {("city", "of"), ("town", "of"), ("village", "of"), ("province", "of"), ("region", "of")}
 # Words before a title that belong to the role (kept) or only qualify it in time (dropped).
-KEPT_MODIFIERS = {"deputy", "shadow", "acting", "interim", "chief", "vice", "assistant", "junior", "senior", "first"}
-ROLE_MODIFIERS = KEPT_MODIFIERS | {"former", "new", "then", "outgoing", "incoming", "late", "current"}
+# "Former home secretary" is not the home secretary: "former" stays in the role, like "shadow".
+KEPT_MODIFIERS = {"deputy", "shadow", "acting", "interim", "chief", "vice", "assistant", "junior", "senior", "first",
+                  "former"}
+ROLE_MODIFIERS = KEPT_MODIFIERS | {"new", "then", "outgoing", "incoming", "late", "current"}
 # Titles that make the name after them a person even when the tagger said ORG or GPE.
 PERSON_TITLES = {"president", "secretary", "minister", "senator", "sen.", "rep.", "gov.", "governor", "mayor",
                  "chancellor", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "premier",
@@ -82,187 +81,6 @@ PERSON_TITLES = {"president", "secretary", "minister", "senator", "sen.", "rep."
                  "chairwoman", "congressman", "congresswoman", "judge", "gen.", "adm.", "col."}
 GLUED_DATELINE = re.compile(r"(?<=[a-z])[A-Z]{3,}$")
 
-
-# --- rule tables ---------------------------------------------------------------------------
-
-
-def _rows(name: str) -> list[list[str]]:
-    out = []
-    for line in (RULES / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out.append(line.split("\t"))
-    return out
-
-
-@lru_cache(maxsize=1)
-def country_forms() -> dict[str, tuple[str, str]]:
-    """form -> (country, kind) with kind alias | demonym; every country also maps to itself."""
-    forms: dict[str, tuple[str, str]] = {}
-    for form, country, kind in _rows("demonyms.tsv"):
-        forms[form] = (country, kind)
-        forms.setdefault(country, (country, "alias"))
-    return forms
-
-
-@lru_cache(maxsize=1)
-def titles() -> dict[tuple[str, ...], tuple[str, str]]:
-    """title phrase (tuple of lower-case words) -> (role, head word)."""
-    return {tuple(phrase.split()): (role, head) for phrase, role, head in _rows("titles.tsv")}
-
-
-@lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
-    return frozenset(w for phrase in titles() for w in phrase if w not in ("of", "the"))
-
-
-@lru_cache(maxsize=1)
-def title_heads() -> frozenset[str]:
-    """Last words of titles, which never end an organization's name ("Apple CEO")."""
-    return frozenset(p[-1] for p in titles()) - {"state", "general", "staff", "affairs", "justice"}
-
-
-def country_of(text: str) -> tuple[str, str] | None:
-    """(country, kind) for a country name, other name or demonym, else None."""
-    t = re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).replace("’", "'")
-    return country_forms().get(t) or country_forms().get(t.title() if t.isupper() and len(t) > 3 else t)
-
-
-def affiliation_name(text: str) -> str:
-    """The actor name an affiliation refers to: "U.S." -> United States, "Russian" -> Russia."""
-    t = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s*(?:'s|’s|'|’)$", "", text.strip()))
-    hit = country_of(t)
-    return hit[0] if hit else t
-
-
-# --- name helpers shared with cross-document resolution -------------------------------------
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, curly quotes or periods: the comparison form of a name."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"\.", "", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def name_key(name: str) -> str:
-    return re.sub(r"\s*'\s*", "'", fold(name))
-
-
-def surname_key(token: str) -> str:
-    return PARTICLE_PREFIX.sub("", fold(token).strip(" ,;'"))
-
-
-def _is_initial(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)?", word))
-
-
-def person_name_parts(name: str) -> tuple[list[str], str]:
-    """(given names, surname key): "Sergey V. Lavrov" -> (["Sergey", "V."], "lavrov");
-    "Bashar al-Assad" -> (["Bashar"], "assad"); "de Mistura" -> ([], "mistura")."""
-    suffix = next((w.lower().strip(".,") for w in name.split() if w.lower().strip(".,") in GENERATIONS), "")
-    words = [w for w in name.split() if w.lower().strip(".,") not in GENERATIONS]
-    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in title_words()):
-        words = words[1:]  # "Mr. Kerry", "President Obama": no given name
-    if not words:
-        return [], ""
-    sur = words[-1]
-    rest = words[:-1]
-    while rest and rest[-1].lower() in PARTICLES:
-        rest = rest[:-1]
-    return rest, surname_key(sur) + (f" {suffix}" if suffix else "")  # Donald Trump Jr. is not Donald Trump
-
-
-def translit_key(word: str) -> str:
-    """A skeleton equal for common transliterations: Sergei/Sergey, Mohammad/Mohammed/Muhammad."""
-    w = fold(word)
-    w = w.replace("x", "ks").replace("ph", "f").replace("kh", "h").replace("y", "i").replace("w", "v").replace("ou", "u")
-    w = w[:1] + re.sub(r"[aeiou]", "", w[1:])
-    return re.sub(r"(.)\1+", r"\1", w)
-
-
-def given_names_compatible(a: list[str], b: list[str]) -> float:
-    """How well two lists of given names agree: 1 equal, 0.8 one is an initial or a
-    transliteration of the other, 0 incompatible (different first names or middle initials).
-    An empty list is compatible with anything (0.5)."""
-    if not a or not b:
-        return 0.5
-    fa, fb = a[0], b[0]
-    if fold(fa) == fold(fb):
-        score = 1.0
-    elif _is_initial(fa) or _is_initial(fb):
-        score = 0.8 if fold(fa)[0] == fold(fb)[0] else 0.0
-    elif translit_key(fa) == translit_key(fb):
-        score = 0.8
-    else:
-        # spelling slips only ("Mohammad"/"Mohamad"); "Ivanka" is not "Ivana"
-        from rapidfuzz.distance import Levenshtein
-
-        a_, b_ = fold(fa), fold(fb)
-        score = 0.8 if len(a_) >= 6 and a_[:2] == b_[:2] and a_[-1] == b_[-1] and Levenshtein.distance(a_, b_) == 1 \
-            and abs(len(a_) - len(b_)) == 0 else 0.0
-    if score and len(a) > 1 and len(b) > 1 and fold(a[1])[:1] != fold(b[1])[:1]:
-        return 0.0  # George W. Bush vs George H. W. Bush
-    return score
-
-
-def org_key(name: str) -> str:
-    """Organization names compared without corporate suffixes or generic trailing words:
-    "Apple Inc." = "Apple Computer" = "Apple"; "Ford Motor Company" = "Ford"."""
-    words = re.sub(r"[^\w&' -]", " ", fold(name).replace("&", " and ")).split()
-    while words and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1] in ORG_SUFFIXES:
-        if len(words) == 2 and words[0] in WEAK_ORG_HEADS:
-            break
-        words = words[:-1]
-    return " ".join(words)
-
-
-def group_key(name: str) -> str:
-    k = fold(name)
-    return k[:-1] if k.endswith("s") and len(k) > 4 else k
-
-
-def initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in CONNECTORS)
-
-
-def is_acronym(text: str) -> bool:
-    t = text.replace(".", "")
-    return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
-
-
-GENERIC_ORG_HEADS = {"white", "black", "red", "green", "blue", "new", "old", "big", "great", "grand", "cabinet", "commission", "ministry", "board", "fund", "authority", "service", "services",
-                     "national", "federal", "royal", "central", "united", "general", "european", "international"}
-REGIONS = {"europe", "asia", "africa", "america", "north america", "south america", "latin america",
-           "australia", "oceania", "middle east", "pacific", "international"}
-
-
-def is_short_form(short: str, full: str) -> bool:
-    """"Northrop" for "Northrop Grumman", "Lockheed" for "Lockheed Martin": the full name
-    starts with the short one — unless the rest is a place ("Ford Australia", "GM Europe":
-    subsidiaries)."""
-    s, f = fold(short), fold(full)
-    if not f.startswith(s + " ") or s in ORG_WORDS or s in GENERIC_ORG_HEADS:
-        return False  # "Cabinet" is not "Cabinet Office", "Commission" not "Commission for Africa"
-    rest = full[len(short):].strip()
-    return not (country_of(rest) or fold(rest) in REGIONS or fold(rest).split()[0] in CONNECTORS)
-
-
-def entity_key(canonical: str, actor_type: str) -> str:
-    return stable_id("ent", actor_type, canonical.lower())
-
-
-def normalize_name(text: str) -> str:
-    text = text.replace("’", "'").strip()
-    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-    text = re.sub(r"\s*'s?$", "", text)
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"(\w)\s+'\s*(\w)", r"\1'\2", text)  # "O' Leary" (tokenized input) -> "O'Leary"
-    if text.isupper() and len(text) > 4 and " " not in text and not country_of(text):
-        text = text.title()  # "MOSCOW" in a dateline
-    return text.strip(" ,-")
 
 
 # --- span cleaning ------------------------------------------------------------------------
@@ -324,7 +142,8 @@ def _clean_span(doc, start: int, end: int, label: str) -> tuple[int, int, str | 
     # cut at a comma: keep the first part holding a name ("Toulouse, France", "Ryanair CEO, Michael O'Leary")
     parts, s = [], start
     for i in range(start, end):
-        if doc[i].text in (",", ";", "—", "--", ":"):
+        if doc[i].text in (",", ";", "—", "--", ":") or (doc[i].text in ("-", "–") and doc[i].whitespace_
+                                                           and i > 0 and doc[i - 1].whitespace_):
             parts.append((s, i))
             s = i + 1
     parts.append((s, end))
@@ -421,6 +240,8 @@ def _role_from_tokens(doc, toks: list, adjacent_end: bool) -> tuple[str, str | N
         i -= 1
         if toks[i].lower_ in KEPT_MODIFIERS:
             role = f"{toks[i].lower_} {role}"
+    if not role.startswith("former") and any(t.lower_ == "former" for t in toks[:i]):
+        role = f"former {role}"  # "the former Iraqi prime minister"
     aff = _affiliation(doc, toks[:i])
     if aff is None and j + 1 < len(toks) and toks[j].lower_ == "of":  # "president of Syria"
         aff = _affiliation(doc, [t for t in toks[j + 1:] if t.lower_ not in DETERMINERS])
@@ -434,7 +255,7 @@ def _left_context(doc, end: int, limit: int = 8) -> list:
     i = end - 1
     while i >= sent_start and len(out) < limit:
         t = doc[i]
-        if _is_title_word(t) or t.lower_ in ("of", "for") or t.text in POSSESSIVE or (
+        if _is_title_word(t) or t.lower_ in ("of", "for") or t.lower_ in ROLE_MODIFIERS or t.text in POSSESSIVE or (
                 (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP") or re.fullmatch(r"(?:[A-Z]\.)+", t.text))
                 and t.lower_ not in HONORIFICS and t.text[:1].isupper()):
             out.append(t)
@@ -485,6 +306,10 @@ def _decide_label(doc, c: _Cand, label: str) -> str:
     if c.honorific or c.title_start is not None:
         c.strong = True
         return "PERSON"
+    variant = org_variant(c.name)
+    if variant:  # "Tories", "Lib Dems", "MoD": the organization itself, whatever the tagger said
+        c.name, c.strong = variant[0], True
+        return "ORG"
     prev = doc[start - 1] if start > 0 else None
     prev2 = (doc[start - 2].lower_, doc[start - 1].lower_) if start > 1 else None
     hit = country_of(c.name)
@@ -568,6 +393,50 @@ def _strip_person_prefix(doc, start: int, end: int) -> tuple[int, str | None, in
     return start, honorific, title_start
 
 
+# --- junk spans and venues -----------------------------------------------------------------
+
+GLUED_WORD = re.compile(r"^(?:of|the|and|in|to|for|on|at|by|with|from|as|or)[A-Z]")
+# "told BBC Radio 4", "in an interview with the Times": the outlet is where it was said
+VENUE_CUES = ({"told"}, {"interview", "with"}, {"speaking", "on"}, {"appearing", "on"}, {"writing", "in"})
+
+
+def _is_junk(doc, start: int, end: int, name: str, label: str) -> bool:
+    """A span that is no actor: a word glued to the name ("ofNew Labour"), a time zone
+    ("GMT"), or a person span ending in an honorific ("Tory Treasurer Lord")."""
+    if GLUED_WORD.match(name) or is_not_entity(name):
+        return True
+    return label == "PERSON" and doc[end - 1].lower_ in HONORIFICS
+
+
+def _strip_org_prefix(doc, start: int, end: int, name: str) -> tuple[int, str]:
+    """"Lib Dem Norman Baker": a party named before a person's full name is an affiliation."""
+    for n in (3, 2, 1):
+        if end - start - n >= 2 and org_variant(doc[start:start + n].text) \
+                and all(t.text[:1].isupper() for t in doc[start + n:end]):
+            return start + n, normalize_name(_name_text(doc, start + n, end))
+    return start, name
+
+
+def _extend_to_org_variant(doc, start: int, end: int, name: str) -> tuple[int, str]:
+    """"Liberal" + "Democrat" tagged apart: capitalized words right before the span that
+    make it a known organization name ("Liberal Democrat") join it."""
+    for n in (2, 1):
+        if start - n >= 0 and all(t.text[:1].isupper() for t in doc[start - n:start]) \
+                and org_variant(_name_text(doc, start - n, end)):
+            return start - n, normalize_name(_name_text(doc, start - n, end))
+    return start, name
+
+
+def _is_venue(doc, start: int) -> bool:
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return False
+    before = {doc[i].lower_} | ({doc[i - 1].lower_} if i > 0 else set())
+    return any(cue <= before for cue in VENUE_CUES if len(cue) == 2) or doc[i].lower_ == "told"
+
+
 def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[str | None]]:
     """Entities and mentions for the given spans (default: the NER's `doc.ents`), plus for
     each input span the key of the entity it was linked to (None when it was dropped)."""
@@ -615,8 +484,12 @@ def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[
         if m and label == "PERSON":
             name = name[:m.start()]
         name = normalize_name(name)
-        if not name or not re.search(r"[A-Z]", name) or (fold(name) in PRONOUNS and not name.isupper()):
+        if not name or not re.search(r"[A-Z]", name) or (fold(name) in PRONOUNS and not name.isupper()) \
+                or _is_junk(doc, start, end, name, label):
             continue
+        if label == "PERSON":
+            start, name = _strip_org_prefix(doc, start, end, name)
+        start, name = _extend_to_org_variant(doc, start, end, name)
         c = _Cand(idx, start, end, label, name, honorific=honorific, title_start=title_start, acronym=acronym)
         c.label = _decide_label(doc, c, label)
         cands.append(c)
@@ -655,9 +528,13 @@ def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[
 
     entities: dict[str, LocalEntity] = {}
     mentions: list[Mention] = []
+    surname_only: dict[tuple[str, str | None], str] = {}  # (surname key, gender) -> surname-only entity
+    surname_genders: dict[str, set[str]] = {}  # genders of the honorifics before a bare surname
+    for c in cands:
+        if c.label == "PERSON" and honorific_gender(c.honorific) and not person_name_parts(c.name)[0]:
+            surname_genders.setdefault(person_name_parts(c.name)[1], set()).add(honorific_gender(c.honorific))
     span_keys: list[str | None] = [None] * len(spans)
     persons: list[tuple[str, list[str], str]] = []  # (key, given names, surname key) of full names, in order
-    surname_only: dict[str, str] = {}  # surname key -> entity key of a surname-only person
     orgs: dict[str, str] = {}  # org key -> entity key
     acronyms: dict[str, str] = {}  # acronym -> entity key
     last_seen: dict[str, int] = {}
@@ -671,25 +548,34 @@ def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[
     for n, c in enumerate(sorted(cands, key=lambda c: (c.start, -c.end))):
         label = c.label
         actor_type = ACTOR_TYPES[label]
+        entity_name = c.name
         if c.demonym_of:
             key = entity_key(c.demonym_of, "place")
             new_entity(key, c.demonym_of, "place")
         elif label == "PERSON":
             given, sur = person_name_parts(c.name)
+            gender = honorific_gender(c.honorific)
+
+            def fits(k: str) -> bool:  # Mrs Howard is not Michael Howard once he is Mr Howard
+                return gender is None or entities[k].gender in (None, gender)
+
             if given:
-                match = [k for k, g, s in persons if s == sur and given_names_compatible(g, given) > 0]
+                match = [k for k, g, s in persons if s == sur and given_names_compatible(g, given) > 0 and fits(k)]
                 key = max(match, key=lambda k: last_seen.get(k, -1)) if match else entity_key(c.name, actor_type)
                 if not match:
                     persons.append((key, given, sur))
             else:
-                match = [k for k, g, s in persons if s == sur]
+                match = [k for k, g, s in persons if s == sur and fits(k)]
                 if not match and len(c.name.split()) == 1:  # a given name used alone ("Steve")
                     match = [k for k, g, s in persons if g and fold(g[0]) == fold(c.name)]
-                    match = match if len(match) == 1 and c.name.lower() not in surname_only else []
+                    match = match if len(match) == 1 and fold(c.name) not in {s for s, _ in surname_only} else []
+                if gender and len(surname_genders.get(sur, ())) > 1:
+                    match = [k for k in match if entities[k].gender == gender]  # Mr and Mrs Howard in one text
                 if match:
                     key = max(match, key=lambda k: last_seen.get(k, -1))
-                else:
-                    key = surname_only.setdefault(sur, entity_key(c.name, actor_type))
+                else:  # one surname-only entity per gender: "Mrs Howard" and "Mr Howard" stay two
+                    entity_name = f"{c.honorific} {c.name}" if gender else c.name
+                    key = surname_only.setdefault((sur, gender), entity_key(entity_name, actor_type))
         elif label == "ORG":
             k = org_key(c.name)
             key = orgs.get(k) or (acronyms.get(c.name.replace(".", "")) if is_acronym(c.name) else None)
@@ -713,7 +599,8 @@ def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[
             name = hit[0] if hit else c.name
             key = entity_key(fold(name), "place")
             c.name = name if hit else c.name
-        ent = new_entity(key, c.name, actor_type if not c.demonym_of else "place")
+            entity_name = c.name
+        ent = new_entity(key, entity_name, actor_type if not c.demonym_of else "place")
         last_seen[key] = n
         if not c.demonym_of:
             ent.aliases.add(c.name)
@@ -742,7 +629,9 @@ def link_spans(doc, spans=None) -> tuple[list[LocalEntity], list[Mention], list[
             for r in c.roles + _roles_around(doc, c.start if c.title_start is None else c.title_start, c.end):
                 if r not in ent.roles:
                     ent.roles.append(r)
-        mentions.append(Mention(start=mstart, end=mend, text=_text(doc)[mstart:mend], label=label, entity_key=key))
+        mention_label = "VENUE" if label == "ORG" and _is_venue(doc, c.start) else label
+        mentions.append(Mention(start=mstart, end=mend, text=_text(doc)[mstart:mend], label=mention_label,
+                                entity_key=key))
         span_keys[c.index] = key
 
     for ent in entities.values():  # a role known with its affiliation needs no bare copy
@@ -779,10 +668,15 @@ def _absorb(entities, mentions, span_keys, src: str, dst: str) -> None:
 def _merge_late_full_names(entities, mentions, span_keys, persons, surname_only) -> None:
     """"Kerry" seen before "John Kerry": the surname-only entity joins the one full name
     with that surname (left alone when two full names share it)."""
-    for sur, key in surname_only.items():
+    for (sur, gender), key in sorted(surname_only.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         full = {k for k, g, s in persons if s == sur and k in entities}
-        if len(full) == 1 and key in entities and key not in full:
-            _absorb(entities, mentions, span_keys, key, next(iter(full)))
+        if len(full) != 1 or key not in entities or key in full:
+            continue
+        target = entities[next(iter(full))]
+        genders = {g for (s, g) in surname_only if s == sur and g} | ({target.gender} - {None})
+        if gender and target.gender not in (None, gender) or len(genders) > 1 and target.gender is None:
+            continue  # "Mrs Howard" does not join Michael Howard, nor does either of Mr and Mrs
+        _absorb(entities, mentions, span_keys, key, target.key)
 
 
 def _merge_late_org_names(entities, mentions, span_keys) -> None:

@@ -212,7 +212,7 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                 cands, kind = lex.senses[("N", key)], "N"
                 verb = governing_verb(tok)
                 if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.verbs and \
-                        verb.lemma_.lower() not in lex.light | lex.receive and \
+                        verb.lemma_.lower() not in lex.light | lex.receive | lex.report and \
                         tok.dep_ == "dobj" and tok.head.i == verb.i and \
                         not yields_to_object_noun(verb, lex.senses.get(("V", verb.lemma_.lower()), []), lex):
                     continue  # "convene talks", "sign an agreement": the verb is the event
@@ -241,6 +241,18 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
     return inherit_dates(_drop_partial(events))
 
 
+def _carrier(noun, verb, lex: Lexicon) -> bool:
+    """A verb that carries a noun trigger as a light verb does: a speech verb with the noun as object
+    ("announced a suspension of air links"), a generated verb that yields to its object noun ("speeded up the
+    withdrawal of forces"), or a verb of gathering with the noun in its for-phrase ("were converging for a rally";
+    GATHER cue words)."""
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return lemma in lex.report or yields_to_object_noun(verb, lex.senses.get(("V", lemma), []), lex)
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
+        lemma in lex.words("GATHER")
+
+
 def _drop_partial(events: list[Event]) -> list[Event]:
     """One event told twice in a sentence ("had a work stoppage to protest the cuts"): an event
     without target is dropped when the sentence has one of the same type and source with a target."""
@@ -265,7 +277,10 @@ OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAUL
 
 ANON_NOUN_TYPES = OF_TYPES
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}
-STATEMENT_TYPES = {"AGREE", "REJECT", "THREATEN"}  # types whose verb may state its act in a complement
+STATEMENT_TYPES = {"AGREE", "REJECT", "THREATEN"}
+# types whose generated senses may have no recipient (PLOVER: a protest, a mobilization, a retreat, an intent)
+UNTARGETED = {"PROTEST", "MOBILIZE", "RETREAT", "AGREE", "REJECT", "THREATEN", "CONCEDE", "SANCTION", "ASSAULT",
+              "COERCE", "INVESTIGATE"}  # types whose verb may state its act in a complement
 
 
 def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: MentionIndex, ctx: set[str], actor,
@@ -372,7 +387,8 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
             # the subject of the verb holding it the target
             sources = expand_conj(among[0])
             targets = subject_of(verb)[0]
-        elif not poss and near_verb and (vlemma in lex.receive or passive_light) and "sym" not in trig.flags:
+        elif not poss and near_verb and tok.dep_ not in ("nsubj", "nsubjpass") and (
+                vlemma in lex.receive or passive_light) and "sym" not in trig.flags:
             # "won the backing of X", "received aid from X", "were given loans from the government":
             # the subject receives, "from/of/by X" gives
             sources = from_[:1] + ([] if from_ else ofs[:1])
@@ -399,8 +415,7 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
                     tok.head.pos_ != "ADP" or tok.head.lower_ in LIGHT_PREPS))
             # the object of a verb that is no event itself carries it as a light verb does ("staged rallies",
             # "organized a general strike")
-            light = light or verb is not None and tok.dep_ == "dobj" and tok.head.i == verb.i and \
-                ("V", verb.lemma_.lower()) not in lex.senses
+            light = light or verb is not None and _carrier(tok, verb, lex)
             if verb is not None and (light or withs):
                 sources, _ = subject_of(verb)
                 if not sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
@@ -466,6 +481,10 @@ def _one_trigger(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Me
     # a generated sense without object words needs a named actor as target ("offered hope", "took measures",
     # "learn from": no event), unless it is a promise, refusal or threat of the act in its complement
     # ("promised to democratize", "declined to resign"; not "declined to comment")
+    # PETRARCH codes an event only between actors it knows: any generated sense of a type that needs a recipient
+    # ("raised concerns", "issued a statement for its part") counts only with a named target
+    if "generated" in trig.flags and trig.type not in UNTARGETED and not (named or proper):
+        return None
     if "named" in trig.flags and not (named or proper) and (
             targets or tgt or trig.type not in STATEMENT_TYPES or not any(
                 c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children)):

@@ -98,8 +98,12 @@ def lexicon() -> Lexicon:
                                      "AGENT": set(), "PERSON": set(), "RECEIVE": set()}
     sym, senses = set(), {}
     generated: dict[tuple[str, str], list[Trigger]] = {}
+    mode_codes: dict[str, str] = {}
     if CAMEO_TRIGGERS_PATH.exists():
         for row in _trigger_rows(CAMEO_TRIGGERS_PATH):
+            if row[1] == "MODE":  # "ASSAULT/beat" -> "182"
+                mode_codes[row[0]] = row[5]
+                continue
             if row[1] not in ("V", "N"):  # a word class of the dictionary (MILITARY)
                 cues.setdefault(row[1], set()).add(row[0])
                 continue
@@ -112,12 +116,14 @@ def lexicon() -> Lexicon:
             continue
         t = _make_trigger(word, kind, etype, mode, flags, cameo)
         if t.cameo is None:
-            same = [g.cameo for g in generated.get((kind, word), []) if g.type == etype and g.cameo and
-                    not g.constraints]  # its default sense; one of the same mode first ("beat": 182, not 190)
-            same = [g.cameo for g in generated.get((kind, word), []) if g.type == etype and g.cameo and
-                    g.mode == t.mode] + same
+            rows = [g for g in generated.get((kind, word), []) if g.type == etype and g.cameo]
+            # the generated sense of the same mode, else the crosswalk's code of this type and mode ("beat": 182,
+            # not the 190 of CAMEO's 'defeat' synset), else the generated default sense, else the cue category
+            codes = [g.cameo for g in rows if g.mode == t.mode and t.mode] + \
+                [mode_codes.get(f"{etype}/{t.mode}")] + [g.cameo for g in rows if not g.constraints]
+            codes = [c for c in codes if c]
             t = Trigger(t.word, t.kind, t.type, t.mode, t.flags, t.constraints,
-                        same[-1] if same else TYPE_CAMEO.get(etype))
+                        codes[0] if codes else TYPE_CAMEO.get(etype))
         senses.setdefault((kind, word), []).append(t)
     # light, planning, reporting ... verbs are no events of their own: only their generated senses with object
     # words stay ("imposed a curfew", "took hostages")

@@ -132,4 +132,10 @@ def yields_to_object_noun(verb, senses: list[Trigger], lex: Lexicon) -> bool:
     event and the verb only carries it, as a light verb does."""
     if not senses or not all("generated" in t.flags for t in senses):
         return False
-    return any(c.dep_ == "dobj" and (c.lemma_.lower() in lex.nouns or c.lower_ in lex.nouns) for c in verb.children)
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if verb.lemma_.lower() not in lex.light and any(obj.lemma_.lower() in (t.need("obj") or ()) for t in senses):
+            return False  # a CAMEO pattern names this very object ("lodged a protest": 110) and decides; a light
+            # verb ("offered support", "held meetings") always leaves the event to its object noun
+        if obj.lemma_.lower() in lex.nouns or obj.lower_ in lex.nouns:
+            return True
+    return False

@@ -1,0 +1,165 @@
+"""Actor resolution over every version the warehouse holds, so the clusters do not depend
+on the order files arrive in nor on how they are cut into batches.
+
+Each load re-resolves the local entities of all versions (stored ones, read back from
+`actor_links`, and the batch's) with one fresh `ActorIndex`, in an order fixed by the data
+alone: versions sorted by ID, and in two passes — first the names that stand on their own
+(a person's full name, an organization's or place's name), then the weak forms judged
+against everything the first pass found (a surname alone, "Mr Howard"; an acronym). The
+same set of versions therefore always gives the same clusters.
+
+A cluster's actor ID is derived from its best name (a full name before a surname, the most
+frequent, then the longest), so it changes only when a better name arrives: "Obama" seen
+alone, later "Barack Obama". Entities already stored under another ID are reported as
+`Repoint`s; the load stage records an `actor_merges` row for an actor left with no
+entities and repoints the rows pointing at the old ID in the same transaction."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from pipeline.actors import ActorIndex, Link, entity_kb
+from pipeline.ids import stable_id
+from pipeline.names import ORG_WORDS, fold, is_acronym, person_name_parts
+from pipeline.records import LocalEntity
+
+
+@dataclass
+class StoredLink:
+    """An entity of a stored version, as `actor_links` keeps it."""
+
+    version_id: str
+    entity: LocalEntity
+    actor_id: str
+
+
+@dataclass
+class Repoint:
+    """Rows of a stored version that pointed at `old` now point at `new`."""
+
+    version_id: str
+    entity_key: str
+    old: str
+    new: str
+
+
+@dataclass
+class Resolution:
+    links: dict[tuple[str, str], Link]  # (version_id, entity_key) -> link with the cluster's actor ID
+    names: dict[str, tuple[str, str]]  # actor_id -> (canonical name, actor type)
+    repoints: list[Repoint] = field(default_factory=list)
+    merges: list[dict] = field(default_factory=list)  # from_actor_id, to_actor_id, reason
+
+
+def _is_weak(entity: LocalEntity) -> bool:
+    """Forms judged against the full names: a surname alone, an organization's acronym."""
+    if entity.actor_type == "person":
+        return not person_name_parts(entity.canonical_name)[0]
+    return entity.actor_type == "organization" and is_acronym(entity.canonical_name)
+
+
+def _best_name(entities: list[LocalEntity]) -> tuple[str, str]:
+    """The cluster's name and type: a person's full name before a surname form, an
+    organization's name before its acronym; then the most frequent, the longest, the first
+    alphabetically. The knowledge base gives the type when it knows the actor, and the name
+    when the text has only an acronym or a surname for it."""
+    known = sorted({kb.canonical: kb for e in entities if (kb := entity_kb(e))}.values(), key=lambda k: k.canonical)
+    types = Counter(e.actor_type for e in entities)
+    actor_type = known[0].actor_type if known else min(types, key=lambda t: (-types[t], t))
+    counts = Counter(e.canonical_name for e in entities if e.actor_type == actor_type) \
+        or Counter(e.canonical_name for e in entities)
+    name = min(counts, key=lambda n: (_is_weak(LocalEntity("", n, actor_type)), -counts[n], -len(n), n))
+    if known and _is_weak(LocalEntity("", name, actor_type)):
+        return known[0].canonical, actor_type  # "UN" alone in the text: the knowledge base's "United Nations"
+    return name, actor_type
+
+
+def with_kb_type(entity: LocalEntity) -> LocalEntity:
+    """An entity the knowledge base knows takes its type from it ("MI6" tagged PERSON)."""
+    kb = entity_kb(entity)
+    if kb is None or kb.actor_type == entity.actor_type or entity.actor_type == "place":
+        return entity
+    return replace(entity, actor_type=kb.actor_type)
+
+
+def _person_like(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(w.lower() in ORG_WORDS for w in words)
+
+
+def unify_person_types(versions: dict[str, list[LocalEntity]]) -> dict[str, list[LocalEntity]]:
+    """A full name that is a person in one version is a person where the tagger said
+    organization or place ("Nicola Sturgeon" tagged ORG): decided over all versions at
+    once, so it does not depend on which came first."""
+    persons = {fold(e.canonical_name) for entities in versions.values() for e in entities
+               if e.actor_type == "person" and person_name_parts(e.canonical_name)[0]}
+    return {v: [replace(e, actor_type="person") if e.actor_type in ("organization", "place")
+                and fold(e.canonical_name) in persons and _person_like(e.canonical_name) else e for e in entities]
+            for v, entities in versions.items()}
+
+
+def resolve_all(versions: dict[str, list[LocalEntity]]) -> tuple[ActorIndex, dict[tuple[str, str], Link]]:
+    """Links for every entity of every version, in the fixed two-pass order."""
+    versions = unify_person_types({v: [with_kb_type(e) for e in entities] for v, entities in versions.items()})
+    index = ActorIndex()
+    links: dict[tuple[str, str], Link] = {}
+    order = sorted(versions)
+    for weak_pass in (False, True):
+        for version_id in order:
+            entities = [e for e in versions[version_id] if _is_weak(e) == weak_pass]
+            if not entities:
+                continue
+            context = {index.final(links[(version_id, e.key)].actor_id)
+                       for e in versions[version_id] if (version_id, e.key) in links}
+            for e, link in zip(entities, index.resolve_version(entities, context)):
+                links[(version_id, e.key)] = link
+    return index, links
+
+
+def resolve_corpus(batch: dict[str, list[LocalEntity]], stored: list[StoredLink]) -> Resolution:
+    """Resolve the batch's versions together with every stored one; report what moved."""
+    versions: dict[str, list[LocalEntity]] = {}
+    for s in stored:
+        if s.version_id not in batch:
+            versions.setdefault(s.version_id, []).append(s.entity)
+    versions.update(batch)
+    index, links = resolve_all(versions)
+    members: dict[str, list[tuple[str, LocalEntity]]] = {}
+    for version_id, entities in versions.items():
+        for e in entities:
+            members.setdefault(index.final(links[(version_id, e.key)].actor_id), []).append((version_id, e))
+    cluster_id, names = {}, {}
+    for internal, ents in members.items():
+        name, actor_type = _best_name([e for _, e in ents])
+        cluster_id[internal] = stable_id("actor", actor_type, name.lower())
+        names[cluster_id[internal]] = (name, actor_type)
+    out: dict[tuple[str, str], Link] = {}
+    for key, link in links.items():
+        actor_id = cluster_id[index.final(link.actor_id)]
+        out[key] = Link(actor_id, False, link.method, link.confidence, link.evidence)
+    resolution = Resolution(out, names)
+    _report_moves(resolution, stored)
+    return resolution
+
+
+def _report_moves(resolution: Resolution, stored: list[StoredLink]) -> None:
+    """Stored entities whose actor changed; an old actor left without entities is merged
+    into the actor most of them went to."""
+    moved: dict[str, Counter] = {}
+    still_used = set()
+    for s in stored:
+        new = resolution.links[(s.version_id, s.entity.key)].actor_id
+        if new != s.actor_id:
+            resolution.repoints.append(Repoint(s.version_id, s.entity.key, s.actor_id, new))
+            moved.setdefault(s.actor_id, Counter())[new] += 1
+        else:
+            still_used.add(s.actor_id)
+    for old, targets in sorted(moved.items()):
+        if old in still_used:
+            continue
+        new = min(targets, key=lambda t: (-targets[t], t))
+        name = resolution.names[new][0]
+        resolution.merges.append({"from_actor_id": old, "to_actor_id": new,
+                                  "reason": f"its mentions resolve to '{name}' once the warehouse holds more "
+                                            f"versions (a fuller name or new evidence); {sum(targets.values())} "
+                                            f"entities moved"})
