@@ -3,7 +3,9 @@
 - `lexicon`: the trigger tables as data (hand rows over the rows generated from the CAMEO verb
   dictionary by `cameo`, the converter) and the context word lists;
 - `extract`: the extraction loop over the sentences of a document (`extract_events`);
+- `pairs`: the source/target pairs one sense of a trigger gives (`sense_pairs`);
 - `senses`: the conditions a trigger sense puts on its context, and the targets it names;
+- `refine`: sense decisions on a found event, ordered named rules (threats, intents, verbal attacks, FIGHT);
 - `actors`: who the source and target of an event are;
 - `status`: status, place and date of an event.
 """
