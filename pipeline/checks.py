@@ -61,12 +61,14 @@ def _fk_checks() -> list[Check]:
 
 def _span_checks() -> list[Check]:
     out = []
-    for table in ("mentions", "quotes"):
+    for table, field_text in (("mentions", "v.text"),
+                              ("quotes", "CASE WHEN c.field = 'title' THEN v.title ELSE v.text END")):
         out.append(Check(
             f"{table}_spans_inside_version_text", table,
-            f"Every {table} span lies inside its version's text, and the stored text equals the text at the span.",
-            f"""SELECT c.start_char, c.end_char, length(v.text) AS text_length, c.text,
-                       substring(v.text, c.start_char + 1, c.end_char - c.start_char) AS span_text
+            f"Every {table} span lies inside its version's text (a headline quote: its title), and the stored "
+            "text equals the text at the span.",
+            f"""SELECT c.start_char, c.end_char, length({field_text}) AS text_length, c.text,
+                       substring({field_text}, c.start_char + 1, c.end_char - c.start_char) AS span_text
                 FROM {table} c JOIN versions v USING (version_id)""",
             (
                 ("ExpectColumnValuesToBeBetween", {"column": "start_char", "min_value": 0}),

@@ -280,7 +280,8 @@ def _annotation_rows(rows: dict[str, list[dict]], item: PendingVersion, actor_of
     for q in ann.quotes:
         rows["quotes"].append(
             {
-                "quote_id": stable_id("quote", version_id, q.start, q.end),
+                "quote_id": stable_id("quote", version_id, q.start, q.end) if q.field == "body"
+                else stable_id("quote", version_id, q.field, q.start, q.end),
                 "version_id": version_id,
                 "article_id": article_id,
                 "text": q.text,
@@ -296,6 +297,7 @@ def _annotation_rows(rows: dict[str, list[dict]], item: PendingVersion, actor_of
                 "cue_end": q.cue_end,
                 "is_anonymous": q.is_anonymous,
                 "cue_type": q.cue_type,
+                "field": q.field,
                 "extractor_version": EXTRACTOR_VERSION,
             }
         )

@@ -40,6 +40,7 @@ class StaleVersion:
     text: str
     published_at: str | None  # the article's date, the anchor of relative dates
     seen_at: datetime
+    title: str | None = None  # parsed for headline quotes
 
 
 @dataclass
@@ -51,17 +52,17 @@ class ReannotationResult:
 
 def read_stale(con, version_ids: list[str]) -> list[StaleVersion]:
     con.register("stale_ids", pl.DataFrame({"version_id": version_ids}, schema={"version_id": pl.String}))
-    got = con.sql("SELECT v.version_id, v.article_id, v.version_no, v.text, a.published_at, v.seen_at "
+    got = con.sql("SELECT v.version_id, v.article_id, v.version_no, v.text, a.published_at, v.seen_at, v.title "
                   "FROM versions v JOIN stale_ids USING (version_id) JOIN articles a USING (article_id) "
                   "ORDER BY v.article_id, v.version_no").fetchall()
     con.unregister("stale_ids")
     now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    return [StaleVersion(vid, aid, no, text, pub.isoformat() if pub else None, seen or now)
-            for vid, aid, no, text, pub, seen in got]
+    return [StaleVersion(vid, aid, no, text, pub.isoformat() if pub else None, seen or now, title)
+            for vid, aid, no, text, pub, seen, title in got]
 
 
 def annotate(stale: list[StaleVersion]) -> list[VersionAnnotations]:
-    return nlp.annotate_versions([(i, s.version_no, s.text, s.published_at) for i, s in enumerate(stale)])
+    return nlp.annotate_versions([(i, s.version_no, s.text, s.published_at, s.title) for i, s in enumerate(stale)])
 
 
 def build_rows(con, stale: list[StaleVersion], annotations: list[VersionAnnotations]) -> dict[str, list[dict]]:

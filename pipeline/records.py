@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-EXTRACTOR_VERSION = "0.4.0"  # provenance of every extracted row: bump when an extractor changes its output
+EXTRACTOR_VERSION = "0.5.0"  # provenance of every extracted row: bump when an extractor changes its output
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,7 @@ class Quote:
     cue_end: int | None = None
     is_anonymous: bool = False
     cue_type: str | None = None  # speech (said, told, a colon, “according to”) | stance (believes, praised, called for)
+    field: str = "body"  # body | title: the text start/end index (the version's text or its title)
 
 
 @dataclass

@@ -266,6 +266,8 @@ ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS cameo_code VARCHAR;
 -- speech: someone is said to have said it (quotation marks, "said that", "according to");
 -- stance: content under a verb of thinking, wanting or support ("believes that", "praised").
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_type VARCHAR;
+-- body | title: the text start_char/end_char index, the version's text or its title (headline quotes)
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS field VARCHAR;
 
 -- The version-local entity behind each actor link (type, other names, roles, honorific
 -- gender), so every load can resolve all versions again in an order fixed by the data

@@ -166,7 +166,8 @@ def reingested(tmp_path_factory):
     _write(target, title, new_paras)
     run_pipeline(str(inbox), str(db), instance=instance)
     return {"inbox": inbox, "db": db, "instance": instance, "article_id": article_id, "before": before,
-            "deleted": paras[deleted[0]][deleted[1]], "added": added_text, "moved": moved_text}
+            "deleted": paras[deleted[0]][deleted[1]], "added": added_text, "moved": moved_text,
+            "edited": paras[edited[0]][edited[1]]}
 
 
 def test_changed_file_becomes_version_two_with_exactly_four_labels(reingested):
@@ -200,14 +201,21 @@ def test_deleted_quote_shows_in_quote_changes(reingested):
         in_v2 = {t for t, in rows(con, "SELECT q.text FROM quotes q JOIN versions v USING (version_id) "
                                       "WHERE q.article_id = ? AND v.version_no = 2", reingested["article_id"])}
         assert any(t in deleted for t in removed)
-        reattributed = {t for t in removed if t not in deleted}
+        # (the edited sentence may lose its cue word to 'reportedly'; the moved sentence lands at
+        # the end of the last paragraph, inside the quotation the deleted sentence's closing
+        # mark no longer ends: no report of its own there)
+        lost = {t for t in removed if t not in deleted and (t in reingested["edited"] or t in reingested["moved"])}
+        reattributed = {t for t in removed if t not in deleted and t not in lost}
         assert reattributed <= in_v2
         # the stored version-1 rows of the quotes kept in version 2 now end at version 2
         spans = rows(con, """SELECT q.text, q.first_version_no, q.last_version_no FROM quotes q
                              JOIN versions v USING (version_id) WHERE q.article_id = ? AND v.version_no = 1""",
                      reingested["article_id"])
-        assert {(f, l) for t, f, l in spans if t not in deleted and t not in reattributed} == {(1, 2)}
-        assert {(f, l) for t, f, l in spans if t in deleted or t in reattributed} == {(1, 1)}
+        # (a quotation whose closing mark was the deleted sentence's opening one — paragraphs run
+        # together — runs on in version 2: a longer quote there, its version-1 row ends at 1)
+        lost |= {t for t, _, _ in spans if any(longer.startswith(t) and t != longer for longer in in_v2)}
+        assert {(f, l) for t, f, l in spans if t not in deleted and t not in reattributed and t not in lost} == {(1, 2)}
+        assert {(f, l) for t, f, l in spans if t in deleted or t in reattributed or t in lost} == {(1, 1)}
 
 
 def test_reingesting_unchanged_or_respaced_or_renamed_adds_no_version(reingested):

@@ -10,7 +10,8 @@ the span (“|Sheldon and I have been friends …” — the same quotation).
 
 System: the project's real pipeline. The texts are copied into a temporary inbox and
 `pipeline.cli.run_pipeline` builds a DuckDB warehouse (ephemeral Dagster instance);
-the `quotes`, `versions` and `actors` tables are read back. `--no-pipeline` instead runs
+the `quotes`, `versions` and `actors` tables are read back (headline quotes, `field = title`,
+are placed by the version title). `--no-pipeline` instead runs
 the NLP stage functions (`extract_entities`, `extract_quotes`) on the raw texts directly
 (faster, for development; same scoring).
 
@@ -49,6 +50,8 @@ Printed figures:
   that) is also right when the predicted speaker span is its antecedent, the phrase that
   ends right before it ('the Associated Press report, which said …'). Reported for all,
   named, pronoun.
+- speaker accuracy over every matched attribution of any kind with a gold Source (same
+  test as for direct quotes: what the all-kind BBC figure measures).
 - all attributions: every gold Content vs every predicted attribution of any kind
   (direct, partial, indirect) — precision, recall, F1 at overlap >= 0.5 (each attribution
   counts once: the strict figure).
@@ -185,21 +188,25 @@ def _locate(raw: str, needle: str, expected: int) -> tuple[int, int] | None:
     return best
 
 
-def _group(rows: list[dict], raw: str, version_text: str, stats: dict) -> list[PredAttribution]:
+def _group(rows: list[dict], raw: str, version_text: str, stats: dict, title: str | None = None) -> list[PredAttribution]:
     base = raw.find(version_text[:60]) if version_text else 0
     base = max(base, 0)
+    title_base = max(raw.find(title[:60]), 0) if title else 0
     groups: dict[tuple, PredAttribution] = {}
-    for r in sorted(rows, key=lambda r: r["start"]):
-        span = _locate(raw, r["text"], base + r["start"])
+    for r in sorted(rows, key=lambda r: (r.get("field") == "body", r["start"])):
+        in_title = r.get("field") == "title" and title
+        field_text, field_base = (title, title_base) if in_title else (version_text, base)
+        span = _locate(raw, r["text"], field_base + r["start"])
         if span is None:
             stats["unmapped"] = stats.get("unmapped", 0) + 1
             continue
         delta = span[0] - r["start"]
         key = (r["cue_start"], r["speaker_start"]) if r["cue_start"] is not None else ("q", r["start"])
+        key = (bool(in_title),) + key
         if key not in groups:
             sp = None
             if r["speaker_start"] is not None and r["speaker_text"]:
-                sp = _locate(raw, version_text[r["speaker_start"]:r["speaker_end"]], r["speaker_start"] + delta)
+                sp = _locate(raw, field_text[r["speaker_start"]:r["speaker_end"]], r["speaker_start"] + delta)
             names = [n for n in (r["speaker_text"], r["actor_name"]) if n]
             groups[key] = PredAttribution([], r["kind"], names, sp)
         groups[key].spans.append(span)
@@ -255,25 +262,25 @@ def predict_pipeline(articles: list[Article], stats: dict) -> dict[str, list[Pre
             print(f"warning: pipeline failed ({exc}); scoring the warehouse as loaded", file=sys.stderr)
         con = duckdb.connect(str(db), read_only=True)
         versions = {
-            vid: (Path(src).stem, text)
-            for vid, src, text in con.execute("SELECT version_id, source_file, text FROM versions").fetchall()
+            vid: (Path(src).stem, text, title)
+            for vid, src, text, title in con.execute("SELECT version_id, source_file, text, title FROM versions").fetchall()
         }
         rows: dict[str, list[dict]] = {}
-        for (vid, start, text, kind, cue_start, sp_s, sp_e, sp_text, actor) in con.execute(
+        for (vid, start, text, kind, cue_start, sp_s, sp_e, sp_text, actor, field_name) in con.execute(
             """SELECT q.version_id, q.start_char, q.text, q.kind, q.cue_start, q.speaker_start,
-                      q.speaker_end, q.speaker_text, a.canonical_name
+                      q.speaker_end, q.speaker_text, a.canonical_name, coalesce(q.field, 'body')
                FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id"""
         ).fetchall():
             rows.setdefault(vid, []).append(
                 {"start": start, "text": text, "kind": kind, "cue_start": cue_start, "speaker_start": sp_s,
-                 "speaker_end": sp_e, "speaker_text": sp_text, "actor_name": actor}
+                 "speaker_end": sp_e, "speaker_text": sp_text, "actor_name": actor, "field": field_name}
             )
         con.close()
     raw_of = {a.stem: a.text for a in articles}
     out: dict[str, list[PredAttribution]] = {a.stem: [] for a in articles}
-    for vid, (stem, vtext) in versions.items():
+    for vid, (stem, vtext, title) in versions.items():
         if stem in raw_of:
-            out[stem].extend(_group(rows.get(vid, []), raw_of[stem], vtext, stats))
+            out[stem].extend(_group(rows.get(vid, []), raw_of[stem], vtext, stats, title))
     return out
 
 
@@ -346,7 +353,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def score(articles: list[Article], preds: dict[str, list[PredAttribution]], errors: list | None = None) -> dict:
     c = dict(dg=0, dp=0, dtp=0, dex=0, sp_all=0, sp_ok=0, sp_named=0, sp_named_ok=0, sp_pron=0, sp_pron_ok=0,
-             ag=0, ap=0, atp=0, og=0, op=0, oo=0)
+             ag=0, ap=0, atp=0, og=0, op=0, oo=0, asp_all=0, asp_ok=0)
     for art in articles:
         pred = preds.get(art.stem, [])
         gd = [g for g in art.gold if g.direct]
@@ -390,6 +397,11 @@ def score(articles: list[Article], preds: dict[str, list[PredAttribution]], erro
         c["op"] += len(pset)
         c["oo"] += len(gset & pset)
         c["atp"] += len(apairs)
+        for i, j, _ in apairs:
+            ok = _speaker_ok(art, art.gold[i], pred[j])
+            if ok is not None:
+                c["asp_all"] += 1
+                c["asp_ok"] += ok
         if errors is not None:
             hit = {i for i, _, _ in apairs}
             for i, g in enumerate(art.gold):
@@ -417,6 +429,7 @@ def report(c: dict, n_articles: int, stats: dict, seconds: float) -> str:
         f"named {c['speaker_named']:.3f} ({c['sp_named_ok']}/{c['sp_named']})  "
         f"pronoun {c['speaker_pronoun']:.3f} ({c['sp_pron_ok']}/{c['sp_pron']})",
         f"all attributions, overlap>=0.5: {f(c['all'])}",
+        f"speaker accuracy (matched, all kinds): {c['asp_ok'] / max(c['asp_all'], 1):.3f} ({c['asp_ok']}/{c['asp_all']})",
         f"all attributions, content overlap (Citron's metric): {f(c['all_overlap'])}",
     ] + ([f"PIPELINE FAILED: {stats['pipeline_error']}"] if stats.get("pipeline_error") else []))
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
-from pipeline.evaluate.quotes import DEFAULT
+from pipeline.evaluate.quotes import DEFAULT, predictions_from_doc, read_corpus, report, score
 from pipeline.nlp import load_model
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
@@ -53,17 +53,34 @@ def snapshot_lines(docs: list[tuple[str, object]]) -> dict[str, list[str]]:
     return out
 
 
+def _score(folder: Path, docs: list[tuple[str, object]], show_errors: bool, started: float) -> int:
+    articles = read_corpus(folder)
+    by_stem = dict(docs)
+    preds = {art.stem: predictions_from_doc(by_stem[art.stem], art.text, extract_entities, extract_quotes)
+             for art in articles}
+    errors: list | None = [] if show_errors else None
+    counts = score(articles, preds, errors)
+    for error in errors or []:
+        print(*error, sep="\t")
+    print(report(counts, len(articles), {}, time.time() - started))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", default=str(DEFAULT.parent / "train"))
     mode = ap.add_mutually_exclusive_group(required=True)
     mode.add_argument("--save", help="write the snapshot to this file")
     mode.add_argument("--compare", help="compare with the snapshot in this file")
+    mode.add_argument("--score", help="print the PolNeAR figures, parse cached beside this file")
+    ap.add_argument("--errors", action="store_true", help="with --score: print misses and false alarms")
     args = ap.parse_args(argv)
-    snap = Path(args.save or args.compare)
+    snap = Path(args.save or args.compare or args.score)
     t0 = time.time()
     docs = parsed_docs(Path(args.folder), snap.with_suffix(snap.suffix + ".docs"))
     t1 = time.time()
+    if args.score:
+        return _score(Path(args.folder), docs, args.errors, t0)
     lines = snapshot_lines(docs)
     n_quotes = sum(len(v) for v in lines.values())
     if args.save:

@@ -17,6 +17,7 @@ from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.model import MODEL_NAME, load_model
 from pipeline.nlp.events import extract_events
 from pipeline.nlp.quotes import extract_quotes
+from pipeline.nlp.quotes.headline import headline_quotes
 from pipeline.records import CleanArticle, VersionAnnotations
 
 BATCH_SIZE = 16  # texts per nlp.pipe batch (spaCy's default for this model family is 256: too coarse here)
@@ -37,6 +38,7 @@ class Job(NamedTuple):
 
     text: str
     published_at: str | None
+    title: str | None = None  # the version's title, parsed for headline quotes
 
 
 def parse_texts(texts: list[str]):
@@ -49,10 +51,13 @@ def parse_texts(texts: list[str]):
         yield docs[t]
 
 
-def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_no: int = 1) -> VersionAnnotations:
-    """Run every extractor over one parsed version."""
+def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_no: int = 1,
+                 title_doc=None) -> VersionAnnotations:
+    """Run every extractor over one parsed version (and the quotes of its parsed title)."""
     entities, mentions = extract_entities(doc)
     quotes = extract_quotes(doc, entities, mentions)
+    if title_doc is not None:
+        quotes = headline_quotes(title_doc, entities) + quotes
     events = extract_events(doc, entities, mentions, published_at)
     return VersionAnnotations(
         article_index=article_index,
@@ -66,8 +71,11 @@ def annotate_doc(doc, published_at: str | None, article_index: int = 0, version_
 
 def annotate_chunk(jobs: list[Job]) -> list[VersionAnnotations]:
     """Parse and annotate a chunk of texts in this process (a worker's task)."""
-    docs = load_model().pipe([j.text for j in jobs], batch_size=BATCH_SIZE)
-    return [annotate_doc(doc, j.published_at) for doc, j in zip(docs, jobs)]
+    nlp = load_model()
+    title_docs = iter(list(nlp.pipe([j.title for j in jobs if j.title], batch_size=BATCH_SIZE)))
+    docs = nlp.pipe([j.text for j in jobs], batch_size=BATCH_SIZE)
+    return [annotate_doc(doc, j.published_at, title_doc=next(title_docs) if j.title else None)
+            for doc, j in zip(docs, jobs)]
 
 
 def _chunks(jobs: list[Job], size: int) -> list[list[Job]]:
@@ -85,14 +93,14 @@ def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[Version
         return [ann for chunk in pool.imap(annotate_chunk, _chunks(jobs, CHUNK_SIZE)) for ann in chunk]
 
 
-def annotate_versions(items: list[tuple[int, int, str, str | None]]) -> list[VersionAnnotations]:
-    """(article_index, version_no, text, published_at) → annotations in the same order;
-    each distinct (text, published_at) is annotated once."""
-    jobs = list(dict.fromkeys(Job(text, pub) for _, _, text, pub in items))
+def annotate_versions(items: list[tuple]) -> list[VersionAnnotations]:
+    """(article_index, version_no, text, published_at[, title]) → annotations in the same
+    order; each distinct (text, published_at, title) is annotated once."""
+    jobs = list(dict.fromkeys(_job(item) for item in items))
     by_job = dict(zip(jobs, annotate_jobs(jobs)))
     out, used = [], set()
-    for index, version_no, text, pub in items:
-        job = Job(text, pub)
+    for item in items:
+        index, version_no, job = item[0], item[1], _job(item)
         ann = by_job[job] if job not in used else copy.deepcopy(by_job[job])  # rows never share records
         used.add(job)
         out.append(VersionAnnotations(article_index=index, version_no=version_no, entities=ann.entities,
@@ -100,7 +108,12 @@ def annotate_versions(items: list[tuple[int, int, str, str | None]]) -> list[Ver
     return out
 
 
+def _job(item: tuple) -> Job:
+    title = item[4] if len(item) > 4 else None
+    return Job(item[2], item[3], title if title and title.strip() else None)
+
+
 def annotate_articles(articles: list[CleanArticle]) -> list[VersionAnnotations]:
-    """Annotations for every version of every article, in article/version order."""
-    return annotate_versions([(i, v.version_no, v.text, a.published_at)
+    """Annotations for every version of every article (and its title), in article/version order."""
+    return annotate_versions([(i, v.version_no, v.text, a.published_at, v.title)
                               for i, a in enumerate(articles) for v in a.versions])

@@ -34,7 +34,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     attach_cues(ctx)
     run = QuotationRun()
     quotes = quotes_of_groups(ctx, group_pieces(ctx), run)
-    indirect = indirect_quotes(ctx, quotes, run.last_key)
+    indirect = indirect_quotes(ctx, quotes)
     settle_continued(text, quotes, run.continued, indirect)
     quotes = [quote for quote in quotes if quote.kind != "dropped"]
     opening_quotations(text, ctx.pieces, quotes, indirect)

@@ -23,7 +23,7 @@ class Piece:
     group: int = -1
     cue: object = None  # spaCy Token
     cue_side: str = ""  # after | before | inside | according | colon | credit
-    speaker: object = None  # spaCy Token heading the speaker phrase
+    speaker: object = None  # spaCy Token heading the speaker phrase (None with a cue: nobody named)
     partial: bool = False
     carried: bool = False  # a full quotation made partial by the narration its attribution began in
     title: bool = False  # a title or a name in marks (pieces.is_title)
@@ -34,7 +34,7 @@ class CueMatch(NamedTuple):
     """What a cue rule found for a piece: the cue token, where it sits, the speaker's head."""
     cue: object  # spaCy Token
     side: str  # after | before | inside | according | colon | credit
-    subject: object  # spaCy Token
+    subject: object  # spaCy Token; None: nobody named (the subject receives the speech)
     partial: bool = False  # the cue governs the piece from inside narration: a partial quote
 
 

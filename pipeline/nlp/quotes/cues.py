@@ -32,7 +32,8 @@ from pipeline.nlp.quotes.context import CueMatch, Piece, QuoteContext
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.pieces import SENT_END, sentence_initial
 from pipeline.nlp.quotes.syntax import (
-    ORG_LABELS, PERSON_LABELS, SUBJECT_DEPS, according_object, is_cue, outside_subject, stray_subject, subject_of,
+    ORG_LABELS, PERSON_LABELS, SUBJECT_DEPS, according_object, is_cue, is_passive, outside_subject, stray_subject,
+    subject_of,
 )
 
 ABBREVIATIONS = word_set("abbreviations")
@@ -72,6 +73,14 @@ def after_window_end(ctx: QuoteContext, piece: Piece, next_start: int, para_end:
             continue
         return piece.close_end + match.end()
     return end
+
+
+def _asked_match(tok, side: str, subject) -> CueMatch:
+    """The cue's match, with no speaker when its subject receives the speech ('“…?” he was
+    asked', 'Kevin Donnellon was asked: “…”': the interviewer's question, not the guest's)."""
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == tok.i and is_passive(tok):
+        return CueMatch(tok, side, None)
+    return CueMatch(tok, side, subject)
 
 
 def credit_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | None:
@@ -138,7 +147,7 @@ def cue_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | 
                     # '“… nothing.” That's why, he added, viewers …': after a full sentence, a
                     # cue that does not open the next words belongs to a sentence of its own
                     return None
-                return CueMatch(tok, "after", subject)
+                return _asked_match(tok, "after", subject)
             if offset <= 1 and subject is None:
                 # "said Mr. Kerry" with the subject unattached: next noun phrase
                 for later in toks[offset + 1:offset + 6]:
@@ -181,7 +190,7 @@ def _cue_before_from(ctx: QuoteContext, piece: Piece, win_start: int) -> CueMatc
                 # before): the subject of its sentence
                 subject = outside_subject(ctx, tok, tok.sent.start)
             if subject is not None and not ctx.inside_quote(subject.idx):
-                return CueMatch(tok, "before", subject)
+                return _asked_match(tok, "before", subject)
         if tok.tag_ == "VBG" and tok.pos_ == "VERB" and tok.i > toks[0].i and ctx.doc[tok.i - 1].text == "," \
                 and re.search(r"\w", ctx.text[tok.idx + len(tok.text):piece.open_at]) and stripped[-1].isalpha():
             # a participle clause after the cue that the quotation sits in ('…,” Kiedis said,

@@ -133,7 +133,8 @@ def _attribution(ctx: QuoteContext, members: list[Piece], run: QuotationRun, quo
     text = ctx.text
     cued = [piece for piece in members if piece.cue is not None]
     if cued:
-        speaker = resolve_speaker(ctx, cued[0].speaker, cued[0].para_start, run.last_key)
+        speaker = resolve_speaker(ctx, cued[0].speaker, cued[0].para_start, run.last_key) \
+            if cued[0].speaker is not None else Speaker()  # ('“…?” he was asked': the asker, unnamed)
         partial = all(piece.partial for piece in members)
         if partial and looks_like_name(" ".join(text[piece.start:piece.end] for piece in members)) \
                 and cued[0].cue_side == "inside":

@@ -36,7 +36,7 @@ from pipeline.nlp.quotes.frames import (
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.speakers import resolve_speaker
 from pipeline.nlp.quotes.syntax import (
-    SUBJECT_DEPS, according_object, char_span, is_cue, subject_of, tree_depth, trim_range,
+    SUBJECT_DEPS, according_object, char_span, is_cue, is_passive, subject_of, tree_depth, trim_range,
 )
 from pipeline.records import Quote
 
@@ -50,6 +50,7 @@ class Candidate(NamedTuple):
     content: tuple[int, int] | None  # token range
     head: object = None  # the head of a reported clause, when the content is one
     source: object = None  # the object of 'according to' or the poll of 'in a poll'
+    speakerless: bool = False  # the subject receives the report ('Voters were told that …'): nobody's
 
 
 HANDLED = Candidate(None, None)  # the rule applied and reported what it found, if anything
@@ -59,10 +60,10 @@ HANDLED = Candidate(None, None)  # the rule applied and reported what it found, 
 class Reporter:
     """The attributions found so far and the text they take (quotations first)."""
     ctx: QuoteContext
-    last_key: str | None
     taken: list[tuple[int, int]]
     direct_count: int
     used_cues: set[int]
+    direct: list[Quote] = field(default_factory=list)
     out: list[Quote] = field(default_factory=list)
 
     def overlaps(self, start: int, end: int) -> bool:
@@ -71,7 +72,13 @@ class Reporter:
         return any(min(end, taken_end) - max(start, taken_start) > 0.5 * size for taken_start, taken_end in self.taken)
 
     def speaker(self, subject, start: int) -> Speaker:
-        return resolve_speaker(self.ctx, subject, self.ctx.text.rfind("\n", 0, start) + 1, self.last_key)
+        return resolve_speaker(self.ctx, subject, self.ctx.text.rfind("\n", 0, start) + 1, self.last_before(start))
+
+    def last_before(self, pos: int) -> str | None:
+        """The entity of the last speaker named before `pos` (a quotation's or an earlier
+        report's): whom a pronoun there most likely continues, not the article's last speaker."""
+        earlier = [quote for quote in self.direct + self.out if quote.speaker_entity_key and quote.start < pos]
+        return max(earlier, key=lambda quote: quote.start).speaker_entity_key if earlier else None
 
     def report(self, start: int, end: int, cue_tok, speaker: Speaker | None = None, cue: str | None = None,
                cue_end: int | None = None) -> None:
@@ -232,6 +239,9 @@ def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
         span = passive[1]
     if span is None:
         return HANDLED
+    received = passive is None and is_passive(verb)
+    if received and not is_cue(verb, ("direct", "indirect")):
+        return HANDLED  # 'young people are to be encouraged to …': no speech or stance cue, no report
     subject = passive[0] if passive is not None else (subject_of(verb) or modified_noun(verb))
     parent = verb.head
     if (verb.dep_ == "conj" and not any(child.dep_ in SUBJECT_DEPS for child in verb.children)
@@ -244,7 +254,7 @@ def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
         return HANDLED
     if span[0] <= subject.i < span[1]:
         return HANDLED  # a subject inside the complement span (content first: "X, sources said")
-    return Candidate(subject, span, head)
+    return Candidate(subject, span, head, speakerless=received)
 
 
 INDIRECT_CUE_RULES = [
@@ -281,19 +291,19 @@ def _report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Report
     start, end = char_span(doc, low, high)
     if reporter.overlaps(start, end) or ctx.inside_quote(found.subject.idx):
         return
-    speaker = reporter.speaker(found.subject, start)
+    speaker = Speaker() if found.speakerless else reporter.speaker(found.subject, start)
     according = found.source is not None and tok.lower_ == "according"
     for part_low, part_high in without_asides(ctx, low, high):
         reporter.report(*char_span(doc, part_low, part_high), tok, speaker, cue="according to" if according else None,
                         cue_end=char_span(doc, tok.i, tok.i + 2)[1] if according else None)
 
 
-def indirect_quotes(ctx: QuoteContext, direct: list[Quote], last_key: str | None) -> list[Quote]:
+def indirect_quotes(ctx: QuoteContext, direct: list[Quote]) -> list[Quote]:
     """The indirect attributions of a version, given its direct and partial quotes."""
     doc = ctx.doc
     taken = [(quote.start, quote.end) for quote in direct if quote.kind == "direct"]
     used_cues = {quote.cue_start for quote in direct if quote.cue_start is not None and quote.kind == "direct"}
-    reporter = Reporter(ctx, last_key, taken, len(taken), used_cues)
+    reporter = Reporter(ctx, taken, len(taken), used_cues, direct)
     # sentence by sentence, the cues nearer the root first: of two overlapping reports the
     # one the other is nested in wins ('X said A – something you wouldn't know if …')
     sent_start = [0] * len(doc)  # (Token.sent walks the sentence: once per sentence, not per token)

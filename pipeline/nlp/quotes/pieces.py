@@ -55,7 +55,7 @@ def _paragraph_pieces(text: str, para: str, base: int, line_no: int) -> list[Pie
         if close_len < 0:
             # an opening mark while one is open: the first quote was never closed
             pieces.append(make_piece(text, base, opener.index + opener.length, index, opener.index, index, line_no, False))
-            opener = OpenMark("curly", index, 1)
+            opener = OpenMark(opener.kind, index, 1)
             index += 1
             continue
         if close_len:
@@ -98,8 +98,8 @@ def _scan_opening(para: str, index: int, line_no: int) -> tuple[OpenMark | None,
 
 
 def _closing_length(para: str, index: int, opener: OpenMark) -> int:
-    """Length of the mark at `index` that closes `opener` (0: none; -1: a new curly opening
-    mark after white space while one is open)."""
+    """Length of the mark at `index` that closes `opener` (0: none; -1: a new opening mark
+    after white space while one is open)."""
     kind, open_at = opener.kind, opener.index
     char = para[index]
     nxt = para[index + 1:index + 2]
@@ -118,6 +118,12 @@ def _closing_length(para: str, index: int, opener: OpenMark) -> int:
         return 1
     if kind == "curly" and char == "“" and para[open_at + 1:index].strip() and index > 0 \
             and para[index - 1].isspace():
+        return -1
+    if kind == "straight" and char == '"' and para[index - 1].isspace() and nxt[:1].isalpha() \
+            and para[open_at + 1:index].rstrip()[-1:] in (".", "!", "?"):
+        # '"Unions will be consulted. "Public sector schemes need …' — a straight mark after a
+        # sentence end and a space that opens words: the next paragraph's opening mark in a text
+        # whose paragraphs were run together (the quotation goes on; no closing mark came)
         return -1
     if kind == "doubled" and para[index:index + 2] == "''":
         return 2

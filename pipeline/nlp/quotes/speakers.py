@@ -103,22 +103,47 @@ def resolve_speaker(ctx: QuoteContext, subject, para_start: int, last: str | Non
                         break
     if mention is not None:
         return Speaker(span.text, span.start_char, span.end_char, mention.entity_key)
-    return _description_speaker(ctx, subject, span)
+    return _description_speaker(ctx, subject, span, last)
+
+
+def resolve_it(ctx: QuoteContext, pos: int, para_start: int) -> str | None:
+    """'it said' / 'its claim': the organization the paragraph (or, failing that, the one
+    before) last named as a subject, else the organization it last named."""
+    before = [mention for mention in ctx.mentions
+              if mention.end <= pos and mention.label in ORG_LABELS and not ctx.inside_quote(mention.start)
+              and (ctx.entities.get(mention.entity_key) is None
+                   or ctx.entities[mention.entity_key].actor_type == "organization")]
+    prev_para = ctx.text.rfind("\n", 0, max(para_start - 1, 0)) + 1 if para_start > 0 else 0
+    near = [mention for mention in before if mention.start >= prev_para]
+    for mention in reversed(near):
+        root = ctx.token_at(mention.start)
+        while root.head.i != root.i and mention.start <= root.head.idx < mention.end:
+            root = root.head
+        if root.dep_ in SUBJECT_DEPS:
+            return mention.entity_key
+    return near[-1].entity_key if near else None
 
 
 def _pronoun_speaker(ctx: QuoteContext, subject, para_start: int, last: str | None) -> Speaker:
     start, end, text = subject.idx, subject.idx + len(subject.text), subject.text
     lower = subject.lower_
-    if lower in ("he", "she"):
+    if lower in ("he", "she", "his", "her"):
         return Speaker(text, start, end, resolve_pronoun(ctx, PRONOUN_GENDER[lower], start, para_start, last))
+    if lower in ("it", "its"):
+        return Speaker(text, start, end, resolve_it(ctx, start, para_start))
     if lower in ("i", "we", "they", "who") and last:
         return Speaker(text, start, end, last if lower != "i" else None)
     return Speaker(text, start, end, None)
 
 
-def _description_speaker(ctx: QuoteContext, subject, span) -> Speaker:
+def _has_role(entity: LocalEntity | None, head: str) -> bool:
+    return entity is not None and any(head in (role or "").lower().split() for role, _source in entity.roles)
+
+
+def _description_speaker(ctx: QuoteContext, subject, span, last: str | None) -> Speaker:
     """A subject with no person named in it: an organization, an unnamed source, a role
-    noun ('the senator': the nearest person with that role)."""
+    noun ('the senator': the previous speaker when that is their role — the quotation run
+    goes on — else the nearest person with that role)."""
     start, end, text = span.start_char, span.end_char, span.text
     head = subject.lower_
     determiners = [child.lower_ for child in subject.children if child.dep_ in ("det", "nummod", "amod")]
@@ -130,11 +155,11 @@ def _description_speaker(ctx: QuoteContext, subject, span) -> Speaker:
     if org is not None and org.start <= subject.idx < org.end:
         return Speaker(text, start, end, org.entity_key)
     if subject.pos_ == "NOUN" and "the" in determiners:
-        # "the senator": the nearest person with that role, else the previous speaker
+        if last and _has_role(ctx.entities.get(last), head):
+            return Speaker(text, start, end, last)
         earlier = (mention for mention in ctx.mentions if mention.end <= start and mention.label in PERSON_LABELS)
         for mention in sorted(earlier, key=lambda mention: -mention.start):
-            entity = ctx.entities.get(mention.entity_key)
-            if entity and any(head in (role or "").lower().split() for role, _source in entity.roles):
+            if _has_role(ctx.entities.get(mention.entity_key), head):
                 return Speaker(text, start, end, mention.entity_key)
     if org is not None:
         return Speaker(text, start, end, org.entity_key)

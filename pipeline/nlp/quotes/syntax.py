@@ -131,3 +131,9 @@ def tree_depth(tok) -> int:
 def is_finite(verb) -> bool:
     return verb.tag_ in FINITE_TAGS or any(
         child.dep_ in ("aux", "auxpass") and child.tag_ in FINITE_TAGS for child in verb.children)
+
+
+def is_passive(verb) -> bool:
+    """A verb in the passive voice ('are being promised', 'are to be encouraged'): its
+    subject receives the action."""
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)

@@ -1,0 +1,114 @@
+"""Headline quotes (field = title, speakers linked to the body's actors) and passive
+constructions whose subject receives the action (issue 14)."""
+from __future__ import annotations
+
+
+def _parse(text: str):
+    from pipeline.nlp import load_model
+
+    return load_model()(text)
+
+
+def _body_entities(text: str):
+    from pipeline.nlp.entities import extract_entities
+
+    return extract_entities(_parse(text))[0]
+
+
+def test_inverted_headline_report_speaker_is_the_body_actor():
+    from pipeline.nlp.quotes.headline import headline_quotes
+
+    entities = _body_entities("Labour's election chief Alan Milburn said the party would go on. Mr Milburn spoke.")
+    title = "More reforms ahead says Milburn"
+    quotes = headline_quotes(_parse(title), entities)
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert (quote.field, quote.kind, quote.text, quote.cue) == ("title", "indirect", "More reforms ahead", "says")
+    assert title[quote.start:quote.end] == quote.text and title[quote.speaker_start:quote.speaker_end] == "Milburn"
+    names = {entity.key: entity.canonical_name for entity in entities}
+    assert "Milburn" in names[quote.speaker_entity_key]
+
+
+def test_headline_name_colon_quotation_and_no_quote_in_a_plain_headline():
+    from pipeline.nlp.quotes.headline import headline_quotes
+
+    entities = _body_entities("Donald Trump spoke in Ohio on Monday.")
+    quotes = headline_quotes(_parse("Trump: ‘I’m the Worst Thing That’s Ever Happened to ISIS’"), entities)
+    direct = [quote for quote in quotes if quote.kind == "direct"]
+    assert direct and direct[0].text.startswith("I’m the Worst Thing") and direct[0].speaker_entity_key
+    assert headline_quotes(_parse("Strike threat over pension plans"), entities) == []
+
+
+def test_headline_speaker_unknown_to_the_body_has_no_actor():
+    from pipeline.nlp.quotes.headline import headline_quotes
+
+    quotes = headline_quotes(_parse("Rates must rise soon, warns Carney"), _body_entities("The bank met on Monday."))
+    assert quotes and quotes[0].speaker_text == "Carney" and quotes[0].speaker_entity_key is None
+
+
+def test_passive_subject_receives_the_action_and_is_no_speaker():
+    from pipeline.nlp.entities import extract_entities
+    from pipeline.nlp.quotes import extract_quotes
+
+    def quotes_of(text):
+        doc = _parse(text)
+        return extract_quotes(doc, *extract_entities(doc))
+
+    # no speech or stance cue: no report at all
+    assert quotes_of("Young black and Asian people are to be encouraged to join the police force.") == []
+    # a speech cue in the passive: a report, of nobody named
+    told = quotes_of("Voters were told that the tax would rise.")
+    assert [(quote.kind, quote.speaker_text) for quote in told] == [("indirect", None)]
+    promised = quotes_of("Pensioners are being promised a rise in their payments by 2010.")
+    assert all(quote.speaker_text is None for quote in promised)
+
+
+def test_title_quotes_reach_the_warehouse_with_their_field(tmp_path):
+    import dagster as dg
+    import duckdb
+
+    from pipeline.cli import run_pipeline
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(
+        "More reforms ahead says Milburn\n\nLabour will continue to pursue reforms if it wins a third term, "
+        "the party's election chief Alan Milburn has said. He spoke on Monday in London.\n", encoding="utf-8")
+    db = tmp_path / "news.duckdb"
+    run_pipeline(str(inbox), str(db), instance=dg.DagsterInstance.ephemeral())
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute(
+        """SELECT q.text, a.canonical_name, substring(v.title, q.start_char + 1, q.end_char - q.start_char)
+           FROM quotes q JOIN versions v USING (version_id) LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id
+           WHERE q.field = 'title'""").fetchall()
+    body = con.execute("SELECT count(*) FROM quotes WHERE field = 'body'").fetchone()[0]
+    con.close()
+    assert rows == [("More reforms ahead", "Alan Milburn", "More reforms ahead")] and body >= 1
+
+
+def test_paragraphs_run_together_keep_one_quotation():
+    from pipeline.nlp.entities import extract_entities
+    from pipeline.nlp.quotes import extract_quotes
+
+    text = ('Dave Prentis, general secretary of Unison, spoke on Monday. "Members have never had high pay," '
+            'he said. "What really riles me is the hypocrisy of MPs. "This is a position that Unison cannot '
+            'accept and will oppose."')
+    doc = _parse(text)
+    quotes = [quote for quote in extract_quotes(doc, *extract_entities(doc)) if quote.kind == "direct"]
+    texts = [quote.text for quote in quotes]
+    assert "What really riles me is the hypocrisy of MPs." in texts
+    assert any(quote.startswith("This is a position") for quote in texts)
+    assert len({(quote.cue_start, quote.speaker_start) for quote in quotes}) == 1  # one attribution
+    assert all(quote.speaker_text == "he" for quote in quotes[1:])
+
+
+def test_interviewer_question_is_not_the_guest_quote():
+    from pipeline.nlp.entities import extract_entities
+    from pipeline.nlp.quotes import extract_quotes
+
+    text = '"Do you think the tax will rise?" he was asked. "No," said Mr Brown, the chancellor.'
+    doc = _parse(text)
+    quotes = {quote.text: quote for quote in extract_quotes(doc, *extract_entities(doc))}
+    question = quotes["Do you think the tax will rise?"]
+    assert question.kind == "direct" and question.cue == "asked" and question.speaker_text is None
+    assert quotes["No,"].speaker_text == "Mr Brown"
