@@ -128,9 +128,8 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     batch_key = context.partition_key if context.has_partition_key else "manual"
     with warehouse.get_connection() as con:
         load.ensure_schema(con)
-        ids = sorted({load.article_id_for(a) for a in clean_articles.articles})
-        existing, actor_index = load.read_existing(con, ids)
-        rows = load.build_rows(clean_articles.articles, nlp_annotations, existing, actor_index)
+        existing, stored_actors = load.read_for_batch(con, clean_articles.articles)  # all SQL reads, up front
+        rows = load.build_rows(clean_articles.articles, nlp_annotations, existing, stored_actors)
         files = load.file_rows(clean_articles.files, clean_articles.quarantine, batch_key, clean_articles.notes)
         written = load.write_batch(con, files, rows)
         totals = load.table_counts(con)

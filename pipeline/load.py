@@ -362,19 +362,19 @@ def event_identity(article_id: str, e, actor1_id: str | None, actor2_id: str | N
     return stable_id("event", article_id, e.event_type, e.mode, *actors)
 
 
-def read_existing(con, article_ids: list[str]) -> tuple[dict[str, list[tuple[str, int]]], StoredActors]:
-    """Stored versions of these articles and the entities behind all stored actors."""
-    existing: dict[str, list[tuple[str, int]]] = {}
-    if article_ids:
-        frame = pl.DataFrame({"article_id": article_ids})
-        con.register("batch_article_ids", frame)
-        for aid, h, no in con.sql(
-            "SELECT v.article_id, v.content_hash, v.version_no FROM versions v "
-            "JOIN batch_article_ids b USING (article_id) ORDER BY v.version_no"
-        ).fetchall():
-            existing.setdefault(aid, []).append((h, no))
-        con.unregister("batch_article_ids")
-    return versions.StoredState(existing, con, looked_up=article_ids), read_stored_actors(con)
+def read_existing(con, article_ids: list[str], probe_texts: list[str] = ()) -> tuple[versions.StoredState, "StoredActors"]:
+    """Everything build_rows needs from the warehouse, read now (build_rows never queries):
+    the stored state of these articles and of stored near-duplicates of `probe_texts`
+    (versions.StoredState.read), and the entities behind all stored actors."""
+    return versions.StoredState.read(con, article_ids, probe_texts), read_stored_actors(con)
+
+
+def read_for_batch(con, articles: list[CleanArticle]) -> tuple[versions.StoredState, "StoredActors"]:
+    """read_existing for a batch of cleaned articles: their IDs, and the latest text of each
+    URL-less one (it may be a stored article under another ID: near-duplicate identity)."""
+    ids = sorted({article_id_for(a) for a in articles})
+    probes = [a.versions[-1].text for a in articles if a.versions and not canonical_url(a.url)]
+    return read_existing(con, ids, probes)
 
 
 def read_stored_actors(con) -> StoredActors:

@@ -1,9 +1,9 @@
 """Versions: article identity across re-ingests, sentence-level diffs between versions,
 version-aware quotes and events, and stories (near-duplicate and wire copies).
 
-Everything here is a pure function over strings and row dicts, except `StoredState`,
-the one reader of what the warehouse already holds (through the load stage's open
-connection). The load stage calls `resolve_article_id`, `version_hash` and
+Everything here is a pure function over strings and row dicts, except `StoredState.read`,
+the one reader of what the warehouse already holds, called before build_rows (which then
+only asks the snapshot, never the database). The load stage calls `resolve_article_id`, `version_hash` and
 `track_versions` (see pipeline.load.build_rows).
 
 Decisions, documented once:
@@ -49,6 +49,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+import polars as pl
 
 from pipeline.ids import content_hash, stable_id
 
@@ -381,68 +383,78 @@ def version_spans(rows: list[dict], version_no_of: dict[str, int], key_of, key_c
 
 
 class StoredState(dict):
-    """Stored (content_hash, version_no) pairs per article (the dict the load stage always
-    used) plus lazy readers of stored versions, quotes, events and story fingerprints,
-    through the connection the load stage holds open."""
+    """What the warehouse already holds that the load of one batch needs, read in one go
+    before build_rows (`StoredState.read`), so build_rows and re-annotation never query:
+    stored (content_hash, version_no) pairs per article (the dict the load stage always
+    used), the latest stored version of each (the base of a new version's diff), stored
+    quotes and events of these articles (version spans) and every story fingerprint
+    (near-duplicate identity, story assignment)."""
 
-    def __init__(self, versions: dict[str, list[tuple[str, int]]], con=None, looked_up=()):
-        super().__init__(versions)
-        self.con = con
-        self.looked_up = set(looked_up) | set(versions)  # ids whose stored versions are already here
-        self._index: SketchIndex | None = None
+    SPAN_TABLES = ("quotes", "events")
 
-    def _query(self, sql: str, params: list | None = None) -> list[tuple]:
-        if self.con is None:
-            return []
-        return self.con.execute(sql, params or []).fetchall()
+    def __init__(self, versions: dict[str, list[tuple[str, int]]] | None = None, latest: dict | None = None,
+                 table_rows: dict[str, list[dict]] | None = None, index: SketchIndex | None = None,
+                 tables: frozenset[str] = frozenset()):
+        super().__init__(versions or {})
+        self.latest = latest or {}  # article_id -> {"version_no", "version_id", "title", "text"}
+        self.table_rows = table_rows or {}  # quotes / events rows with their version's _version_no
+        self.index = index or SketchIndex()
+        self.tables = tables
+
+    @classmethod
+    def read(cls, con, article_ids: list[str], probe_texts: list[str] = ()) -> "StoredState":
+        """The stored state of these articles and of the stored articles whose text is near
+        one of `probe_texts` (the batch's URL-less articles: candidates of the same identity)."""
+        tables = frozenset(r[0] for r in con.sql("SELECT table_name FROM information_schema.tables").fetchall())
+        index = SketchIndex()
+        if "story_members" in tables:
+            for aid, story, sk, n, source, curl in con.sql(
+                    "SELECT m.article_id, m.story_id, m.sketch, m.shingle_count, a.source, a.canonical_url "
+                    "FROM story_members m JOIN articles a USING (article_id) ORDER BY m.article_id").fetchall():
+                index.add(aid, list(sk), story_id=story, shingle_count=n, source=source, canonical_url=curl)
+        ids = set(article_ids)
+        for text in probe_texts:
+            ids |= {c["article_id"] for c in index.candidates(sketch(shingles(text)))}
+        con.register("stored_article_ids", pl.DataFrame({"article_id": sorted(ids)}, schema={"article_id": pl.String}))
+        versions: dict[str, list[tuple[str, int]]] = {}
+        latest: dict[str, dict] = {}
+        for aid, chash, no, vid, title, text in con.sql(
+                "SELECT v.article_id, v.content_hash, v.version_no, v.version_id, v.title, v.text FROM versions v "
+                "JOIN stored_article_ids USING (article_id) ORDER BY v.article_id, v.version_no").fetchall():
+            versions.setdefault(aid, []).append((chash, no))
+            latest[aid] = {"version_no": no, "version_id": vid, "title": title, "text": text}
+        table_rows = {}
+        for table in cls.SPAN_TABLES:
+            if table in tables:
+                cur = con.execute(f"SELECT t.*, v.version_no AS _version_no FROM {table} t JOIN versions v "
+                                  f"USING (version_id) WHERE t.article_id IN (SELECT article_id FROM stored_article_ids)")
+                cols = [d[0] for d in cur.description]
+                table_rows[table] = [dict(zip(cols, r)) for r in cur.fetchall()]
+        con.unregister("stored_article_ids")
+        return cls(versions, latest, table_rows, index, tables)
 
     def has_table(self, name: str) -> bool:
-        return bool(self._query("SELECT 1 FROM information_schema.tables WHERE table_name = ?", [name]))
+        return name in self.tables
 
     def versions_of(self, article_id: str) -> list[tuple[str, int]]:
-        if article_id not in self and article_id in self.looked_up:
-            return []
-        if article_id not in self:
-            self.looked_up.add(article_id)
-            self[article_id] = [(h, no) for h, no in self._query(
-                "SELECT content_hash, version_no FROM versions WHERE article_id = ? ORDER BY version_no", [article_id])]
-        return self[article_id]
+        return self.get(article_id, [])
 
     def version(self, article_id: str, version_no: int) -> dict | None:
-        got = self._query("SELECT version_id, title, text FROM versions WHERE article_id = ? AND version_no = ?",
-                          [article_id, version_no])
-        return dict(zip(("version_id", "title", "text"), got[0])) if got else None
+        got = self.latest.get(article_id)
+        return {k: got[k] for k in ("version_id", "title", "text")} if got and got["version_no"] == version_no else None
 
     def rows(self, table: str, article_ids: list[str]) -> list[dict]:
-        """Stored rows of a table for these articles, with the version_no of each row."""
-        if not article_ids or self.con is None:
-            return []
-        cur = self.con.execute(
-            f"SELECT t.*, v.version_no AS _version_no FROM {table} t JOIN versions v USING (version_id) "
-            f"WHERE t.article_id IN (SELECT unnest(?))", [article_ids])
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
+        """Stored rows of a table for these articles, with the version_no of each row (copies:
+        the caller updates them)."""
+        wanted = set(article_ids)
+        return [dict(r) for r in self.table_rows.get(table, []) if r["article_id"] in wanted]
 
     def story_of(self, article_ids: list[str]) -> dict[str, str]:
-        if not article_ids or not self.has_table("story_members"):
-            return {}
-        return dict(self._query("SELECT article_id, story_id FROM story_members WHERE article_id IN (SELECT unnest(?))",
-                                [article_ids]))
+        return {aid: self.index.entries[aid]["story_id"] for aid in article_ids if aid in self.index.entries}
 
     def similar_articles(self, sketch_values: list[int]) -> list[dict]:
-        """Stored articles that are MinHash candidates for this sketch. The stored
-        fingerprints are read once per batch into an inverted index (128 ints per article:
-        fine for tens of thousands of articles)."""
-        if not sketch_values:
-            return []
-        if self._index is None:
-            self._index = SketchIndex()
-            if self.has_table("story_members"):
-                for aid, story, sk, n, source, curl in self._query(
-                        "SELECT m.article_id, m.story_id, m.sketch, m.shingle_count, a.source, a.canonical_url "
-                        "FROM story_members m JOIN articles a USING (article_id) ORDER BY m.article_id"):
-                    self._index.add(aid, list(sk), story_id=story, shingle_count=n, source=source, canonical_url=curl)
-        return self._index.candidates(sketch_values)
+        """Stored articles that are MinHash candidates for this sketch."""
+        return self.index.candidates(sketch_values) if sketch_values else []
 
 
 def stored_versions(existing: dict, article_id: str) -> list[tuple[str, int]]:
@@ -516,7 +528,7 @@ def refresh_version_spans(rows: dict[str, list[dict]], store: StoredState, artic
     `replaced` versions (being re-annotated) are left out: the batch holds their new rows."""
     for table, key_of, key_column in (("quotes", quote_key, "quote_key"), ("events", event_key, "event_key")):
         new_rows = rows.get(table, [])
-        stored = store.rows(table, article_ids) if store.con is not None and store.has_table(table) else []
+        stored = store.rows(table, article_ids) if store.has_table(table) else []
         stored = [r for r in stored if r["version_id"] not in replaced]
         for r in stored:
             version_no_of[r["version_id"]] = r.pop("_version_no")

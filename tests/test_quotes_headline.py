@@ -112,3 +112,15 @@ def test_interviewer_question_is_not_the_guest_quote():
     question = quotes["Do you think the tax will rise?"]
     assert question.kind == "direct" and question.cue == "asked" and question.speaker_text is None
     assert quotes["No,"].speaker_text == "Mr Brown"
+
+
+def test_every_seed_direct_quote_has_a_speaker(seed_db):
+    """The seeds (what `make run` loads): at least 30 direct quotes, each with its speaker's
+    actor or flagged anonymous (the named ones are checked one by one in test_quotes)."""
+    from tests.conftest import rows
+
+    direct = rows(seed_db, """SELECT q.text, q.speaker_actor_id, q.is_anonymous, q.field FROM quotes q
+                              WHERE q.kind = 'direct'""")
+    assert len(direct) >= 30
+    assert all(actor or anonymous for _text, actor, anonymous, _field in direct)
+    assert any(field == "title" for *_rest, field in direct)  # 'Kerry seeks ‘real progress’ …'

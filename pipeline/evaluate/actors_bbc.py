@@ -2,7 +2,7 @@
 
 The first 150 files by name of `bbc-news/politics/` go through the project's real code:
 ingest → clean → spaCy → entity linking inside each article → the load stage
-(`load.read_existing` / `build_rows` / `write_batch`) into a real DuckDB file in a temp
+(`load.read_for_batch` / `build_rows` / `write_batch`) into a real DuckDB file in a temp
 folder. A mention's cluster is the actor its row points to, after recorded merges
 (`actor_identity`).
 
@@ -136,8 +136,8 @@ def load_in_batches(items: list[Annotated], batch_size: int, db_path: Path) -> N
                 for ann in item.annotations:
                     annotations.append(type(ann)(ann.article_index + offset, ann.version_no, ann.entities,
                                                  ann.mentions, ann.quotes, ann.events))
-            stored, index = load.read_existing(con, sorted({load.article_id_for(a) for a in articles}))
-            rows = load.build_rows(articles, annotations, stored, index)
+            stored, stored_actors = load.read_for_batch(con, articles)
+            rows = load.build_rows(articles, annotations, stored, stored_actors)
             load.write_batch(con, load.file_rows(files, {}, f"batch{start}"), rows)
 
 

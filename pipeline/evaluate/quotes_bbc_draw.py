@@ -2,8 +2,8 @@
 `python -m pipeline.evaluate.quotes_bbc_draw [corpora]` prints the 30 files.
 
 15 politics and 15 business articles of bbc-news, drawn with `random.Random(14)` (the
-issue's number) from the files no earlier work used: files named anywhere in the
-repository or its gold (tests, event gold) are left out, and so are the articles of the
+issue's number) from the files no earlier work used: files named in the repository's
+tests, code and gold at commit DRAWN_AT, or in any branch's commit messages up to it, are left out, and so are the articles of the
 examples the issue quotes from a trial on BBC politics (Gordon Brown / Alan Duncan, Trevor
 Phillips / Michael Howard, the pensioners, the young black and Asian people), whose trial
 sample was not recorded. Files that are not UTF-8 are left out."""
@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 14
+DRAWN_AT = "6fe46cb"  # the commit of the gold: the repository and history as they were at the draw
 PER_TOPIC = 15
 TOPICS = ("politics", "business")
 # phrases of the issue's trial examples: their articles were seen
@@ -24,17 +25,18 @@ SEEN_PHRASES = ("Pensioners are being promised", "young black and Asian people a
 SEEN_PAIRS = (("Gordon Brown", "Alan Duncan"), ("Trevor Phillips", "Michael Howard"))
 
 
-def used_files() -> set[str]:
-    """'topic/NNN' of every BBC file named in the repository's files or history."""
-    found: set[str] = set()
-    pattern = re.compile(r"(politics|business)[/_](\d{3})")
-    for path in list(ROOT.glob("tests/*.py")) + list(ROOT.glob("pipeline/**/*.py")) + list(ROOT.glob("pipeline/**/*.tsv")):
-        if path.name in ("quotes_bbc.tsv", "quotes_bbc_draw.py"):
-            continue
-        found |= {f"{t}/{n}" for t, n in pattern.findall(path.read_text(encoding="utf-8", errors="replace"))}
-    log = subprocess.run(["git", "-C", str(ROOT), "log", "--all", "--format=%B"], capture_output=True, text=True).stdout
-    found |= {f"{t}/{n}" for t, n in pattern.findall(log)}
-    return found
+def used_files(commit: str = DRAWN_AT) -> set[str]:
+    """'topic/NNN' of every BBC file named in the repository's tests, pipeline code and data,
+    or commit messages, as of `commit` (the state the draw was made in, so it reproduces)."""
+    pattern = re.compile(r"(politics|business)[/_]([0-9]{3})")  # (POSIX ERE for git grep: no \d)
+    git = ["git", "-C", str(ROOT)]
+    files = subprocess.run(git + ["grep", "-h", "-o", "-E", pattern.pattern, commit, "--", "tests/*.py",
+                                  "pipeline/*.py", "pipeline/*.tsv", ":!*quotes_bbc*"],
+                           capture_output=True, text=True).stdout
+    until = subprocess.run(git + ["log", "-1", "--format=%cI", commit], capture_output=True, text=True).stdout.strip()
+    log = subprocess.run(git + ["log", "--all", f"--until={until}", "--format=%B"], capture_output=True,
+                         text=True).stdout
+    return {f"{topic}/{number}" for topic, number in pattern.findall(files + log)}
 
 
 def _seen_in_trial(text: str) -> bool:
