@@ -81,9 +81,9 @@ eval-diffs: setup
 eval-stories: setup
 	$(BIN)/python -m pipeline.evaluate.stories $(CORPORA)
 
-## Speed: documents/s and words/s per stage on a corpus sample (prints figures).
+## Speed: one run, one table — bare spaCy vs full build, steps, RSS, no-op, 20 new, re-annotation, SQL models (BENCH_ARGS="--docs 300" for a quick one).
 bench: setup
-	$(BIN)/python -m pipeline.evaluate.bench $(CORPORA)
+	nice -n 10 $(BIN)/python -m pipeline.evaluate.bench $(CORPORA) $(BENCH_ARGS)
 
 clean:
 	rm -rf warehouse

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import dagster as dg
 
 
-from pipeline import asset_metadata, catalog, clean, ingest, load, nlp, reannotate
+from pipeline import asset_metadata, batch_order, catalog, clean, ingest, load, nlp, reannotate
 from pipeline.records import CleanArticle, InboxFile, ParsedDocument, VersionAnnotations
 from pipeline.resources import InboxResource, WarehouseResource
 
@@ -97,10 +97,19 @@ def clean_articles(context: dg.AssetExecutionContext, parsed_documents: ParsedBa
     return out
 
 
+class LoadOrderConfig(dg.Config):
+    """`load_after`: batches that must be loaded before this one (batches run in parallel)."""
+
+    load_after: list[str] = []
+
+
 @dg.asset(group_name="nlp", partitions_def=inbox_batches, kinds={"spacy"})
-def nlp_annotations(context: dg.AssetExecutionContext, clean_articles: CleanBatch) -> list[VersionAnnotations]:
-    """spaCy en_core_web_sm over every version: mentions, actors, quotes, events."""
+def nlp_annotations(context: dg.AssetExecutionContext, config: LoadOrderConfig,
+                    clean_articles: CleanBatch) -> list[VersionAnnotations]:
+    """spaCy en_core_web_sm over every version: mentions, actors, quotes, events (in worker
+    processes); then, for parallel batches, wait until the earlier batches are loaded."""
     annotations = nlp.annotate_articles(clean_articles.articles)
+    batch_order.wait_for_turn(context.instance, config.load_after, context.log.info)
     context.add_output_metadata({
         "versions": len(annotations),
         "mentions": sum(len(a.mentions) for a in annotations),

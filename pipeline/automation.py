@@ -3,6 +3,8 @@ re-scan. Each tick with new or changed files adds ONE dynamic partition (a batch
 requests one run for it; never one partition per article."""
 
 import json
+import math
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -10,10 +12,15 @@ import dagster as dg
 import duckdb
 
 from pipeline.assets import inbox_batches
+from pipeline.batch_order import batch_run_config, split_batches
 from pipeline.ids import stable_id
 from pipeline.ingest import IGNORED_NAMES, scan_inbox
 
 INGEST_JOB = "ingest_job"
+QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # run config: Dagster logs warnings only
+# A sensor tick with more new files than this becomes several batches (separate runs the
+# run queue may run at the same time; each loads after the ones before it).
+BATCH_FILES = int(os.environ.get("NEWS_BATCH_FILES", "500"))
 
 
 def inbox_state(inbox: str) -> dict[str, str]:
@@ -74,10 +81,12 @@ def build_inbox_sensor(inbox: str, warehouse: str | None = None) -> dg.SensorDef
         if not changed:
             return dg.SensorResult(skip_reason="every new or changed file is already in the warehouse",
                                    cursor=json.dumps(current, sort_keys=True))
-        key = batch_key("batch", changed)
+        groups = split_batches(list(changed), math.ceil(len(changed) / BATCH_FILES))
+        keys = [batch_key("batch", {name: changed[name] for name in group}) for group in groups]
         return dg.SensorResult(
-            run_requests=[dg.RunRequest(run_key=key, partition_key=key, run_config=ingest_run_config(list(changed)))],
-            dynamic_partitions_requests=[inbox_batches.build_add_request([key])],
+            run_requests=[dg.RunRequest(run_key=key, partition_key=key, run_config=batch_run_config(group, keys[:i]))
+                          for i, (key, group) in enumerate(zip(keys, groups))],
+            dynamic_partitions_requests=[inbox_batches.build_add_request(keys)],
             cursor=json.dumps(current, sort_keys=True),
         )
 

@@ -15,10 +15,11 @@ import dagster as dg
 import duckdb
 
 from pipeline import cli_output, cli_query
-from pipeline.automation import INGEST_JOB, batch_key, inbox_state, ingest_run_config
+from pipeline.automation import INGEST_JOB, QUIET, batch_key, inbox_state, ingest_run_config
 from pipeline.assets import inbox_batches
 from pipeline.definitions import build_definitions
 from pipeline.load import table_counts
+from pipeline.parallel import run_batches
 from pipeline.pending import PendingWork, pending_work
 from pipeline.resources import inbox_path, warehouse_path
 
@@ -27,7 +28,6 @@ def _instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
-QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None,
@@ -67,6 +67,21 @@ def _reannotate(defs: dg.Definitions, instance: dg.DagsterInstance, limit: int =
         raise SystemExit(f"re-annotation run {result.run_id} failed")
     meta = result.asset_materializations_for_node("reannotated_versions")[0].metadata
     print(f"re-annotated {meta['versions'].value} versions in {meta['batches'].value} batches")
+
+
+def run_in_batches(inbox: str, warehouse: str, batches: int, concurrency: int) -> None:
+    """The inbox's new files as `batches` separate Dagster runs, `concurrency` at a time
+    (see pipeline.parallel); stale versions and models follow in `run_pipeline`."""
+    pending = pending_work(inbox, warehouse, reannotate=False)
+    if not pending.new_files:
+        return
+    runs = run_batches(inbox, warehouse, pending.new_files, batches, concurrency)
+    for run in runs:
+        lines = run.output.strip().splitlines()
+        print(lines[-1] if lines else f"batch {run.key}: no output")
+    failed = [run for run in runs if run.returncode]
+    if failed:
+        raise SystemExit(f"{len(failed)} of {len(runs)} batch runs failed:\n" + failed[0].output[-2000:])
 
 
 def _state_storage_of(instance: dg.DagsterInstance):
@@ -123,6 +138,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="no line per stage")
     run.add_argument("--no-reannotate", action="store_true",
                      help="leave versions of an older extractor version as they are (also NEWS_REANNOTATE=0)")
+    run.add_argument("--batches", type=int, default=1,
+                     help="split the new files into N batches, each its own Dagster run (NLP in parallel)")
+    run.add_argument("--concurrency", type=int, default=2,
+                     help="with --batches: runs at the same time (still one writer at a time)")
     again = sub.add_parser("reannotate", help="re-annotate versions annotated by an older extractor version")
     again.add_argument("--limit", type=int, default=0, help="re-annotate at most this many versions (0: all)")
     for command in (run, again):
@@ -153,6 +172,8 @@ def _run_command(args: argparse.Namespace) -> int:
     before, started, clock = cli_output.snapshot(warehouse), cli_output.run_started_at(), time.perf_counter()
     if not args.quiet:
         print(f"ingesting {inbox} into {warehouse}", file=sys.stderr)
+    if args.batches > 1:
+        run_in_batches(inbox, warehouse, args.batches, args.concurrency)
     run_pipeline(inbox, warehouse, reannotate=False if args.no_reannotate else None, progress=not args.quiet)
     summary = cli_output.summarize(warehouse, before, started, len(inbox_state(inbox)), time.perf_counter() - clock)
     cli_output.print_summary(summary, inbox, warehouse)

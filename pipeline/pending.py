@@ -14,6 +14,7 @@ import polars as pl
 from pipeline.ingest import scan_inbox
 from pipeline.model_sql import model_files, model_fingerprint
 from pipeline.records import EXTRACTOR_VERSION
+from pipeline.resources import is_catalogue
 
 
 def version_tuple(version: str | None) -> tuple[int, ...]:
@@ -64,7 +65,7 @@ class PendingWork:
 
 def pending_work(inbox: str, warehouse: str, reannotate: bool = True) -> PendingWork:
     files = scan_inbox(inbox)
-    if not Path(warehouse).exists():
+    if not is_catalogue(warehouse) and not Path(warehouse).exists():
         return PendingWork(new_files=[f.name for f in files], outdated_models=list(model_files()))
     try:
         with duckdb.connect(warehouse, read_only=True) as con:

@@ -19,8 +19,20 @@ def inbox_path() -> str:
     return str(Path(os.environ.get("NEWS_INBOX", DEFAULT_INBOX)).resolve())
 
 
+# A NEWS_WAREHOUSE with one of these prefixes names a catalogue DuckDB attaches (MotherDuck,
+# DuckLake), not a local file: the storage is configuration behind the warehouse resource.
+CATALOGUE_PREFIXES = ("md:", "motherduck:", "ducklake:")
+
+
+def is_catalogue(database: str) -> bool:
+    return database.startswith(CATALOGUE_PREFIXES)
+
+
 def warehouse_path() -> str:
-    path = Path(os.environ.get("NEWS_WAREHOUSE", DEFAULT_WAREHOUSE)).resolve()
+    value = os.environ.get("NEWS_WAREHOUSE", DEFAULT_WAREHOUSE)
+    if is_catalogue(value):
+        return value
+    path = Path(value).resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     return str(path)
 

@@ -43,6 +43,7 @@ class Row:
     peak_rss_mb: float | None = None
     target: str = ""
     met: bool | None = None
+    failure: str = ""  # the end of the run's output when it failed (in the JSON file)
 
     @property
     def words_per_s(self) -> float | None:
@@ -112,7 +113,7 @@ def _mark_stale(warehouse: Path, limit: int | None) -> int:
 def _row(measure: str, run: CliRun, words: int | None = None, target: str = "", met: bool | None = None) -> Row:
     if not run.ok:
         tail = run.output.strip().splitlines()[-1:] or ["(no output)"]
-        return Row(f"{measure} — FAILED: {tail[0][:80]}", None)
+        return Row(f"{measure} — FAILED: {tail[0][:80]}", None, failure=run.output[-4000:])
     return Row(measure, run.seconds, words, round(run.peak_rss / MB), target, met)
 
 

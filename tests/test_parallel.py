@@ -1,0 +1,87 @@
+"""Batches in parallel: three inbox batches as separate Dagster runs, two at a time, give
+the same tables as the same three batches run one after the other in one process; their
+runs overlap, their loads never do. (Batch boundaries themselves may change history
+tables — a merge decided when a later batch brings a fuller name is recorded in
+actor_merges — so the reference is the same batches, sequentially, not one big batch.)"""
+from __future__ import annotations
+
+import shutil
+
+import dagster as dg
+import duckdb
+
+from pipeline.assets import inbox_batches
+from pipeline.batch_order import batch_run_config, split_batches
+from pipeline.cli import _state_storage_of
+from pipeline.definitions import build_definitions
+from pipeline.parallel import run_batches
+from pipeline.pending import pending_work
+from tests.conftest import ROOT, SEEDS
+
+# What the tables hold, without the columns that say when or in which batch a row was written.
+COMPARED = {"files": "ingested_at, batch_key", "articles": None, "versions": None, "actors": None,
+            "actor_aliases": None, "actor_roles": None, "actor_merges": "merged_at", "actor_links": None,
+            "mentions": None, "quotes": None, "events": None, "event_mentions": None, "version_diffs": None,
+            "version_diff_stats": None, "stories": None, "story_members": None}
+
+
+def _tables(db) -> dict[str, list[str]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: sorted(map(str, con.sql(f"SELECT * {f'EXCLUDE ({drop})' if drop else ''} FROM {t}").fetchall()))
+                for t, drop in COMPARED.items()}
+
+
+def _one_after_the_other(inbox, db, groups: list[list[str]]) -> None:
+    instance = dg.DagsterInstance.ephemeral()
+    with _state_storage_of(instance):
+        job = build_definitions(str(inbox), str(db)).resolve_job_def("ingest_job")
+        for i, names in enumerate(groups):
+            instance.add_dynamic_partitions(inbox_batches.name, [f"sequential-{i}"])
+            assert job.execute_in_process(partition_key=f"sequential-{i}", instance=instance,
+                                          run_config=batch_run_config(names, [])).success
+
+
+def test_split_batches_is_even_and_ordered():
+    assert split_batches(["e", "a", "c", "b", "d"], 3) == [["a", "b"], ["c", "d"], ["e"]]
+    assert split_batches(["a"], 3) == [["a"]]
+
+
+def test_three_batches_two_at_a_time_equal_one_sequential_run(tmp_path, monkeypatch):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox)
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    shutil.copy2(ROOT / "dagster.yaml", home / "dagster.yaml")  # duckdb_writer pool: limit 1
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    parallel_db, sequential_db = tmp_path / "parallel.duckdb", tmp_path / "sequential.duckdb"
+
+    names = pending_work(str(inbox), str(parallel_db)).new_files
+    runs = run_batches(str(inbox), str(parallel_db), names, batches=3, concurrency=2)
+    assert [r.returncode for r in runs] == [0, 0, 0], "\n".join(r.output[-1500:] for r in runs)
+    assert [r.names for r in runs] == split_batches(names, 3)
+    _one_after_the_other(inbox, sequential_db, split_batches(names, 3))
+    assert _tables(parallel_db) == _tables(sequential_db)
+
+    with dg.DagsterInstance.get() as instance:
+        records = [instance.get_run_records(dg.RunsFilter(tags={"dagster/partition": r.key}))[0] for r in runs]
+        spans = [(rec.start_time, rec.end_time) for rec in records]
+        loads = [(s.start_time, s.end_time) for rec in records for s in instance.get_run_step_stats(rec.dagster_run.run_id)
+                 if s.step_key == "warehouse_tables"]
+    overlapping = lambda a, b: a[0] < b[1] and b[0] < a[1]  # noqa: E731
+    assert overlapping(spans[0], spans[1])  # two runs at the same time ...
+    assert len(loads) == 3 and not any(overlapping(a, b) for i, a in enumerate(loads) for b in loads[i + 1:])
+    assert loads == sorted(loads)  # ... one writer at a time, in batch order
+
+
+def test_sensor_splits_a_large_tick_into_ordered_batches(tmp_path, monkeypatch):
+    from pipeline import automation
+
+    monkeypatch.setattr(automation, "BATCH_FILES", 2)
+    shutil.copytree(SEEDS, tmp_path / "inbox")
+    sensor = automation.build_inbox_sensor(str(tmp_path / "inbox"))
+    result = sensor(dg.build_sensor_context())
+    requests = result.run_requests
+    assert [len(r.run_config["ops"]["inbox_files"]["config"]["only"]) for r in requests] == [2, 2, 1]
+    keys = [r.partition_key for r in requests]
+    assert [r.run_config["ops"]["nlp_annotations"]["config"]["load_after"] for r in requests] == \
+        [[], keys[:1], keys[:2]]
