@@ -9,11 +9,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 
 from pipeline.assets import inbox_batches
 from pipeline.batch_order import batch_run_config, split_batches
 from pipeline.ids import stable_id
-from pipeline.ingest import IGNORED_NAMES
+from pipeline.ingest import IGNORED_NAMES, scan_inbox
 
 INGEST_JOB = "ingest_job"
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # run config: Dagster logs warnings only
@@ -43,7 +44,22 @@ def ingest_run_config(names: list[str]) -> dict:
     return {"ops": {"inbox_files": {"config": {"only": sorted(names)}}}}
 
 
-def build_inbox_sensor(inbox: str) -> dg.SensorDefinition:
+def already_loaded(inbox: str, names: list[str], warehouse: str | None) -> set[str]:
+    """Which of these inbox files the warehouse already holds with this content (same path
+    and sha256): a fresh sensor cursor (first start, new DAGSTER_HOME) must not request a
+    run for files `make run` loaded. Raises duckdb.Error when the warehouse is busy."""
+    if not names or not warehouse or not Path(warehouse).exists():
+        return set()
+    by_id = {f.file_id: f.name for f in scan_inbox(inbox, only=names)}
+    with duckdb.connect(warehouse, read_only=True) as con:
+        tables = {r[0] for r in con.sql("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "files" not in tables:
+            return set()
+        known = con.execute("SELECT file_id FROM files WHERE file_id IN (SELECT unnest(?))", [list(by_id)]).fetchall()
+    return {by_id[file_id] for (file_id,) in known}
+
+
+def build_inbox_sensor(inbox: str, warehouse: str | None = None) -> dg.SensorDefinition:
     @dg.sensor(
         name="inbox_sensor",
         job_name=INGEST_JOB,
@@ -57,6 +73,14 @@ def build_inbox_sensor(inbox: str) -> dg.SensorDefinition:
         changed = {k: v for k, v in current.items() if previous.get(k) != v}
         if not changed:
             return dg.SkipReason("no new or changed files in the inbox")
+        try:
+            loaded = already_loaded(inbox, sorted(changed), warehouse)
+        except duckdb.Error as exc:  # a run is writing: look again next tick, cursor unchanged
+            return dg.SkipReason(f"warehouse busy, will look again: {str(exc).splitlines()[0]}")
+        changed = {k: v for k, v in changed.items() if k not in loaded}
+        if not changed:
+            return dg.SensorResult(skip_reason="every new or changed file is already in the warehouse",
+                                   cursor=json.dumps(current, sort_keys=True))
         groups = split_batches(list(changed), math.ceil(len(changed) / BATCH_FILES))
         keys = [batch_key("batch", {name: changed[name] for name in group}) for group in groups]
         return dg.SensorResult(
@@ -84,3 +108,18 @@ def build_rescan_schedule() -> dg.ScheduleDefinition:
         return dg.RunRequest(run_key=key, partition_key=key, run_config=ingest_run_config([]))
 
     return full_rescan
+
+
+def add_scan_partition(inbox: str, instance: dg.DagsterInstance) -> str:
+    """Add (idempotently) the batch partition for the inbox as it is now and return its
+    key: what `make materialize` passes to `dagster asset materialize --partition`."""
+    key = batch_key("scan", inbox_state(inbox))
+    if not instance.has_dynamic_partition(inbox_batches.name, key):
+        instance.add_dynamic_partitions(inbox_batches.name, [key])
+    return key
+
+
+if __name__ == "__main__":  # python -m pipeline.automation: add and print the partition for $NEWS_INBOX
+    from pipeline.resources import inbox_path
+
+    print(add_scan_partition(inbox_path(), dg.DagsterInstance.get()))
