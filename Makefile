@@ -5,11 +5,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NEWS_INBOX ?= seeds
 export NEWS_WAREHOUSE ?= warehouse/news.duckdb
-export DAGSTER_HOME := $(CURDIR)/.dagster_home
+# One Dagster instance per warehouse (run history, sensor cursor, check results never mix):
+# warehouse/news.duckdb -> warehouse/news.dagster/, unless DAGSTER_HOME is set.
+export DAGSTER_HOME ?= $(abspath $(basename $(NEWS_WAREHOUSE))).dagster
 export GX_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: models-bbc setup run test dev eval eval-extraction eval-quotes eval-actors eval-dates eval-events eval-diffs eval-stories bench clean
+.PHONY: materialize models-bbc setup run test dev eval eval-extraction eval-quotes eval-actors eval-dates eval-events eval-diffs eval-stories bench clean
 
 $(BIN)/activate: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -19,9 +21,9 @@ $(BIN)/activate: pyproject.toml
 
 setup: $(BIN)/activate $(DAGSTER_HOME)/dagster.yaml
 
-$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
+$(DAGSTER_HOME)/dagster.yaml: config/dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
-	cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	cp config/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 
 ## Ingest $(NEWS_INBOX) into $(NEWS_WAREHOUSE) and print row counts (idempotent).
 run: setup
@@ -31,9 +33,18 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-## The Dagster UI on http://127.0.0.1:3000 (workspace.yaml, DAGSTER_HOME=.dagster_home).
+## The Dagster UI on http://127.0.0.1:$(DEV_PORT) (workspace.yaml, DAGSTER_HOME per warehouse).
+DEV_PORT ?= 3000
 dev: setup
-	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -w workspace.yaml
+	$(BIN)/dagster dev -h 127.0.0.1 -p $(DEV_PORT) -w workspace.yaml
+
+## The same run with Dagster's own CLI: one batch partition for the inbox as it is now
+## (its key is printed), the ingest layers for that partition, then the models.
+ASSET_LAYERS := group:ingest or group:clean or group:nlp or group:warehouse
+materialize: setup
+	key=$$($(BIN)/python -m pipeline.automation) && echo "partition $$key" && \
+	$(BIN)/dagster asset materialize -m pipeline.definitions --select '$(ASSET_LAYERS)' --partition $$key && \
+	$(BIN)/dagster asset materialize -m pipeline.definitions --select 'group:staging or group:models'
 
 ## Accuracy against the gold data in ../shared/corpora (each prints P/R/F1).
 CORPORA ?= ../shared/corpora
@@ -75,7 +86,7 @@ bench: setup
 	nice -n 10 $(BIN)/python -m pipeline.evaluate.bench $(CORPORA) $(BENCH_ARGS)
 
 clean:
-	rm -rf warehouse .dagster_home/storage .dagster_home/history .dagster_home/schedules .dagster_home/logs
+	rm -rf warehouse
 
 ## Every SQL model on a warehouse of 300 BBC files (150 politics + 150 business), checked
 ## against its documentation (columns, grain, example query).

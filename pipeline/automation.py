@@ -9,12 +9,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 
 from pipeline.assets import inbox_batches
 from pipeline.batch_order import batch_run_config, split_batches
 from pipeline.ids import stable_id
 from pipeline import runs
 from pipeline.inbox import inbox_entries
+from pipeline.ingest import scan_inbox
 
 INGEST_JOB = "ingest_job"
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # run config: Dagster logs warnings only
@@ -52,7 +54,22 @@ def _instance_of(context: dg.SensorEvaluationContext) -> dg.DagsterInstance | No
         return None
 
 
-def build_inbox_sensor(inbox: str) -> dg.SensorDefinition:
+def already_loaded(inbox: str, names: list[str], warehouse: str | None) -> set[str]:
+    """Which of these inbox files the warehouse already holds with this content (same path
+    and sha256): a fresh sensor cursor (first start, new DAGSTER_HOME) must not request a
+    run for files `make run` loaded. Raises duckdb.Error when the warehouse is busy."""
+    if not names or not warehouse or not Path(warehouse).exists():
+        return set()
+    by_id = {f.file_id: f.name for f in scan_inbox(inbox, only=names)}
+    with duckdb.connect(warehouse, read_only=True) as con:
+        tables = {r[0] for r in con.sql("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "files" not in tables:
+            return set()
+        known = con.execute("SELECT file_id FROM files WHERE file_id IN (SELECT unnest(?))", [list(by_id)]).fetchall()
+    return {by_id[file_id] for (file_id,) in known}
+
+
+def build_inbox_sensor(inbox: str, warehouse: str | None = None) -> dg.SensorDefinition:
     @dg.sensor(
         name="inbox_sensor",
         job_name=INGEST_JOB,
@@ -70,6 +87,14 @@ def build_inbox_sensor(inbox: str) -> dg.SensorDefinition:
         changed.update({k: "deleted" for k in previous if k not in current})  # marked deleted by the run
         if not changed:
             return dg.SkipReason("no new or changed files in the inbox")
+        try:
+            loaded = already_loaded(inbox, sorted(changed), warehouse)
+        except duckdb.Error as exc:  # a run is writing: look again next tick, cursor unchanged
+            return dg.SkipReason(f"warehouse busy, will look again: {str(exc).splitlines()[0]}")
+        changed = {k: v for k, v in changed.items() if k not in loaded}
+        if not changed:
+            return dg.SensorResult(skip_reason="every new or changed file is already in the warehouse",
+                                   cursor=json.dumps(current, sort_keys=True))
         groups = split_batches(list(changed), math.ceil(len(changed) / BATCH_FILES))
         keys = [batch_key("batch", {name: changed[name] for name in group}) for group in groups]
         return dg.SensorResult(
@@ -97,3 +122,18 @@ def build_rescan_schedule() -> dg.ScheduleDefinition:
         return dg.RunRequest(run_key=key, partition_key=key, run_config=ingest_run_config([]))
 
     return full_rescan
+
+
+def add_scan_partition(inbox: str, instance: dg.DagsterInstance) -> str:
+    """Add (idempotently) the batch partition for the inbox as it is now and return its
+    key: what `make materialize` passes to `dagster asset materialize --partition`."""
+    key = batch_key("scan", inbox_state(inbox))
+    if not instance.has_dynamic_partition(inbox_batches.name, key):
+        instance.add_dynamic_partitions(inbox_batches.name, [key])
+    return key
+
+
+if __name__ == "__main__":  # python -m pipeline.automation: add and print the partition for $NEWS_INBOX
+    from pipeline.resources import inbox_path
+
+    print(add_scan_partition(inbox_path(), dg.DagsterInstance.get()))

@@ -172,7 +172,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--models", action="store_true", help="the SQL models too")
     export.add_argument("--only", nargs="*", default=None, metavar="NAME", help="just these tables or models")
     purge = sub.add_parser("purge-deleted", help="remove what files deleted from the inbox loaded")
-    for command in (run, again, query, export, purge):
+    report = sub.add_parser("report", help="write the HTML report with its charts (also the `report` asset)")
+    report.add_argument("--out", default=None, help="folder (default: next to the warehouse, <name>-report/)")
+    for command in (run, again, query, export, report, purge):
         command.add_argument("--warehouse", default=None,
                              help="DuckDB file (default $NEWS_WAREHOUSE or warehouse/news.duckdb)")
     return parser
@@ -260,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
             cli_query.run_query(warehouse, args.target, args.limit, "csv" if args.csv else "table")
         elif args.command == "export":
             cli_query.export(warehouse, args.folder, args.format, args.only, args.models)
+        elif args.command == "report":
+            cli_query.report(warehouse, args.out)
     except cli_output.UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return cli_output.USAGE_ERROR

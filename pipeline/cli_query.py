@@ -14,6 +14,8 @@ import duckdb
 from pipeline import catalog
 from pipeline.cli_output import UsageError, check_warehouse
 from pipeline.model_sql import create_all_views, model_files
+from pipeline.report import write_report
+from pipeline.report_asset import report_folder
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 EXPORT_FORMATS = ("parquet", "csv")
@@ -103,3 +105,12 @@ def export(warehouse: str, folder: str, file_format: str, names: list[str] | Non
             written[name] = con.sql(f"SELECT count(*) FROM {name}").fetchall()[0][0]
             out.write(f"  {name:<28} {written[name]:>8,} rows  -> {path}\n")
     return written
+
+
+def report(warehouse: str, folder: str | None, stream=None) -> Path:
+    """The HTML report of the warehouse (read-only) into `folder` or next to the warehouse."""
+    out = stream or sys.stdout
+    with open_read_only(warehouse) as con:
+        written = write_report(con, folder or report_folder(warehouse))
+    out.write(f"report: {written.index} ({len(written.charts)} charts)\n")
+    return written.index

@@ -10,6 +10,7 @@ from pipeline.assets import (clean_articles, inbox_files, nlp_annotations, parse
 from pipeline.automation import INGEST_JOB, build_inbox_sensor, build_rescan_schedule
 from pipeline.models import build_model_assets
 from pipeline.quality_log import check_results_asset
+from pipeline.report_asset import report_asset
 from pipeline.resources import resources
 
 PIPELINE_ASSETS = [inbox_files, parsed_documents, clean_articles, nlp_annotations, warehouse_tables]
@@ -34,10 +35,10 @@ models_job = dg.define_asset_job(
 def build_definitions(inbox: str | None = None, warehouse: str | None = None) -> dg.Definitions:
     res = resources(inbox, warehouse)
     return dg.Definitions(
-        assets=[*PIPELINE_ASSETS, reannotated_versions, check_results_asset, *build_model_assets()],
+        assets=[*PIPELINE_ASSETS, reannotated_versions, check_results_asset, *build_model_assets(), report_asset],
         jobs=[ingest_job, reannotate_job, models_job],
         sensors=[
-            build_inbox_sensor(res["inbox"].path),
+            build_inbox_sensor(res["inbox"].path, res["warehouse"].database),
             dg.AutomationConditionSensorDefinition(
                 "models_automation_sensor",
                 target=dg.AssetSelection.groups("staging", "models"),

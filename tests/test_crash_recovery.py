@@ -28,7 +28,7 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     home = tmp_path / "dagster_home"
     if not home.exists():
         home.mkdir()
-        shutil.copy2(ROOT / "dagster.yaml", home / "dagster.yaml")  # real instance: sqlite storage, pools
+        shutil.copy2(ROOT / "config" / "dagster.yaml", home / "dagster.yaml")  # real instance: sqlite, pools
     return {**os.environ, "DAGSTER_HOME": str(home), "NEWS_INBOX": str(tmp_path / "inbox"),
             "NEWS_WAREHOUSE": str(tmp_path / "w.duckdb"), **extra}
 

@@ -51,7 +51,7 @@ def test_three_batches_two_at_a_time_equal_one_sequential_run(tmp_path, monkeypa
     shutil.copytree(SEEDS, inbox)
     home = tmp_path / "dagster_home"
     home.mkdir()
-    shutil.copy2(ROOT / "dagster.yaml", home / "dagster.yaml")  # duckdb_writer pool: limit 1
+    shutil.copy2(ROOT / "config" / "dagster.yaml", home / "dagster.yaml")  # duckdb_writer pool: limit 1
     monkeypatch.setenv("DAGSTER_HOME", str(home))
     parallel_db, sequential_db = tmp_path / "parallel.duckdb", tmp_path / "sequential.duckdb"
 

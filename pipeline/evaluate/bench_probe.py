@@ -92,7 +92,7 @@ class Workspace:
         self.inbox, self.warehouse, self.home = self.root / "inbox", self.root / "news.duckdb", self.root / "dagster"
         for d in (self.inbox, self.home):
             d.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / "dagster.yaml", self.home / "dagster.yaml")
+        shutil.copy2(ROOT / "config" / "dagster.yaml", self.home / "dagster.yaml")
 
     def env(self) -> dict[str, str]:
         return {**os.environ, "NEWS_INBOX": str(self.inbox), "NEWS_WAREHOUSE": str(self.warehouse),

@@ -6,7 +6,8 @@
 - `pairs`: the source/target pairs one sense of a trigger gives (`sense_pairs`);
 - `senses`: the conditions a trigger sense puts on its context, and the targets it names;
 - `refine`: sense decisions on a found event, ordered named rules (threats, intents, verbal attacks, FIGHT);
-- `actors`: who the source and target of an event are;
+- `actors`: who the source and target of an event are (noun phrases, subjects, agents, roles);
+- `resolver`: what an actor head names (`ActorResolver`: mention, pronoun, author, agent noun);
 - `status`: status, place and date of an event.
 """
 from pipeline.nlp.events.extract import extract_events

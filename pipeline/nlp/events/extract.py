@@ -43,17 +43,16 @@ reporting cues. For every trigger in a sentence:
 """
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pipeline.nlp.dates import resolve_date, token_tense
-from pipeline.nlp.events.actors import (
-    actor_mention, document_antecedents, governing_verb, is_agent, is_nonactor, is_person_noun, MentionIndex,
-    PRONOUNS, proper_name, role_resolver,
-)
-from pipeline.nlp.events.lexicon import lexicon
+from pipeline.nlp.events.actors import governing_verb, MentionIndex
+from pipeline.nlp.events.lexicon import Lexicon, lexicon
 from pipeline.nlp.events.pairs import sense_pairs
 from pipeline.nlp.events.refine import Found, refine
-from pipeline.nlp.events.senses import counted, direct_objects, sense_ok, sentence_context, yields_to_object_noun
+from pipeline.nlp.events.resolver import ActorResolver
+from pipeline.nlp.events.senses import direct_objects, sense_ok, sentence_context, yields_to_object_noun
 from pipeline.nlp.events.status import (
     dateline_city, document_dates, event_date_of, event_place, event_status, inherit_dates, PLACE_LABELS,
 )
@@ -98,141 +97,157 @@ def _sentences(doc, mentions: list[Mention]):
         yield (redone[toks[0].i:toks[-1].i + 1], keep) if toks else (sent, mentions)
 
 
+class TriggerSite(NamedTuple):
+    """A trigger word of a sentence: its lexicon senses (tried in order), V or N, and the verb
+    that carries it (the trigger itself for a verb, the governing verb of a noun)."""
+    senses: list
+    kind: str
+    verb: object
+
+
+@dataclass
+class DocumentContext:
+    """What every sentence of one document shares while its events are read."""
+    lex: Lexicon
+    actor: ActorResolver
+    name_spans: list[tuple[int, int]]
+    dateline: str | None
+    published_at: str | None
+    dates: dict
+
+
+def _name_spans(doc, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Character spans of names (organizations, events, works, laws...): a trigger inside one is no event."""
+    return [(e.start_char, e.end_char) for e in doc.ents
+            if e.label_ in ("ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT")] + \
+        [(m.start, m.end) for m in mentions if m.label in ("ORG", "FAC")]
+
+
+def _particle(tok, lemma: str, lex: Lexicon) -> str | None:
+    """The particle of a phrasal verb ("turned down"), else a bare object noun completing the verb entry
+    ("took hostage")."""
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if prt is None:
+        prt = next((c.lower_ for c in tok.children if c.dep_ in ("dobj", "oprd") and not
+                    any(d.dep_ == "det" for d in c.children) and ("V", f"{lemma} {c.lower_}") in lex.senses), None)
+    return prt
+
+
+def _verb_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
+    """A verb of the lexicon (or phrasal verb entry) that does not yield to its object noun."""
+    lex = ctx.lex
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    prt = _particle(tok, lemma, lex)
+    phrasal = bool(prt) and ("V", f"{lemma} {prt}") in lex.senses
+    if not (lemma in lex.verbs or phrasal):
+        return None
+    if lemma in lex.verbs and " " in lex.verbs[lemma].word:
+        return None
+    senses = lex.senses[("V", f"{lemma} {prt}")] if phrasal else lex.senses[("V", lemma)]
+    if yields_to_object_noun(tok, senses, lex):
+        return None
+    return TriggerSite(senses, "V", tok)
+
+
+def _noun_key(tok, lex: Lexicon) -> str | None:
+    """The lexicon noun entry of a token: with a modifier ("phone call", "air strikes"), else alone."""
+    lemma = tok.lemma_.lower()
+    mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
+    key = next((f"{m} {tok.lower_}" for m in mods if f"{m} {tok.lower_}" in lex.nouns), None) or \
+        next((f"{m} {lemma}" for m in mods if f"{m} {lemma}" in lex.nouns), None)
+    if key is None and (tok.lower_ in lex.nouns or lemma in lex.nouns):
+        key = tok.lower_ if tok.lower_ in lex.nouns else lemma
+    return key
+
+
+def _verb_is_event(tok, verb, lex: Lexicon) -> bool:
+    """"convene talks", "sign an agreement": an event verb whose object is the noun is the event itself."""
+    if verb is None or verb.pos_ != "VERB" or tok.dep_ != "dobj" or tok.head.i != verb.i:
+        return False
+    vlemma = verb.lemma_.lower()
+    return vlemma in lex.verbs and vlemma not in lex.light | lex.receive | lex.report and \
+        not yields_to_object_noun(verb, lex.senses.get(("V", vlemma), []), lex)
+
+
+def _noun_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
+    """A noun of the lexicon, not part of a name, not the object of an event verb."""
+    lex = ctx.lex
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        return None
+    if any(a <= tok.idx < b for a, b in ctx.name_spans):
+        return None  # part of a name: "the Economic Leaders' Meeting of APEC"
+    key = _noun_key(tok, lex)
+    if key is None:
+        return None
+    verb = governing_verb(tok)
+    if _verb_is_event(tok, verb, lex):
+        return None
+    return TriggerSite(lex.senses[("N", key)], "N", verb)
+
+
+TRIGGER_FINDERS = (_verb_trigger, _noun_trigger)  # a token is a verb trigger or a noun trigger
+
+
+def _trigger_site(tok, ctx: DocumentContext) -> TriggerSite | None:
+    return next((site for find in TRIGGER_FINDERS if (site := find(tok, ctx)) is not None), None)
+
+
+def _trigger_events(tok, site: TriggerSite, sent, sctx: set[str], ctx: DocumentContext, found: "SentenceState"):
+    """Emits the events of the first sense of a trigger that applies; a "no event" sense ("foiled a plot",
+    "warned of risks") that applies ends the search."""
+    lex = ctx.lex
+    for trig in site.senses:
+        if trig.type == "-":
+            if site.kind == "V" and sense_ok(trig, tok, site.kind, direct_objects(tok, None), sctx):
+                return
+            continue
+        got = sense_pairs(tok, trig, site.kind, site.verb, sent, lex, ctx.actor.ms, sctx, ctx.actor, found.consumed)
+        if got is None:
+            continue
+        pairs, anchors_extra = got
+        if "reverse" in trig.flags:  # "faced criticism from X": the target did it to the source
+            pairs = [(b, a) for a, b in pairs if b[0] is not None]
+            if not pairs:
+                continue
+        _emit(found.events, found.seen, pairs, tok, trig, site.kind, site.verb, sent, lex, found.date_ents,
+              found.place_ents, ctx.dateline, ctx.published_at, ctx.dates, anchors_extra)
+        return
+
+
+@dataclass
+class SentenceState:
+    """The events found so far and what one sentence's triggers share."""
+    events: list[Event]
+    date_ents: list
+    place_ents: list
+    seen: set = field(default_factory=set)  # (type, source, target) already emitted in the sentence
+    consumed: set = field(default_factory=set)  # noun triggers already read as the cause of a passive verb
+
+
+def _sentence_events(sent, ctx: DocumentContext, events: list[Event]) -> None:
+    """The events of one sentence, verbs first, then nouns, in text order."""
+    found = SentenceState(events, [e for e in sent.ents if e.label_ == "DATE"],
+                          [e for e in sent.ents if e.label_ in PLACE_LABELS])
+    sctx = sentence_context(sent, ctx.lex)
+    for tok in sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i)):
+        if tok.i in found.consumed:
+            continue
+        site = _trigger_site(tok, ctx)
+        if site is not None:
+            _trigger_events(tok, site, sent, sctx, ctx, found)
+
+
 def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], published_at: str | None) -> list[Event]:
     lex = lexicon()
-    ms = ms_doc = MentionIndex(mentions)
-    ent_by_key = {e.key: e for e in entities}
-    resolve_role = role_resolver(doc, entities, ms)
-    dateline = dateline_city(doc.text)
-    name_spans = [(e.start_char, e.end_char) for e in doc.ents
-                  if e.label_ in ("ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT")] + \
-                 [(m.start, m.end) for m in mentions if m.label in ("ORG", "FAC")]
+    ms_doc = MentionIndex(mentions)
+    ctx = DocumentContext(lex, ActorResolver.of_document(doc, entities, ms_doc, lex), _name_spans(doc, mentions),
+                          dateline_city(doc.text), published_at, document_dates(doc, published_at))
     events: list[Event] = []
-    dates = document_dates(doc, published_at)
-    subjects = document_antecedents(doc, ms)
-
-    def resolve_pronoun(tok):
-        """(mention, name) of the nearest previous subject compatible with a pronoun, or None."""
-        kind = PRONOUNS.get(tok.lower_)
-        if kind is None:
-            return None
-        labels = {"he": ("PERSON",), "it": ("ORG", "GPE"), "they": ("ORG", "GPE", "NORP")}.get(kind, ())
-        if tok.dep_ == "poss" and kind in ("it", "they"):  # "X has completed its investigation": X
-            for i, m in reversed(subjects):
-                if tok.sent.start <= i < tok.i and m.label in labels:
-                    return m, m.text
-        first = tok.sent.start if kind != "he" else tok.i  # "it"/"they": an antecedent of an earlier sentence
-        for i, m in reversed(subjects):
-            if i < first and m.label in labels:
-                return m, m.text
-        if kind == "he" and tok.dep_ != "nsubj":  # "Warren Jeffs ... since his arrest": no subject before
-            for t in reversed(tok.sent[: tok.i - tok.sent.start]):
-                m = ms.of(t)
-                if m is not None and m.label == "PERSON":
-                    return m, m.text
-        return None
-
-    def actor(head, allow_text: bool):
-        """(mention, text) of an actor head; None when it names no actor. A personal pronoun is
-        resolved to the nearest previous compatible subject of the document ("he" a person,
-        "it" an organization or country), else kept by its text without entity ("He", "they")."""
-        if is_nonactor(head):  # "a previous DUI arrest", "deploy this update"
-            return None
-        if head.pos_ == "NOUN" and ("N", head.lemma_.lower()) in lex.senses and ms.of(head) is None:
-            return None  # an event noun is no actor: "a summit meeting failed to offer hope"
-        inner = counted(head)  # "hundreds of thousands of people", "two of its nationals"
-        if inner:
-            return actor(inner[-1], allow_text)
-        if head.lemma_.lower() in lex.words("DOCUMENT"):  # "a letter attributed to Litvinenko accused X":
-            author = [p for c in head.children for p in ([c] if c.dep_ == "poss" else [
-                x for a in ([c] if c.dep_ == "prep" and c.lower_ in ("from", "by") else [
-                    y for y in c.children if y.dep_ == "prep" and y.lower_ in ("to", "by")]
-                    if c.dep_ == "acl" and c.lemma_.lower() in ("attribute", "sign", "write", "issue") else [])
-                for x in a.children if x.dep_ == "pobj"]) if p.pos_ != "PRON"]
-            if author:  # the document's author is the actor
-                return actor(author[0], allow_text)
-        if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
-            got = resolve_pronoun(head)
-            if got is not None:
-                return got
-            return (None, head.text) if head.lower_ in PRONOUNS and PRONOUNS[head.lower_] != "it" else None
-        name = proper_name(head, ms)
-        if name is not None:
-            return None, name
-        m, txt = actor_mention(head, ms, ent_by_key, resolve_role)
-        if m is not None:
-            return m, txt
-        if is_agent(head, lex) or (allow_text and is_person_noun(head, lex)):
-            return None, txt
-        return None
-
     for sent, sent_mentions in _sentences(doc, mentions):
-        ms = MentionIndex(sent_mentions) if sent_mentions is not mentions else ms_doc
-        date_ents = [e for e in sent.ents if e.label_ == "DATE"]
-        place_ents = [e for e in sent.ents if e.label_ in PLACE_LABELS]
-        ctx = sentence_context(sent, lex)
-        seen: set[tuple] = set()
-        consumed: set[int] = set()  # noun triggers already read as the cause of a passive verb
-        order = sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i))
-        for tok in order:
-            if tok.i in consumed:
-                continue
-            lemma = tok.lemma_.lower()
-            cands, kind, verb = [], None, None
-            prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) if tok.pos_ == "VERB" else None
-            if prt is None and tok.pos_ == "VERB":  # "took hostage": an object noun completing the verb entry
-                prt = next((c.lower_ for c in tok.children if c.dep_ in ("dobj", "oprd") and not
-                            any(d.dep_ == "det" for d in c.children) and ("V", f"{lemma} {c.lower_}") in lex.senses),
-                           None)
-            if tok.pos_ == "VERB" and (lemma in lex.verbs or prt and ("V", f"{lemma} {prt}") in lex.senses):
-                if lemma in lex.verbs and " " in lex.verbs[lemma].word:
-                    continue
-                kind, verb = "V", tok
-                if prt and ("V", f"{lemma} {prt}") in lex.senses:
-                    cands = lex.senses[("V", f"{lemma} {prt}")]
-                else:
-                    cands = lex.senses[("V", lemma)]
-                if yields_to_object_noun(tok, cands, lex):
-                    continue
-                    if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") or
-                                               (c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ == "prt"
-                                               for c in tok.children):  # "called for/on", "called him a liar"
-                        cands = [t for t in cands if t.type != "CONSULT"]
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
-                if any(a <= tok.idx < b for a, b in name_spans):
-                    continue  # part of a name: "the Economic Leaders' Meeting of APEC"
-                mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
-                key = next((f"{m} {tok.lower_}" for m in mods if f"{m} {tok.lower_}" in lex.nouns), None) or \
-                    next((f"{m} {lemma}" for m in mods if f"{m} {lemma}" in lex.nouns), None)
-                if key is None and (tok.lower_ in lex.nouns or lemma in lex.nouns):
-                    key = tok.lower_ if tok.lower_ in lex.nouns else lemma
-                if key is None:
-                    continue
-                cands, kind = lex.senses[("N", key)], "N"
-                verb = governing_verb(tok)
-                if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.verbs and \
-                        verb.lemma_.lower() not in lex.light | lex.receive | lex.report and \
-                        tok.dep_ == "dobj" and tok.head.i == verb.i and \
-                        not yields_to_object_noun(verb, lex.senses.get(("V", verb.lemma_.lower()), []), lex):
-                    continue  # "convene talks", "sign an agreement": the verb is the event
-            else:
-                continue
-            for trig in cands:
-                if trig.type == "-":  # a "no event" sense ("foiled a plot", "warned of risks") ends the search
-                    if kind == "V" and sense_ok(trig, tok, kind, direct_objects(tok, None), ctx):
-                        break
-                    continue
-                got = sense_pairs(tok, trig, kind, verb, sent, lex, ms, ctx, actor, consumed)
-                if got is None:
-                    continue
-                pairs, anchors_extra = got
-                if "reverse" in trig.flags:  # "faced criticism from X": the target did it to the source
-                    pairs = [(b, a) for a, b in pairs if b[0] is not None]
-                    if not pairs:
-                        continue
-                _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline,
-                      published_at, dates, anchors_extra)
-                break
+        ctx.actor.ms = MentionIndex(sent_mentions) if sent_mentions is not mentions else ms_doc
+        _sentence_events(sent, ctx, events)
     for e in events:  # sentence and trigger as the version text has them (a headline was parsed re-cased)
         e.sentence = doc.text[e.start_char:e.end_char]
         if e.trigger_start is not None:
@@ -247,6 +262,14 @@ def _drop_partial(events: list[Event]) -> list[Event]:
             if e.actor2_key or e.actor2_text}
     return [e for e in events if e.actor2_key or e.actor2_text or
             (e.start_char, e.event_type, e.actor1_key or e.actor1_text) not in full]
+
+
+def _self_event(source, target, target_text: str | None) -> bool:
+    """An actor acting on itself is no event; a group named by its demonym is another actor ("Croatia is
+    investigating war crimes by Croatian extremists")."""
+    if source is None or target is None or source.entity_key != target.entity_key:
+        return False
+    return not (target.label == "NORP" and target_text and target_text != target.text)
 
 
 def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline, published_at,
@@ -278,7 +301,7 @@ def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, plac
     if sense.type == "-":
         return
     for (m1, t1), (m2, t2) in pairs:
-        if m1 is not None and m2 is not None and m1.entity_key == m2.entity_key:
+        if _self_event(m1, m2, t2):
             continue
         # one event per type and actors in a sentence ("arrived here on a visit": one visit)
         key = (sense.type, m1.entity_key if m1 else t1, m2.entity_key if m2 else t2)

@@ -4,6 +4,8 @@ subject of the light verb that carries it), the guards on them, and the unknown 
 passive assault or arrest."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pipeline.nlp.events.actors import (
     ACTOR_LABELS, actor_mention, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources, PRONOUNS,
     STRONG_LABELS, subject_of,
@@ -26,226 +28,435 @@ UNTARGETED = {"PROTEST", "MOBILIZE", "RETREAT", "AGREE", "REJECT", "THREATEN", "
               "COERCE", "INVESTIGATE"}
 
 
+@dataclass
+class Roles:
+    """The source and target heads a sense finds (before they are resolved to actors)."""
+    sources: list
+    targets: list
+    passive: bool = False
+    anon_ok: bool = False  # an event whose source is unknown ("Kiyingi was arrested")
+    pre_pairs: list | None = None  # pairs already resolved ("between Chinese and African leaders")
+    cause_subject: bool = False  # the subject is the attack that did it ("a roadside bombing killed")
+
+
+@dataclass
+class Site:
+    """One sense of one trigger in its sentence, with what the role rules read."""
+    tok: object
+    trig: Trigger
+    kind: str
+    verb: object
+    lex: Lexicon
+    ms: MentionIndex
+    ctx: set[str]
+    actor: object
+    consumed: set[int]
+    tgt_heads: list
+
+
 def sense_pairs(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: MentionIndex, ctx: set[str], actor,
-                 consumed: set[int]):
+                consumed: set[int]):
     """Actor pairs of one sense of a trigger, or None when the sense does not apply."""
-    sources, targets, passive = [], [], False
-    anon_ok = False  # an event whose source is unknown ("Kiyingi was arrested")
-    pre_pairs = None
-    extra = []
-    tgt_heads = targets_of(tok, lex, kind, trig.type, trig.word)
-    if kind == "V" and trig.need("obj") and not any(isinstance(t, tuple) for t in tgt_heads):
-        # "signed a contract with X", "inked deals with X": the partner hangs on the sense's object noun
-        tgt_heads += [(c.lower_, p) for o in tok.children if o.dep_ == "dobj" and o.lemma_.lower() in trig.need("obj")
-                      for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
-                      for p in c.children if p.dep_ == "pobj"]
-    if kind == "V":
-        sources, passive = subject_of(tok)
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
-            sources, passive = [tok.head], True  # "39 drug traffickers arrested", "civilians killed by"
-        if not sense_ok(trig, tok, kind, direct_objects(tok, sources if passive else None), ctx):
-            return None
-        agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        agent = [x for a in agent[:1] for x in expand_conj(a)]
-        if passive:
-            targets = sources
-            sources = agent
-            # "by X" is the source; the preposition a sense requires marks the theme ("charged with murder")
-            # "on X" of a passive verb is where it happened ("killed by police on a darkened street")
-            tgt_heads = [t for t in tgt_heads if not isinstance(t, tuple) or t[0] not in ("by", "on") and
-                         t[0] not in (trig.need("prep") or ())]
-            if not agent and trig.type in ANON_TYPES:
-                # "were killed in a militant attack / in clashes with settlers": the cause names the source
-                # (also on a coordinated participle: "were killed and nine others injured in an attack")
-                near = list(tok.children) + [c for d in tok.children if d.dep_ == "conj"
-                                             for c in [d, *d.children] if c.dep_ == "acl" and c.tag_ == "VBN"
-                                             for c in c.children]
-                for c in near:
-                    if c.dep_ == "prep" and c.lower_ in ("in", "during"):
-                        for p in (x for x in c.children if x.dep_ == "pobj"):
-                            ns = lex.nouns.get(p.lemma_.lower()) or lex.nouns.get(p.lower_)
-                            if ns is not None and ns.type in ("ASSAULT", "FIGHT"):
-                                sources = noun_sources(p, ms, lex) or [
-                                    w for pr in p.children if pr.dep_ == "prep" and pr.lower_ == "with"
-                                    for w in pr.children if w.dep_ == "pobj"][:1]
-                                if ns.type == trig.type:
-                                    consumed.add(p.i)
-                                anon_ok = True
-                anon_ok = anon_ok or "accident" not in ctx
-            elif not agent and trig.type in PASSIVE_ANON_TYPES:  # "the church was criticised for ...":
-                anon_ok = True  # an event with an unknown source (not "X was called", "X was met")
-            if "target" in trig.flags and not targets:
-                return None
-        targets = targets + [t if not isinstance(t, tuple) else t[1] for t in tgt_heads
-                             if not isinstance(t, tuple) or t[0] != "by"]
-        theme = trig.need("obj")
-        if theme is not None and "PERSON" not in theme:  # "withdrew its backing to X": the object is no actor
-            themes = [t for t in targets if (t.lemma_.lower() in theme or t.lower_ in theme) and not (
-                is_agent(t, lex) or is_person_noun(t, lex))]  # "expelled two diplomats": persons stay targets
-            targets = [t for t in targets if t not in themes] + [  # "overturned a lower court ruling": its author
-                c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
-                and (ms.of(c) is not None and ms.of(c).label in ACTOR_LABELS or is_agent(c, lex))]
-        if "ccomp" in trig.flags:  # "allege that the men killed ...": the accused is the inner subject
-            for c in tok.children:
-                if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
-                                                                  for m in c.children):
-                    inner, inner_passive = subject_of(c)
-                    if inner and not inner_passive:
-                        targets = targets + inner[:1]
-        # a thing as object ("withdrew its backing to X"): the actor is in its to/for/of phrase
-        if targets and all(actor(t, False) is None for t in targets):
-            inner = [p for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
-                     for p in c.children if p.dep_ == "pobj"]
-            targets = targets + inner
-    else:
-        if not sense_ok(trig, tok, kind, [], ctx):
-            return None
-        poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        pron_poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in PRONOUNS]
-        own = noun_sources(tok, ms, lex)
-        # "the arrest of the pirates", "criticism of Putin": the "of" phrase is the target
-        ofs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and trig.type in OF_TYPES
-               for p in c.children if p.dep_ == "pobj"]
-        # "allegations that Livingstone has brought ...", "its demand that Israel ease ...": the subject of
-        # the noun's that-clause is the target
-        ofs += [s for c in tok.children if c.dep_ in ("acl", "ccomp") and trig.type in CLAUSE_TARGET_TYPES and
-                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in subject_of(c)[0][:1]]
-        if "posstarget" in trig.flags and (poss or pron_poss):  # "his arrest", "Nega's release": the
-            ofs, poss, pron_poss = (poss or pron_poss)[:1], [], []  # possessor undergoes it
-            own = [o for o in own if o.dep_ != "poss"]
-        between = [t[1] for t in tgt_heads if isinstance(t, tuple) and (
-            t[0] == "between" or t[0] == "among" and "sym" in trig.flags)]
-        among = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] == "among" and "sym" not in trig.flags]
-        withs = [t[1] for t in tgt_heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to", "for")]
-        vlemma = verb.lemma_.lower() if verb is not None else ""
-        near_verb = verb is not None and (tok.head.i == verb.i or tok.head.head.i == verb.i)
-        # "from/by X" on the verb or inside the trigger's phrase ("loans worth $17bn from the government")
-        from_ = [p for h in ((tok, verb) if verb is not None else (tok,)) for c in h.children
-                 if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
-        from_ += [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.head.i != tok.i
-                  and c.head.pos_ not in ("VERB", "AUX") for p in c.children if p.dep_ == "pobj"]
-        passive_light = near_verb and vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
-        if among and not poss and verb is not None:
-            # "Clinton locked in support among Hispanics": those among whom it is are the source,
-            # the subject of the verb holding it the target
-            sources = expand_conj(among[0])
-            targets = subject_of(verb)[0]
-        elif not poss and near_verb and tok.dep_ not in ("nsubj", "nsubjpass") and (
-                vlemma in lex.receive or passive_light) and "sym" not in trig.flags:
-            # "won the backing of X", "received aid from X", "were given loans from the government":
-            # the subject receives, "from/of/by X" gives
-            sources = from_[:1] + ([] if from_ else ofs[:1])
-            sources = [x for t in sources for x in expand_conj(t)]
-            targets = subject_of(verb)[0]
-            anon_ok = trig.type in ("AID", "SUPPORT") and bool(targets)
-        elif between:
-            both = expand_conj(between[0])
-            if len(both) == 1:  # "between Chinese and African leaders"
-                mods = [c for c in both[0].children if c.dep_ in ("amod", "compound") and ms.of(c) is not None]
-                mods = [x for m in mods[:1] for x in expand_conj(m) if ms.of(x) is not None] if mods else []
-                mods += [c for m in mods[:1] for c in m.children if c.dep_ == "conj" and ms.of(c) is not None
-                         and c not in mods]
-                if len(mods) >= 2:
-                    pre_pairs = [((ms.of(mods[0]), f"{mods[0].text} {both[0].text}"),
-                                  (ms.of(mods[1]), f"{mods[1].text} {both[0].text}"))]
-            sources, targets = both[:1], both[1:2]
-        elif poss or own:
-            sources = (poss or own)[:1] if poss else own
-            targets = withs + ofs
-        else:
-            light = verb is not None and verb.lemma_.lower() in lex.light and (
-                tok.head.i == verb.i or tok.head.head.i == verb.i and (
-                    tok.head.pos_ != "ADP" or tok.head.lower_ in LIGHT_PREPS))
-            # the object of a verb that is no event itself carries it as a light verb does ("staged rallies",
-            # "organized a general strike")
-            light = light or verb is not None and carrier(tok, verb, lex)
-            if verb is not None and (light or withs):
-                sources, _ = subject_of(verb)
-                if not sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
-                    sources = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            targets = withs + ofs
-            if light:  # "gave Johnson first aid"
-                targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-            if not sources and pron_poss:  # "his criticism of the plan" (after "held their meetings")
-                sources = pron_poss[:1]
-            elif not sources and (withs or ofs) and trig.type in ANON_NOUN_TYPES:
-                anon_ok = True  # "the attacks on the World Trade Center", "the arrest of 23 pirates"
-                targets = [t for t in targets if ms.of(t) is not None and ms.of(t).label in ACTOR_LABELS
-                           or is_person_noun(t, lex) or t.lower_ in PRONOUNS]
-            elif not light and not withs:
-                return None
-        if verb is not None:
-            targets = targets or [t[1] for t in targets_of(verb, lex, "N", trig.type)
-                                  if isinstance(t, tuple) and t[0] in ("with", "to", "against")]
-    if pre_pairs is not None:
-        return pre_pairs, extra
-    if not sources and not anon_ok:
+    site = Site(tok, trig, kind, verb, lex, ms, ctx, actor, consumed, targets_of(tok, lex, kind, trig.type, trig.word))
+    roles = _verb_roles(site) if kind == "V" else _noun_roles(site)
+    if roles is None:
         return None
-    nested = [t for t in targets if t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns]
-    for t in nested:
+    if roles.pre_pairs is not None:
+        return roles.pre_pairs, []
+    if not roles.sources and not roles.anon_ok:
+        return None
+    return _actor_pairs(site, roles)
+
+
+# ---- verb triggers: subject, object, passive "by", themes, accused of a that-clause
+
+def _object_partners(site: Site) -> list:
+    """"signed a contract with X", "inked deals with X": the partner hangs on the sense's object noun."""
+    tok, trig = site.tok, site.trig
+    if not trig.need("obj") or any(isinstance(t, tuple) for t in site.tgt_heads):
+        return []
+    return [(c.lower_, p) for o in tok.children if o.dep_ == "dobj" and o.lemma_.lower() in trig.need("obj")
+            for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _cause_sources(site: Site, roles: Roles) -> None:
+    """"were killed in a militant attack / in clashes with settlers": the cause names the source (also on a
+    coordinated participle: "were killed and nine others injured in an attack"); outside accident context
+    the source may stay unknown."""
+    tok, lex = site.tok, site.lex
+    near = list(tok.children) + [c for d in tok.children if d.dep_ == "conj"
+                                 for c in [d, *d.children] if c.dep_ == "acl" and c.tag_ == "VBN"
+                                 for c in c.children]
+    for c in near:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            for p in (x for x in c.children if x.dep_ == "pobj"):
+                ns = lex.nouns.get(p.lemma_.lower()) or lex.nouns.get(p.lower_)
+                if ns is not None and ns.type in ("ASSAULT", "FIGHT"):
+                    roles.sources = noun_sources(p, site.ms, lex) or [
+                        w for pr in p.children if pr.dep_ == "prep" and pr.lower_ == "with"
+                        for w in pr.children if w.dep_ == "pobj"][:1]
+                    if ns.type == site.trig.type:
+                        site.consumed.add(p.i)
+                    roles.anon_ok = True
+    roles.anon_ok = roles.anon_ok or "accident" not in site.ctx
+
+
+def _passive_roles(site: Site, roles: Roles, agent: list) -> bool:
+    """A passive verb: "by X" is the source and the subject the target; False when the sense needs a target
+    and has none."""
+    trig = site.trig
+    roles.targets, roles.sources = roles.sources, agent
+    # the preposition a sense requires marks the theme ("charged with murder"); "on X" of a passive verb is
+    # where it happened ("killed by police on a darkened street")
+    site.tgt_heads = [t for t in site.tgt_heads if not isinstance(t, tuple) or t[0] not in ("by", "on") and
+                      t[0] not in (trig.need("prep") or ())]
+    if not agent and trig.type in ANON_TYPES:
+        _cause_sources(site, roles)
+    elif not agent and trig.type in PASSIVE_ANON_TYPES:  # "the church was criticised for ...":
+        roles.anon_ok = True  # an event with an unknown source (not "X was called", "X was met")
+    return not ("target" in trig.flags and not roles.targets)
+
+
+def _attack_subject(site: Site, roles: Roles) -> None:
+    """"a roadside bombing killed one soldier", "a militant attack wounded two": an attack noun as the subject
+    of an assault names its own source (its modifier or possessor) or leaves it unknown."""
+    lex = site.lex
+    if roles.passive or site.trig.type not in ANON_TYPES or len(roles.sources) != 1:
+        return
+    noun = roles.sources[0]
+    sense = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+    if noun.pos_ != "NOUN" or sense is None or sense.type not in ("ASSAULT", "FIGHT"):
+        return
+    roles.sources = noun_sources(noun, site.ms, lex)
+    roles.anon_ok = roles.cause_subject = True
+    if sense.type == site.trig.type:
+        site.consumed.add(noun.i)
+
+
+def _without_themes(site: Site, targets: list) -> list:
+    """"withdrew its backing to X": an object the sense names is no actor, its author may be ("overturned a
+    lower court ruling"); persons stay targets ("expelled two diplomats")."""
+    lex, ms, theme = site.lex, site.ms, site.trig.need("obj")
+    if theme is None or "PERSON" in theme:
+        return targets
+    themes = [t for t in targets if (t.lemma_.lower() in theme or t.lower_ in theme) and not (
+        is_agent(t, lex) or is_person_noun(t, lex))]
+    return [t for t in targets if t not in themes] + [
+        c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
+        and (ms.of(c) is not None and ms.of(c).label in ACTOR_LABELS or is_agent(c, lex))]
+
+
+def _accused_of_clause(site: Site, targets: list) -> list:
+    """"allege that the men killed ...": the accused is the inner subject (ccomp-flagged senses)."""
+    if "ccomp" not in site.trig.flags:
+        return targets
+    for c in site.tok.children:
+        if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                          for m in c.children):
+            inner, inner_passive = subject_of(c)
+            if inner and not inner_passive:
+                targets = targets + inner[:1]
+    return targets
+
+
+def _thing_holders(site: Site, targets: list) -> list:
+    """A thing as object ("withdrew its backing to X"): the actor is in its to/for/of/against/by phrase."""
+    if not targets or any(site.actor(t, False) is not None for t in targets):
+        return targets
+    return targets + [p for t in targets for c in t.children
+                      if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
+                      for p in c.children if p.dep_ == "pobj"]
+
+
+VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _thing_holders)  # applied in this order
+
+
+def _verb_roles(site: Site) -> Roles | None:
+    tok, trig = site.tok, site.trig
+    site.tgt_heads = site.tgt_heads + _object_partners(site)
+    sources, passive = subject_of(tok)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        sources, passive = [tok.head], True  # "39 drug traffickers arrested", "civilians killed by"
+    if not sense_ok(trig, tok, site.kind, direct_objects(tok, sources if passive else None), site.ctx):
+        return None
+    roles = Roles(sources, [], passive)
+    agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agent = [x for a in agent[:1] for x in expand_conj(a)]
+    if passive and not _passive_roles(site, roles, agent):
+        return None
+    _attack_subject(site, roles)
+    targets = roles.targets + [t if not isinstance(t, tuple) else t[1] for t in site.tgt_heads
+                               if not isinstance(t, tuple) or t[0] != "by"]
+    for rule in VERB_TARGET_RULES:
+        targets = rule(site, targets)
+    roles.targets = targets
+    return roles
+
+
+# ---- noun triggers: possessor, of/with/between phrases, the subject of the verb that carries the noun
+
+@dataclass
+class NounFrame:
+    """The phrases around a noun trigger that its role rules read."""
+    site: Site
+    poss: list  # a non-pronoun possessor ("Kerry's meeting")
+    pron_poss: list  # a pronoun possessor ("his criticism")
+    own: list  # sources of the noun's own phrase (modifier, "by X")
+    ofs: list  # targets of "of X" or the noun's that-clause
+    between: list
+    among: list
+    withs: list  # with/against/on/to/for X
+    from_: list  # from/by X on the verb or in the trigger's phrase
+    near_verb: bool
+    vlemma: str
+
+
+def _noun_frame(site: Site) -> NounFrame:
+    tok, trig, verb, lex = site.tok, site.trig, site.verb, site.lex
+    poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    pron_poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in PRONOUNS]
+    own = noun_sources(tok, site.ms, lex)
+    # "the arrest of the pirates", "criticism of Putin": the "of" phrase is the target
+    ofs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and trig.type in OF_TYPES
+           for p in c.children if p.dep_ == "pobj"]
+    # "allegations that Livingstone has brought ...", "its demand that Israel ease ...": the subject of
+    # the noun's that-clause is the target
+    ofs += [s for c in tok.children if c.dep_ in ("acl", "ccomp") and trig.type in CLAUSE_TARGET_TYPES and
+            any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in subject_of(c)[0][:1]]
+    if "posstarget" in trig.flags and (poss or pron_poss):  # "his arrest", "Nega's release": the
+        ofs, poss, pron_poss = (poss or pron_poss)[:1], [], []  # possessor undergoes it
+        own = [o for o in own if o.dep_ != "poss"]
+    heads = site.tgt_heads
+    between = [t[1] for t in heads if isinstance(t, tuple) and (
+        t[0] == "between" or t[0] == "among" and "sym" in trig.flags)]
+    among = [t[1] for t in heads if isinstance(t, tuple) and t[0] == "among" and "sym" not in trig.flags]
+    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to", "for")]
+    # "from/by X" on the verb or inside the trigger's phrase ("loans worth $17bn from the government")
+    from_ = [p for h in ((tok, verb) if verb is not None else (tok,)) for c in h.children
+             if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
+    from_ += [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.head.i != tok.i
+              and c.head.pos_ not in ("VERB", "AUX") for p in c.children if p.dep_ == "pobj"]
+    return NounFrame(site, poss, pron_poss, own, ofs, between, among, withs, from_,
+                     verb is not None and (tok.head.i == verb.i or tok.head.head.i == verb.i),
+                     verb.lemma_.lower() if verb is not None else "")
+
+
+def _among_roles(f: NounFrame) -> Roles | None:
+    """"Clinton locked in support among Hispanics": those among whom it is are the source, the subject of
+    the verb holding it the target."""
+    if not (f.among and not f.poss and f.site.verb is not None):
+        return None
+    return Roles(expand_conj(f.among[0]), subject_of(f.site.verb)[0])
+
+
+def _receiver_roles(f: NounFrame) -> Roles | None:
+    """"won the backing of X", "received aid from X", "were given loans from the government": the subject
+    receives, "from/of/by X" gives."""
+    site, lex, verb = f.site, f.site.lex, f.site.verb
+    passive_light = f.near_verb and f.vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
+    if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or not (
+            f.vlemma in lex.receive or passive_light) or "sym" in site.trig.flags:
+        return None
+    sources = f.from_[:1] + ([] if f.from_ else f.ofs[:1])
+    sources = [x for t in sources for x in expand_conj(t)]
+    targets = subject_of(verb)[0]
+    return Roles(sources, targets, anon_ok=site.trig.type in ("AID", "SUPPORT") and bool(targets))
+
+
+def _between_roles(f: NounFrame) -> Roles | None:
+    """"talks between X and Y"; "between Chinese and African leaders" pairs the two modifiers."""
+    if not f.between:
+        return None
+    ms = f.site.ms
+    both = expand_conj(f.between[0])
+    pre_pairs = None
+    if len(both) == 1:
+        mods = [c for c in both[0].children if c.dep_ in ("amod", "compound") and ms.of(c) is not None]
+        mods = [x for m in mods[:1] for x in expand_conj(m) if ms.of(x) is not None] if mods else []
+        mods += [c for m in mods[:1] for c in m.children if c.dep_ == "conj" and ms.of(c) is not None
+                 and c not in mods]
+        if len(mods) >= 2:
+            pre_pairs = [((ms.of(mods[0]), f"{mods[0].text} {both[0].text}"),
+                          (ms.of(mods[1]), f"{mods[1].text} {both[0].text}"))]
+    return Roles(both[:1], both[1:2], pre_pairs=pre_pairs)
+
+
+def _possessor_roles(f: NounFrame) -> Roles | None:
+    """"Kerry's meeting with X", "Russian airstrikes on Y": the possessor or the noun's own source."""
+    if not (f.poss or f.own):
+        return None
+    return Roles((f.poss or f.own)[:1] if f.poss else f.own, f.withs + f.ofs)
+
+
+def _carrier_roles(f: NounFrame) -> Roles | None:
+    """The subject of the light verb (or other carrier) of the noun ("held talks with", "staged rallies");
+    else a pronoun possessor, else an unknown source for a noun naming only a target ("the arrest of 23
+    pirates"); None when nothing carries the noun."""
+    site, lex, tok, verb = f.site, f.site.lex, f.site.tok, f.site.verb
+    light = verb is not None and verb.lemma_.lower() in lex.light and (
+        tok.head.i == verb.i or tok.head.head.i == verb.i and (
+            tok.head.pos_ != "ADP" or tok.head.lower_ in LIGHT_PREPS))
+    # the object of a verb that is no event itself carries it as a light verb does ("staged rallies",
+    # "organized a general strike")
+    light = light or verb is not None and carrier(tok, verb, lex)
+    roles = Roles([], f.withs + f.ofs)
+    if verb is not None and (light or f.withs):
+        roles.sources, _ = subject_of(verb)
+        if not roles.sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
+            roles.sources = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    if light:  # "gave Johnson first aid"
+        roles.targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if not roles.sources and f.pron_poss:  # "his criticism of the plan" (after "held their meetings")
+        roles.sources = f.pron_poss[:1]
+    elif not roles.sources and (f.withs or f.ofs) and site.trig.type in ANON_NOUN_TYPES:
+        roles.anon_ok = True  # "the attacks on the World Trade Center", "the arrest of 23 pirates"
+        roles.targets = [t for t in roles.targets if site.ms.of(t) is not None and site.ms.of(t).label in
+                         ACTOR_LABELS or is_person_noun(t, lex) or t.lower_ in PRONOUNS]
+    elif not light and not f.withs:
+        return None
+    return roles
+
+
+NOUN_ROLE_RULES = (_among_roles, _receiver_roles, _between_roles, _possessor_roles)  # first that applies
+
+
+def _noun_roles(site: Site) -> Roles | None:
+    if not sense_ok(site.trig, site.tok, site.kind, [], site.ctx):
+        return None
+    f = _noun_frame(site)
+    roles = next((r for rule in NOUN_ROLE_RULES if (r := rule(f)) is not None), None) or _carrier_roles(f)
+    if roles is None:
+        return None
+    if site.verb is not None:
+        roles.targets = roles.targets or [t[1] for t in targets_of(site.verb, site.lex, "N", site.trig.type)
+                                          if isinstance(t, tuple) and t[0] in ("with", "to", "against")]
+    return roles
+
+
+# ---- resolving heads to actors, and the guards on the pairs
+
+@dataclass
+class Resolved:
+    """Sources and targets resolved to (mention, text) actors, with what the guards read."""
+    src: list
+    tgt_ok: list  # targets that are actors
+    tgt: list  # targets kept by their text only
+    named: list  # an entity or an actor noun
+    proper: list  # a bare proper noun
+    targets: list  # the target heads
+    pronoun_source: bool
+    anon: bool
+
+
+def _unnest(site: Site, targets: list) -> list:
+    """An event noun as target ("agreed to talks with X"): its with/between/among/of phrase is the target."""
+    lex = site.lex
+    targets = list(targets)
+    for t in [t for t in targets if t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns]:
         targets.remove(t)
         targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of")
                     for p in c.children if p.dep_ == "pobj"]
-    # protesters are often plain people by their text ("Nurses held a walkout to protest")
-    # and perpetrators by a human noun ("the three teenagers charged with murdering X")
-    src = [x for x in (actor(s, trig.type in ("PROTEST", "ASSAULT", "CRIME")) for s in sources) if x is not None]
-    if not src:
-        has_agent = any(c.dep_ == "agent" for c in tok.children)
-        if not (anon_ok and (passive or kind == "N") and not has_agent):
-            return None
-        src = [(None, None)]
-    anon = src == [(None, None)]
-    tgt, tgt_ok, named, proper = [], [], [], []  # named: an entity or an actor noun; proper: a bare proper noun
+    return targets
+
+
+def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
+    lex = site.lex
     for t in targets:
         for tt in expand_conj(t):
-            got = actor(tt, True)  # a human noun can be a target by its text ("released two hostages")
+            got = site.actor(tt, True)  # a human noun can be a target by its text ("released two hostages")
             if got is None:
                 inner = [p for c in tt.subtree if c.dep_ == "prep" and c.lower_ == "with"
                          for p in c.children if p.dep_ == "pobj"]
                 if inner:
-                    got = actor(inner[0], False)
+                    got = site.actor(inner[0], False)
             if got is not None:
-                tgt_ok.append(got)
+                res.tgt_ok.append(got)
                 if got[0] is not None or is_agent(tt, lex) or is_person_noun(tt, lex):
-                    named.append(got)
+                    res.named.append(got)
                 elif tt.pos_ == "PROPN" and got[1] and got[1].lower() not in PRONOUNS:
-                    proper.append(got)
+                    res.proper.append(got)
             else:
-                m, txt = actor_mention(tt, ms, {}, lambda h, t: None)
-                tgt.append((None, txt))
-    pron = any(s.pos_ == "PRON" for s in sources)  # a pronoun source (resolved or not) needs a target,
-    if pron and not tgt_ok:  # unresolved a named one
+                _, txt = actor_mention(tt, site.ms, {}, lambda h, t: None)
+                res.tgt.append((None, txt))
+
+
+def _unnamed_pronoun_source(site: Site, r: Resolved) -> bool:
+    """A pronoun source (resolved or not) needs a target."""
+    return r.pronoun_source and not r.tgt_ok
+
+
+def _no_named_actor(site: Site, r: Resolved) -> bool:
+    """No named actor on either side: "He will meet him", "they were criticised"."""
+    weak = r.pronoun_source and any(m is None for m, _ in r.src) or all(
+        m is None and (t is None or t.lower() in PRONOUNS) for m, t in r.src)
+    return (r.anon or weak) and not any(m is not None or (t or "").lower() not in PRONOUNS for m, t in r.named)
+
+
+def _speaker_source(site: Site, r: Resolved) -> bool:
+    """A speaker's "I respect the jury": a generated sense needs a third-party source."""
+    return "generated" in site.trig.flags and any(m is None and (t or "").lower() in ("i", "we", "you")
+                                                  for m, t in r.src)
+
+
+def _generated_without_recipient(site: Site, r: Resolved) -> bool:
+    """PETRARCH codes an event only between actors it knows: a generated sense of a type that needs a
+    recipient ("raised concerns", "issued a statement for its part", "offered hope") needs a named target."""
+    return "generated" in site.trig.flags and site.trig.type not in UNTARGETED and not (r.named or r.proper)
+
+
+def _named_without_target(site: Site, r: Resolved) -> bool:
+    """A "named" sense needs a named target, unless it is a promise, refusal or threat of the act in its
+    complement ("promised to democratize", "declined to resign"; not "declined to comment")."""
+    tok, lex = site.tok, site.lex
+    return "named" in site.trig.flags and not (r.named or r.proper) and (
+        r.targets or r.tgt or site.trig.type not in STATEMENT_TYPES or not any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children))
+
+
+def _target_missing(site: Site, r: Resolved) -> bool:
+    return "target" in site.trig.flags and not r.tgt_ok
+
+
+def _intransitive_with_object(site: Site, r: Resolved) -> bool:
+    return "intrans" in site.trig.flags and any(c.dep_ == "dobj" for c in site.tok.children)
+
+
+def _person_target_missing(site: Site, r: Resolved) -> bool:
+    """A "person" sense needs a person-like target (a person, organization, group; a country for SUPPORT)."""
+    if "person" not in site.trig.flags:
+        return False
+    return not r.tgt_ok or not any(
+        m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and site.trig.type in ("SUPPORT",))
+        for m, _ in r.tgt_ok)
+
+
+PAIR_GUARDS = (_unnamed_pronoun_source, _no_named_actor, _speaker_source, _generated_without_recipient,
+               _named_without_target, _target_missing, _intransitive_with_object, _person_target_missing)
+
+
+def _actor_pairs(site: Site, roles: Roles):
+    """The (source, target) actor pairs of the roles, or None when a guard rejects them."""
+    trig, tok = site.trig, site.tok
+    targets = _unnest(site, roles.targets)
+    # protesters are often plain people by their text ("Nurses held a walkout to protest")
+    # and perpetrators by a human noun ("the three teenagers charged with murdering X")
+    src = [x for x in (site.actor(s, trig.type in ("PROTEST", "ASSAULT", "CRIME")) for s in roles.sources)
+           if x is not None]
+    if not src:
+        has_agent = any(c.dep_ == "agent" for c in tok.children)
+        if not (roles.anon_ok and (roles.passive or roles.cause_subject or site.kind == "N") and not has_agent):
+            return None
+        src = [(None, None)]
+    res = Resolved(src, [], [], [], [], targets, any(s.pos_ == "PRON" for s in roles.sources),
+                   src == [(None, None)])
+    _resolve_targets(site, targets, res)
+    if any(guard(site, res) for guard in PAIR_GUARDS):
         return None
-    weak = pron and any(m is None for m, _ in src) or all(m is None and (t is None or t.lower() in PRONOUNS) for m, t in src)
-    if (anon or weak) and not any(m is not None or (t or "").lower() not in PRONOUNS for m, t in named):
-        return None  # no named actor on either side: "He will meet him", "they were criticised"
-    if "generated" in trig.flags and any(m is None and (t or "").lower() in ("i", "we", "you") for m, t in src):
-        return None  # a speaker's "I respect the jury": a generated sense needs a third-party source
-    # a generated sense without object words needs a named actor as target ("offered hope", "took measures",
-    # "learn from": no event), unless it is a promise, refusal or threat of the act in its complement
-    # ("promised to democratize", "declined to resign"; not "declined to comment")
-    # PETRARCH codes an event only between actors it knows: any generated sense of a type that needs a recipient
-    # ("raised concerns", "issued a statement for its part") counts only with a named target
-    if "generated" in trig.flags and trig.type not in UNTARGETED and not (named or proper):
-        return None
-    if "named" in trig.flags and not (named or proper) and (
-            targets or tgt or trig.type not in STATEMENT_TYPES or not any(
-                c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children)):
-        return None
-    if "target" in trig.flags and not tgt_ok:
-        return None
-    if "intrans" in trig.flags and any(c.dep_ == "dobj" for c in tok.children):
-        return None
-    if "person" in trig.flags and tgt_ok and not any(
-            m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and trig.type in ("SUPPORT",))
-            for m, _ in tgt_ok):
-        return None
-    if "person" in trig.flags and not tgt_ok:
-        return None
-    if not tgt_ok and not tgt and len(src) > 1 and "sym" in trig.flags:
-        return [(src[0], src[1])], extra
-    tgt_list = tgt_ok or [(None, tgt[0][1] if tgt else None)]
-    return [(s, t) for s in src for t in tgt_list[:2]], extra
+    if not res.tgt_ok and not res.tgt and len(src) > 1 and "sym" in trig.flags:
+        return [(src[0], src[1])], []
+    tgt_list = res.tgt_ok or [(None, res.tgt[0][1] if res.tgt else None)]
+    return [(s, t) for s in src for t in tgt_list[:2]], []
 
 
 def carrier(noun, verb, lex: Lexicon) -> bool:

@@ -11,7 +11,7 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME"},
                 "on": {"ASSAULT", "SANCTION", "DEMAND"},
                 "for": {"DEMAND", "SUPPORT"},
-                "into": {"INVESTIGATE"}}  # "looked into X", "an inquiry into X"
+                "into": {"INVESTIGATE", "COERCE"}}  # "looked into X", "an inquiry into X", "hack into X"
 
 
 def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str | None = None):

@@ -1,0 +1,103 @@
+"""Who an actor head names (`ActorResolver`): an entity mention, a resolved pronoun, a document's author,
+a proper name no entity covers, a generic agent ("police") or a human noun kept by its text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.nlp.events.actors import (
+    actor_mention, document_antecedents, is_agent, is_nonactor, is_person_noun, MentionIndex, PRONOUNS,
+    proper_name, role_resolver,
+)
+from pipeline.nlp.events.lexicon import Lexicon
+from pipeline.nlp.events.senses import counted
+from pipeline.records import LocalEntity, Mention
+
+# the mention labels a pronoun of each kind may stand for
+PRONOUN_LABELS = {"he": ("PERSON",), "it": ("ORG", "GPE"), "they": ("ORG", "GPE", "NORP")}
+AUTHOR_VERBS = ("attribute", "sign", "write", "issue")  # "a letter attributed to / signed by X"
+
+
+def document_author(head) -> list:
+    """The author of a document noun: its possessor, "from/by X", or the to/by phrase of an
+    attributing participle ("a letter attributed to Litvinenko"); pronouns excluded."""
+    found = []
+    for c in head.children:
+        if c.dep_ == "poss":
+            found.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            found += [x for x in c.children if x.dep_ == "pobj"]
+        elif c.dep_ == "acl" and c.lemma_.lower() in AUTHOR_VERBS:
+            found += [x for y in c.children if y.dep_ == "prep" and y.lower_ in ("to", "by")
+                      for x in y.children if x.dep_ == "pobj"]
+    return [p for p in found if p.pos_ != "PRON"]
+
+
+@dataclass
+class ActorResolver:
+    """Resolves actor heads of one document; `ms` is the mention index of the sentence being read
+    (a re-parsed headline has its own)."""
+    lex: Lexicon
+    ms: MentionIndex
+    ent_by_key: dict[str, LocalEntity]
+    resolve_role: object
+    subjects: list[tuple[int, Mention]]
+
+    @classmethod
+    def of_document(cls, doc, entities: list[LocalEntity], ms: MentionIndex, lex: Lexicon) -> "ActorResolver":
+        return cls(lex, ms, {e.key: e for e in entities}, role_resolver(doc, entities, ms),
+                   document_antecedents(doc, ms))
+
+    def pronoun(self, tok):
+        """(mention, name) of the nearest previous subject compatible with a pronoun, or None."""
+        kind = PRONOUNS.get(tok.lower_)
+        if kind is None:
+            return None
+        labels = PRONOUN_LABELS.get(kind, ())
+        if tok.dep_ == "poss" and kind in ("it", "they"):  # "X has completed its investigation": X
+            for i, m in reversed(self.subjects):
+                if tok.sent.start <= i < tok.i and m.label in labels:
+                    return m, m.text
+        first = tok.sent.start if kind != "he" else tok.i  # "it"/"they": an antecedent of an earlier sentence
+        for i, m in reversed(self.subjects):
+            if i < first and m.label in labels:
+                return m, m.text
+        if kind == "he" and tok.dep_ != "nsubj":  # "Warren Jeffs ... since his arrest": no subject before
+            for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+                m = self.ms.of(t)
+                if m is not None and m.label == "PERSON":
+                    return m, m.text
+        return None
+
+    def _pronoun_actor(self, head):
+        """A personal pronoun resolved to the nearest previous compatible subject of the document, else
+        kept by its text without entity ("He", "they"; not "it")."""
+        got = self.pronoun(head)
+        if got is not None:
+            return got
+        return (None, head.text) if head.lower_ in PRONOUNS and PRONOUNS[head.lower_] != "it" else None
+
+    def __call__(self, head, allow_text: bool):
+        """(mention, text) of an actor head; None when it names no actor."""
+        lex = self.lex
+        if is_nonactor(head):  # "a previous DUI arrest", "deploy this update"
+            return None
+        if head.pos_ == "NOUN" and ("N", head.lemma_.lower()) in lex.senses and self.ms.of(head) is None:
+            return None  # an event noun is no actor: "a summit meeting failed to offer hope"
+        inner = counted(head)  # "hundreds of thousands of people", "two of its nationals"
+        if inner:
+            return self(inner[-1], allow_text)
+        if head.lemma_.lower() in lex.words("DOCUMENT"):  # "a letter attributed to Litvinenko accused X":
+            author = document_author(head)
+            if author:  # the document's author is the actor
+                return self(author[0], allow_text)
+        if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
+            return self._pronoun_actor(head)
+        name = proper_name(head, self.ms)
+        if name is not None:
+            return None, name
+        m, txt = actor_mention(head, self.ms, self.ent_by_key, self.resolve_role)
+        if m is not None:
+            return m, txt
+        if is_agent(head, lex) or (allow_text and is_person_noun(head, lex)):
+            return None, txt
+        return None
