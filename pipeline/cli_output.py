@@ -211,7 +211,8 @@ def snapshot(warehouse: str) -> dict[str, int]:
 def summarize(warehouse: str, before: dict[str, int], started: datetime, files_seen: int,
               seconds: float) -> RunSummary:
     """What the run did, read back from the warehouse: files ingested since it started,
-    rows added per table, the latest check results."""
+    rows added per table, the check results this run recorded (none on a no-op run: the
+    table keeps the previous run's results, which must not read as checks of this run)."""
     summary = RunSummary(files_seen=files_seen, seconds=seconds)
     with duckdb.connect(warehouse, read_only=True) as con:
         after = table_counts(con)
@@ -224,7 +225,8 @@ def summarize(warehouse: str, before: dict[str, int], started: datetime, files_s
                 summary.quarantined[reason or "no reason given"] = n
             else:
                 summary.files_loaded += n
-        for name, passed in con.sql("SELECT check_name, passed FROM check_results ORDER BY 1").fetchall():
+        for name, passed in con.execute("SELECT check_name, passed FROM check_results WHERE checked_at >= ? ORDER BY 1",
+                                        [started]).fetchall():
             if passed:
                 summary.checks_passed += 1
             else:

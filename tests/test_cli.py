@@ -53,6 +53,8 @@ def test_run_prints_what_it_did(tmp_path, capsys, no_dagster_home):
     with duckdb.connect(warehouse, read_only=True) as con:
         articles = con.sql("SELECT count(*) FROM articles").fetchall()[0][0]
     assert re.search(rf"^  articles\s+\+{articles}  \({articles}\)$", captured.out, re.M)
+    assert main(["run", "--inbox", str(inbox), "--warehouse", warehouse]) == 0  # nothing new: no checks ran
+    assert "checks: 0 run, 0 failed" in capsys.readouterr().out
 
 
 def test_query_model_table_and_sql(seed_warehouse, capsys):
