@@ -712,3 +712,36 @@ def test_relative_pronoun_speaker_is_its_antecedent_and_wh_words_are_nobody():
     report = _find(quotes, "the foundation had received")
     assert report.speaker_text == "the Associated Press"
     assert all((q.speaker_text or "").lower() not in ("what", "which") for q in quotes)
+
+
+def test_relative_clause_report_takes_the_relative_word_and_the_clause_after_the_cue():
+    text = ("Trump promised a permanent wall at the Mexico border, which he said the Mexican government "
+            "should also pay for.")
+    quotes, _ = _quotes(text)
+    parts = [q for q in quotes if q.cue == "said"]
+    assert [q.text for q in parts] == ["which", "the Mexican government should also pay for"]
+    assert {q.speaker_text for q in parts} == {"he"}
+
+
+def test_that_clause_hung_on_an_adjunct_noun_is_the_cue_verbs_content():
+    text = "Kirby also said for the first time that some emails between Clinton and Obama have been located."
+    quote = _find(_quotes(text)[0], "some emails between Clinton")
+    assert quote.cue == "said" and quote.speaker_text == "Kirby"
+
+
+def test_he_continues_the_previous_reports_speaker_not_a_name_inside_its_content():
+    text = ("Ed Balls, a former adviser to the Treasury, said there would be no spending spree.\n\n"
+            "Mr Balls, who stepped down from his post, had suggested that Mr Brown would meet his golden rule. "
+            "He said he hoped more would be done to build on tax credits.")
+    quotes, names = _quotes(text)
+    hoped = _find(quotes, "he hoped more would be done")
+    assert hoped.speaker_text == "He" and names[hoped.speaker_entity_key] == "Ed Balls"
+    assert names[_find(quotes, "Mr Brown would meet").speaker_entity_key] == "Ed Balls"
+
+
+def test_it_and_the_firm_continue_the_organization_a_passage_is_about():
+    text = ("Shares in Multiplex Group, which is building the new Wembley stadium, fell after it said it would "
+            "not make any money on the project.\n\nThe Australian firm said it would only break even on the rebuild.")
+    quotes, names = _quotes(text)
+    assert names[_find(quotes, "not make any money").speaker_entity_key] == "Multiplex Group"
+    assert names[_find(quotes, "only break even").speaker_entity_key] == "Multiplex Group"

@@ -5,7 +5,8 @@
    `DIRECT_CUE_RULES`; pieces are grouped into quotations and each gets one attribution
    (`direct`), with the narration it runs into (`narration`).
 3. Speaker (`speakers`): the subject of the cue, mapped to an entity; pronouns and role
-   nouns resolved.
+   nouns resolved; once every attribution is known, a he/she continues the previous
+   report's speaker when that is the salient person (`salience`).
 4. Indirect quotes (`indirect`): one named rule per frame (`INDIRECT_CUE_RULES`), the
    content clipped to what was reported (`content`, `frames`).
 
@@ -19,6 +20,7 @@ from pipeline.nlp.quotes.indirect import indirect_quotes
 from pipeline.nlp.quotes.lexicon import speech_verbs
 from pipeline.nlp.quotes.narration import cue_type, opening_quotations, settle_continued
 from pipeline.nlp.quotes.pieces import find_pieces
+from pipeline.nlp.quotes.salience import continue_salient_speaker
 from pipeline.records import LocalEntity, Mention, Quote
 
 __all__ = ["extract_quotes", "find_pieces", "speech_verbs", "cue_type"]
@@ -39,6 +41,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     quotes = [quote for quote in quotes if quote.kind != "dropped"]
     opening_quotations(text, ctx.pieces, quotes, indirect)
     quotes.extend(indirect)
+    continue_salient_speaker(ctx, quotes)
     quotes.sort(key=lambda quote: quote.start)
     for quote in quotes:
         quote.cue_type = cue_type(doc, quote)

@@ -32,6 +32,51 @@ def infinitive_clause(verb) -> list:
     return []
 
 
+def that_clause(verb):
+    """The clause a verb governs with the conjunction 'that' after it ('Critics charged that
+    the hearing failed …'): a report whatever the verb's other uses; else None."""
+    return next((child for child in verb.children if child.dep_ == "ccomp" and child.i > verb.i and any(
+        mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children)), None)
+
+
+def for_to_clause(verb) -> list:
+    """[clause head] for 'called for the minimum wage to be raised', 'pushed for her
+    messages to be made public': a 'for … to' clause the parser hangs on the cue verb as an
+    adverbial clause right after it; else []."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "for" \
+                and child.left_edge.dep_ == "mark" and child.left_edge.i <= verb.i + 2 \
+                and any(kid.dep_ in ("aux", "auxpass") and kid.lower_ == "to" for kid in child.children):
+            return [child]
+    return []
+
+
+def clause_start(head) -> int:
+    """First token of the content a clause carries: its left edge, without the 'for' of a
+    'for … to' clause (PolNeAR's content starts after it)."""
+    first = head.left_edge
+    return first.i + 1 if first.lower_ == "for" and first.dep_ == "mark" else first.i
+
+
+def stranded_that_clause(verb) -> list:
+    """[clause head] for the 'that' clause of a cue verb the parser hangs on a noun of an
+    adjunct between them ('said in a statement that …', 'said for the first time that some
+    emails …', 'said during a news conference that he may wait …'): a clause opened by the
+    conjunction 'that' (not the relative pronoun) with a subject of its own, inside a
+    prepositional phrase of the verb; else []."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for clause in prep.subtree:
+            if clause.dep_ not in ("acl", "ccomp", "relcl") or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            opener = clause.left_edge
+            if opener.lower_ == "that" and opener.pos_ == "SCONJ" and opener.head.i == clause.i \
+                    and any(child.dep_ in SUBJECT_DEPS for child in clause.children):
+                return [clause]
+    return []
+
+
 def passive_content(verb):
     """(agent, token range of the subject) of a passive cue verb with a 'by' agent: the
     subject is what the agent said or did ('The meeting was first reported by Politico',
@@ -249,3 +294,22 @@ def survey_source(tok):
     if pobj is None or pobj.lemma_.lower() not in SURVEY_NOUNS and pobj.lower_ not in SURVEY_NOUNS:
         return None
     return pobj
+
+
+def relative_clause(ctx: QuoteContext, verb):
+    """(subject, [relative word span, clause span]) for a cue verb heading a relative clause
+    whose reported clause starts with the relative word before the cue's subject ('which he
+    said Mexico should pay for', 'that economists say is the future'); else None."""
+    if verb.dep_ != "relcl" or not is_cue(verb, ("direct", "indirect")) or verb.pos_ != "VERB":
+        return None
+    subject = next((child for child in verb.children if child.dep_ == "nsubj" and child.i < verb.i), None)
+    clause = next((child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i), None)
+    if subject is None or clause is None or clause.left_edge.i >= subject.left_edge.i:
+        return None
+    relative = clause.left_edge
+    if relative.tag_ not in ("WDT", "WP", "WP$") and relative.lower_ != "that" or ctx.inside_quote(relative.idx):
+        return None
+    low, high = trim_range(ctx.doc, verb.i + 1, clause.right_edge.i + 1)
+    if high - low < 2:
+        return None
+    return subject, [(relative.i, relative.i + 1), (low, high)]

@@ -31,7 +31,7 @@ from pipeline.nlp.quotes.content import (
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
 from pipeline.nlp.quotes.frames import (
     adjective_cue, colon_line, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
-    raising, survey_source,
+    clause_start, for_to_clause, that_clause, raising, relative_clause, stranded_that_clause, survey_source,
 )
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.speakers import resolve_speaker
@@ -169,6 +169,24 @@ def parenthetical_cue(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate |
     return HANDLED
 
 
+def relative_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
+    """'a wall, which he said Mexico should pay for', 'the job that many economists say is the
+    future': a cue verb in a relative clause whose reported clause begins with the relative
+    word — the relative word and the clause after the cue are the content, the speaker the
+    cue's subject in between."""
+    found = relative_clause(ctx, verb)
+    if found is None:
+        return None
+    subject, parts = found
+    spans = [char_span(ctx.doc, low, high) for low, high in parts]
+    if any(reporter.overlaps(start, end) for start, end in spans) or ctx.inside_quote(subject.idx):
+        return HANDLED
+    speaker = reporter.speaker(subject, spans[0][0])
+    for start, end in spans:
+        reporter.report(start, end, verb, speaker)
+    return HANDLED
+
+
 def noun_or_adjective_cue(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
     """"Trump's claim that …", "criticism of Y", "are concerned that …"."""
     found = noun_cue(tok) or adjective_cue(tok)
@@ -183,17 +201,12 @@ def _verb_complement(ctx: QuoteContext, verb):
     # this one: '“… with Trump.” / Moments earlier, Trump said he was …') the one after the verb
     comps = sorted((child for child in verb.children if child.dep_ in ("ccomp", "xcomp")),
                    key=lambda child: (sentence_break(verb, child), ctx.inside_quote(child.idx), child.i < verb.i)) \
-        or infinitive_clause(verb)
+        or infinitive_clause(verb) or for_to_clause(verb)
     if not comps:
-        # "said in a statement that …": the clause hangs on the noun
-        comps = [
-            clause for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
-            for clause in pobj.children if clause.dep_ in ("acl", "ccomp")
-            and any(mark.dep_ == "mark" for mark in clause.children)
-        ]
+        comps = stranded_that_clause(verb)
     if comps and comps[0].dep_ == "xcomp" and comps[0].pos_ not in ("VERB", "AUX"):
         comps = []
-    span = (comps[0].left_edge.i, comps[0].right_edge.i + 1) if comps else object_content(verb)
+    span = (clause_start(comps[0]), comps[0].right_edge.i + 1) if comps else object_content(verb)
     head = comps[0] if comps else None
     if head is not None and (head.dep_ == "xcomp" or head.dep_ == "ccomp" and head.i > verb.i and not any(
             child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in head.children)):
@@ -231,7 +244,8 @@ def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
     """A cue verb with a clausal complement or an object that is content (see module doc)."""
     lemma = verb.lemma_.lower()
     if not ((is_cue(verb, ("direct", "indirect", "object")) or lemma in MORE_OBJECT_CUES
-             or phrasal_prep(verb) is not None) and verb.pos_ == "VERB" and lemma not in NO_INDIRECT_CUES):
+             or phrasal_prep(verb) is not None) and verb.pos_ == "VERB"
+            and (lemma not in NO_INDIRECT_CUES or that_clause(verb) is not None)):
         return None
     span, head = _verb_complement(ctx, verb)
     passive = passive_content(verb) if span is None else None
@@ -258,8 +272,8 @@ def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
 
 
 INDIRECT_CUE_RULES = [
-    according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, noun_or_adjective_cue,
-    verb_cue,
+    according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, relative_report,
+    noun_or_adjective_cue, verb_cue,
 ]
 
 

@@ -34,8 +34,13 @@ def speaker_span(subject) -> tuple[int, int]:
             keep.add(child.i)
             stack.append(child)
     low, high = min(keep), max(keep) + 1
-    # contiguous: stop at a comma after the head
+    # contiguous: stop at a comma after the head; never across a line ('Brown ally rejects
+    # Budget spree⏎⏎Chancellor Gordon Brown's closest ally has denied …')
     doc = subject.doc
+    for index in range(subject.i - 1, low - 1, -1):
+        if "\n" in doc[index].text_with_ws:
+            low = index + 1
+            break
     for index in range(subject.i + 1, high):
         if doc[index].text in (",", "(", "—", "–", "―"):
             high = index
@@ -101,9 +106,36 @@ def resolve_speaker(ctx: QuoteContext, subject, para_start: int, last: str | Non
                     mention = ctx.mention_in(sub.start_char, sub.end_char, PERSON_LABELS)
                     if mention:
                         break
+    if mention is not None and _possessor_only(ctx, subject, mention):
+        # 'Chancellor Gordon Brown's closest ally', 'Mr Brown's former girlfriend': someone else
+        return Speaker(span.text, span.start_char, span.end_char, None)
     if mention is not None:
         return Speaker(span.text, span.start_char, span.end_char, mention.entity_key)
+    named = _named_earlier(ctx, subject)
+    if named is not None:
+        return Speaker(span.text, span.start_char, span.end_char, named)
     return _description_speaker(ctx, subject, span, last)
+
+
+def _possessor_only(ctx: QuoteContext, subject, mention) -> bool:
+    """The person named in the speaker phrase is only the possessor of its head noun."""
+    if subject.pos_ != "NOUN" or mention.start <= subject.idx < mention.end:
+        return False
+    return any(child.dep_ == "poss" and mention.start <= child.idx < mention.end for child in subject.children)
+
+
+def _named_earlier(ctx: QuoteContext, subject) -> str | None:
+    """The person a name the entity recogniser missed stands for ('Mr Balls, who stepped down
+    …, had suggested …'): a proper-noun subject equal to the last word of one person's name
+    or alias named before it (one person only: two Browns are no match)."""
+    if subject.pos_ != "PROPN" or not subject.text[:1].isupper():
+        return None
+    keys = {entity.key for entity in ctx.entities.values() if entity.actor_type == "person" and any(
+        name.split()[-1:] == [subject.text] for name in {entity.canonical_name, *entity.aliases})}
+    if len(keys) != 1:
+        return None
+    key = keys.pop()
+    return key if any(mention.entity_key == key and mention.end <= subject.idx for mention in ctx.mentions) else None
 
 
 def resolve_it(ctx: QuoteContext, pos: int, para_start: int) -> str | None:
@@ -115,13 +147,21 @@ def resolve_it(ctx: QuoteContext, pos: int, para_start: int) -> str | None:
                    or ctx.entities[mention.entity_key].actor_type == "organization")]
     prev_para = ctx.text.rfind("\n", 0, max(para_start - 1, 0)) + 1 if para_start > 0 else 0
     near = [mention for mention in before if mention.start >= prev_para]
-    for mention in reversed(near):
-        root = ctx.token_at(mention.start)
-        while root.head.i != root.i and mention.start <= root.head.idx < mention.end:
-            root = root.head
+    roots = [_mention_root(ctx, mention) for mention in near]
+    for mention, root in zip(reversed(near), reversed(roots)):
         if root.dep_ in SUBJECT_DEPS:
             return mention.entity_key
-    return near[-1].entity_key if near else None
+    # else the nearest organization a noun phrase is about, not one modifying a noun ('Shares
+    # in Multiplex Group, which is building the new Wembley stadium, fell after it said …')
+    heads = [mention for mention, root in zip(near, roots) if root.dep_ not in ("compound", "amod", "nmod", "poss")]
+    return (heads or near)[-1].entity_key if near else None
+
+
+def _mention_root(ctx: QuoteContext, mention):
+    root = ctx.token_at(mention.start)
+    while root.head.i != root.i and mention.start <= root.head.idx < mention.end:
+        root = root.head
+    return root
 
 
 def _pronoun_speaker(ctx: QuoteContext, subject, para_start: int, last: str | None) -> Speaker:
@@ -161,6 +201,8 @@ def _description_speaker(ctx: QuoteContext, subject, span, last: str | None) -> 
         for mention in sorted(earlier, key=lambda mention: -mention.start):
             if _has_role(ctx.entities.get(mention.entity_key), head):
                 return Speaker(text, start, end, mention.entity_key)
-    if org is not None:
+    if org is not None and not (subject.pos_ == "NOUN" and org.label in ("GPE", "NORP")):
         return Speaker(text, start, end, org.entity_key)
+    # 'The Australian firm', 'The UK's biggest mortgage lender', 'the Tory leader': the place,
+    # nationality or party modifying a noun is not the speaker
     return Speaker(text, start, end, None)
