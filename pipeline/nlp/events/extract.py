@@ -155,6 +155,8 @@ def _noun_key(tok, lex: Lexicon) -> str | None:
     """The lexicon noun entry of a token: with a modifier ("phone call", "air strikes"), else alone."""
     lemma = tok.lemma_.lower()
     mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
+    if any(f"{m} {lemma}" in lex.words("NO_EVENT_NOUN") for m in mods):  # "a press release"
+        return None
     key = next((f"{m} {tok.lower_}" for m in mods if f"{m} {tok.lower_}" in lex.nouns), None) or \
         next((f"{m} {lemma}" for m in mods if f"{m} {lemma}" in lex.nouns), None)
     if key is None and (tok.lower_ in lex.nouns or lemma in lex.nouns):
