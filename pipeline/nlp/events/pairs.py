@@ -169,7 +169,8 @@ def _thing_holders(site: Site, targets: list) -> list:
         return targets
     return targets + [p for t in targets for c in t.children
                       if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
-                      for p in c.children if p.dep_ == "pobj"]
+                      for p in c.children if p.dep_ == "pobj"] + [  # "asked for the public's help"
+        c for t in targets for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
 
 
 def _complement_targets(site: Site, targets: list) -> list:
