@@ -241,7 +241,9 @@ def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     if by:
         return expand_conj(by[0])
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not is_nonactor(c)
-            and (((m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")) or is_agent(c, lex))]
+            and (((m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")) or
+                 is_agent(c, lex) and not (c.pos_ == "ADJ" and c.lower_ in lex.words("ADJ_NOT_AGENT")))]
+    # ("police raid", "militant attack"; not "general strike")
     return mods[:1]
 
 

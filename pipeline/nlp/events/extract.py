@@ -241,8 +241,17 @@ def _sentence_events(sent, ctx: DocumentContext, events: list[Event]) -> None:
             _trigger_events(tok, site, sent, sctx, ctx, found)
 
 
+def _fix_lemmas(doc, lex: Lexicon) -> None:
+    """Word forms the model lemmatizes wrongly ("staged" -> "stag"): LEMMA_FIX rows of the trigger table."""
+    fixes = dict(w.split("=", 1) for w in lex.words("LEMMA_FIX"))
+    for tok in doc:
+        if tok.lower_ in fixes and tok.lemma_.lower() != fixes[tok.lower_]:
+            tok.lemma_ = fixes[tok.lower_]
+
+
 def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], published_at: str | None) -> list[Event]:
     lex = lexicon()
+    _fix_lemmas(doc, lex)
     ms_doc = MentionIndex(mentions)
     ctx = DocumentContext(lex, ActorResolver.of_document(doc, entities, ms_doc, lex), _name_spans(doc, mentions),
                           dateline_city(doc.text), published_at, document_dates(doc, published_at))

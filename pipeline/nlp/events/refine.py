@@ -8,6 +8,7 @@ trigger:
   event of its own;
 - an "attack" on a person, party or rival with no weapon, casualty or armed force in the sentence
   is verbal (DISAPPROVE); on a place, or with weapons or casualties, physical (ASSAULT);
+- a military act under "prepared/poised to" is a MOBILIZE;
 - a hostile act under "threaten/vow/swear to" is a THREATEN ("threatened to ban X");
 - a hostile act announced for the future or on a condition ("said they would boycott X",
   "will withdraw its force unless ...") is a THREATEN (CAMEO 13: threats are statements of
@@ -118,6 +119,8 @@ def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
     if clause is None or found.status not in ("planned", "hypothetical"):
         return None
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children)
+    if found.trig.mode == "resign":  # "will resign": PLOVER codes an announced resignation as RETREAT
+        return None
     if future and found.trig.type in COOPERATIVE or found.trig.type == "CONSULT" and _conditional(clause):
         return Sense("AGREE", found.trig.type.lower(), "03")
     return None
@@ -154,6 +157,20 @@ def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
     senses = lex.senses.get(("V", gov.lemma_.lower()), [])
     if senses and all(t.type in ("DEMAND", "-") for t in senses) and any(t.type == "DEMAND" for t in senses):
         return Sense("-", None, None)
+    return None
+
+
+def readied_force(found: Found, lex: Lexicon) -> Sense | None:
+    """'the army prepared to resume shelling X', 'troops are poised to attack': a military act under a readiness
+    word is a MOBILIZE (increased readiness), the act itself not having happened."""
+    tok = found.tok
+    gov = _governor(tok)
+    if gov is not None and gov.lemma_.lower() in ("resume", "begin", "start") and gov.dep_ == "xcomp":
+        gov = _governor(gov)  # "prepared to resume shelling"
+    if gov is None or found.trig.type not in ("ASSAULT", "FIGHT"):
+        return None
+    if gov.lemma_.lower() in lex.words("PREPARE_FORCE") or gov.lower_ in lex.words("PREPARE_FORCE"):
+        return Sense("MOBILIZE", "military", "15")
     return None
 
 
@@ -212,6 +229,7 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     demanded_noun,
     prevented_noun,
     refused_act,
+    readied_force,
     verbal_attack,
     threat_under_threaten,
     conditional_threat,
