@@ -745,3 +745,28 @@ def test_it_and_the_firm_continue_the_organization_a_passage_is_about():
     quotes, names = _quotes(text)
     assert names[_find(quotes, "not make any money").speaker_entity_key] == "Multiplex Group"
     assert names[_find(quotes, "only break even").speaker_entity_key] == "Multiplex Group"
+
+
+def test_as_clause_cue_reports_the_clause_it_modifies():
+    quote = _find(_quotes("As The Atlantic recently noted, trust in government is collapsing around the world.")[0],
+                  "trust in government")
+    assert quote.text == "trust in government is collapsing around the world" and quote.cue == "noted"
+
+
+def test_postposed_cue_the_parser_hung_elsewhere_takes_the_words_before_it():
+    text = ("As Trump prepared to speak to supporters on Tuesday, a 15-year-old girl outside the venue was "
+            "pepper-sprayed by another bystander, police said.")
+    quote = _find(_quotes(text)[0], "pepper-sprayed")
+    assert quote.speaker_text == "police" and quote.text.startswith("As Trump prepared")
+
+
+def test_naming_verb_takes_the_one_named_and_the_name():
+    quote = _find(_quotes("Democrats went further, with Martin O'Malley calling Trump a fascist.")[0], "fascist")
+    assert quote.text == "Trump a fascist" and quote.cue == "calling"
+
+
+def test_a_role_description_is_the_person_the_passage_is_about():
+    text = ("Nicholas Betts-Green, who had been selected to fight the seat, quit after reports that he attended a "
+            "meeting. The former teacher confirmed he had attended the meeting.")
+    quotes, names = _quotes(text)
+    assert names[_find(quotes, "he had attended the meeting").speaker_entity_key] == "Nicholas Betts-Green"

@@ -15,6 +15,7 @@ CIRCUMSTANCE_PREPS = word_set("circumstance_preps")
 MEDIUM_NOUNS = word_set("medium_nouns")
 PHRASAL_CUES = word_map("phrasal_cues")
 CLAUSE_BREAKS = word_set("clause_breaks")
+NAMING_VERBS = word_set("naming_verbs")
 
 
 def _object_tail(verb, high: int) -> int:
@@ -55,6 +56,22 @@ def _as_phrase(verb, kids: list):
         and not any(mark.dep_ in SUBJECT_DEPS for mark in child.children))), None)
 
 
+def _naming_content(verb, kids: list, dobj, oprd) -> tuple[int, int] | None:
+    """'called it a disgrace', 'called her fallen son her hero', 'calling Trump a fascist' (the
+    parser's three shapes of the one named and the name): both are the content."""
+    if dobj is not None and oprd is not None:
+        return dobj.left_edge.i, oprd.right_edge.i + 1
+    if dobj is not None:
+        name = next((child for child in dobj.children if child.dep_ == "appos" and child.i > dobj.i
+                     and not any(tok.is_punct for tok in verb.doc[dobj.i:child.left_edge.i])), None)
+        if name is not None:
+            return dobj.left_edge.i, name.right_edge.i + 1
+    named = next((child for child in kids if child.dep_ == "xcomp" and child.i > verb.i
+                  and child.pos_ in ("PROPN", "NOUN", "PRON")
+                  and any(grandchild.dep_ in ("dobj", "attr", "oprd") for grandchild in child.children)), None)
+    return (named.left_edge.i, named.right_edge.i + 1) if named is not None else None
+
+
 def object_content(verb) -> tuple[int, int] | None:
     """Token range of the attributed content carried by the object of cue verb `verb`: its
     direct object (with an object predicate: 'called it “a disgrace”'), else the object of
@@ -74,8 +91,10 @@ def object_content(verb) -> tuple[int, int] | None:
             and dobj.ent_type_ not in ("DATE", "TIME")):
         high = (oprd or dobj).right_edge.i + 1
         return dobj.left_edge.i, _object_tail(verb, high)
-    if lemma == "call" and dobj is not None and oprd is not None:
-        return dobj.left_edge.i, oprd.right_edge.i + 1
+    if lemma in NAMING_VERBS:
+        named = _naming_content(verb, kids, dobj, oprd)
+        if named is not None:
+            return named
     if dobj is not None and dobj.lower_ in ("which", "that", "whom") and verb.dep_ == "relcl" and dobj.i < verb.i \
             and lemma not in LISTENER_VERBS:
         # 'the bill, which Clinton also supports': the relative pronoun stands for the content

@@ -263,7 +263,8 @@ def parenthetical(ctx: QuoteContext, verb):
     clause_start = subject.left_edge.i
     if clause_start - 1 <= sent.start or doc[clause_start - 1].text != ",":
         return None
-    if any(tok.text in QUOTE_CHARS or ctx.inside_quote(tok.idx) for tok in sent):
+    inner = doc[sent.start:sent.end - 1] if sent[-1].text in QUOTE_CHARS else sent  # (a mark the parser ran on)
+    if any(tok.text in QUOTE_CHARS or ctx.inside_quote(tok.idx) for tok in inner):
         return None
     # the cue clause ends at the next comma (', said on Saturday,') or the sentence end
     clause_end = verb.i + 1
@@ -313,3 +314,55 @@ def relative_clause(ctx: QuoteContext, verb):
     if high - low < 2:
         return None
     return subject, [(relative.i, relative.i + 1), (low, high)]
+
+
+def as_clause(ctx: QuoteContext, verb):
+    """(speaker, [token span]) for 'As The Atlantic recently noted, trust in government is
+    collapsing …', 'As reported by Western Journalism, there are …', '…, as Trump said': a
+    cue verb in an 'as' clause — the clause it modifies, without the 'as' clause, is the
+    content, the cue's subject or agent the speaker; else None."""
+    if verb.dep_ != "advcl" or not is_cue(verb, ("direct", "indirect")) or verb.head.i == verb.i:
+        return None
+    mark = next((child for child in verb.children if child.dep_ == "mark" and child.lower_ == "as"), None)
+    if mark is None or mark.i != verb.left_edge.i:
+        return None
+    if any(child.dep_ in ("ccomp", "dobj", "xcomp") for child in verb.children):
+        return None  # 'as he told reporters that …', 'as she described it': a report of its own
+    speaker = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    agent = next((child for child in verb.children if child.dep_ == "agent"), None)
+    if speaker is None and agent is not None:
+        speaker = next((child for child in agent.children if child.dep_ == "pobj"), None)
+    if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in ("it", "this", "that"):
+        return None
+    main = verb.head
+    low, high = main.left_edge.i, main.right_edge.i + 1
+    clause_low, clause_high = verb.left_edge.i, verb.right_edge.i + 1
+    spans = [trim_range(ctx.doc, low, clause_low), trim_range(ctx.doc, clause_high, high)]
+    spans = [(start, end) for start, end in spans if end - start >= 3]
+    if len(spans) != 1 or any(ctx.inside_quote(tok.idx) for tok in ctx.doc[spans[0][0]:spans[0][1]]):
+        return None
+    return speaker, spans
+
+
+def postposed_cue(ctx: QuoteContext, verb):
+    """(subject, [token span]) for a speech verb closing its sentence after a comma with its
+    subject, the words before it being what was said ('…, a 15-year-old girl was
+    pepper-sprayed by another bystander, police said.', '…, the poll found.') when the parser
+    hung that clause elsewhere; else None."""
+    if not is_cue(verb, ("direct", "indirect")) or verb.pos_ != "VERB":
+        return None
+    if any(child.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "prep") and child.i > verb.i for child in verb.children) \
+            or any(child.dep_ in ("ccomp",) for child in verb.children):
+        return None
+    subject = next((child for child in verb.children if child.dep_ == "nsubj" and child.i < verb.i), None)
+    doc, sent = ctx.doc, verb.sent
+    if subject is None or subject.left_edge.i - 1 <= sent.start or doc[subject.left_edge.i - 1].text != ",":
+        return None
+    if any(not (tok.is_punct or tok.is_space) for tok in doc[verb.i + 1:sent.end]):
+        return None
+    if any(tok.dep_ not in ("aux", "neg", "advmod") for tok in doc[subject.right_edge.i + 1:verb.i]):
+        return None
+    low, high = trim_range(doc, sent.start, subject.left_edge.i - 1)
+    if high - low < 3 or any(tok.text in QUOTE_CHARS or ctx.inside_quote(tok.idx) for tok in doc[low:high]):
+        return None
+    return subject, [(low, high)]

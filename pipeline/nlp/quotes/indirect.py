@@ -31,7 +31,8 @@ from pipeline.nlp.quotes.content import (
 )
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
 from pipeline.nlp.quotes.frames import (
-    adjective_cue, colon_line, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
+    adjective_cue, as_clause, colon_line, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
+    postposed_cue,
     clause_start, for_to_clause, that_clause, raising, relative_clause, stranded_that_clause, survey_source,
 )
 from pipeline.nlp.quotes.lexicon import word_set
@@ -170,12 +171,8 @@ def parenthetical_cue(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate |
     return HANDLED
 
 
-def relative_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
-    """'a wall, which he said Mexico should pay for', 'the job that many economists say is the
-    future': a cue verb in a relative clause whose reported clause begins with the relative
-    word — the relative word and the clause after the cue are the content, the speaker the
-    cue's subject in between."""
-    found = relative_clause(ctx, verb)
+def _report_parts(ctx: QuoteContext, verb, found, reporter: Reporter) -> Candidate | None:
+    """Record the content spans a frame found for cue `verb` as one attribution of its subject."""
     if found is None:
         return None
     subject, parts = found
@@ -186,6 +183,26 @@ def relative_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | 
     for start, end in spans:
         reporter.report(start, end, verb, speaker)
     return HANDLED
+
+
+def as_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
+    """'As The Atlantic recently noted, trust in government is collapsing …': the clause the
+    'as' clause of a cue modifies."""
+    return _report_parts(ctx, verb, as_clause(ctx, verb), reporter)
+
+
+def postposed_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
+    """'…, a girl was pepper-sprayed by another bystander, police said.': the words before a
+    sentence-closing ', X said' the parser hung elsewhere."""
+    return _report_parts(ctx, verb, postposed_cue(ctx, verb), reporter)
+
+
+def relative_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
+    """'a wall, which he said Mexico should pay for', 'the job that many economists say is the
+    future': a cue verb in a relative clause whose reported clause begins with the relative
+    word — the relative word and the clause after the cue are the content, the speaker the
+    cue's subject in between."""
+    return _report_parts(ctx, verb, relative_clause(ctx, verb), reporter)
 
 
 def noun_or_adjective_cue(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
@@ -273,7 +290,8 @@ def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
 
 
 INDIRECT_CUE_RULES = [
-    according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, relative_report,
+    according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, as_report, relative_report,
+    postposed_report,
     noun_or_adjective_cue, verb_cue,
 ]
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
 from pipeline.nlp.quotes.lexicon import word_map, word_set
 from pipeline.nlp.quotes.syntax import ORG_LABELS, PERSON_LABELS, SUBJECT_DEPS, TRIM_DEPS
+from pipeline.names import title_heads
 from pipeline.records import LocalEntity
 
 PRONOUN_GENDER = {word: values[0] for word, values in word_map("pronoun_gender").items()}
 OTHER_PRONOUNS = word_set("other_pronouns")
 ANONYMOUS_HEADS = word_set("anonymous_heads")
+TITLE_HEADS = title_heads()
+PERSON_NOUNS = word_set("person_nouns") | TITLE_HEADS
 INDEFINITE_DETERMINERS = ("a", "an", "some", "several", "two", "three", "many", "one", "another")
 
 
@@ -49,6 +52,8 @@ def speaker_span(subject) -> tuple[int, int]:
         if doc[index].text in (",", ")", "—", "–", "―", "“", "”", '"'):
             low = index + 1
             break
+    if high - 1 > low and doc[high - 1].tag_ == "POS":
+        high -= 1  # 'the chancellor's plans': the possessor without its 's
     return low, high
 
 
@@ -98,12 +103,14 @@ def resolve_speaker(ctx: QuoteContext, subject, para_start: int, last: str | Non
         return _pronoun_speaker(ctx, subject, para_start, last)
     mention = ctx.mention_in(span.start_char, span.end_char, PERSON_LABELS)
     if mention is None:
-        # "his spokesman, Jason Miller," / "the economist Jared Bernstein": an apposition
+        # "his spokesman, Jason Miller," / "the economist Jared Bernstein" / "The US
+        # agrochemical giant Monsanto": an apposition
         for child in subject.children:
             if child.dep_ == "appos":
                 sub = doc[child.left_edge.i:child.right_edge.i + 1]
                 if len(sub) <= 6:
-                    mention = ctx.mention_in(sub.start_char, sub.end_char, PERSON_LABELS)
+                    mention = ctx.mention_in(sub.start_char, sub.end_char, PERSON_LABELS) or (
+                        ctx.mention_in(sub.start_char, sub.end_char, {"ORG"}) if child.pos_ == "PROPN" else None)
                     if mention:
                         break
     if mention is not None and _possessor_only(ctx, subject, mention):
@@ -203,6 +210,6 @@ def _description_speaker(ctx: QuoteContext, subject, span, last: str | None) -> 
                 return Speaker(text, start, end, mention.entity_key)
     if org is not None and not (subject.pos_ == "NOUN" and org.label in ("GPE", "NORP")):
         return Speaker(text, start, end, org.entity_key)
-    # 'The Australian firm', 'The UK's biggest mortgage lender', 'the Tory leader': the place,
-    # nationality or party modifying a noun is not the speaker
+    # 'The Australian firm', 'The UK's biggest mortgage lender': the place or
+    # nationality modifying a noun is not the speaker
     return Speaker(text, start, end, None)
