@@ -23,6 +23,9 @@ from rapidfuzz.distance import Levenshtein
 from pipeline.ids import stable_id
 
 RULES = Path(__file__).resolve().parent / "rules"
+# Names recur within and across documents: the pure string functions below (fold, keys,
+# country lookups) keep their latest results (str in, immutable out).
+NAME_CACHE = 1 << 14
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mme": "f", "mme.": "f",
@@ -86,6 +89,7 @@ def title_heads() -> frozenset[str]:
     return frozenset(p[-1] for p in titles()) - {"state", "general", "staff", "affairs", "justice"}
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def country_of(text: str) -> tuple[str, str] | None:
     """(country, kind) for a country name, other name or demonym, else None."""
     t = re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).replace("’", "'")
@@ -103,6 +107,7 @@ def affiliation_name(text: str) -> str:
 # --- name helpers shared with cross-document resolution -------------------------------------
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def fold(text: str) -> str:
     """Lower case without accents, curly quotes or periods: the comparison form of a name."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -111,6 +116,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def name_key(name: str) -> str:
     return re.sub(r"\s*'\s*", "'", fold(name))
 
@@ -170,6 +176,7 @@ def given_names_compatible(a: list[str], b: list[str]) -> float:
     return score
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def org_key(name: str) -> str:
     """Organization names compared without corporate suffixes or generic trailing words:
     "Apple Inc." = "Apple Computer" = "Apple"; "Ford Motor Company" = "Ford"."""
@@ -192,6 +199,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in CONNECTORS)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def is_acronym(text: str) -> bool:
     t = text.replace(".", "")
     return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
@@ -214,10 +222,12 @@ def is_short_form(short: str, full: str) -> bool:
     return not (country_of(rest) or fold(rest) in REGIONS or fold(rest).split()[0] in CONNECTORS)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def entity_key(canonical: str, actor_type: str) -> str:
     return stable_id("ent", actor_type, canonical.lower())
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def normalize_name(text: str) -> str:
     text = text.replace("’", "'").strip()
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
