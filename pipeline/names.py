@@ -24,8 +24,9 @@ from pipeline.ids import stable_id
 
 RULES = Path(__file__).resolve().parent / "rules"
 # Names recur within and across documents: the pure string functions below (fold, keys,
-# country lookups) keep their latest results (str in, immutable out).
-NAME_CACHE = 1 << 14
+# country lookups) keep their latest results (str in, immutable out); actor resolution asks
+# for the same few thousand names' keys hundreds of thousands of times over a warehouse.
+NAME_CACHE = 1 << 16
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mme": "f", "mme.": "f",
@@ -121,6 +122,7 @@ def name_key(name: str) -> str:
     return re.sub(r"\s*'\s*", "'", fold(name))
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def surname_key(token: str) -> str:
     return PARTICLE_PREFIX.sub("", fold(token).strip(" ,;'"))
 
@@ -132,17 +134,23 @@ def _is_initial(word: str) -> bool:
 def person_name_parts(name: str) -> tuple[list[str], str]:
     """(given names, surname key): "Sergey V. Lavrov" -> (["Sergey", "V."], "lavrov");
     "Bashar al-Assad" -> (["Bashar"], "assad"); "de Mistura" -> ([], "mistura")."""
+    given, surname = _person_name_parts(name)
+    return list(given), surname  # a list of its own: callers may keep it
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _person_name_parts(name: str) -> tuple[tuple[str, ...], str]:
     suffix = next((w.lower().strip(".,") for w in name.split() if w.lower().strip(".,") in GENERATIONS), "")
     words = [w for w in name.split() if w.lower().strip(".,") not in GENERATIONS]
     while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in title_words()):
         words = words[1:]  # "Mr. Kerry", "President Obama": no given name
     if not words:
-        return [], ""
+        return (), ""
     sur = words[-1]
     rest = words[:-1]
     while rest and rest[-1].lower() in PARTICLES:
         rest = rest[:-1]
-    return rest, surname_key(sur) + (f" {suffix}" if suffix else "")  # Donald Trump Jr. is not Donald Trump
+    return tuple(rest), surname_key(sur) + (f" {suffix}" if suffix else "")  # Donald Trump Jr. is not Donald Trump
 
 
 def translit_key(word: str) -> str:
@@ -190,11 +198,13 @@ def org_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def group_key(name: str) -> str:
     k = fold(name)
     return k[:-1] if k.endswith("s") and len(k) > 4 else k
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in CONNECTORS)
 
@@ -260,6 +270,7 @@ def acronym_of(acronym: str, name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def comparison_key(name: str, actor_type: str) -> str:
     if actor_type == "organization":
         return org_key(name)
