@@ -68,6 +68,7 @@ eval-dates: setup
 eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events --gsr $(CORPORA)/event-coding/plover-gsr-dev.jsonl
 	$(BIN)/python -m pipeline.evaluate.events
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev2.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout2.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout3.tsv

@@ -132,7 +132,8 @@ def subject_of(verb):
             if s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB":
                 # "Iran vowed it would defy": the pronoun of a reported clause is the speaker
                 outer = [c for c in v.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-                if outer and (s.lower_ in ("it", "they") or outer[0].ent_type_ == "PERSON"):
+                if outer and (s.lower_ in ("it", "they") or outer[0].ent_type_ == "PERSON" or
+                              outer[0].pos_ == "PROPN" and outer[0].ent_type_ in ("", "NORP")):  # "Cuban said he"
                     return expand_conj(outer[0]), passive
             return expand_conj(s), passive
         if v.dep_ == "relcl":
@@ -240,7 +241,9 @@ def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     if by:
         return expand_conj(by[0])
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not is_nonactor(c)
-            and (((m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")) or is_agent(c, lex))]
+            and (((m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")) or
+                 is_agent(c, lex) and not (c.pos_ == "ADJ" and c.lower_ in lex.words("ADJ_NOT_AGENT")))]
+    # ("police raid", "militant attack"; not "general strike")
     return mods[:1]
 
 

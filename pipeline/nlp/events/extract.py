@@ -155,6 +155,8 @@ def _noun_key(tok, lex: Lexicon) -> str | None:
     """The lexicon noun entry of a token: with a modifier ("phone call", "air strikes"), else alone."""
     lemma = tok.lemma_.lower()
     mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
+    if any(f"{m} {lemma}" in lex.words("NO_EVENT_NOUN") for m in mods):  # "a press release"
+        return None
     key = next((f"{m} {tok.lower_}" for m in mods if f"{m} {tok.lower_}" in lex.nouns), None) or \
         next((f"{m} {lemma}" for m in mods if f"{m} {lemma}" in lex.nouns), None)
     if key is None and (tok.lower_ in lex.nouns or lemma in lex.nouns):
@@ -239,8 +241,17 @@ def _sentence_events(sent, ctx: DocumentContext, events: list[Event]) -> None:
             _trigger_events(tok, site, sent, sctx, ctx, found)
 
 
+def _fix_lemmas(doc, lex: Lexicon) -> None:
+    """Word forms the model lemmatizes wrongly ("staged" -> "stag"): LEMMA_FIX rows of the trigger table."""
+    fixes = dict(w.split("=", 1) for w in lex.words("LEMMA_FIX"))
+    for tok in doc:
+        if tok.lower_ in fixes and tok.lemma_.lower() != fixes[tok.lower_]:
+            tok.lemma_ = fixes[tok.lower_]
+
+
 def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], published_at: str | None) -> list[Event]:
     lex = lexicon()
+    _fix_lemmas(doc, lex)
     ms_doc = MentionIndex(mentions)
     ctx = DocumentContext(lex, ActorResolver.of_document(doc, entities, ms_doc, lex), _name_spans(doc, mentions),
                           dateline_city(doc.text), published_at, document_dates(doc, published_at))

@@ -106,6 +106,9 @@ def _passive_roles(site: Site, roles: Roles, agent: list) -> bool:
     """A passive verb: "by X" is the source and the subject the target; False when the sense needs a target
     and has none."""
     trig = site.trig
+    if not agent and trig.mode == "expel":  # "was expelled from the Labour party": the party expelled him
+        agent = [p for c in site.tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for p in c.children if p.dep_ == "pobj"][:1]
     roles.targets, roles.sources = roles.sources, agent
     # the preposition a sense requires marks the theme ("charged with murder"); "on X" of a passive verb is
     # where it happened ("killed by police on a darkened street")
@@ -166,10 +169,22 @@ def _thing_holders(site: Site, targets: list) -> list:
         return targets
     return targets + [p for t in targets for c in t.children
                       if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
-                      for p in c.children if p.dep_ == "pobj"]
+                      for p in c.children if p.dep_ == "pobj"] + [  # "asked for the public's help"
+        c for t in targets for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
 
 
-VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _thing_holders)  # applied in this order
+def _complement_targets(site: Site, targets: list) -> list:
+    """"would refuse to approve Mr Boateng's appointment": a refusal without object takes the object of the act
+    it refuses (its holder: "Mr Boateng")."""
+    if targets or site.tok.lemma_.lower() not in site.lex.words("REFUSE"):
+        return targets
+    objs = [o for c in site.tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
+    holders = [p for o in objs for p in [o] + expand_conj(o)[1:] for p in
+               [c for c in p.children if c.dep_ == "poss" and c.pos_ != "PRON"] or [p]]
+    return holders
+
+
+VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _complement_targets, _thing_holders)  # in this order
 
 
 def _verb_roles(site: Site) -> Roles | None:
@@ -366,8 +381,8 @@ def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
         for tt in expand_conj(t):
             got = site.actor(tt, True)  # a human noun can be a target by its text ("released two hostages")
             if got is None:
-                inner = [p for c in tt.subtree if c.dep_ == "prep" and c.lower_ == "with"
-                         for p in c.children if p.dep_ == "pobj"]
+                inner = [p for c in tt.children if c.dep_ == "prep" and c.lower_ == "with"  # not inside a
+                         for p in c.children if p.dep_ == "pobj"]  # clause: "areas associated with Labour"
                 if inner:
                     got = site.actor(inner[0], False)
             if got is not None:
@@ -431,8 +446,20 @@ def _person_target_missing(site: Site, r: Resolved) -> bool:
         for m, _ in r.tgt_ok)
 
 
+def _lone_agreement(site: Site, r: Resolved) -> bool:
+    """"critics seemed to agree on one thing", "agreed that it was wrong": one actor agreeing with no partner,
+    no act to do and no accord is an opinion, not an AGREE ("Iran agreed to talks", "A and B agreed" are)."""
+    tok = site.tok
+    if site.trig.type != "AGREE" or site.kind != "V" or tok.lemma_.lower() != "agree":
+        return False
+    acts = [c for c in tok.children if c.dep_ == "xcomp" or c.dep_ in ("dobj", "prep") and c.lower_ != "on" or
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("should", "would", "will") for a in c.children)]
+    return len(r.src) < 2 and not (r.tgt_ok or r.tgt) and not acts
+
+
 PAIR_GUARDS = (_unnamed_pronoun_source, _no_named_actor, _speaker_source, _generated_without_recipient,
-               _named_without_target, _target_missing, _intransitive_with_object, _person_target_missing)
+               _named_without_target, _target_missing, _intransitive_with_object, _person_target_missing,
+               _lone_agreement)
 
 
 def _actor_pairs(site: Site, roles: Roles):

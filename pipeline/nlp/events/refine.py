@@ -3,9 +3,12 @@ returns a new sense (type, mode, CAMEO code) decides. They encode the PLOVER cod
 distinctions that no verb row can make alone, because they depend on the clause around the
 trigger:
 
-- the act a demand asks for ("urged X to lift the sanctions") is no event of its own;
+- the act a demand asks for ("urged X to lift the sanctions", "called for an inquiry") is no event of its own;
+- a noun act the subject stopped ("warded off the attack") or a refused act ("refused to approve X") is no
+  event of its own;
 - an "attack" on a person, party or rival with no weapon, casualty or armed force in the sentence
   is verbal (DISAPPROVE); on a place, or with weapons or casualties, physical (ASSAULT);
+- a military act under "prepared/poised to" is a MOBILIZE;
 - a hostile act under "threaten/vow/swear to" is a THREATEN ("threatened to ban X");
 - a hostile act announced for the future or on a condition ("said they would boycott X",
   "will withdraw its force unless ...") is a THREATEN (CAMEO 13: threats are statements of
@@ -116,6 +119,8 @@ def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
     if clause is None or found.status not in ("planned", "hypothetical"):
         return None
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children)
+    if found.trig.mode == "resign":  # "will resign": PLOVER codes an announced resignation as RETREAT
+        return None
     if future and found.trig.type in COOPERATIVE or found.trig.type == "CONSULT" and _conditional(clause):
         return Sense("AGREE", found.trig.type.lower(), "03")
     return None
@@ -155,6 +160,51 @@ def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
     return None
 
 
+def readied_force(found: Found, lex: Lexicon) -> Sense | None:
+    """'the army prepared to resume shelling X', 'troops are poised to attack': a military act under a readiness
+    word is a MOBILIZE (increased readiness), the act itself not having happened."""
+    tok = found.tok
+    gov = _governor(tok)
+    if gov is not None and gov.lemma_.lower() in ("resume", "begin", "start") and gov.dep_ == "xcomp":
+        gov = _governor(gov)  # "prepared to resume shelling"
+    if gov is None or found.trig.type not in ("ASSAULT", "FIGHT"):
+        return None
+    if gov.lemma_.lower() in lex.words("PREPARE_FORCE") or gov.lower_ in lex.words("PREPARE_FORCE"):
+        return Sense("MOBILIZE", "military", "15")
+    return None
+
+
+def demanded_noun(found: Found, lex: Lexicon) -> Sense | None:
+    """'called for an inquiry into X', 'appealed for the release of Y', 'demanded the removal of Z': a noun
+    trigger that is the object or "for" phrase of a demand verb is the act asked for, not an event."""
+    tok, verb = found.tok, found.verb
+    if tok.pos_ not in ("NOUN", "PROPN") or verb is None or found.trig.type == "DEMAND":
+        return None
+    if verb.lemma_.lower() not in lex.words("DEMAND_VERB"):
+        return None
+    direct = tok.dep_ == "dobj" and tok.head.i == verb.i
+    asked_for = tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == verb.i
+    return Sense("-", None, None) if direct or asked_for else None
+
+
+def prevented_noun(found: Found, lex: Lexicon) -> Sense | None:
+    """'INS Mysore warded off the attack', 'police foiled a plot': the subject stopped the act; it is not the
+    act's source, and the act is no event as told."""
+    tok, verb = found.tok, found.verb
+    if tok.pos_ not in ("NOUN", "PROPN") or verb is None or tok.dep_ != "dobj" or tok.head.i != verb.i:
+        return None
+    return Sense("-", None, None) if verb.lemma_.lower() in lex.words("PREVENT") else None
+
+
+def refused_act(found: Found, lex: Lexicon) -> Sense | None:
+    """'would refuse to approve his appointment', 'declined to meet X': the refusal is the event (REJECT),
+    the act refused is not."""
+    gov = _governor(found.tok)
+    if gov is None or found.tok.dep_ != "xcomp" or found.trig.type == "REJECT":
+        return None
+    return Sense("-", None, None) if gov.lemma_.lower() in lex.words("REFUSE") else None
+
+
 def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     """An 'attack' on a person, party or rival with no weapon, casualty or armed actor in the sentence
     ('Sanders attacked Clinton', 'an attack on Labour's record'): DISAPPROVE (CAMEO 111), not ASSAULT."""
@@ -176,6 +226,10 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
 
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     demanded_act,
+    demanded_noun,
+    prevented_noun,
+    refused_act,
+    readied_force,
     verbal_attack,
     threat_under_threaten,
     conditional_threat,

@@ -53,6 +53,9 @@ class ActorResolver:
         if kind is None:
             return None
         labels = PRONOUN_LABELS.get(kind, ())
+        ahead = self._fronted_antecedent(tok, labels)
+        if ahead is not None:
+            return ahead
         if tok.dep_ == "poss" and kind in ("it", "they"):  # "X has completed its investigation": X
             for i, m in reversed(self.subjects):
                 if tok.sent.start <= i < tok.i and m.label in labels:
@@ -67,6 +70,18 @@ class ActorResolver:
                 if m is not None and m.label == "PERSON":
                     return m, m.text
         return None
+
+    def _fronted_antecedent(self, tok, labels):
+        """'After announcing his support for X, Rubio said ...': a pronoun in a phrase fronted before the main
+        clause's subject stands for that subject (cataphora), not for an earlier sentence's subject."""
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or tok.i >= subj.i or tok.i in {t.i for t in subj.subtree} or tok.dep_ == "nsubj":
+            return None
+        m = self.ms.of(subj)
+        if m is None or m.label not in labels:
+            return None
+        return m, m.text
 
     def _pronoun_actor(self, head):
         """A personal pronoun resolved to the nearest previous compatible subject of the document, else

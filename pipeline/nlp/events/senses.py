@@ -89,6 +89,7 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     if "sport" in trig.flags and "sport" in ctx:
         return False
     lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+    lemmas |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}  # "a mediation effort"
     need = trig.need("obj")
     if need is not None:
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
