@@ -111,11 +111,12 @@ def _holiday(text: str, anchor: date, tense: str | None) -> Verdict | None:
     modifier = match.group(1)
     candidates = [holiday(match.group(2), year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if modifier == "last" or (modifier is None and tense != "future"):
-        day = max(c for c in candidates if c <= anchor) if any(c <= anchor for c in candidates) else None
+        past = [candidate for candidate in candidates if candidate <= anchor]
+        day = max(past) if past else None
         if modifier is None and tense != "past":
             day = min(candidates, key=lambda candidate: abs((candidate - anchor).days))
     elif modifier == "next" or tense == "future":
-        day = min(c for c in candidates if c >= anchor)
+        day = min(candidate for candidate in candidates if candidate >= anchor)
     else:
         day = candidates[1]
     return Verdict(day.isoformat() if day else None)

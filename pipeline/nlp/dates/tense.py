@@ -39,7 +39,8 @@ class Clause(NamedTuple):
 def _future_auxiliary(clause: Clause) -> Verdict | None:
     """will/'ll/shall, or "going" with a complement: "will meet", "is going to meet"."""
     verb = clause.verb
-    if clause.aux_words & FUTURE_AUX or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
+    going_to = verb.lower_ == "going" and any(child.dep_ == "xcomp" for child in verb.children)
+    if clause.aux_words & FUTURE_AUX or going_to:
         return Verdict("future")
     return None
 
@@ -86,7 +87,7 @@ def _scheduled_participle(clause: Clause) -> Verdict | None:
     lemma = verb.lemma_.lower()
     if lemma in ("schedule", "plan", "due", "expect", "set") and verb.tag_ == "VBN" and \
             not (words & {"has", "have", "had"}) and \
-            (lemma != "set" or clause.auxiliaries or any(c.dep_ == "xcomp" for c in verb.children)):
+            (lemma != "set" or clause.auxiliaries or any(child.dep_ == "xcomp" for child in verb.children)):
         return Verdict("future")
     return None
 
