@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    ACTOR_LABELS, actor_mention, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources, PRONOUNS,
+    ACTOR_LABELS, actor_mention, appositive_holder, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources, PRONOUNS,
     STRONG_LABELS, subject_of,
 )
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
@@ -187,16 +187,30 @@ def _complement_targets(site: Site, targets: list) -> list:
 VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _complement_targets, _thing_holders)  # in this order
 
 
+def _stray_agent(tok) -> list:
+    """"is being supported in her decision to enter rehab by all friends": the parser hung the passive's
+    "by" phrase on a subjectless verb inside its prepositional object; it is the passive verb's agent."""
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        for verb in (v for p in prep.children if p.dep_ == "pobj" for v in p.children if v.dep_ == "acl"):
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            return [p for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                    for p in c.children if p.dep_ == "pobj"]
+    return []
+
+
 def _verb_roles(site: Site) -> Roles | None:
     tok, trig = site.tok, site.trig
     site.tgt_heads = site.tgt_heads + _object_partners(site)
     sources, passive = subject_of(tok)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
-        sources, passive = [tok.head], True  # "39 drug traffickers arrested", "civilians killed by"
+        sources, passive = [appositive_holder(tok.head)], True  # "39 drug traffickers arrested", "X, one of
+        # the men arrested"
     if not sense_ok(trig, tok, site.kind, direct_objects(tok, sources if passive else None), site.ctx):
         return None
     roles = Roles(sources, [], passive)
-    agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or \
+        _stray_agent(tok) if passive else []
     agent = [x for a in agent[:1] for x in expand_conj(a)]
     if passive and not _passive_roles(site, roles, agent):
         return None
