@@ -189,7 +189,17 @@ def _noun_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
     return TriggerSite(lex.senses[("N", key)], "N", verb)
 
 
-TRIGGER_FINDERS = (_verb_trigger, _noun_trigger)  # a token is a verb trigger or a noun trigger
+def _adjective_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
+    """An adjective complement of the lexicon ("X was critical of Y"): read like a verb (the copula's subject is
+    the source)."""
+    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "xcomp"):
+        return None
+    senses = ctx.lex.senses.get(("A", tok.lemma_.lower())) or ctx.lex.senses.get(("A", tok.lower_))
+    return TriggerSite(senses, "V", tok) if senses else None
+
+
+# a token is a verb trigger, a noun trigger or an adjective trigger
+TRIGGER_FINDERS = (_verb_trigger, _noun_trigger, _adjective_trigger)
 
 
 def _trigger_site(tok, ctx: DocumentContext) -> TriggerSite | None:

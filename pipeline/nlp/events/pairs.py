@@ -290,7 +290,9 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     sources = f.from_[:1] + ([] if f.from_ else f.ofs[:1])
     sources = [x for t in sources for x in expand_conj(t)]
     targets = subject_of(verb)[0]
-    return Roles(sources, targets, anon_ok=site.trig.type in ("AID", "SUPPORT") and bool(targets))
+    # "received criticism": an unnamed critic (not "sparked criticism": the cause of a criticism is not its target)
+    anon = site.trig.type in ("AID", "SUPPORT") or site.trig.type == "DISAPPROVE" and f.vlemma not in lex.words("CAUSE")
+    return Roles(sources, targets, anon_ok=anon and bool(targets))
 
 
 def _between_roles(f: NounFrame) -> Roles | None:

@@ -14,6 +14,9 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "into": {"INVESTIGATE", "COERCE"}}  # "looked into X", "an inquiry into X", "hack into X"
 
 
+ADJECTIVE_PREPS = {"of", "about", "with", "over", "at"}  # the target of an adjective trigger
+
+
 def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str | None = None):
     """Target heads of a trigger: objects and the objects of with/between (any type),
     to/against/on (types where they name a target: "visit to", "attack on"). Never a date or time
@@ -32,6 +35,9 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     out.append((c.lower_, p))
+    if tok.pos_ == "ADJ":  # "critical of X", "unhappy with X"
+        out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPS
+                for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
     if kind == "V" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and \
             not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in rest for c in tok.children) and \
             any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children):
@@ -55,7 +61,7 @@ def sentence_context(sent, lex: Lexicon) -> set[str]:
 def direct_objects(tok, passive_subj):
     """The objects a sense condition looks at; a quantity stands for what it counts ("two of its nationals",
     "700 kg of medicine")."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")] or list(passive_subj or [])
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")] or list(passive_subj or [])
     objs = [p for o in objs for p in [o] + counted(o)]
     if not objs and tok.pos_ == "VERB":  # "would meet or even surpass all of its targets": shared object
         for c in tok.children:
