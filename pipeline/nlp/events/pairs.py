@@ -1,15 +1,17 @@
 """The actor pairs one sense of a trigger gives in its sentence (`sense_pairs`): sources and targets of a
 verb (subject, object, passive "by", inherited subjects) or of a noun (possessor, "by X", modifier, the
-subject of the light verb that carries it), the guards on them, and the unknown source of an agentless
+subject of the light verb that carries it), checked by the guards of `guards`, and the unknown source of an agentless
 passive assault or arrest."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    ACTOR_LABELS, actor_mention, appositive_holder, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources, PRONOUNS,
-    STRONG_LABELS, subject_of,
+    ACTOR_LABELS, actor_mention, appositive_holder, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources,
+    PRONOUNS,
+    subject_of,
 )
+from pipeline.nlp.events.guards import PAIR_GUARDS, Resolved, Site
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 from pipeline.nlp.events.senses import direct_objects, sense_ok, targets_of, yields_to_object_noun
 
@@ -22,10 +24,6 @@ PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMA
 OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
 ANON_NOUN_TYPES = OF_TYPES  # nouns of these types may name only a target ("the arrest of 23 pirates")
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}  # "allegations that X ...": X is the target
-STATEMENT_TYPES = {"AGREE", "REJECT", "THREATEN"}  # types whose verb may state its act in a complement
-# types whose generated senses may have no recipient (PLOVER: a protest, a mobilization, a retreat, an intent)
-UNTARGETED = {"PROTEST", "MOBILIZE", "RETREAT", "AGREE", "REJECT", "THREATEN", "CONCEDE", "SANCTION", "ASSAULT",
-              "COERCE", "INVESTIGATE"}
 
 
 @dataclass
@@ -37,21 +35,6 @@ class Roles:
     anon_ok: bool = False  # an event whose source is unknown ("Kiyingi was arrested")
     pre_pairs: list | None = None  # pairs already resolved ("between Chinese and African leaders")
     cause_subject: bool = False  # the subject is the attack that did it ("a roadside bombing killed")
-
-
-@dataclass
-class Site:
-    """One sense of one trigger in its sentence, with what the role rules read."""
-    tok: object
-    trig: Trigger
-    kind: str
-    verb: object
-    lex: Lexicon
-    ms: MentionIndex
-    ctx: set[str]
-    actor: object
-    consumed: set[int]
-    tgt_heads: list
 
 
 def sense_pairs(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: MentionIndex, ctx: set[str], actor,
@@ -367,19 +350,6 @@ def _noun_roles(site: Site) -> Roles | None:
 
 # ---- resolving heads to actors, and the guards on the pairs
 
-@dataclass
-class Resolved:
-    """Sources and targets resolved to (mention, text) actors, with what the guards read."""
-    src: list
-    tgt_ok: list  # targets that are actors
-    tgt: list  # targets kept by their text only
-    named: list  # an entity or an actor noun
-    proper: list  # a bare proper noun
-    targets: list  # the target heads
-    pronoun_source: bool
-    anon: bool
-
-
 def _unnest(site: Site, targets: list) -> list:
     """An event noun as target ("agreed to talks with X"): its with/between/among/of phrase is the target."""
     lex = site.lex
@@ -410,72 +380,6 @@ def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
             else:
                 _, txt = actor_mention(tt, site.ms, {}, lambda h, t: None)
                 res.tgt.append((None, txt))
-
-
-def _unnamed_pronoun_source(site: Site, r: Resolved) -> bool:
-    """A pronoun source (resolved or not) needs a target."""
-    return r.pronoun_source and not r.tgt_ok
-
-
-def _no_named_actor(site: Site, r: Resolved) -> bool:
-    """No named actor on either side: "He will meet him", "they were criticised"."""
-    weak = r.pronoun_source and any(m is None for m, _ in r.src) or all(
-        m is None and (t is None or t.lower() in PRONOUNS) for m, t in r.src)
-    return (r.anon or weak) and not any(m is not None or (t or "").lower() not in PRONOUNS for m, t in r.named)
-
-
-def _speaker_source(site: Site, r: Resolved) -> bool:
-    """A speaker's "I respect the jury": a generated sense needs a third-party source."""
-    return "generated" in site.trig.flags and any(m is None and (t or "").lower() in ("i", "we", "you")
-                                                  for m, t in r.src)
-
-
-def _generated_without_recipient(site: Site, r: Resolved) -> bool:
-    """PETRARCH codes an event only between actors it knows: a generated sense of a type that needs a
-    recipient ("raised concerns", "issued a statement for its part", "offered hope") needs a named target."""
-    return "generated" in site.trig.flags and site.trig.type not in UNTARGETED and not (r.named or r.proper)
-
-
-def _named_without_target(site: Site, r: Resolved) -> bool:
-    """A "named" sense needs a named target, unless it is a promise, refusal or threat of the act in its
-    complement ("promised to democratize", "declined to resign"; not "declined to comment")."""
-    tok, lex = site.tok, site.lex
-    return "named" in site.trig.flags and not (r.named or r.proper) and (
-        r.targets or r.tgt or site.trig.type not in STATEMENT_TYPES or not any(
-            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children))
-
-
-def _target_missing(site: Site, r: Resolved) -> bool:
-    return "target" in site.trig.flags and not r.tgt_ok
-
-
-def _intransitive_with_object(site: Site, r: Resolved) -> bool:
-    return "intrans" in site.trig.flags and any(c.dep_ == "dobj" for c in site.tok.children)
-
-
-def _person_target_missing(site: Site, r: Resolved) -> bool:
-    """A "person" sense needs a person-like target (a person, organization, group; a country for SUPPORT)."""
-    if "person" not in site.trig.flags:
-        return False
-    return not r.tgt_ok or not any(
-        m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and site.trig.type in ("SUPPORT",))
-        for m, _ in r.tgt_ok)
-
-
-def _lone_agreement(site: Site, r: Resolved) -> bool:
-    """"critics seemed to agree on one thing", "agreed that it was wrong": one actor agreeing with no partner,
-    no act to do and no accord is an opinion, not an AGREE ("Iran agreed to talks", "A and B agreed" are)."""
-    tok = site.tok
-    if site.trig.type != "AGREE" or site.kind != "V" or tok.lemma_.lower() != "agree":
-        return False
-    acts = [c for c in tok.children if c.dep_ == "xcomp" or c.dep_ in ("dobj", "prep") and c.lower_ != "on" or
-            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("should", "would", "will") for a in c.children)]
-    return len(r.src) < 2 and not (r.tgt_ok or r.tgt) and not acts
-
-
-PAIR_GUARDS = (_unnamed_pronoun_source, _no_named_actor, _speaker_source, _generated_without_recipient,
-               _named_without_target, _target_missing, _intransitive_with_object, _person_target_missing,
-               _lone_agreement)
 
 
 def _actor_pairs(site: Site, roles: Roles):
