@@ -2,7 +2,7 @@
 trigger's dependents name."""
 from __future__ import annotations
 
-from pipeline.nlp.events.actors import expand_conj
+from pipeline.nlp.events.actors import expand_conj, subject_of
 from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
 
 
@@ -129,6 +129,9 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
                                      for c in tok.children):
         return False
     if "xcomp" in trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return False
+    subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma
+    if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj for t in subject_of(tok)[0]):
         return False
     return True
 
