@@ -6,8 +6,8 @@ trigger:
 - the act a demand asks for ("urged X to lift the sanctions", "called for an inquiry") is no event of its own;
 - a noun act the subject stopped ("warded off the attack") or a refused act ("refused to approve X") is no
   event of its own;
-- an "attack" on a person, party or rival with no weapon, casualty or armed force in the sentence
-  is verbal (DISAPPROVE); on a place, or with weapons or casualties, physical (ASSAULT);
+- an "attack" on a person, party or rival (a "battle" or "clash" with a person) with no weapon, casualty or
+  armed force in the sentence is verbal (DISAPPROVE); on a place, or with weapons or casualties, physical (ASSAULT);
 - a military act under "prepared/poised to" is a MOBILIZE;
 - a hostile act under "threaten/vow/swear to" is a THREATEN ("threatened to ban X");
 - a hostile act announced for the future or on a condition ("said they would boycott X",
@@ -209,7 +209,7 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     """An 'attack' on a person, party or rival with no weapon, casualty or armed actor in the sentence
     ('Sanders attacked Clinton', 'an attack on Labour's record'): DISAPPROVE (CAMEO 111), not ASSAULT."""
     tok = found.tok
-    if found.trig.type != "ASSAULT" or tok.lemma_.lower() not in lex.words("ATTACK_WORD"):
+    if found.trig.type not in ("ASSAULT", "FIGHT") or tok.lemma_.lower() not in lex.words("ATTACK_WORD"):
         return None
     sent = tok.sent
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
@@ -219,6 +219,8 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     sources = [m for m, text in found.sources if m is not None or text]
     if not sources or any(m.label in ("GPE", "LOC", "FAC") for m in targets):
         return None  # "the attacks on the World Trade Center": no attacker named, no verbal reading
+    if found.trig.type == "FIGHT" and not any(m.label == "PERSON" for m in targets):
+        return None  # "his battles with Trump" is verbal; "fighting between Azerbaijanis and Armenians" is not
     political = any(m.label in ("PERSON", "ORG", "NORP") for m in targets) or \
         any(m is not None and m.label == "PERSON" for m, _ in found.sources) or words & lex.words("SPEECH_OBJECT")
     return Sense("DISAPPROVE", "criticize", "111") if political else None
