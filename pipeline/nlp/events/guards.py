@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from pipeline.nlp.events.actors import MentionIndex, PRONOUNS, STRONG_LABELS
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 
+# types whose "person" senses also take a country as target (PLOVER actors are states as well as people)
+COUNTRY_TARGETS = {"SUPPORT", "DEMAND", "THREATEN", "DISAPPROVE", "REJECT", "CONSULT", "AGREE", "AID", "SANCTION",
+                   "COOPERATE"}
 STATEMENT_TYPES = {"AGREE", "REJECT", "THREATEN"}  # types whose verb may state its act in a complement
 # types whose generated senses may have no recipient (PLOVER: a protest, a mobilization, a retreat, an intent)
 UNTARGETED = {"PROTEST", "MOBILIZE", "RETREAT", "AGREE", "REJECT", "THREATEN", "CONCEDE", "SANCTION", "ASSAULT",
@@ -84,11 +87,12 @@ def _intransitive_with_object(site: Site, r: Resolved) -> bool:
 
 
 def _person_target_missing(site: Site, r: Resolved) -> bool:
-    """A "person" sense needs a person-like target (a person, organization, group; a country for SUPPORT)."""
+    """A "person" sense needs a person-like target (a person, organization, group; a country for the verbal and
+    diplomatic types: "urged Israel not to build", "warned Iran that ...", not "killed Iran")."""
     if "person" not in site.trig.flags:
         return False
     return not r.tgt_ok or not any(
-        m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and site.trig.type in ("SUPPORT",))
+        m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and site.trig.type in COUNTRY_TARGETS)
         for m, _ in r.tgt_ok)
 
 

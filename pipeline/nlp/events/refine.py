@@ -3,7 +3,8 @@ returns a new sense (type, mode, CAMEO code) decides. They encode the PLOVER cod
 distinctions that no verb row can make alone, because they depend on the clause around the
 trigger:
 
-- the act a demand asks for ("urged X to lift the sanctions", "called for an inquiry") is no event of its own;
+- the act a demand asks for ("urged X to lift the sanctions", "called for an inquiry", "X should resign") is no
+  event of its own;
 - a noun act the subject stopped ("warded off the attack") or a refused act ("refused to approve X") is no
   event of its own;
 - an "attack" on a person, party or rival (a "battle" or "clash" with a person) with no weapon, casualty or
@@ -151,9 +152,13 @@ def military_fight(found: Found, lex: Lexicon) -> Sense | None:
 def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
     """'appealed to the Council to lift the sanctions', 'ask the U.N. to authorize': the act a demand asks
     for has not happened; the demand is the event (type '-' = no event)."""
-    gov = _governor(found.tok)
-    if gov is None or found.tok.dep_ != "xcomp" or found.trig.type == "DEMAND":
+    tok, gov = found.tok, _governor(found.tok)
+    if gov is not None and gov.dep_ == "xcomp" and gov.lemma_.lower() in lex.words("ASPECT"):
+        tok, gov = gov, _governor(gov)  # "warned Russia to stop arming the rebels": the arming is asked about
+    if gov is None or tok.dep_ != "xcomp" or found.trig.type == "DEMAND":
         return None
+    if gov.lemma_.lower() in lex.words("DEMAND_XCOMP"):
+        return Sense("-", None, None)
     senses = lex.senses.get(("V", gov.lemma_.lower()), [])
     if senses and all(t.type in ("DEMAND", "-") for t in senses) and any(t.type == "DEMAND" for t in senses):
         return Sense("-", None, None)
@@ -172,6 +177,16 @@ def readied_force(found: Found, lex: Lexicon) -> Sense | None:
     if gov.lemma_.lower() in lex.words("PREPARE_FORCE") or gov.lower_ in lex.words("PREPARE_FORCE"):
         return Sense("MOBILIZE", "military", "15")
     return None
+
+
+def obligated_act(found: Found, lex: Lexicon) -> Sense | None:
+    """'The prime minister should resign, the leader said', 'Iran must stop enrichment': an act someone should or
+    must do is demanded, not done (the demand, if any, is the event)."""
+    tok = found.tok
+    if tok.pos_ != "VERB" or found.trig.type == "DEMAND":
+        return None
+    obliged = any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in tok.children)
+    return Sense("-", None, None) if obliged else None
 
 
 def demanded_noun(found: Found, lex: Lexicon) -> Sense | None:
@@ -228,6 +243,7 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
 
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     demanded_act,
+    obligated_act,
     demanded_noun,
     prevented_noun,
     refused_act,
