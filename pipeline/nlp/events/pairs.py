@@ -388,8 +388,9 @@ def _actor_pairs(site: Site, roles: Roles):
     targets = _unnest(site, roles.targets)
     # protesters are often plain people by their text ("Nurses held a walkout to protest")
     # and perpetrators by a human noun ("the three teenagers charged with murdering X")
-    src = [x for x in (site.actor(s, trig.type in ("PROTEST", "ASSAULT", "CRIME")) for s in roles.sources)
-           if x is not None]
+    # and a passive's "by" phrase names its doer explicitly ("supported by her friends")
+    text_ok = trig.type in ("PROTEST", "ASSAULT", "CRIME") or roles.passive
+    src = [x for x in (site.actor(s, text_ok) for s in roles.sources) if x is not None]
     if not src:
         has_agent = any(c.dep_ == "agent" for c in tok.children)
         if not (roles.anon_ok and (roles.passive or roles.cause_subject or site.kind == "N") and not has_agent):
