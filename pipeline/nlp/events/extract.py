@@ -154,8 +154,10 @@ def _verb_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
 def _noun_key(tok, lex: Lexicon) -> str | None:
     """The lexicon noun entry of a token: with a modifier ("phone call", "air strikes"), else alone."""
     lemma = tok.lemma_.lower()
-    mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
-    if any(f"{m} {lemma}" in lex.words("NO_EVENT_NOUN") for m in mods):  # "a press release"
+    kids = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    mods = [c.lower_ for c in kids]
+    # "a press release", "a campaign rally", "a Trump rally" (PERSON: a rally named after a person)
+    if any(f"{m} {lemma}" in lex.words("NO_EVENT_NOUN") for m in mods + [c.ent_type_ for c in kids if c.ent_type_]):
         return None
     key = next((f"{m} {tok.lower_}" for m in mods if f"{m} {tok.lower_}" in lex.nouns), None) or \
         next((f"{m} {lemma}" for m in mods if f"{m} {lemma}" in lex.nouns), None)
