@@ -50,3 +50,13 @@ def test_manual_sanction_modes_and_passive_agents():
     assert _has(got, "SUPPORT", "friends", "Reid")
     got = _types("One month after announcing his support for Donald Trump, Marco Rubio spoke in Miami.")
     assert _has(got, "SUPPORT", "Marco Rubio", "Trump")
+
+
+def test_agent_nouns_with_an_event_sense_stay_actors():
+    """'the opposition' has a DISAPPROVE noun sense ("his opposition to the war") but is an actor as a target."""
+    assert _has(_types("Russia has been working to get the regime to sit down with the opposition."), "CONSULT",
+                "regime", "opposition")
+    got = _types("A coalition of Western and Arab nations has been supporting the Syrian opposition.")
+    assert _has(got, "SUPPORT", None, "opposition")
+    got = _types("It had been among issues discussed by Kerry in a Thursday morning call with Lavrov.")
+    assert _has(got, "CONSULT", "Kerry", "Lavrov")

@@ -351,14 +351,26 @@ def _noun_roles(site: Site) -> Roles | None:
 # ---- resolving heads to actors, and the guards on the pairs
 
 def _unnest(site: Site, targets: list) -> list:
-    """An event noun as target ("agreed to talks with X"): its with/between/among/of phrase is the target."""
+    """An event noun as target ("agreed to talks with X"): its with/between/among/of phrase is the target; an
+    agent noun with an event sense stays an actor ("supporting the opposition")."""
     lex = site.lex
     targets = list(targets)
-    for t in [t for t in targets if t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns]:
+    for t in [t for t in targets if (t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns) and not is_agent(t, lex)]:
         targets.remove(t)
         targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of")
                     for p in c.children if p.dep_ == "pobj"]
     return targets
+
+
+def _outside_clauses(head, trigger) -> list:
+    """The tokens under a target head outside the clauses that modify it, except the trigger's own clause:
+    "issues discussed by Kerry in a call with Lavrov" reaches Lavrov, "areas associated with Labour" does not."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ not in ("acl", "relcl") or c.i == trigger.i]
+    return out
 
 
 def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
@@ -367,8 +379,8 @@ def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
         for tt in expand_conj(t):
             got = site.actor(tt, True)  # a human noun can be a target by its text ("released two hostages")
             if got is None:
-                inner = [p for c in tt.children if c.dep_ == "prep" and c.lower_ == "with"  # not inside a
-                         for p in c.children if p.dep_ == "pobj"]  # clause: "areas associated with Labour"
+                inner = [p for c in _outside_clauses(tt, site.tok) if c.dep_ == "prep" and c.lower_ == "with"
+                         for p in c.children if p.dep_ == "pobj"]
                 if inner:
                     got = site.actor(inner[0], False)
             if got is not None:
