@@ -24,7 +24,7 @@ import duckdb
 from pipeline import clean, ingest
 from pipeline.evaluate.bench_probe import ROOT, CliRun, Workspace, machine
 from pipeline.model_sql import model_files
-from pipeline.nlp import MODEL_NAME, process_count
+from pipeline.nlp import BATCH_SIZE, MODEL_NAME, process_count
 
 STALE_VERSION = "0.0.0"  # what the bench writes into versions.extractor_version to simulate an upgrade
 MB = 2**20
@@ -86,7 +86,7 @@ def _bare_spacy(texts: list[str]) -> float:
 
     nlp = spacy.load(MODEL_NAME)
     t = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16, n_process=process_count(len(texts))):
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=process_count(len(texts))):
         pass
     return time.perf_counter() - t
 

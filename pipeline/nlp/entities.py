@@ -50,6 +50,7 @@ from pipeline.names import (
     title_words,
     titles,
 )
+from pipeline.nlp.docindex import doc_text
 from pipeline.records import LocalEntity, Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -105,14 +106,9 @@ def _has_upper(doc, start: int, end: int) -> bool:
     return any(re.search(r"[A-Z]", doc[i].text) for i in range(start, end))
 
 
-_LAST_TEXT: list = [None, ""]
-
-
 def _text(doc) -> str:
-    """`doc.text` joins every token on each call: keep the last document's text."""
-    if _LAST_TEXT[0] is not doc:
-        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
-    return _LAST_TEXT[1]
+    """`doc.text` joins every token on each call: the one the extractors share."""
+    return doc_text(doc)
 
 
 def _has_name(doc, start: int, end: int) -> bool:

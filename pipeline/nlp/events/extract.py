@@ -44,9 +44,11 @@ reporting cues. For every trigger in a sentence:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.nlp.dates import resolve_date, token_tense
+from pipeline.nlp.docindex import doc_ents, doc_sents, doc_text, span_ents
 from pipeline.nlp.events.actors import governing_verb, MentionIndex
 from pipeline.nlp.events.lexicon import Lexicon, lexicon
 from pipeline.nlp.events.pairs import sense_pairs
@@ -67,20 +69,28 @@ def _is_headline(sent) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+@lru_cache(maxsize=1)
+def _trigger_prefixes() -> tuple[str, ...]:
+    """Stems of the one-word triggers of four letters or more (a final "e" dropped: "attack",
+    "negotiat"): a headline word starting with one is lower-cased."""
+    lex = lexicon()
+    words = {w for w in list(lex.verbs) + list(lex.nouns) if " " not in w and len(w) >= 4}
+    return tuple(sorted({w[:-1] if w.endswith("e") else w for w in words}))
+
+
 def _sentences(doc, mentions: list[Mention]):
     """The sentences of the document; a headline is parsed again with its function words and
     trigger words lower-cased (upper-case words title-cased; same length, so character offsets
     and mentions still hold) so that its verbs are verbs."""
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         if not _is_headline(sent):
             yield sent, mentions
             continue
-        lex = lexicon()
-        words = {w for w in list(lex.verbs) + list(lex.nouns) if " " not in w and len(w) >= 4}
-        chars, lowered = list(doc.text), []
+        prefixes = _trigger_prefixes()
+        chars, lowered = list(doc_text(doc)), []
         for t in sent:
             low = t.text.lower()
-            trig = any(low.startswith(w[:-1] if w.endswith("e") else w) for w in words)
+            trig = low.startswith(prefixes)
             if t.i > sent.start and (t.is_stop or trig or low.endswith("ly")):
                 chars[t.idx:t.idx + len(t.text)] = low
                 lowered.append(t.idx)
@@ -118,7 +128,7 @@ class DocumentContext:
 
 def _name_spans(doc, mentions: list[Mention]) -> list[tuple[int, int]]:
     """Character spans of names (organizations, events, works, laws...): a trigger inside one is no event."""
-    return [(e.start_char, e.end_char) for e in doc.ents
+    return [(e.start_char, e.end_char) for e in doc_ents(doc)
             if e.label_ in ("ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT")] + \
         [(m.start, m.end) for m in mentions if m.label in ("ORG", "FAC")]
 
@@ -204,7 +214,33 @@ def _adjective_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
 TRIGGER_FINDERS = (_verb_trigger, _noun_trigger, _adjective_trigger)
 
 
+_TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id(lexicon) -> (lexicon, its words)
+
+
+def _trigger_words(lex: Lexicon) -> frozenset[str]:
+    """Every word a trigger entry can be found by: a verb entry's lemma (the first word of a
+    phrasal one: "turn down"), a noun entry's head (its last word: "phone call")."""
+    kept = _TRIGGER_WORDS.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        words = set(lex.verbs) | set(lex.nouns) | {word.split(" ")[-1] for word in lex.nouns} | {
+            word.split(" ")[0] for kind, word in lex.senses if kind == "V"}
+        kept = _TRIGGER_WORDS[id(lex)] = (lex, frozenset(words))
+    return kept[1]
+
+
+def _may_trigger(tok, lex: Lexicon) -> bool:
+    """False for a token no finder can take (neither its lemma nor its form is a trigger word):
+    most tokens, ruled out before the finders read their children."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if " " in lemma or " " in low:
+        return True
+    words = _trigger_words(lex)
+    return lemma in words or low in words
+
+
 def _trigger_site(tok, ctx: DocumentContext) -> TriggerSite | None:
+    if not _may_trigger(tok, ctx.lex):
+        return None
     return next((site for find in TRIGGER_FINDERS if (site := find(tok, ctx)) is not None), None)
 
 
@@ -242,8 +278,8 @@ class SentenceState:
 
 def _sentence_events(sent, ctx: DocumentContext, events: list[Event]) -> None:
     """The events of one sentence, verbs first, then nouns, in text order."""
-    found = SentenceState(events, [e for e in sent.ents if e.label_ == "DATE"],
-                          [e for e in sent.ents if e.label_ in PLACE_LABELS])
+    ents = span_ents(sent)
+    found = SentenceState(events, [e for e in ents if e.label_ == "DATE"], [e for e in ents if e.label_ in PLACE_LABELS])
     sctx = sentence_context(sent, ctx.lex)
     for tok in sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i)):
         if tok.i in found.consumed:
@@ -266,15 +302,16 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
     _fix_lemmas(doc, lex)
     ms_doc = MentionIndex(mentions)
     ctx = DocumentContext(lex, ActorResolver.of_document(doc, entities, ms_doc, lex), _name_spans(doc, mentions),
-                          dateline_city(doc.text), published_at, document_dates(doc, published_at))
+                          dateline_city(doc_text(doc)), published_at, document_dates(doc, published_at))
     events: list[Event] = []
+    text = doc_text(doc)
     for sent, sent_mentions in _sentences(doc, mentions):
         ctx.actor.ms = MentionIndex(sent_mentions) if sent_mentions is not mentions else ms_doc
         _sentence_events(sent, ctx, events)
     for e in events:  # sentence and trigger as the version text has them (a headline was parsed re-cased)
-        e.sentence = doc.text[e.start_char:e.end_char]
+        e.sentence = text[e.start_char:e.end_char]
         if e.trigger_start is not None:
-            e.trigger = doc.text[e.trigger_start:e.trigger_end]
+            e.trigger = text[e.trigger_start:e.trigger_end]
     return inherit_dates(_drop_partial(events))
 
 

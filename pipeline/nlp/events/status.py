@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.nlp.dates import DateTracker, token_tense
+from pipeline.nlp.docindex import doc_ents
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.records import Event
 
@@ -120,7 +121,7 @@ def document_dates(doc, published_at) -> dict[int, tuple[str, tuple[str | None, 
     time (the last date the text established), not the publication date."""
     tracker = DateTracker(published_at)
     out = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "DATE":
             tense = token_tense(ent.root) or "none"
             out[ent.start] = (tense, tracker.resolve(ent.text, tense=tense, context=ent.sent.text))

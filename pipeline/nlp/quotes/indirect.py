@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from pipeline.nlp.docindex import doc_sents, token_depths
 from pipeline.nlp.quotes.content import (
     MORE_OBJECT_CUES, clip_complement, cut_narrator_tail, cut_trailing_aside, object_content, own_sentence,
     phrasal_prep, runs_through, sentence_break, without_asides,
@@ -36,7 +37,7 @@ from pipeline.nlp.quotes.frames import (
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.speakers import resolve_speaker
 from pipeline.nlp.quotes.syntax import (
-    SUBJECT_DEPS, according_object, char_span, is_cue, is_passive, subject_of, tree_depth, trim_range,
+    SUBJECT_DEPS, according_object, char_span, is_cue, is_passive, subject_of, trim_range,
 )
 from pipeline.records import Quote
 
@@ -307,9 +308,10 @@ def indirect_quotes(ctx: QuoteContext, direct: list[Quote]) -> list[Quote]:
     # sentence by sentence, the cues nearer the root first: of two overlapping reports the
     # one the other is nested in wins ('X said A – something you wouldn't know if …')
     sent_start = [0] * len(doc)  # (Token.sent walks the sentence: once per sentence, not per token)
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
-    for tok in sorted(doc, key=lambda word: (sent_start[word.i], tree_depth(word), word.i)):
+    depth = token_depths(doc)  # tree_depth of every token
+    for tok in sorted(doc, key=lambda word: (sent_start[word.i], depth[word.i], word.i)):
         if tok.idx in used_cues or ctx.inside_quote(tok.idx):
             continue
         found = None

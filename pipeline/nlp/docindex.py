@@ -1,0 +1,98 @@
+"""What several extractors read from one parsed Doc, computed once per Doc.
+
+spaCy builds these afresh on every access: `doc.text` joins every token, `doc.ents` and
+`doc.sents` build a new Span per entity or sentence, and `Span.ents` builds the whole
+document's entities again to keep those inside the span. The extractors read them per
+event, per sentence, per quote; here each is computed on first use and kept for the last
+few Docs read (extractors read one version, its title and a re-parsed headline at a time;
+the Doc is not changed after the parse), so every extractor shares it."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import OrderedDict
+from dataclasses import dataclass
+
+KEPT = 8  # Docs whose index is kept (held by the cache, so an id is never reused while kept)
+
+
+@dataclass
+class DocIndex:
+    text: str
+    ents: tuple  # doc.ents
+    ent_starts: list[int]  # token start of each entity (entities are sorted and never overlap)
+    sents: tuple | None = None  # doc.sents, on first use (spaCy raises when the Doc has no sentences)
+
+
+_INDEXES: OrderedDict = OrderedDict()  # id(doc) -> (doc, DocIndex), the latest last
+
+
+def doc_index(doc) -> DocIndex:
+    """The index of a Doc (built on first use)."""
+    kept = _INDEXES.get(id(doc))
+    if kept is not None and kept[0] is doc:
+        _INDEXES.move_to_end(id(doc))
+        return kept[1]
+    ents = tuple(doc.ents)
+    index = DocIndex(doc.text, ents, [ent.start for ent in ents])
+    _INDEXES[id(doc)] = (doc, index)
+    _INDEXES.move_to_end(id(doc))
+    while len(_INDEXES) > KEPT:
+        _INDEXES.popitem(last=False)
+    return index
+
+
+def doc_text(doc) -> str:
+    """`doc.text`, joined once."""
+    return doc_index(doc).text
+
+
+def doc_ents(doc) -> tuple:
+    """`doc.ents`, built once."""
+    return doc_index(doc).ents
+
+
+def doc_sents(doc) -> tuple:
+    """`doc.sents`, built once."""
+    index = doc_index(doc)
+    if index.sents is None:
+        index.sents = tuple(doc.sents)
+    return index.sents
+
+
+def span_ents(span) -> list:
+    """`span.ents` (the entities wholly inside a span, in order) without rebuilding the
+    document's entities: the same list spaCy gives."""
+    index = doc_index(span.doc)
+    out = []
+    for i in range(bisect_left(index.ent_starts, span.start), len(index.ents)):
+        ent = index.ents[i]
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def token_depths(doc, cap: int = 50) -> list[int]:
+    """Each token's distance to the root of its parse tree (at most `cap`), in one pass over
+    the heads: what walking up from every token gives, without the walk per token."""
+    heads = [tok.head.i for tok in doc]
+    depth = [-1] * len(heads)
+    for i in range(len(heads)):
+        path, j = [], i
+        while depth[j] < 0 and heads[j] != j:
+            path.append(j)
+            j = heads[j]
+            if len(path) > len(heads):  # a cycle, which a parser never makes: walk as asked
+                return [_walked_depth(doc[k], cap) for k in range(len(heads))]
+        if depth[j] < 0:
+            depth[j] = 0  # a root
+        for step, k in enumerate(reversed(path), start=1):
+            depth[k] = depth[j] + step
+    return [min(d, cap) for d in depth]
+
+
+def _walked_depth(tok, cap: int) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < cap:
+        tok, depth = tok.head, depth + 1
+    return depth

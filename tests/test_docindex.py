@@ -1,0 +1,62 @@
+"""The per-Doc index the extractors share gives what spaCy gives (text, entities, sentences,
+entities of a span, tree depths), and the events' trigger-word filter only rules out tokens
+no trigger finder would take: speed changes that must not change any output."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.nlp.docindex import doc_ents, doc_sents, doc_text, span_ents, token_depths
+from pipeline.nlp.events.extract import TRIGGER_FINDERS, DocumentContext, _may_trigger, _name_spans
+from pipeline.nlp.events.lexicon import lexicon
+from pipeline.nlp.model import load_model
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def docs():
+    nlp = load_model()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("Kerry met Lavrov in Geneva. He said talks on Syria would resume on Friday, officials said.")
+    return list(nlp.pipe(texts))
+
+
+def _walked_depth(tok) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def test_index_equals_spacy(docs):
+    for doc in docs:
+        assert doc_text(doc) == doc.text
+        assert [(e.start, e.end, e.label_) for e in doc_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+        assert [(s.start, s.end) for s in doc_sents(doc)] == [(s.start, s.end) for s in doc.sents]
+        for span in [*doc.sents, doc[0:len(doc)], doc[3:9], doc[len(doc) // 2:]]:
+            assert [(e.start, e.end) for e in span_ents(span)] == [(e.start, e.end) for e in span.ents]
+        assert token_depths(doc) == [_walked_depth(tok) for tok in doc]
+        assert doc_text(doc) is doc_text(doc)  # computed once
+
+
+def test_index_belongs_to_its_doc(docs):
+    nlp = load_model()
+    for text in ("Obama met Putin.", "Merkel met Macron in Paris.", "Obama met Putin."):
+        doc = nlp(text)
+        assert doc_text(doc) == text and [e.text for e in doc_ents(doc)] == [e.text for e in doc.ents]
+
+
+def test_trigger_filter_keeps_every_trigger(docs):
+    lex = lexicon()
+    ruled_out = found = 0
+    for doc in docs:
+        ctx = DocumentContext(lex, None, _name_spans(doc, []), None, None, {})
+        for tok in doc:
+            if not _may_trigger(tok, lex):
+                ruled_out += 1
+                assert all(find(tok, ctx) is None for find in TRIGGER_FINDERS), tok.text
+            else:
+                found += any(find(tok, ctx) is not None for find in TRIGGER_FINDERS)
+    assert ruled_out > 1000 and found > 20
