@@ -218,12 +218,12 @@ _TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id(lexicon) ->
 
 
 def _trigger_words(lex: Lexicon) -> frozenset[str]:
-    """Every word a trigger entry can be found by: a verb entry's lemma (the first word of a
+    """Every word a trigger entry can be found by: a verb or adjective entry's lemma (the first word of a
     phrasal one: "turn down"), a noun entry's head (its last word: "phone call")."""
     kept = _TRIGGER_WORDS.get(id(lex))
     if kept is None or kept[0] is not lex:
         words = set(lex.verbs) | set(lex.nouns) | {word.split(" ")[-1] for word in lex.nouns} | {
-            word.split(" ")[0] for kind, word in lex.senses if kind == "V"}
+            word.split(" ")[0] for kind, word in lex.senses if kind in ("V", "A")}  # A: "critical of"
         kept = _TRIGGER_WORDS[id(lex)] = (lex, frozenset(words))
     return kept[1]
 
