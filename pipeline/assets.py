@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 import dagster as dg
 
 
-from pipeline import asset_metadata, batch_order, catalog, checks, clean, faults, ingest, isolation, load, nlp, reannotate
+from pipeline import asset_metadata, batch_order, catalog, check_sql, checks, clean, faults, ingest, isolation, load, nlp, reannotate
 from pipeline.records import CleanArticle, InboxFile, ParsedDocument, RecordError, VersionAnnotations
 from pipeline.resources import InboxResource, WarehouseResource
 
@@ -191,15 +191,16 @@ def nlp_annotations(context: dg.AssetExecutionContext, config: LoadOrderConfig,
 def warehouse_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
                      clean_articles: CleanBatch, nlp_annotations: list[VersionAnnotations]):
     """Upsert the batch into every table in one transaction (all or nothing); the
-    blocking checks run inside it, before the commit, so a failing check leaves the
-    warehouse as it was."""
+    blocking checks run inside it over the batch's new and changed rows (foreign keys
+    into the whole warehouse), before the commit, so a failing check leaves the
+    warehouse as it was. The whole-table suites run on a schedule (pipeline.check_suites)."""
     batch_key = context.partition_key if context.has_partition_key else "manual"
     ledger = clean_articles.ledger()
     articles, annotations = isolation.without_failed_nlp(ledger, clean_articles.articles, nlp_annotations)
     outcomes: list[checks.CheckOutcome] = []
 
-    def verify(con) -> None:
-        outcomes.extend(checks.run_checks(con))
+    def verify(con, scope: check_sql.BatchScope) -> None:
+        outcomes.extend(check_sql.run_batch_checks(con, scope))
         failed = [o for o in outcomes if not o.passed]
         if failed:
             raise checks.BlockingChecksFailed(failed)

@@ -15,7 +15,7 @@ from pipeline.assets import inbox_batches
 from pipeline.batch_order import batch_run_config, split_batches
 from pipeline.ids import stable_id
 from pipeline import runs
-from pipeline.inbox import inbox_entries
+from pipeline.inbox import inbox_state
 from pipeline.ingest import scan_inbox
 
 INGEST_JOB = "ingest_job"
@@ -23,19 +23,6 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # run co
 # A sensor tick with more new files than this becomes several batches (separate runs the
 # run queue may run at the same time; each loads after the ones before it).
 BATCH_FILES = int(os.environ.get("NEWS_BATCH_FILES", "500"))
-
-
-def inbox_state(inbox: str) -> dict[str, str]:
-    """{inbox-relative name: "size:mtime_ns"} — cheap (lstat only, links never
-    followed) change detection over every entry the scan will account for."""
-    root = Path(inbox).resolve()
-    if not root.is_dir():
-        return {}
-    state = {}
-    for p in inbox_entries(root):
-        st = p.lstat()
-        state[p.relative_to(root).as_posix()] = f"{st.st_size}:{st.st_mtime_ns}"
-    return state
 
 
 def batch_key(prefix: str, state: dict[str, str]) -> str:
@@ -134,6 +121,6 @@ def add_scan_partition(inbox: str, instance: dg.DagsterInstance) -> str:
 
 
 if __name__ == "__main__":  # python -m pipeline.automation: add and print the partition for $NEWS_INBOX
-    from pipeline.resources import inbox_path
+    from pipeline.paths import inbox_path
 
     print(add_scan_partition(inbox_path(), dg.DagsterInstance.get()))

@@ -11,6 +11,8 @@ import time
 
 import dagster as dg
 
+from pipeline.runs import reap_dead_runs
+
 POLL_SECONDS = 0.5
 
 
@@ -47,6 +49,7 @@ def wait_for_turn(instance: dg.DagsterInstance, after: list[str], log=print, pol
     step (outside the writer pool, so the batch whose turn it is can take the pool)."""
     start, waiting = time.monotonic(), list(after)
     while waiting:
+        reap_dead_runs(instance)  # an earlier batch's killed process never ends its run itself
         waiting = [key for key in waiting if not batch_done(instance, key)]
         if waiting:
             time.sleep(poll)

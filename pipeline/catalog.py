@@ -85,6 +85,11 @@ def table_keys() -> dict[str, tuple[str, ...]]:
     return {n: r.keys for n, r in loaded_tables().items()}
 
 
+def table_counts(con) -> dict[str, int]:
+    """Rows in every table the load writes (in its write order)."""
+    return {t: con.sql(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in table_keys()}
+
+
 def foreign_keys() -> list[tuple[str, ForeignKey]]:
     return [(n, fk) for n, r in tables().items() for fk in r.foreign_keys]
 

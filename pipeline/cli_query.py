@@ -12,13 +12,12 @@ from pathlib import Path
 import duckdb
 
 from pipeline import catalog
-from pipeline.cli_output import UsageError, check_warehouse
+from pipeline.cli_output import EXPORT_FORMATS, UsageError, check_warehouse
 from pipeline.model_sql import create_all_views, model_files
 from pipeline.report import write_report
-from pipeline.report_asset import report_folder
+from pipeline.paths import report_folder
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-EXPORT_FORMATS = ("parquet", "csv")
 
 
 def open_read_only(warehouse: str) -> duckdb.DuckDBPyConnection:

@@ -1,6 +1,7 @@
 """The single Definitions object: assets by layer (ingest → clean → nlp → warehouse →
-models), the Great Expectations checks, the inbox sensor, the re-scan schedule and
-the warehouse resources, all configured from NEWS_INBOX / NEWS_WAREHOUSE."""
+models), the data-quality checks (per batch inside the load; whole-table Great
+Expectations suites on their own job and schedule), the inbox sensor, the re-scan
+schedule and the warehouse resources, all configured from NEWS_INBOX / NEWS_WAREHOUSE."""
 from __future__ import annotations
 
 import dagster as dg
@@ -8,6 +9,7 @@ import dagster as dg
 from pipeline.assets import (clean_articles, inbox_files, nlp_annotations, parsed_documents, reannotated_versions,
                              warehouse_tables)
 from pipeline.automation import INGEST_JOB, build_inbox_sensor, build_rescan_schedule
+from pipeline.check_suites import whole_table_checks, whole_table_checks_job, whole_table_checks_schedule
 from pipeline.models import build_model_assets
 from pipeline.quality_log import check_results_asset
 from pipeline.report_asset import report_asset
@@ -17,8 +19,9 @@ PIPELINE_ASSETS = [inbox_files, parsed_documents, clean_articles, nlp_annotation
 
 ingest_job = dg.define_asset_job(
     INGEST_JOB,
-    selection=dg.AssetSelection.assets(*PIPELINE_ASSETS),
-    description="Ingest one inbox batch: scan, parse, clean, NLP, load (+ checks).",
+    # the load checks its own rows; the whole-table suites have their own job and schedule
+    selection=dg.AssetSelection.assets(*PIPELINE_ASSETS) - dg.AssetSelection.checks(whole_table_checks),
+    description="Ingest one inbox batch: scan, parse, clean, NLP, load (+ checks of the batch's rows).",
 )
 reannotate_job = dg.define_asset_job(
     "reannotate_job",
@@ -36,7 +39,8 @@ def build_definitions(inbox: str | None = None, warehouse: str | None = None) ->
     res = resources(inbox, warehouse)
     return dg.Definitions(
         assets=[*PIPELINE_ASSETS, reannotated_versions, check_results_asset, *build_model_assets(), report_asset],
-        jobs=[ingest_job, reannotate_job, models_job],
+        asset_checks=[whole_table_checks],
+        jobs=[ingest_job, reannotate_job, models_job, whole_table_checks_job],
         sensors=[
             build_inbox_sensor(res["inbox"].path, res["warehouse"].database),
             dg.AutomationConditionSensorDefinition(
@@ -45,7 +49,7 @@ def build_definitions(inbox: str | None = None, warehouse: str | None = None) ->
                 default_status=dg.DefaultSensorStatus.RUNNING,
             ),
         ],
-        schedules=[build_rescan_schedule()],
+        schedules=[build_rescan_schedule(), whole_table_checks_schedule],
         resources=res,
         executor=dg.in_process_executor,
     )

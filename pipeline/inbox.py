@@ -111,7 +111,7 @@ def _marker_sha(kind: str, text: str) -> str:
     return hashlib.sha256(f"{kind}:{text}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def inbox_file(path: Path, root: Path) -> InboxFile:
+def inbox_file(path: Path, root: Path, detect: bool = True) -> InboxFile:
     """The record of one inbox entry; `problem` says why it will not be read."""
     name = path.relative_to(root).as_posix()
     st = path.lstat()
@@ -127,12 +127,14 @@ def inbox_file(path: Path, root: Path) -> InboxFile:
         return InboxFile(str(path), name, st.st_size, sha256_file(path), st.st_mtime, "oversized",
                          problem=f"file of {st.st_size / 1048576:.1f} MB is over the NEWS_MAX_FILE_MB limit "
                                  f"of {limit // 1048576} MB (quarantined unread)")
-    return InboxFile(str(path), name, st.st_size, sha256_file(path), st.st_mtime, detect_format(path))
+    return InboxFile(str(path), name, st.st_size, sha256_file(path), st.st_mtime,
+                     detect_format(path) if detect else "unknown")
 
 
-def scan_inbox(inbox: str | os.PathLike, only: list[str] | None = None) -> list[InboxFile]:
+def scan_inbox(inbox: str | os.PathLike, only: list[str] | None = None, detect: bool = True) -> list[InboxFile]:
     """Every entry under `inbox` (recursively, sorted), hashed. `only` restricts the
-    scan to those inbox-relative names (the sensor's batch)."""
+    scan to those inbox-relative names (the sensor's batch); `detect=False` leaves the
+    formats unread (a file's identity is its name and hash: enough to find new work)."""
     root = Path(inbox).resolve()
     if not root.is_dir():
         raise FileNotFoundError(f"inbox {root} is not a directory")
@@ -141,5 +143,18 @@ def scan_inbox(inbox: str | os.PathLike, only: list[str] | None = None) -> list[
     for path in inbox_entries(root):
         name = path.relative_to(root).as_posix()
         if wanted is None or name in wanted:
-            found.append(inbox_file(path, root))
+            found.append(inbox_file(path, root, detect))
     return found
+
+
+def inbox_state(inbox: str) -> dict[str, str]:
+    """{inbox-relative name: "size:mtime_ns"} — cheap (lstat only, links never
+    followed) change detection over every entry the scan will account for."""
+    root = Path(inbox).resolve()
+    if not root.is_dir():
+        return {}
+    state = {}
+    for p in inbox_entries(root):
+        st = p.lstat()
+        state[p.relative_to(root).as_posix()] = f"{st.st_size}:{st.st_mtime_ns}"
+    return state

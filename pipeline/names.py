@@ -101,8 +101,12 @@ def affiliation_name(text: str) -> str:
 
 
 # --- name helpers shared with cross-document resolution -------------------------------------
+# Pure functions of a name, memoized: actor resolution asks for the same few thousand
+# names' keys hundreds of thousands of times over a warehouse's entities.
+NAME_CACHE = 1 << 16
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def fold(text: str) -> str:
     """Lower case without accents, curly quotes or periods: the comparison form of a name."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -111,10 +115,12 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def name_key(name: str) -> str:
     return re.sub(r"\s*'\s*", "'", fold(name))
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def surname_key(token: str) -> str:
     return PARTICLE_PREFIX.sub("", fold(token).strip(" ,;'"))
 
@@ -126,17 +132,23 @@ def _is_initial(word: str) -> bool:
 def person_name_parts(name: str) -> tuple[list[str], str]:
     """(given names, surname key): "Sergey V. Lavrov" -> (["Sergey", "V."], "lavrov");
     "Bashar al-Assad" -> (["Bashar"], "assad"); "de Mistura" -> ([], "mistura")."""
+    given, surname = _person_name_parts(name)
+    return list(given), surname  # a list of its own: callers may keep it
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _person_name_parts(name: str) -> tuple[tuple[str, ...], str]:
     suffix = next((w.lower().strip(".,") for w in name.split() if w.lower().strip(".,") in GENERATIONS), "")
     words = [w for w in name.split() if w.lower().strip(".,") not in GENERATIONS]
     while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in title_words()):
         words = words[1:]  # "Mr. Kerry", "President Obama": no given name
     if not words:
-        return [], ""
+        return (), ""
     sur = words[-1]
     rest = words[:-1]
     while rest and rest[-1].lower() in PARTICLES:
         rest = rest[:-1]
-    return rest, surname_key(sur) + (f" {suffix}" if suffix else "")  # Donald Trump Jr. is not Donald Trump
+    return tuple(rest), surname_key(sur) + (f" {suffix}" if suffix else "")  # Donald Trump Jr. is not Donald Trump
 
 
 def translit_key(word: str) -> str:
@@ -170,6 +182,7 @@ def given_names_compatible(a: list[str], b: list[str]) -> float:
     return score
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def org_key(name: str) -> str:
     """Organization names compared without corporate suffixes or generic trailing words:
     "Apple Inc." = "Apple Computer" = "Apple"; "Ford Motor Company" = "Ford"."""
@@ -183,11 +196,13 @@ def org_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def group_key(name: str) -> str:
     k = fold(name)
     return k[:-1] if k.endswith("s") and len(k) > 4 else k
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in CONNECTORS)
 
@@ -250,6 +265,7 @@ def acronym_of(acronym: str, name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def comparison_key(name: str, actor_type: str) -> str:
     if actor_type == "organization":
         return org_key(name)

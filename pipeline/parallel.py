@@ -22,8 +22,10 @@ from pathlib import Path
 import dagster as dg
 
 from dagster._core.storage.defs_state.base import set_defs_state_storage
+from dagster._core.utils import make_new_run_id
 
-from pipeline.assets import inbox_batches
+from pipeline import runs as run_records
+from pipeline.assets import WAREHOUSE_POOL, inbox_batches
 from pipeline.automation import INGEST_JOB, QUIET, batch_key
 from pipeline.batch_order import batch_run_config, split_batches
 from pipeline.definitions import build_definitions
@@ -45,7 +47,17 @@ def run_batches(inbox: str, warehouse: str, names: list[str], batches: int, conc
     groups = split_batches(names, batches)
     runs = [BatchRun(batch_key(f"batch{i + 1}of{len(groups)}", {n: "" for n in g}), g) for i, g in enumerate(groups)]
     with dg.DagsterInstance.get() as instance:
+        run_records.reap_dead_runs(instance)  # a killed earlier run must not hold the writer pool
         instance.add_dynamic_partitions(inbox_batches.name, [r.key for r in runs])
+        _run_queue(runs, inbox, warehouse, concurrency, instance)
+    return runs
+
+
+def _run_queue(runs: list[BatchRun], inbox: str, warehouse: str, concurrency: int,
+               instance: dg.DagsterInstance) -> None:
+    """Start the batch processes in order, `concurrency` at a time; when one ends, reap
+    its run if the process died without ending it (killed, crashed), so the pool slot it
+    held is freed and the batches after it stop waiting for it (pipeline.runs)."""
     env = {**os.environ, "NEWS_INBOX": inbox, "NEWS_WAREHOUSE": warehouse}
     running: list[tuple[BatchRun, subprocess.Popen, Path]] = []
     queue = list(enumerate(runs))
@@ -63,17 +75,22 @@ def run_batches(inbox: str, warehouse: str, names: list[str], batches: int, conc
                 run.output, run.returncode = proc.stdout.read(), proc.returncode
                 spec.unlink(missing_ok=True)
                 running.remove(item)
+                if proc.returncode:
+                    run_records.reap_dead_runs(instance)
         time.sleep(0.2)
-    return runs
 
 
 def _run_one(spec_path: str) -> int:
     """Child process: one batch's ingest run on the shared instance."""
     spec = json.loads(Path(spec_path).read_text())
-    with dg.DagsterInstance.get() as instance, set_defs_state_storage(instance.defs_state_storage):
+    run_id = make_new_run_id()
+    with dg.DagsterInstance.get() as instance, set_defs_state_storage(instance.defs_state_storage), \
+            run_records.PoolWatchdog(instance, run_id, WAREHOUSE_POOL):
         job = build_definitions().resolve_job_def(INGEST_JOB)
-        result = job.execute_in_process(partition_key=spec["key"], instance=instance,
-                                        run_config={**spec["config"], **QUIET}, raise_on_error=False)
+        # tagged with this process, as CLI runs are: a run whose process dies is reaped
+        result = job.execute_in_process(partition_key=spec["key"], instance=instance, run_id=run_id,
+                                        tags=run_records.process_tags(), run_config={**spec["config"], **QUIET},
+                                        raise_on_error=False)
     failed = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
     print(f"batch {spec['key']}: run {result.run_id} {'succeeded' if result.success else 'failed'}"
           + (f", failed checks: {', '.join(failed)}" if failed else ""))

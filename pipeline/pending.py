@@ -8,13 +8,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
-import polars as pl
+import os
 
-from pipeline.ingest import scan_inbox
+import duckdb
+
+from pipeline.inbox import scan_inbox
 from pipeline.model_sql import model_files, model_fingerprint
+from pipeline.paths import is_catalogue
 from pipeline.records import EXTRACTOR_VERSION
-from pipeline.resources import is_catalogue
+
+NOTHING_NEW = ("nothing new in {inbox}: every file is loaded, no version is stale, every model is current "
+               "— no NLP, no load, no checks (no Dagster run started)")
+
+
+def reannotate_enabled(flag: bool | None = None) -> bool:
+    """Re-annotate stale versions on `run`: the flag, else NEWS_REANNOTATE (default on)."""
+    return flag if flag is not None else os.environ.get("NEWS_REANNOTATE", "1") not in ("0", "false", "no")
 
 
 def version_tuple(version: str | None) -> tuple[int, ...]:
@@ -66,7 +75,7 @@ class PendingWork:
 
 
 def pending_work(inbox: str, warehouse: str, reannotate: bool = True) -> PendingWork:
-    files = scan_inbox(inbox)
+    files = scan_inbox(inbox, detect=False)
     if not is_catalogue(warehouse) and not Path(warehouse).exists():
         return PendingWork(new_files=[f.name for f in files], outdated_models=list(model_files()))
     try:
@@ -74,8 +83,8 @@ def pending_work(inbox: str, warehouse: str, reannotate: bool = True) -> Pending
             tables = {r[0] for r in con.sql("SELECT table_name FROM duckdb_tables()").fetchall()}
             if not {"files", "versions"} <= tables:
                 return PendingWork(new_files=[f.name for f in files], outdated_models=list(model_files()))
-            con.register("scanned", pl.DataFrame({"file_id": [f.file_id for f in files], "name": [f.name for f in files]},
-                                                  schema={"file_id": pl.String, "name": pl.String}))
+            con.execute("CREATE TEMP TABLE scanned AS SELECT unnest(?::VARCHAR[]) AS file_id, unnest(?::VARCHAR[]) AS name",
+                        [[f.file_id for f in files], [f.name for f in files]])
             new = [r[0] for r in con.sql("SELECT name FROM scanned WHERE file_id NOT IN "
                                          "(SELECT file_id FROM files WHERE status <> 'deleted') ORDER BY name").fetchall()]
             gone = [r[0] for r in con.sql("SELECT DISTINCT path FROM files WHERE status <> 'deleted' "

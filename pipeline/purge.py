@@ -1,7 +1,7 @@
 """`python -m pipeline.cli purge-deleted`: remove what files deleted from the inbox
 loaded. A run only marks such files `deleted` (their rows stay, so history is never
 lost by accident); a purge removes, in one transaction checked by the blocking checks
-before its commit:
+(in SQL, over whole tables: a purge deletes anywhere) before its commit:
 
 - the `files` rows marked deleted (and their `quarantined_records`);
 - every article whose versions ALL came from deleted files, with its versions and
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline import checks
+from pipeline import check_sql, checks
 
 # The provenance columns an event takes from the report it now points to.
 EVENT_PROVENANCE = ("article_id", "version_id", "sentence", "start_char", "end_char", "trigger", "actor1_text",
@@ -93,7 +93,7 @@ def purge_deleted(con) -> PurgeSummary:
                                 AND article_id NOT IN (SELECT article_id FROM purge_articles)""")
         for statement in STATEMENTS[3:]:
             con.execute(statement)
-        failed = [o for o in checks.run_checks(con) if not o.passed]
+        failed = [o for o in check_sql.run_table_checks(con) if not o.passed]
         if failed:
             raise checks.BlockingChecksFailed(failed)
         con.execute("COMMIT")

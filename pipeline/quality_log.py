@@ -10,7 +10,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline import asset_metadata, catalog
-from pipeline.checks import CHECK_SPECS
+from pipeline.checks import CHECK_SPECS, WHOLE_TABLE_SPECS
 from pipeline.load import ensure_schema
 from pipeline.models import MODELS_AUTOMATION
 from pipeline.resources import WarehouseResource
@@ -28,7 +28,7 @@ class CheckResult:
 
 def latest_check_results(instance: dg.DagsterInstance) -> list[CheckResult]:
     """The latest finished evaluation of every warehouse check (checks never run are left out)."""
-    keys = [dg.AssetCheckKey(spec.asset_key, spec.name) for spec in CHECK_SPECS]
+    keys = [dg.AssetCheckKey(spec.asset_key, spec.name) for spec in [*CHECK_SPECS, *WHOLE_TABLE_SPECS]]
     records = instance.event_log_storage.get_latest_asset_check_execution_by_key(keys)
     out = []
     for key, record in sorted(records.items(), key=lambda item: item[0].name):

@@ -19,7 +19,7 @@ from typing import Callable, ContextManager
 
 import polars as pl
 
-from pipeline import load, nlp, versions
+from pipeline import load, load_actors, nlp, versions
 from pipeline.pending import stale_versions
 from pipeline.records import EXTRACTOR_VERSION, VersionAnnotations
 
@@ -67,15 +67,15 @@ def annotate(stale: list[StaleVersion]) -> list[VersionAnnotations]:
 
 def build_rows(con, stale: list[StaleVersion], annotations: list[VersionAnnotations]) -> dict[str, list[dict]]:
     """The new annotation rows of the stale versions; actors are resolved over every
-    stored version with these (load.resolved_rows), so an entity found again gets the actor
+    stored version with these (load_actors.resolved_rows), so an entity found again gets the actor
     the same data always gives it."""
     article_ids = sorted({s.article_id for s in stale})
     existing, stored_actors = load.read_existing(con, article_ids)
     rows: dict[str, list[dict]] = {t: [] for t in load.TABLE_KEYS if t != "files"}
-    pending = [load.PendingVersion(s.version_id, s.article_id, s.published_at, s.seen_at, ann)
+    pending = [load_actors.PendingVersion(s.version_id, s.article_id, s.published_at, s.seen_at, ann)
                for s, ann in zip(stale, annotations)]
     now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    load.resolved_rows(rows, pending, stored_actors, now)
+    load_actors.resolved_rows(rows, pending, stored_actors, now)
     versions.refresh_version_spans(rows, existing, article_ids, {s.version_id: s.version_no for s in stale},
                                    replaced=frozenset(s.version_id for s in stale))
     return rows
@@ -98,7 +98,7 @@ def write(con, version_ids: list[str], rows: dict[str, list[dict]]) -> int:
         con.unregister("found_links")
         for table in WRITTEN_TABLES:
             written += load.upsert(con, table, rows.get(table, []))
-        written += load.apply_actor_moves(con, rows)
+        written += load_actors.apply_actor_moves(con, rows)
         con.execute("DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM event_mentions)")
         con.execute("UPDATE versions SET extractor_version = ? "
                     "WHERE version_id IN (SELECT version_id FROM reannotated)", [EXTRACTOR_VERSION])

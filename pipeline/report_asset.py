@@ -7,16 +7,12 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.models import MODELS_AUTOMATION
+from pipeline.paths import report_folder
 from pipeline.report import write_report
 from pipeline.resources import WarehouseResource
 
 REPORT_INPUTS = ["quotes_per_speaker", "actor_cooccurrence", "events_timeline", "most_edited_stories",
                  "stg_quotes", "files", "articles", "versions", "actors", "events"]
-
-
-def report_folder(warehouse: str) -> Path:
-    path = Path(warehouse)
-    return path.with_name(path.stem + "-report")
 
 
 def _inline_png(path: Path) -> str:

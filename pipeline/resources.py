@@ -2,40 +2,14 @@
 environment (`NEWS_WAREHOUSE`, `NEWS_INBOX`) so `make run`, `make dev` and the CLI agree."""
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
-from pathlib import Path
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline import locks
 from pipeline.locks import CONNECTION_CONFIG  # files readable by the duckdb CLI 1.5
-
-DEFAULT_INBOX = "seeds"
-DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
-
-
-def inbox_path() -> str:
-    return str(Path(os.environ.get("NEWS_INBOX", DEFAULT_INBOX)).resolve())
-
-
-# A NEWS_WAREHOUSE with one of these prefixes names a catalogue DuckDB attaches (MotherDuck,
-# DuckLake), not a local file: the storage is configuration behind the warehouse resource.
-CATALOGUE_PREFIXES = ("md:", "motherduck:", "ducklake:")
-
-
-def is_catalogue(database: str) -> bool:
-    return database.startswith(CATALOGUE_PREFIXES)
-
-
-def warehouse_path() -> str:
-    value = os.environ.get("NEWS_WAREHOUSE", DEFAULT_WAREHOUSE)
-    if is_catalogue(value):
-        return value
-    path = Path(value).resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return str(path)
+from pipeline.paths import inbox_path, warehouse_path
 
 
 class InboxResource(dg.ConfigurableResource):

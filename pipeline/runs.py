@@ -29,6 +29,7 @@ import dagster as dg
 from dagster._core.events import DagsterEventType
 from dagster._core.storage.dagster_run import FINISHED_STATUSES
 
+from pipeline.cli_output import RunFailed
 from pipeline.locks import POLL_S, RunBlocked, connect_waiting, lock_timeout, log, wait_until, writer_config
 
 LIVE_STATUSES = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.CANCELING]
@@ -193,16 +194,6 @@ class PoolWatchdog:
 
 
 # ------------------------------------------------------------------ what the CLI says when a run fails
-
-
-class RunFailed(SystemExit):
-    """A run that could not complete, with the one-line (or check-report) message the
-    CLI prints and its exit code: 2 when it could not proceed (lock, pool, missing
-    inbox), 1 when it ran and failed (a blocking check, an error)."""
-
-    def __init__(self, message: str, exit_code: int = 1):
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 def _error_chain(error):

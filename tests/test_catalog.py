@@ -102,3 +102,23 @@ def test_cooccurrence_is_weighted_by_sentences(seed_db):
     top = seed_db.sql("SELECT sentences_together, articles_together FROM actor_cooccurrence LIMIT 10").fetchall()
     assert len({s for s, _ in top}) > 3  # not a ten-way tie
     assert [s for s, _ in top] == sorted((s for s, _ in top), reverse=True)
+
+
+def test_cooccurrence_leaves_venues_out(seed_warehouse, tmp_path):
+    """A programme named as where something was said (VENUE) is no actor taking part: a
+    venue mention beside another actor in a sentence adds no pair."""
+    import shutil
+
+    copy = tmp_path / "w.duckdb"
+    shutil.copy2(seed_warehouse, copy)
+    with duckdb.connect(str(copy)) as con:
+        mention = con.sql("SELECT * FROM mentions ORDER BY mention_id LIMIT 1").df()
+        before = con.sql("SELECT count(*) FROM actor_cooccurrence").fetchall()[0][0]
+        con.execute("INSERT INTO actors (actor_id, canonical_name, actor_type) "
+                    "VALUES ('actor_venue', 'Today programme', 'organization')")
+        mention["mention_id"], mention["actor_id"], mention["label"] = "m_venue", "actor_venue", "VENUE"
+        con.execute("INSERT INTO mentions BY NAME SELECT * FROM mention")
+        assert con.sql("SELECT count(*) FROM actor_cooccurrence").fetchall()[0][0] == before
+        assert not con.sql("SELECT * FROM actor_cooccurrence WHERE 'actor_venue' IN (actor_a, actor_b)").fetchall()
+        con.execute("UPDATE mentions SET label = 'ORG' WHERE mention_id = 'm_venue'")  # the same mention as an actor
+        assert con.sql("SELECT * FROM actor_cooccurrence WHERE 'actor_venue' IN (actor_a, actor_b)").fetchall()

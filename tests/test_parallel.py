@@ -85,3 +85,47 @@ def test_sensor_splits_a_large_tick_into_ordered_batches(tmp_path, monkeypatch):
     keys = [r.partition_key for r in requests]
     assert [r.run_config["ops"]["nlp_annotations"]["config"]["load_after"] for r in requests] == \
         [[], keys[:1], keys[:2]]
+
+
+def test_killed_batch_processes_are_reaped_and_the_next_run_completes(tmp_path, monkeypatch):
+    """A batch process killed with SIGKILL inside its load transaction (issue 12's crash,
+    for parallel runs): its run is marked failed and its writer-pool slot freed, so the
+    batches after it do not wait for it forever; the next run loads everything."""
+    import os
+    import signal
+    import threading
+    import time
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for seed in sorted(SEEDS.iterdir())[:2]:
+        shutil.copy2(seed, inbox / seed.name)
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    shutil.copy2(ROOT / "config" / "dagster.yaml", home / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    marker = tmp_path / "paused"
+    monkeypatch.setenv("NEWS_PAUSE_AT", f"load:{marker}")
+    db = tmp_path / "w.duckdb"
+    names = pending_work(str(inbox), str(db)).new_files
+    done: list = []
+    queue = threading.Thread(target=lambda: done.append(run_batches(str(inbox), str(db), names, 2, 2)))
+    queue.start()
+    killed, deadline = 0, time.monotonic() + 600
+    while queue.is_alive():
+        assert time.monotonic() < deadline, "batch runs never ended (a dead run not reaped?)"
+        if marker.exists():
+            os.kill(int(marker.read_text().split()[0]), signal.SIGKILL)  # each batch in turn, inside its load
+            marker.unlink()
+            killed += 1
+        time.sleep(0.2)
+    queue.join()
+    assert killed == 2 and all(r.returncode for r in done[0])
+    with dg.DagsterInstance.get() as instance:
+        assert {r.dagster_run.status for r in instance.get_run_records()} == {dg.DagsterRunStatus.FAILURE}
+        assert not instance.event_log_storage.get_concurrency_info("duckdb_writer").claimed_slots
+
+    monkeypatch.delenv("NEWS_PAUSE_AT")
+    again = run_batches(str(inbox), str(db), pending_work(str(inbox), str(db)).new_files, 2, 2)
+    assert [r.returncode for r in again] == [0, 0], "\n".join(r.output[-1500:] for r in again)
+    assert not pending_work(str(inbox), str(db)).new_files

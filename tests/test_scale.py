@@ -100,3 +100,20 @@ def test_ingest_run_with_nothing_new_skips_the_batch_stages(built):
     skipped = {e.step_key for e in result.all_events if e.event_type_value == "STEP_SKIPPED"}
     assert {"nlp_annotations", "warehouse_tables"} <= skipped
     assert not result.get_asset_check_evaluations()
+
+
+def test_noop_cli_run_decides_before_loading_dagster(built):
+    """The no-op path of `python -m pipeline run` imports neither Dagster nor Great
+    Expectations nor matplotlib: its cost is a hash of the inbox and a few queries."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    inbox, db, _ = built
+    script = ("import sys; from pipeline.cli import main; "
+              f"code = main(['run', '--inbox', {str(inbox)!r}, '--warehouse', {str(db)!r}]); "
+              "print(sorted(m for m in ('dagster', 'great_expectations', 'matplotlib') if m in sys.modules), code)")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert "no NLP, no load, no checks" in done.stdout, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[] 0"

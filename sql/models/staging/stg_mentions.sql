@@ -2,7 +2,7 @@
 -- merges, its article, version and the sentence it sits in (stg_sentences), so models can
 -- count actors per sentence and the same sentence across versions once (sentence_hash).
 WITH mention_spans AS (
-    SELECT mention_id, version_id, actor_id, start_char, end_char, text
+    SELECT mention_id, version_id, actor_id, start_char, end_char, text, label
     FROM mentions
 ),
 
@@ -28,7 +28,8 @@ SELECT
     resolved_actors.actor_type,
     mention_spans.start_char,
     mention_spans.end_char,
-    mention_spans.text
+    mention_spans.text,
+    mention_spans.label
 FROM mention_spans
 JOIN sentences
   ON sentences.version_id = mention_spans.version_id

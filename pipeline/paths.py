@@ -1,0 +1,35 @@
+"""Where the inbox, the warehouse and its report are (NEWS_INBOX, NEWS_WAREHOUSE). Light on
+purpose (no Dagster): the command line decides a no-op run before it loads Dagster."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_INBOX = "seeds"
+DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
+# A NEWS_WAREHOUSE with one of these prefixes names a catalogue DuckDB attaches (MotherDuck,
+# DuckLake), not a local file: the storage is configuration behind the warehouse resource.
+CATALOGUE_PREFIXES = ("md:", "motherduck:", "ducklake:")
+
+
+def inbox_path() -> str:
+    return str(Path(os.environ.get("NEWS_INBOX", DEFAULT_INBOX)).resolve())
+
+
+def is_catalogue(database: str) -> bool:
+    return database.startswith(CATALOGUE_PREFIXES)
+
+
+def warehouse_path() -> str:
+    value = os.environ.get("NEWS_WAREHOUSE", DEFAULT_WAREHOUSE)
+    if is_catalogue(value):
+        return value
+    path = Path(value).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
+
+
+def report_folder(warehouse: str) -> Path:
+    """warehouse/news.duckdb -> warehouse/news-report/."""
+    path = Path(warehouse)
+    return path.with_name(path.stem + "-report")
