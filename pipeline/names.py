@@ -23,6 +23,10 @@ from rapidfuzz.distance import Levenshtein
 from pipeline.ids import stable_id
 
 RULES = Path(__file__).resolve().parent / "rules"
+# Names recur within and across documents: the pure string functions below (fold, keys,
+# country lookups) keep their latest results (str in, immutable out); actor resolution asks
+# for the same few thousand names' keys hundreds of thousands of times over a warehouse.
+NAME_CACHE = 1 << 16
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mme": "f", "mme.": "f",
@@ -86,6 +90,7 @@ def title_heads() -> frozenset[str]:
     return frozenset(p[-1] for p in titles()) - {"state", "general", "staff", "affairs", "justice"}
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def country_of(text: str) -> tuple[str, str] | None:
     """(country, kind) for a country name, other name or demonym, else None."""
     t = re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).replace("’", "'")
@@ -101,9 +106,6 @@ def affiliation_name(text: str) -> str:
 
 
 # --- name helpers shared with cross-document resolution -------------------------------------
-# Pure functions of a name, memoized: actor resolution asks for the same few thousand
-# names' keys hundreds of thousands of times over a warehouse's entities.
-NAME_CACHE = 1 << 16
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -207,6 +209,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in CONNECTORS)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def is_acronym(text: str) -> bool:
     t = text.replace(".", "")
     return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
@@ -229,10 +232,12 @@ def is_short_form(short: str, full: str) -> bool:
     return not (country_of(rest) or fold(rest) in REGIONS or fold(rest).split()[0] in CONNECTORS)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def entity_key(canonical: str, actor_type: str) -> str:
     return stable_id("ent", actor_type, canonical.lower())
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def normalize_name(text: str) -> str:
     text = text.replace("’", "'").strip()
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
