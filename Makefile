@@ -69,12 +69,14 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events --gsr $(CORPORA)/event-coding/plover-gsr-dev.jsonl
 	$(BIN)/python -m pipeline.evaluate.events
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev2.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev3.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout2.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout3.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout4.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout5.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout6.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout7.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)

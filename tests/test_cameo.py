@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.nlp.events import cameo
+from pipeline.nlp.events.lexicon import Trigger
+from pipeline.nlp.events.senses import sense_ok
+from pipeline.nlp.model import load_model
 
 CROSSWALK = """# CAMEO to PLOVER conversion table
 04: CONSULT
@@ -73,7 +76,11 @@ def test_pattern_parts():
     assert pat.pobjs == ("gun", "launcher") and pat.sources == ("warned",)
     pat = cameo.parse_pattern("- * CRITICISM   [:111]  # CAUTION", classes)
     assert pat.reverse and pat.code == "111"
-    assert cameo.parse_pattern("- GUNMEN * [130]", classes) is None  # words before the verb: not converted
+    # words before the verb condition the subject: a word or a class
+    assert cameo.parse_pattern("- GUNMEN * [130]", classes).subjects == ("gunmen",)
+    pat = cameo.parse_pattern("- &WEAPON * ATTACKS [195]  # STAGE", classes)
+    assert pat.subjects == ("gun", "launcher") and pat.objects == ("attacks",)
+    assert cameo.parse_pattern("- ABRUPTLY * TALKS [164:164]", classes) is None  # an adverb is no subject
     assert cameo.parse_pattern("- * BITTERLY$ [111]", classes) is None  # nothing a condition can test
 
 
@@ -81,7 +88,8 @@ def test_convert_rows(dictionaries):
     rows = cameo.convert(*dictionaries)
     warn = [r for r in rows if r.word == "warn"]
     # patterns before the default; a 01 pattern is a no-event sense; the default needs a named target
-    assert [r.type for r in warn] == ["-", "INVESTIGATE", "THREATEN"]
+    assert [r.type for r in warn] == ["-", "INVESTIGATE", "THREATEN", "THREATEN"]
+    assert warn[2].flags == ("subj:gunmen", "sport")  # a subject pattern: no 'named' target needed
     assert warn[0].flags[:2] == ("prep:of", "pobj:risk") and warn[-1].cameo == "130" and "named" in warn[-1].flags
     # a pattern found with another verb of the synset ("# CAUTION") is that verb's only
     caution = [r for r in rows if r.word == "caution"]
@@ -108,3 +116,12 @@ def test_generated_table_is_current(tmp_path):
     assert {"V", "AGENT", "MILITARY", "WEAPON"} <= kinds
     assert all(r[5] != "-" for r in rows if r[1] == "V" and r[2] != "-")  # every event sense keeps its CAMEO code
     assert any(r[0] == "police" and r[1] == "AGENT" for r in rows)
+
+
+def test_subject_condition_reads_the_subject():
+    """A generated sense with a subject condition ("- &MILITARY * ...") holds only with such a subject."""
+    nlp = load_model()
+    trig = Trigger("advance", "V", "ASSAULT", None, frozenset(), (("subj", frozenset({"troops"})),))
+    for text, expected in (("Troops advanced on the town.", True), ("Prices advanced on Monday.", False)):
+        verb = next(t for t in nlp(text) if t.lemma_ == "advance")
+        assert sense_ok(trig, verb, "V", [], set()) is expected

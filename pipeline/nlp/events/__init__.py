@@ -4,6 +4,7 @@
   dictionary by `cameo`, the converter) and the context word lists;
 - `extract`: the extraction loop over the sentences of a document (`extract_events`);
 - `pairs`: the source/target pairs one sense of a trigger gives (`sense_pairs`);
+- `guards`: the ordered guards that reject pairs which make no event (`PAIR_GUARDS`);
 - `senses`: the conditions a trigger sense puts on its context, and the targets it names;
 - `refine`: sense decisions on a found event, ordered named rules (threats, intents, verbal attacks, FIGHT);
 - `actors`: who the source and target of an event are (noun phrases, subjects, agents, roles);

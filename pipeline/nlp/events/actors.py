@@ -173,6 +173,18 @@ def subject_of(verb):
     return [], False
 
 
+def appositive_holder(noun):
+    """"James McCord, one of the men arrested": the named head a "one/two/some of the N" appositive describes,
+    else the noun itself."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return noun
+    quant = prep.head
+    if quant.dep_ == "appos" and (quant.pos_ == "NUM" or quant.lower_ in ("some", "many", "several", "few")):
+        return quant.head
+    return noun
+
+
 def governing_verb(tok, max_steps: int = 4):
     """The verb a noun depends on through dobj/pobj/prep/attr links (or None)."""
     t = tok

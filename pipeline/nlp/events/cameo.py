@@ -22,8 +22,9 @@ Decisions (PLOVER manual, section "CAMEO to PLOVER translation", and this projec
 - `[A:B]` is coded A; `[:B]` (the target does B to the source: "faced criticism from X")
   is coded B with the flag `reverse`; `[---]` or a code without PLOVER type is a "no event"
   sense (type `-`) that stops the synset's default for that pattern ("foil a plot");
-- a pattern with words before the verb (`- GUNMEN * ...`, 337 of 4,668) is not converted:
-  the trigger table conditions only the verb's own dependents;
+- a pattern with words before the verb (`- &MILITARY * ...`, `- TALKS * [164]`) conditions the verb's subject:
+  its last word before `*` gives `subj:` (the subject lemma, or a member of the `&CLASS`); a pattern whose words
+  before the verb are adverbs (`- ABRUPTLY * TALKS`) or unreadable is not converted;
 - a pattern's object words give `obj:` (head word of `{MULTI WORD}` phrases, `&CLASS`
   members), a leading particle makes a two-word verb ("throw out"), `(PREP NOUN)` gives
   `prep:` and `pobj:`; patterns of one verb and code that differ only in object merge;
@@ -154,15 +155,20 @@ class Pattern:
     reverse: bool
     text: str
     sources: tuple[str, ...] = ()  # verb forms named in the pattern's comment (where it was found)
+    subjects: tuple[str, ...] = ()  # words before the verb: the subject's lemma ("- &MILITARY * ...")
 
 
 def parse_pattern(line: str, classes: dict[str, list[str]]) -> Pattern | None:
-    """`- * OBJECT (PREP NOUN) [code] # VERB` -> Pattern; None when it needs words before the verb."""
+    """`- [SUBJECT] * OBJECT (PREP NOUN) [code] # VERB` -> Pattern; None when the words before the verb are
+    no subject the table can condition on (adverbs, unreadable words)."""
     m = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]", line)
     if not m:
         return None
     body, code = m.group(1), m.group(2).strip()
-    if "*" not in body or body.split("*", 1)[0].strip():
+    if "*" not in body:
+        return None
+    subjects = _subject_words(body.split("*", 1)[0], classes)
+    if subjects is None:
         return None
     after = _tokens(body.split("*", 1)[1])
     reverse = False
@@ -199,12 +205,24 @@ def parse_pattern(line: str, classes: dict[str, list[str]]) -> Pattern | None:
             objects = got
         else:
             pobjs = pobjs[:-1] + got if pobjs else got
-    if not particle and not objects and not preps:
+    if not particle and not objects and not preps and not subjects:
         return None
     comment = line.split("#", 1)[1] if "#" in line else ""
     sources = tuple(w.lower() for w in re.findall(r"[A-Z][A-Z_]+", comment))
     return Pattern(particle, tuple(objects), tuple(preps), tuple(pobjs), code, reverse, " ".join(body.split()),
-                   sources)
+                   sources, tuple(subjects))
+
+
+def _subject_words(before: str, classes: dict[str, list[str]]) -> list[str] | None:
+    """The subject words of a pattern's words before `*` ([] when there are none); None when they are adverbs
+    ("ABRUPTLY"), an adjective without noun ("ETHNIC"), a preposition phrase or unreadable."""
+    toks = [t for t in _tokens(before) if t not in ("+", "$", "^", "%")]
+    if not toks:
+        return []
+    last = toks[-1]
+    if last.startswith("(") or last.upper().endswith(("LY", "IC", "AL")) and not last.startswith("&"):
+        return None
+    return _words_of(last, classes) or None
 
 
 @dataclass
@@ -262,7 +280,7 @@ def read_synsets(lines: list[str], classes: dict[str, list[str]]) -> list[Synset
 
 def _row(word: str, code: str, flags: list[str], origin: str, crosswalk: dict[str, Plover]) -> TriggerRow:
     plover = plover_of(code, crosswalk) if code and code != "---" else None
-    if not any(f.startswith(("obj:", "pobj:")) for f in flags):
+    if not any(f.startswith(("obj:", "pobj:", "subj:")) for f in flags):
         flags = flags + ["named"]  # a sense without object words: only with a named actor as target
     return TriggerRow(word, plover.type if plover else "-", plover.mode if plover else None,
                       tuple(flags + ["sport"]), code if plover else (code or "---"), origin)
@@ -283,16 +301,18 @@ def convert(dictionary: Path, crosswalk_path: Path) -> list[TriggerRow]:
             order: list[tuple] = []
             for pat in syn.patterns_of(verb):
                 word = f"{verb} {pat.particle}" if pat.particle and " " not in verb else verb
-                key = (word, pat.code, pat.reverse, pat.preps, pat.pobjs, bool(pat.objects))
+                key = (word, pat.code, pat.reverse, pat.preps, pat.pobjs, bool(pat.objects), pat.subjects)
                 if key not in merged:
                     merged[key] = []
                     order.append(key)
                 merged[key] += [o for o in pat.objects if o not in merged[key]]
             # most specific first: object and preposition, then one of them; no-event senses first on ties
-            order.sort(key=lambda k: (-(k[5] + bool(k[3]) + bool(k[4])), plover_of(k[1], crosswalk) is not None))
+            order.sort(key=lambda k: (-(k[5] + bool(k[3]) + bool(k[4]) + bool(k[6])),
+                                      plover_of(k[1], crosswalk) is not None))
             for key in order:
-                word, code, reverse, preps, pobjs, has_obj = key
-                flags = [f"obj:{'/'.join(merged[key])}"] if has_obj else []
+                word, code, reverse, preps, pobjs, has_obj, subjects = key
+                flags = [f"subj:{'/'.join(subjects)}"] if subjects else []
+                flags += [f"obj:{'/'.join(merged[key])}"] if has_obj else []
                 flags += [f"prep:{'/'.join(preps)}"] if preps else []
                 flags += [f"pobj:{'/'.join(pobjs)}"] if pobjs else []
                 flags += ["reverse"] if reverse else []
@@ -323,7 +343,8 @@ HEADER = """# GENERATED by `python -m pipeline.nlp.events.cameo` from PETRARCH-2
 # Columns as in rules/event_triggers.tsv (word, kind, type, mode, flags) plus: cameo = the CAMEO code (provenance,
 # kept on each event row), origin = the CAMEO verb synset. Rows of one word are its senses, tried in order
 # (patterns before the synset default); type "-" is a "no event" sense (a CAMEO pattern without PLOVER type).
-# Flags: obj:/prep:/pobj: sense conditions (object lemma, preposition, object of that preposition), reverse =
+# Flags: subj:/obj:/prep:/pobj: sense conditions (subject lemma, object lemma, preposition, object of that
+# preposition), reverse =
 # the target does it to the source ("faced criticism from X"), sport = not in a sport context, named = only with a
 # named actor (entity, actor noun, person noun; not a pronoun or a thing) as target.
 # Rows of kind MILITARY at the end: the dictionary's &MILITARY and &AIRCRAFT word classes (a FIGHT's source,

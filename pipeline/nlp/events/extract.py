@@ -164,8 +164,10 @@ def _verb_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
 def _noun_key(tok, lex: Lexicon) -> str | None:
     """The lexicon noun entry of a token: with a modifier ("phone call", "air strikes"), else alone."""
     lemma = tok.lemma_.lower()
-    mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
-    if any(f"{m} {lemma}" in lex.words("NO_EVENT_NOUN") for m in mods):  # "a press release"
+    kids = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    mods = [c.lower_ for c in kids]
+    # "a press release", "a campaign rally", "a Trump rally" (PERSON: a rally named after a person)
+    if any(f"{m} {lemma}" in lex.words("NO_EVENT_NOUN") for m in mods + [c.ent_type_ for c in kids if c.ent_type_]):
         return None
     key = next((f"{m} {tok.lower_}" for m in mods if f"{m} {tok.lower_}" in lex.nouns), None) or \
         next((f"{m} {lemma}" for m in mods if f"{m} {lemma}" in lex.nouns), None)
@@ -199,19 +201,29 @@ def _noun_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
     return TriggerSite(lex.senses[("N", key)], "N", verb)
 
 
-TRIGGER_FINDERS = (_verb_trigger, _noun_trigger)  # a token is a verb trigger or a noun trigger
+def _adjective_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
+    """An adjective complement of the lexicon ("X was critical of Y"): read like a verb (the copula's subject is
+    the source)."""
+    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "xcomp"):
+        return None
+    senses = ctx.lex.senses.get(("A", tok.lemma_.lower())) or ctx.lex.senses.get(("A", tok.lower_))
+    return TriggerSite(senses, "V", tok) if senses else None
+
+
+# a token is a verb trigger, a noun trigger or an adjective trigger
+TRIGGER_FINDERS = (_verb_trigger, _noun_trigger, _adjective_trigger)
 
 
 _TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id(lexicon) -> (lexicon, its words)
 
 
 def _trigger_words(lex: Lexicon) -> frozenset[str]:
-    """Every word a trigger entry can be found by: a verb entry's lemma (the first word of a
+    """Every word a trigger entry can be found by: a verb or adjective entry's lemma (the first word of a
     phrasal one: "turn down"), a noun entry's head (its last word: "phone call")."""
     kept = _TRIGGER_WORDS.get(id(lex))
     if kept is None or kept[0] is not lex:
         words = set(lex.verbs) | set(lex.nouns) | {word.split(" ")[-1] for word in lex.nouns} | {
-            word.split(" ")[0] for kind, word in lex.senses if kind == "V"}
+            word.split(" ")[0] for kind, word in lex.senses if kind in ("V", "A")}  # A: "critical of"
         kept = _TRIGGER_WORDS[id(lex)] = (lex, frozenset(words))
     return kept[1]
 

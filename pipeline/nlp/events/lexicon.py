@@ -111,7 +111,7 @@ def lexicon() -> Lexicon:
             t = Trigger(t.word, t.kind, t.type, t.mode, t.flags | {"generated"}, t.constraints, t.cameo)
             generated.setdefault((t.kind, t.word), []).append(t)
     for word, kind, etype, mode, flags, cameo in _trigger_rows(TRIGGERS_PATH):
-        if kind not in ("V", "N"):
+        if kind not in ("V", "N", "A"):  # A: an adjective trigger ("critical of")
             cues.setdefault(kind, set()).add(word)
             continue
         t = _make_trigger(word, kind, etype, mode, flags, cameo)
@@ -135,7 +135,7 @@ def lexicon() -> Lexicon:
             senses[key] = rows
     for (kind, word), rows in senses.items():
         first = next((t for t in rows if t.type != "-"), None)
-        if first is not None:
+        if first is not None and kind in ("V", "N"):
             (verbs if kind == "V" else nouns).setdefault(word, first)
         for t in rows:
             if "sym" in t.flags:

@@ -1,15 +1,17 @@
 """The actor pairs one sense of a trigger gives in its sentence (`sense_pairs`): sources and targets of a
 verb (subject, object, passive "by", inherited subjects) or of a noun (possessor, "by X", modifier, the
-subject of the light verb that carries it), the guards on them, and the unknown source of an agentless
+subject of the light verb that carries it), checked by the guards of `guards`, and the unknown source of an agentless
 passive assault or arrest."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    ACTOR_LABELS, actor_mention, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources, PRONOUNS,
-    STRONG_LABELS, subject_of,
+    ACTOR_LABELS, actor_mention, appositive_holder, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources,
+    PRONOUNS,
+    subject_of,
 )
+from pipeline.nlp.events.guards import PAIR_GUARDS, Resolved, Site
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 from pipeline.nlp.events.senses import direct_objects, sense_ok, targets_of, yields_to_object_noun
 
@@ -22,10 +24,6 @@ PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMA
 OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
 ANON_NOUN_TYPES = OF_TYPES  # nouns of these types may name only a target ("the arrest of 23 pirates")
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}  # "allegations that X ...": X is the target
-STATEMENT_TYPES = {"AGREE", "REJECT", "THREATEN"}  # types whose verb may state its act in a complement
-# types whose generated senses may have no recipient (PLOVER: a protest, a mobilization, a retreat, an intent)
-UNTARGETED = {"PROTEST", "MOBILIZE", "RETREAT", "AGREE", "REJECT", "THREATEN", "CONCEDE", "SANCTION", "ASSAULT",
-              "COERCE", "INVESTIGATE"}
 
 
 @dataclass
@@ -37,21 +35,6 @@ class Roles:
     anon_ok: bool = False  # an event whose source is unknown ("Kiyingi was arrested")
     pre_pairs: list | None = None  # pairs already resolved ("between Chinese and African leaders")
     cause_subject: bool = False  # the subject is the attack that did it ("a roadside bombing killed")
-
-
-@dataclass
-class Site:
-    """One sense of one trigger in its sentence, with what the role rules read."""
-    tok: object
-    trig: Trigger
-    kind: str
-    verb: object
-    lex: Lexicon
-    ms: MentionIndex
-    ctx: set[str]
-    actor: object
-    consumed: set[int]
-    tgt_heads: list
 
 
 def sense_pairs(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: MentionIndex, ctx: set[str], actor,
@@ -187,16 +170,30 @@ def _complement_targets(site: Site, targets: list) -> list:
 VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _complement_targets, _thing_holders)  # in this order
 
 
+def _stray_agent(tok) -> list:
+    """"is being supported in her decision to enter rehab by all friends": the parser hung the passive's
+    "by" phrase on a subjectless verb inside its prepositional object; it is the passive verb's agent."""
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        for verb in (v for p in prep.children if p.dep_ == "pobj" for v in p.children if v.dep_ == "acl"):
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            return [p for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                    for p in c.children if p.dep_ == "pobj"]
+    return []
+
+
 def _verb_roles(site: Site) -> Roles | None:
     tok, trig = site.tok, site.trig
     site.tgt_heads = site.tgt_heads + _object_partners(site)
     sources, passive = subject_of(tok)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
-        sources, passive = [tok.head], True  # "39 drug traffickers arrested", "civilians killed by"
+        sources, passive = [appositive_holder(tok.head)], True  # "39 drug traffickers arrested", "X, one of
+        # the men arrested"
     if not sense_ok(trig, tok, site.kind, direct_objects(tok, sources if passive else None), site.ctx):
         return None
     roles = Roles(sources, [], passive)
-    agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or \
+        _stray_agent(tok) if passive else []
     agent = [x for a in agent[:1] for x in expand_conj(a)]
     if passive and not _passive_roles(site, roles, agent):
         return None
@@ -276,7 +273,9 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     sources = f.from_[:1] + ([] if f.from_ else f.ofs[:1])
     sources = [x for t in sources for x in expand_conj(t)]
     targets = subject_of(verb)[0]
-    return Roles(sources, targets, anon_ok=site.trig.type in ("AID", "SUPPORT") and bool(targets))
+    # "received criticism": an unnamed critic (not "sparked criticism": the cause of a criticism is not its target)
+    anon = site.trig.type in ("AID", "SUPPORT") or site.trig.type == "DISAPPROVE" and f.vlemma not in lex.words("CAUSE")
+    return Roles(sources, targets, anon_ok=anon and bool(targets))
 
 
 def _between_roles(f: NounFrame) -> Roles | None:
@@ -351,28 +350,27 @@ def _noun_roles(site: Site) -> Roles | None:
 
 # ---- resolving heads to actors, and the guards on the pairs
 
-@dataclass
-class Resolved:
-    """Sources and targets resolved to (mention, text) actors, with what the guards read."""
-    src: list
-    tgt_ok: list  # targets that are actors
-    tgt: list  # targets kept by their text only
-    named: list  # an entity or an actor noun
-    proper: list  # a bare proper noun
-    targets: list  # the target heads
-    pronoun_source: bool
-    anon: bool
-
-
 def _unnest(site: Site, targets: list) -> list:
-    """An event noun as target ("agreed to talks with X"): its with/between/among/of phrase is the target."""
+    """An event noun as target ("agreed to talks with X"): its with/between/among/of phrase is the target; an
+    agent noun with an event sense stays an actor ("supporting the opposition")."""
     lex = site.lex
     targets = list(targets)
-    for t in [t for t in targets if t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns]:
+    for t in [t for t in targets if (t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns) and not is_agent(t, lex)]:
         targets.remove(t)
         targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of")
                     for p in c.children if p.dep_ == "pobj"]
     return targets
+
+
+def _outside_clauses(head, trigger) -> list:
+    """The tokens under a target head outside the clauses that modify it, except the trigger's own clause:
+    "issues discussed by Kerry in a call with Lavrov" reaches Lavrov, "areas associated with Labour" does not."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ not in ("acl", "relcl") or c.i == trigger.i]
+    return out
 
 
 def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
@@ -381,8 +379,8 @@ def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
         for tt in expand_conj(t):
             got = site.actor(tt, True)  # a human noun can be a target by its text ("released two hostages")
             if got is None:
-                inner = [p for c in tt.children if c.dep_ == "prep" and c.lower_ == "with"  # not inside a
-                         for p in c.children if p.dep_ == "pobj"]  # clause: "areas associated with Labour"
+                inner = [p for c in _outside_clauses(tt, site.tok) if c.dep_ == "prep" and c.lower_ == "with"
+                         for p in c.children if p.dep_ == "pobj"]
                 if inner:
                     got = site.actor(inner[0], False)
             if got is not None:
@@ -396,80 +394,15 @@ def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                 res.tgt.append((None, txt))
 
 
-def _unnamed_pronoun_source(site: Site, r: Resolved) -> bool:
-    """A pronoun source (resolved or not) needs a target."""
-    return r.pronoun_source and not r.tgt_ok
-
-
-def _no_named_actor(site: Site, r: Resolved) -> bool:
-    """No named actor on either side: "He will meet him", "they were criticised"."""
-    weak = r.pronoun_source and any(m is None for m, _ in r.src) or all(
-        m is None and (t is None or t.lower() in PRONOUNS) for m, t in r.src)
-    return (r.anon or weak) and not any(m is not None or (t or "").lower() not in PRONOUNS for m, t in r.named)
-
-
-def _speaker_source(site: Site, r: Resolved) -> bool:
-    """A speaker's "I respect the jury": a generated sense needs a third-party source."""
-    return "generated" in site.trig.flags and any(m is None and (t or "").lower() in ("i", "we", "you")
-                                                  for m, t in r.src)
-
-
-def _generated_without_recipient(site: Site, r: Resolved) -> bool:
-    """PETRARCH codes an event only between actors it knows: a generated sense of a type that needs a
-    recipient ("raised concerns", "issued a statement for its part", "offered hope") needs a named target."""
-    return "generated" in site.trig.flags and site.trig.type not in UNTARGETED and not (r.named or r.proper)
-
-
-def _named_without_target(site: Site, r: Resolved) -> bool:
-    """A "named" sense needs a named target, unless it is a promise, refusal or threat of the act in its
-    complement ("promised to democratize", "declined to resign"; not "declined to comment")."""
-    tok, lex = site.tok, site.lex
-    return "named" in site.trig.flags and not (r.named or r.proper) and (
-        r.targets or r.tgt or site.trig.type not in STATEMENT_TYPES or not any(
-            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children))
-
-
-def _target_missing(site: Site, r: Resolved) -> bool:
-    return "target" in site.trig.flags and not r.tgt_ok
-
-
-def _intransitive_with_object(site: Site, r: Resolved) -> bool:
-    return "intrans" in site.trig.flags and any(c.dep_ == "dobj" for c in site.tok.children)
-
-
-def _person_target_missing(site: Site, r: Resolved) -> bool:
-    """A "person" sense needs a person-like target (a person, organization, group; a country for SUPPORT)."""
-    if "person" not in site.trig.flags:
-        return False
-    return not r.tgt_ok or not any(
-        m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and site.trig.type in ("SUPPORT",))
-        for m, _ in r.tgt_ok)
-
-
-def _lone_agreement(site: Site, r: Resolved) -> bool:
-    """"critics seemed to agree on one thing", "agreed that it was wrong": one actor agreeing with no partner,
-    no act to do and no accord is an opinion, not an AGREE ("Iran agreed to talks", "A and B agreed" are)."""
-    tok = site.tok
-    if site.trig.type != "AGREE" or site.kind != "V" or tok.lemma_.lower() != "agree":
-        return False
-    acts = [c for c in tok.children if c.dep_ == "xcomp" or c.dep_ in ("dobj", "prep") and c.lower_ != "on" or
-            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("should", "would", "will") for a in c.children)]
-    return len(r.src) < 2 and not (r.tgt_ok or r.tgt) and not acts
-
-
-PAIR_GUARDS = (_unnamed_pronoun_source, _no_named_actor, _speaker_source, _generated_without_recipient,
-               _named_without_target, _target_missing, _intransitive_with_object, _person_target_missing,
-               _lone_agreement)
-
-
 def _actor_pairs(site: Site, roles: Roles):
     """The (source, target) actor pairs of the roles, or None when a guard rejects them."""
     trig, tok = site.trig, site.tok
     targets = _unnest(site, roles.targets)
     # protesters are often plain people by their text ("Nurses held a walkout to protest")
     # and perpetrators by a human noun ("the three teenagers charged with murdering X")
-    src = [x for x in (site.actor(s, trig.type in ("PROTEST", "ASSAULT", "CRIME")) for s in roles.sources)
-           if x is not None]
+    # and a passive's "by" phrase names its doer explicitly ("supported by her friends")
+    text_ok = trig.type in ("PROTEST", "ASSAULT", "CRIME") or roles.passive
+    src = [x for x in (site.actor(s, text_ok) for s in roles.sources) if x is not None]
     if not src:
         has_agent = any(c.dep_ == "agent" for c in tok.children)
         if not (roles.anon_ok and (roles.passive or roles.cause_subject or site.kind == "N") and not has_agent):

@@ -3,11 +3,12 @@ returns a new sense (type, mode, CAMEO code) decides. They encode the PLOVER cod
 distinctions that no verb row can make alone, because they depend on the clause around the
 trigger:
 
-- the act a demand asks for ("urged X to lift the sanctions", "called for an inquiry") is no event of its own;
+- the act a demand asks for ("urged X to lift the sanctions", "called for an inquiry", "X should resign") is no
+  event of its own;
 - a noun act the subject stopped ("warded off the attack") or a refused act ("refused to approve X") is no
   event of its own;
-- an "attack" on a person, party or rival with no weapon, casualty or armed force in the sentence
-  is verbal (DISAPPROVE); on a place, or with weapons or casualties, physical (ASSAULT);
+- an "attack" on a person, party or rival (a "battle" or "clash" with a person) with no weapon, casualty or
+  armed force in the sentence is verbal (DISAPPROVE); on a place, or with weapons or casualties, physical (ASSAULT);
 - a military act under "prepared/poised to" is a MOBILIZE;
 - a hostile act under "threaten/vow/swear to" is a THREATEN ("threatened to ban X");
 - a hostile act announced for the future or on a condition ("said they would boycott X",
@@ -151,9 +152,13 @@ def military_fight(found: Found, lex: Lexicon) -> Sense | None:
 def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
     """'appealed to the Council to lift the sanctions', 'ask the U.N. to authorize': the act a demand asks
     for has not happened; the demand is the event (type '-' = no event)."""
-    gov = _governor(found.tok)
-    if gov is None or found.tok.dep_ != "xcomp" or found.trig.type == "DEMAND":
+    tok, gov = found.tok, _governor(found.tok)
+    if gov is not None and gov.dep_ == "xcomp" and gov.lemma_.lower() in lex.words("ASPECT"):
+        tok, gov = gov, _governor(gov)  # "warned Russia to stop arming the rebels": the arming is asked about
+    if gov is None or tok.dep_ != "xcomp" or found.trig.type == "DEMAND":
         return None
+    if gov.lemma_.lower() in lex.words("DEMAND_XCOMP"):
+        return Sense("-", None, None)
     senses = lex.senses.get(("V", gov.lemma_.lower()), [])
     if senses and all(t.type in ("DEMAND", "-") for t in senses) and any(t.type == "DEMAND" for t in senses):
         return Sense("-", None, None)
@@ -172,6 +177,16 @@ def readied_force(found: Found, lex: Lexicon) -> Sense | None:
     if gov.lemma_.lower() in lex.words("PREPARE_FORCE") or gov.lower_ in lex.words("PREPARE_FORCE"):
         return Sense("MOBILIZE", "military", "15")
     return None
+
+
+def obligated_act(found: Found, lex: Lexicon) -> Sense | None:
+    """'The prime minister should resign, the leader said', 'Iran must stop enrichment': an act someone should or
+    must do is demanded, not done (the demand, if any, is the event)."""
+    tok = found.tok
+    if tok.pos_ != "VERB" or found.trig.type == "DEMAND":
+        return None
+    obliged = any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in tok.children)
+    return Sense("-", None, None) if obliged else None
 
 
 def demanded_noun(found: Found, lex: Lexicon) -> Sense | None:
@@ -209,7 +224,7 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     """An 'attack' on a person, party or rival with no weapon, casualty or armed actor in the sentence
     ('Sanders attacked Clinton', 'an attack on Labour's record'): DISAPPROVE (CAMEO 111), not ASSAULT."""
     tok = found.tok
-    if found.trig.type != "ASSAULT" or tok.lemma_.lower() not in lex.words("ATTACK_WORD"):
+    if found.trig.type not in ("ASSAULT", "FIGHT") or tok.lemma_.lower() not in lex.words("ATTACK_WORD"):
         return None
     sent = tok.sent
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
@@ -219,6 +234,8 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     sources = [m for m, text in found.sources if m is not None or text]
     if not sources or any(m.label in ("GPE", "LOC", "FAC") for m in targets):
         return None  # "the attacks on the World Trade Center": no attacker named, no verbal reading
+    if found.trig.type == "FIGHT" and not any(m.label == "PERSON" for m in targets):
+        return None  # "his battles with Trump" is verbal; "fighting between Azerbaijanis and Armenians" is not
     political = any(m.label in ("PERSON", "ORG", "NORP") for m in targets) or \
         any(m is not None and m.label == "PERSON" for m, _ in found.sources) or words & lex.words("SPEECH_OBJECT")
     return Sense("DISAPPROVE", "criticize", "111") if political else None
@@ -226,6 +243,7 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
 
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     demanded_act,
+    obligated_act,
     demanded_noun,
     prevented_noun,
     refused_act,

@@ -96,8 +96,9 @@ class ActorResolver:
         lex = self.lex
         if is_nonactor(head):  # "a previous DUI arrest", "deploy this update"
             return None
-        if head.pos_ == "NOUN" and ("N", head.lemma_.lower()) in lex.senses and self.ms.of(head) is None:
-            return None  # an event noun is no actor: "a summit meeting failed to offer hope"
+        if head.pos_ == "NOUN" and ("N", head.lemma_.lower()) in lex.senses and self.ms.of(head) is None and \
+                not is_agent(head, lex):  # an event noun is no actor ("a summit meeting failed to offer hope"),
+            return None  # an agent noun with an event sense is ("sit down with the opposition")
         inner = counted(head)  # "hundreds of thousands of people", "two of its nationals"
         if inner:
             return self(inner[-1], allow_text)

@@ -2,7 +2,7 @@
 trigger's dependents name."""
 from __future__ import annotations
 
-from pipeline.nlp.events.actors import expand_conj
+from pipeline.nlp.events.actors import expand_conj, subject_of
 from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
 
 
@@ -12,6 +12,9 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "on": {"ASSAULT", "SANCTION", "DEMAND"},
                 "for": {"DEMAND", "SUPPORT"},
                 "into": {"INVESTIGATE", "COERCE"}}  # "looked into X", "an inquiry into X", "hack into X"
+
+
+ADJECTIVE_PREPS = {"of", "about", "with", "over", "at"}  # the target of an adjective trigger
 
 
 def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str | None = None):
@@ -32,6 +35,9 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     out.append((c.lower_, p))
+    if tok.pos_ == "ADJ":  # "critical of X", "unhappy with X"
+        out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPS
+                for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
     if kind == "V" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and \
             not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in rest for c in tok.children) and \
             any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children):
@@ -55,7 +61,7 @@ def sentence_context(sent, lex: Lexicon) -> set[str]:
 def direct_objects(tok, passive_subj):
     """The objects a sense condition looks at; a quantity stands for what it counts ("two of its nationals",
     "700 kg of medicine")."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")] or list(passive_subj or [])
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")] or list(passive_subj or [])
     objs = [p for o in objs for p in [o] + counted(o)]
     if not objs and tok.pos_ == "VERB":  # "would meet or even surpass all of its targets": shared object
         for c in tok.children:
@@ -123,6 +129,11 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
                                      for c in tok.children):
         return False
     if "xcomp" in trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return False
+    if "toinf" in trig.flags and not any(c.dep_ == "xcomp" for c in tok.children):  # "warned X to", not "that"
+        return False
+    subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma
+    if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj for t in subject_of(tok)[0]):
         return False
     return True
 

@@ -1,0 +1,112 @@
+"""The guards on an event's actor pairs (`PAIR_GUARDS`, applied in order by `pairs`): each rule rejects the pairs of
+one sense when its actors do not make an event (a pronoun alone, a generated sense without recipient, a lone
+"agree"...). `Resolved` holds the resolved sources and targets the guards read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.nlp.events.actors import MentionIndex, PRONOUNS, STRONG_LABELS
+from pipeline.nlp.events.lexicon import Lexicon, Trigger
+
+# types whose "person" senses also take a country as target (PLOVER actors are states as well as people)
+COUNTRY_TARGETS = {"SUPPORT", "DEMAND", "THREATEN", "DISAPPROVE", "REJECT", "CONSULT", "AGREE", "AID", "SANCTION",
+                   "COOPERATE"}
+STATEMENT_TYPES = {"AGREE", "REJECT", "THREATEN"}  # types whose verb may state its act in a complement
+# types whose generated senses may have no recipient (PLOVER: a protest, a mobilization, a retreat, an intent)
+UNTARGETED = {"PROTEST", "MOBILIZE", "RETREAT", "AGREE", "REJECT", "THREATEN", "CONCEDE", "SANCTION", "ASSAULT",
+              "COERCE", "INVESTIGATE"}
+
+
+@dataclass
+class Site:
+    """One sense of one trigger in its sentence, with what the role rules read."""
+    tok: object
+    trig: Trigger
+    kind: str
+    verb: object
+    lex: Lexicon
+    ms: MentionIndex
+    ctx: set[str]
+    actor: object
+    consumed: set[int]
+    tgt_heads: list
+
+
+@dataclass
+class Resolved:
+    """Sources and targets resolved to (mention, text) actors, with what the guards read."""
+    src: list
+    tgt_ok: list  # targets that are actors
+    tgt: list  # targets kept by their text only
+    named: list  # an entity or an actor noun
+    proper: list  # a bare proper noun
+    targets: list  # the target heads
+    pronoun_source: bool
+    anon: bool
+
+
+def _unnamed_pronoun_source(site: Site, r: Resolved) -> bool:
+    """A pronoun source (resolved or not) needs a target."""
+    return r.pronoun_source and not r.tgt_ok
+
+
+def _no_named_actor(site: Site, r: Resolved) -> bool:
+    """No named actor on either side: "He will meet him", "they were criticised"."""
+    weak = r.pronoun_source and any(m is None for m, _ in r.src) or all(
+        m is None and (t is None or t.lower() in PRONOUNS) for m, t in r.src)
+    return (r.anon or weak) and not any(m is not None or (t or "").lower() not in PRONOUNS for m, t in r.named)
+
+
+def _speaker_source(site: Site, r: Resolved) -> bool:
+    """A speaker's "I respect the jury": a generated sense needs a third-party source."""
+    return "generated" in site.trig.flags and any(m is None and (t or "").lower() in ("i", "we", "you")
+                                                  for m, t in r.src)
+
+
+def _generated_without_recipient(site: Site, r: Resolved) -> bool:
+    """PETRARCH codes an event only between actors it knows: a generated sense of a type that needs a
+    recipient ("raised concerns", "issued a statement for its part", "offered hope") needs a named target."""
+    return "generated" in site.trig.flags and site.trig.type not in UNTARGETED and not (r.named or r.proper)
+
+
+def _named_without_target(site: Site, r: Resolved) -> bool:
+    """A "named" sense needs a named target, unless it is a promise, refusal or threat of the act in its
+    complement ("promised to democratize", "declined to resign"; not "declined to comment")."""
+    tok, lex = site.tok, site.lex
+    return "named" in site.trig.flags and not (r.named or r.proper) and (
+        r.targets or r.tgt or site.trig.type not in STATEMENT_TYPES or not any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children))
+
+
+def _target_missing(site: Site, r: Resolved) -> bool:
+    return "target" in site.trig.flags and not r.tgt_ok
+
+
+def _intransitive_with_object(site: Site, r: Resolved) -> bool:
+    return "intrans" in site.trig.flags and any(c.dep_ == "dobj" for c in site.tok.children)
+
+
+def _person_target_missing(site: Site, r: Resolved) -> bool:
+    """A "person" sense needs a person-like target (a person, organization, group; a country for the verbal and
+    diplomatic types: "urged Israel not to build", "warned Iran that ...", not "killed Iran")."""
+    if "person" not in site.trig.flags:
+        return False
+    return not r.tgt_ok or not any(
+        m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and site.trig.type in COUNTRY_TARGETS)
+        for m, _ in r.tgt_ok)
+
+
+def _lone_agreement(site: Site, r: Resolved) -> bool:
+    """"critics seemed to agree on one thing", "agreed that it was wrong": one actor agreeing with no partner,
+    no act to do and no accord is an opinion, not an AGREE ("Iran agreed to talks", "A and B agreed" are)."""
+    tok = site.tok
+    if site.trig.type != "AGREE" or site.kind != "V" or tok.lemma_.lower() != "agree":
+        return False
+    acts = [c for c in tok.children if c.dep_ == "xcomp" or c.dep_ in ("dobj", "prep") and c.lower_ != "on" or
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("should", "would", "will") for a in c.children)]
+    return len(r.src) < 2 and not (r.tgt_ok or r.tgt) and not acts
+
+
+PAIR_GUARDS = (_unnamed_pronoun_source, _no_named_actor, _speaker_source, _generated_without_recipient,
+               _named_without_target, _target_missing, _intransitive_with_object, _person_target_missing,
+               _lone_agreement)

@@ -1,0 +1,62 @@
+"""Sense rules of issue 11 that generalize (pipeline.nlp.events.refine / pairs / guards), on made-up sentences:
+complements decide warn/urge, acts asked for or refused are no events, adjective triggers, name-calling, the
+PLOVER manual's SANCTION modes, countries as targets, stray passive agents and fronted pronouns."""
+from __future__ import annotations
+
+from pipeline.nlp import annotate_doc, load_model
+
+_NLP = None
+
+
+def _types(text: str) -> set[tuple]:
+    global _NLP
+    _NLP = _NLP or load_model()
+    return {(e.event_type, e.actor1_text, e.actor2_text) for e in annotate_doc(_NLP(text), None).events}
+
+
+def _has(got, etype, source=None, target=None) -> bool:
+    return any(t == etype and (source is None or source in (a1 or "")) and (target is None or target in (a2 or ""))
+               for t, a1, a2 in got)
+
+
+def test_warn_by_complement_and_countries_as_targets():
+    assert _has(_types("The United States warned Iran that it would face new sanctions."), "THREATEN", "United States", "Iran")
+    got = _types("Obama warned Russia to stop arming the rebels.")
+    assert _has(got, "DEMAND", "Obama", "Russia") and not _has(got, "COOPERATE")
+    assert _has(_types("The council urged Israel not to build new settlements."), "DEMAND", "council", "Israel")
+    assert not _types("Jean-Claude Trichet warned that talk of a complete recovery might be premature.")
+
+
+def test_acts_asked_for_refused_or_obliged_are_no_events():
+    got = _types("George Galloway has appealed for the release of aid worker Margaret Hassan.")
+    assert _has(got, "DEMAND", "Galloway") and not _has(got, "CONCEDE")
+    got = _types("The prime minister should resign, the opposition leader said.")
+    assert _has(got, "DEMAND", "opposition leader") and not _has(got, "RETREAT")
+    got = _types("Michael Ancram said he would refuse to approve Mr Boateng's appointment.")
+    assert _has(got, "REJECT", "Ancram", "Boateng") and not _has(got, "CONCEDE")
+    assert not _has(_types("The warship intervened and warded off the attack."), "ASSAULT")
+
+
+def test_adjectives_name_calling_and_lone_agreement():
+    assert _has(_types("Senator Bob Corker was critical of President Obama."), "DISAPPROVE", "Bob Corker", "Obama")
+    assert _has(_types("The senator called the governor a liar on Monday."), "DISAPPROVE", "senator", "governor")
+    assert not _has(_types("Even his critics seemed to agree on one thing."), "AGREE")
+
+
+def test_manual_sanction_modes_and_passive_agents():
+    assert _has(_types("Mr Galloway was expelled from the Labour party."), "SANCTION", "Labour", "Galloway")
+    assert _has(_types("A jury has convicted a Spiro man of murder."), "SANCTION", "jury", "Spiro man")
+    got = _types("Reid is being supported in her decision to enter rehab by her friends.")
+    assert _has(got, "SUPPORT", "friends", "Reid")
+    got = _types("One month after announcing his support for Donald Trump, Marco Rubio spoke in Miami.")
+    assert _has(got, "SUPPORT", "Marco Rubio", "Trump")
+
+
+def test_agent_nouns_with_an_event_sense_stay_actors():
+    """'the opposition' has a DISAPPROVE noun sense ("his opposition to the war") but is an actor as a target."""
+    assert _has(_types("Russia has been working to get the regime to sit down with the opposition."), "CONSULT",
+                "regime", "opposition")
+    got = _types("A coalition of Western and Arab nations has been supporting the Syrian opposition.")
+    assert _has(got, "SUPPORT", None, "opposition")
+    got = _types("It had been among issues discussed by Kerry in a Thursday morning call with Lavrov.")
+    assert _has(got, "CONSULT", "Kerry", "Lavrov")
