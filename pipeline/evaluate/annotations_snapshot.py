@@ -24,6 +24,7 @@ from pathlib import Path
 from pipeline import clean, ingest
 from pipeline.evaluate.bench import _copy, _sample
 from pipeline.evaluate.bench_probe import ROOT
+from pipeline.evaluate.snapshot_diff import print_differences
 from pipeline.nlp import annotate_articles
 from pipeline.records import CleanArticle
 
@@ -68,13 +69,7 @@ def _compare(lines: dict[str, list[str]], snap: Path) -> list[str]:
         key, _, line = row.partition("\t")
         saved.setdefault(key, []).append(line)
     differ = [key for key in sorted(set(saved) | set(lines)) if saved.get(key) != lines.get(key)]
-    for key in differ[:20]:
-        old, new = set(saved.get(key, [])), set(lines.get(key, []))
-        print(f"DIFF {key}: -{len(old - new)} +{len(new - old)}")
-        for line in sorted(old - new)[:3]:
-            print("  -", line[:300])
-        for line in sorted(new - old)[:3]:
-            print("  +", line[:300])
+    print_differences(differ[:20], saved, lines, lines_each=3)
     return differ
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import DocBin
 
 from pipeline.evaluate.quotes import DEFAULT, predictions_from_doc, read_corpus, report, score
+from pipeline.evaluate.snapshot_diff import print_differences
 from pipeline.nlp import load_model
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
@@ -93,13 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         stem, _, line = row.partition("\t")
         saved.setdefault(stem, []).append(line)
     differ = [stem for stem in saved if saved[stem] != lines.get(stem, [])]
-    for stem in differ[:20]:
-        old, new = set(saved[stem]), set(lines.get(stem, []))
-        print(f"DIFF {stem}: -{len(old - new)} +{len(new - old)}")
-        for line in sorted(old - new)[:3]:
-            print("  -", line[:300])
-        for line in sorted(new - old)[:3]:
-            print("  +", line[:300])
+    print_differences(differ[:20], saved, lines, lines_each=3)
     verdict = "IDENTICAL" if not differ else f"{len(differ)} ARTICLES DIFFER"
     print(f"{verdict}: {n_quotes} quotes of {len(lines)} articles vs {snap} "
           f"(extract {time.time() - t1:.0f} s)")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.evaluate.snapshot_diff import print_differences
+
 # when a row was written or by which run: differs between two builds of the same inbox
 RUN_COLUMNS = {"ingested_at", "checked_at", "run_id", "batch_key", "path", "rows_checked", "first_seen_at",
                "seen_at", "merged_at"}
@@ -51,13 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     saved = json.loads(Path(args.compare).read_text(encoding="utf-8"))
     differ = [table for table in sorted(set(saved) | set(rows)) if saved.get(table) != rows.get(table)]
-    for table in differ:
-        old, new = set(saved.get(table, [])), set(rows.get(table, []))
-        print(f"DIFF {table}: -{len(old - new)} +{len(new - old)}")
-        for line in sorted(old - new)[:2]:
-            print("  -", line[:300])
-        for line in sorted(new - old)[:2]:
-            print("  +", line[:300])
+    print_differences(differ, saved, rows, lines_each=2)
     verdict = "IDENTICAL" if not differ else f"{len(differ)} TABLES DIFFER"
     print(f"{verdict}: {sum(map(len, rows.values()))} rows of {len(rows)} tables vs {args.compare}")
     return 0 if not differ else 1

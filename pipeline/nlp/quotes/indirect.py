@@ -158,17 +158,7 @@ def hearsay_adverb(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | No
 def parenthetical_cue(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
     """'In his state, Christie said, offenders are sent to …': the sentence around the cue
     clause, one attribution."""
-    found = parenthetical(ctx, tok)
-    if found is None:
-        return None
-    subject, spans = found
-    parts = [char_span(ctx.doc, low, high) for low, high in spans]
-    if any(reporter.overlaps(start, end) for start, end in parts) or ctx.inside_quote(subject.idx):
-        return HANDLED
-    speaker = reporter.speaker(subject, parts[0][0])
-    for start, end in parts:
-        reporter.report(start, end, tok, speaker)
-    return HANDLED
+    return _report_parts(ctx, tok, parenthetical(ctx, tok), reporter)
 
 
 def _report_parts(ctx: QuoteContext, verb, found, reporter: Reporter) -> Candidate | None:
