@@ -1,5 +1,5 @@
 """The per-Doc index the extractors share gives what spaCy gives (text, entities, sentences,
-entities of a span, tree depths), and the events' trigger-word filter only rules out tokens
+entities of a span, tree depths, token offsets, the events token table), and the events' trigger-word filter only rules out tokens
 no trigger finder would take: speed changes that must not change any output."""
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.nlp.docindex import doc_ents, doc_sents, doc_text, span_ents, token_depths
+from pipeline.nlp.docindex import doc_ents, doc_sents, doc_text, span_ents, token_depths, token_offsets
 from pipeline.nlp.events.extract import TRIGGER_FINDERS, DocumentContext, _may_trigger, _name_spans
 from pipeline.nlp.events.lexicon import lexicon
+from pipeline.nlp.events.senses import context_of_words, sentence_context
+from pipeline.nlp.events.token_table import token_table
 from pipeline.nlp.model import load_model
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -38,6 +40,7 @@ def test_index_equals_spacy(docs):
         for span in [*doc.sents, doc[0:len(doc)], doc[3:9], doc[len(doc) // 2:]]:
             assert [(e.start, e.end) for e in span_ents(span)] == [(e.start, e.end) for e in span.ents]
         assert token_depths(doc) == [_walked_depth(tok) for tok in doc]
+        assert token_offsets(doc) == [tok.idx for tok in doc]
         assert doc_text(doc) is doc_text(doc)  # computed once
 
 
@@ -60,3 +63,16 @@ def test_trigger_filter_keeps_every_trigger(docs):
             else:
                 found += any(find(tok, ctx) is not None for find in TRIGGER_FINDERS)
     assert ruled_out > 1000 and found > 20
+
+
+def test_token_table_equals_token_attributes(docs):
+    for doc in docs:
+        table = token_table(doc)
+        assert table.text == [tok.text for tok in doc] and table.lower == [tok.lower_ for tok in doc]
+        assert table.lemma == [tok.lemma_.lower() for tok in doc]
+        assert table.verb == [tok.pos_ == "VERB" for tok in doc] and table.alpha == [tok.is_alpha for tok in doc]
+        assert any(table.verb) and not all(table.alpha)
+        for sent in doc.sents:
+            span = range(sent.start, sent.end)
+            assert context_of_words({table.lower[i] for i in span} | {table.lemma[i] for i in span},
+                                    lexicon()) == sentence_context(sent, lexicon())

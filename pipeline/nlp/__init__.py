@@ -100,6 +100,13 @@ def _chunks(jobs: list[Job], size: int) -> list[list[Job]]:
     return [jobs[i:i + size] for i in range(0, len(jobs), size)]
 
 
+def longest_first(jobs: list[Job]) -> list[int]:
+    """Job positions, longest text first: the workers take chunks as they free up, so with the
+    short texts last the two finish together instead of one waiting on a long article at the
+    end (a parse does not depend on which texts share its batch: annotations_snapshot)."""
+    return sorted(range(len(jobs)), key=lambda i: (-len(jobs[i].text), i))
+
+
 def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[VersionAnnotations]:
     """Annotations for distinct jobs, in order: in this process for a small batch, else in
     forked workers that share the parent's loaded model (copy-on-write)."""
@@ -107,8 +114,14 @@ def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[Version
     load_model()  # loaded once, before the fork
     if processes <= 1 or len(jobs) < 2:
         return annotate_chunk(jobs)
+    order = longest_first(jobs)
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        return [ann for chunk in pool.imap(annotate_chunk, _chunks(jobs, CHUNK_SIZE)) for ann in chunk]
+        done = [ann for chunk in pool.imap(annotate_chunk, _chunks([jobs[i] for i in order], CHUNK_SIZE))
+                for ann in chunk]
+    out: list[VersionAnnotations] = [None] * len(jobs)  # type: ignore[list-item]
+    for ann, i in zip(done, order):
+        out[i] = ann
+    return out
 
 
 def annotate_versions(items: list[tuple]) -> list[VersionAnnotations]:

@@ -59,6 +59,11 @@ def doc_sents(doc) -> tuple:
     return index.sents
 
 
+def token_offsets(doc) -> list[int]:
+    """Each token's character offset (`tok.idx`), read as one array instead of a Token object per token."""
+    return doc.to_array("IDX").tolist()
+
+
 def span_ents(span) -> list:
     """`span.ents` (the entities wholly inside a span, in order) without rebuilding the
     document's entities: the same list spaCy gives."""
@@ -75,7 +80,8 @@ def span_ents(span) -> list:
 def token_depths(doc, cap: int = 50) -> list[int]:
     """Each token's distance to the root of its parse tree (at most `cap`), in one pass over
     the heads: what walking up from every token gives, without the walk per token."""
-    heads = [tok.head.i for tok in doc]
+    # the heads as one array (relative offsets, two's complement), not a Token object per token
+    heads = [i + rel for i, rel in enumerate(doc.to_array("HEAD").view("int64").tolist())]
     depth = [-1] * len(heads)
     for i in range(len(heads)):
         path, j = [], i

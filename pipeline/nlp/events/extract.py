@@ -54,7 +54,8 @@ from pipeline.nlp.events.lexicon import Lexicon, lexicon
 from pipeline.nlp.events.pairs import sense_pairs
 from pipeline.nlp.events.refine import Found, refine
 from pipeline.nlp.events.resolver import ActorResolver
-from pipeline.nlp.events.senses import direct_objects, sense_ok, sentence_context, yields_to_object_noun
+from pipeline.nlp.events.senses import context_of_words, direct_objects, sense_ok, yields_to_object_noun
+from pipeline.nlp.events.token_table import TokenTable, token_table
 from pipeline.nlp.events.status import (
     dateline_city, document_dates, event_date_of, event_place, event_status, inherit_dates, PLACE_LABELS,
 )
@@ -62,10 +63,10 @@ from pipeline.nlp.model import load_model
 from pipeline.records import Event, LocalEntity, Mention
 
 
-def _is_headline(sent) -> bool:
+def _is_headline(sent, table: TokenTable) -> bool:
     """A title-case or upper-case headline ("GOP Candidates Resoundingly Reject The Idea"), which the
     tagger reads as a string of proper nouns."""
-    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    words = [table.text[i] for i in range(sent.start, sent.end) if table.alpha[i] and len(table.text[i]) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -78,12 +79,12 @@ def _trigger_prefixes() -> tuple[str, ...]:
     return tuple(sorted({w[:-1] if w.endswith("e") else w for w in words}))
 
 
-def _sentences(doc, mentions: list[Mention]):
+def _sentences(doc, mentions: list[Mention], table: TokenTable):
     """The sentences of the document; a headline is parsed again with its function words and
     trigger words lower-cased (upper-case words title-cased; same length, so character offsets
     and mentions still hold) so that its verbs are verbs."""
     for sent in doc_sents(doc):
-        if not _is_headline(sent):
+        if not _is_headline(sent, table):
             yield sent, mentions
             continue
         prefixes = _trigger_prefixes()
@@ -231,7 +232,11 @@ def _trigger_words(lex: Lexicon) -> frozenset[str]:
 def _may_trigger(tok, lex: Lexicon) -> bool:
     """False for a token no finder can take (neither its lemma nor its form is a trigger word):
     most tokens, ruled out before the finders read their children."""
-    lemma, low = tok.lemma_.lower(), tok.lower_
+    return _may_trigger_word(tok.lemma_.lower(), tok.lower_, lex)
+
+
+def _may_trigger_word(lemma: str, low: str, lex: Lexicon) -> bool:
+    """`_may_trigger` of a token's lemma (lower-cased) and lower-case form."""
     if " " in lemma or " " in low:
         return True
     words = _trigger_words(lex)
@@ -276,14 +281,18 @@ class SentenceState:
     consumed: set = field(default_factory=set)  # noun triggers already read as the cause of a passive verb
 
 
-def _sentence_events(sent, ctx: DocumentContext, events: list[Event]) -> None:
-    """The events of one sentence, verbs first, then nouns, in text order."""
+def _sentence_events(sent, ctx: DocumentContext, events: list[Event], table: TokenTable) -> None:
+    """The events of one sentence, verbs first, then nouns, in text order (`table`: the strings of
+    the sentence's Doc; only the tokens that may be triggers become Token objects)."""
     ents = span_ents(sent)
     found = SentenceState(events, [e for e in ents if e.label_ == "DATE"], [e for e in ents if e.label_ in PLACE_LABELS])
-    sctx = sentence_context(sent, ctx.lex)
-    for tok in sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i)):
-        if tok.i in found.consumed:
+    span = range(sent.start, sent.end)
+    sctx = context_of_words({table.lower[i] for i in span} | {table.lemma[i] for i in span}, ctx.lex)
+    candidates = [i for i in span if _may_trigger_word(table.lemma[i], table.lower[i], ctx.lex)]
+    for i in sorted(candidates, key=lambda i: (not table.verb[i], i)):
+        if i in found.consumed:
             continue
+        tok = sent.doc[i]
         site = _trigger_site(tok, ctx)
         if site is not None:
             _trigger_events(tok, site, sent, sctx, ctx, found)
@@ -291,10 +300,11 @@ def _sentence_events(sent, ctx: DocumentContext, events: list[Event]) -> None:
 
 def _fix_lemmas(doc, lex: Lexicon) -> None:
     """Word forms the model lemmatizes wrongly ("staged" -> "stag"): LEMMA_FIX rows of the trigger table."""
-    fixes = dict(w.split("=", 1) for w in lex.words("LEMMA_FIX"))
-    for tok in doc:
-        if tok.lower_ in fixes and tok.lemma_.lower() != fixes[tok.lower_]:
-            tok.lemma_ = fixes[tok.lower_]
+    strings = doc.vocab.strings
+    fixes = {strings[low]: lemma for low, lemma in (w.split("=", 1) for w in lex.words("LEMMA_FIX"))}  # by hash
+    for i, low in enumerate(doc.to_array("LOWER").tolist()):  # a Token object only for the forms listed
+        if low in fixes and doc[i].lemma_.lower() != fixes[low]:
+            doc[i].lemma_ = fixes[low]
 
 
 def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], published_at: str | None) -> list[Event]:
@@ -305,9 +315,10 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
                           dateline_city(doc_text(doc)), published_at, document_dates(doc, published_at))
     events: list[Event] = []
     text = doc_text(doc)
-    for sent, sent_mentions in _sentences(doc, mentions):
+    table = token_table(doc)
+    for sent, sent_mentions in _sentences(doc, mentions, table):
         ctx.actor.ms = MentionIndex(sent_mentions) if sent_mentions is not mentions else ms_doc
-        _sentence_events(sent, ctx, events)
+        _sentence_events(sent, ctx, events, table if sent.doc is doc else token_table(sent.doc))
     for e in events:  # sentence and trigger as the version text has them (a headline was parsed re-cased)
         e.sentence = text[e.start_char:e.end_char]
         if e.trigger_start is not None:

@@ -48,7 +48,11 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
 def sentence_context(sent, lex: Lexicon) -> set[str]:
     """Domain context of a sentence from the context words: 'sport' (one strong word such as
     'wicket', 'NBA', 'seeded', or two weaker ones such as 'match' and 'round') and 'accident'."""
-    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    return context_of_words({t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}, lex)
+
+
+def context_of_words(words: set[str], lex: Lexicon) -> set[str]:
+    """`sentence_context` of a sentence's lower-case forms and lemmas."""
     ctx = lex.context or {}
     out = set()
     if words & ctx.get("SPORT", frozenset()) or len(words & ctx.get("SPORT2", frozenset())) >= 2:

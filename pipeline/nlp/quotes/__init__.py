@@ -14,7 +14,7 @@ Word lists are data: `rules/speech_verbs.tsv` and `rules/quote_*.tsv` (`lexicon`
 `Quote.start/end` always index the content without the quotation marks."""
 from __future__ import annotations
 
-from pipeline.nlp.docindex import doc_text
+from pipeline.nlp.docindex import doc_text, token_offsets
 from pipeline.nlp.quotes.context import Paragraphs, QuoteContext
 from pipeline.nlp.quotes.direct import QuotationRun, attach_cues, group_pieces, quotes_of_groups
 from pipeline.nlp.quotes.indirect import indirect_quotes
@@ -30,7 +30,7 @@ __all__ = ["extract_quotes", "find_pieces", "speech_verbs", "cue_type"]
 def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) -> list[Quote]:
     """Every direct, partial and indirect quote of a parsed version, in text order."""
     text = doc_text(doc)
-    ctx = QuoteContext(doc, text, mentions, {entity.key: entity for entity in entities}, [tok.idx for tok in doc])
+    ctx = QuoteContext(doc, text, mentions, {entity.key: entity for entity in entities}, token_offsets(doc))
     ctx.pieces = find_pieces(text)
     ctx.quoted = [(piece.open_at, piece.close_end) for piece in ctx.pieces]
     ctx.paragraphs = Paragraphs.of_text(text)
