@@ -118,6 +118,10 @@ def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[Version
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         done = [ann for chunk in pool.imap(annotate_chunk, _chunks([jobs[i] for i in order], CHUNK_SIZE))
                 for ann in chunk]
+        # workers told to stop, not killed: a SIGTERM reaches them inside Dagster's inherited
+        # signal handler, which prints a DagsterExecutionInterruptedError per worker
+        pool.close()
+        pool.join()
     out: list[VersionAnnotations] = [None] * len(jobs)  # type: ignore[list-item]
     for ann, i in zip(done, order):
         out[i] = ann
