@@ -37,6 +37,8 @@ from pipeline.nlp.quotes.syntax import (
 )
 
 ABBREVIATIONS = word_set("abbreviations")
+STATEMENT_NOUNS = word_set("statement_nouns")
+STATEMENT_VERBS = word_set("statement_verbs")
 CREDIT = re.compile(r"[ \t]*([―—–]{1,2})[ \t]*((?:[A-Z][\w’'.\-]*)(?:[ \t]+(?:[A-Z][\w’'.\-]*|de|del|da|van|von|la|le|al|bin)){0,5})"
                     r"[ \t]*\.?[ \t]*(?=\n|$)")
 
@@ -354,6 +356,37 @@ def colon_paragraph_verb(ctx: QuoteContext, piece: Piece, window: CueWindow) -> 
     return None
 
 
+def _statement_verb(tok):
+    """The verb that puts out a statement noun ('issued a statement', 'said in a statement')."""
+    head = tok.head
+    if head.dep_ == "prep":
+        head = head.head
+    if head.pos_ == "VERB" and (is_cue(head) or head.lemma_.lower() in STATEMENT_VERBS):
+        return head
+    return None
+
+
+def statement_paragraph(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | None:
+    """A quotation paragraph after one whose last sentence puts out a statement ('At Brazile's
+    direction, the DNC issued a statement apologizing to Sanders.', 'Sam Lau … said in a
+    statement.'): the words of that statement — its verb is the cue, its subject the speaker."""
+    if piece.open_at != piece.para_start or piece.para_start <= 0 or not ctx.text[piece.start:piece.start + 1].isupper():
+        return None
+    prev = ctx.text[:piece.para_start].rstrip()
+    if not prev.endswith("."):
+        return None
+    toks = [tok for tok in ctx.window_tokens(prev.rfind("\n") + 1, len(prev)) if not tok.is_space]
+    sent_toks = [tok for tok in toks if tok.sent == toks[-1].sent] if toks else []
+    if not sent_toks or any(ctx.inside_quote(tok.idx) for tok in sent_toks):
+        return None
+    for tok in reversed(sent_toks):
+        verb = _statement_verb(tok) if tok.lemma_.lower() in STATEMENT_NOUNS and tok.pos_ == "NOUN" else None
+        subject = subject_of(verb) if verb is not None else None
+        if subject is not None and subject.i >= sent_toks[0].i:
+            return CueMatch(verb, "before", subject)
+    return None
+
+
 def credit_line(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | None:
     """A quotation paragraph credited by the next one, a dash and a name ('“Boeing and GE …
     pay zero taxes.” / - Sanders.', '/ -President Obama, tweeting after …'): the dash is the
@@ -394,7 +427,7 @@ def governing_cue(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatc
 
 DIRECT_CUE_RULES = [
     credit_after, headline_speaker, cue_after, cue_before, any_verb_after, any_verb_before,
-    colon_paragraph_cue, colon_paragraph_verb, credit_line, governing_cue,
+    colon_paragraph_cue, colon_paragraph_verb, statement_paragraph, credit_line, governing_cue,
 ]
 
 
