@@ -245,11 +245,21 @@ def any_verb_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMat
     return None
 
 
+def _without_closing_parenthesis(toks: list) -> list:
+    """The tokens before a parenthesis that closes them ('Rep. Trey Gowdy (R-S.C.):' ->
+    'Rep. Trey Gowdy'): a party and state, an age, a role."""
+    if not toks or toks[-1].text.rstrip(":") != ")":
+        return toks
+    opening = next((offset for offset in range(len(toks) - 2, max(len(toks) - 10, -1), -1) if toks[offset].text == "("), None)
+    return toks[:opening] if opening else toks
+
+
 def _np_before_colon(ctx: QuoteContext, colon_pos: int, low: int):
     """The head of the noun phrase that ends at a colon ("More from Jones: “…”",
     "Republican pollster Daron Shaw: “…”", "… - Pew Research: “…”": a name, a person or an
     organization, or a few capitalized words)."""
     toks = [tok for tok in ctx.window_tokens(low, colon_pos) if not tok.is_space]
+    toks = _without_closing_parenthesis(toks)
     if not toks:
         return None
     last = toks[-1]
