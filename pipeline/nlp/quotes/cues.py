@@ -117,10 +117,10 @@ def headline_speaker(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueM
     return CueMatch(name, "colon", name)
 
 
-def _introduces_next(ctx: QuoteContext, piece: Piece, win_end: int) -> bool:
+def _introduces_next(ctx: QuoteContext, piece: Piece, win_end: int, ends=(":", ",")) -> bool:
     """'“… .” She went on to say: “…”' — after a full sentence, the clause after the mark
-    ends in ':' or ',' right before the next quotation, which it introduces."""
-    return ctx.text[piece.close_end:win_end].rstrip().endswith((":", ",")) \
+    ends in ':' or ',' (`ends`) right before the next quotation, which it introduces."""
+    return ctx.text[piece.close_end:win_end].rstrip().endswith(ends) \
         and bool(SENT_END.search(ctx.text[piece.start:piece.end])) \
         and any(other.open_at >= win_end and not ctx.text[win_end:other.open_at].strip() for other in ctx.pieces)
 
@@ -219,8 +219,8 @@ def any_verb_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMat
     comma, ! or ? and is followed by a short clause [subject] verb / verb subject: any verb
     is the cue there."""
     inner = ctx.text[piece.start:piece.end].rstrip()
-    if not piece.closed or not inner or inner[-1] not in ",!?—–":
-        return None
+    if not piece.closed or not inner or inner[-1] not in ",!?—–" or _introduces_next(ctx, piece, window.after_end, ":"):
+        return None  # ('“Are you going to resign?” Mr Kennedy replied: “…”': the reply's cue)
     toks = [tok for tok in ctx.window_tokens(piece.close_end, window.after_end) if not tok.is_space]
     if not toks or toks[0].pos_ not in ("PROPN", "PRON", "NOUN", "DET", "VERB", "ADJ", "NUM"):
         return None
