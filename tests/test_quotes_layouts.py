@@ -1,7 +1,7 @@
 """Quotes: layouts of quotation paragraphs and who can be a speaker (the real spaCy model on
 small constructed texts): a quotation running on into a paragraph with its own cue, a
-cue-less quotation opening its paragraph, a statement announced before a quotation
-paragraph, a parenthesis before a speaker's colon, things that say nothing."""
+statement announced before a quotation paragraph, a parenthesis before a speaker's colon,
+an interviewer's question before the guest's reply, things that say nothing."""
 from __future__ import annotations
 
 from tests.test_quotes import _find, _quotes
@@ -13,15 +13,6 @@ def test_quotation_running_on_into_a_paragraph_with_its_own_cue_takes_that_cue()
     quotes, _ = _quotes(text)
     run_on, closing = _find(quotes, "Not a president"), _find(quotes, "Well, my friends")
     assert run_on.cue == closing.cue == "said" and run_on.cue_start == closing.cue_start
-
-
-def test_cue_less_quotation_opening_a_paragraph_goes_with_its_paragraphs_cued_one():
-    text = ("Mr. Hannity said, \"I don't say anything privately that I don't say publicly.\"\n\n"
-            "Mr. Hannity is unapologetic about his aim. \"I'm not hiding the fact that I want Donald Trump to win.\" "
-            "After all, he says, \"I never claimed to be a journalist.\"\n")
-    quotes, _ = _quotes(text)
-    opening, cued = _find(quotes, "I'm not hiding"), _find(quotes, "I never claimed")
-    assert opening.cue == cued.cue == "says" and opening.cue_start == cued.cue_start
 
 
 def test_quotation_paragraph_after_an_announced_statement_is_that_statement():
@@ -47,3 +38,11 @@ def test_a_thing_that_says_nothing_is_no_speaker_but_a_record_is():
     footage = _find(_quotes("Footage from the game shows that several students dressed up in flags.")[0],
                     "several students")
     assert footage.speaker_text == "Footage from the game"
+
+
+def test_question_before_a_reply_introduced_by_a_colon_is_not_the_guests():
+    text = 'The interviewer put it to him: "Are you going to resign?" Mr Kennedy replied: "Absolutely not."'
+    quotes, _ = _quotes(text)
+    question, answer = _find(quotes, "Are you going to resign"), _find(quotes, "Absolutely not")
+    assert answer.speaker_text == "Mr Kennedy" and answer.cue == "replied"
+    assert question.cue != "replied" and "Kennedy" not in (question.speaker_text or "")

@@ -111,17 +111,6 @@ FIRST_PAIR_RULES = [(_continues_paragraph, "union")]
 PAIR_RULES = [(_glued_by_space, "glue"), (_same_speaker_goes_on, "glue"), (_goes_on_after_partial, "union")]
 
 
-def _opens_cued_quotation(ctx: QuoteContext, before: Piece, piece: Piece) -> bool:
-    """'Mr. Hannity is unapologetic. “I'm not hiding …” After all, he says, “I never …”': a
-    cue-less quotation opening its paragraph's quotations goes with the next quotation of the
-    paragraph that has a cue (the paragraph's speaker), not with the previous paragraph's."""
-    return before.para == piece.para and before.cue is None and not before.partial and not piece.partial \
-        and sentence_initial(ctx.text, before)
-
-
-LAST_PAIR_RULES = [_opens_cued_quotation]
-
-
 def _join(groups: _Groups, index: int, join: str) -> None:
     if join == "union":
         groups.union(index - 1, index)
@@ -132,7 +121,7 @@ def _join(groups: _Groups, index: int, join: str) -> None:
 def group_pieces(ctx: QuoteContext) -> dict[int, list[int]]:
     """Quotations as lists of piece indices: shared cue, then the pair rules in order
     (FIRST_PAIR_RULES over the whole text, then the first of PAIR_RULES that holds for each
-    pair, then LAST_PAIR_RULES between a quotation with no cue and the next with one)."""
+    pair)."""
     pieces = ctx.pieces
     groups = _Groups(pieces)
     by_cue: dict[int, int] = {}
@@ -144,21 +133,16 @@ def group_pieces(ctx: QuoteContext) -> dict[int, list[int]]:
                 by_cue[piece.cue.i] = index
     settled = set()
     for index in range(1, len(pieces)):
-        rule = next((join for rule, join in FIRST_PAIR_RULES if rule(ctx, pieces[index - 1], pieces[index])), None)
-        if rule is not None:
-            _join(groups, index, rule)
+        join = next((join for rule, join in FIRST_PAIR_RULES if rule(ctx, pieces[index - 1], pieces[index])), None)
+        if join is not None:
+            _join(groups, index, join)
             settled.add(index)
     for index in range(1, len(pieces)):
         if index in settled:
             continue
-        rule = next((join for rule, join in PAIR_RULES if rule(ctx, pieces[index - 1], pieces[index])), None)
-        if rule is not None:
-            _join(groups, index, rule)
-    for index in range(1, len(pieces)):
-        before_root, root = groups.find(index - 1), groups.find(index)
-        if before_root != root and not groups.has_cue[before_root] and groups.has_cue[root] \
-                and any(rule(ctx, pieces[index - 1], pieces[index]) for rule in LAST_PAIR_RULES):
-            groups.union(index - 1, index)
+        join = next((join for rule, join in PAIR_RULES if rule(ctx, pieces[index - 1], pieces[index])), None)
+        if join is not None:
+            _join(groups, index, join)
     members: dict[int, list[int]] = {}
     for index in range(len(pieces)):
         members.setdefault(groups.find(index), []).append(index)
