@@ -46,3 +46,14 @@ def test_question_before_a_reply_introduced_by_a_colon_is_not_the_guests():
     question, answer = _find(quotes, "Are you going to resign"), _find(quotes, "Absolutely not")
     assert answer.speaker_text == "Mr Kennedy" and answer.cue == "replied"
     assert question.cue != "replied" and "Kennedy" not in (question.speaker_text or "")
+
+
+def test_question_of_a_participle_clause_is_the_interviewers_not_the_guests():
+    quotes, _ = _quotes('Asked whether he would resign, Mr Kennedy said: "Absolutely not."')
+    assert _find(quotes, "whether he would resign").speaker_text is None
+    assert _find(quotes, "Absolutely not").speaker_text == "Mr Kennedy"
+
+
+def test_he_who_replies_to_a_question_is_the_one_it_was_put_to():
+    quotes, names = _quotes('John Humphrys asked Mr Blair whether he regretted the war. "No, I do not," he replied.')
+    assert names[_find(quotes, "No, I do not").speaker_entity_key] == "Mr Blair"
