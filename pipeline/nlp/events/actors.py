@@ -128,7 +128,8 @@ def subject_of(verb):
                 if fixed is not None:
                     return expand_conj(fixed), passive
             if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":  # "his wife, an advocate, who"
-                return [v.head.head if v.head.dep_ == "appos" else v.head], passive
+                # "Parents and teachers who met Mr Blair": each conjoined noun the clause modifies
+                return [v.head.head] if v.head.dep_ == "appos" else expand_conj(v.head), passive
             if s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB":
                 # "Iran vowed it would defy": the pronoun of a reported clause is the speaker
                 outer = [c for c in v.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]

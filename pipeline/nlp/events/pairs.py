@@ -41,7 +41,10 @@ def sense_pairs(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Men
                 consumed: set[int]):
     """Actor pairs of one sense of a trigger, or None when the sense does not apply."""
     site = Site(tok, trig, kind, verb, lex, ms, ctx, actor, consumed, targets_of(tok, lex, kind, trig.type, trig.word))
-    roles = _verb_roles(site) if kind == "V" else _noun_roles(site)
+    if "accused" in trig.flags:
+        roles = _accused_roles(site)
+    else:
+        roles = _verb_roles(site) if kind == "V" else _noun_roles(site)
     if roles is None:
         return None
     if roles.pre_pairs is not None:
@@ -167,7 +170,28 @@ def _complement_targets(site: Site, targets: list) -> list:
     return holders
 
 
-VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _complement_targets, _thing_holders)  # in this order
+def _demanded_of_clause(site: Site, targets: list) -> list:
+    """"Liberals demanded Sir Edward Heath quit", "asked that the government reconsider": a demand without an
+    actor object asks the subject of its clausal complement."""
+    if site.trig.type != "DEMAND" or targets:
+        return targets
+    inner = [s for c in site.tok.children if c.dep_ == "ccomp" and c.left_edge.i == site.tok.i + 1
+             for s in subject_of(c)[0][:1] if s.pos_ != "PRON"]
+    return targets + inner
+
+
+def _blamed_on(site: Site, targets: list) -> list:
+    """"arson attacks blamed on Welsh extremists", "blamed the violence on the rebels": the one blamed is the
+    object of "on", the thing blamed is no actor."""
+    if site.trig.type != "DISAPPROVE" or site.tok.lemma_.lower() not in site.lex.words("BLAME_ON"):
+        return targets
+    blamed = [p for c in site.tok.children if c.dep_ == "prep" and c.lower_ == "on"
+              for p in c.children if p.dep_ == "pobj"]
+    return blamed[:1] if blamed else targets
+
+
+VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _demanded_of_clause, _blamed_on, _complement_targets,
+                     _thing_holders)  # in this order
 
 
 def _stray_agent(tok) -> list:
@@ -204,6 +228,24 @@ def _verb_roles(site: Site) -> Roles | None:
         targets = rule(site, targets)
     roles.targets = targets
     return roles
+
+
+def _accused_roles(site: Site) -> Roles | None:
+    """"A Plaid Cymru MP believes UK security services were involved in arson attacks", "police say the group was
+    responsible for the bombing": a predicate of guilt (accused-flagged adjective rows, with the deed as
+    condition) in a clause reported or believed by someone is that someone's accusation (DISAPPROVE) of its
+    subject."""
+    tok = site.tok
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not sense_ok(site.trig, tok, site.kind, [], site.ctx):
+        return None
+    accused, _ = subject_of(tok if tok.pos_ in ("VERB", "AUX") else clause)
+    accusers, passive = subject_of(clause.head)
+    if not accused or not accusers or passive or accused[0].pos_ == "PRON":
+        return None
+    return Roles(accusers, accused[:1])
 
 
 # ---- noun triggers: possessor, of/with/between phrases, the subject of the verb that carries the noun
