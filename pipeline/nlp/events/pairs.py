@@ -24,6 +24,7 @@ PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMA
 OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
 ANON_NOUN_TYPES = OF_TYPES  # nouns of these types may name only a target ("the arrest of 23 pirates")
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}  # "allegations that X ...": X is the target
+CLAUSE_SUBJECT_TYPES = {"DEMAND", "AID"}  # "demanded X quit", "helped X achieve": X is the target
 
 
 @dataclass
@@ -172,8 +173,9 @@ def _complement_targets(site: Site, targets: list) -> list:
 
 def _demanded_of_clause(site: Site, targets: list) -> list:
     """"Liberals demanded Sir Edward Heath quit", "asked that the government reconsider": a demand without an
-    actor object asks the subject of its clausal complement."""
-    if site.trig.type != "DEMAND" or targets:
+    actor object asks the subject of its clausal complement; "offering to help Israel and the Palestinians
+    achieve peace": aid without object helps that subject."""
+    if site.trig.type not in CLAUSE_SUBJECT_TYPES or targets:
         return targets
     inner = [s for c in site.tok.children if c.dep_ == "ccomp" and c.left_edge.i == site.tok.i + 1
              for s in subject_of(c)[0][:1] if s.pos_ != "PRON"]
