@@ -42,8 +42,8 @@ def sense_pairs(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Men
                 consumed: set[int]):
     """Actor pairs of one sense of a trigger, or None when the sense does not apply."""
     site = Site(tok, trig, kind, verb, lex, ms, ctx, actor, consumed, targets_of(tok, lex, kind, trig.type, trig.word))
-    if "accused" in trig.flags:
-        roles = _accused_roles(site)
+    if "judged" in trig.flags:
+        roles = _judged_roles(site)
     else:
         roles = _verb_roles(site) if kind == "V" else _noun_roles(site)
     if roles is None:
@@ -232,11 +232,11 @@ def _verb_roles(site: Site) -> Roles | None:
     return roles
 
 
-def _accused_roles(site: Site) -> Roles | None:
+def _judged_roles(site: Site) -> Roles | None:
     """"A Plaid Cymru MP believes UK security services were involved in arson attacks", "police say the group was
-    responsible for the bombing": a predicate of guilt (accused-flagged adjective rows, with the deed as
-    condition) in a clause reported or believed by someone is that someone's accusation (DISAPPROVE) of its
-    subject."""
+    responsible for the bombing", "Rubio believes the nominee is unfit": a judging predicate (judged-flagged
+    adjective or participle rows: guilt with the deed as condition, unfitness, fitness) in a clause someone reports
+    or believes is that someone's judgement of the clause subject (DISAPPROVE or SUPPORT, as the row says)."""
     tok = site.tok
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
@@ -245,8 +245,10 @@ def _accused_roles(site: Site) -> Roles | None:
         return None
     accused, _ = subject_of(tok if tok.pos_ in ("VERB", "AUX") else clause)
     accusers, passive = subject_of(clause.head)
-    if not accused or not accusers or passive or accused[0].pos_ == "PRON":
-        return None
+    head = accused[0] if accused else None
+    if head is None or not accusers or passive or not (head.ent_type_ or is_agent(head, site.lex)) or \
+            site.actor(head, False) is None:
+        return None  # a pronoun, a thing ("the forecasts were wrong"), "the GOP nominee" (not the GOP) is no actor
     return Roles(accusers, accused[:1])
 
 
