@@ -178,7 +178,7 @@ def _demanded_of_clause(site: Site, targets: list) -> list:
     if site.trig.type not in CLAUSE_SUBJECT_TYPES or targets:
         return targets
     inner = [s for c in site.tok.children if c.dep_ == "ccomp" and c.left_edge.i == site.tok.i + 1
-             for s in subject_of(c)[0][:1] if s.pos_ != "PRON"]
+             for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"][:1]  # its own subject, not one inherited
     return targets + inner
 
 
