@@ -98,3 +98,13 @@ def test_clause_subjects_as_targets_and_blame_on():
     assert _has(got, "AGREE", "Egypt", "Israel") and _has(got, "AGREE", "Egypt", "Palestinians")
     assert _has(_types("Critics blamed the violence on the rebels."), "DISAPPROVE", "Critics", "rebels")
     assert _has(_types("Parents and teachers who met Mr Blair were invited."), "CONSULT", "teachers", "Blair")
+
+
+def test_hyphenated_sides_lawsuits_and_police_stops():
+    assert _has(_types("The inability to end the Israeli-Palestinian conflict leaves Israel vulnerable."), "FIGHT",
+                "Israeli", "Palestinian")
+    assert _has(_types("The US-China talks ended on Friday."), "CONSULT", "US", "China")
+    assert not _types("There is a conflict of interest.")
+    assert _has(_types("The union took the government to court."), "DISAPPROVE", "union", "government")
+    assert not _types("She took the train to London.")
+    assert _has(_types("Williams was pulled over for speeding, the highway patrol said."), "INVESTIGATE", None, "Williams")

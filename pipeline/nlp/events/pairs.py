@@ -378,7 +378,26 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
     return roles
 
 
-NOUN_ROLE_RULES = (_among_roles, _receiver_roles, _between_roles, _possessor_roles)  # first that applies
+def _hyphen_pair_roles(f: NounFrame) -> Roles | None:
+    """"the Israeli-Palestinian conflict", "US-China talks": a symmetric noun whose modifier is a hyphenated pair
+    of actors names both sides."""
+    site = f.site
+    if "sym" not in site.trig.flags:
+        return None
+    for second in (c for c in site.tok.children if c.dep_ in ("amod", "compound")):
+        kids = list(second.children)
+        first = next((c for c in kids if c.dep_ in ("amod", "compound") and c.i == second.i - 2), None)
+        if first is None or not any(c.dep_ == "punct" and c.text == "-" and c.i == second.i - 1 for c in kids):
+            continue
+        one, two = site.actor(first, False), site.actor(second, False)
+        if one is not None and two is not None and all(got[0] is not None or tok.ent_type_ in ACTOR_LABELS
+                                                       for got, tok in ((one, first), (two, second))):
+            return Roles([], [], pre_pairs=[((one[0], first.text), (two[0], second.text))])
+    return None
+
+
+NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles,
+                   _possessor_roles)  # first that applies
 
 
 def _noun_roles(site: Site) -> Roles | None:
