@@ -134,7 +134,7 @@ def sample_candidates(seed: int = 6, per_file: int = 40, n_action: int = 9, n_ra
     for pattern, split in pools.values():
         files = [f for f in sorted(glob.glob(str(pattern))) if str(Path(f).relative_to(CORPORA)) not in exclude]
         pos, neg = [], []
-        for path in rng.sample(files, per_file):
+        for path in rng.sample(files, min(per_file, len(files))):  # a corpus nearly used up gives what is left
             try:
                 ss = split(path)
             except Exception:
