@@ -108,3 +108,15 @@ def test_hyphenated_sides_lawsuits_and_police_stops():
     assert _has(_types("The union took the government to court."), "DISAPPROVE", "union", "government")
     assert not _types("She took the train to London.")
     assert _has(_types("Williams was pulled over for speeding, the highway patrol said."), "INVESTIGATE", None, "Williams")
+
+
+def test_wanted_told_and_charged_acts_and_leading_clause_pronouns():
+    got = _types("Labour wants Mr Blair to resign.")
+    assert _has(got, "DEMAND", "Labour", "Blair") and not _has(got, "RETREAT")
+    assert not _has(_types("The unions want to meet the minister."), "DEMAND")
+    got = _types("When some employees tried to leave, they were told by police to stay inside the office.")
+    assert _has(got, "DEMAND", "police", "employees")
+    assert _has(_types("A man has been charged in a hit and run accident that killed a woman."), "COERCE", None, "man")
+    assert not _has(_types("A hit and run accident killed a 66-year-old woman."), "ASSAULT")
+    assert not _types("The company charged customers in Britain higher prices.")
+    assert _has(_types("In the end, Sanders voted in support of the ACA."), "SUPPORT", "Sanders")

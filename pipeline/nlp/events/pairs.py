@@ -86,7 +86,8 @@ def _cause_sources(site: Site, roles: Roles) -> None:
                     if ns.type == site.trig.type:
                         site.consumed.add(p.i)
                     roles.anon_ok = True
-    roles.anon_ok = roles.anon_ok or "accident" not in site.ctx
+    # an arrest or a charge after an accident is still one ("was charged with leaving the scene of a fatal accident")
+    roles.anon_ok = roles.anon_ok or "accident" not in site.ctx or site.trig.type == "COERCE"
 
 
 def _passive_roles(site: Site, roles: Roles, agent: list) -> bool:
@@ -212,6 +213,9 @@ def _verb_roles(site: Site) -> Roles | None:
     tok, trig = site.tok, site.trig
     site.tgt_heads = site.tgt_heads + _object_partners(site)
     sources, passive = subject_of(tok)
+    accidents = (site.lex.context or {}).get("ACCIDENT", frozenset())
+    if not passive and any(s.lemma_.lower() in accidents or s.lower_ in accidents for s in sources):
+        return None  # "a hit and run accident that killed a woman", "a crash killed three": nobody did it
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         sources, passive = [appositive_holder(tok.head)], True  # "39 drug traffickers arrested", "X, one of
         # the men arrested"
