@@ -11,6 +11,7 @@ from pipeline import asset_metadata, catalog
 from pipeline.load import ensure_schema
 from pipeline.model_sql import create_view, model_dependencies, model_files, model_order, model_question
 from pipeline.resources import WarehouseResource
+from pipeline.sentence_spans import store_missing_spans
 
 # Dagster's eager() without its "no dependency missing" clause: the warehouse tables are
 # partitioned by inbox batch, and one batch partition that was added but never loaded
@@ -45,6 +46,7 @@ def build_model_assets() -> list[dg.AssetsDefinition]:
         selected = {key.path[-1] for key in context.selected_asset_keys}
         with warehouse.get_connection() as con:
             ensure_schema(con)
+            store_missing_spans(con)  # a warehouse loaded before version_sentences existed
             for name in order:  # a view after the views it reads
                 if name in selected:
                     yield dg.MaterializeResult(asset_key=name, metadata=_build_view(con, name, sql_of[name]))
