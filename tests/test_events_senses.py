@@ -60,3 +60,63 @@ def test_agent_nouns_with_an_event_sense_stay_actors():
     assert _has(got, "SUPPORT", None, "opposition")
     got = _types("It had been among issues discussed by Kerry in a Thursday morning call with Lavrov.")
     assert _has(got, "CONSULT", "Kerry", "Lavrov")
+
+
+def test_drop_rows_remove_one_generated_sense_and_keepgen_keeps_the_rest():
+    from pipeline.nlp.events.lexicon import lexicon
+
+    lex = lexicon()
+    assert all(t.cameo != "120" or t.need("withxcomp") for t in lex.senses[("V", "fail")])
+    assert not any(t.cameo == "139" for t in lex.senses[("V", "give")])  # "given a deadline"
+    find = lex.senses[("V", "find")]
+    assert find[0].type == "SANCTION" and any(t.type == "INVESTIGATE" for t in find[1:])  # hand row, then generated
+    assert not _types("The Tories failed to hold onto power in 1974.")
+    assert not _has(_types("Labour MPs quit the party in protest."), "SANCTION")
+    assert not _has(_types("The firms were given a deadline of two weeks."), "THREATEN")
+    assert _has(_types("Palestinians and Israelis failed to reach agreement on the borders."), "REJECT", "Palestinians")
+    got = _types("In April 2007 the suspect was found guilty of capital murder.")
+    assert _has(got, "SANCTION", None, "suspect") and not _has(got, "COERCE")
+
+
+def test_judged_predicates_in_reported_clauses():
+    got = _types("A Plaid Cymru MP believes UK security services were involved in some arson attacks.")
+    assert _has(got, "DISAPPROVE", "MP", "UK security services")
+    assert _has(_types("He said the army was responsible for the massacre."), "DISAPPROVE", None, "army")
+    assert _has(_types("Marco Rubio still believes that Donald Trump is unfit to be president."), "DISAPPROVE",
+                "Rubio", "Trump")
+    assert _has(_types("Obama said Clinton was qualified to be president."), "SUPPORT", "Obama", "Clinton")
+    assert not _types("Analysts said the forecasts were wrong.")  # a thing is judged, no actor
+    assert not _types("UK security services were involved in the talks.")  # no deed, nobody judging
+
+
+def test_clause_subjects_as_targets_and_blame_on():
+    got = _types("The Tories lost power after the Liberals demanded Sir Edward Heath quit in return for co-operation.")
+    assert _has(got, "DEMAND", "Liberals", "Heath")
+    assert not _has(_types("The Liberals demanded that Sir Edward Heath resign."), "DEMAND", "Liberals", "Liberals")
+    assert _has(_types("The union asked that the government reconsider the cuts."), "DEMAND", "union", "government")
+    got = _types("Egypt offered to help Israel and the Palestinians achieve a lasting peace.")
+    assert _has(got, "AGREE", "Egypt", "Israel") and _has(got, "AGREE", "Egypt", "Palestinians")
+    assert _has(_types("Critics blamed the violence on the rebels."), "DISAPPROVE", "Critics", "rebels")
+    assert _has(_types("Parents and teachers who met Mr Blair were invited."), "CONSULT", "teachers", "Blair")
+
+
+def test_hyphenated_sides_lawsuits_and_police_stops():
+    assert _has(_types("The inability to end the Israeli-Palestinian conflict leaves Israel vulnerable."), "FIGHT",
+                "Israeli", "Palestinian")
+    assert _has(_types("The US-China talks ended on Friday."), "CONSULT", "US", "China")
+    assert not _types("There is a conflict of interest.")
+    assert _has(_types("The union took the government to court."), "DISAPPROVE", "union", "government")
+    assert not _types("She took the train to London.")
+    assert _has(_types("Williams was pulled over for speeding, the highway patrol said."), "INVESTIGATE", None, "Williams")
+
+
+def test_wanted_told_and_charged_acts_and_leading_clause_pronouns():
+    got = _types("Labour wants Mr Blair to resign.")
+    assert _has(got, "DEMAND", "Labour", "Blair") and not _has(got, "RETREAT")
+    assert not _has(_types("The unions want to meet the minister."), "DEMAND")
+    got = _types("When some employees tried to leave, they were told by police to stay inside the office.")
+    assert _has(got, "DEMAND", "police", "employees")
+    assert _has(_types("A man has been charged in a hit and run accident that killed a woman."), "COERCE", None, "man")
+    assert not _has(_types("A hit and run accident killed a 66-year-old woman."), "ASSAULT")
+    assert not _types("The company charged customers in Britain higher prices.")
+    assert _has(_types("In the end, Sanders voted in support of the ACA."), "SUPPORT", "Sanders")

@@ -109,10 +109,19 @@ def _txt_sents(path) -> list[str]:
     return out
 
 
-def sample_candidates(seed: int = 6, per_file: int = 40, n_action: int = 9, n_random: int = 3) -> list[tuple[str, str]]:
-    """The seeded selection that chose the gold extension: per corpus, `per_file` random files;
-    from each one random sentence containing an action word and one random sentence (8-40
-    words, no quotation marks); the first `n_action` action and `n_random` random ones."""
+def gold_files() -> set[str]:
+    """Every corpus file some gold file already took a sentence from (text seen in development or held out)."""
+    used = set()
+    for path in sorted(GOLD.parent.glob("events*.tsv")):
+        used |= {g["source"] for g in read_gold(path)}
+    return used
+
+
+def sample_candidates(seed: int = 6, per_file: int = 40, n_action: int = 9, n_random: int = 3,
+                      exclude: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """The seeded selection that chose the gold extension: per corpus, `per_file` random files
+    (never one in `exclude`); from each one random sentence containing an action word and one random
+    sentence (8-40 words, no quotation marks); the first `n_action` action and `n_random` random ones."""
     import glob
     import random
 
@@ -123,9 +132,9 @@ def sample_candidates(seed: int = 6, per_file: int = 40, n_action: int = 9, n_ra
              "polnear": (CORPORA / "polnear/train/text/*.txt", _txt_sents)}
     out = []
     for pattern, split in pools.values():
-        files = sorted(glob.glob(str(pattern)))
+        files = [f for f in sorted(glob.glob(str(pattern))) if str(Path(f).relative_to(CORPORA)) not in exclude]
         pos, neg = [], []
-        for path in rng.sample(files, per_file):
+        for path in rng.sample(files, min(per_file, len(files))):  # a corpus nearly used up gives what is left
             try:
                 ss = split(path)
             except Exception:
@@ -262,12 +271,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="?", default=str(GOLD))
     ap.add_argument("--show", action="store_true", help="print every sentence's gold and predicted events")
     ap.add_argument("--sample", action="store_true", help="print the seeded candidate sentences and stop")
+    ap.add_argument("--seed", type=int, default=6, help="--sample: the seed (6 drew the events.tsv extension)")
+    ap.add_argument("--n-action", type=int, default=9, help="--sample: action-word sentences kept per corpus")
+    ap.add_argument("--n-random", type=int, default=3, help="--sample: random sentences kept per corpus")
+    ap.add_argument("--fresh", action="store_true", help="--sample: skip every file any events*.tsv gold file used")
     ap.add_argument("--gsr", action="store_true", help="score recall on the PLOVER GSR file (gold argument optional)")
     args = ap.parse_args(argv)
     if args.gsr:
         return main_gsr(Path(args.gold) if args.gold != str(GOLD) else GSR, args.show)
     if args.sample:
-        for rel, sent in sample_candidates():
+        exclude = frozenset(gold_files()) if args.fresh else frozenset()
+        for rel, sent in sample_candidates(args.seed, n_action=args.n_action, n_random=args.n_random, exclude=exclude):
             print(f"{rel}\t{sent}")
         return 0
     r = evaluate(Path(args.gold))

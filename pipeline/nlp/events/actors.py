@@ -105,6 +105,23 @@ def expand_conj(tok) -> list:
     return out
 
 
+def _leading_clause_subject(pronoun, verb):
+    """The antecedent of a subject pronoun in the adverbial clause before it: "When some employees tried to
+    leave, they were told ..." (they: a plural noun), "After Smith lost, he resigned" (he/she: a person)."""
+    if pronoun.lower_ not in ("they", "he", "she"):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < pronoun.i):
+        inner = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if not inner:
+            continue
+        noun = inner[0]
+        if pronoun.lower_ == "they" and (noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)):
+            return noun
+        if pronoun.lower_ in ("he", "she") and noun.ent_type_ == "PERSON":
+            return noun
+    return None
+
+
 def subject_of(verb):
     """Subject tokens of a verb (own, else inherited from the verb it depends on)."""
     v = verb
@@ -128,7 +145,11 @@ def subject_of(verb):
                 if fixed is not None:
                     return expand_conj(fixed), passive
             if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":  # "his wife, an advocate, who"
-                return [v.head.head if v.head.dep_ == "appos" else v.head], passive
+                # "Parents and teachers who met Mr Blair": each conjoined noun the clause modifies
+                return [v.head.head] if v.head.dep_ == "appos" else expand_conj(v.head), passive
+            lead = _leading_clause_subject(s, v)
+            if lead is not None:  # "When some employees tried to leave, they were told by police to stay"
+                return expand_conj(lead), passive
             if s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB":
                 # "Iran vowed it would defy": the pronoun of a reported clause is the speaker
                 outer = [c for c in v.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]

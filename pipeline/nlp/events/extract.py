@@ -204,14 +204,16 @@ def _noun_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
 def _adjective_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
     """An adjective complement of the lexicon ("X was critical of Y"): read like a verb (the copula's subject is
     the source)."""
-    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "xcomp"):
+    participle = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)  # "were involved in"
+    if not (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp") or participle):
         return None
-    senses = ctx.lex.senses.get(("A", tok.lemma_.lower())) or ctx.lex.senses.get(("A", tok.lower_))
+    senses = ctx.lex.senses.get(("A", tok.lower_)) if participle else (
+        ctx.lex.senses.get(("A", tok.lemma_.lower())) or ctx.lex.senses.get(("A", tok.lower_)))
     return TriggerSite(senses, "V", tok) if senses else None
 
 
-# a token is a verb trigger, a noun trigger or an adjective trigger
-TRIGGER_FINDERS = (_verb_trigger, _noun_trigger, _adjective_trigger)
+# a token is an adjective (or passive participle: "were involved in") trigger, a verb trigger or a noun trigger
+TRIGGER_FINDERS = (_adjective_trigger, _verb_trigger, _noun_trigger)
 
 
 _TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id(lexicon) -> (lexicon, its words)

@@ -88,6 +88,14 @@ def _make_trigger(word, kind, etype, mode, flags, cameo) -> Trigger:
                    None if cameo in ("-", "") else cameo)
 
 
+def _drop_generated(generated: dict[tuple[str, str], list[Trigger]], hand_rows: list[tuple]) -> None:
+    """DROP rows of the hand table ("fail DROP ... 120"): the generated verb senses of that word with that CAMEO
+    code go (a sense with no condition that misfires in news), its other generated senses stay."""
+    for word, kind, _etype, _mode, _flags, cameo in hand_rows:
+        if kind == "DROP" and ("V", word) in generated:
+            generated[("V", word)] = [t for t in generated[("V", word)] if t.cameo != cameo]
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The hand table (rules/event_triggers.tsv) over the table generated from the CAMEO verb
@@ -110,7 +118,9 @@ def lexicon() -> Lexicon:
             t = _make_trigger(*row)
             t = Trigger(t.word, t.kind, t.type, t.mode, t.flags | {"generated"}, t.constraints, t.cameo)
             generated.setdefault((t.kind, t.word), []).append(t)
-    for word, kind, etype, mode, flags, cameo in _trigger_rows(TRIGGERS_PATH):
+    hand_rows = list(_trigger_rows(TRIGGERS_PATH))
+    _drop_generated(generated, hand_rows)
+    for word, kind, etype, mode, flags, cameo in hand_rows:
         if kind not in ("V", "N", "A"):  # A: an adjective trigger ("critical of")
             cues.setdefault(kind, set()).add(word)
             continue
@@ -133,6 +143,8 @@ def lexicon() -> Lexicon:
             rows = [t for t in rows if t.need("obj") or t.need("pobj")]
         if key not in senses and rows:
             senses[key] = rows
+        elif key in senses and any("keepgen" in t.flags for t in senses[key]):  # hand senses first, then these
+            senses[key] = senses[key] + rows
     for (kind, word), rows in senses.items():
         first = next((t for t in rows if t.type != "-"), None)
         if first is not None and kind in ("V", "N"):

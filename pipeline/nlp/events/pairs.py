@@ -24,6 +24,7 @@ PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMA
 OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
 ANON_NOUN_TYPES = OF_TYPES  # nouns of these types may name only a target ("the arrest of 23 pirates")
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}  # "allegations that X ...": X is the target
+CLAUSE_SUBJECT_TYPES = {"DEMAND", "AID"}  # "demanded X quit", "helped X achieve": X is the target
 
 
 @dataclass
@@ -41,7 +42,10 @@ def sense_pairs(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Men
                 consumed: set[int]):
     """Actor pairs of one sense of a trigger, or None when the sense does not apply."""
     site = Site(tok, trig, kind, verb, lex, ms, ctx, actor, consumed, targets_of(tok, lex, kind, trig.type, trig.word))
-    roles = _verb_roles(site) if kind == "V" else _noun_roles(site)
+    if "judged" in trig.flags:
+        roles = _judged_roles(site)
+    else:
+        roles = _verb_roles(site) if kind == "V" else _noun_roles(site)
     if roles is None:
         return None
     if roles.pre_pairs is not None:
@@ -82,7 +86,8 @@ def _cause_sources(site: Site, roles: Roles) -> None:
                     if ns.type == site.trig.type:
                         site.consumed.add(p.i)
                     roles.anon_ok = True
-    roles.anon_ok = roles.anon_ok or "accident" not in site.ctx
+    # an arrest or a charge after an accident is still one ("was charged with leaving the scene of a fatal accident")
+    roles.anon_ok = roles.anon_ok or "accident" not in site.ctx or site.trig.type == "COERCE"
 
 
 def _passive_roles(site: Site, roles: Roles, agent: list) -> bool:
@@ -167,7 +172,29 @@ def _complement_targets(site: Site, targets: list) -> list:
     return holders
 
 
-VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _complement_targets, _thing_holders)  # in this order
+def _demanded_of_clause(site: Site, targets: list) -> list:
+    """"Liberals demanded Sir Edward Heath quit", "asked that the government reconsider": a demand without an
+    actor object asks the subject of its clausal complement; "offering to help Israel and the Palestinians
+    achieve peace": aid without object helps that subject."""
+    if site.trig.type not in CLAUSE_SUBJECT_TYPES or targets:
+        return targets
+    inner = [s for c in site.tok.children if c.dep_ == "ccomp" and c.left_edge.i == site.tok.i + 1
+             for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"][:1]  # its own subject, not one inherited
+    return targets + inner
+
+
+def _blamed_on(site: Site, targets: list) -> list:
+    """"arson attacks blamed on Welsh extremists", "blamed the violence on the rebels": the one blamed is the
+    object of "on", the thing blamed is no actor."""
+    if site.trig.type != "DISAPPROVE" or site.tok.lemma_.lower() not in site.lex.words("BLAME_ON"):
+        return targets
+    blamed = [p for c in site.tok.children if c.dep_ == "prep" and c.lower_ == "on"
+              for p in c.children if p.dep_ == "pobj"]
+    return blamed[:1] if blamed else targets
+
+
+VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _demanded_of_clause, _blamed_on, _complement_targets,
+                     _thing_holders)  # in this order
 
 
 def _stray_agent(tok) -> list:
@@ -186,6 +213,9 @@ def _verb_roles(site: Site) -> Roles | None:
     tok, trig = site.tok, site.trig
     site.tgt_heads = site.tgt_heads + _object_partners(site)
     sources, passive = subject_of(tok)
+    accidents = (site.lex.context or {}).get("ACCIDENT", frozenset())
+    if not passive and any(s.lemma_.lower() in accidents or s.lower_ in accidents for s in sources):
+        return None  # "a hit and run accident that killed a woman", "a crash killed three": nobody did it
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         sources, passive = [appositive_holder(tok.head)], True  # "39 drug traffickers arrested", "X, one of
         # the men arrested"
@@ -204,6 +234,26 @@ def _verb_roles(site: Site) -> Roles | None:
         targets = rule(site, targets)
     roles.targets = targets
     return roles
+
+
+def _judged_roles(site: Site) -> Roles | None:
+    """"A Plaid Cymru MP believes UK security services were involved in arson attacks", "police say the group was
+    responsible for the bombing", "Rubio believes the nominee is unfit": a judging predicate (judged-flagged
+    adjective or participle rows: guilt with the deed as condition, unfitness, fitness) in a clause someone reports
+    or believes is that someone's judgement of the clause subject (DISAPPROVE or SUPPORT, as the row says)."""
+    tok = site.tok
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not sense_ok(site.trig, tok, site.kind, [], site.ctx):
+        return None
+    accused, _ = subject_of(tok if tok.pos_ in ("VERB", "AUX") else clause)
+    accusers, passive = subject_of(clause.head)
+    head = accused[0] if accused else None
+    if head is None or not accusers or passive or not (head.ent_type_ or is_agent(head, site.lex)) or \
+            site.actor(head, False) is None:
+        return None  # a pronoun, a thing ("the forecasts were wrong"), "the GOP nominee" (not the GOP) is no actor
+    return Roles(accusers, accused[:1])
 
 
 # ---- noun triggers: possessor, of/with/between phrases, the subject of the verb that carries the noun
@@ -332,7 +382,26 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
     return roles
 
 
-NOUN_ROLE_RULES = (_among_roles, _receiver_roles, _between_roles, _possessor_roles)  # first that applies
+def _hyphen_pair_roles(f: NounFrame) -> Roles | None:
+    """"the Israeli-Palestinian conflict", "US-China talks": a symmetric noun whose modifier is a hyphenated pair
+    of actors names both sides."""
+    site = f.site
+    if "sym" not in site.trig.flags:
+        return None
+    for second in (c for c in site.tok.children if c.dep_ in ("amod", "compound")):
+        kids = list(second.children)
+        first = next((c for c in kids if c.dep_ in ("amod", "compound") and c.i == second.i - 2), None)
+        if first is None or not any(c.dep_ == "punct" and c.text == "-" and c.i == second.i - 1 for c in kids):
+            continue
+        one, two = site.actor(first, False), site.actor(second, False)
+        if one is not None and two is not None and all(got[0] is not None or tok.ent_type_ in ACTOR_LABELS
+                                                       for got, tok in ((one, first), (two, second))):
+            return Roles([], [], pre_pairs=[((one[0], first.text), (two[0], second.text))])
+    return None
+
+
+NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles,
+                   _possessor_roles)  # first that applies
 
 
 def _noun_roles(site: Site) -> Roles | None:

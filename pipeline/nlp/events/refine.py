@@ -149,13 +149,28 @@ def military_fight(found: Found, lex: Lexicon) -> Sense | None:
     return None
 
 
+def _asked_of_someone(tok, gov, lex: Lexicon) -> bool:
+    """"Labour wants Mr Blair to resign", "would like the committee to see it": an infinitive with its own subject
+    under a verb whose first sense is DEMAND is the act asked of that subject."""
+    if tok.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    senses = lex.senses.get(("V", gov.lemma_.lower()), [])
+    return bool(senses) and senses[0].type == "DEMAND" and not senses[0].need("obj")  # not "get the regime to sit"
+
+
 def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
     """'appealed to the Council to lift the sanctions', 'ask the U.N. to authorize': the act a demand asks
     for has not happened; the demand is the event (type '-' = no event)."""
     tok, gov = found.tok, _governor(found.tok)
     if gov is not None and gov.dep_ == "xcomp" and gov.lemma_.lower() in lex.words("ASPECT"):
         tok, gov = gov, _governor(gov)  # "warned Russia to stop arming the rebels": the arming is asked about
-    if gov is None or tok.dep_ != "xcomp" or found.trig.type == "DEMAND":
+    if gov is None or found.trig.type == "DEMAND":
+        return None
+    if _asked_of_someone(tok, gov, lex):
+        return Sense("-", None, None)
+    if tok.dep_ != "xcomp":
         return None
     if gov.lemma_.lower() in lex.words("DEMAND_XCOMP"):
         return Sense("-", None, None)

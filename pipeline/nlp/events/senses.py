@@ -91,7 +91,7 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     ('sport'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
     list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object),
     a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp'), no complement
-    verb of a list ('notxcomp:': "refused to say")."""
+    verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach agreement")."""
     if "sport" in trig.flags and "sport" in ctx:
         return False
     lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
@@ -109,6 +109,9 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
         return False
     bad = trig.need("notxcomp")  # "refused to say": a clausal complement that makes it no event
     if bad is not None and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in bad for c in tok.children):
+        return False
+    wanted = trig.need("withxcomp")  # "failed to reach agreement": a clausal complement verb of these lemmas
+    if wanted is not None and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in wanted for c in tok.children):
         return False
     pobj = trig.need("pobj")  # "warned of consequences": the object of one of the sense's prepositions
     if pobj is not None and not any(
