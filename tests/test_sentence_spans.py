@@ -33,8 +33,8 @@ def test_models_split_versions_loaded_before_the_table(seed_warehouse, tmp_path)
         before = rows(con, "SELECT * FROM stg_sentences ORDER BY version_id, sentence_no")
     with duckdb.connect(str(db)) as con:
         con.execute("DELETE FROM version_sentences")  # as a warehouse built before this table
-    result = dg.materialize(build_model_assets(), instance=dg.DagsterInstance.ephemeral(),
-                            resources=resources(str(tmp_path), str(db)))
-    assert result.success
+    with dg.instance_for_test() as instance:  # entered: Dagster's defs-state lookup sees this instance
+        result = dg.materialize(build_model_assets(), instance=instance, resources=resources(str(tmp_path), str(db)))
+        assert result.success
     with duckdb.connect(str(db), read_only=True) as con:
         assert rows(con, "SELECT * FROM stg_sentences ORDER BY version_id, sentence_no") == before
