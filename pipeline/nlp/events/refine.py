@@ -141,7 +141,8 @@ def military_fight(found: Found, lex: Lexicon) -> Sense | None:
     if found.trig.type != "ASSAULT":
         return None
     military = lex.words("MILITARY")
-    source_words = {w.lower() for _, text in found.sources for w in (text or "").split()}
+    # the head word of each source ("Russian troops", not "heavily armed suicide bombers")
+    source_words = {(text or "").split()[-1].lower() for _, text in found.sources if (text or "").split()}
     code = found.cameo or ""
     if code.startswith("19") and (source_words & military or code.startswith(("194", "195"))) and \
             any(text for _, text in found.sources):
@@ -239,8 +240,13 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     """An 'attack' on a person, party or rival with no weapon, casualty or armed actor in the sentence
     ('Sanders attacked Clinton', 'an attack on Labour's record'): DISAPPROVE (CAMEO 111), not ASSAULT."""
     tok = found.tok
-    if found.trig.type not in ("ASSAULT", "FIGHT") or tok.lemma_.lower() not in lex.words("ATTACK_WORD"):
+    attack_words = lex.words("ATTACK_WORD")
+    # "unleashed withering attacks against Rubio": a verb carrying an attack noun as its object
+    carried = any(c.dep_ == "dobj" and c.lemma_.lower() in attack_words for c in tok.children)
+    if found.trig.type not in ("ASSAULT", "FIGHT") or tok.lemma_.lower() not in attack_words and not carried:
         return None
+    if any(c.dep_ == "amod" and c.lower_ in lex.words("VERBAL_MODIFIER") for c in tok.children):
+        return Sense("DISAPPROVE", "criticize", "111")  # "Ahmadinejad's verbal attacks on Israel"
     sent = tok.sent
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     if words & (lex.words("WEAPON") | lex.words("MILITARY") | lex.words("CASUALTY")):
@@ -256,7 +262,23 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     return Sense("DISAPPROVE", "criticize", "111") if political else None
 
 
+def opinion_agreement(found: Found, lex: Lexicon) -> Sense | None:
+    """"Bozell agrees with Viguerie that Cruz is the best candidate", "economists agree that the move will be
+    incremental": agreeing (present tense) that something is so is an opinion, no agreement to act (AGREE is a
+    commitment: "agreed that their countries should cooperate", "had agreed that the makeup was for the Syrians")."""
+    tok = found.tok
+    if found.trig.type != "AGREE" or tok.pos_ != "VERB" or tok.lemma_.lower() not in ("agree", "concur"):
+        return None
+    if tok.tag_ not in ("VBP", "VBZ"):  # "Kerry and Lavrov had agreed that the makeup ... was a matter for": a deal
+        return None
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if clauses and all(c.lemma_ == "be" and any(k.dep_ in ("acomp", "attr") for k in c.children) for c in clauses):
+        return Sense("-", None, None)
+    return None
+
+
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
+    opinion_agreement,
     demanded_act,
     obligated_act,
     demanded_noun,
