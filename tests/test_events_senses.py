@@ -144,3 +144,12 @@ def test_opinions_carriers_appositives_and_misfiring_senses():
     assert not _types("Saudi officials said 343 pilgrims were killed in an enormous fire which swept through their camp.")
     got = _types("Heavily armed gunmen killed 130 people in Paris.")
     assert _has(got, "ASSAULT", "gunmen", "130 people") and not _has(got, "FIGHT")
+
+
+def test_calls_for_acts_opinions_and_more_misfiring_senses():
+    got = _types("The council called for the government to resign.")
+    assert _has(got, "DEMAND", "council", "government") and not _has(got, "RETREAT")
+    assert not _types("Simon Thomas, of Plaid Cymru, called it a budget for Middle England.")
+    assert not _types("Republicans who agree that the prison should be closed were irritated.")
+    assert not _types("But Mr Balls said he was confident the chancellor would meet his fiscal rules.")
+    assert not _types("Members of the group were sworn to secrecy with a line from the film Fight Club.")

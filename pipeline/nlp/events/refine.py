@@ -151,11 +151,16 @@ def military_fight(found: Found, lex: Lexicon) -> Sense | None:
 
 
 def _asked_of_someone(tok, gov, lex: Lexicon) -> bool:
-    """"Labour wants Mr Blair to resign", "would like the committee to see it": an infinitive with its own subject
-    under a verb whose first sense is DEMAND is the act asked of that subject."""
-    if tok.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    """"Labour wants Mr Blair to resign", "would like the committee to see it", "critics have called for him to go
+    to Auschwitz": an infinitive with its own subject under a verb whose first sense is DEMAND (or, with "for", a
+    demand verb) is the act asked of that subject."""
+    if tok.dep_ not in ("ccomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):  # "called for the government to resign"
+        return gov.lemma_.lower() in lex.words("DEMAND_VERB")
+    if tok.dep_ != "ccomp":
         return False
     senses = lex.senses.get(("V", gov.lemma_.lower()), [])
     return bool(senses) and senses[0].type == "DEMAND" and not senses[0].need("obj")  # not "get the regime to sit"
@@ -263,16 +268,15 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
 
 
 def opinion_agreement(found: Found, lex: Lexicon) -> Sense | None:
-    """"Bozell agrees with Viguerie that Cruz is the best candidate", "economists agree that the move will be
-    incremental": agreeing (present tense) that something is so is an opinion, no agreement to act (AGREE is a
-    commitment: "agreed that their countries should cooperate", "had agreed that the makeup was for the Syrians")."""
+    """"Bozell agrees with Viguerie that Cruz is the best candidate", "Republicans who agree that the prison should
+    be closed": agreeing (present tense) that something is or should be so is an opinion, no agreement to act (an
+    AGREE is told in the past: "agreed that their countries should cooperate", "had agreed that the makeup ...")."""
     tok = found.tok
     if found.trig.type != "AGREE" or tok.pos_ != "VERB" or tok.lemma_.lower() not in ("agree", "concur"):
         return None
     if tok.tag_ not in ("VBP", "VBZ"):  # "Kerry and Lavrov had agreed that the makeup ... was a matter for": a deal
         return None
-    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-    if clauses and all(c.lemma_ == "be" and any(k.dep_ in ("acomp", "attr") for k in c.children) for c in clauses):
+    if any(c.dep_ == "ccomp" for c in tok.children):  # "Republicans who agree that the prison should be closed"
         return Sense("-", None, None)
     return None
 
