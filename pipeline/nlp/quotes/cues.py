@@ -37,6 +37,8 @@ from pipeline.nlp.quotes.syntax import (
 )
 
 ABBREVIATIONS = word_set("abbreviations")
+STATEMENT_NOUNS = word_set("statement_nouns")
+STATEMENT_VERBS = word_set("statement_verbs")
 CREDIT = re.compile(r"[ \t]*([―—–]{1,2})[ \t]*((?:[A-Z][\w’'.\-]*)(?:[ \t]+(?:[A-Z][\w’'.\-]*|de|del|da|van|von|la|le|al|bin)){0,5})"
                     r"[ \t]*\.?[ \t]*(?=\n|$)")
 
@@ -115,10 +117,10 @@ def headline_speaker(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueM
     return CueMatch(name, "colon", name)
 
 
-def _introduces_next(ctx: QuoteContext, piece: Piece, win_end: int) -> bool:
+def _introduces_next(ctx: QuoteContext, piece: Piece, win_end: int, ends=(":", ",")) -> bool:
     """'“… .” She went on to say: “…”' — after a full sentence, the clause after the mark
-    ends in ':' or ',' right before the next quotation, which it introduces."""
-    return ctx.text[piece.close_end:win_end].rstrip().endswith((":", ",")) \
+    ends in ':' or ',' (`ends`) right before the next quotation, which it introduces."""
+    return ctx.text[piece.close_end:win_end].rstrip().endswith(ends) \
         and bool(SENT_END.search(ctx.text[piece.start:piece.end])) \
         and any(other.open_at >= win_end and not ctx.text[win_end:other.open_at].strip() for other in ctx.pieces)
 
@@ -217,8 +219,8 @@ def any_verb_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMat
     comma, ! or ? and is followed by a short clause [subject] verb / verb subject: any verb
     is the cue there."""
     inner = ctx.text[piece.start:piece.end].rstrip()
-    if not piece.closed or not inner or inner[-1] not in ",!?—–":
-        return None
+    if not piece.closed or not inner or inner[-1] not in ",!?—–" or _introduces_next(ctx, piece, window.after_end, ":"):
+        return None  # ('“Are you going to resign?” Mr Kennedy replied: “…”': the reply's cue)
     toks = [tok for tok in ctx.window_tokens(piece.close_end, window.after_end) if not tok.is_space]
     if not toks or toks[0].pos_ not in ("PROPN", "PRON", "NOUN", "DET", "VERB", "ADJ", "NUM"):
         return None
@@ -243,11 +245,21 @@ def any_verb_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMat
     return None
 
 
+def _without_closing_parenthesis(toks: list) -> list:
+    """The tokens before a parenthesis that closes them ('Rep. Trey Gowdy (R-S.C.):' ->
+    'Rep. Trey Gowdy'): a party and state, an age, a role."""
+    if not toks or toks[-1].text.rstrip(":") != ")":
+        return toks
+    opening = next((offset for offset in range(len(toks) - 2, max(len(toks) - 10, -1), -1) if toks[offset].text == "("), None)
+    return toks[:opening] if opening else toks
+
+
 def _np_before_colon(ctx: QuoteContext, colon_pos: int, low: int):
     """The head of the noun phrase that ends at a colon ("More from Jones: “…”",
     "Republican pollster Daron Shaw: “…”", "… - Pew Research: “…”": a name, a person or an
     organization, or a few capitalized words)."""
     toks = [tok for tok in ctx.window_tokens(low, colon_pos) if not tok.is_space]
+    toks = _without_closing_parenthesis(toks)
     if not toks:
         return None
     last = toks[-1]
@@ -354,6 +366,37 @@ def colon_paragraph_verb(ctx: QuoteContext, piece: Piece, window: CueWindow) -> 
     return None
 
 
+def _statement_verb(tok):
+    """The verb that puts out a statement noun ('issued a statement', 'said in a statement')."""
+    head = tok.head
+    if head.dep_ == "prep":
+        head = head.head
+    if head.pos_ == "VERB" and (is_cue(head) or head.lemma_.lower() in STATEMENT_VERBS):
+        return head
+    return None
+
+
+def statement_paragraph(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | None:
+    """A quotation paragraph after one whose last sentence puts out a statement ('At Brazile's
+    direction, the DNC issued a statement apologizing to Sanders.', 'Sam Lau … said in a
+    statement.'): the words of that statement — its verb is the cue, its subject the speaker."""
+    if piece.open_at != piece.para_start or piece.para_start <= 0 or not ctx.text[piece.start:piece.start + 1].isupper():
+        return None
+    prev = ctx.text[:piece.para_start].rstrip()
+    if not prev.endswith("."):
+        return None
+    toks = [tok for tok in ctx.window_tokens(prev.rfind("\n") + 1, len(prev)) if not tok.is_space]
+    sent_toks = [tok for tok in toks if tok.sent == toks[-1].sent] if toks else []
+    if not sent_toks or any(ctx.inside_quote(tok.idx) for tok in sent_toks):
+        return None
+    for tok in reversed(sent_toks):
+        verb = _statement_verb(tok) if tok.lemma_.lower() in STATEMENT_NOUNS and tok.pos_ == "NOUN" else None
+        subject = subject_of(verb) if verb is not None else None
+        if subject is not None and subject.i >= sent_toks[0].i:
+            return CueMatch(verb, "before", subject)
+    return None
+
+
 def credit_line(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | None:
     """A quotation paragraph credited by the next one, a dash and a name ('“Boeing and GE …
     pay zero taxes.” / - Sanders.', '/ -President Obama, tweeting after …'): the dash is the
@@ -394,7 +437,7 @@ def governing_cue(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatc
 
 DIRECT_CUE_RULES = [
     credit_after, headline_speaker, cue_after, cue_before, any_verb_after, any_verb_before,
-    colon_paragraph_cue, colon_paragraph_verb, credit_line, governing_cue,
+    colon_paragraph_cue, colon_paragraph_verb, statement_paragraph, credit_line, governing_cue,
 ]
 
 

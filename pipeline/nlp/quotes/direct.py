@@ -70,10 +70,59 @@ class _Groups:
             self.union(first, second)
 
 
+def _continues_paragraph(ctx: QuoteContext, before: Piece, piece: Piece) -> bool:
+    """A quotation left open at its paragraph end goes on in the next paragraph's opening mark."""
+    return not before.closed and piece.open_at == piece.para_start and not ctx.text[before.end:piece.open_at].strip()
+
+
+def _glued_by_space(ctx: QuoteContext, before: Piece, piece: Piece) -> bool:
+    """'“A.” “B,” he said' — only white space between two full quotations of a paragraph."""
+    return before.para == piece.para and not ctx.text[before.close_end:piece.open_at].strip() \
+        and not (before.partial or piece.partial)
+
+
+def _goes_on(ctx: QuoteContext, before: Piece, piece: Piece) -> bool:
+    """A cue-less sentence after a cued quotation of the same paragraph."""
+    return piece.para == before.para and piece.cue is None and not piece.partial \
+        and sentence_initial(ctx.text, piece) and before.cue is not None
+
+
+def _same_speaker_goes_on(ctx: QuoteContext, before: Piece, piece: Piece) -> bool:
+    """“A,” he said. “B.” — the same speaker goes on."""
+    return _goes_on(ctx, before, piece) and not before.partial
+
+
+def _goes_on_after_partial(ctx: QuoteContext, before: Piece, piece: Piece) -> bool:
+    """'Still, golf clubs are “just scratching out a profit,” he said. “Golf is …”': the
+    quotation goes on after its cue, but the attribution began in narration — one
+    attribution whose content does not open with the mark: partial as a whole."""
+    if _goes_on(ctx, before, piece) and before.partial and before.cue_side == "after" \
+            and before.close_end <= before.cue.idx < piece.open_at:
+        piece.partial = piece.carried = True
+        return True
+    return False
+
+
+# (rule, join): the first rule that holds for two neighbouring pieces joins them; "union"
+# always, "glue" unless both sides already have cues of their own. The paragraph
+# continuation is settled over the whole text first: a quotation that runs on into a
+# paragraph with its own cue ('“… negotiable.¶“Well, … !” she said.') takes that cue.
+FIRST_PAIR_RULES = [(_continues_paragraph, "union")]
+PAIR_RULES = [(_glued_by_space, "glue"), (_same_speaker_goes_on, "glue"), (_goes_on_after_partial, "union")]
+
+
+def _join(groups: _Groups, index: int, join: str) -> None:
+    if join == "union":
+        groups.union(index - 1, index)
+    else:
+        groups.glue(index - 1, index)
+
+
 def group_pieces(ctx: QuoteContext) -> dict[int, list[int]]:
-    """Quotations as lists of piece indices: shared cue, paragraph continuation, pieces glued
-    by white space, a cue-less sentence going on after a cued quotation."""
-    pieces, text = ctx.pieces, ctx.text
+    """Quotations as lists of piece indices: shared cue, then the pair rules in order
+    (FIRST_PAIR_RULES over the whole text, then the first of PAIR_RULES that holds for each
+    pair)."""
+    pieces = ctx.pieces
     groups = _Groups(pieces)
     by_cue: dict[int, int] = {}
     for index, piece in enumerate(pieces):
@@ -82,25 +131,18 @@ def group_pieces(ctx: QuoteContext) -> dict[int, list[int]]:
                 groups.union(by_cue[piece.cue.i], index)
             else:
                 by_cue[piece.cue.i] = index
+    settled = set()
     for index in range(1, len(pieces)):
-        before, piece = pieces[index - 1], pieces[index]
-        goes_on = piece.para == before.para and piece.cue is None and not piece.partial \
-            and sentence_initial(text, piece) and before.cue is not None
-        if not before.closed and piece.open_at == piece.para_start and not text[before.end:piece.open_at].strip():
-            groups.union(index - 1, index)
-        elif before.para == piece.para and not text[before.close_end:piece.open_at].strip() \
-                and not (before.partial or piece.partial):
-            groups.glue(index - 1, index)
-        elif goes_on and not before.partial:
-            # “A,” he said. “B.” — the same speaker goes on
-            groups.glue(index - 1, index)
-        elif goes_on and before.partial and before.cue_side == "after" \
-                and before.close_end <= before.cue.idx < piece.open_at:
-            # 'Still, golf clubs are “just scratching out a profit,” he said. “Golf is …”': the
-            # quotation goes on after its cue, but the attribution began in narration — one
-            # attribution whose content does not open with the mark: partial as a whole
-            piece.partial = piece.carried = True
-            groups.union(index - 1, index)
+        join = next((join for rule, join in FIRST_PAIR_RULES if rule(ctx, pieces[index - 1], pieces[index])), None)
+        if join is not None:
+            _join(groups, index, join)
+            settled.add(index)
+    for index in range(1, len(pieces)):
+        if index in settled:
+            continue
+        join = next((join for rule, join in PAIR_RULES if rule(ctx, pieces[index - 1], pieces[index])), None)
+        if join is not None:
+            _join(groups, index, join)
     members: dict[int, list[int]] = {}
     for index in range(len(pieces)):
         members.setdefault(groups.find(index), []).append(index)

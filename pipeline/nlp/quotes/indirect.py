@@ -29,6 +29,7 @@ from pipeline.nlp.quotes.content import (
     MORE_OBJECT_CUES, clip_complement, cut_narrator_tail, cut_trailing_aside, object_content, own_sentence,
     phrasal_prep, runs_through, sentence_break, without_asides,
 )
+from pipeline.nlp.quotes.animacy import inanimate
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
 from pipeline.nlp.quotes.frames import (
     adjective_cue, as_clause, colon_line, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
@@ -38,12 +39,13 @@ from pipeline.nlp.quotes.frames import (
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.speakers import resolve_speaker
 from pipeline.nlp.quotes.syntax import (
-    SUBJECT_DEPS, according_object, char_span, is_cue, is_passive, subject_of, trim_range,
+    ORG_LABELS, PERSON_LABELS, SUBJECT_DEPS, according_object, char_span, is_cue, is_passive, subject_of, trim_range,
 )
 from pipeline.records import Quote
 
 NO_INDIRECT_CUES = word_set("no_indirect_cues")
 ANSWER_WORDS = word_set("answer_words")
+RECORD_NOUNS = word_set("record_nouns")
 
 
 class Candidate(NamedTuple):
@@ -286,6 +288,21 @@ INDIRECT_CUE_RULES = [
 ]
 
 
+def says_nothing(ctx: QuoteContext, found: Candidate) -> bool:
+    """The subject is a thing that says nothing ('T-shirts portray …', 'a microphone told …'):
+    a lower-case common noun of rules/inanimate_nouns.tsv (animacy) that carries no words or
+    pictures (rules record_nouns: 'Footage shows …') and is no name — no report (a word
+    after a hyphenated prefix is looked up whole: 'The non-profit' is no thing)."""
+    subject, doc = found.subject, ctx.doc
+    lemma = subject.lemma_.lower()
+    if subject.i > 1 and doc[subject.i - 1].text == "-" and len(doc[subject.i - 2].text) > 2:
+        lemma = f"{doc[subject.i - 2].lower_}-{lemma}"  # 'The non-profit': the whole word ('T-shirts': the noun)
+    return not found.speakerless and found.source is None and subject.pos_ == "NOUN" and not subject.ent_type_ \
+        and lemma in inanimate() and lemma not in RECORD_NOUNS \
+        and (subject.text[:1].islower() or subject.i == subject.sent.start) \
+        and ctx.mention_in(subject.idx, subject.idx + len(subject.text), PERSON_LABELS | ORG_LABELS) is None
+
+
 def _report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporter) -> None:
     """Clip a candidate's content to what its speaker reported and record it."""
     doc, text = ctx.doc, ctx.text
@@ -312,7 +329,7 @@ def _report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Report
     if high - low < (1 if found.source is None and not has_clause or short_ok else 3):
         return
     start, end = char_span(doc, low, high)
-    if reporter.overlaps(start, end) or ctx.inside_quote(found.subject.idx):
+    if reporter.overlaps(start, end) or ctx.inside_quote(found.subject.idx) or says_nothing(ctx, found):
         return
     speaker = Speaker() if found.speakerless else reporter.speaker(found.subject, start)
     according = found.source is not None and tok.lower_ == "according"

@@ -4,7 +4,8 @@ description with no one named in it ('The former teacher confirmed …') stands 
 salient one of its kind — the latest of the previous report's speaker and a subject
 mention since, in the same paragraph or the one before, outside quotations and reported
 contents (a name inside a reported clause is what was said, not who speaks next: 'Mr Balls
-… had suggested that Mr Brown would meet his rule. He said he hoped …' is Mr Balls)."""
+… had suggested that Mr Brown would meet his rule. He said he hoped …' is Mr Balls); a
+he/she who replies right after a question is the one it was put to (interview turns)."""
 from __future__ import annotations
 
 from pipeline.nlp.quotes.context import QuoteContext
@@ -15,6 +16,8 @@ from pipeline.records import Quote
 
 PRONOUN_GENDER = {word: values[0] for word, values in word_map("pronoun_gender").items()}
 ORGANIZATION_NOUNS = word_set("organization_nouns")
+REPLY_VERBS = word_set("reply_verbs")
+ASKING_VERBS = word_set("asking_verbs")
 
 ORGANIZATION = "organization"  # the kind of it/its and 'the firm'
 PERSON = "person"  # the kind of 'the former teacher': any gender
@@ -86,6 +89,25 @@ def _window_start(ctx: QuoteContext, pos: int) -> int:
     return paragraphs.start_by_rank.get(rank - 1, paragraphs.start_by_rank.get(rank, 0))
 
 
+def _cue_lemma(ctx: QuoteContext, quote: Quote) -> str:
+    return ctx.token_at(quote.cue_start).lemma_.lower() if quote.cue_start is not None else ""
+
+
+def _asked_one(ctx: QuoteContext, head: Quote, previous: Quote | None, kind: str) -> str | None:
+    """The entity a reply answers: 'John Humphrys asked Mr Blair whether … “No,” he replied.'
+    — the person the previous report's question was put to (its cue's object), when the reply
+    is a he/she and that person agrees with it."""
+    if previous is None or _cue_lemma(ctx, head) not in REPLY_VERBS or _cue_lemma(ctx, previous) not in ASKING_VERBS:
+        return None
+    cue = ctx.token_at(previous.cue_start)
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
+            mention = ctx.mention_in(child.idx, child.idx + len(child.text), PERSON_LABELS)
+            if mention is not None and _compatible(ctx.entities.get(mention.entity_key), kind):
+                return mention.entity_key
+    return None
+
+
 def continue_salient_speaker(ctx: QuoteContext, quotes: list[Quote]) -> None:
     """Point each he/she/it/description speaker at the salient one of its kind (module
     doc); other speakers are left as resolved."""
@@ -106,6 +128,7 @@ def continue_salient_speaker(ctx: QuoteContext, quotes: list[Quote]) -> None:
                 key, since = previous.speaker_entity_key, previous.cue_end or previous.end
             subject = _last_subject(ctx, since, head.speaker_start, kind, contents, noun)
             key = subject.entity_key if subject is not None else key
+            key = _asked_one(ctx, head, previous, kind) or key
             if key is not None:
                 for quote in group:
                     quote.speaker_entity_key = key

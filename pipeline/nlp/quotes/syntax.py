@@ -134,6 +134,16 @@ def is_finite(verb) -> bool:
 
 
 def is_passive(verb) -> bool:
-    """A verb in the passive voice ('are being promised', 'are to be encouraged'): its
-    subject receives the action."""
-    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+    """A verb in the passive voice ('are being promised', 'are to be encouraged', 'Asked
+    whether he would resign, Mr Kennedy said …'): its subject receives the action."""
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children) or _passive_participle(verb)
+
+
+def _passive_participle(verb) -> bool:
+    """A past participle opening an adverbial clause with no subject of its own ('Asked
+    about …, X said', 'When pressed on …'): the main clause's subject receives it."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.i > verb.head.i \
+            or any(child.dep_ in SUBJECT_DEPS or child.dep_ in ("aux", "auxpass") for child in verb.children):
+        return False
+    first = verb.left_edge
+    return first.i == verb.i or (first.dep_ in ("mark", "advmod") and first.i == verb.i - 1)
