@@ -31,10 +31,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from pipeline.ids import stable_id
 from pipeline.names import (
+    NAME_CACHE,
     KBEntry,
     comparison_key,
     honorific_gender,
@@ -57,7 +59,13 @@ ACCEPT = 0.75  # minimum confidence to link a variant name to an existing actor
 def entity_kb(entity: LocalEntity) -> KBEntry | None:
     """The Phoenix actor an entity is, by its name or another full name of it ("UN" for an
     organization; never a bare surname: the knowledge base holds people's full names only)."""
-    return kb_entry(entity.aliases | {entity.canonical_name})
+    return _kb_entry_of(frozenset(entity.aliases | {entity.canonical_name}))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _kb_entry_of(names: frozenset[str]) -> KBEntry | None:
+    """kb_entry, remembered: resolution asks it for every entity several times per load."""
+    return kb_entry(names)
 
 
 @dataclass

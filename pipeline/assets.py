@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 import dagster as dg
 
 
-from pipeline import asset_metadata, batch_order, catalog, check_sql, checks, clean, faults, ingest, isolation, load, nlp, reannotate
+from pipeline import (asset_metadata, batch_order, catalog, check_sql, checks, clean, faults, gc_pause, ingest, isolation, load,
+                      nlp, reannotate)
 from pipeline.records import CleanArticle, InboxFile, ParsedDocument, RecordError, VersionAnnotations
 from pipeline.resources import InboxResource, WarehouseResource
 
@@ -205,7 +206,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: WarehouseReso
         if failed:
             raise checks.BlockingChecksFailed(failed)
 
-    with warehouse.get_connection() as con:
+    with warehouse.get_connection() as con, gc_pause.collections_paused():
         load.ensure_schema(con)
         articles, annotations, rows = isolation.build_rows_isolated(con, ledger, articles, annotations)
         loaded = {a.file_id for a in articles}

@@ -70,7 +70,7 @@ class StageProgress(logging.Handler):
     def _model_step(self, kind: str) -> None:
         if self.models_started is None:
             self.models_started = time.perf_counter()
-        if kind == "STEP_SUCCESS":
+        if kind == "ASSET_MATERIALIZATION":  # one step builds every view: count the views
             self.models_done += 1
             self._line(f"  … {'models':<26} {self.models_done} views", final=False)
 

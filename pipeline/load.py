@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
 import polars as pl
 
-from pipeline import catalog, faults, versions
+from pipeline import catalog, faults, sentence_spans, versions
 from pipeline.check_sql import BatchScope
 from pipeline.ids import stable_id
 from pipeline.load_actors import PendingVersion, StoredActors, apply_actor_moves, read_stored_actors, resolved_rows
@@ -267,6 +267,7 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]], verify=None
             if table != "files":
                 counts[table] = upsert(con, table, rows.get(table, []), scope)
         counts["actor_repoints"] = apply_actor_moves(con, rows, scope)
+        counts[sentence_spans.TABLE] = sentence_spans.store_missing_spans(con, scope)  # the new versions
         faults.reached("load")
         if verify is not None:
             verify(con, scope)

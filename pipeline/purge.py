@@ -66,6 +66,7 @@ STATEMENTS = [
            WHERE m.story_id = s.story_id AND a.article_id NOT IN (SELECT article_id FROM purge_articles)
            ORDER BY a.first_seen_at, a.article_id LIMIT 1)
        WHERE first_article_id IN (SELECT article_id FROM purge_articles)""",
+    "DELETE FROM version_sentences WHERE version_id IN (SELECT version_id FROM purge_versions)",
     "DELETE FROM versions WHERE version_id IN (SELECT version_id FROM purge_versions)",
     "DELETE FROM articles WHERE article_id IN (SELECT article_id FROM purge_articles)",
     """DELETE FROM quarantined_records WHERE file_id IN (

@@ -45,6 +45,17 @@ CREATE TABLE IF NOT EXISTS versions (
     extractor_version VARCHAR
 );
 
+-- Where each sentence of a version is (pipeline/sentence_spans.py, sql/sentence_spans.sql):
+-- split once in the load's transaction, so the stg_sentences model only joins.
+CREATE TABLE IF NOT EXISTS version_sentences (
+    version_id    VARCHAR NOT NULL,
+    sentence_no   INTEGER NOT NULL,
+    start_char    INTEGER NOT NULL,
+    end_char      INTEGER NOT NULL,
+    sentence_hash VARCHAR NOT NULL,
+    PRIMARY KEY (version_id, sentence_no)
+);
+
 CREATE TABLE IF NOT EXISTS actors (
     actor_id        VARCHAR PRIMARY KEY,
     canonical_name  VARCHAR NOT NULL,

@@ -48,7 +48,7 @@ def test_run_prints_what_it_did(tmp_path, capsys, no_dagster_home):
     captured = capsys.readouterr()
     assert "3 files — 3 new (2 loaded, 1 quarantined), 0 unchanged" in captured.out
     assert "quarantined    1  invalid JSON" in captured.out
-    assert "checks: 41 run, 0 failed" in captured.out
+    assert "checks: 43 run, 0 failed" in captured.out  # keys + foreign keys of every loaded table
     assert "✓ nlp_annotations" in captured.err and "views rebuilt" in captured.err  # a line per stage
     with duckdb.connect(warehouse, read_only=True) as con:
         articles = con.sql("SELECT count(*) FROM articles").fetchall()[0][0]

@@ -2,7 +2,7 @@
 same article as a stored or earlier-in-batch near-duplicate of the same source."""
 from __future__ import annotations
 
-from pipeline.versions.sketches import SketchIndex, estimate_jaccard, shingles, sketch
+from pipeline.versions.sketches import SketchIndex, estimate_jaccard, fingerprint
 from pipeline.versions.stored import StoredState, stored_versions
 
 IDENTITY_THRESHOLD = 0.8
@@ -34,7 +34,7 @@ def resolve_article_id(default_id: str, url_less: bool, source: str | None, text
     else source + title, else inbox path). A URL-less record whose id is not stored yet (a
     new path, or a new title: retitled) is the same article as a stored or earlier-in-batch
     URL-less article of the same source whose text is a near-duplicate."""
-    sketch_values = sketch(shingles(text))
+    sketch_values = fingerprint(text).sketch
     if url_less and default_id not in batch.entries and not stored_versions(existing, default_id):
         default_id = _near_duplicate(sketch_values, source, existing, batch) or default_id
     batch.add(default_id, sketch_values, source=source, canonical_url=None if url_less else "known")

@@ -4,6 +4,7 @@ grouping never compares all pairs."""
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.versions.text import words
@@ -36,6 +37,31 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[int]:
 def sketch(shingle_set: set[int], size: int = SKETCH_SIZE) -> list[int]:
     """Bottom-k MinHash: the `size` smallest shingle hashes."""
     return sorted(shingle_set)[:size]
+
+
+class Fingerprint(NamedTuple):
+    """A text's bottom-k sketch and how many distinct shingles it has."""
+
+    sketch: list[int]
+    shingle_count: int
+
+
+# One load asks for the fingerprint of the same text up to three times (the near-duplicate
+# probe of the stored articles, article identity, story assignment); hashing every shingle
+# is the cost, so the last texts' fingerprints are kept (a sketch is 128 ints, not the set).
+FINGERPRINT_CACHE = 4096
+
+
+@lru_cache(maxsize=FINGERPRINT_CACHE)
+def _fingerprint(text: str) -> tuple[tuple[int, ...], int]:
+    text_shingles = shingles(text)
+    return tuple(sketch(text_shingles)), len(text_shingles)
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """sketch(shingles(text)) and the shingle count, computed once per text."""
+    values, count = _fingerprint(text)
+    return Fingerprint(list(values), count)
 
 
 def estimate_jaccard(first: list[int], second: list[int], size: int = SKETCH_SIZE) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipeline.versions.sketches import SketchIndex, shingles, sketch
+from pipeline.versions.sketches import SketchIndex, fingerprint
 
 
 class StoredState(dict):
@@ -47,7 +47,7 @@ class StoredState(dict):
         index = cls._story_index(con, tables)
         ids = set(article_ids)
         for text in probe_texts:
-            ids |= {candidate["article_id"] for candidate in index.candidates(sketch(shingles(text)))}
+            ids |= {candidate["article_id"] for candidate in index.candidates(fingerprint(text).sketch)}
         con.register("stored_article_ids", pl.DataFrame({"article_id": sorted(ids)}, schema={"article_id": pl.String}))
         versions: dict[str, list[tuple[str, int]]] = {}
         latest: dict[str, dict] = {}

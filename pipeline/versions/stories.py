@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from pipeline.ids import stable_id
-from pipeline.versions.sketches import SketchIndex, same_story, shingles, sketch
+from pipeline.versions.sketches import SketchIndex, fingerprint, same_story
 from pipeline.versions.stored import StoredState
 
 
@@ -46,8 +46,7 @@ def _story_member(rows: dict[str, list[dict]], article: dict, version: dict, sto
     """Give a new article of the batch its story (a new one when no earlier article is
     the same story); returns the story id."""
     article_id = article["article_id"]
-    text_shingles = shingles(version["text"])
-    sketch_values, shingle_count = sketch(text_shingles), len(text_shingles)
+    sketch_values, shingle_count = fingerprint(version["text"])
     best = _best_story(article_id, sketch_values, shingle_count, batch_members, store)
     if best is None:
         story_id = stable_id("story", article_id)
@@ -85,9 +84,9 @@ def assign_stories(rows: dict[str, list[dict]], store: StoredState) -> None:
         if article_id in stored_story:
             story_of[article_id] = stored_story[article_id]
             if version is not None:  # a new version refreshes the fingerprint, not the story
-                text_shingles = shingles(version["text"])
+                refreshed = fingerprint(version["text"])
                 rows["story_members"].append({"article_id": article_id, "story_id": stored_story[article_id],
-                                              "sketch": sketch(text_shingles), "shingle_count": len(text_shingles)})
+                                              "sketch": refreshed.sketch, "shingle_count": refreshed.shingle_count})
             continue
         if version is not None:
             story_of[article_id] = _story_member(rows, article, version, store, batch_members)

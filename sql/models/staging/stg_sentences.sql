@@ -1,45 +1,26 @@
 -- Where are the sentences of each version? One row per sentence with its character span
--- in the version text. Split in SQL (spaCy's sentences are not stored): a sentence ends at
--- . ! or ? (and any closing quote or bracket) followed by white space and a capital or an
--- opening quote, except after a title or an initial ("Mr.", "Gen.", "John F.") or a blank
--- line; the spans add up to the whole text.
-WITH version_texts AS (
+-- in the version text. Split once, when the version is loaded (version_sentences, by the
+-- rule in sql/sentence_spans.sql; spaCy's sentences are not stored): here only joined to
+-- the version for its article and the sentence's text.
+WITH sentence_spans AS (
+    SELECT version_id, sentence_no, start_char, end_char, sentence_hash
+    FROM version_sentences
+),
+
+version_texts AS (
     SELECT version_id, article_id, version_no, text
     FROM versions
-),
-
-marked AS (
-    SELECT
-        version_id, article_id, version_no,
-        regexp_replace(
-            regexp_replace(text, '([.!?]["”’)\]]*)(\s+)(["“‘(]?[A-Z0-9])', '\1\2' || chr(1) || '\3', 'g'),
-            '(\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|Rev|St|Jr|Sr|Mt|Ft|No|Inc|Corp|Co|Ltd|vs|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|[A-Z])\.\s+)' || chr(1),
-            '\1', 'g') AS marked_text
-    FROM version_texts
-),
-
-pieces AS (
-    SELECT version_id, article_id, version_no, piece.unnest AS sentence, piece.ordinality AS sentence_no
-    FROM marked,
-         unnest(string_split(marked_text, chr(1))) WITH ORDINALITY AS piece
-),
-
-spans AS (
-    SELECT
-        version_id, article_id, version_no, sentence_no - 1 AS sentence_no, sentence,
-        coalesce(sum(length(sentence)) OVER (PARTITION BY version_id ORDER BY sentence_no
-                                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start_char
-    FROM pieces
 )
 
 SELECT
-    version_id,
-    article_id,
-    version_no,
-    sentence_no,
-    CAST(start_char AS INTEGER) AS start_char,
-    CAST(start_char + length(sentence) AS INTEGER) AS end_char,
-    trim(sentence) AS sentence,
-    md5(lower(regexp_replace(trim(sentence), '\s+', ' ', 'g'))) AS sentence_hash
-FROM spans
-WHERE length(trim(sentence)) > 0
+    sentence_spans.version_id,
+    version_texts.article_id,
+    version_texts.version_no,
+    sentence_spans.sentence_no,
+    sentence_spans.start_char,
+    sentence_spans.end_char,
+    trim(substring(version_texts.text, sentence_spans.start_char + 1,
+                   sentence_spans.end_char - sentence_spans.start_char)) AS sentence,
+    sentence_spans.sentence_hash
+FROM sentence_spans
+JOIN version_texts USING (version_id)
