@@ -70,6 +70,8 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev2.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev3.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev4.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev5.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout2.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout3.tsv
@@ -77,6 +79,7 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout5.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout6.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout7.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout8.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)

@@ -120,3 +120,36 @@ def test_wanted_told_and_charged_acts_and_leading_clause_pronouns():
     assert not _has(_types("A hit and run accident killed a 66-year-old woman."), "ASSAULT")
     assert not _types("The company charged customers in Britain higher prices.")
     assert _has(_types("In the end, Sanders voted in support of the ACA."), "SUPPORT", "Sanders")
+
+
+def test_opinions_carriers_appositives_and_misfiring_senses():
+    assert not _types("Media Research Center's Bozell agrees with Viguerie that Cruz is the GOP's best candidate.")
+    assert _has(_types("Israel and Egypt agreed that talks will resume next week."), "AGREE", "Israel", "Egypt")
+    got = _types("Tory co-chairman Liam Fox opened proceedings with a speech criticising Tony Blair's record.")
+    assert _has(got, "DISAPPROVE", "Liam Fox", "Tony Blair")
+    assert _has(_types("Another Charger, receiver Vincent Jackson, was arrested on suspicion of drunk driving."),
+                "COERCE", None, "Vincent Jackson")
+    assert _has(_types("The company is currently in talks with China regarding possible sales there."), "CONSULT",
+                "company", "China")
+    assert _has(_types("The Liberal Democrats say they also oppose house arrests."), "DISAPPROVE", "Liberal Democrats")
+    assert not _types("Jackson said the police had trained for 18 months to deal with protesters.")
+    assert not _types("A Daily Telegraph poll of 1,313 people suggests two-thirds of Britons support the couple.")
+    assert _has(_types("Mr Smith suggested that the government should scrap the tax."), "DEMAND", "Smith", "government")
+    got = _types("The EU renewed its condemnation of Iranian President Mahmoud Ahmadinejad's verbal attacks on Israel.")
+    assert _has(got, "DISAPPROVE", "Ahmadinejad", "Israel") and not _has(got, "ASSAULT")
+    got = _types("Allan Wagner called for unity among Latin American nations on Tuesday.")
+    assert _has(got, "DEMAND", "Allan Wagner") and not _has(got, "CONSULT")
+    assert _has(_types("Obama called Putin on Friday."), "CONSULT", "Obama", "Putin")
+    assert not _types("Gaetano Lo Presti, the godfather of Porta Nuova, was found dead late last night in prison.")
+    assert not _types("Saudi officials said 343 pilgrims were killed in an enormous fire which swept through their camp.")
+    got = _types("Heavily armed gunmen killed 130 people in Paris.")
+    assert _has(got, "ASSAULT", "gunmen", "130 people") and not _has(got, "FIGHT")
+
+
+def test_calls_for_acts_opinions_and_more_misfiring_senses():
+    got = _types("The council called for the government to resign.")
+    assert _has(got, "DEMAND", "council", "government") and not _has(got, "RETREAT")
+    assert not _types("Simon Thomas, of Plaid Cymru, called it a budget for Middle England.")
+    assert not _types("Republicans who agree that the prison should be closed were irritated.")
+    assert not _types("But Mr Balls said he was confident the chancellor would meet his fiscal rules.")
+    assert not _types("Members of the group were sworn to secrecy with a line from the film Fight Club.")

@@ -4,7 +4,8 @@ the matching). Each sentence goes through the real spaCy model, entity extractio
 `extract_events` (no publication date: dates are not scored here). Prints precision and
 recall/F1 by PLOVER type, by corpus and overall; predictions and gold events are matched
 one to one. `--sample` prints the candidate sentences of the seeded, neutral selection
-procedure that chose the gold extension (the labels were written by hand afterwards).
+procedure that chose the gold extension (the labels were written by hand afterwards); with `--fresh`
+only from files no gold file has used (how held-out 8 and dev 4/5 were drawn).
 
 `--gsr` scores the PLOVER Gold Standard Records (`../shared/corpora/event-coding/plover-gsr-dev.jsonl`):
 one event is labelled per sentence (other events of the sentence are not), so only recall is
@@ -12,7 +13,8 @@ measured there: a record is found when an event of its type is predicted in its 
 (type recall), and when that event's source also matches one of the record's source actors
 (type + source recall; symmetric types either way round).
 
-    python -m pipeline.evaluate.events [gold.tsv] [--show] [--sample]
+    python -m pipeline.evaluate.events [gold.tsv] [--show]
+    python -m pipeline.evaluate.events --sample [--seed N --n-action N --n-random N] [--fresh]
     python -m pipeline.evaluate.events --gsr [plover-gsr-dev.jsonl] [--show]
 """
 from __future__ import annotations

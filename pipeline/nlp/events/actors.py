@@ -105,6 +105,10 @@ def expand_conj(tok) -> list:
     return out
 
 
+# a gerund under one of these on a verb shares the verb's subject: "charged with killing", "after facing criticism"
+GERUND_PREPS = ("with", "of", "for", "after", "before", "by", "while", "since", "without", "despite", "upon")
+
+
 def _leading_clause_subject(pronoun, verb):
     """The antecedent of a subject pronoun in the adverbial clause before it: "When some employees tried to
     leave, they were told ..." (they: a plural noun), "After Smith lost, he resigned" (he/she: a person)."""
@@ -163,8 +167,8 @@ def subject_of(verb):
                 verb.dep_ == "pcomp":  # "the two youths charged with murdering Horton": the youths murdered
             return expand_conj(v.head), False
         if v.dep_ == "prep" and v.pos_ == "ADP" and v.head.pos_ == "VERB" and v.i != verb.i and \
-                verb.dep_ == "pcomp" and v.lower_ in ("with", "of", "for"):
-            v = v.head  # "X was charged with / accused of / arrested for killing Y": X killed Y
+                verb.dep_ == "pcomp" and v.lower_ in GERUND_PREPS:
+            v = v.head  # "X was charged with / accused of / arrested for killing Y": X killed Y; "after facing"
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 return expand_conj(subj[0]), False
@@ -180,6 +184,9 @@ def subject_of(verb):
                     return expand_conj(h), False
                 if h.dep_ == "dobj" and h.head.pos_ == "VERB":
                     v = h.head
+                    continue
+                if h.dep_ == "pobj" and h.head.lower_ in ("with", "in") and h.head.head.pos_ == "VERB":
+                    v = h.head.head  # "opened proceedings with a speech criticising Tony Blair": Fox criticised
                     continue
                 return [], False
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):

@@ -14,6 +14,7 @@ from pipeline.nlp.events.actors import (
 from pipeline.nlp.events.guards import PAIR_GUARDS, Resolved, Site
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 from pipeline.nlp.events.senses import direct_objects, sense_ok, targets_of, yields_to_object_noun
+from pipeline.nlp.events.verb_targets import VERB_TARGET_RULES
 
 
 ANON_TYPES = {"ASSAULT", "COERCE", "CRIME"}  # a passive of these without "by" has an unknown source
@@ -24,7 +25,6 @@ PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMA
 OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
 ANON_NOUN_TYPES = OF_TYPES  # nouns of these types may name only a target ("the arrest of 23 pirates")
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}  # "allegations that X ...": X is the target
-CLAUSE_SUBJECT_TYPES = {"DEMAND", "AID"}  # "demanded X quit", "helped X achieve": X is the target
 
 
 @dataclass
@@ -79,6 +79,8 @@ def _cause_sources(site: Site, roles: Roles) -> None:
         if c.dep_ == "prep" and c.lower_ in ("in", "during"):
             for p in (x for x in c.children if x.dep_ == "pobj"):
                 ns = lex.nouns.get(p.lemma_.lower()) or lex.nouns.get(p.lower_)
+                if p.lemma_.lower() in (lex.context or {}).get("ACCIDENT", ()):
+                    continue  # "343 pilgrims were killed in an enormous fire": an accident, no attack
                 if ns is not None and ns.type in ("ASSAULT", "FIGHT"):
                     roles.sources = noun_sources(p, site.ms, lex) or [
                         w for pr in p.children if pr.dep_ == "prep" and pr.lower_ == "with"
@@ -123,78 +125,6 @@ def _attack_subject(site: Site, roles: Roles) -> None:
     roles.anon_ok = roles.cause_subject = True
     if sense.type == site.trig.type:
         site.consumed.add(noun.i)
-
-
-def _without_themes(site: Site, targets: list) -> list:
-    """"withdrew its backing to X": an object the sense names is no actor, its author may be ("overturned a
-    lower court ruling"); persons stay targets ("expelled two diplomats")."""
-    lex, ms, theme = site.lex, site.ms, site.trig.need("obj")
-    if theme is None or "PERSON" in theme:
-        return targets
-    themes = [t for t in targets if (t.lemma_.lower() in theme or t.lower_ in theme) and not (
-        is_agent(t, lex) or is_person_noun(t, lex))]
-    return [t for t in targets if t not in themes] + [
-        c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
-        and (ms.of(c) is not None and ms.of(c).label in ACTOR_LABELS or is_agent(c, lex))]
-
-
-def _accused_of_clause(site: Site, targets: list) -> list:
-    """"allege that the men killed ...": the accused is the inner subject (ccomp-flagged senses)."""
-    if "ccomp" not in site.trig.flags:
-        return targets
-    for c in site.tok.children:
-        if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
-                                                          for m in c.children):
-            inner, inner_passive = subject_of(c)
-            if inner and not inner_passive:
-                targets = targets + inner[:1]
-    return targets
-
-
-def _thing_holders(site: Site, targets: list) -> list:
-    """A thing as object ("withdrew its backing to X"): the actor is in its to/for/of/against/by phrase."""
-    if not targets or any(site.actor(t, False) is not None for t in targets):
-        return targets
-    return targets + [p for t in targets for c in t.children
-                      if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
-                      for p in c.children if p.dep_ == "pobj"] + [  # "asked for the public's help"
-        c for t in targets for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-
-
-def _complement_targets(site: Site, targets: list) -> list:
-    """"would refuse to approve Mr Boateng's appointment": a refusal without object takes the object of the act
-    it refuses (its holder: "Mr Boateng")."""
-    if targets or site.tok.lemma_.lower() not in site.lex.words("REFUSE"):
-        return targets
-    objs = [o for c in site.tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
-    holders = [p for o in objs for p in [o] + expand_conj(o)[1:] for p in
-               [c for c in p.children if c.dep_ == "poss" and c.pos_ != "PRON"] or [p]]
-    return holders
-
-
-def _demanded_of_clause(site: Site, targets: list) -> list:
-    """"Liberals demanded Sir Edward Heath quit", "asked that the government reconsider": a demand without an
-    actor object asks the subject of its clausal complement; "offering to help Israel and the Palestinians
-    achieve peace": aid without object helps that subject."""
-    if site.trig.type not in CLAUSE_SUBJECT_TYPES or targets:
-        return targets
-    inner = [s for c in site.tok.children if c.dep_ == "ccomp" and c.left_edge.i == site.tok.i + 1
-             for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"][:1]  # its own subject, not one inherited
-    return targets + inner
-
-
-def _blamed_on(site: Site, targets: list) -> list:
-    """"arson attacks blamed on Welsh extremists", "blamed the violence on the rebels": the one blamed is the
-    object of "on", the thing blamed is no actor."""
-    if site.trig.type != "DISAPPROVE" or site.tok.lemma_.lower() not in site.lex.words("BLAME_ON"):
-        return targets
-    blamed = [p for c in site.tok.children if c.dep_ == "prep" and c.lower_ == "on"
-              for p in c.children if p.dep_ == "pobj"]
-    return blamed[:1] if blamed else targets
-
-
-VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _demanded_of_clause, _blamed_on, _complement_targets,
-                     _thing_holders)  # in this order
 
 
 def _stray_agent(tok) -> list:
@@ -361,6 +291,9 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
     light = verb is not None and verb.lemma_.lower() in lex.light and (
         tok.head.i == verb.i or tok.head.head.i == verb.i and (
             tok.head.pos_ != "ADP" or tok.head.lower_ in LIGHT_PREPS))
+    # "civil servants were on strike", "were in talks with", "is at war with": the copula's subject does it
+    light = light or verb is not None and verb.lemma_ == "be" and tok.dep_ == "pobj" and \
+        tok.head.lower_ in ("on", "in", "at") and tok.head.head.i == verb.i
     # the object of a verb that is no event itself carries it as a light verb does ("staged rallies",
     # "organized a general strike")
     light = light or verb is not None and carrier(tok, verb, lex)

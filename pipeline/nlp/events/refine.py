@@ -141,7 +141,8 @@ def military_fight(found: Found, lex: Lexicon) -> Sense | None:
     if found.trig.type != "ASSAULT":
         return None
     military = lex.words("MILITARY")
-    source_words = {w.lower() for _, text in found.sources for w in (text or "").split()}
+    # the head word of each source ("Russian troops", not "heavily armed suicide bombers")
+    source_words = {(text or "").split()[-1].lower() for _, text in found.sources if (text or "").split()}
     code = found.cameo or ""
     if code.startswith("19") and (source_words & military or code.startswith(("194", "195"))) and \
             any(text for _, text in found.sources):
@@ -150,11 +151,16 @@ def military_fight(found: Found, lex: Lexicon) -> Sense | None:
 
 
 def _asked_of_someone(tok, gov, lex: Lexicon) -> bool:
-    """"Labour wants Mr Blair to resign", "would like the committee to see it": an infinitive with its own subject
-    under a verb whose first sense is DEMAND is the act asked of that subject."""
-    if tok.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    """"Labour wants Mr Blair to resign", "would like the committee to see it", "critics have called for him to go
+    to Auschwitz": an infinitive with its own subject under a verb whose first sense is DEMAND (or, with "for", a
+    demand verb) is the act asked of that subject."""
+    if tok.dep_ not in ("ccomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):  # "called for the government to resign"
+        return gov.lemma_.lower() in lex.words("DEMAND_VERB")
+    if tok.dep_ != "ccomp":
         return False
     senses = lex.senses.get(("V", gov.lemma_.lower()), [])
     return bool(senses) and senses[0].type == "DEMAND" and not senses[0].need("obj")  # not "get the regime to sit"
@@ -239,8 +245,13 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     """An 'attack' on a person, party or rival with no weapon, casualty or armed actor in the sentence
     ('Sanders attacked Clinton', 'an attack on Labour's record'): DISAPPROVE (CAMEO 111), not ASSAULT."""
     tok = found.tok
-    if found.trig.type not in ("ASSAULT", "FIGHT") or tok.lemma_.lower() not in lex.words("ATTACK_WORD"):
+    attack_words = lex.words("ATTACK_WORD")
+    # "unleashed withering attacks against Rubio": a verb carrying an attack noun as its object
+    carried = any(c.dep_ == "dobj" and c.lemma_.lower() in attack_words for c in tok.children)
+    if found.trig.type not in ("ASSAULT", "FIGHT") or tok.lemma_.lower() not in attack_words and not carried:
         return None
+    if any(c.dep_ == "amod" and c.lower_ in lex.words("VERBAL_MODIFIER") for c in tok.children):
+        return Sense("DISAPPROVE", "criticize", "111")  # "Ahmadinejad's verbal attacks on Israel"
     sent = tok.sent
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     if words & (lex.words("WEAPON") | lex.words("MILITARY") | lex.words("CASUALTY")):
@@ -256,7 +267,22 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     return Sense("DISAPPROVE", "criticize", "111") if political else None
 
 
+def opinion_agreement(found: Found, lex: Lexicon) -> Sense | None:
+    """"Bozell agrees with Viguerie that Cruz is the best candidate", "Republicans who agree that the prison should
+    be closed": agreeing (present tense) that something is or should be so is an opinion, no agreement to act (an
+    AGREE is told in the past: "agreed that their countries should cooperate", "had agreed that the makeup ...")."""
+    tok = found.tok
+    if found.trig.type != "AGREE" or tok.pos_ != "VERB" or tok.lemma_.lower() not in ("agree", "concur"):
+        return None
+    if tok.tag_ not in ("VBP", "VBZ"):  # "Kerry and Lavrov had agreed that the makeup ... was a matter for": a deal
+        return None
+    if any(c.dep_ == "ccomp" for c in tok.children):  # "Republicans who agree that the prison should be closed"
+        return Sense("-", None, None)
+    return None
+
+
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
+    opinion_agreement,
     demanded_act,
     obligated_act,
     demanded_noun,

@@ -108,7 +108,9 @@ class ActorResolver:
                 return self(author[0], allow_text)
         if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
             return self._pronoun_actor(head)
-        name = proper_name(head, self.ms)
+        # "Another Charger, receiver Vincent Jackson, was arrested": a named appositive beats a bare proper noun
+        named_appos = any(c.dep_ == "appos" and self.ms.of(c) is not None for c in head.children)
+        name = None if named_appos else proper_name(head, self.ms)
         if name is not None:
             return None, name
         m, txt = actor_mention(head, self.ms, self.ent_by_key, self.resolve_role)

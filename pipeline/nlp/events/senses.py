@@ -131,9 +131,12 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     if prep is not None and not any(c.dep_ in ("prep", "agent") and c.lower_ in prep for h in heads
                                     for c in h.children) and not any(m.lower_ in prep for m in marks):
         return False
-    modal = trig.need("modal")  # "said that Y must return it": a complement clause with one of these modals
-    if modal is not None and not any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in modal for a in c.children)
-                                     for c in tok.children):
+    modal = trig.need("modal")  # "said that Y must return it": a complement clause with one of these modals, or a
+    # subjunctive one ("suggested that multiple delegations attend": a bare verb with its own subject, no auxiliary)
+    if modal is not None and not any(c.dep_ == "ccomp" and (
+            any(a.dep_ == "aux" and a.lower_ in modal for a in c.children) or c.tag_ == "VB" and
+            any(a.dep_ == "nsubj" for a in c.children) and not any(a.dep_ in ("aux", "auxpass") for a in c.children))
+            for c in tok.children):
         return False
     if "xcomp" in trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return False

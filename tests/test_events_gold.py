@@ -1,0 +1,35 @@
+"""The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out 8
+and dev 4/5 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was picked by hand."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate.events import CORPORA, GOLD, read_gold, sample_candidates
+
+EARLIER = ["events.tsv", "events_dev2.tsv", "events_dev3.tsv"] + [
+    f"events_heldout{n}.tsv" for n in ("", "2", "3", "4", "5", "6", "7")]
+
+pytestmark = pytest.mark.skipif(not (CORPORA / "bbc-news").exists(), reason="needs ../shared/corpora")
+
+
+def _files(names: list[str]) -> frozenset[str]:
+    return frozenset(g["source"] for name in names for g in read_gold(GOLD.parent / name))
+
+
+def _sentences(name: str) -> list[str]:
+    return [g["sentence"] for g in read_gold(GOLD.parent / name)]
+
+
+def _draw(seed: int, n_action: int, n_random: int, before: list[str]) -> list[str]:
+    """The seeded draw from files no gold file `before` it used, without sentences already in one of them."""
+    seen = {g["sentence"] for name in before for g in read_gold(GOLD.parent / name)}
+    return [s for _, s in sample_candidates(seed, n_action=n_action, n_random=n_random, exclude=_files(before))
+            if s not in seen]
+
+
+def test_heldout8_and_dev4_dev5_are_the_seeded_draws():
+    assert _draw(20261130, 11, 3, EARLIER) == _sentences("events_heldout8.tsv")
+    assert _draw(20261201, 11, 3, EARLIER + ["events_heldout8.tsv"]) == _sentences("events_dev4.tsv")
+    assert _draw(20261202, 9, 2, EARLIER + ["events_heldout8.tsv", "events_dev4.tsv"]) == \
+        _sentences("events_dev5.tsv")
+    assert not _files(["events_heldout8.tsv"]) & _files(EARLIER + ["events_dev4.tsv", "events_dev5.tsv"])
