@@ -75,6 +75,11 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return len(shorter) >= 4 and f" {' '.join(shorter)} " in f" {' '.join(longer)} "
 
 
+def _containing_sentence(sentence_words: list[str], other_side: list[list[str]]) -> int | None:
+    """The first sentence of the other version that contains this one, if any."""
+    return next((index for index, other in enumerate(other_side) if _contains(other, sentence_words)), None)
+
+
 def _identical_pairs(old: list[str], new: list[str]) -> dict[int, Pair]:
     """Identical (normalized) sentences, paired in order."""
     pairs: dict[int, Pair] = {}
@@ -117,13 +122,13 @@ def _leftovers(old: list[str], new: list[str], pairs: dict[int, Pair], used_new:
     for old_index in range(len(old)):
         if old_index in pairs:
             continue
-        host = next((index for index in range(len(new)) if _contains(new_words[index], old_words[old_index])), None)
+        host = _containing_sentence(old_words[old_index], new_words)
         found.append(Alignment(old_index, host, "edit", round(len(old_words[old_index]) / len(new_words[host]), 4))
                      if host is not None else Alignment(old_index, None, "deletion", 0.0))
     for new_index in range(len(new)):
         if new_index in used_new:
             continue
-        host = next((index for index in range(len(old)) if _contains(old_words[index], new_words[new_index])), None)
+        host = _containing_sentence(new_words[new_index], old_words)
         found.append(Alignment(host, new_index, "edit", round(len(new_words[new_index]) / len(old_words[host]), 4))
                      if host is not None else Alignment(None, new_index, "addition", 0.0))
     return found
