@@ -60,16 +60,15 @@ class ActorResolver:
 
     def _possessed_agent(self, head):
         """"Russia said its troops had attacked", "Nakatani said his country would help": a generic agent noun owned
-        by a pronoun is the agent of the pronoun's antecedent: the country or organization itself (PLOVER codes a
-        state's troops as the state), a person's country by its text ("Gen Nakatani's country")."""
+        by a pronoun is the agent of the pronoun's antecedent, kept by its text ("Russia's troops", "Gen Nakatani's
+        country") without the owner's entity ("Israel withdrew its troops" is no event of Israel on itself)."""
         if head.pos_ != "NOUN" or not is_agent(head, self.lex):
             return None
         poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
         got = self.pronoun(poss) if poss is not None else None
         if got is None or got[0] is None:
             return None
-        mention, name = got
-        return (None if mention.label == "PERSON" else mention), f"{name}'s {head.text}"
+        return None, f"{got[1]}'s {head.text}"  # by its text: "Israel withdrew its troops" is no self-event
 
     def __call__(self, head, allow_text: bool):
         """(mention, text) of an actor head; None when it names no actor."""
