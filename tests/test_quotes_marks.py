@@ -44,3 +44,28 @@ def test_a_quotation_finishing_a_clause_begun_before_its_cue_is_partial():
     quotes, _ = _quotes(text)
     assert _find([q for q in quotes if q.kind != "indirect"], "there are no easy answers").kind == "partial"
     assert _find(quotes, "We will not raise taxes").kind == "direct"  # a capital: a quotation of its own
+
+
+def test_tokenizer_splits_a_parenthesis_before_a_colon_and_a_glued_quotation_mark():
+    from pipeline.nlp import load_model
+
+    nlp = load_model()
+    for text, expected in [
+        ("Rep. Trey Gowdy (R-S.C.): “Who told you?”", ["(", "R", "-", "S.C.", ")", ":", "“", "Who"]),
+        ("Gowdy (R-S.C.):“Who told you?”", ["(", "R", "-", "S.C.", ")", ":", "“", "Who"]),
+        ("Ryan said,“Look, the tweet is gone.”", ["said", ",", "“", "Look"]),
+        ("The score was 3:1, he said.", ["3:1", ","]),  # no quotation mark: as before
+    ]:
+        doc = nlp(text)
+        words = [tok.text for tok in doc]
+        assert all(word in words for word in expected), (text, words)
+        assert "".join(tok.text_with_ws for tok in doc) == text  # offsets exact
+
+
+def test_a_speaker_before_a_party_and_state_and_a_colon_gets_the_quotation():
+    text = ("At the hearing the exchange went on.\n\n"
+            "Rep. Trey Gowdy (R-S.C.): \"Who told you that 90 to 95 percent of your emails were captured?\"\n\n"
+            "Former secretary of state Hillary Rodham Clinton: \"We learned that from the State Department.\"\n")
+    quotes, _ = _quotes(text)
+    assert "Gowdy" in (_find(quotes, "Who told you").speaker_text or "")
+    assert "Clinton" in (_find(quotes, "We learned that").speaker_text or "")
