@@ -69,3 +69,12 @@ def test_a_speaker_before_a_party_and_state_and_a_colon_gets_the_quotation():
     quotes, _ = _quotes(text)
     assert "Gowdy" in (_find(quotes, "Who told you").speaker_text or "")
     assert "Clinton" in (_find(quotes, "We learned that").speaker_text or "")
+
+
+def test_a_name_given_by_a_verb_of_naming_is_a_partial_quote():
+    text = ("Senator Mark Ellison spoke in Dayton on Monday.\n\n"
+            "He criticized the accreditation bodies, which he called “a cartel for higher education.”\n\n"
+            "Ellison said, “We will not raise taxes on working families this year.”")
+    quotes, _ = _quotes(text)
+    assert _find(quotes, "a cartel for higher education").kind != "direct"
+    assert _find(quotes, "We will not raise taxes").kind == "direct"

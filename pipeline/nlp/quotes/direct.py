@@ -26,7 +26,8 @@ from pipeline.nlp.quotes.context import Piece, QuoteContext, Speaker
 from pipeline.nlp.quotes.cues import find_cue
 from pipeline.nlp.quotes.narration import Continuation, headline_run_on, run_in, run_on
 from pipeline.nlp.quotes.pieces import (
-    continues_fronted_clause, is_embedded, is_narrated, is_partial, is_title, looks_like_name, sentence_initial,
+    continues_fronted_clause, is_embedded, is_name_given, is_narrated, is_partial, is_title, looks_like_name,
+    sentence_initial,
 )
 from pipeline.nlp.quotes.speakers import resolve_speaker
 from pipeline.nlp.quotes.syntax import according_object
@@ -44,7 +45,7 @@ def _fronted(ctx: QuoteContext, piece: Piece) -> bool:
 
 # a piece is partial (a fragment inside narration, not a quotation introduced as speech) when
 # one of these holds (pieces.py)
-PARTIAL_RULES = [_fronted, _partial_shape, is_embedded]
+PARTIAL_RULES = [_fronted, _partial_shape, is_embedded, is_name_given]
 
 
 def attach_cues(ctx: QuoteContext) -> None:

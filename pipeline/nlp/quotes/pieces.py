@@ -24,6 +24,7 @@ from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, according_object, is_cue
 
 SENT_END = re.compile(r"[.!?]['’\"”)]*\s*$")
 SMALL_WORDS = word_set("small_words")
+NAME_GIVING_VERBS = word_set("name_giving_verbs")
 
 
 class OpenMark(NamedTuple):
@@ -297,6 +298,18 @@ def continues_fronted_clause(ctx: QuoteContext, piece: Piece) -> bool:
     start = max(sent.start_char, piece.para_start)
     fronted = ctx.text[start:left]
     return fronted.rstrip().endswith(",") and bool(re.search(r"\w", fronted)) and not ctx.inside_quote(left - 1)
+
+
+def is_name_given(ctx: QuoteContext, piece: Piece) -> bool:
+    """A quotation right after a verb of naming, inside a sentence ('what Mr. Trump called “a
+    disgrace”', 'the region, which he called “a cartel for higher education”', 'a second piece,
+    entitled “…”'): the name someone gave a thing, a partial quote — not a quotation introduced
+    as speech."""
+    before = ctx.text[piece.para_start:piece.open_at].rstrip(" ,\u00a0")
+    if not before or sentence_initial(ctx.text, piece):
+        return False
+    verb = ctx.token_at(piece.para_start + len(before) - 1)
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in NAME_GIVING_VERBS
 
 
 def _cue_clause_end(ctx: QuoteContext, cue) -> int:
