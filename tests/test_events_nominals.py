@@ -59,3 +59,25 @@ def test_pronoun_owned_agent_is_the_owner():
 
 def test_answered_accusation_targets_the_subject():
     assert _events("John Smith was determined to counter that accusation.") == [("DISAPPROVE", None, "John Smith")]
+
+
+def test_unknown_capitalized_subject_opening_a_sentence_is_a_name():
+    assert ("DEMAND", "Contreras", "Obama") in _events("Contreras urged Obama to act.")  # tagged NNS, no entity
+
+
+def test_event_noun_as_a_time_anchor_without_participant_is_no_event():
+    # labelling guide rule 3: "since the September 11 terrorist attacks" names no participant
+    assert _events("The Hang Seng index fell 5.5 percent, its biggest fall since the September 11, 2001, terrorist "
+                   "attacks.") == []
+    assert ("ASSAULT", "militant", "Mumbai") in _events("Security has been tight since the 2008 militant attacks "
+                                                          "on Mumbai.")
+
+
+def test_event_noun_in_a_by_phrase_is_the_cause_not_a_gift():
+    assert ("ASSAULT", "police", "a teenager") in _events(
+        "Athens was calm after riots sparked by the police killing of a teenager.")
+
+
+def test_small_clause_guilty_and_blamed_actor_object():
+    assert ("SANCTION", "The jury", "Smith") in _events("The jury found Smith guilty of murder.")
+    assert ("DISAPPROVE", "Trump", "Obama") in _events("Trump blamed Obama on Twitter.")

@@ -282,6 +282,7 @@ def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
         return expand_conj(by[0])
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not is_nonactor(c)
             and (((m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")) or
+                 c.ent_type_ == "NORP" and m is None and c.dep_ == "amod" or  # "Israeli air strikes": no mention kept
                  is_agent(c, lex) and not (c.pos_ == "ADJ" and c.lower_ in lex.words("ADJ_NOT_AGENT")))]
     # ("police raid", "militant attack"; not "general strike")
     return mods[:1]
@@ -299,6 +300,21 @@ def proper_name(head, ms: MentionIndex) -> str | None:
             break
         toks.insert(0, c)
     return " ".join(t.text for t in toks)
+
+
+NAME_TAGS = ("NN", "NNS", "NNP")  # what the tagger calls a surname it does not know at the start of a sentence
+
+
+def initial_name(head, lex: Lexicon) -> bool:
+    """'Contreras had urged the department', 'Trump blamed local officials': a bare capitalized subject opening its
+    sentence, which the model read as a common noun ("contreras" NNS, "trump" NN) and no entity covers, is a name
+    when its lower-case form is no word the lexicons know (an event noun, an agent or human noun, a non-actor)."""
+    low, lemma = head.lower_, head.lemma_.lower()
+    if head.i != head.sent.start or not head.is_title or not head.is_alpha or head.tag_ not in NAME_TAGS or \
+            head.dep_ not in ("nsubj", "nsubjpass") or any(True for _ in head.children) or head.ent_type_:
+        return False
+    known = lex.nouns.keys() | lex.agents | lex.persons | lex.nonactors
+    return low not in known and lemma not in known and ("N", lemma) not in lex.senses
 
 
 # personal pronouns that can stand for an actor -> the kind of antecedent they take ("i"/"we"/"you": none)

@@ -87,11 +87,12 @@ def reported_speaker(site: PronounSite):
 
 def conjunct_subject(site: PronounSite):
     """"Rubio did not blame X at first, but he did so later", "The firm denied it and it said ...": the subject
-    pronoun of a clause coordinated with one whose subject is a compatible mention stands for that subject."""
-    tok = site.tok
-    if tok.dep_ not in SUBJECTS or tok.head.dep_ != "conj":
+    pronoun (or the subject's possessor) of a clause coordinated with one whose subject is a compatible mention
+    stands for that subject."""
+    verb = _clause_verb(site.tok)  # also the subject's possessor: "X used his speech ..., but his battles with Y"
+    if verb is None or verb.dep_ != "conj":
         return None
-    return _mention_of_subject(tok.head.head, site)
+    return _mention_of_subject(verb.head, site)
 
 
 def possessor_in_sentence(site: PronounSite):

@@ -224,7 +224,7 @@ def _noun_frame(site: Site) -> NounFrame:
     between = [t[1] for t in heads if isinstance(t, tuple) and (
         t[0] == "between" or t[0] == "among" and "sym" in trig.flags)]
     among = [t[1] for t in heads if isinstance(t, tuple) and t[0] == "among" and "sym" not in trig.flags]
-    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to", "for")]
+    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to", "for", "into")]
     # "from/by X" on the verb or inside the trigger's phrase ("loans worth $17bn from the government")
     from_ = [p for h in ((tok, verb) if verb is not None else (tok,)) for c in h.children
              if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
@@ -250,7 +250,8 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     passive_light = f.near_verb and f.vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
     # "denied the allegations", "to counter that accusation": a hostile act against the subject, answered by it
     answered = site.tok.dep_ == "dobj" and f.vlemma in lex.words("RESPOND") and site.trig.type in RESPONDED_TYPES
-    if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or not (
+    # "riots sparked by the police killing of a teenager": the noun in the verb's "by" phrase is the cause, no gift
+    if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or site.tok.head.dep_ == "agent" or not (
             f.vlemma in lex.receive or passive_light or answered) or "sym" in site.trig.flags:
         return None
     sources = f.from_[:1] + ([] if f.from_ else f.ofs[:1])
@@ -291,7 +292,9 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
     else a pronoun possessor, else an unknown source for a noun naming only a target ("the arrest of 23
     pirates"); None when nothing carries the noun."""
     site, lex, tok, verb = f.site, f.site.lex, f.site.tok, f.site.verb
-    light = verb is not None and verb.lemma_.lower() in lex.light and (
+    # a light verb lends its subject to its object ("held talks"), not to the noun that is that subject
+    # ("the investigation into X continues")
+    light = verb is not None and verb.lemma_.lower() in lex.light and tok.dep_ not in ("nsubj", "nsubjpass") and (
         tok.head.i == verb.i or tok.head.head.i == verb.i and (
             tok.head.pos_ != "ADP" or tok.head.lower_ in LIGHT_PREPS))
     # "civil servants were on strike", "were in talks with", "is at war with": the copula's subject does it
@@ -302,7 +305,7 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
     light = light or verb is not None and carrier(tok, verb, lex)
     roles = Roles([], f.withs + f.ofs)
     if verb is not None and (light or f.withs):
-        roles.sources, _ = subject_of(verb)
+        roles.sources = [s for s in subject_of(verb)[0] if s.i != tok.i]  # never the noun itself
         if not roles.sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
             roles.sources = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if light:  # "gave Johnson first aid"
@@ -350,7 +353,18 @@ def _noun_roles(site: Site) -> Roles | None:
     if site.verb is not None:
         roles.targets = roles.targets or [t[1] for t in targets_of(site.verb, site.lex, "N", site.trig.type)
                                           if isinstance(t, tuple) and t[0] in ("with", "to", "against")]
+    roles.targets = [h for t in roles.targets for h in _thing_holders(site, t)]
     return roles
+
+
+def _thing_holders(site: Site, target) -> list:
+    """"an attack on the Tories' record", "an inquiry into the senator's finances": a thing as the target of a noun
+    event stands for its holder (a non-pronoun possessor, else its "of" phrase); an actor stays itself."""
+    if site.actor(target, True) is not None:
+        return [target]
+    holders = [c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"] or [
+        p for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return holders[:1] or [target]
 
 
 # ---- resolving heads to actors, and the guards on the pairs

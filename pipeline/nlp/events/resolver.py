@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    actor_mention, document_antecedents, is_agent, is_nonactor, is_person_noun, MentionIndex, PRONOUNS,
+    actor_mention, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun, MentionIndex, PRONOUNS,
     proper_name, role_resolver,
 )
 from pipeline.nlp.events.coref import antecedent
@@ -95,6 +95,10 @@ class ActorResolver:
         name = None if named_appos else proper_name(head, self.ms)
         if name is not None:
             return None, name
+        if initial_name(head, self.lex):
+            return None, head.text
+        if head.ent_type_ == "NORP" and head.dep_ == "amod" and self.ms.of(head) is None:
+            return None, head.text  # "Israeli air strikes": a demonym the entity stage kept no mention of
         m, txt = actor_mention(head, self.ms, self.ent_by_key, self.resolve_role)
         if m is not None:
             return m, txt

@@ -66,6 +66,8 @@ def direct_objects(tok, passive_subj):
     """The objects a sense condition looks at; a quantity stands for what it counts ("two of its nationals",
     "700 kg of medicine")."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")] or list(passive_subj or [])
+    # "found Smith guilty" (parsed "Smith" subject of a "guilty" clause): the small clause's adjective is an object word
+    objs += [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "JJ" and c not in objs]
     objs = [p for o in objs for p in [o] + counted(o)]
     if not objs and tok.pos_ == "VERB":  # "would meet or even surpass all of its targets": shared object
         for c in tok.children:
