@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.nlp import annotate_doc, parse_texts
 from pipeline.nlp.events.lexicon import lexicon, NOMINAL_TRIGGERS_PATH
-from pipeline.nlp.events.nominals import nominal_rows, TYPES, WORDNET
+from pipeline.nlp.events.nominals import COMMON_NOUNS, common_nouns, nominal_rows, TYPES, WORDNET
 
 
 def _rows() -> dict[str, list[str]]:
@@ -30,6 +30,8 @@ def test_generated_nouns_are_nominalizations_of_cameo_verbs():
 @pytest.mark.skipif(not (WORDNET / "data.verb").exists(), reason="needs WordNet (Debian wordnet-base) to regenerate")
 def test_generated_table_is_what_the_generator_writes():
     assert [r.line().split("\t") for r in nominal_rows()] == list(_rows().values())
+    listed = [w for w in COMMON_NOUNS.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+    assert listed == common_nouns() and "crew" in listed and "contreras" not in listed
 
 
 def test_hand_rows_override_generated_nouns():
@@ -63,6 +65,8 @@ def test_answered_accusation_targets_the_subject():
 
 def test_unknown_capitalized_subject_opening_a_sentence_is_a_name():
     assert ("DEMAND", "Contreras", "Obama") in _events("Contreras urged Obama to act.")  # tagged NNS, no entity
+    assert ("COERCE", None, "Lopez") in _events("Lopez has been charged with murder.")  # tagged JJ
+    assert _events("Crews were called to the Waitrose building on Wellington High Street.") == []  # an English noun
 
 
 def test_event_noun_as_a_time_anchor_without_participant_is_no_event():
@@ -81,3 +85,9 @@ def test_event_noun_in_a_by_phrase_is_the_cause_not_a_gift():
 def test_small_clause_guilty_and_blamed_actor_object():
     assert ("SANCTION", "The jury", "Smith") in _events("The jury found Smith guilty of murder.")
     assert ("DISAPPROVE", "Trump", "Obama") in _events("Trump blamed Obama on Twitter.")
+
+
+def test_questioning_a_plan_is_criticism_and_rallying_behind_is_support():
+    got = _events("The senator questioned the president's plans for Iraq.")
+    assert any(t == "DISAPPROVE" for t, *_ in got) and not any(t == "INVESTIGATE" for t, *_ in got)
+    assert ("SUPPORT", "Republicans", "Romney") in _events("Republicans rallied behind Romney.")

@@ -133,10 +133,17 @@ ANTECEDENT_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, 
                                           possessor_in_sentence, earlier_subject, person_before)
 
 
-def antecedent(tok, ms: MentionIndex, subjects: list, report: frozenset, agent: Callable):
-    """(mention, name) a personal pronoun stands for, or None (the first rule of `ANTECEDENT_RULES` that finds one)."""
+# the rules that find an antecedent in the pronoun's own sentence ("Gerasimov ... as saying his country was"), for
+# what is named after the antecedent ("his country"): a subject of an earlier sentence is too far a guess there
+SENTENCE_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, conjunct_subject, possessor_in_sentence,
+                                        person_before)
+
+
+def antecedent(tok, ms: MentionIndex, subjects: list, report: frozenset, agent: Callable,
+               rules: tuple[Callable, ...] = ANTECEDENT_RULES):
+    """(mention, name) a personal pronoun stands for, or None (the first of `rules` that finds one)."""
     kind = PRONOUNS.get(tok.lower_)
     if kind is None:
         return None
     site = PronounSite(tok, kind, PRONOUN_LABELS.get(kind, ()), ms, subjects, report, agent)
-    return next((got for rule in ANTECEDENT_RULES if (got := rule(site)) is not None), None)
+    return next((got for rule in rules if (got := rule(site)) is not None), None)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    ACTOR_LABELS, actor_mention, appositive_holder, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources,
+    ACTOR_LABELS, actor_mention, appositive_holder, expand_conj, initial_name, is_agent, is_person_noun, MentionIndex,
+    noun_sources,
     PRONOUNS,
     subject_of,
 )
@@ -224,7 +225,7 @@ def _noun_frame(site: Site) -> NounFrame:
     between = [t[1] for t in heads if isinstance(t, tuple) and (
         t[0] == "between" or t[0] == "among" and "sym" in trig.flags)]
     among = [t[1] for t in heads if isinstance(t, tuple) and t[0] == "among" and "sym" not in trig.flags]
-    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to", "for", "into")]
+    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to", "for", "into", "behind", "around")]
     # "from/by X" on the verb or inside the trigger's phrase ("loans worth $17bn from the government")
     from_ = [p for h in ((tok, verb) if verb is not None else (tok,)) for c in h.children
              if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
@@ -404,7 +405,7 @@ def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                     got = site.actor(inner[0], False)
             if got is not None:
                 res.tgt_ok.append(got)
-                if got[0] is not None or is_agent(tt, lex) or is_person_noun(tt, lex):
+                if got[0] is not None or is_agent(tt, lex) or is_person_noun(tt, lex) or initial_name(tt, lex):
                     res.named.append(got)
                 elif tt.pos_ == "PROPN" and got[1] and got[1].lower() not in PRONOUNS:
                     res.proper.append(got)

@@ -11,7 +11,8 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME"},
                 "on": {"ASSAULT", "SANCTION", "DEMAND"},
                 "for": {"DEMAND", "SUPPORT"},
-                "into": {"INVESTIGATE", "COERCE"}}  # "looked into X", "an inquiry into X", "hack into X"
+                "into": {"INVESTIGATE", "COERCE"},  # "looked into X", "an inquiry into X", "hack into X"
+                "behind": {"SUPPORT"}, "around": {"SUPPORT"}}  # "rallied behind X", "threw his support behind X"
 
 
 ADJECTIVE_PREPS = {"of", "about", "with", "over", "at"}  # the target of an adjective trigger
