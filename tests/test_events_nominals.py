@@ -91,3 +91,9 @@ def test_questioning_a_plan_is_criticism_and_rallying_behind_is_support():
     got = _events("The senator questioned the president's plans for Iraq.")
     assert any(t == "DISAPPROVE" for t, *_ in got) and not any(t == "INVESTIGATE" for t, *_ in got)
     assert ("SUPPORT", "Republicans", "Romney") in _events("Republicans rallied behind Romney.")
+
+
+def test_deed_in_a_charge_has_the_accused_as_source_and_is_told_once():
+    assert ("ASSAULT", "Smith", "his wife") in _events("Smith was charged with the murder of his wife.")
+    got = _events("Two men were arrested in the fatal shooting of a deputy who was murdered as he left for work.")
+    assert [e for e in got if e[0] == "ASSAULT"] == [("ASSAULT", "Two men", "a deputy")]

@@ -340,7 +340,28 @@ def _hyphen_pair_roles(f: NounFrame) -> Roles | None:
     return None
 
 
-NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles,
+ACCUSED_TYPES = {"COERCE", "SANCTION"}  # verbs whose object (or passive subject) is accused of the deed they name
+DEED_PREPS = {"of", "with", "for", "in", "over"}  # "charged with / convicted of / arrested for the murder of X"
+
+
+def _accused_roles(f: NounFrame) -> Roles | None:
+    """"Smith was charged with the murder of his wife", "police arrested two men for the killing of a teenager": a
+    deed named without its doer in the charge, conviction or arrest of someone has that someone as its (alleged)
+    source (the status is not what is scored; the labelling guide writes the accused as source)."""
+    site, tok = f.site, f.site.tok
+    if f.poss or f.own or site.trig.type not in ("ASSAULT", "CRIME") or tok.head.lower_ not in DEED_PREPS:
+        return None
+    verb = tok.head.head
+    sense = site.lex.verbs.get(verb.lemma_.lower())
+    if verb.pos_ != "VERB" or sense is None or sense.type not in ACCUSED_TYPES:
+        return None
+    accused, passive = subject_of(verb)
+    if not passive:
+        accused = [c for c in verb.children if c.dep_ == "dobj"]
+    return Roles(accused[:1], f.ofs) if accused and f.ofs else None
+
+
+NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
                    _possessor_roles)  # first that applies
 
 
