@@ -21,7 +21,8 @@ def _events(sentence: str) -> list[tuple]:
 
 def test_generated_nouns_are_nominalizations_of_cameo_verbs():
     rows = _rows()
-    assert rows["assassination"][2:4] == ["ASSAULT", "assassinate"] and rows["assassination"][6] == "wordnet:assassinate"
+    assert rows["assassination"][2:4] == ["ASSAULT", "assassinate"]
+    assert rows["assassination"][6] == "wordnet:assassinate"
     assert rows["condemnation"][2] == "DISAPPROVE" and rows["mockery"][2] == "DISAPPROVE"
     assert "critic" not in rows and "death" not in rows and "bomb" not in rows  # a person, an event, an artifact
     assert all(r[1] == "N" and r[2] in TYPES and "named" in r[4].split(",") for r in rows.values())
@@ -46,7 +47,8 @@ def test_nominal_event_takes_possessor_and_of_phrase():
 
 
 def test_pronoun_of_a_coordinated_clause_is_the_first_subject():
-    assert ("ASSAULT", "Hamas", "Egypt") in _events("Hamas did not attack Israel in May, but it attacked Egypt in June.")
+    got = _events("Hamas did not attack Israel in May, but it attacked Egypt in June.")
+    assert ("ASSAULT", "Hamas", "Egypt") in got
 
 
 def test_agent_noun_antecedent_and_confession_as_light_verb():
@@ -97,3 +99,7 @@ def test_deed_in_a_charge_has_the_accused_as_source_and_is_told_once():
     assert ("ASSAULT", "Smith", "his wife") in _events("Smith was charged with the murder of his wife.")
     got = _events("Two men were arrested in the fatal shooting of a deputy who was murdered as he left for work.")
     assert [e for e in got if e[0] == "ASSAULT"] == [("ASSAULT", "Two men", "a deputy")]
+
+
+def test_participle_aiming_an_event_noun_names_its_target():
+    assert ("SANCTION", "EU", "Russian banks") in _events("The EU imposed sanctions aimed at Russian banks.")

@@ -206,6 +206,20 @@ class NounFrame:
     vlemma: str
 
 
+NOUN_TARGET_PREPS = ("with", "against", "on", "to", "for", "into", "behind", "around")
+AIMING_VERBS = ("direct", "aim", "target")  # "attacks directed at X", "sanctions aimed at X", "raids targeting X"
+
+
+def _aimed_at(tok) -> list:
+    """"Targeted attacks directed at IE8", "sanctions aimed at Russian banks", "raids targeting militants": the object
+    a participle modifying the event noun aims it at is its target."""
+    out = []
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS):
+        out += [p for c in acl.children if c.dep_ == "prep" and c.lower_ in ("at", "against")
+                for p in c.children if p.dep_ == "pobj"] + [c for c in acl.children if c.dep_ == "dobj"]
+    return out
+
+
 def _noun_frame(site: Site) -> NounFrame:
     tok, trig, verb, lex = site.tok, site.trig, site.verb, site.lex
     poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
@@ -225,7 +239,7 @@ def _noun_frame(site: Site) -> NounFrame:
     between = [t[1] for t in heads if isinstance(t, tuple) and (
         t[0] == "between" or t[0] == "among" and "sym" in trig.flags)]
     among = [t[1] for t in heads if isinstance(t, tuple) and t[0] == "among" and "sym" not in trig.flags]
-    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to", "for", "into", "behind", "around")]
+    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in NOUN_TARGET_PREPS] + _aimed_at(tok)
     # "from/by X" on the verb or inside the trigger's phrase ("loans worth $17bn from the government")
     from_ = [p for h in ((tok, verb) if verb is not None else (tok,)) for c in h.children
              if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
