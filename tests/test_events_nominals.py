@@ -103,3 +103,8 @@ def test_deed_in_a_charge_has_the_accused_as_source_and_is_told_once():
 
 def test_participle_aiming_an_event_noun_names_its_target():
     assert ("SANCTION", "EU", "Russian banks") in _events("The EU imposed sanctions aimed at Russian banks.")
+
+
+def test_a_call_to_act_is_a_demand():
+    got = _events("The minister's call to end the strike was rejected by the unions.")
+    assert any(t == "DEMAND" and "minister" in (a1 or "") for t, a1, _ in got)

@@ -143,7 +143,9 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
         return False
     if "xcomp" in trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return False
-    if "toinf" in trig.flags and not any(c.dep_ == "xcomp" for c in tok.children):  # "warned X to", not "that"
+    # "warned X to", not "that"; a noun's to-infinitive is its clause modifier ("George Will's call to abandon Trump")
+    if "toinf" in trig.flags and not any(c.dep_ == "xcomp" or kind == "N" and c.dep_ == "acl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
         return False
     subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma
     if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj for t in subject_of(tok)[0]):
