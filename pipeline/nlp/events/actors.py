@@ -61,7 +61,9 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
               and t.dep_ in ("compound", "appos", "pobj", "nmod", "poss") and t.head.dep_ != "poss"]
     if strong:
         return strong[0], strong[0].text
-    text = " ".join(t.text for t in toks) if len(toks) <= 8 else head.text
+    # "The senator's support": the possessive marker closing the phrase is no part of the actor's name
+    words = [t for t in toks if not (t.dep_ == "case" and t.i == toks[-1].i)]
+    text = " ".join(t.text for t in words) if len(toks) <= 8 else head.text
     resolved = roles_ctx(head, toks)
     if resolved is not None:
         return resolved, text
