@@ -12,10 +12,12 @@ version, fixed by the data (`context_keys`), so it never joins components."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Hashable, Iterable
 
 from pipeline.actors import entity_kb
-from pipeline.names import comparison_key, fold, initials, is_acronym, is_short_form, person_name_parts
+from pipeline.names import (fold, group_key, initials, is_acronym, is_short_form, name_key, org_key,
+                            person_name_parts)
 from pipeline.records import LocalEntity
 
 def context_key(entity: LocalEntity) -> str:
@@ -39,9 +41,8 @@ def entity_keys(entity: LocalEntity) -> set[Hashable]:
     joined pairwise in `components`)."""
     names = entity.aliases | {entity.canonical_name}
     keys: set[Hashable] = {("fold", fold(entity.canonical_name))}
-    keys |= {("name", comparison_key(n, "person")) for n in names}
-    keys |= {("org", comparison_key(n, "organization")) for n in names}
-    keys |= {("group", comparison_key(n, "group")) for n in names}
+    for n in names:  # comparison_key(n, type) for every type (persons and places: name_key)
+        keys.update((("name", name_key(n)), ("org", org_key(n)), ("group", group_key(n))))
     kb = entity_kb(entity)
     if kb is not None:
         keys.add(("kb", kb.entry))
@@ -110,13 +111,15 @@ def components(versions: dict[str, list[LocalEntity]],
         for i, e in enumerate(entities):
             node = forest.add()
             nodes.append((version_id, e.key))
-            forms = {e.actor_type: e}
-            if typed is not None:
-                forms.setdefault(typed[version_id][i].actor_type, typed[version_id][i])
-            for form in forms.values():
-                for key in entity_keys(form):
+            types = (e.actor_type, e.actor_type if typed is None else typed[version_id][i].actor_type)
+            same = (types, e.canonical_name, frozenset(e.aliases))  # same keys: joined once
+            if forest.owner.setdefault(same, node) != node:
+                forest.union(node, forest.owner[same])
+                continue
+            for actor_type in dict.fromkeys(types):
+                for key in entity_keys(replace(e, actor_type=actor_type)):
                     forest.key(node, key)
-            if "organization" in forms:
+            if "organization" in types:
                 orgs.append((node, e.canonical_name))
     _join_organizations(forest, orgs)
     groups: dict[int, set[tuple[str, str]]] = defaultdict(set)
