@@ -2,6 +2,7 @@
 trigger's dependents name."""
 from __future__ import annotations
 
+from pipeline.nlp.docindex import per_token
 from pipeline.nlp.events.actors import expand_conj, subject_of
 from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
 
@@ -17,6 +18,7 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
 ADJECTIVE_PREPS = {"of", "about", "with", "over", "at"}  # the target of an adjective trigger
 
 
+@per_token(copy=list, key=lambda lex, kind, etype=None, word=None: (id(lex), kind, etype, word))  # once per sense key
 def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str | None = None):
     """Target heads of a trigger: objects and the objects of with/between (any type),
     to/against/on (types where they name a target: "visit to", "attack on"). Never a date or time
@@ -62,6 +64,7 @@ def context_of_words(words: set[str], lex: Lexicon) -> set[str]:
     return out
 
 
+@per_token(copy=list, key=lambda passive_subj: tuple(t.i for t in passive_subj or ()))  # once per trigger
 def direct_objects(tok, passive_subj):
     """The objects a sense condition looks at; a quantity stands for what it counts ("two of its nationals",
     "700 kg of medicine")."""
