@@ -4,6 +4,7 @@ events' trigger-word filter only rules out tokens no trigger finder would take: 
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from pipeline.nlp.events.lexicon import lexicon
 from pipeline.nlp.events.senses import context_of_words, direct_objects, sentence_context, targets_of
 from pipeline.nlp.events.token_table import token_table
 from pipeline.nlp.model import load_model
+from pipeline.nlp.quotes import pieces
 from pipeline.nlp.quotes.context import QuoteContext
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -128,3 +130,29 @@ def test_inside_quote_equals_the_scan_of_every_quoted_span():
         assert all(ctx.inside_quote(pos) == any(s <= pos < e for s, e in ctx.quoted) for pos in range(-2, 240))
         ctx.quoted = ctx.quoted + [(5, 300)]  # a new list is indexed again
         assert all(ctx.inside_quote(pos) == any(s <= pos < e for s, e in ctx.quoted) for pos in range(-2, 320))
+
+
+class _EveryCharacter:
+    def __contains__(self, char) -> bool:
+        return True
+
+
+def test_quotation_scans_skip_only_characters_no_rule_reads(monkeypatch):
+    """The piece scans jump over characters that are no quotation mark: no closing rule answers on
+    one, and the pieces are those of trying every rule on every character."""
+    rng = random.Random(11)
+    alphabet = "ab ,.!?\"“”'’‘`=:\n"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for text in texts[:600]:
+        for para in text.split("\n"):
+            for kind in ("curly", "straight", "single", "doubled"):
+                opener = pieces.OpenMark(kind, 0, 2 if kind == "doubled" else 1)
+                for index in range(1, len(para)):
+                    if para[index] not in pieces.CLOSING_MARKS:
+                        assert all(rule(pieces.MarkAt(para, index, opener)) is None for rule in pieces.CLOSING_RULES)
+    fast = [pieces.find_pieces(text) for text in texts]
+    monkeypatch.setattr(pieces, "OPENING_MARK", re.compile(r"[\s\S]"))
+    monkeypatch.setattr(pieces, "CLOSING_MARKS", _EveryCharacter())
+    assert fast == [pieces.find_pieces(text) for text in texts]
+    assert sum(map(len, fast)) > 1000
