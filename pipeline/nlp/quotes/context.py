@@ -93,7 +93,7 @@ class QuoteContext:
         quoted, size, starts, reach = self._quoted_index
         if quoted is not self.quoted or size != len(self.quoted):
             spans = sorted(self.quoted)
-            starts, reach = [start for start, _ in spans], list(accumulate((end for _, end in spans), max))
+            starts, reach = [span[0] for span in spans], list(accumulate((span[1] for span in spans), max))
             self._quoted_index = (self.quoted, len(self.quoted), starts, reach)
         below = bisect_right(starts, pos)  # the spans starting at or before pos
         return below > 0 and reach[below - 1] > pos
