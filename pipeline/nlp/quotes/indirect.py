@@ -39,6 +39,7 @@ from pipeline.nlp.quotes.frames import (
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.speakers import resolve_speaker
 from pipeline.nlp.quotes.stance_frames import frame_lexicon, frame_of
+from pipeline.nlp.quotes.vetoes import nobody, vetoed
 from pipeline.nlp.quotes.syntax import (
     ORG_LABELS, PERSON_LABELS, SUBJECT_DEPS, according_object, char_span, is_cue, is_passive, subject_of, trim_range,
 )
@@ -297,7 +298,9 @@ def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
         return HANDLED
     if span[0] <= subject.i < span[1]:
         return HANDLED  # a subject inside the complement span (content first: "X, sources said")
-    return Candidate(subject, span, head, speakerless=received)
+    if vetoed(verb, subject, head):
+        return HANDLED
+    return Candidate(subject, span, head, speakerless=received or nobody(verb, subject))
 
 
 INDIRECT_CUE_RULES = [
