@@ -72,6 +72,7 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev3.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev4.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev5.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev6.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout2.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout3.tsv
@@ -80,6 +81,8 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout6.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout7.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout8.tsv
+	@echo 'held-out 9 (the reported held-out file; held-out 1-8 above are spent history):'
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout9.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)

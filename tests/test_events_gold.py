@@ -1,5 +1,5 @@
-"""The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out 8
-and dev 4/5 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was picked by hand."""
+"""The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out 8/9
+and dev 4/5/6 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was picked by hand."""
 from __future__ import annotations
 
 import pytest
@@ -33,3 +33,10 @@ def test_heldout8_and_dev4_dev5_are_the_seeded_draws():
     assert _draw(20261202, 9, 2, EARLIER + ["events_heldout8.tsv", "events_dev4.tsv"]) == \
         _sentences("events_dev5.tsv")
     assert not _files(["events_heldout8.tsv"]) & _files(EARLIER + ["events_dev4.tsv", "events_dev5.tsv"])
+
+
+def test_heldout9_and_dev6_are_the_seeded_draws():
+    before = EARLIER + ["events_heldout8.tsv", "events_dev4.tsv", "events_dev5.tsv"]
+    assert _draw(20261203, 11, 3, before) == _sentences("events_heldout9.tsv")
+    assert _draw(20261204, 11, 3, before + ["events_heldout9.tsv"]) == _sentences("events_dev6.tsv")
+    assert not _files(["events_heldout9.tsv"]) & _files(before + ["events_dev6.tsv"])

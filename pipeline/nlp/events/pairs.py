@@ -25,6 +25,7 @@ PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMA
 OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
 ANON_NOUN_TYPES = OF_TYPES  # nouns of these types may name only a target ("the arrest of 23 pirates")
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}  # "allegations that X ...": X is the target
+RESPONDED_TYPES = CLAUSE_TARGET_TYPES  # nouns whose answering verb's subject is their target ("denied the allegations")
 
 
 @dataclass
@@ -247,8 +248,10 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     receives, "from/of/by X" gives."""
     site, lex, verb = f.site, f.site.lex, f.site.verb
     passive_light = f.near_verb and f.vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
+    # "denied the allegations", "to counter that accusation": a hostile act against the subject, answered by it
+    answered = site.tok.dep_ == "dobj" and f.vlemma in lex.words("RESPOND") and site.trig.type in RESPONDED_TYPES
     if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or not (
-            f.vlemma in lex.receive or passive_light) or "sym" in site.trig.flags:
+            f.vlemma in lex.receive or passive_light or answered) or "sym" in site.trig.flags:
         return None
     sources = f.from_[:1] + ([] if f.from_ else f.ofs[:1])
     sources = [x for t in sources for x in expand_conj(t)]
@@ -404,14 +407,16 @@ def _actor_pairs(site: Site, roles: Roles):
     # and perpetrators by a human noun ("the three teenagers charged with murdering X")
     # and a passive's "by" phrase names its doer explicitly ("supported by her friends")
     text_ok = trig.type in ("PROTEST", "ASSAULT", "CRIME") or roles.passive
-    src = [x for x in (site.actor(s, text_ok) for s in roles.sources) if x is not None]
+    got = [(s, site.actor(s, text_ok)) for s in roles.sources]
+    src = [x for _, x in got if x is not None]
+    # a pronoun source the coreference rules resolved to a mention is that actor, not a bare pronoun
+    pronoun_source = any(s.pos_ == "PRON" and (x is None or x[0] is None) for s, x in got)
     if not src:
         has_agent = any(c.dep_ == "agent" for c in tok.children)
         if not (roles.anon_ok and (roles.passive or roles.cause_subject or site.kind == "N") and not has_agent):
             return None
         src = [(None, None)]
-    res = Resolved(src, [], [], [], [], targets, any(s.pos_ == "PRON" for s in roles.sources),
-                   src == [(None, None)])
+    res = Resolved(src, [], [], [], [], targets, pronoun_source, src == [(None, None)])
     _resolve_targets(site, targets, res)
     if any(guard(site, res) for guard in PAIR_GUARDS):
         return None

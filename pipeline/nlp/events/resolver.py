@@ -1,5 +1,5 @@
 """Who an actor head names (`ActorResolver`): an entity mention, a resolved pronoun, a document's author,
-a proper name no entity covers, a generic agent ("police") or a human noun kept by its text."""
+a proper name no entity covers, a generic agent ("police") or a human noun kept by its text (pronouns: `coref`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,12 +8,11 @@ from pipeline.nlp.events.actors import (
     actor_mention, document_antecedents, is_agent, is_nonactor, is_person_noun, MentionIndex, PRONOUNS,
     proper_name, role_resolver,
 )
+from pipeline.nlp.events.coref import antecedent
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.senses import counted
 from pipeline.records import LocalEntity, Mention
 
-# the mention labels a pronoun of each kind may stand for
-PRONOUN_LABELS = {"he": ("PERSON",), "it": ("ORG", "GPE"), "they": ("ORG", "GPE", "NORP")}
 AUTHOR_VERBS = ("attribute", "sign", "write", "issue")  # "a letter attributed to / signed by X"
 
 
@@ -48,40 +47,8 @@ class ActorResolver:
                    document_antecedents(doc, ms))
 
     def pronoun(self, tok):
-        """(mention, name) of the nearest previous subject compatible with a pronoun, or None."""
-        kind = PRONOUNS.get(tok.lower_)
-        if kind is None:
-            return None
-        labels = PRONOUN_LABELS.get(kind, ())
-        ahead = self._fronted_antecedent(tok, labels)
-        if ahead is not None:
-            return ahead
-        if tok.dep_ == "poss" and kind in ("it", "they"):  # "X has completed its investigation": X
-            for i, m in reversed(self.subjects):
-                if tok.sent.start <= i < tok.i and m.label in labels:
-                    return m, m.text
-        first = tok.sent.start if kind != "he" else tok.i  # "it"/"they": an antecedent of an earlier sentence
-        for i, m in reversed(self.subjects):
-            if i < first and m.label in labels:
-                return m, m.text
-        if kind == "he" and tok.dep_ != "nsubj":  # "Warren Jeffs ... since his arrest": no subject before
-            for t in reversed(tok.sent[: tok.i - tok.sent.start]):
-                m = self.ms.of(t)
-                if m is not None and m.label == "PERSON":
-                    return m, m.text
-        return None
-
-    def _fronted_antecedent(self, tok, labels):
-        """'After announcing his support for X, Rubio said ...': a pronoun in a phrase fronted before the main
-        clause's subject stands for that subject (cataphora), not for an earlier sentence's subject."""
-        root = tok.sent.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or tok.i >= subj.i or tok.i in {t.i for t in subj.subtree} or tok.dep_ == "nsubj":
-            return None
-        m = self.ms.of(subj)
-        if m is None or m.label not in labels:
-            return None
-        return m, m.text
+        """(mention, name) of the actor a personal pronoun stands for (`coref.ANTECEDENT_RULES`), or None."""
+        return antecedent(tok, self.ms, self.subjects, self.lex.report, lambda t: is_agent(t, self.lex))
 
     def _pronoun_actor(self, head):
         """A personal pronoun resolved to the nearest previous compatible subject of the document, else
@@ -90,6 +57,18 @@ class ActorResolver:
         if got is not None:
             return got
         return (None, head.text) if head.lower_ in PRONOUNS and PRONOUNS[head.lower_] != "it" else None
+
+    def _possessed_agent(self, head):
+        """"Russia said its troops had attacked", "Nakatani said his country would help": a generic agent noun owned
+        by a pronoun is the agent of the pronoun's antecedent, kept by its text ("Russia's troops", "Gen Nakatani's
+        country") without the owner's entity ("Israel withdrew its troops" is no event of Israel on itself)."""
+        if head.pos_ != "NOUN" or not is_agent(head, self.lex):
+            return None
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        got = self.pronoun(poss) if poss is not None else None
+        if got is None or got[0] is None:
+            return None
+        return None, f"{got[1]}'s {head.text}"  # by its text: "Israel withdrew its troops" is no self-event
 
     def __call__(self, head, allow_text: bool):
         """(mention, text) of an actor head; None when it names no actor."""
@@ -108,6 +87,9 @@ class ActorResolver:
                 return self(author[0], allow_text)
         if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
             return self._pronoun_actor(head)
+        owned = self._possessed_agent(head)
+        if owned is not None:
+            return owned
         # "Another Charger, receiver Vincent Jackson, was arrested": a named appositive beats a bare proper noun
         named_appos = any(c.dep_ == "appos" and self.ms.of(c) is not None for c in head.children)
         name = None if named_appos else proper_name(head, self.ms)

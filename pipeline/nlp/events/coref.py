@@ -1,0 +1,141 @@
+"""Event-actor coreference: which named actor a pronoun source or target stands for (`antecedent`), by named rules
+applied in order (the first that finds one wins). Used by `resolver.ActorResolver`.
+
+Why: news tells most events of a speaker in the speaker's own clause ("The ministry says it is investigating",
+"Smith said he would oppose the nominee") or in a clause coordinated with one naming the actor ("Rubio did not
+blame X at first, but he did so later"); a pronoun kept as "it" or "he" names nobody and the event was dropped."""
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+from pipeline.nlp.events.actors import MentionIndex, PRONOUNS
+
+# the mention labels a pronoun of each kind may stand for
+PRONOUN_LABELS = {"he": ("PERSON",), "it": ("ORG", "GPE"), "they": ("ORG", "GPE", "NORP")}
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+NUMBER_TAGS = {"he": ("NN",), "it": ("NN",), "they": ("NNS",)}  # the tag of a common-noun antecedent of each kind
+
+
+class PronounSite(NamedTuple):
+    """A pronoun token with what the rules read: its kind ("he", "it", "they"), the labels it may stand for, the
+    sentence's mentions, the document's subject antecedents (token index, mention), the reporting verbs and the
+    test of a generic agent noun ("police", "the minister")."""
+    tok: object
+    kind: str
+    labels: tuple
+    ms: MentionIndex
+    subjects: list
+    report: frozenset
+    agent: Callable
+
+
+def _agent_text(subj, site: PronounSite):
+    """(None, text) of a generic agent noun subject agreeing in number with the pronoun ("The pirates ... they")."""
+    if subj.pos_ != "NOUN" or subj.tag_ not in NUMBER_TAGS.get(site.kind, ()) or not site.agent(subj):
+        return None
+    return None, subj.doc[subj.left_edge.i: subj.i + 1].text
+
+
+def _mention_of_subject(verb, site: PronounSite):
+    """(mention, text) of the subject of `verb` when a mention of a label the pronoun may stand for names it."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None or subj.i == site.tok.i or subj.pos_ == "PRON":
+        return None
+    m = site.ms.of(subj)
+    if m is None:
+        return _agent_text(subj, site)
+    return (m, m.text) if m.label in site.labels else None
+
+
+def _clause_verb(tok):
+    """The verb of the clause whose subject (or subject's possessor: "his country would help") the pronoun is."""
+    if tok.dep_ in SUBJECTS:
+        return tok.head
+    if tok.dep_ == "poss" and tok.head.dep_ in SUBJECTS:
+        return tok.head.head
+    return None
+
+
+def fronted_antecedent(site: PronounSite):
+    """'After announcing his support for X, Rubio said ...': a pronoun in a phrase fronted before the main
+    clause's subject stands for that subject (cataphora), not for an earlier sentence's subject."""
+    tok = site.tok
+    root = tok.sent.root
+    subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subj is None or tok.i >= subj.i or tok.i in {t.i for t in subj.subtree} or tok.dep_ == "nsubj":
+        return None
+    m = site.ms.of(subj)
+    if m is None or m.label not in site.labels:
+        return None
+    return m, m.text
+
+
+def reported_speaker(site: PronounSite):
+    """"The ministry says it is investigating", "Smith said he would oppose", "Nakatani said his country would
+    help": the subject pronoun (or its possessor) of a clause reported by a speech verb is the speaker."""
+    verb = _clause_verb(site.tok)
+    if verb is None:
+        return None
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "said it would X and would Y"
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in site.report:
+        return None
+    return _mention_of_subject(verb.head, site)
+
+
+def conjunct_subject(site: PronounSite):
+    """"Rubio did not blame X at first, but he did so later", "The firm denied it and it said ...": the subject
+    pronoun of a clause coordinated with one whose subject is a compatible mention stands for that subject."""
+    tok = site.tok
+    if tok.dep_ not in SUBJECTS or tok.head.dep_ != "conj":
+        return None
+    return _mention_of_subject(tok.head.head, site)
+
+
+def possessor_in_sentence(site: PronounSite):
+    """"X has completed its investigation": "its"/"their" stands for an earlier subject of its own sentence."""
+    tok = site.tok
+    if tok.dep_ != "poss" or site.kind not in ("it", "they"):
+        return None
+    for i, m in reversed(site.subjects):
+        if tok.sent.start <= i < tok.i and m.label in site.labels:
+            return m, m.text
+    return None
+
+
+def earlier_subject(site: PronounSite):
+    """The nearest earlier subject of the document of a compatible label ("it"/"they": of an earlier sentence)."""
+    tok = site.tok
+    first = tok.sent.start if site.kind != "he" else tok.i
+    for i, m in reversed(site.subjects):
+        if i < first and m.label in site.labels:
+            return m, m.text
+    return None
+
+
+def person_before(site: PronounSite):
+    """"Warren Jeffs ... since his arrest": a he/she pronoun that is no subject stands for a person named before
+    it in its sentence."""
+    tok = site.tok
+    if site.kind != "he" or tok.dep_ == "nsubj":
+        return None
+    for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+        m = site.ms.of(t)
+        if m is not None and m.label == "PERSON":
+            return m, m.text
+    return None
+
+
+ANTECEDENT_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, conjunct_subject,
+                                          possessor_in_sentence, earlier_subject, person_before)
+
+
+def antecedent(tok, ms: MentionIndex, subjects: list, report: frozenset, agent: Callable):
+    """(mention, name) a personal pronoun stands for, or None (the first rule of `ANTECEDENT_RULES` that finds one)."""
+    kind = PRONOUNS.get(tok.lower_)
+    if kind is None:
+        return None
+    site = PronounSite(tok, kind, PRONOUN_LABELS.get(kind, ()), ms, subjects, report, agent)
+    return next((got for rule in ANTECEDENT_RULES if (got := rule(site)) is not None), None)
