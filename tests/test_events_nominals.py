@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.nlp import annotate_doc, parse_texts
 from pipeline.nlp.events.lexicon import lexicon, NOMINAL_TRIGGERS_PATH
-from pipeline.nlp.events.nominals import nominal_rows, TYPES, WORDNET
+from pipeline.nlp.events.nominals import COMMON_NOUNS, common_nouns, nominal_rows, TYPES, WORDNET
 
 
 def _rows() -> dict[str, list[str]]:
@@ -21,7 +21,8 @@ def _events(sentence: str) -> list[tuple]:
 
 def test_generated_nouns_are_nominalizations_of_cameo_verbs():
     rows = _rows()
-    assert rows["assassination"][2:4] == ["ASSAULT", "assassinate"] and rows["assassination"][6] == "wordnet:assassinate"
+    assert rows["assassination"][2:4] == ["ASSAULT", "assassinate"]
+    assert rows["assassination"][6] == "wordnet:assassinate"
     assert rows["condemnation"][2] == "DISAPPROVE" and rows["mockery"][2] == "DISAPPROVE"
     assert "critic" not in rows and "death" not in rows and "bomb" not in rows  # a person, an event, an artifact
     assert all(r[1] == "N" and r[2] in TYPES and "named" in r[4].split(",") for r in rows.values())
@@ -30,6 +31,8 @@ def test_generated_nouns_are_nominalizations_of_cameo_verbs():
 @pytest.mark.skipif(not (WORDNET / "data.verb").exists(), reason="needs WordNet (Debian wordnet-base) to regenerate")
 def test_generated_table_is_what_the_generator_writes():
     assert [r.line().split("\t") for r in nominal_rows()] == list(_rows().values())
+    listed = [w for w in COMMON_NOUNS.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+    assert listed == common_nouns() and "crew" in listed and "contreras" not in listed
 
 
 def test_hand_rows_override_generated_nouns():
@@ -44,7 +47,8 @@ def test_nominal_event_takes_possessor_and_of_phrase():
 
 
 def test_pronoun_of_a_coordinated_clause_is_the_first_subject():
-    assert ("ASSAULT", "Hamas", "Egypt") in _events("Hamas did not attack Israel in May, but it attacked Egypt in June.")
+    got = _events("Hamas did not attack Israel in May, but it attacked Egypt in June.")
+    assert ("ASSAULT", "Hamas", "Egypt") in got
 
 
 def test_agent_noun_antecedent_and_confession_as_light_verb():
@@ -59,3 +63,48 @@ def test_pronoun_owned_agent_is_the_owner():
 
 def test_answered_accusation_targets_the_subject():
     assert _events("John Smith was determined to counter that accusation.") == [("DISAPPROVE", None, "John Smith")]
+
+
+def test_unknown_capitalized_subject_opening_a_sentence_is_a_name():
+    assert ("DEMAND", "Contreras", "Obama") in _events("Contreras urged Obama to act.")  # tagged NNS, no entity
+    assert ("COERCE", None, "Lopez") in _events("Lopez has been charged with murder.")  # tagged JJ
+    assert _events("Crews were called to the Waitrose building on Wellington High Street.") == []  # an English noun
+
+
+def test_event_noun_as_a_time_anchor_without_participant_is_no_event():
+    # labelling guide rule 3: "since the September 11 terrorist attacks" names no participant
+    assert _events("The Hang Seng index fell 5.5 percent, its biggest fall since the September 11, 2001, terrorist "
+                   "attacks.") == []
+    assert ("ASSAULT", "militant", "Mumbai") in _events("Security has been tight since the 2008 militant attacks "
+                                                          "on Mumbai.")
+
+
+def test_event_noun_in_a_by_phrase_is_the_cause_not_a_gift():
+    assert ("ASSAULT", "police", "a teenager") in _events(
+        "Athens was calm after riots sparked by the police killing of a teenager.")
+
+
+def test_small_clause_guilty_and_blamed_actor_object():
+    assert ("SANCTION", "The jury", "Smith") in _events("The jury found Smith guilty of murder.")
+    assert ("DISAPPROVE", "Trump", "Obama") in _events("Trump blamed Obama on Twitter.")
+
+
+def test_questioning_a_plan_is_criticism_and_rallying_behind_is_support():
+    got = _events("The senator questioned the president's plans for Iraq.")
+    assert any(t == "DISAPPROVE" for t, *_ in got) and not any(t == "INVESTIGATE" for t, *_ in got)
+    assert ("SUPPORT", "Republicans", "Romney") in _events("Republicans rallied behind Romney.")
+
+
+def test_deed_in_a_charge_has_the_accused_as_source_and_is_told_once():
+    assert ("ASSAULT", "Smith", "his wife") in _events("Smith was charged with the murder of his wife.")
+    got = _events("Two men were arrested in the fatal shooting of a deputy who was murdered as he left for work.")
+    assert [e for e in got if e[0] == "ASSAULT"] == [("ASSAULT", "Two men", "a deputy")]
+
+
+def test_participle_aiming_an_event_noun_names_its_target():
+    assert ("SANCTION", "EU", "Russian banks") in _events("The EU imposed sanctions aimed at Russian banks.")
+
+
+def test_a_call_to_act_is_a_demand():
+    got = _events("The minister's call to end the strike was rejected by the unions.")
+    assert any(t == "DEMAND" and "minister" in (a1 or "") for t, a1, _ in got)

@@ -87,11 +87,12 @@ def reported_speaker(site: PronounSite):
 
 def conjunct_subject(site: PronounSite):
     """"Rubio did not blame X at first, but he did so later", "The firm denied it and it said ...": the subject
-    pronoun of a clause coordinated with one whose subject is a compatible mention stands for that subject."""
-    tok = site.tok
-    if tok.dep_ not in SUBJECTS or tok.head.dep_ != "conj":
+    pronoun (or the subject's possessor) of a clause coordinated with one whose subject is a compatible mention
+    stands for that subject."""
+    verb = _clause_verb(site.tok)  # also the subject's possessor: "X used his speech ..., but his battles with Y"
+    if verb is None or verb.dep_ != "conj":
         return None
-    return _mention_of_subject(tok.head.head, site)
+    return _mention_of_subject(verb.head, site)
 
 
 def possessor_in_sentence(site: PronounSite):
@@ -132,10 +133,17 @@ ANTECEDENT_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, 
                                           possessor_in_sentence, earlier_subject, person_before)
 
 
-def antecedent(tok, ms: MentionIndex, subjects: list, report: frozenset, agent: Callable):
-    """(mention, name) a personal pronoun stands for, or None (the first rule of `ANTECEDENT_RULES` that finds one)."""
+# the rules that find an antecedent in the pronoun's own sentence ("Gerasimov ... as saying his country was"), for
+# what is named after the antecedent ("his country"): a subject of an earlier sentence is too far a guess there
+SENTENCE_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, conjunct_subject, possessor_in_sentence,
+                                        person_before)
+
+
+def antecedent(tok, ms: MentionIndex, subjects: list, report: frozenset, agent: Callable,
+               rules: tuple[Callable, ...] = ANTECEDENT_RULES):
+    """(mention, name) a personal pronoun stands for, or None (the first of `rules` that finds one)."""
     kind = PRONOUNS.get(tok.lower_)
     if kind is None:
         return None
     site = PronounSite(tok, kind, PRONOUN_LABELS.get(kind, ()), ms, subjects, report, agent)
-    return next((got for rule in ANTECEDENT_RULES if (got := rule(site)) is not None), None)
+    return next((got for rule in rules if (got := rule(site)) is not None), None)

@@ -325,7 +325,7 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
         e.sentence = text[e.start_char:e.end_char]
         if e.trigger_start is not None:
             e.trigger = text[e.trigger_start:e.trigger_end]
-    return inherit_dates(_drop_partial(events))
+    return inherit_dates(_drop_unknown_source_twins(_drop_partial(events)))
 
 
 def _drop_partial(events: list[Event]) -> list[Event]:
@@ -335,6 +335,18 @@ def _drop_partial(events: list[Event]) -> list[Event]:
             if e.actor2_key or e.actor2_text}
     return [e for e in events if e.actor2_key or e.actor2_text or
             (e.start_char, e.event_type, e.actor1_key or e.actor1_text) not in full]
+
+
+def _drop_unknown_source_twins(events: list[Event]) -> list[Event]:
+    """One deed told twice in a sentence ("were arrested in the fatal shooting of a deputy who was murdered"): an
+    event with an unknown source is dropped when the sentence has one of the same type and target whose source is
+    known."""
+    def target(e: Event):
+        return e.actor2_key or (e.actor2_text or "").lower()
+
+    known = {(e.start_char, e.event_type, target(e)) for e in events if e.actor1_key or e.actor1_text}
+    return [e for e in events if e.actor1_key or e.actor1_text or not target(e) or
+            (e.start_char, e.event_type, target(e)) not in known]
 
 
 def _self_event(source, target, target_text: str | None) -> bool:

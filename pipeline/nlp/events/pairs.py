@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    ACTOR_LABELS, actor_mention, appositive_holder, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources,
+    ACTOR_LABELS, actor_mention, appositive_holder, expand_conj, initial_name, is_agent, is_person_noun, MentionIndex,
+    noun_sources,
     PRONOUNS,
     subject_of,
 )
@@ -205,6 +206,20 @@ class NounFrame:
     vlemma: str
 
 
+NOUN_TARGET_PREPS = ("with", "against", "on", "to", "for", "into", "behind", "around")
+AIMING_VERBS = ("direct", "aim", "target")  # "attacks directed at X", "sanctions aimed at X", "raids targeting X"
+
+
+def _aimed_at(tok) -> list:
+    """"Targeted attacks directed at IE8", "sanctions aimed at Russian banks", "raids targeting militants": the object
+    a participle modifying the event noun aims it at is its target."""
+    out = []
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS):
+        out += [p for c in acl.children if c.dep_ == "prep" and c.lower_ in ("at", "against")
+                for p in c.children if p.dep_ == "pobj"] + [c for c in acl.children if c.dep_ == "dobj"]
+    return out
+
+
 def _noun_frame(site: Site) -> NounFrame:
     tok, trig, verb, lex = site.tok, site.trig, site.verb, site.lex
     poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
@@ -224,7 +239,7 @@ def _noun_frame(site: Site) -> NounFrame:
     between = [t[1] for t in heads if isinstance(t, tuple) and (
         t[0] == "between" or t[0] == "among" and "sym" in trig.flags)]
     among = [t[1] for t in heads if isinstance(t, tuple) and t[0] == "among" and "sym" not in trig.flags]
-    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in ("with", "against", "on", "to", "for")]
+    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in NOUN_TARGET_PREPS] + _aimed_at(tok)
     # "from/by X" on the verb or inside the trigger's phrase ("loans worth $17bn from the government")
     from_ = [p for h in ((tok, verb) if verb is not None else (tok,)) for c in h.children
              if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
@@ -250,7 +265,8 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     passive_light = f.near_verb and f.vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
     # "denied the allegations", "to counter that accusation": a hostile act against the subject, answered by it
     answered = site.tok.dep_ == "dobj" and f.vlemma in lex.words("RESPOND") and site.trig.type in RESPONDED_TYPES
-    if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or not (
+    # "riots sparked by the police killing of a teenager": the noun in the verb's "by" phrase is the cause, no gift
+    if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or site.tok.head.dep_ == "agent" or not (
             f.vlemma in lex.receive or passive_light or answered) or "sym" in site.trig.flags:
         return None
     sources = f.from_[:1] + ([] if f.from_ else f.ofs[:1])
@@ -291,7 +307,9 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
     else a pronoun possessor, else an unknown source for a noun naming only a target ("the arrest of 23
     pirates"); None when nothing carries the noun."""
     site, lex, tok, verb = f.site, f.site.lex, f.site.tok, f.site.verb
-    light = verb is not None and verb.lemma_.lower() in lex.light and (
+    # a light verb lends its subject to its object ("held talks"), not to the noun that is that subject
+    # ("the investigation into X continues")
+    light = verb is not None and verb.lemma_.lower() in lex.light and tok.dep_ not in ("nsubj", "nsubjpass") and (
         tok.head.i == verb.i or tok.head.head.i == verb.i and (
             tok.head.pos_ != "ADP" or tok.head.lower_ in LIGHT_PREPS))
     # "civil servants were on strike", "were in talks with", "is at war with": the copula's subject does it
@@ -302,7 +320,7 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
     light = light or verb is not None and carrier(tok, verb, lex)
     roles = Roles([], f.withs + f.ofs)
     if verb is not None and (light or f.withs):
-        roles.sources, _ = subject_of(verb)
+        roles.sources = [s for s in subject_of(verb)[0] if s.i != tok.i]  # never the noun itself
         if not roles.sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
             roles.sources = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if light:  # "gave Johnson first aid"
@@ -336,7 +354,28 @@ def _hyphen_pair_roles(f: NounFrame) -> Roles | None:
     return None
 
 
-NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles,
+ACCUSED_TYPES = {"COERCE", "SANCTION"}  # verbs whose object (or passive subject) is accused of the deed they name
+DEED_PREPS = {"of", "with", "for", "in", "over"}  # "charged with / convicted of / arrested for the murder of X"
+
+
+def _accused_roles(f: NounFrame) -> Roles | None:
+    """"Smith was charged with the murder of his wife", "police arrested two men for the killing of a teenager": a
+    deed named without its doer in the charge, conviction or arrest of someone has that someone as its (alleged)
+    source (the status is not what is scored; the labelling guide writes the accused as source)."""
+    site, tok = f.site, f.site.tok
+    if f.poss or f.own or site.trig.type not in ("ASSAULT", "CRIME") or tok.head.lower_ not in DEED_PREPS:
+        return None
+    verb = tok.head.head
+    sense = site.lex.verbs.get(verb.lemma_.lower())
+    if verb.pos_ != "VERB" or sense is None or sense.type not in ACCUSED_TYPES:
+        return None
+    accused, passive = subject_of(verb)
+    if not passive:
+        accused = [c for c in verb.children if c.dep_ == "dobj"]
+    return Roles(accused[:1], f.ofs) if accused and f.ofs else None
+
+
+NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
                    _possessor_roles)  # first that applies
 
 
@@ -350,7 +389,18 @@ def _noun_roles(site: Site) -> Roles | None:
     if site.verb is not None:
         roles.targets = roles.targets or [t[1] for t in targets_of(site.verb, site.lex, "N", site.trig.type)
                                           if isinstance(t, tuple) and t[0] in ("with", "to", "against")]
+    roles.targets = [h for t in roles.targets for h in _thing_holders(site, t)]
     return roles
+
+
+def _thing_holders(site: Site, target) -> list:
+    """"an attack on the Tories' record", "an inquiry into the senator's finances": a thing as the target of a noun
+    event stands for its holder (a non-pronoun possessor, else its "of" phrase); an actor stays itself."""
+    if site.actor(target, True) is not None:
+        return [target]
+    holders = [c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"] or [
+        p for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return holders[:1] or [target]
 
 
 # ---- resolving heads to actors, and the guards on the pairs
@@ -390,7 +440,7 @@ def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                     got = site.actor(inner[0], False)
             if got is not None:
                 res.tgt_ok.append(got)
-                if got[0] is not None or is_agent(tt, lex) or is_person_noun(tt, lex):
+                if got[0] is not None or is_agent(tt, lex) or is_person_noun(tt, lex) or initial_name(tt, lex):
                     res.named.append(got)
                 elif tt.pos_ == "PROPN" and got[1] and got[1].lower() not in PRONOUNS:
                     res.proper.append(got)

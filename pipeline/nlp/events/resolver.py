@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    actor_mention, document_antecedents, is_agent, is_nonactor, is_person_noun, MentionIndex, PRONOUNS,
+    actor_mention, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun, MentionIndex, PRONOUNS,
     proper_name, role_resolver,
 )
-from pipeline.nlp.events.coref import antecedent
+from pipeline.nlp.events.coref import ANTECEDENT_RULES, antecedent, SENTENCE_RULES
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.senses import counted
 from pipeline.records import LocalEntity, Mention
@@ -46,9 +46,9 @@ class ActorResolver:
         return cls(lex, ms, {e.key: e for e in entities}, role_resolver(doc, entities, ms),
                    document_antecedents(doc, ms))
 
-    def pronoun(self, tok):
+    def pronoun(self, tok, rules=ANTECEDENT_RULES):
         """(mention, name) of the actor a personal pronoun stands for (`coref.ANTECEDENT_RULES`), or None."""
-        return antecedent(tok, self.ms, self.subjects, self.lex.report, lambda t: is_agent(t, self.lex))
+        return antecedent(tok, self.ms, self.subjects, self.lex.report, lambda t: is_agent(t, self.lex), rules)
 
     def _pronoun_actor(self, head):
         """A personal pronoun resolved to the nearest previous compatible subject of the document, else
@@ -65,7 +65,7 @@ class ActorResolver:
         if head.pos_ != "NOUN" or not is_agent(head, self.lex):
             return None
         poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
-        got = self.pronoun(poss) if poss is not None else None
+        got = self.pronoun(poss, SENTENCE_RULES) if poss is not None else None
         if got is None or got[0] is None:
             return None
         return None, f"{got[1]}'s {head.text}"  # by its text: "Israel withdrew its troops" is no self-event
@@ -95,6 +95,10 @@ class ActorResolver:
         name = None if named_appos else proper_name(head, self.ms)
         if name is not None:
             return None, name
+        if initial_name(head, self.lex):
+            return None, head.text
+        if head.ent_type_ == "NORP" and head.dep_ == "amod" and self.ms.of(head) is None:
+            return None, head.text  # "Israeli air strikes": a demonym the entity stage kept no mention of
         m, txt = actor_mention(head, self.ms, self.ent_by_key, self.resolve_role)
         if m is not None:
             return m, txt

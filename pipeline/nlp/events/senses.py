@@ -11,7 +11,8 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME"},
                 "on": {"ASSAULT", "SANCTION", "DEMAND"},
                 "for": {"DEMAND", "SUPPORT"},
-                "into": {"INVESTIGATE", "COERCE"}}  # "looked into X", "an inquiry into X", "hack into X"
+                "into": {"INVESTIGATE", "COERCE"},  # "looked into X", "an inquiry into X", "hack into X"
+                "behind": {"SUPPORT"}, "around": {"SUPPORT"}}  # "rallied behind X", "threw his support behind X"
 
 
 ADJECTIVE_PREPS = {"of", "about", "with", "over", "at"}  # the target of an adjective trigger
@@ -66,6 +67,8 @@ def direct_objects(tok, passive_subj):
     """The objects a sense condition looks at; a quantity stands for what it counts ("two of its nationals",
     "700 kg of medicine")."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")] or list(passive_subj or [])
+    # "found Smith guilty" (parsed "Smith" subject of a "guilty" clause): the small clause's adjective is an object word
+    objs += [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "JJ" and c not in objs]
     objs = [p for o in objs for p in [o] + counted(o)]
     if not objs and tok.pos_ == "VERB":  # "would meet or even surpass all of its targets": shared object
         for c in tok.children:
@@ -140,7 +143,9 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
         return False
     if "xcomp" in trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return False
-    if "toinf" in trig.flags and not any(c.dep_ == "xcomp" for c in tok.children):  # "warned X to", not "that"
+    # "warned X to", not "that"; a noun's to-infinitive is its clause modifier ("George Will's call to abandon Trump")
+    if "toinf" in trig.flags and not any(c.dep_ == "xcomp" or kind == "N" and c.dep_ == "acl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
         return False
     subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma
     if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj for t in subject_of(tok)[0]):

@@ -70,15 +70,26 @@ def _demanded_of_clause(site: Site, targets: list) -> list:
     return targets + inner
 
 
+def _small_clause_subject(site: Site, targets: list) -> list:
+    """"The jury found Smith guilty of murder" (parsed with "Smith" the subject of a "guilty" clause): without an
+    object, the subject of the verb's adjective complement is the target."""
+    if targets:
+        return targets
+    return [s for c in site.tok.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "JJ"
+            for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"][:1]
+
+
 def _blamed_on(site: Site, targets: list) -> list:
     """"arson attacks blamed on Welsh extremists", "blamed the violence on the rebels": the one blamed is the
-    object of "on", the thing blamed is no actor."""
+    object of "on", the thing blamed is no actor (an actor object stays the one blamed: "blamed Obama on Twitter")."""
     if site.trig.type != "DISAPPROVE" or site.tok.lemma_.lower() not in site.lex.words("BLAME_ON"):
+        return targets
+    if any(site.actor(t, False) is not None for t in targets if not isinstance(t, tuple)):
         return targets
     blamed = [p for c in site.tok.children if c.dep_ == "prep" and c.lower_ == "on"
               for p in c.children if p.dep_ == "pobj"]
     return blamed[:1] if blamed else targets
 
 
-VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _demanded_of_clause, _blamed_on, _complement_targets,
-                     _thing_holders)  # in this order
+VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _demanded_of_clause, _small_clause_subject, _blamed_on,
+                     _complement_targets, _thing_holders)  # in this order

@@ -28,6 +28,7 @@ class Piece:
     carried: bool = False  # a full quotation made partial by the narration its attribution began in
     title: bool = False  # a title or a name in marks (pieces.is_title)
     narrated: bool = False  # narration before it in its sentence (pieces.is_narrated)
+    fronted: bool = False  # it finishes a clause begun before its cue (pieces.continues_fronted_clause)
 
 
 class CueMatch(NamedTuple):

@@ -25,10 +25,26 @@ from typing import NamedTuple
 from pipeline.nlp.quotes.context import Piece, QuoteContext, Speaker
 from pipeline.nlp.quotes.cues import find_cue
 from pipeline.nlp.quotes.narration import Continuation, headline_run_on, run_in, run_on
-from pipeline.nlp.quotes.pieces import is_embedded, is_narrated, is_partial, is_title, looks_like_name, sentence_initial
+from pipeline.nlp.quotes.pieces import (
+    continues_fronted_clause, is_embedded, is_narrated, is_partial, is_title, looks_like_name, sentence_initial,
+)
 from pipeline.nlp.quotes.speakers import resolve_speaker
 from pipeline.nlp.quotes.syntax import according_object
 from pipeline.records import Quote
+
+
+def _partial_shape(ctx: QuoteContext, piece: Piece) -> bool:
+    return is_partial(ctx.text, piece)
+
+
+def _fronted(ctx: QuoteContext, piece: Piece) -> bool:
+    piece.fronted = continues_fronted_clause(ctx, piece)
+    return piece.fronted
+
+
+# a piece is partial (a fragment inside narration, not a quotation introduced as speech) when
+# one of these holds (pieces.py)
+PARTIAL_RULES = [_fronted, _partial_shape, is_embedded]
 
 
 def attach_cues(ctx: QuoteContext) -> None:
@@ -40,7 +56,7 @@ def attach_cues(ctx: QuoteContext) -> None:
             piece.cue, piece.cue_side, piece.speaker = found.cue, found.side, found.subject
             piece.partial = piece.partial or found.partial
         piece.narrated = piece.cue_side == "after" and is_narrated(ctx, piece)
-        piece.partial = piece.partial or is_partial(text, piece) or is_embedded(ctx, piece)
+        piece.partial = piece.partial or any(rule(ctx, piece) for rule in PARTIAL_RULES)
         if is_title(text, piece):
             piece.cue, piece.cue_side, piece.speaker, piece.partial, piece.title = None, "", None, True, True
 

@@ -115,8 +115,8 @@ def opening_quotations(text: str, pieces: list[Piece], quotes: list[Quote], indi
             continue
         piece = next((piece for piece in pieces if report.start <= piece.start < report.end
                       and not re.search(r"\w", text[report.start:piece.start])), None)
-        if piece is None:
-            continue
+        if piece is None or piece.fronted:
+            continue  # (a clause begun before the cue runs into it: partial)
         quote = by_start.get(piece.start)
         if quote is None:
             if piece.title or looks_like_name(text[piece.start:piece.end]):

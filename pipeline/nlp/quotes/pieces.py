@@ -97,43 +97,130 @@ def _scan_opening(para: str, index: int, line_no: int) -> tuple[OpenMark | None,
     return opener, index + 1
 
 
-def _closing_length(para: str, index: int, opener: OpenMark) -> int:
-    """Length of the mark at `index` that closes `opener` (0: none; -1: a new opening mark
-    after white space while one is open)."""
-    kind, open_at = opener.kind, opener.index
-    char = para[index]
-    nxt = para[index + 1:index + 2]
-    ends_speech = para[index - 1:index] in (",", ".", "!", "?") and not nxt.isalnum()
-    if kind == "curly" and char == "”":
+class MarkAt(NamedTuple):
+    """A mark met while a quotation is open: the paragraph, its index, the opening mark."""
+    para: str
+    index: int
+    opener: OpenMark
+
+    @property
+    def char(self) -> str:
+        return self.para[self.index]
+
+    @property
+    def next_char(self) -> str:
+        return self.para[self.index + 1:self.index + 2]
+
+    @property
+    def inside(self) -> str:
+        """The words of the quotation so far."""
+        return self.para[self.opener.index + 1:self.index]
+
+
+def _curly_close(mark: MarkAt) -> int | None:
+    return 1 if mark.opener.kind == "curly" and mark.char == "”" else None
+
+
+def _first_straight_after_curly(mark: MarkAt) -> int | None:
+    """'“As a construction guy, he put a lot of people out of business, too" Sweeny said':
+    the first straight mark after a curly opening one, ending a word, closes it."""
+    if mark.opener.kind == "curly" and mark.char == '"' and '"' not in mark.inside \
+            and not mark.next_char.isalnum() and not mark.para[mark.index - 1].isspace():
         return 1
-    if kind == "curly" and char == '"' and '"' not in para[open_at + 1:index] and not nxt.isalnum() \
-            and not para[index - 1].isspace():
-        # '“As a construction guy, he put a lot of people out of business, too" Sweeny said':
-        # the first straight mark after a curly opening one, ending a word, closes it
+    return None
+
+
+def _mixed_after_speech(mark: MarkAt) -> int | None:
+    """'"… would,” he said', '“… weather," she said', '“It's unusual,“ said' — a mark of the
+    other kind (or a second opening one) right after the final punctuation of the words
+    closes the quotation; so does a closing ” after a nested quotation's closing ’ ('"… says
+    to families, ‘You have to stay on the wait-list.’”')."""
+    before = mark.para[mark.index - 1:mark.index]
+    ends_speech = (before in (",", ".", "!", "?") or before == "’" and mark.char == "”") \
+        and not mark.next_char.isalnum()
+    return 1 if mark.opener.kind in ("curly", "straight") and mark.char in "\"“”" and ends_speech else None
+
+
+def _curly_opening_as_closing(mark: MarkAt) -> int | None:
+    """'“the advantages of peace for Egypt and the Arab states“ with a photograph', 'an
+    “expedited review“ of': an opening curly mark that ends a word (no space before it, a
+    space or punctuation after) closes the quotation it is typed for."""
+    if mark.opener.kind == "curly" and mark.char == "“" and mark.inside.strip() \
+            and mark.para[mark.index - 1].isalnum() and (not mark.next_char or not mark.next_char.isalnum()):
         return 1
-    if kind in ("curly", "straight") and char in "\"“”" and ends_speech:
-        # mixed marks: '"… would,” he said', '“… weather," she said', '“It's unusual,“ said'
-        # — a mark of the other kind (or a second opening one) right after the final
-        # punctuation of the words closes the quotation
+    return None
+
+
+def _curly_closing_ends_straight(mark: MarkAt) -> int | None:
+    """'"… I want to wait until I meet with Bibi” before discussing specifics': a closing curly
+    mark ending a word closes a straight opening one (mixed marks) when no curly quotation
+    was opened inside."""
+    if mark.opener.kind == "straight" and mark.char == "”" and "“" not in mark.inside \
+            and not mark.para[mark.index - 1].isspace() and not mark.next_char.isalnum():
         return 1
-    if kind == "curly" and char == "“" and para[open_at + 1:index].strip() and index > 0 \
-            and para[index - 1].isspace():
+    return None
+
+
+def _curly_closed_by_single(mark: MarkAt) -> int | None:
+    """'“Let’s go. We can (hashtag)StopGunViolence.’ Schumer was …': a closing single mark
+    after the final punctuation of a sentence, before a space, with no single quotation open
+    inside, closes a curly double one (mixed marks)."""
+    if mark.opener.kind == "curly" and mark.char == "’" and mark.para[mark.index - 1:mark.index] in (".", "!", "?") \
+            and mark.next_char[:1].isspace() and not re.search(r"‘|(?<!\w)'", mark.inside):
+        return 1
+    return None
+
+
+def _new_curly_opening(mark: MarkAt) -> int | None:
+    """An opening curly mark after white space while one is open: the first quote was never
+    closed (-1: a new quotation starts)."""
+    if mark.opener.kind == "curly" and mark.char == "“" and mark.inside.strip() and mark.index > 0 \
+            and mark.para[mark.index - 1].isspace():
         return -1
-    if kind == "straight" and char == '"' and para[index - 1].isspace() and nxt[:1].isalpha() \
-            and para[open_at + 1:index].rstrip()[-1:] in (".", "!", "?"):
-        # '"Unions will be consulted. "Public sector schemes need …' — a straight mark after a
-        # sentence end and a space that opens words: the next paragraph's opening mark in a text
-        # whose paragraphs were run together (the quotation goes on; no closing mark came)
+    return None
+
+
+def _straight_after_sentence_end(mark: MarkAt) -> int | None:
+    """'"Unions will be consulted. "Public sector schemes need …' — a straight mark after a
+    sentence end and a space that opens words: the next paragraph's opening mark in a text
+    whose paragraphs were run together (the quotation goes on; no closing mark came)."""
+    if mark.opener.kind == "straight" and mark.char == '"' and mark.para[mark.index - 1].isspace() \
+            and mark.next_char[:1].isalpha() and mark.inside.rstrip()[-1:] in (".", "!", "?"):
         return -1
-    if kind == "doubled" and para[index:index + 2] == "''":
-        return 2
-    if kind == "straight" and char == '"':
-        return 1
-    if kind == "single" and char == ("'" if para[open_at] == "'" else "’") \
+    return None
+
+
+def _doubled_close(mark: MarkAt) -> int | None:
+    return 2 if mark.opener.kind == "doubled" and mark.para[mark.index:mark.index + 2] == "''" else None
+
+
+def _straight_close(mark: MarkAt) -> int | None:
+    return 1 if mark.opener.kind == "straight" and mark.char == '"' else None
+
+
+def _single_close(mark: MarkAt) -> int | None:
+    para, index = mark.para, mark.index
+    if mark.opener.kind == "single" and mark.char == ("'" if para[mark.opener.index] == "'" else "’") \
             and (index + 1 >= len(para) or not para[index + 1].isalnum()) \
             and (para[index - 1:index] and not para[index - 1].isspace()):
         return 1
-    return 0
+    return None
+
+
+# What a mark does to the open quotation: the first rule that answers wins — the length of the
+# closing mark, or -1 for a new opening mark while one is open (the first was never closed).
+CLOSING_RULES = [
+    _curly_close, _first_straight_after_curly, _mixed_after_speech, _curly_opening_as_closing,
+    _curly_closing_ends_straight, _curly_closed_by_single, _new_curly_opening, _straight_after_sentence_end,
+    _doubled_close, _straight_close, _single_close,
+]
+
+
+def _closing_length(para: str, index: int, opener: OpenMark) -> int:
+    """Length of the mark at `index` that closes `opener` (0: none; -1: a new opening mark
+    after white space while one is open): the first of CLOSING_RULES that answers."""
+    mark = MarkAt(para, index, opener)
+    return next((found for rule in CLOSING_RULES if (found := rule(mark)) is not None), 0)
 
 
 def make_piece(text: str, base: int, start: int, end: int, open_at: int, close_end: int, line_no: int,
@@ -160,7 +247,8 @@ def looks_like_name(content: str) -> bool:
 
 def sentence_initial(text: str, piece: Piece) -> bool:
     before = text[piece.para_start:piece.open_at].rstrip()
-    return not before or before.endswith((".", "!", "?", ":", "”", '"', "''", "—", ")")) or before[-1] in "“‘"
+    return not before or before.endswith((".", "!", "?", ":", "”", '"', "''", "—", "–", " -", "--", ")")) \
+        or before[-1] in "“‘"
 
 
 def is_embedded(ctx: QuoteContext, piece: Piece) -> bool:
@@ -190,6 +278,35 @@ def is_embedded(ctx: QuoteContext, piece: Piece) -> bool:
                 and not ctx.text[:piece.open_at].rstrip().endswith(":"):
             return True
     return False
+
+
+def continues_fronted_clause(ctx: QuoteContext, piece: Piece) -> bool:
+    """A lowercase quotation after a cue set off by commas inside its sentence, with narration
+    before the cue: the quotation finishes the clause the narration began ('The reality is, he
+    added, “there are no recusals …”', 'Sooner or later, the governor told reporters, “it starts
+    to pay off.”', 'When the rule takes effect, Dr. Clark added, “it will …”') — partial."""
+    if piece.cue is None or piece.cue_side != "before" or not ctx.text[piece.start:piece.start + 1].islower():
+        return False
+    cue = piece.cue
+    speaker = piece.speaker if piece.speaker is not None and piece.speaker.i < cue.i else cue
+    left = min(speaker.left_edge.idx, cue.idx)
+    if not re.fullmatch(r"[^\w]*,\s*[“\"‘']*\s*", ctx.text[cue.idx + len(cue.text):piece.open_at]) \
+            and not re.fullmatch(r",\s*", ctx.text[_cue_clause_end(ctx, cue):piece.open_at]):
+        return False
+    sent = ctx.token_at(piece.open_at).sent
+    start = max(sent.start_char, piece.para_start)
+    fronted = ctx.text[start:left]
+    return fronted.rstrip().endswith(",") and bool(re.search(r"\w", fronted)) and not ctx.inside_quote(left - 1)
+
+
+def _cue_clause_end(ctx: QuoteContext, cue) -> int:
+    """End of the cue's own words after it: its particles, objects and prepositional phrases
+    ('told reporters', 'said in an interview')."""
+    end = cue.idx + len(cue.text)
+    for child in cue.children:
+        if child.i > cue.i and child.dep_ in ("dobj", "dative", "prep", "prt", "advmod", "npadvmod", "nsubj"):
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return end
 
 
 def is_title(text: str, piece: Piece) -> bool:
