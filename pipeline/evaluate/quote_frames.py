@@ -22,7 +22,7 @@ from typing import Iterable, NamedTuple
 from pipeline.evaluate.quotes import DEFAULT, Article, _overlap, _positions, read_corpus
 from pipeline.evaluate.quotes_snapshot import parsed_docs
 from pipeline.nlp.quotes.pieces import find_pieces
-from pipeline.nlp.quotes.stance_frames import FRAMES_PATH, frame_of
+from pipeline.nlp.quotes.stance_frames import FRAMES_PATH, backoff_key, frame_of
 
 MIN_COUNT = 3
 MIN_PRECISION = 0.5
@@ -65,21 +65,53 @@ def kept(row: FrameRow, min_count: int = MIN_COUNT, min_precision: float = MIN_P
     return row.occurrences >= min_count and row.content_match >= 2 and row.precision >= min_precision
 
 
+def backoff_rows(rows: list[FrameRow], min_count: int = MIN_COUNT) -> list[FrameRow]:
+    """One row per 'POS * shape' summing the frames of lemmas seen fewer than `min_count`
+    times: the evidence for a lemma too rare to judge alone ('NOUN * about': 'worries about',
+    'qualms about' …)."""
+    sums: dict[str, list[int]] = {}
+    for row in rows:
+        if row.occurrences < min_count:
+            total = sums.setdefault(backoff_key(row.frame), [0, 0, 0])
+            for index, value in enumerate((row.occurrences, row.gold_cue, row.content_match)):
+                total[index] += value
+    return sorted((FrameRow(key, *total) for key, total in sums.items()), key=lambda row: -row.content_match)
+
+
+def decisions(rows: list[FrameRow], min_count: int = MIN_COUNT,
+              min_precision: float = MIN_PRECISION) -> list[tuple[FrameRow, bool]]:
+    """(row, keep) to write: every backoff row, and every frame row whose decision is not what
+    its backoff row would give it (a rare frame follows its backoff row: it is not written
+    unless it has a content match, for the record)."""
+    backoffs = backoff_rows(rows, min_count)
+    backoff_keep = {row.frame: kept(row, min_count, min_precision) for row in backoffs}
+    out = [(row, backoff_keep[row.frame]) for row in backoffs]
+    for row in rows:
+        follows = backoff_keep.get(backoff_key(row.frame), False)
+        keep = kept(row, min_count, min_precision) if row.occurrences >= min_count else follows
+        if row.content_match or keep != follows:
+            out.append((row, keep))
+    return out
+
+
 def lexicon_text(rows: list[FrameRow], source: str, min_count: int, min_precision: float) -> str:
-    """The TSV: a comment header saying how it was made, then the rows with a content match."""
+    """The TSV: a comment header saying how it was made, then the decisions."""
     header = [
         "# Stance frames of nouns and adjectives taken as quote cues: GENERATED, do not edit by hand.",
         f"# Made by `python -m pipeline.evaluate.quote_frames` from {source}: every frame",
         "# (pipeline/nlp/quotes/stance_frames.py: part of speech, lemma, complement = the preposition",
-        "# right after the word or 'clause' for a that/to clause) outside quotation marks, counted:",
+        "# right after the word, 'that' or 'to' for a clause) outside quotation marks, counted:",
         "# occurrences, gold_cue (in a gold Cue span), content_match (its content matches a gold",
         "# Content, overlap >= 0.5), precision = content_match / occurrences.",
         f"# keep = yes when occurrences >= {min_count}, content_match >= 2 and precision >= {min_precision}",
-        "# (thresholds chosen on PolNeAR train). Rows without any content match are left out.",
+        f"# (thresholds chosen on PolNeAR train). A frame seen fewer than {min_count} times follows its",
+        "# backoff row 'POS * shape' (the sum over such rare frames, kept by the same test); frames",
+        "# not listed follow their backoff row too. Listed: the backoff rows, the frames with a content",
+        "# match, and the frames whose own decision differs from their backoff row's.",
         "frame\toccurrences\tgold_cue\tcontent_match\tprecision\tkeep",
     ]
     body = [f"{row.frame}\t{row.occurrences}\t{row.gold_cue}\t{row.content_match}\t{row.precision:.3f}\t"
-            f"{'yes' if kept(row, min_count, min_precision) else 'no'}" for row in rows if row.content_match]
+            f"{'yes' if keep else 'no'}" for row, keep in decisions(rows, min_count, min_precision)]
     return "\n".join(header + body) + "\n"
 
 
@@ -101,8 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = count_frames((art, docs[art.stem]) for art in articles)
     source = f"PolNeAR {folder.name} ({len(articles)} articles)"
     Path(args.out).write_text(lexicon_text(rows, source, args.min_count, args.min_precision), encoding="utf-8")
-    print(f"{sum(kept(row, args.min_count, args.min_precision) for row in rows)} frames kept of {len(rows)} "
-          f"seen; wrote {args.out}")
+    chosen = decisions(rows, args.min_count, args.min_precision)
+    print(f"{sum(keep for _, keep in chosen)} rows kept of {len(chosen)} written ({len(rows)} frames seen); "
+          f"wrote {args.out}")
     return 0
 
 

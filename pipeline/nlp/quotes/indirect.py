@@ -38,7 +38,7 @@ from pipeline.nlp.quotes.frames import (
 )
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.speakers import resolve_speaker
-from pipeline.nlp.quotes.stance_frames import frame_lexicon, frame_of
+from pipeline.nlp.quotes.stance_frames import frame_of, is_cue_frame
 from pipeline.nlp.quotes.vetoes import nobody, vetoed
 from pipeline.nlp.quotes.syntax import (
     ORG_LABELS, PERSON_LABELS, SUBJECT_DEPS, according_object, char_span, is_cue, is_passive, subject_of, trim_range,
@@ -213,7 +213,7 @@ def lexicon_frame(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | Non
     content, its possessor or subject the speaker; with nobody named the report has no
     speaker."""
     frame = frame_of(tok) if tok.pos_ in ("NOUN", "ADJ", "VERB") else None
-    if frame is None or frame.key not in frame_lexicon():
+    if frame is None or not is_cue_frame(frame.key):
         return None
     if frame.speaker is not None:
         return Candidate(frame.speaker, frame.content)

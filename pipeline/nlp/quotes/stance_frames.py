@@ -42,7 +42,8 @@ def _complement(tok, first_prep_at: int):
     the preposition at token `first_prep_at` or later (the first one after the word)."""
     clause = _clause_child(tok)
     if clause is not None:
-        return "clause", (clause.left_edge.i, clause.right_edge.i + 1)
+        shape = "that" if any(kid.dep_ == "mark" and kid.lower_ == "that" for kid in clause.children) else "to"
+        return shape, (clause.left_edge.i, clause.right_edge.i + 1)
     prep = next((child for child in tok.children if child.dep_ == "prep" and child.i >= first_prep_at), None)
     if prep is None or prep.i > first_prep_at + 1:
         return None
@@ -98,16 +99,31 @@ def frame_of(tok) -> Frame | None:
     return Frame(f"{pos} {tok.lemma_.lower()} {shape}", speaker, content)
 
 
+def backoff_key(key: str) -> str:
+    """'NOUN * about' for 'NOUN worry about': the frame of any lemma too rare to judge alone."""
+    pos, _lemma, shape = key.split(" ")
+    return f"{pos} * {shape}"
+
+
 @lru_cache(maxsize=1)
-def frame_lexicon() -> frozenset[str]:
-    """The frame keys `rules/quote_frames.tsv` keeps (its `keep` column is yes)."""
-    keys = set()
+def _keep_column() -> dict[str, bool]:
+    """frame key (or backoff key) -> its `keep` decision in rules/quote_frames.tsv."""
+    keep = {}
     for line in FRAMES_PATH.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or line.startswith("#") or line.startswith("frame\t"):
             continue
         cells = line.split("\t")
-        if cells[0] == "frame":
-            continue
-        if cells[-1] == "yes":
-            keys.add(cells[0])
-    return frozenset(keys)
+        keep[cells[0]] = cells[-1] == "yes"
+    return keep
+
+
+def is_cue_frame(key: str) -> bool:
+    """A frame the lexicon keeps: its own row decides; a frame without a row (too rare on
+    train to be listed) follows its backoff row."""
+    keep = _keep_column()
+    return keep[key] if key in keep else keep.get(backoff_key(key), False)
+
+
+def frame_lexicon() -> frozenset[str]:
+    """The frame keys (and backoff keys) the lexicon keeps."""
+    return frozenset(key for key, kept in _keep_column().items() if kept)
