@@ -1,12 +1,14 @@
 """Actor resolution over every version the warehouse holds, so the clusters do not depend
 on the order files arrive in nor on how they are cut into batches.
 
-Each load re-resolves the local entities of all versions (stored ones, read back from
-`actor_links`, and the batch's) with one fresh `ActorIndex`, in an order fixed by the data
-alone: versions sorted by ID, and in two passes — first the names that stand on their own
-(a person's full name, an organization's or place's name), then the weak forms judged
-against everything the first pass found (a surname alone, "Mr Howard"; an acronym). The
-same set of versions therefore always gives the same clusters.
+The local entities of all versions (stored ones, read back from `actor_links`, and the
+batch's) fall into components that can never meet (pipeline.actor_components); each is
+resolved with a fresh `ActorIndex`, in an order fixed by the data alone: its versions
+sorted by ID, and in two passes — first the names that stand on their own (a person's full
+name, an organization's or place's name), then the weak forms judged against everything the
+first pass found (a surname alone, "Mr Howard"; an acronym). The same set of versions
+therefore always gives the same clusters, and a load resolves again only the components its
+new entities touch: the others would resolve exactly as when they were stored.
 
 A cluster's actor ID is derived from its best name (a full name before a surname, the most
 frequent, then the longest), so it changes only when a better name arrives: "Obama" seen
@@ -15,13 +17,20 @@ alone, later "Barack Obama". Entities already stored under another ID are report
 entities and repoints the rows pointing at the old ID in the same transaction."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Iterable
 
+from pipeline.actor_components import components, context_keys, touched
 from pipeline.actors import ActorIndex, Link, entity_kb
 from pipeline.ids import stable_id
 from pipeline.names import ORG_WORDS, fold, is_acronym, person_name_parts
 from pipeline.records import LocalEntity
+
+# Every load resolves all components again (the slow reference the incremental path must
+# equal; tests compare the two): NEWS_FULL_ACTOR_RESOLUTION=1.
+FULL_RESOLUTION = os.environ.get("NEWS_FULL_ACTOR_RESOLUTION", "") not in ("", "0")
 
 
 @dataclass
@@ -98,41 +107,76 @@ def unify_person_types(versions: dict[str, list[LocalEntity]]) -> dict[str, list
             for v, entities in versions.items()}
 
 
-def resolve_all(versions: dict[str, list[LocalEntity]]) -> tuple[ActorIndex, dict[tuple[str, str], Link]]:
-    """Links for every entity of every version, in the fixed two-pass order."""
-    versions = unify_person_types({v: [with_kb_type(e) for e in entities] for v, entities in versions.items()})
+def prepared(versions: dict[str, list[LocalEntity]]) -> tuple[dict[str, list[LocalEntity]], dict[str, list[LocalEntity]]]:
+    """(entities as resolved: knowledge-base and person types applied; the same before
+    `unify_person_types`, whose keys count for the components too)."""
+    typed = {v: [with_kb_type(e) for e in entities] for v, entities in versions.items()}
+    return unify_person_types(typed), typed
+
+
+def resolve_component(versions: dict[str, list[LocalEntity]], part: set[tuple[str, str]],
+                      contexts: dict[str, dict[str, str]]) -> tuple[ActorIndex, dict[tuple[str, str], Link]]:
+    """Links for the entities of one component, in the fixed order: versions sorted by ID,
+    first the names that stand on their own, then the weak forms."""
     index = ActorIndex()
     links: dict[tuple[str, str], Link] = {}
-    order = sorted(versions)
+    order = sorted({v for v, _ in part})
     for weak_pass in (False, True):
         for version_id in order:
-            entities = [e for e in versions[version_id] if _is_weak(e) == weak_pass]
-            if not entities:
-                continue
-            context = {index.final(links[(version_id, e.key)].actor_id)
-                       for e in versions[version_id] if (version_id, e.key) in links}
-            for e, link in zip(entities, index.resolve_version(entities, context)):
-                links[(version_id, e.key)] = link
+            entities = [e for e in versions[version_id] if (version_id, e.key) in part and _is_weak(e) == weak_pass]
+            if entities:
+                for e, link in zip(entities, index.resolve_version(entities, contexts[version_id])):
+                    links[(version_id, e.key)] = link
     return index, links
 
 
-def resolve_corpus(batch: dict[str, list[LocalEntity]], stored: list[StoredLink]) -> Resolution:
-    """Resolve the batch's versions together with every stored one; report what moved."""
+def resolve_all(versions: dict[str, list[LocalEntity]], only: Iterable[str] | None = None
+                ) -> tuple[ActorIndex, dict[tuple[str, str], Link]]:
+    """Links for every entity of every version, one component at a time; with `only`
+    (version IDs), just the components holding an entity of those versions."""
+    versions, typed = prepared(versions)
+    parts = components(versions, typed)
+    if only is not None:
+        parts = touched(parts, only)
+    contexts = {v: context_keys(entities) for v, entities in versions.items()}
+    index, links = ActorIndex(), {}
+    for part in parts:
+        part_index, part_links = resolve_component(versions, part, contexts)
+        index.absorb(part_index)
+        links.update(part_links)
+    return index, links
+
+
+def _cluster_names(index: ActorIndex, links: dict[tuple[str, str], Link],
+                   versions: dict[str, list[LocalEntity]]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """(internal actor -> cluster actor ID, cluster actor ID -> (name, type))."""
+    members: dict[str, list[LocalEntity]] = {}
+    for version_id, entities in versions.items():
+        for e in entities:
+            if (version_id, e.key) in links:
+                members.setdefault(index.final(links[(version_id, e.key)].actor_id), []).append(e)
+    cluster_id, names = {}, {}
+    for internal, ents in members.items():
+        name, actor_type = _best_name(ents)
+        cluster_id[internal] = stable_id("actor", actor_type, name.lower())
+        names[cluster_id[internal]] = (name, actor_type)
+    return cluster_id, names
+
+
+def resolve_corpus(batch: dict[str, list[LocalEntity]], stored: list[StoredLink], full: bool | None = None) -> Resolution:
+    """Resolve the batch's versions with the stored ones; report what moved. Only the
+    components the batch touches are resolved again (the others resolve as they did when
+    stored), unless `full` (default: FULL_RESOLUTION), or the batch replaces stored
+    versions (re-annotation: the entities it drops may have joined components)."""
     versions: dict[str, list[LocalEntity]] = {}
     for s in stored:
         if s.version_id not in batch:
             versions.setdefault(s.version_id, []).append(s.entity)
+    replaces = any(s.version_id in batch for s in stored)
     versions.update(batch)
-    index, links = resolve_all(versions)
-    members: dict[str, list[tuple[str, LocalEntity]]] = {}
-    for version_id, entities in versions.items():
-        for e in entities:
-            members.setdefault(index.final(links[(version_id, e.key)].actor_id), []).append((version_id, e))
-    cluster_id, names = {}, {}
-    for internal, ents in members.items():
-        name, actor_type = _best_name([e for _, e in ents])
-        cluster_id[internal] = stable_id("actor", actor_type, name.lower())
-        names[cluster_id[internal]] = (name, actor_type)
+    everything = FULL_RESOLUTION if full is None else full
+    index, links = resolve_all(versions, None if everything or replaces else batch)
+    cluster_id, names = _cluster_names(index, links, versions)
     out: dict[tuple[str, str], Link] = {}
     for key, link in links.items():
         actor_id = cluster_id[index.final(link.actor_id)]
@@ -148,7 +192,8 @@ def _report_moves(resolution: Resolution, stored: list[StoredLink]) -> None:
     moved: dict[str, Counter] = {}
     still_used = set()
     for s in stored:
-        new = resolution.links[(s.version_id, s.entity.key)].actor_id
+        link = resolution.links.get((s.version_id, s.entity.key))
+        new = s.actor_id if link is None else link.actor_id  # not resolved again: as stored
         if new != s.actor_id:
             resolution.repoints.append(Repoint(s.version_id, s.entity.key, s.actor_id, new))
             moved.setdefault(s.actor_id, Counter())[new] += 1

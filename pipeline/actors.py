@@ -15,7 +15,8 @@ Rules, in order (each link keeps its method, confidence and evidence in `actor_l
 3. a person's variant name: same surname and compatible given names (middle initials,
    transliterations Sergei/Sergey, Mohammad/Mohammed; "Jr." is another person) — scored
    0.85 (same first name) or 0.6 (variant) plus evidence: same role +0.2, same affiliation
-   +0.15, an alias seen before +0.15, actors seen together before +0.05 each (max 0.1);
+   +0.15, an alias seen before +0.15, a name of its version seen with the actor before
+   +0.05 each (max 0.1);
    linked at 0.75 or more;
 4. a surname alone ("Kerry", "Mr Howard"): 0.6 plus the same evidence, so it needs an alias
    seen before or a role; two candidates with equal evidence (two Smiths) stay apart;
@@ -32,7 +33,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
 
 from pipeline.ids import stable_id
 from pipeline.names import (
@@ -110,8 +110,9 @@ class ActorIndex:
     merged_into: dict[str, str] = field(default_factory=dict)
     kb_actors: dict[str, str] = field(default_factory=dict)  # knowledge-base entry -> actor_id
     new_merges: list[dict] = field(default_factory=list)
-    neighbors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # seen in the same version
-    stored_neighbors: Callable[[str], set[str]] | None = None  # co-occurrence already in the warehouse
+    # actor_id -> context keys (folded names) of the other entities of the versions it was seen in
+    neighbors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    context_names: dict[str, str] = field(default_factory=dict)  # context key -> a name to show
 
     # --- building ---------------------------------------------------------------------
 
@@ -172,12 +173,6 @@ class ActorIndex:
 
     # --- evidence ----------------------------------------------------------------------
 
-    def _context(self, actor_id: str) -> set[str]:
-        ctx = set(self.neighbors.get(actor_id, ()))
-        if self.stored_neighbors is not None:
-            ctx |= self.stored_neighbors(actor_id)
-        return {self.final(a) for a in ctx}
-
     def _evidence(self, actor: _Actor, entity: LocalEntity, context: set[str]) -> tuple[float, list[str]]:
         bonus, why = 0.0, []
         mine = {r for r, _ in entity.roles}
@@ -193,31 +188,30 @@ class ActorIndex:
         if seen:
             bonus += 0.15
             why.append(f"alias '{seen[0]}' seen before")
-        shared = context & self._context(actor.actor_id)
+        shared = context & self.neighbors.get(actor.actor_id, set())
         if shared:
             bonus += min(0.1, 0.05 * len(shared))  # popular actors co-occur with everyone: weak
-            names = sorted(self.actors[a].name for a in shared if a in self.actors)[:3]
+            names = sorted(self.context_names.get(k, k) for k in shared)[:3]
             why.append("seen with " + ", ".join(names))
         return bonus, why
 
     # --- resolution --------------------------------------------------------------------
 
-    def resolve_version(self, entities: list[LocalEntity], context: set[str] | None = None) -> list[Link]:
-        """Links for all entities of one version (they are each other's context, with the
-        actors of `context`: the version's entities resolved in an earlier pass)."""
-        links: list[Link] = []
-        resolved: dict[str, str] = {f"context:{a}": a for a in sorted(context or ())}
-        # unambiguous names first: they give the context the variants are judged by
+    def resolve_version(self, entities: list[LocalEntity], context: dict[str, str] | None = None) -> list[Link]:
+        """Links for entities of one version; `context`: the context keys (folded names) of
+        all the version's entities with a name each (`actor_components.context_keys`) —
+        fixed by the data, so evidence from company kept never depends on how other
+        entities resolved. Unambiguous names first."""
+        context = context or {}
+        self.context_names.update((k, n) for k, n in context.items() if k not in self.context_names)
+        links: list[tuple[int, Link]] = []
         order = sorted(range(len(entities)), key=lambda i: self._direct(entities[i]) is None)
         for i in order:
-            e = entities[i]
-            link = self.resolve(e, {a for a in resolved.values()})
-            resolved[e.key] = link.actor_id
-            links.append((i, link))
+            own = fold(entities[i].canonical_name)
+            links.append((i, self.resolve(entities[i], set(context) - {own})))
         links.sort(key=lambda x: x[0])
-        ids = {link.actor_id for _, link in links} | set(context or ())
-        for a in ids:
-            self.neighbors[a] |= ids - {a}
+        for i, link in links:
+            self.neighbors[link.actor_id] |= set(context) - {fold(entities[i].canonical_name)}
         return [link for _, link in links]
 
     def _direct(self, entity: LocalEntity) -> str | None:
@@ -425,6 +419,12 @@ class ActorIndex:
                 self._record_merge(a.actor_id, actor.actor_id,
                                    f"surname-only actor '{a.name}' is '{actor.name}': the only full name with that "
                                    f"surname; " + "; ".join(why))
+
+    def absorb(self, other: "ActorIndex") -> None:
+        """The actors and merges of an index over another component (pipeline.actor_components)."""
+        self.actors.update(other.actors)
+        self.merged_into.update(other.merged_into)
+        self.new_merges.extend(other.new_merges)
 
     def add_aliases(self, actor_id: str, entity: LocalEntity) -> None:
         actor = self.actors[actor_id]

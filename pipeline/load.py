@@ -185,19 +185,22 @@ def build_rows(
     return versions.track_versions(rows, existing_versions)  # diffs, version spans, stories
 
 
-def read_existing(con, article_ids: list[str], probe_texts: list[str] = ()) -> tuple[versions.StoredState, StoredActors]:
+def read_existing(con, article_ids: list[str], probe_texts: list[str] = (),
+                  story_texts: list[str] | None = None) -> tuple[versions.StoredState, StoredActors]:
     """Everything build_rows needs from the warehouse, read now (build_rows never queries):
-    the stored state of these articles and of stored near-duplicates of `probe_texts`
-    (versions.StoredState.read), and the entities behind all stored actors."""
-    return versions.StoredState.read(con, article_ids, probe_texts), read_stored_actors(con)
+    the stored state of these articles and of stored near-duplicates of `probe_texts`, the
+    story fingerprints near `story_texts` (versions.StoredState.read), and the entities
+    behind all stored actors."""
+    return versions.StoredState.read(con, article_ids, probe_texts, story_texts), read_stored_actors(con)
 
 
 def read_for_batch(con, articles: list[CleanArticle]) -> tuple[versions.StoredState, StoredActors]:
-    """read_existing for a batch of cleaned articles: their IDs, and the latest text of each
-    URL-less one (it may be a stored article under another ID: near-duplicate identity)."""
+    """read_existing for a batch of cleaned articles: their IDs, the latest text of each
+    URL-less one (it may be a stored article under another ID: near-duplicate identity), and
+    every version text (stories are looked up near them)."""
     ids = sorted({article_id_for(a) for a in articles})
     probes = [a.versions[-1].text for a in articles if a.versions and not canonical_url(a.url)]
-    return read_existing(con, ids, probes)
+    return read_existing(con, ids, probes, [v.text for a in articles for v in a.versions])
 
 
 def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:

@@ -111,8 +111,11 @@ def affiliation_name(text: str) -> str:
 @lru_cache(maxsize=NAME_CACHE)
 def fold(text: str) -> str:
     """Lower case without accents, curly quotes or periods: the comparison form of a name."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if text.isascii():  # nothing to decompose (the knowledge base's ~50k forms, most names)
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"\.", "", text)
     return re.sub(r"\s+", " ", text).strip()
 

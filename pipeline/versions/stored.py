@@ -28,23 +28,37 @@ class StoredState(dict):
         self.tables = tables
 
     @staticmethod
-    def _story_index(con, tables: frozenset[str]) -> SketchIndex:
-        """Every stored story fingerprint, with the article's source and URL."""
+    def _story_index(con, tables: frozenset[str], near: set[int] | None = None,
+                     article_ids: list[str] = ()) -> SketchIndex:
+        """Stored story fingerprints, with the article's source and URL: every one, or (with
+        `near`, sketch values) those sharing a value with `near` and those of `article_ids`
+        — all a MinHash candidate lookup for a sketch within `near` can return."""
         index = SketchIndex()
-        if "story_members" in tables:
-            for article_id, story_id, values, shingle_count, source, canonical_url in con.sql(
-                    "SELECT m.article_id, m.story_id, m.sketch, m.shingle_count, a.source, a.canonical_url "
-                    "FROM story_members m JOIN articles a USING (article_id) ORDER BY m.article_id").fetchall():
-                index.add(article_id, list(values), story_id=story_id, shingle_count=shingle_count, source=source,
-                          canonical_url=canonical_url)
+        if "story_members" not in tables:
+            return index
+        where, params = "", []
+        if near is not None:
+            where = "WHERE list_has_any(m.sketch, ?::BIGINT[]) OR list_contains(?::VARCHAR[], m.article_id) "
+            params = [sorted(near), sorted(article_ids)]
+        for article_id, story_id, values, shingle_count, source, canonical_url in con.execute(
+                "SELECT m.article_id, m.story_id, m.sketch, m.shingle_count, a.source, a.canonical_url "
+                f"FROM story_members m JOIN articles a USING (article_id) {where}ORDER BY m.article_id",
+                params).fetchall():
+            index.add(article_id, list(values), story_id=story_id, shingle_count=shingle_count, source=source,
+                      canonical_url=canonical_url)
         return index
 
     @classmethod
-    def read(cls, con, article_ids: list[str], probe_texts: list[str] = ()) -> "StoredState":
+    def read(cls, con, article_ids: list[str], probe_texts: list[str] = (),
+             story_texts: list[str] | None = None) -> "StoredState":
         """The stored state of these articles and of the stored articles whose text is near
-        one of `probe_texts` (the batch's URL-less articles: candidates of the same identity)."""
+        one of `probe_texts` (the batch's URL-less articles: candidates of the same identity).
+        `story_texts`: every text the batch will look up near-duplicates or stories for (with
+        the probes); only the stored fingerprints those lookups can find are read."""
         tables = frozenset(row[0] for row in con.sql("SELECT table_name FROM information_schema.tables").fetchall())
-        index = cls._story_index(con, tables)
+        near = None if story_texts is None else \
+            {value for text in [*story_texts, *probe_texts] for value in fingerprint(text).sketch}
+        index = cls._story_index(con, tables, near, article_ids)
         ids = set(article_ids)
         for text in probe_texts:
             ids |= {candidate["article_id"] for candidate in index.candidates(fingerprint(text).sketch)}
