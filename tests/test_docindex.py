@@ -1,18 +1,24 @@
 """The per-Doc index the extractors share gives what spaCy gives (text, entities, sentences,
-entities of a span, tree depths, token offsets, the events token table), and the events' trigger-word filter only rules out tokens
-no trigger finder would take: speed changes that must not change any output."""
+entities of a span, tree depths, token offsets, the events token table, the per-token caches), and the
+events' trigger-word filter only rules out tokens no trigger finder would take: speed changes that must not change any output."""
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
 
+from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.docindex import doc_ents, doc_sents, doc_text, span_ents, token_depths, token_offsets
+from pipeline.nlp.events.actors import MentionIndex, document_antecedents, subject_of
 from pipeline.nlp.events.extract import TRIGGER_FINDERS, DocumentContext, _may_trigger, _name_spans
 from pipeline.nlp.events.lexicon import lexicon
-from pipeline.nlp.events.senses import context_of_words, sentence_context
+from pipeline.nlp.events.senses import context_of_words, direct_objects, sentence_context, targets_of
 from pipeline.nlp.events.token_table import token_table
 from pipeline.nlp.model import load_model
+from pipeline.nlp.quotes import pieces
+from pipeline.nlp.quotes.context import QuoteContext
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -76,3 +82,77 @@ def test_token_table_equals_token_attributes(docs):
             span = range(sent.start, sent.end)
             assert context_of_words({table.lower[i] for i in span} | {table.lemma[i] for i in span},
                                     lexicon()) == sentence_context(sent, lexicon())
+
+
+def test_per_token_results_equal_the_functions_and_are_not_shared(docs):
+    """The per-token caches of the events (a verb's subject, its objects, its targets) give what the
+    functions compute, and every caller its own list."""
+    lex = lexicon()
+    checked = 0
+    for doc in docs:
+        for tok in doc:
+            if tok.pos_ != "VERB":
+                continue
+            first, passive = subject_of(tok)
+            assert (first, passive) == subject_of.__wrapped__(tok)
+            first.append("changed by a caller")
+            assert subject_of(tok) == subject_of.__wrapped__(tok)
+            assert direct_objects(tok, None) == direct_objects.__wrapped__(tok, None)
+            subjects = subject_of(tok)[0]
+            assert direct_objects(tok, subjects) == direct_objects.__wrapped__(tok, subjects)
+            for etype in (None, "ASSAULT", "DEMAND"):
+                assert targets_of(tok, lex, "V", etype) == targets_of.__wrapped__(tok, lex, "V", etype)
+            checked += 1
+    assert checked > 100
+
+
+def test_document_antecedents_equal_the_token_walk(docs):
+    for doc in docs:
+        ms = MentionIndex(extract_entities(doc)[1])
+        walked = [(t.i, ms.of(t)) for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN")
+                  and ms.of(t) is not None and ms.of(t).label in ("PERSON", "ORG", "GPE", "NORP")]
+        assert document_antecedents(doc, ms) == walked
+
+
+def test_trigger_needs_are_the_first_constraint_of_a_key():
+    keys = ("obj", "notobj", "prep", "pobj", "subj", "modal", "notxcomp", "withxcomp", "none")
+    for senses in lexicon().senses.values():
+        for trig in senses:
+            for key in keys:
+                assert trig.need(key) == next((v for k, v in trig.constraints if k == key), None)
+
+
+def test_inside_quote_equals_the_scan_of_every_quoted_span():
+    rng = random.Random(7)
+    for _ in range(500):
+        ctx = QuoteContext(None, "", [], {}, [])
+        ctx.quoted = [(a, a + rng.randint(0, 30)) for a in (rng.randint(0, 200) for _ in range(rng.randint(0, 8)))]
+        assert all(ctx.inside_quote(pos) == any(s <= pos < e for s, e in ctx.quoted) for pos in range(-2, 240))
+        ctx.quoted = ctx.quoted + [(5, 300)]  # a new list is indexed again
+        assert all(ctx.inside_quote(pos) == any(s <= pos < e for s, e in ctx.quoted) for pos in range(-2, 320))
+
+
+class _EveryCharacter:
+    def __contains__(self, char) -> bool:
+        return True
+
+
+def test_quotation_scans_skip_only_characters_no_rule_reads(monkeypatch):
+    """The piece scans jump over characters that are no quotation mark: no closing rule answers on
+    one, and the pieces are those of trying every rule on every character."""
+    rng = random.Random(11)
+    alphabet = "ab ,.!?\"“”'’‘`=:\n"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for text in texts[:600]:
+        for para in text.split("\n"):
+            for kind in ("curly", "straight", "single", "doubled"):
+                opener = pieces.OpenMark(kind, 0, 2 if kind == "doubled" else 1)
+                for index in range(1, len(para)):
+                    if para[index] not in pieces.CLOSING_MARKS:
+                        assert all(rule(pieces.MarkAt(para, index, opener)) is None for rule in pieces.CLOSING_RULES)
+    fast = [pieces.find_pieces(text) for text in texts]
+    monkeypatch.setattr(pieces, "OPENING_MARK", re.compile(r"[\s\S]"))
+    monkeypatch.setattr(pieces, "CLOSING_MARKS", _EveryCharacter())
+    assert fast == [pieces.find_pieces(text) for text in texts]
+    assert sum(map(len, fast)) > 1000

@@ -5,12 +5,16 @@ spaCy builds these afresh on every access: `doc.text` joins every token, `doc.en
 document's entities again to keep those inside the span. The extractors read them per
 event, per sentence, per quote; here each is computed on first use and kept for the last
 few Docs read (extractors read one version, its title and a re-parsed headline at a time;
-the Doc is not changed after the parse), so every extractor shares it."""
+the Doc is not changed after the parse), so every extractor shares it. `per_token` keeps what
+an extractor computes per token and reads several times (a verb's subject once per trigger
+sense): the results of functions of the parse alone, valid as long as the Doc is kept."""
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import wraps
+from typing import Callable
 
 KEPT = 8  # Docs whose index is kept (held by the cache, so an id is never reused while kept)
 
@@ -21,6 +25,7 @@ class DocIndex:
     ents: tuple  # doc.ents
     ent_starts: list[int]  # token start of each entity (entities are sorted and never overlap)
     sents: tuple | None = None  # doc.sents, on first use (spaCy raises when the Doc has no sentences)
+    memo: dict = field(default_factory=dict)  # (what, token, key) -> a result computed from the parse (`per_token`)
 
 
 _INDEXES: OrderedDict = OrderedDict()  # id(doc) -> (doc, DocIndex), the latest last
@@ -39,6 +44,24 @@ def doc_index(doc) -> DocIndex:
     while len(_INDEXES) > KEPT:
         _INDEXES.popitem(last=False)
     return index
+
+
+def per_token(copy: Callable = lambda result: result, key: Callable = lambda *args: args):
+    """Decorator: `fn(tok, *args)` computed once per token (and `key(*args)`) of a kept Doc, for a
+    function of the parse alone that an extractor calls again and again on the same token; `copy`
+    gives each caller its own lists, so a caller that changes one changes no other's."""
+    def decorate(fn):
+        what = fn.__qualname__
+
+        @wraps(fn)
+        def cached(tok, *args):
+            memo = doc_index(tok.doc).memo
+            slot = (what, tok.i, key(*args))
+            if slot not in memo:
+                memo[slot] = fn(tok, *args)
+            return copy(memo[slot])
+        return cached
+    return decorate
 
 
 def doc_text(doc) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.nlp.docindex import per_token
 from pipeline.nlp.entities import country_of
 from pipeline.nlp.events.lexicon import Lexicon, lexicon, RULES
 from pipeline.records import LocalEntity, Mention
@@ -129,6 +130,7 @@ def _leading_clause_subject(pronoun, verb):
     return None
 
 
+@per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense
 def subject_of(verb):
     """Subject tokens of a verb (own, else inherited from the verb it depends on)."""
     v = verb
@@ -343,9 +345,11 @@ def document_antecedents(doc, ms: MentionIndex) -> list[tuple[int, Mention]]:
     """(token index, mention) of every subject of the document naming a person, organization or
     country, in text order: the antecedents a pronoun source can take."""
     out = []
-    for t in doc:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
-            m = ms.of(t)
+    strings = doc.vocab.strings
+    deps, tags = {strings["nsubj"], strings["nsubjpass"]}, {strings["PROPN"], strings["NOUN"]}
+    for i, (dep, pos) in enumerate(doc.to_array(["DEP", "POS"]).tolist()):  # a Token only for a subject
+        if dep in deps and pos in tags:
+            m = ms.of(doc[i])
             if m is not None and m.label in ("PERSON", "ORG", "GPE", "NORP"):
-                out.append((t.i, m))
+                out.append((i, m))
     return out

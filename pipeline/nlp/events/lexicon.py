@@ -4,7 +4,7 @@ the context word lists (`rules/event_context.tsv`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 
@@ -31,7 +31,15 @@ class Trigger:
     cameo: str | None = None  # CAMEO code (provenance; a hand row takes its type's two-digit cue code)
 
     def need(self, key: str) -> frozenset[str] | None:
-        return next((v for k, v in self.constraints if k == key), None)
+        return self._needs.get(key)
+
+    @cached_property
+    def _needs(self) -> dict[str, frozenset[str]]:
+        """The constraints by key, the first of a key kept (`need` is read per token and sense)."""
+        needs: dict[str, frozenset[str]] = {}
+        for key, value in self.constraints:
+            needs.setdefault(key, value)
+        return needs
 
 
 @dataclass

@@ -2,6 +2,7 @@
 trigger's dependents name."""
 from __future__ import annotations
 
+from pipeline.nlp.docindex import per_token
 from pipeline.nlp.events.actors import expand_conj, subject_of
 from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
 
@@ -18,6 +19,7 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
 ADJECTIVE_PREPS = {"of", "about", "with", "over", "at"}  # the target of an adjective trigger
 
 
+@per_token(copy=list, key=lambda lex, kind, etype=None, word=None: (id(lex), kind, etype, word))  # once per sense key
 def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str | None = None):
     """Target heads of a trigger: objects and the objects of with/between (any type),
     to/against/on (types where they name a target: "visit to", "attack on"). Never a date or time
@@ -63,6 +65,7 @@ def context_of_words(words: set[str], lex: Lexicon) -> set[str]:
     return out
 
 
+@per_token(copy=list, key=lambda passive_subj: tuple(t.i for t in passive_subj or ()))  # once per trigger
 def direct_objects(tok, passive_subj):
     """The objects a sense condition looks at; a quantity stands for what it counts ("two of its nationals",
     "700 kg of medicine")."""
@@ -101,8 +104,10 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach agreement")."""
     if "sport" in trig.flags and "sport" in ctx:
         return False
-    lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
-    lemmas |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}  # "a mediation effort"
+    lemmas = set()  # the objects' words, read by the object conditions only (most senses have none)
+    if trig.need("obj") is not None or trig.need("notobj") is not None:
+        lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        lemmas |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}  # "a mediation effort"
     need = trig.need("obj")
     if need is not None:
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
@@ -126,11 +131,14 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
             and c.lower_ in (trig.need("prep") or {c.lower_}) for p in c.children if p.dep_ in ("pobj", "pcomp")):
         return False
     prep = trig.need("prep")
-    # the preposition may hang on the (last conjoined) object: "attacked voters, lawmakers and thinkers for"
-    heads = [tok] + [x for o in objs if o.i > tok.i for x in expand_conj(o)] + [  # or on a prepositional object ("clashed
-        p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]  # with X over Y")
-    # "called for X to resign": "for" marks the infinitive clause
-    marks = [m for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp") for m in c.children if m.dep_ == "mark"]
+    heads = marks = []  # read by the preposition condition only
+    if prep is not None:
+        # the preposition may hang on the (last conjoined) object: "attacked voters, lawmakers and thinkers for"
+        heads = [tok] + [x for o in objs if o.i > tok.i for x in expand_conj(o)] + [  # or on a prepositional object
+            p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]  # ("clashed with X over Y")
+        # "called for X to resign": "for" marks the infinitive clause
+        marks = [m for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                 for m in c.children if m.dep_ == "mark"]
     if prep is not None and not any(c.dep_ in ("prep", "agent") and c.lower_ in prep for h in heads
                                     for c in h.children) and not any(m.lower_ in prep for m in marks):
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.records import LocalEntity, Mention
@@ -80,13 +81,22 @@ class QuoteContext:
     pieces: list[Piece] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # (opening mark, after closing mark)
     paragraphs: Paragraphs | None = None
+    # `quoted` sorted by start and the furthest end reached so far, for `inside_quote` (asked per token)
+    _quoted_index: tuple = field(default=(None, 0, [], []), repr=False, compare=False)
 
     def token_at(self, pos: int):
         index = bisect_right(self.token_starts, pos) - 1
         return self.doc[max(index, 0)]
 
     def inside_quote(self, pos: int) -> bool:
-        return any(start <= pos < end for start, end in self.quoted)
+        """Whether some quoted span has start <= pos < end."""
+        quoted, size, starts, reach = self._quoted_index
+        if quoted is not self.quoted or size != len(self.quoted):
+            spans = sorted(self.quoted)
+            starts, reach = [span[0] for span in spans], list(accumulate((span[1] for span in spans), max))
+            self._quoted_index = (self.quoted, len(self.quoted), starts, reach)
+        below = bisect_right(starts, pos)  # the spans starting at or before pos
+        return below > 0 and reach[below - 1] > pos
 
     def mention_in(self, start: int, end: int, labels: set[str]) -> Mention | None:
         """The longest mention with one of `labels` overlapping [start, end)."""

@@ -372,9 +372,11 @@ def indirect_quotes(ctx: QuoteContext, direct: list[Quote]) -> list[Quote]:
     for sent in doc_sents(doc):
         sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
     depth = token_depths(doc)  # tree_depth of every token
-    for tok in sorted(doc, key=lambda word: (sent_start[word.i], depth[word.i], word.i)):
-        if tok.idx in used_cues or ctx.inside_quote(tok.idx):
+    starts = ctx.token_starts  # (each token's offset: no Token object for one skipped here)
+    for index in sorted(range(len(doc)), key=lambda index: (sent_start[index], depth[index], index)):
+        if starts[index] in used_cues or ctx.inside_quote(starts[index]):
             continue
+        tok = doc[index]
         found = None
         for rule in INDIRECT_CUE_RULES:
             found = rule(ctx, tok, reporter)

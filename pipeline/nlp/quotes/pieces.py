@@ -26,6 +26,13 @@ SENT_END = re.compile(r"[.!?]['’\"”)]*\s*$")
 SMALL_WORDS = word_set("small_words")
 
 
+# every character `_scan_opening` can open a quotation at, and every character a closing rule
+# reads as a mark (the rules answer nothing elsewhere: tests/test_docindex.py): the scans skip
+# the other characters instead of trying each rule on each character
+OPENING_MARK = re.compile("[\"“'`‘]")
+CLOSING_MARKS = frozenset("\"“”'’‘`")
+
+
 class OpenMark(NamedTuple):
     kind: str  # curly | doubled | straight | single
     index: int  # index of the mark in its paragraph
@@ -71,7 +78,11 @@ def _paragraph_pieces(text: str, para: str, base: int, line_no: int) -> list[Pie
 
 
 def _scan_opening(para: str, index: int, line_no: int) -> tuple[OpenMark | None, int]:
-    """The opening mark at `index`, if any, and the index to go on from."""
+    """The opening mark at or after `index`, if any, and the index to go on from."""
+    found = OPENING_MARK.search(para, index)
+    if found is None:
+        return None, len(para)
+    index = found.start()
     char = para[index]
     pair = para[index:index + 2]
     length = len(para)
@@ -219,6 +230,8 @@ CLOSING_RULES = [
 def _closing_length(para: str, index: int, opener: OpenMark) -> int:
     """Length of the mark at `index` that closes `opener` (0: none; -1: a new opening mark
     after white space while one is open): the first of CLOSING_RULES that answers."""
+    if para[index] not in CLOSING_MARKS:
+        return 0
     mark = MarkAt(para, index, opener)
     return next((found for rule in CLOSING_RULES if (found := rule(mark)) is not None), 0)
 
