@@ -38,6 +38,8 @@ from pipeline.nlp.quotes.frames import (
 )
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.speakers import resolve_speaker
+from pipeline.nlp.quotes.stance_frames import frame_of, is_cue_frame
+from pipeline.nlp.quotes.vetoes import nobody, vetoed
 from pipeline.nlp.quotes.syntax import (
     ORG_LABELS, PERSON_LABELS, SUBJECT_DEPS, according_object, char_span, is_cue, is_passive, subject_of, trim_range,
 )
@@ -205,6 +207,24 @@ def noun_or_adjective_cue(ctx: QuoteContext, tok, reporter: Reporter) -> Candida
     return Candidate(found[0], found[1])
 
 
+def lexicon_frame(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """A noun or adjective in a stance frame of the generated lexicon rules/quote_frames.tsv
+    ('questions about Y', 'the decision to …', 'critical of Y'): its complement is the
+    content, its possessor or subject the speaker; with nobody named the report has no
+    speaker."""
+    frame = frame_of(tok) if tok.pos_ in ("NOUN", "ADJ", "VERB") else None
+    if frame is None or not is_cue_frame(frame.key):
+        return None
+    if frame.speaker is not None:
+        return Candidate(frame.speaker, frame.content)
+    low, high = trim_range(ctx.doc, *frame.content)
+    if high - low >= 1:
+        start, end = char_span(ctx.doc, low, high)
+        if not reporter.overlaps(start, end):
+            reporter.report(start, end, tok)
+    return HANDLED
+
+
 def _verb_complement(ctx: QuoteContext, verb):
     """(content token range or None, head of the reported clause or None) of a cue verb."""
     # with two complements (the parser ran the sentence before, often a quotation, into
@@ -278,13 +298,15 @@ def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
         return HANDLED
     if span[0] <= subject.i < span[1]:
         return HANDLED  # a subject inside the complement span (content first: "X, sources said")
-    return Candidate(subject, span, head, speakerless=received)
+    if vetoed(verb, subject, head):
+        return HANDLED
+    return Candidate(subject, span, head, speakerless=received or nobody(verb, subject))
 
 
 INDIRECT_CUE_RULES = [
     according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, as_report, relative_report,
     postposed_report,
-    noun_or_adjective_cue, verb_cue,
+    noun_or_adjective_cue, lexicon_frame, verb_cue,
 ]
 
 

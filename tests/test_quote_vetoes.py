@@ -1,0 +1,44 @@
+"""Reports that are none (issue 14): a stance verb in a condition, an event perceived, 'add to';
+a date or a dummy 'it' names no speaker though the content is kept."""
+import pytest
+
+from pipeline.nlp import load_model
+from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _quotes(nlp, text: str):
+    doc = nlp(text)
+    entities, mentions = extract_entities(doc)
+    return [(quote.text, quote.speaker_text) for quote in extract_quotes(doc, entities, mentions)]
+
+
+def test_a_stance_in_a_condition_is_no_report(nlp):
+    found = _quotes(nlp, "If they plan to stay six months or more, they would need a chest x-ray.")
+    assert not any("stay six months" in text for text, _ in found)
+
+
+def test_a_question_with_if_is_still_reported(nlp):
+    found = _quotes(nlp, "The senator asked workers if they planned to attend the caucuses.")
+    assert any("they planned to attend the caucuses" in text for text, _ in found)
+
+
+def test_the_stance_itself_is_reported_outside_a_condition(nlp):
+    found = _quotes(nlp, "Budget carriers Kingfisher Airlines and SpiceJet are planning to launch operations in May.")
+    assert any(text.startswith("to launch operations") for text, _ in found)
+
+
+def test_add_to_is_no_speech(nlp):
+    found = _quotes(nlp, "The meeting has added to fears that the talks will fail.")
+    assert not any(speaker == "The meeting" for _, speaker in found)
+
+
+def test_dummy_it_names_nobody(nlp):
+    found = _quotes(nlp, "Amid all this it is easy to forget that Mr Brown remains the man most likely to succeed.")
+    content = [(text, speaker) for text, speaker in found if "Mr Brown remains" in text]
+    assert content and all(speaker is None for _, speaker in content)
