@@ -5,7 +5,7 @@ lies inside its text; every quote's (and mention's, event sentence's) text equal
 text at its span."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline import clean
@@ -58,6 +58,7 @@ def test_cleaner_never_raises_and_keeps_a_string(text):
 
 @PROPERTY_SETTINGS
 @given(text=any_text)
+@example(text='“John Kerry” John Kerry said.\n\'1:";\x84\' John Kerry said.\n“John Kerry” John Kerry said.')  # colon inside the cue token gave cue_start -1
 def test_extractors_keep_every_span_inside_the_text(text):
     doc = load_model()(text)
     ann = annotate_doc(doc, "2015-12-15")

@@ -222,7 +222,10 @@ def _cue_span(ctx: QuoteContext, cued: Piece) -> tuple[int, int]:
     span = (cue.idx, last.idx + len(last.text))
     if cued.cue_side == "colon":  # "Jones: “…”" — the colon is the cue
         colon = ctx.text.find(":", span[1])
-        span = (colon, colon + 1)
+        if colon < 0:  # the colon is inside the cue token itself ('1:"' tokenized as one)
+            colon = ctx.text.find(":", cue.idx, span[1])
+        if colon >= 0:
+            span = (colon, colon + 1)
     return span
 
 
