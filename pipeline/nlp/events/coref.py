@@ -18,6 +18,12 @@ SUBJECTS = ("nsubj", "nsubjpass")
 NUMBER_TAGS = {"he": ("NN",), "it": ("NN",), "they": ("NNS",)}  # the tag of a common-noun antecedent of each kind
 
 
+class Antecedent(NamedTuple):
+    """What a pronoun stands for: its mention (None for a generic agent noun) and the name to write."""
+    mention: object
+    text: str
+
+
 class PronounSite(NamedTuple):
     """A pronoun token with what the rules read: its kind ("he", "it", "they"), the labels it may stand for, the
     sentence's mentions, the document's subject antecedents (token index, mention), the reporting verbs and the
@@ -25,7 +31,7 @@ class PronounSite(NamedTuple):
     tok: object
     kind: str
     labels: tuple
-    ms: MentionIndex
+    mentions: MentionIndex
     subjects: list
     report: frozenset
     agent: Callable
@@ -35,18 +41,18 @@ def _agent_text(subj, site: PronounSite):
     """(None, text) of a generic agent noun subject agreeing in number with the pronoun ("The pirates ... they")."""
     if subj.pos_ != "NOUN" or subj.tag_ not in NUMBER_TAGS.get(site.kind, ()) or not site.agent(subj):
         return None
-    return None, subj.doc[subj.left_edge.i: subj.i + 1].text
+    return Antecedent(None, subj.doc[subj.left_edge.i: subj.i + 1].text)
 
 
 def _mention_of_subject(verb, site: PronounSite):
     """(mention, text) of the subject of `verb` when a mention of a label the pronoun may stand for names it."""
-    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    subj = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
     if subj is None or subj.i == site.tok.i or subj.pos_ == "PRON":
         return None
-    m = site.ms.of(subj)
-    if m is None:
+    mention = site.mentions.of(subj)
+    if mention is None:
         return _agent_text(subj, site)
-    return (m, m.text) if m.label in site.labels else None
+    return Antecedent(mention, mention.text) if mention.label in site.labels else None
 
 
 def _clause_verb(tok):
@@ -63,13 +69,13 @@ def fronted_antecedent(site: PronounSite):
     clause's subject stands for that subject (cataphora), not for an earlier sentence's subject."""
     tok = site.tok
     root = tok.sent.root
-    subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
-    if subj is None or tok.i >= subj.i or tok.i in {t.i for t in subj.subtree} or tok.dep_ == "nsubj":
+    subj = next((child for child in root.children if child.dep_ in SUBJECTS), None)
+    if subj is None or tok.i >= subj.i or tok.i in {token.i for token in subj.subtree} or tok.dep_ == "nsubj":
         return None
-    m = site.ms.of(subj)
-    if m is None or m.label not in site.labels:
+    mention = site.mentions.of(subj)
+    if mention is None or mention.label not in site.labels:
         return None
-    return m, m.text
+    return Antecedent(mention, mention.text)
 
 
 def reported_speaker(site: PronounSite):
@@ -100,9 +106,9 @@ def possessor_in_sentence(site: PronounSite):
     tok = site.tok
     if tok.dep_ != "poss" or site.kind not in ("it", "they"):
         return None
-    for i, m in reversed(site.subjects):
-        if tok.sent.start <= i < tok.i and m.label in site.labels:
-            return m, m.text
+    for position, mention in reversed(site.subjects):
+        if tok.sent.start <= position < tok.i and mention.label in site.labels:
+            return Antecedent(mention, mention.text)
     return None
 
 
@@ -110,9 +116,9 @@ def earlier_subject(site: PronounSite):
     """The nearest earlier subject of the document of a compatible label ("it"/"they": of an earlier sentence)."""
     tok = site.tok
     first = tok.sent.start if site.kind != "he" else tok.i
-    for i, m in reversed(site.subjects):
-        if i < first and m.label in site.labels:
-            return m, m.text
+    for position, mention in reversed(site.subjects):
+        if position < first and mention.label in site.labels:
+            return Antecedent(mention, mention.text)
     return None
 
 
@@ -122,10 +128,10 @@ def person_before(site: PronounSite):
     tok = site.tok
     if site.kind != "he" or tok.dep_ == "nsubj":
         return None
-    for t in reversed(tok.sent[: tok.i - tok.sent.start]):
-        m = site.ms.of(t)
-        if m is not None and m.label == "PERSON":
-            return m, m.text
+    for token in reversed(tok.sent[: tok.i - tok.sent.start]):
+        mention = site.mentions.of(token)
+        if mention is not None and mention.label == "PERSON":
+            return Antecedent(mention, mention.text)
     return None
 
 
@@ -139,11 +145,11 @@ SENTENCE_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, co
                                         person_before)
 
 
-def antecedent(tok, ms: MentionIndex, subjects: list, report: frozenset, agent: Callable,
+def antecedent(tok, mentions: MentionIndex, subjects: list, report: frozenset, agent: Callable,
                rules: tuple[Callable, ...] = ANTECEDENT_RULES):
-    """(mention, name) a personal pronoun stands for, or None (the first of `rules` that finds one)."""
+    """The Antecedent a personal pronoun stands for, or None (the first of `rules` that finds one)."""
     kind = PRONOUNS.get(tok.lower_)
     if kind is None:
         return None
-    site = PronounSite(tok, kind, PRONOUN_LABELS.get(kind, ()), ms, subjects, report, agent)
+    site = PronounSite(tok, kind, PRONOUN_LABELS.get(kind, ()), mentions, subjects, report, agent)
     return next((got for rule in rules if (got := rule(site)) is not None), None)
