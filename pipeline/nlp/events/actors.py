@@ -341,6 +341,11 @@ PRONOUNS = {"he": "he", "she": "he", "him": "he", "his": "he", "her": "he", "her
             "i": "i", "we": "we", "us": "we", "our": "we", "my": "i", "me": "i"}
 
 
+def is_pronoun_text(text: str | None) -> bool:
+    """A personal pronoun by its text; an upper-case abbreviation is a name ("US" is no "us")."""
+    return bool(text) and text.lower() in PRONOUNS and not (len(text) > 1 and text.isupper())
+
+
 def document_antecedents(doc, ms: MentionIndex) -> list[tuple[int, Mention]]:
     """(token index, mention) of every subject of the document naming a person, organization or
     country, in text order: the antecedents a pronoun source can take."""

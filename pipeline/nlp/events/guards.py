@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.events.actors import MentionIndex, PRONOUNS, STRONG_LABELS
+from pipeline.nlp.events.actors import is_pronoun_text, MentionIndex, PRONOUNS, STRONG_LABELS
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 
 # types whose "person" senses also take a country as target (PLOVER actors are states as well as people)
@@ -58,7 +58,7 @@ def _no_named_actor(site: Site, r: Resolved) -> bool:
     killed": an agentless arrest, attack or sanction of a third-person pronoun is an event whose target the article
     names elsewhere; the labelling guide writes it with empty actors)."""
     weak = r.pronoun_source and any(m is None for m, _ in r.src) or all(
-        m is None and (t is None or t.lower() in PRONOUNS) for m, t in r.src)
+        m is None and (t is None or is_pronoun_text(t)) for m, t in r.src)
     if r.anon and site.kind == "V" and site.trig.type in PRONOUN_VICTIM_TYPES and any(
             (t or "").lower() in ("he", "she", "they", "him", "her", "them") for _, t in r.tgt_ok):
         return False

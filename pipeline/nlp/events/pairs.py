@@ -330,7 +330,7 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
     elif not roles.sources and (f.withs or f.ofs) and site.trig.type in ANON_NOUN_TYPES:
         roles.anon_ok = True  # "the attacks on the World Trade Center", "the arrest of 23 pirates"
         roles.targets = [t for t in roles.targets if site.ms.of(t) is not None and site.ms.of(t).label in
-                         ACTOR_LABELS or is_person_noun(t, lex) or t.lower_ in PRONOUNS]
+                         ACTOR_LABELS or is_person_noun(t, lex) or t.lower_ in PRONOUNS or physical_target(site, t)]
     elif not light and not f.withs:
         return None
     return roles
@@ -428,6 +428,21 @@ def _outside_clauses(head, trigger) -> list:
     return out
 
 
+NOT_PHYSICAL = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+
+
+def physical_target(site: Site, tok) -> bool:
+    """"foiled an attack on merchant vessels", "attacks against IE", "the attack on the Khobar Towers": an assault hits
+    things as well as actors (PLOVER ASSAULT: property, infrastructure); a concrete noun target is kept by its text
+    (not an event noun, a date or a number) when it is what the assault is aimed at: the object, or "on/against/at X"
+    ("assault with a deadly weapon" names a means); the generated senses' verbs ("harm", "target") hit too much else."""
+    lex = site.lex
+    aimed = tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at")
+    return site.trig.type == "ASSAULT" and "generated" not in site.trig.flags and aimed and \
+        tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NOT_PHYSICAL and \
+        tok.lemma_.lower() not in lex.nouns and tok.lower_ not in lex.nouns
+
+
 def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
     lex = site.lex
     for t in targets:
@@ -438,6 +453,9 @@ def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                          for p in c.children if p.dep_ == "pobj"]
                 if inner:
                     got = site.actor(inner[0], False)
+            if got is None and physical_target(site, tt):
+                got = (None, actor_mention(tt, site.ms, {}, lambda h, t: None)[1])
+                res.named.append(got)
             if got is not None:
                 res.tgt_ok.append(got)
                 if got[0] is not None or is_agent(tt, lex) or is_person_noun(tt, lex) or initial_name(tt, lex):
@@ -463,7 +481,10 @@ def _actor_pairs(site: Site, roles: Roles):
     pronoun_source = any(s.pos_ == "PRON" and (x is None or x[0] is None) for s, x in got)
     if not src:
         has_agent = any(c.dep_ == "agent" for c in tok.children)
-        if not (roles.anon_ok and (roles.passive or roles.cause_subject or site.kind == "N") and not has_agent):
+        # a noun event whose carrier names no actor ("the warship foiled an attack on vessels"): unknown source
+        anon_noun = site.kind == "N" and trig.type in ANON_NOUN_TYPES and bool(targets)
+        if not ((roles.anon_ok or anon_noun) and (roles.passive or roles.cause_subject or site.kind == "N") and
+                not has_agent):
             return None
         src = [(None, None)]
     res = Resolved(src, [], [], [], [], targets, pronoun_source, src == [(None, None)])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    actor_mention, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun, MentionIndex, PRONOUNS,
-    proper_name, role_resolver,
+    actor_mention, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun, is_pronoun_text,
+    MentionIndex, PRONOUNS, proper_name, role_resolver,
 )
 from pipeline.nlp.events.coref import ANTECEDENT_RULES, antecedent, SENTENCE_RULES
 from pipeline.nlp.events.lexicon import Lexicon
@@ -85,7 +85,9 @@ class ActorResolver:
             author = document_author(head)
             if author:  # the document's author is the actor
                 return self(author[0], allow_text)
-        if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
+        if head.pos_ == "PRON" and head.lower_ not in PRONOUNS and is_person_noun(head, lex):
+            return (None, head.text) if allow_text else None  # "anyone with information is asked to call police"
+        if head.pos_ == "PRON" or is_pronoun_text(head.text):
             return self._pronoun_actor(head)
         owned = self._possessed_agent(head)
         if owned is not None:
