@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.events.actors import is_pronoun_text, MentionIndex, PRONOUNS, STRONG_LABELS
+from pipeline.nlp.events.actors import ACTOR_LABELS, is_pronoun_text, MentionIndex, PRONOUNS, STRONG_LABELS
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 
 # types whose "person" senses also take a country as target (PLOVER actors are states as well as people)
@@ -71,23 +71,37 @@ def _speaker_source(site: Site, r: Resolved) -> bool:
                                                   for m, t in r.src)
 
 
+VERBAL_TYPES = {"DISAPPROVE", "REJECT"}  # a named actor criticizing or rejecting a thing ("the plan") is an event
+HAND_VERBAL_TYPES = {"DEMAND"}  # the same for the hand senses of demands ("says the advice should be published")
+
+
+def _named_speaker(site: Site, r: Resolved) -> bool:
+    """"That has been attacked by the Tories as too little", "the US refused to sign, branding it politically
+    motivated": criticism or rejection by a named person, organization or country is an event whose target may be a
+    thing (a plan, a policy, a pronoun): the labelling guide codes an event when one participant is named."""
+    verbal = site.trig.type in VERBAL_TYPES or site.trig.type in HAND_VERBAL_TYPES and "generated" not in site.trig.flags
+    return site.kind == "V" and verbal and \
+        any(m is not None and m.label in ACTOR_LABELS[:4] for m, _ in r.src)
+
+
 def _generated_without_recipient(site: Site, r: Resolved) -> bool:
     """PETRARCH codes an event only between actors it knows: a generated sense of a type that needs a
     recipient ("raised concerns", "issued a statement for its part", "offered hope") needs a named target."""
-    return "generated" in site.trig.flags and site.trig.type not in UNTARGETED and not (r.named or r.proper)
+    return "generated" in site.trig.flags and site.trig.type not in UNTARGETED and not (r.named or r.proper) and \
+        not _named_speaker(site, r)
 
 
 def _named_without_target(site: Site, r: Resolved) -> bool:
     """A "named" sense needs a named target, unless it is a promise, refusal or threat of the act in its
     complement ("promised to democratize", "declined to resign"; not "declined to comment")."""
     tok, lex = site.tok, site.lex
-    return "named" in site.trig.flags and not (r.named or r.proper) and (
+    return "named" in site.trig.flags and not (r.named or r.proper) and not _named_speaker(site, r) and (
         r.targets or r.tgt or site.trig.type not in STATEMENT_TYPES or not any(
             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children))
 
 
 def _target_missing(site: Site, r: Resolved) -> bool:
-    return "target" in site.trig.flags and not r.tgt_ok
+    return "target" in site.trig.flags and not r.tgt_ok and not _named_speaker(site, r)
 
 
 def _intransitive_with_object(site: Site, r: Resolved) -> bool:
