@@ -76,12 +76,13 @@ HAND_VERBAL_TYPES = {"DEMAND"}  # the same for the hand senses of demands ("says
 
 
 def _named_speaker(site: Site, r: Resolved) -> bool:
-    """"That has been attacked by the Tories as too little", "the US refused to sign, branding it politically
-    motivated": criticism or rejection by a named person, organization or country is an event whose target may be a
-    thing (a plan, a policy, a pronoun): the labelling guide codes an event when one participant is named."""
-    verbal = site.trig.type in VERBAL_TYPES or site.trig.type in HAND_VERBAL_TYPES and "generated" not in site.trig.flags
+    """"That has been attacked by the Tories as too little", "Europe, which disputes the claim": criticism or rejection
+    (a verb) by a named person, organization, country or region is an event whose target may be a thing (a plan, a
+    policy, a pronoun): the labelling guide codes an event when one participant is named."""
+    verbal = site.trig.type in VERBAL_TYPES or \
+        site.trig.type in HAND_VERBAL_TYPES and "generated" not in site.trig.flags
     return site.kind == "V" and verbal and \
-        any(m is not None and m.label in ACTOR_LABELS[:4] for m, _ in r.src)
+        any(m is not None and m.label in ACTOR_LABELS[:5] for m, _ in r.src)
 
 
 def _generated_without_recipient(site: Site, r: Resolved) -> bool:
