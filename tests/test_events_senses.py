@@ -153,3 +153,19 @@ def test_calls_for_acts_opinions_and_more_misfiring_senses():
     assert not _types("Republicans who agree that the prison should be closed were irritated.")
     assert not _types("But Mr Balls said he was confident the chancellor would meet his fiscal rules.")
     assert not _types("Members of the group were sworn to secrecy with a line from the film Fight Club.")
+
+
+def test_things_named_speakers_and_indefinite_persons():
+    """Session 14 (issue 11): an assault's aimed-at thing is its target; criticism, rejection or investigation by a
+    named actor is an event whatever its target; "anyone" is a person asked; "US" is no pronoun."""
+    got = _types("An attack on merchant vessels was reported in the Gulf of Aden on Monday.")
+    assert _has(got, "ASSAULT", None, "merchant vessels")
+    assert not _has(_types("He was charged with assault with a deadly weapon."), "ASSAULT", None, "weapon")
+    assert _has(_types("That has been attacked by the Tories as too little, too late."), "DISAPPROVE", "Tories")
+    assert _has(_types("Royal Mail says it is investigating the situation."), "INVESTIGATE", "Royal Mail")
+    assert not _has(_types("Simpson's attorney, Warren Gotcher, argued that his client was innocent."), "DISAPPROVE")
+    assert _has(_types("So far the US has refused to sign up to the Kyoto treaty."), "REJECT", "US")
+    assert _has(_types("Anyone with information is asked to contact Surrey Police."), "DEMAND", None, "Anyone")
+    assert _has(_types("Ryan has taken frequent shots at Mr. Trump."), "DISAPPROVE", "Ryan")
+    got = _types("It focused on criticisms of the actions taken by the CIA.")
+    assert _has(got, "DISAPPROVE", None, "CIA")

@@ -272,7 +272,7 @@ def is_person_noun(tok, lex: Lexicon) -> bool:
     for t in (tok, tok.head) if tok.dep_ == "appos" else (tok,):
         if is_agent(t, lex) or t.lower_ in lex.persons or t.lemma_.lower() in lex.persons:
             return True
-    return bool(re.search(r"\byear\s*-\s*old\b", " ".join(t.text for t in tok.subtree)))
+    return bool(re.search(r"\byears?\s*-?\s*old\b", " ".join(t.text for t in tok.subtree)))  # "an 18 - year old male"
 
 
 def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:

@@ -71,7 +71,8 @@ def _speaker_source(site: Site, r: Resolved) -> bool:
                                                   for m, t in r.src)
 
 
-VERBAL_TYPES = {"DISAPPROVE", "REJECT"}  # a named actor criticizing or rejecting a thing ("the plan") is an event
+# a named actor criticizing, rejecting or investigating a thing ("the plan", "the situation") is an event
+VERBAL_TYPES = {"DISAPPROVE", "REJECT", "INVESTIGATE"}
 HAND_VERBAL_TYPES = {"DEMAND"}  # the same for the hand senses of demands ("says the advice should be published")
 
 
@@ -81,6 +82,9 @@ def _named_speaker(site: Site, r: Resolved) -> bool:
     policy, a pronoun): the labelling guide codes an event when one participant is named."""
     verbal = site.trig.type in VERBAL_TYPES or \
         site.trig.type in HAND_VERBAL_TYPES and "generated" not in site.trig.flags
+    # "argued that his client was innocent", "claims to have seen": a disapproval verb with a clause states, not blames
+    if site.trig.type == "DISAPPROVE" and any(c.dep_ in ("ccomp", "xcomp") for c in site.tok.children):
+        return False
     return site.kind == "V" and verbal and \
         any(m is not None and m.label in ACTOR_LABELS[:5] for m, _ in r.src)
 

@@ -14,7 +14,7 @@ from pipeline.nlp.events.actors import (
 )
 from pipeline.nlp.events.guards import PAIR_GUARDS, Resolved, Site
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
-from pipeline.nlp.events.senses import direct_objects, sense_ok, targets_of, yields_to_object_noun
+from pipeline.nlp.events.senses import direct_objects, physical_target, sense_ok, targets_of, yields_to_object_noun
 from pipeline.nlp.events.verb_targets import VERB_TARGET_RULES
 
 
@@ -206,7 +206,7 @@ class NounFrame:
     vlemma: str
 
 
-NOUN_TARGET_PREPS = ("with", "against", "on", "to", "for", "into", "behind", "around")
+NOUN_TARGET_PREPS = ("with", "against", "on", "to", "for", "into", "behind", "around", "toward", "towards")
 AIMING_VERBS = ("direct", "aim", "target")  # "attacks directed at X", "sanctions aimed at X", "raids targeting X"
 
 
@@ -329,8 +329,9 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
         roles.sources = f.pron_poss[:1]
     elif not roles.sources and (f.withs or f.ofs) and site.trig.type in ANON_NOUN_TYPES:
         roles.anon_ok = True  # "the attacks on the World Trade Center", "the arrest of 23 pirates"
-        roles.targets = [t for t in roles.targets if site.ms.of(t) is not None and site.ms.of(t).label in
-                         ACTOR_LABELS or is_person_noun(t, lex) or t.lower_ in PRONOUNS or physical_target(site, t)]
+        holders = [h for t in roles.targets for h in _thing_holders(site, t)]  # "criticisms of the actions taken by X"
+        roles.targets = [t for t in holders if site.ms.of(t) is not None and site.ms.of(t).label in ACTOR_LABELS or
+                         is_person_noun(t, lex) or t.lower_ in PRONOUNS or physical_target(site.trig, t, lex)]
     elif not light and not f.withs:
         return None
     return roles
@@ -394,12 +395,16 @@ def _noun_roles(site: Site) -> Roles | None:
 
 
 def _thing_holders(site: Site, target) -> list:
-    """"an attack on the Tories' record", "an inquiry into the senator's finances": a thing as the target of a noun
-    event stands for its holder (a non-pronoun possessor, else its "of" phrase); an actor stays itself."""
+    """"an attack on the Tories' record", "an inquiry into the senator's finances", "criticisms of the actions taken by
+    the CIA": a thing as the target of a noun event stands for its holder (a non-pronoun possessor, else its "of"
+    phrase, else the agent of the participle that modifies it); an actor stays itself."""
     if site.actor(target, True) is not None:
         return [target]
-    holders = [c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"] or [
-        p for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    kids = list(target.children)
+    holders = [c for c in kids if c.dep_ == "poss" and c.pos_ != "PRON"] or [
+        p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"] or [
+        p for acl in kids if acl.dep_ == "acl" and acl.tag_ == "VBN"  # "the actions taken by X"
+        for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return holders[:1] or [target]
 
 
@@ -428,21 +433,6 @@ def _outside_clauses(head, trigger) -> list:
     return out
 
 
-NOT_PHYSICAL = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
-
-
-def physical_target(site: Site, tok) -> bool:
-    """"foiled an attack on merchant vessels", "attacks against IE", "the attack on the Khobar Towers": an assault hits
-    things as well as actors (PLOVER ASSAULT: property, infrastructure); a concrete noun target is kept by its text
-    (not an event noun, a date or a number) when it is what the assault is aimed at: the object, or "on/against/at X"
-    ("assault with a deadly weapon" names a means); the generated senses' verbs ("harm", "target") hit too much else."""
-    lex = site.lex
-    aimed = tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at")
-    return site.trig.type == "ASSAULT" and "generated" not in site.trig.flags and aimed and \
-        tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NOT_PHYSICAL and \
-        tok.lemma_.lower() not in lex.nouns and tok.lower_ not in lex.nouns
-
-
 def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
     lex = site.lex
     for t in targets:
@@ -453,7 +443,7 @@ def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                          for p in c.children if p.dep_ == "pobj"]
                 if inner:
                     got = site.actor(inner[0], False)
-            if got is None and physical_target(site, tt):
+            if got is None and physical_target(site.trig, tt, site.lex):
                 got = (None, actor_mention(tt, site.ms, {}, lambda h, t: None)[1])
                 res.named.append(got)
             if got is not None:
@@ -482,7 +472,7 @@ def _actor_pairs(site: Site, roles: Roles):
     if not src:
         has_agent = any(c.dep_ == "agent" for c in tok.children)
         # a noun event whose carrier names no actor ("the warship foiled an attack on vessels"): unknown source
-        anon_noun = site.kind == "N" and trig.type in ANON_NOUN_TYPES and bool(targets)
+        anon_noun = site.kind == "N" and trig.type in ANON_TYPES and bool(targets)
         if not ((roles.anon_ok or anon_noun) and (roles.passive or roles.cause_subject or site.kind == "N") and
                 not has_agent):
             return None

@@ -174,3 +174,17 @@ def yields_to_object_noun(verb, senses: list[Trigger], lex: Lexicon) -> bool:
         if obj.lemma_.lower() in lex.nouns or obj.lower_ in lex.nouns:
             return True
     return False
+
+
+NOT_PHYSICAL = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+
+
+def physical_target(trig: Trigger, tok, lex: Lexicon) -> bool:
+    """"foiled an attack on merchant vessels", "attacks against IE", "the attack on the Khobar Towers": an assault hits
+    things as well as actors (PLOVER ASSAULT: property, infrastructure); a concrete noun target is kept by its text
+    (not an event noun, a date or a number) when it is what the assault is aimed at: the object, or "on/against/at X"
+    ("assault with a deadly weapon" names a means); the generated senses' verbs ("harm", "target") hit too much else."""
+    aimed = tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at")
+    return trig.type == "ASSAULT" and "generated" not in trig.flags and aimed and \
+        tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NOT_PHYSICAL and \
+        tok.lemma_.lower() not in lex.nouns and tok.lower_ not in lex.nouns
