@@ -169,3 +169,16 @@ def test_things_named_speakers_and_indefinite_persons():
     assert _has(_types("Ryan has taken frequent shots at Mr. Trump."), "DISAPPROVE", "Ryan")
     got = _types("It focused on criticisms of the actions taken by the CIA.")
     assert _has(got, "DISAPPROVE", None, "CIA")
+
+
+def test_counted_criticism_appositive_agents_objections_and_circumstances():
+    """Session 14 (issue 11), from the misses of dev 7/8: "a slew of criticism" is received; a "by" phrase whose head
+    names nobody stands for its appositive; an objection voiced over someone is criticism of them; criticism as the
+    circumstance of a clause is aimed at its subject."""
+    assert _has(_types("Marvel received a slew of criticism after the casting."), "DISAPPROVE", None, "Marvel")
+    got = _types("Oler was arrested on Wednesday by eight plainclothes RCMP officers.")
+    assert _has(got, "COERCE", "RCMP officers", "Oler")
+    got = _types("Clinton aides have privately expressed frustration over Sanders's campaign.")
+    assert _has(got, "DISAPPROVE", "Clinton", "Sanders")
+    assert _has(_types("Despite criticism, Obama deems the releases a reasonable trade-off."), "DISAPPROVE", None,
+                "Obama")

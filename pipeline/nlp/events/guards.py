@@ -62,7 +62,8 @@ def _no_named_actor(site: Site, r: Resolved) -> bool:
     if r.anon and site.kind == "V" and site.trig.type in PRONOUN_VICTIM_TYPES and any(
             (t or "").lower() in ("he", "she", "they", "him", "her", "them") for _, t in r.tgt_ok):
         return False
-    return (r.anon or weak) and not any(m is not None or (t or "").lower() not in PRONOUNS for m, t in r.named)
+    return (r.anon or weak) and not r.proper and not any(m is not None or (t or "").lower() not in PRONOUNS
+                                                         for m, t in r.named)  # "Marvel received criticism": a name
 
 
 def _speaker_source(site: Site, r: Resolved) -> bool:

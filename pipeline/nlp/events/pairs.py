@@ -14,7 +14,9 @@ from pipeline.nlp.events.actors import (
 )
 from pipeline.nlp.events.guards import PAIR_GUARDS, Resolved, Site
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
-from pipeline.nlp.events.senses import direct_objects, physical_target, sense_ok, targets_of, yields_to_object_noun
+from pipeline.nlp.events.senses import (
+    aimed_at, counted_event, direct_objects, NOT_PHYSICAL, physical_target, sense_ok, targets_of, yields_to_object_noun,
+)
 from pipeline.nlp.events.verb_targets import VERB_TARGET_RULES
 
 
@@ -206,20 +208,8 @@ class NounFrame:
     vlemma: str
 
 
+CIRCUMSTANCE_PREPS = ("despite", "amid", "amidst")  # "despite criticism, X ...": X is criticised
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "for", "into", "behind", "around", "toward", "towards")
-AIMING_VERBS = ("direct", "aim", "target")  # "attacks directed at X", "sanctions aimed at X", "raids targeting X"
-
-
-def _aimed_at(tok) -> list:
-    """"Targeted attacks directed at IE8", "sanctions aimed at Russian banks", "raids targeting militants": the object
-    a participle modifying the event noun aims it at is its target."""
-    out = []
-    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS):
-        out += [p for c in acl.children if c.dep_ == "prep" and c.lower_ in ("at", "against")
-                for p in c.children if p.dep_ == "pobj"] + [c for c in acl.children if c.dep_ == "dobj"]
-    return out
-
-
 def _noun_frame(site: Site) -> NounFrame:
     tok, trig, verb, lex = site.tok, site.trig, site.verb, site.lex
     poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
@@ -239,14 +229,14 @@ def _noun_frame(site: Site) -> NounFrame:
     between = [t[1] for t in heads if isinstance(t, tuple) and (
         t[0] == "between" or t[0] == "among" and "sym" in trig.flags)]
     among = [t[1] for t in heads if isinstance(t, tuple) and t[0] == "among" and "sym" not in trig.flags]
-    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in NOUN_TARGET_PREPS] + _aimed_at(tok)
+    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in NOUN_TARGET_PREPS] + aimed_at(tok)
     # "from/by X" on the verb or inside the trigger's phrase ("loans worth $17bn from the government")
     from_ = [p for h in ((tok, verb) if verb is not None else (tok,)) for c in h.children
              if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
     from_ += [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.head.i != tok.i
               and c.head.pos_ not in ("VERB", "AUX") for p in c.children if p.dep_ == "pobj"]
-    return NounFrame(site, poss, pron_poss, own, ofs, between, among, withs, from_,
-                     verb is not None and (tok.head.i == verb.i or tok.head.head.i == verb.i),
+    near = verb is not None and (tok.head.i == verb.i or tok.head.head.i == verb.i or counted_event(tok, verb, lex))
+    return NounFrame(site, poss, pron_poss, own, ofs, between, among, withs, from_, near,
                      verb.lemma_.lower() if verb is not None else "")
 
 
@@ -376,8 +366,20 @@ def _accused_roles(f: NounFrame) -> Roles | None:
     return Roles(accused[:1], f.ofs) if accused and f.ofs else None
 
 
+def _despite_roles(f: NounFrame) -> Roles | None:
+    """"Despite criticism, Obama deems ...", "amid protests, the minister resigned": criticism or protest named
+    without its actors, as the circumstance of a clause, is aimed at the clause's subject (its source unknown)."""
+    site, tok = f.site, f.site.tok
+    if f.poss or f.own or f.ofs or f.withs or site.trig.type not in ("DISAPPROVE", "PROTEST") or \
+            tok.dep_ != "pobj" or tok.head.lower_ not in CIRCUMSTANCE_PREPS or \
+            tok.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects, passive = subject_of(tok.head.head)
+    return Roles([], subjects[:1], anon_ok=True) if subjects and not passive else None
+
+
 NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
-                   _possessor_roles)  # first that applies
+                   _possessor_roles, _despite_roles)  # first that applies
 
 
 def _noun_roles(site: Site) -> Roles | None:
@@ -450,7 +452,8 @@ def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                 res.tgt_ok.append(got)
                 if got[0] is not None or is_agent(tt, lex) or is_person_noun(tt, lex) or initial_name(tt, lex):
                     res.named.append(got)
-                elif tt.pos_ == "PROPN" and got[1] and got[1].lower() not in PRONOUNS:
+                elif tt.pos_ == "PROPN" and got[1] and got[1].lower() not in PRONOUNS and \
+                        tt.ent_type_ not in NOT_PHYSICAL:  # "the attacks of Sept.11": a date is no name
                     res.proper.append(got)
             else:
                 _, txt = actor_mention(tt, site.ms, {}, lambda h, t: None)

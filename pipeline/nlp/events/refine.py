@@ -233,10 +233,11 @@ def prevented_noun(found: Found, lex: Lexicon) -> Sense | None:
 
 
 def refused_act(found: Found, lex: Lexicon) -> Sense | None:
-    """'would refuse to approve his appointment', 'declined to meet X': the refusal is the event (REJECT),
-    the act refused is not."""
-    gov = _governor(found.tok)
-    if gov is None or found.tok.dep_ != "xcomp" or found.trig.type == "REJECT":
+    """'would refuse to approve his appointment', 'declined to meet X', 'his refusal to endorse her': the refusal is
+    the event (REJECT), the act refused is not."""
+    tok = found.tok
+    gov = tok.head if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" else _governor(tok)
+    if gov is None or tok.dep_ not in ("xcomp", "acl") or found.trig.type == "REJECT":
         return None
     return Sense("-", None, None) if gov.lemma_.lower() in lex.words("REFUSE") else None
 

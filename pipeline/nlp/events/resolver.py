@@ -106,4 +106,6 @@ class ActorResolver:
             return m, txt
         if is_agent(head, lex) or (allow_text and is_person_noun(head, lex)):
             return None, txt
-        return None
+        # "by eight plainclothes RCMP officers": a head that names nobody stands for its appositive
+        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        return self(appos, allow_text) if appos is not None else None

@@ -182,9 +182,30 @@ NOT_PHYSICAL = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUAN
 def physical_target(trig: Trigger, tok, lex: Lexicon) -> bool:
     """"foiled an attack on merchant vessels", "attacks against IE", "the attack on the Khobar Towers": an assault hits
     things as well as actors (PLOVER ASSAULT: property, infrastructure); a concrete noun target is kept by its text
-    (not an event noun, a date or a number) when it is what the assault is aimed at: the object, or "on/against/at X"
+    (not an event noun, a date or a number, nor a phrase opening with one) when it is what the assault is aimed at: the object, or "on/against/at X"
     ("assault with a deadly weapon" names a means); the generated senses' verbs ("harm", "target") hit too much else."""
     aimed = tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at")
     return trig.type == "ASSAULT" and "generated" not in trig.flags and aimed and \
         tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NOT_PHYSICAL and \
+        tok.left_edge.ent_type_ not in NOT_PHYSICAL and \
         tok.lemma_.lower() not in lex.nouns and tok.lower_ not in lex.nouns
+
+
+AIMING_VERBS = ("direct", "aim", "target")  # "attacks directed at X", "sanctions aimed at X", "raids targeting X"
+
+
+def aimed_at(tok) -> list:
+    """"Targeted attacks directed at IE8", "sanctions aimed at Russian banks", "raids targeting militants": the object
+    a participle modifying the event noun aims it at is its target."""
+    out = []
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS):
+        out += [p for c in acl.children if c.dep_ == "prep" and c.lower_ in ("at", "against")
+                for p in c.children if p.dep_ == "pobj"] + [c for c in acl.children if c.dep_ == "dobj"]
+    return out
+
+
+def counted_event(tok, verb, lex: Lexicon) -> bool:
+    """"received a slew of criticism", "faced a wave of attacks": the event noun counted by the verb's object."""
+    counter = tok.head.head
+    return tok.head.lower_ == "of" and counter.lemma_.lower() in lex.words("EVENT_QUANTITY") and \
+        counter.head.i == verb.i

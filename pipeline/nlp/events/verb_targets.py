@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_agent, is_person_noun, subject_of
 from pipeline.nlp.events.guards import Site
 
+THEME_TARGET_PREPS = ("against", "on", "over", "about", "at")  # "concern over X", "attacks against X"
 CLAUSE_SUBJECT_TYPES = {"DEMAND", "AID"}  # "demanded X quit", "helped X achieve": X is the target
 
 
@@ -21,8 +22,10 @@ def _without_themes(site: Site, targets: list) -> list:
     return [t for t in targets if t not in themes] + [
         c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
         and (ms.of(c) is not None and ms.of(c).label in ACTOR_LABELS or is_agent(c, lex))] + [
-        p for t in themes for c in t.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
-        for p in c.children if p.dep_ == "pobj"]  # "unleashed attacks against Rubio", "launched strikes on X"
+        p for t in themes for c in t.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS
+        for p in c.children if p.dep_ == "pobj"] + [  # "unleashed attacks against Rubio", "launched strikes on X"
+        p for c in site.tok.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS and themes
+        for p in c.children if p.dep_ == "pobj"]  # "expressed frustration over Sanders's campaign" (on the verb)
 
 
 def _accused_of_clause(site: Site, targets: list) -> list:
