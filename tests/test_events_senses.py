@@ -182,3 +182,14 @@ def test_counted_criticism_appositive_agents_objections_and_circumstances():
     assert _has(got, "DISAPPROVE", "Clinton", "Sanders")
     assert _has(_types("Despite criticism, Obama deems the releases a reasonable trade-off."), "DISAPPROVE", None,
                 "Obama")
+
+
+def test_shared_views_forced_circumstances_and_admissions():
+    """Session 14 (issue 11), from dev 5/8: agreeing with someone's view endorses it (SUPPORT); "was forced to" with
+    no one forcing is a circumstance and "concede that" an admission, no events."""
+    got = _types("Lord Tebbit said he agreed with Dr Fox's view.")
+    assert _has(got, "SUPPORT", "Tebbit", "Fox") and not _has(got, "AGREE")
+    assert _has(_types("Iran agreed with Russia on a ceasefire."), "AGREE", "Iran", "Russia")
+    assert not _has(_types("The government was forced to increase consumer taxes."), "COERCE")
+    assert _has(_types("Police forced the protesters to leave the square."), "COERCE")
+    assert not _has(_types("Greek unions concede that the government had to act."), "CONCEDE")

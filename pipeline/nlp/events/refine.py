@@ -282,6 +282,25 @@ def opinion_agreement(found: Found, lex: Lexicon) -> Sense | None:
     return None
 
 
+def conceded_claim(found: Found, lex: Lexicon) -> Sense | None:
+    """'Greek unions concede that the government was forced to ...': conceding a that-clause (with no object) admits a
+    fact; it yields nothing to anyone, no CONCEDE ('conceded defeat', 'conceded the seat' stay)."""
+    kids = list(found.tok.children)
+    if found.trig.type != "CONCEDE" or found.tok.pos_ != "VERB" or any(c.dep_ == "dobj" for c in kids):
+        return None
+    return Sense("-", None, None) if any(c.dep_ == "ccomp" for c in kids) else None
+
+
+def circumstantial_force(found: Found, lex: Lexicon) -> Sense | None:
+    """'the government was forced to increase taxes', 'Americans are forced to face the threat': coercion told in the
+    passive with no one who forced it and the act forced as complement is a circumstance, no event."""
+    tok = found.tok
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if found.trig.type != "COERCE" or not passive or any(c.dep_ == "agent" for c in tok.children):
+        return None
+    return Sense("-", None, None) if any(c.dep_ == "xcomp" for c in tok.children) else None
+
+
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     opinion_agreement,
     demanded_act,
@@ -297,6 +316,8 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     future_cooperation,
     denied_agreement,
     military_fight,
+    circumstantial_force,
+    conceded_claim,
 ]
 
 
