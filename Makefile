@@ -83,8 +83,9 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout6.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout7.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout8.tsv
-	@echo 'held-out 9 (the reported held-out file; held-out 1-8 above are spent history):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout9.tsv
+	@echo 'held-out 10 (the reported held-out file, scored once in session 14; held-out 1-9 above are spent history):'
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout10.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)
