@@ -8,8 +8,9 @@ so an annotation the new extractor still finds keeps its ID; the per-version row
 longer finds are deleted with the version's old rows; events left without any report go.
 Actors are never deleted (versions whose entities are the stored ones change nothing actor
 resolution reads, so their links stand; otherwise actors are resolved over every stored
-version with the new entities, so an entity found again gets the actor the same data always gives it; an entity
-that moves is repointed and a merge it implies recorded in `actor_merges`); quote and
+version with the new entities, so an entity found again gets the actor the same data
+always gives it; an entity that moves is repointed and a merge it implies recorded in
+`actor_merges`); quote and
 event version spans are refreshed over the article's other versions; version diffs and
 stories depend on the text only and stay as they are."""
 from __future__ import annotations
