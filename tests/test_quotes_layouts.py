@@ -68,3 +68,11 @@ def test_clause_on_the_speaker_after_a_quotation_does_not_take_the_next_paragrap
     quotes, _ = _quotes(text)
     first, goes_on = _find(quotes, "something about all"), _find(quotes, "I mean")
     assert goes_on.cue_start == first.cue_start is not None and goes_on.speaker_text == "Murphy"
+
+
+def test_speech_verb_hung_on_the_noun_phrase_after_the_mark_is_the_cue():
+    # the parser takes 'asked' / 'tweeted' for a modifier of the noun phrase before it
+    text = ("The actor posted the clip to YouTube on Thursday.\n\n\u201cWhat if Donald Trump had elocution "
+            "lessons?\u201d the 43-year-old asked in the video\u2019s description.\n")
+    quote = _find(_quotes(text)[0], "elocution")
+    assert quote.kind == "direct" and quote.cue == "asked" and quote.speaker_text == "the 43-year-old"
