@@ -1,5 +1,5 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out 8/9/10
-and dev 4/5/6 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was picked by hand
+and dev 4/5/6/7 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was picked by hand
 (held-out 10, not yet scored, by fingerprint only)."""
 from __future__ import annotations
 
@@ -50,11 +50,21 @@ def _digest(sentences: list[str]) -> str:
     return hashlib.sha256("\n".join(sentences).encode("utf-8")).hexdigest()
 
 
+HELDOUT10_BEFORE = EARLIER + ["events_heldout8.tsv", "events_dev4.tsv", "events_dev5.tsv", "events_heldout9.tsv",
+                              "events_dev6.tsv"]
+
+
 def test_heldout10_is_the_seeded_draw():
     """Held-out 10 is not yet scored: compare fingerprints so the test never shows its sentences."""
-    before = EARLIER + ["events_heldout8.tsv", "events_dev4.tsv", "events_dev5.tsv", "events_heldout9.tsv",
-                        "events_dev6.tsv"]
+    before = HELDOUT10_BEFORE
     drawn, labelled = _draw(20261205, 11, 3, before), _sentences("events_heldout10.tsv")
     assert len(drawn) == len(labelled) == 44
     assert _digest(drawn) == _digest(labelled), "events_heldout10.tsv is not the seeded draw (seed 20261205)"
     assert not _files(["events_heldout10.tsv"]) & _files(before)
+
+
+def test_dev7_is_the_seeded_draw():
+    """Dev 7 (a development file, so compared in the clear) was drawn after held-out 10 was committed."""
+    before = HELDOUT10_BEFORE + ["events_heldout10.tsv"]
+    assert _draw(20261206, 11, 3, before) == _sentences("events_dev7.tsv")
+    assert not _files(["events_dev7.tsv"]) & _files(before)
