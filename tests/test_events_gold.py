@@ -1,5 +1,5 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out 8/9/10
-and dev 4/5/6/7 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was picked by hand
+and dev 4/5/6/7/8 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was picked by hand
 (held-out 10, not yet scored, by fingerprint only)."""
 from __future__ import annotations
 
@@ -68,3 +68,10 @@ def test_dev7_is_the_seeded_draw():
     before = HELDOUT10_BEFORE + ["events_heldout10.tsv"]
     assert _draw(20261206, 11, 3, before) == _sentences("events_dev7.tsv")
     assert not _files(["events_dev7.tsv"]) & _files(before)
+
+
+def test_dev8_is_the_seeded_draw():
+    """Dev 8 (a development file, compared in the clear) was drawn after dev 7 was committed."""
+    before = HELDOUT10_BEFORE + ["events_heldout10.tsv", "events_dev7.tsv"]
+    assert _draw(20261207, 11, 3, before) == _sentences("events_dev8.tsv")
+    assert not _files(["events_dev8.tsv"]) & _files(before)
