@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from pipeline.actor_components import components, context_keys, touched
 from pipeline.actors import ActorIndex, Link, entity_kb
@@ -31,6 +31,7 @@ from pipeline.records import LocalEntity
 # Every load resolves all components again (the slow reference the incremental path must
 # equal; tests compare the two): NEWS_FULL_ACTOR_RESOLUTION=1.
 FULL_RESOLUTION = os.environ.get("NEWS_FULL_ACTOR_RESOLUTION", "") not in ("", "0")
+KEPT = "kept"  # the method of a re-annotated entity's link left as stored (its actor row stays as it is)
 
 
 @dataclass
@@ -115,33 +116,59 @@ def prepared(versions: dict[str, list[LocalEntity]]) -> tuple[dict[str, list[Loc
 
 
 def resolve_component(versions: dict[str, list[LocalEntity]], part: set[tuple[str, str]],
-                      contexts: dict[str, dict[str, str]]) -> tuple[ActorIndex, dict[tuple[str, str], Link]]:
+                      contexts: dict[str, dict[str, str]],
+                      place: dict[tuple[str, str], "_Placed"] | None = None
+                      ) -> tuple[ActorIndex, dict[tuple[str, str], Link]]:
     """Links for the entities of one component, in the fixed order: versions sorted by ID,
-    first the names that stand on their own, then the weak forms."""
+    first the names that stand on their own, then the weak forms (each version's entities in
+    its own order). `place`: `placed(versions)`, computed once for all components."""
+    place = place if place is not None else placed(versions)
     index = ActorIndex()
     links: dict[tuple[str, str], Link] = {}
-    order = sorted({v for v, _ in part})
+    ordered = sorted((place[pair] for pair in part), key=lambda p: (p.version_id, p.position))
     for weak_pass in (False, True):
-        for version_id in order:
-            entities = [e for e in versions[version_id] if (version_id, e.key) in part and _is_weak(e) == weak_pass]
+        start = 0
+        while start < len(ordered):
+            version_id, end = ordered[start].version_id, start
+            while end < len(ordered) and ordered[end].version_id == version_id:
+                end += 1
+            entities = [p.entity for p in ordered[start:end] if p.weak == weak_pass]
             if entities:
                 for e, link in zip(entities, index.resolve_version(entities, contexts[version_id])):
                     links[(version_id, e.key)] = link
+            start = end
     return index, links
+
+
+class _Placed(NamedTuple):
+    """An entity with its version, its position in the version and whether it is weak."""
+
+    version_id: str
+    position: int
+    entity: LocalEntity
+    weak: bool
+
+
+def placed(versions: dict[str, list[LocalEntity]]) -> dict[tuple[str, str], _Placed]:
+    """(version_id, entity key) -> the entity placed in its version (keys are unique per version)."""
+    return {(v, e.key): _Placed(v, i, e, _is_weak(e)) for v, entities in versions.items()
+            for i, e in enumerate(entities)}
 
 
 def resolve_all(versions: dict[str, list[LocalEntity]], only: Iterable[str] | None = None
                 ) -> tuple[ActorIndex, dict[tuple[str, str], Link]]:
     """Links for every entity of every version, one component at a time; with `only`
     (version IDs), just the components holding an entity of those versions."""
+    if only is not None and not only:
+        return ActorIndex(), {}  # nothing new: every component resolves as stored
     versions, typed = prepared(versions)
     parts = components(versions, typed)
     if only is not None:
         parts = touched(parts, only)
     contexts = {v: context_keys(entities) for v, entities in versions.items()}
-    index, links = ActorIndex(), {}
+    index, links, place = ActorIndex(), {}, placed(versions)
     for part in parts:
-        part_index, part_links = resolve_component(versions, part, contexts)
+        part_index, part_links = resolve_component(versions, part, contexts, place)
         index.absorb(part_index)
         links.update(part_links)
     return index, links
@@ -167,23 +194,47 @@ def resolve_corpus(batch: dict[str, list[LocalEntity]], stored: list[StoredLink]
     """Resolve the batch's versions with the stored ones; report what moved. Only the
     components the batch touches are resolved again (the others resolve as they did when
     stored), unless `full` (default: FULL_RESOLUTION), or the batch replaces stored
-    versions (re-annotation: the entities it drops may have joined components)."""
+    versions with other entities (re-annotation: the entities it drops may have joined
+    components). A re-annotated version with the same entities as stored is no change: its
+    links stay as stored (method KEPT) unless a changed version touches their component."""
     versions: dict[str, list[LocalEntity]] = {}
     for s in stored:
         if s.version_id not in batch:
             versions.setdefault(s.version_id, []).append(s.entity)
-    replaces = any(s.version_id in batch for s in stored)
+    changed = changed_versions(batch, stored)
+    replaces = any(s.version_id in changed for s in stored)
     versions.update(batch)
     everything = FULL_RESOLUTION if full is None else full
-    index, links = resolve_all(versions, None if everything or replaces else batch)
+    index, links = resolve_all(versions, None if everything or replaces else changed)
     cluster_id, names = _cluster_names(index, links, versions)
     out: dict[tuple[str, str], Link] = {}
     for key, link in links.items():
         actor_id = cluster_id[index.final(link.actor_id)]
         out[key] = Link(actor_id, False, link.method, link.confidence, link.evidence)
+    for s in stored:  # a batch version found with the same entities, in a component not resolved again
+        if s.version_id in batch and (s.version_id, s.entity.key) not in out:
+            out[(s.version_id, s.entity.key)] = Link(s.actor_id, False, KEPT, 1.0, "same entities as stored")
     resolution = Resolution(out, names)
     _report_moves(resolution, stored)
     return resolution
+
+
+def _signature(entity: LocalEntity) -> tuple:
+    """What resolution reads of an entity, as `actor_links` stores it."""
+    return (entity.key, entity.canonical_name, entity.actor_type, frozenset(entity.aliases | {entity.canonical_name}),
+            tuple(tuple(r) for r in entity.roles), entity.gender)
+
+
+def changed_versions(batch: dict[str, list[LocalEntity]], stored: list[StoredLink]) -> set[str]:
+    """The batch's versions that are new or whose entities differ from the stored ones (a
+    re-annotation that finds the same entities changes nothing actor resolution reads: the
+    stored links of such a version stand, unless a changed version touches its component)."""
+    before: dict[str, set[tuple]] = {}
+    for s in stored:
+        if s.version_id in batch:
+            before.setdefault(s.version_id, set()).add(_signature(s.entity))
+    return {v for v, entities in batch.items()
+            if before.get(v) != {_signature(e) for e in entities} or len(entities) != len(before[v])}
 
 
 def _report_moves(resolution: Resolution, stored: list[StoredLink]) -> None:

@@ -165,6 +165,8 @@ class ActorIndex:
         return {f"{'Mr' if g == 'm' else 'Mrs'} {actor.surname}" for g in actor.genders}
 
     def final(self, actor_id: str) -> str:
+        if actor_id not in self.merged_into:  # most actors were never merged
+            return actor_id
         seen = set()
         while actor_id in self.merged_into and actor_id not in seen:
             seen.add(actor_id)

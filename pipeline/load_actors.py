@@ -11,7 +11,7 @@ from datetime import datetime
 
 import polars as pl
 
-from pipeline.actor_resolution import Resolution, StoredLink, resolve_corpus
+from pipeline.actor_resolution import KEPT, Resolution, StoredLink, resolve_corpus
 from pipeline.check_sql import BatchScope
 from pipeline.load_rows import annotation_rows, as_date
 from pipeline.records import LocalEntity, VersionAnnotations
@@ -68,7 +68,8 @@ def _actor_rows(rows: dict[str, list[dict]], item: PendingVersion, resolution: R
              "local_name": ent.canonical_name, "method": link.method,
              "confidence": link.confidence, "evidence": link.evidence, **entity_columns(ent)}
         )
-        _actor_row(rows, actor_id, resolution, item.seen_at, new_actor_ids)
+        if link.method != KEPT:  # a kept link's actor row is stored as it stands
+            _actor_row(rows, actor_id, resolution, item.seen_at, new_actor_ids)
         for alias in sorted(ent.aliases | {ent.canonical_name}):
             rows["actor_aliases"].append({"actor_id": actor_id, "alias": alias})
         pub = as_date(item.published_at) or item.seen_at.date()

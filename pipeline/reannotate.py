@@ -6,9 +6,11 @@ cost is in proportion to the stale versions.
 IDs are content-derived (a mention, quote or event mention is its version plus its span),
 so an annotation the new extractor still finds keeps its ID; the per-version rows it no
 longer finds are deleted with the version's old rows; events left without any report go.
-Actors are never deleted (actors are resolved over every stored version with the new
-entities, so an entity found again gets the actor the same data always gives it; an entity
-that moves is repointed and a merge it implies recorded in `actor_merges`); quote and
+Actors are never deleted (versions whose entities are the stored ones change nothing actor
+resolution reads, so their links stand; otherwise actors are resolved over every stored
+version with the new entities, so an entity found again gets the actor the same data
+always gives it; an entity that moves is repointed and a merge it implies recorded in
+`actor_merges`); quote and
 event version spans are refreshed over the article's other versions; version diffs and
 stories depend on the text only and stay as they are."""
 from __future__ import annotations
@@ -70,7 +72,7 @@ def build_rows(con, stale: list[StaleVersion], annotations: list[VersionAnnotati
     stored version with these (load_actors.resolved_rows), so an entity found again gets the actor
     the same data always gives it."""
     article_ids = sorted({s.article_id for s in stale})
-    existing, stored_actors = load.read_existing(con, article_ids)
+    existing, stored_actors = load.read_existing(con, article_ids, stories=False)
     rows: dict[str, list[dict]] = {t: [] for t in load.TABLE_KEYS if t != "files"}
     pending = [load_actors.PendingVersion(s.version_id, s.article_id, s.published_at, s.seen_at, ann)
                for s, ann in zip(stale, annotations)]

@@ -4,12 +4,13 @@ resolving every stored version again gives — over several batches of real BBC 
 table by table — and the clusters of one single build."""
 from __future__ import annotations
 
+import copy
 import random
 
 import duckdb
 import pytest
 
-from pipeline import actor_resolution
+from pipeline import actor_resolution, reannotate
 from pipeline.actor_components import components
 from pipeline.evaluate.actors_bbc import annotate_files, clusters, load_in_batches, mention_rows
 from pipeline.records import LocalEntity
@@ -78,3 +79,65 @@ def test_components_join_what_can_meet_and_nothing_else():
     assert frozenset({("v1", "b"), ("v2", "e")}) in parts  # an acronym meets the name it spells
     assert frozenset({("v1", "c"), ("v2", "f")}) in parts  # a short name meets the name it starts
     assert frozenset({("v3", "g")}) in parts and frozenset({("v3", "h")}) in parts
+
+
+def _reannotate_with_the_same_annotations(annotated, db, batch_size: int) -> None:
+    """Re-annotation (pipeline.reannotate) of every version in batches, with the annotations
+    the extractors gave before: what an upgrade that leaves the entities alone looks like."""
+    found = {(v.text, v.title): ann for item in annotated for ann in item.annotations
+             for v in item.articles[ann.article_index].versions if v.version_no == ann.version_no}
+    with duckdb.connect(str(db)) as con:
+        ids = [r[0] for r in con.sql("SELECT version_id FROM versions ORDER BY version_id").fetchall()]
+        for start in range(0, len(ids), batch_size):
+            chunk = ids[start:start + batch_size]
+            stale = reannotate.read_stale(con, chunk)
+            annotations = [copy.deepcopy(found[(s.text, s.title)]) for s in stale]
+            reannotate.write(con, chunk, reannotate.build_rows(con, stale, annotations))
+
+
+def test_reannotation_that_finds_the_same_entities_leaves_the_actors_as_they_are(annotated, tmp_path):
+    db = tmp_path / "w.duckdb"
+    load_in_batches(annotated, len(annotated), db)  # one build
+    before = _tables(db)
+    _reannotate_with_the_same_annotations(annotated, db, 10)
+    after = _tables(db)
+    assert not after["actor_merges"]
+    for table in ACTOR_TABLES:
+        assert after[table] == before[table], table
+
+
+def test_reannotation_with_changed_entities_resolves_as_a_full_resolution(annotated, tmp_path, monkeypatch):
+    """A version whose entities changed makes the batch resolve every component again (the
+    entities it dropped may have joined components): the same tables as the reference."""
+    changed = copy.deepcopy(annotated)
+    for item in changed[:5]:
+        for ann in item.annotations:
+            ann.entities = ann.entities[1:]  # the "new extractor" drops one entity of these versions
+            kept = {e.key for e in ann.entities}
+            ann.mentions = [m for m in ann.mentions if m.entity_key in kept]
+    got, want = tmp_path / "got.duckdb", tmp_path / "want.duckdb"
+    for db in (got, want):
+        load_in_batches(annotated, len(annotated), db)
+    _reannotate_with_the_same_annotations(changed, got, 25)
+    monkeypatch.setattr(actor_resolution, "FULL_RESOLUTION", True)
+    _reannotate_with_the_same_annotations(changed, want, 25)
+    got_tables, want_tables = _tables(got), _tables(want)
+    for table in ACTOR_TABLES:
+        assert got_tables[table] == want_tables[table], table
+
+
+def test_a_batch_with_the_stored_entities_resolves_nothing_again(annotated):
+    versions = {f"v{i:03d}": ann.entities for i, item in enumerate(annotated) for ann in item.annotations}
+    full = actor_resolution.resolve_corpus(versions, [], full=True)
+    links = [actor_resolution.StoredLink(v, e, full.links[(v, e.key)].actor_id) for v, es in versions.items() for e in es]
+    again = {v: copy.deepcopy(versions[v]) for v in ("v000", "v001", "v002")}
+    resolution = actor_resolution.resolve_corpus(again, links)
+    assert actor_resolution.changed_versions(again, links) == set()
+    assert {link.method for link in resolution.links.values()} == {actor_resolution.KEPT}
+    assert {k: link.actor_id for k, link in resolution.links.items()} == \
+        {(s.version_id, s.entity.key): s.actor_id for s in links if s.version_id in again}
+    assert not resolution.repoints and not resolution.merges
+    again["v001"][0].aliases.add("another name")  # one version's entities changed: resolved again
+    assert actor_resolution.changed_versions(again, links) == {"v001"}
+    methods = {link.method for link in actor_resolution.resolve_corpus(again, links).links.values()}
+    assert actor_resolution.KEPT not in methods

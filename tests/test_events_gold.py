@@ -1,6 +1,6 @@
-"""The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out 8/9/10
-and dev 4/5/6/7/8 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was picked by hand
-(held-out 10, not yet scored, by fingerprint only)."""
+"""The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
+8/9/10/11 and dev 4/5/6/7/8 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+picked by hand (held-out 10 and 11, not yet scored, by fingerprint only)."""
 from __future__ import annotations
 
 import hashlib
@@ -75,3 +75,12 @@ def test_dev8_is_the_seeded_draw():
     before = HELDOUT10_BEFORE + ["events_heldout10.tsv", "events_dev7.tsv"]
     assert _draw(20261207, 11, 3, before) == _sentences("events_dev8.tsv")
     assert not _files(["events_dev8.tsv"]) & _files(before)
+
+
+def test_heldout11_is_the_seeded_draw():
+    """Held-out 11 is not yet scored: compare fingerprints so the test never shows its sentences."""
+    before = HELDOUT10_BEFORE + ["events_heldout10.tsv", "events_dev7.tsv", "events_dev8.tsv"]
+    drawn, labelled = _draw(20261208, 11, 3, before), _sentences("events_heldout11.tsv")
+    assert len(drawn) == len(labelled) == 44
+    assert _digest(drawn) == _digest(labelled), "events_heldout11.tsv is not the seeded draw (seed 20261208)"
+    assert not _files(["events_heldout11.tsv"]) & _files(before)

@@ -50,15 +50,17 @@ class StoredState(dict):
 
     @classmethod
     def read(cls, con, article_ids: list[str], probe_texts: list[str] = (),
-             story_texts: list[str] | None = None) -> "StoredState":
+             story_texts: list[str] | None = None, stories: bool = True) -> "StoredState":
         """The stored state of these articles and of the stored articles whose text is near
         one of `probe_texts` (the batch's URL-less articles: candidates of the same identity).
         `story_texts`: every text the batch will look up near-duplicates or stories for (with
-        the probes); only the stored fingerprints those lookups can find are read."""
+        the probes); only the stored fingerprints those lookups can find are read. Without
+        `stories` (re-annotation: texts, identities and stories stay as they are) no story
+        fingerprint is read."""
         tables = frozenset(row[0] for row in con.sql("SELECT table_name FROM information_schema.tables").fetchall())
         near = None if story_texts is None else \
             {value for text in [*story_texts, *probe_texts] for value in fingerprint(text).sketch}
-        index = cls._story_index(con, tables, near, article_ids)
+        index = cls._story_index(con, tables, near, article_ids) if stories else SketchIndex()
         ids = set(article_ids)
         for text in probe_texts:
             ids |= {candidate["article_id"] for candidate in index.candidates(fingerprint(text).sketch)}
