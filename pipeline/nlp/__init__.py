@@ -92,7 +92,8 @@ def annotate_chunk(jobs: list[Job]) -> list[VersionAnnotations]:
     nlp = load_model()
     with collections_paused():
         try:
-            title_docs = iter(list(nlp.pipe([j.title for j in jobs if j.title], batch_size=BATCH_SIZE)))
+            # a chunk's titles in one batch: short texts, whose cost is mostly spaCy's per batch
+            title_docs = iter(list(nlp.pipe([j.title for j in jobs if j.title], batch_size=CHUNK_SIZE)))
             docs = nlp.pipe([j.text for j in jobs], batch_size=BATCH_SIZE)
             return [annotate_doc(doc, j.published_at, title_doc=next(title_docs) if j.title else None)
                     for doc, j in zip(docs, jobs)]

@@ -29,13 +29,18 @@ class DocIndex:
 
 
 _INDEXES: OrderedDict = OrderedDict()  # id(doc) -> (doc, DocIndex), the latest last
+_LATEST: list = [None, None]  # the Doc read last and its index (held in _INDEXES too)
 
 
 def doc_index(doc) -> DocIndex:
-    """The index of a Doc (built on first use)."""
+    """The index of a Doc (built on first use). Nearly every call asks for the Doc the call
+    before asked for: that one is answered without touching the kept ones' order."""
+    if _LATEST[0] is doc:
+        return _LATEST[1]
     kept = _INDEXES.get(id(doc))
     if kept is not None and kept[0] is doc:
         _INDEXES.move_to_end(id(doc))
+        _LATEST[:] = kept
         return kept[1]
     ents = tuple(doc.ents)
     index = DocIndex(doc.text, ents, [ent.start for ent in ents])
@@ -43,6 +48,7 @@ def doc_index(doc) -> DocIndex:
     _INDEXES.move_to_end(id(doc))
     while len(_INDEXES) > KEPT:
         _INDEXES.popitem(last=False)
+    _LATEST[:] = (doc, index)
     return index
 
 
@@ -57,9 +63,10 @@ def per_token(copy: Callable = lambda result: result, key: Callable = lambda *ar
         def cached(tok, *args):
             memo = doc_index(tok.doc).memo
             slot = (what, tok.i, key(*args))
-            if slot not in memo:
-                memo[slot] = fn(tok, *args)
-            return copy(memo[slot])
+            found = memo.get(slot, memo)  # (the memo itself: never a result, so "not computed yet")
+            if found is memo:
+                found = memo[slot] = fn(tok, *args)
+            return copy(found)
         return cached
     return decorate
 
