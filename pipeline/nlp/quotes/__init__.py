@@ -20,6 +20,7 @@ from pipeline.nlp.quotes.direct import QuotationRun, attach_cues, group_pieces, 
 from pipeline.nlp.quotes.indirect import indirect_quotes
 from pipeline.nlp.quotes.lexicon import speech_verbs
 from pipeline.nlp.quotes.narration import cue_type, opening_quotations, settle_continued
+from pipeline.nlp.quotes.nesting import join_nested_partials
 from pipeline.nlp.quotes.pieces import find_pieces
 from pipeline.nlp.quotes.salience import continue_salient_speaker
 from pipeline.records import LocalEntity, Mention, Quote
@@ -41,6 +42,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     settle_continued(text, quotes, run.continued, indirect)
     quotes = [quote for quote in quotes if quote.kind != "dropped"]
     opening_quotations(text, ctx.pieces, quotes, indirect)
+    join_nested_partials(quotes, indirect)
     quotes.extend(indirect)
     continue_salient_speaker(ctx, quotes)
     quotes.sort(key=lambda quote: quote.start)

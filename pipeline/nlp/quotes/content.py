@@ -66,6 +66,10 @@ def _naming_content(verb, kids: list, dobj, oprd) -> tuple[int, int] | None:
                      and not any(tok.is_punct for tok in verb.doc[dobj.i:child.left_edge.i])), None)
         if name is not None:
             return dobj.left_edge.i, name.right_edge.i + 1
+        if any(tok.is_quote for tok in verb.doc[dobj.left_edge.i + 1:dobj.right_edge.i + 1]):
+            # 'called Mr. Trump's comments “racially toxic”', 'called protesters “illegals”': the
+            # name in marks parsed inside the object phrase
+            return dobj.left_edge.i, dobj.right_edge.i + 1
     named = next((child for child in kids if child.dep_ == "xcomp" and child.i > verb.i
                   and child.pos_ in ("PROPN", "NOUN", "PRON")
                   and any(grandchild.dep_ in ("dobj", "attr", "oprd") for grandchild in child.children)), None)

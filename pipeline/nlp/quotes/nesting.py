@@ -1,0 +1,61 @@
+"""Partial quotes inside a report's content: 'Mr Howard argues government is too big and
+cannot continue “down the path of ever rising taxes”', 'called Mr. Trump's comments “racially
+toxic”'. The words in marks are part of what the report's speaker said, so the partial
+quote takes the report's cue and speaker: one attribution (PolNeAR files the clause with its
+quoted words as one Content), not a second one hung on a verb inside the clause (on PolNeAR
+train a partial quote nested in another attribution matched a gold attribution of its own
+in 13 of 184 cases).
+
+One named rule each, applied in the order of NESTING_RULES to every partial quote with the
+reports that contain it."""
+from __future__ import annotations
+
+from pipeline.records import Quote
+
+INSIDE = 0.8  # share of the partial quote's characters the report's content must cover
+
+
+def _covered(inner: Quote, outer: Quote) -> bool:
+    size = max(inner.end - inner.start, 1)
+    return min(inner.end, outer.end) - max(inner.start, outer.start) >= INSIDE * size
+
+
+def _same_speaker(inner: Quote, outer: Quote) -> bool:
+    if inner.speaker_entity_key and inner.speaker_entity_key == outer.speaker_entity_key:
+        return True
+    return inner.speaker_start is not None and inner.speaker_start == outer.speaker_start
+
+
+def cue_outside_content(partial: Quote, report: Quote) -> bool:
+    """The partial quote's cue lies outside the report's content (before or after it): the
+    report's own clause or object holds the quotation."""
+    return partial.cue_start is None or not report.start <= partial.cue_start < report.end
+
+
+def same_speaker_inside(partial: Quote, report: Quote) -> bool:
+    """A verb inside the content governs the quotation, but its subject is the report's
+    speaker ('Pence pledged that Trump “really is” in favor of free trade, but wants “smarter
+    and tougher” trade deals' as resolved to Pence): still the speaker's own words."""
+    return _same_speaker(partial, report)
+
+
+NESTING_RULES = [cue_outside_content, same_speaker_inside]
+
+
+def join_nested_partials(quotes: list[Quote], reports: list[Quote]) -> None:
+    """Give every partial quote lying inside a report's content (an indirect quote with a cue)
+    the cue and speaker of the innermost such report, when a rule of NESTING_RULES holds."""
+    for partial in quotes:
+        if partial.kind != "partial":
+            continue
+        holders = [report for report in reports if report.cue_start is not None and _covered(partial, report)
+                   and (report.cue_start, report.speaker_start) != (partial.cue_start, partial.speaker_start)]
+        if not holders:
+            continue
+        report = min(holders, key=lambda holder: holder.end - holder.start)
+        if not any(rule(partial, report) for rule in NESTING_RULES):
+            continue
+        partial.cue, partial.cue_start, partial.cue_end = report.cue, report.cue_start, report.cue_end
+        partial.speaker_text, partial.speaker_entity_key = report.speaker_text, report.speaker_entity_key
+        partial.speaker_start, partial.speaker_end = report.speaker_start, report.speaker_end
+        partial.is_anonymous = report.is_anonymous

@@ -1,0 +1,63 @@
+"""Partial quotes inside a report's content go with that report (issue 14): one attribution,
+the report's cue and speaker; a name in marks inside a naming verb's object is content."""
+import pytest
+
+from pipeline.nlp import load_model
+from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.quotes import extract_quotes
+from pipeline.nlp.quotes.nesting import join_nested_partials
+from pipeline.records import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _quotes(nlp, text: str):
+    doc = nlp(text)
+    entities, mentions = extract_entities(doc)
+    return extract_quotes(doc, entities, mentions)
+
+
+def _quote(start, end, kind, cue_start, speaker_start, speaker="X"):
+    return Quote(start=start, end=end, text="x" * (end - start), kind=kind, speaker_text=speaker,
+                 speaker_entity_key=None, cue="cue", speaker_start=speaker_start, speaker_end=speaker_start + 1,
+                 cue_start=cue_start, cue_end=cue_start + 3)
+
+
+def test_a_partial_inside_a_report_takes_its_cue_and_speaker():
+    report = _quote(10, 80, "indirect", 5, 0, "Mr Howard")
+    partial = _quote(50, 78, "partial", 2, 30, "government")  # its cue outside the report's content
+    join_nested_partials([partial], [report])
+    assert (partial.cue_start, partial.speaker_start, partial.speaker_text) == (5, 0, "Mr Howard")
+
+
+def test_a_partial_whose_inner_cue_has_the_report_speaker_joins_it():
+    report = _quote(10, 80, "indirect", 5, 0, "Pence")
+    partial = _quote(50, 78, "partial", 45, 0, "Pence")  # 'Pence pledged that …, but wants “…”'
+    join_nested_partials([partial], [report])
+    assert partial.cue_start == 5
+
+
+def test_a_partial_quoted_by_another_speaker_inside_the_content_keeps_its_own():
+    report = _quote(10, 80, "indirect", 5, 0, "X")
+    partial = _quote(50, 78, "partial", 45, 30, "Y")
+    partial.speaker_entity_key = "y"
+    join_nested_partials([partial], [report])
+    assert (partial.cue_start, partial.speaker_text) == (45, "Y")
+
+
+def test_a_partial_outside_every_report_is_left_alone():
+    report = _quote(10, 40, "indirect", 5, 0)
+    partial = _quote(50, 78, "partial", 2, 30, "Y")
+    join_nested_partials([partial], [report])
+    assert partial.cue_start == 2
+
+
+def test_a_name_in_marks_inside_the_object_of_call_is_one_attribution(nlp):
+    found = _quotes(nlp, "Mr. Scott has called Mr. Trump's comments ''racially toxic,'' and left.")
+    content = [quote for quote in found if quote.kind == "indirect"]
+    assert content and content[0].text.startswith("Mr. Trump's comments")
+    groups = {(quote.cue_start, quote.speaker_start) for quote in found}
+    assert len(groups) == 1
