@@ -57,3 +57,22 @@ def test_question_of_a_participle_clause_is_the_interviewers_not_the_guests():
 def test_he_who_replies_to_a_question_is_the_one_it_was_put_to():
     quotes, names = _quotes('John Humphrys asked Mr Blair whether he regretted the war. "No, I do not," he replied.')
     assert names[_find(quotes, "No, I do not").speaker_entity_key] == "Mr Blair"
+
+
+def test_clause_on_the_speaker_after_a_quotation_does_not_take_the_next_paragraph():
+    # '“…?” said Murphy, who thinks often about …' — the relative clause is an aside of the
+    # report; the cue-less quotation paragraph after it goes on with Murphy's attribution
+    text = ("\u201cThere's something about all those stories, right?\u201d said Murphy, who thinks often about "
+            "the son's reassuring final words to the father.\n\n\u201cI mean, I don't think that all those things "
+            "are coincidences.\u201d\n")
+    quotes, _ = _quotes(text)
+    first, goes_on = _find(quotes, "something about all"), _find(quotes, "I mean")
+    assert goes_on.cue_start == first.cue_start is not None and goes_on.speaker_text == "Murphy"
+
+
+def test_speech_verb_hung_on_the_noun_phrase_after_the_mark_is_the_cue():
+    # the parser takes 'asked' / 'tweeted' for a modifier of the noun phrase before it
+    text = ("The actor posted the clip to YouTube on Thursday.\n\n\u201cWhat if Donald Trump had elocution "
+            "lessons?\u201d the 43-year-old asked in the video\u2019s description.\n")
+    quote = _find(_quotes(text)[0], "elocution")
+    assert quote.kind == "direct" and quote.cue == "asked" and quote.speaker_text == "the 43-year-old"

@@ -14,6 +14,8 @@ per layout, applied in the order of DIRECT_CUE_RULES, the first that finds a cue
   is the cue of the quotation inside it: '…,” Kiedis said, mentioning the album is “in the
   home stretch.”');
 - any_verb_after: any verb right after a quotation ending in , ! ? ('“…,” Trump barked');
+- noun_phrase_cue_after: a speech verb the parser hung on the noun phrase after the mark
+  ('“…?” the 43-year-old asked', '“…!” the GOP nominee, Donald Trump, tweeted Sunday');
 - any_verb_before: any verb right before ', “' ('Hillary shot back, “…”'), in the clause
   before ': “' ('leaned in and boomed: “…”'), or a bare name before the colon ('More from
   Jones: “…”', cue = the colon); a participle whose parse hangs inside the quotation takes
@@ -245,6 +247,27 @@ def any_verb_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMat
     return None
 
 
+def noun_phrase_cue_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | None:
+    """'“…?” the 43-year-old asked in the video's description', '“…!” the presumptive GOP
+    nominee, Donald Trump, tweeted Sunday': the sentence goes on in lower case after the
+    closing mark with a noun phrase whose speech verb the parser hung on the noun as a
+    modifier (no subject found): the verb is the cue, the noun phrase the speaker."""
+    if not piece.closed or not re.match(r"[ \t\u00a0]+[a-z]", ctx.text[piece.close_end:window.after_end]):
+        return None
+    toks = [tok for tok in ctx.window_tokens(piece.close_end, window.after_end) if not tok.is_space]
+    if not toks or toks[0].pos_ != "DET" or toks[0].dep_ != "det":
+        return None
+    head = toks[0].head
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ") or not toks[0].i < head.i <= toks[0].i + 6:
+        return None
+    for tok in toks:
+        if tok.i > head.i + 8:
+            break
+        if tok.i > head.i and tok.head.i == head.i and tok.dep_ == "acl" and is_cue(tok):
+            return CueMatch(tok, "after", head)
+    return None
+
+
 def _without_closing_parenthesis(toks: list) -> list:
     """The tokens before a parenthesis that closes them ('Rep. Trey Gowdy (R-S.C.):' ->
     'Rep. Trey Gowdy'): a party and state, an age, a role."""
@@ -436,7 +459,7 @@ def governing_cue(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatc
 
 
 DIRECT_CUE_RULES = [
-    credit_after, headline_speaker, cue_after, cue_before, any_verb_after, any_verb_before,
+    credit_after, headline_speaker, cue_after, cue_before, any_verb_after, noun_phrase_cue_after, any_verb_before,
     colon_paragraph_cue, colon_paragraph_verb, statement_paragraph, credit_line, governing_cue,
 ]
 

@@ -131,6 +131,12 @@ def opening_quotations(text: str, pieces: list[Piece], quotes: list[Quote], indi
             quote.kind = "direct"
 
 
+def _same_sentence(text: str, end_before: int, cue_start: int) -> bool:
+    """'“…, right?” said Murphy, who thinks often about …' — a paraphrase whose cue sits in the
+    sentence of the quotation before (a clause on its speaker) is an aside of that report."""
+    return not re.search(r"[.!?][”\"'’)]*\s", text[end_before:cue_start])
+
+
 def settle_continued(text: str, quotes: list[Quote], continued: list[Continuation], indirect: list[Quote]) -> None:
     """The speaker of a quotation paragraph with no cue of its own that continues the
     previous paragraph: whoever the previous paragraph reported last — the speaker of a
@@ -143,11 +149,13 @@ def settle_continued(text: str, quotes: list[Quote], continued: list[Continuatio
         para_end = text.rfind("\n", 0, item.start)
         para_end = len(text[:para_end].rstrip()) if para_end > 0 else 0
         # (a paraphrase in the quotation's own paragraph, after the quotation it continues —
-        # '“…,” she said, describing how …. “…”' — is an aside: the quotation goes on)
+        # '“…,” she said, describing how …. “…”' —, or in the sentence of the quotation it
+        # continues, is an aside: the quotation goes on)
         own_para = text.rfind("\n", 0, item.start) + 1
         later = [report for report in indirect if report.speaker_text and report.cue_start is not None
                  and max(item.prev_para_start, item.end_before) <= report.cue_start < item.start
                  and not (item.near and item.end_before >= own_para)
+                 and not (item.near and _same_sentence(text, item.end_before, report.cue_start))
                  and not re.search(r"\w", text[max(report.end, report.cue_end, report.speaker_end or 0):para_end])]
         if not item.near:
             # no quotation before: only a paraphrase that ends with its speech cue ('…, said Mr Thomas.')
