@@ -117,3 +117,23 @@ def test_noop_cli_run_decides_before_loading_dagster(built):
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert "no NLP, no load, no checks" in done.stdout, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[] 0"
+
+
+def _event_spans_of_seed_002(db) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.sql("""SELECT DISTINCT first_version_no, last_version_no FROM events
+                          WHERE article_id IN (SELECT article_id FROM versions WHERE source_file LIKE '002_%')
+                          ORDER BY 1, 2""").fetchall()
+
+
+def test_reannotating_the_first_version_keeps_event_spans_over_every_report(built):
+    """An event reported in versions 1 and 2 keeps the span 1-2 when only version 1 is
+    re-annotated: the span counts every report (event_mentions), not only the version the
+    `events` row keeps as its first report."""
+    inbox, db, instance = built
+    assert _event_spans_of_seed_002(db) == [(1, 2)]
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE versions SET extractor_version = '0.0.1' WHERE source_file LIKE '002_%' "
+                    "AND version_no = 1")
+    reannotate_warehouse(str(inbox), str(db), instance=instance)
+    assert _event_spans_of_seed_002(db) == [(1, 2)]

@@ -78,6 +78,26 @@ def test_title_change_is_an_edit_at_index_minus_one():
     assert stats["title_changed"] and stats["unchanged"] == 1
 
 
+def test_event_span_counts_every_report_not_only_the_first():
+    """An `events` row keeps its first report (version 1); its reports in versions 1 and 2
+    are event_mentions. A third version without it leaves the span 1-2 as stored."""
+    event = {"article_id": "a1", "event_type": "MEET", "trigger": "met", "actor1_id": "x", "actor2_id": "y"}
+    stored_event = {**event, "event_id": "e1", "version_id": "v1", "_version_no": 1,
+                    "event_key": V.event_key(event), "first_version_no": 1, "last_version_no": 2}
+    mentions = [{**event, "event_mention_id": f"m{no}", "event_id": "e1", "version_id": f"v{no}", "_version_no": no}
+                for no in (1, 2)]
+    store = V.StoredState({"a1": [("h1", 1), ("h2", 2)]}, table_rows={"events": [stored_event],
+                          "event_mentions": mentions}, tables=frozenset({"events", "event_mentions"}))
+    rows = {"quotes": [], "events": [], "event_mentions": []}
+    V.refresh_version_spans(rows, store, ["a1"], {"v3": 3})
+    assert rows["events"] == []  # nothing changed: no stored row rewritten
+    reported = {"quotes": [], "events": [{**event, "event_id": "e1", "version_id": "v3"}],
+                "event_mentions": [{**event, "event_mention_id": "m3", "event_id": "e1", "version_id": "v3"}]}
+    V.refresh_version_spans(reported, store, ["a1"], {"v3": 3})
+    assert {(r["version_id"], r["first_version_no"], r["last_version_no"]) for r in reported["events"]} \
+        == {("v3", 1, 3), ("v1", 1, 3)}
+
+
 def test_minhash_groups_copies_not_different_articles():
     a = " ".join(f"word{i} alpha beta gamma" for i in range(60))
     b = a.replace("word10 ", "other10 ")

@@ -16,14 +16,14 @@ class StoredState(dict):
     quotes and events of these articles (version spans) and every story fingerprint
     (near-duplicate identity, story assignment)."""
 
-    SPAN_TABLES = ("quotes", "events")
+    SPAN_TABLES = ("quotes", "events", "event_mentions")  # event_mentions: every report of an event
 
     def __init__(self, versions: dict[str, list[tuple[str, int]]] | None = None, latest: dict | None = None,
                  table_rows: dict[str, list[dict]] | None = None, index: SketchIndex | None = None,
                  tables: frozenset[str] = frozenset()):
         super().__init__(versions or {})
         self.latest = latest or {}  # article_id -> {"version_no", "version_id", "title", "text"}
-        self.table_rows = table_rows or {}  # quotes / events rows with their version's _version_no
+        self.table_rows = table_rows or {}  # quotes / events / event_mentions rows with their version's _version_no
         self.index = index or SketchIndex()
         self.tables = tables
 
