@@ -31,13 +31,15 @@ def version_spans(rows: list[dict], version_no_of: dict[str, int], key_of, key_c
     the span of version numbers of the article in which the key occurs — over `reports`
     when given (every report of the rows' keys; a row whose key none of them has spans its
     own version), else over the rows themselves."""
+    for row in rows:
+        row[key_column] = key_of(row)
     span: dict[str, tuple[int, int]] = {}
-    for report in rows if reports is None else reports:
-        key, version_no = key_of(report), version_no_of[report["version_id"]]
+    for key, version_id in ([(row[key_column], row["version_id"]) for row in rows] if reports is None else
+                            [(key_of(report), report["version_id"]) for report in reports]):
+        version_no = version_no_of[version_id]
         first, last = span.get(key, (version_no, version_no))
         span[key] = (min(first, version_no), max(last, version_no))
     for row in rows:
-        row[key_column] = key_of(row)
         own = version_no_of[row["version_id"]]
         row["first_version_no"], row["last_version_no"] = span.get(row[key_column], (own, own))
     return rows
