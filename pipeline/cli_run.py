@@ -136,7 +136,7 @@ def _job(defs: dg.Definitions, name: str, run_config: dict, progress: bool) -> t
 
 def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance, pending: PendingWork,
          progress: bool = False) -> dict[str, int]:
-    defs = build_definitions(inbox, warehouse)
+    defs = build_definitions(inbox, warehouse, outputs_in_memory=True)
     if pending.new_files or pending.deleted_files or not pending.known:
         _ingest(defs, inbox, instance, progress)
     if pending.stale_versions:
