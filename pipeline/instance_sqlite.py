@@ -13,15 +13,26 @@ open by this process (`_keep_open`), makes every other close a plain close: 0.1-
 write instead of 8-17 ms on the shared machine. It holds no transaction (it never blocks a
 writer or a checkpoint: SQLite still checkpoints every 1,000 pages), and the last ones
 opened are kept (`KEPT_DATABASES`); a killed process leaves a WAL that the next connection
-recovers, as before."""
+recovers, as before.
+
+A third, smaller cost (`reuse_engines`): Dagster's SQLite event log builds a new SQLAlchemy
+engine for every connection it opens (~1,000 in a run) and asks SQLite whether a table
+exists by opening yet another one (~240 times a run, for tables that never go away). Each
+storage now keeps one engine per database file (NullPool still: every use is a new SQLite
+connection, as before) and remembers the tables it found."""
 from __future__ import annotations
 
 import sqlite3
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
+
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import SQLITE_BUSY_TIMEOUT_SECONDS, SqliteEventLogStorage
+from sqlalchemy import create_engine
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool
 
 KEPT_DATABASES = 32  # run storage, event-log index, schedules and the latest runs' event logs
 _installed = False
@@ -50,6 +61,43 @@ def _relaxed_sync(dbapi_connection, _record) -> None:
             _keep_open(path)  # a file already in WAL mode (a new one is switched by its first connection)
 
 
+def _engine(storage: SqliteEventLogStorage, shard: str) -> Engine:
+    engines = storage.__dict__.setdefault("_news_engines", {})
+    if shard not in engines:
+        engines[shard] = create_engine(storage.conn_string_for_shard(shard), poolclass=NullPool,
+                                       connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+    return engines[shard]
+
+
+@contextmanager
+def _connect(self: SqliteEventLogStorage, shard: str):
+    """SqliteEventLogStorage._connect (dagster 1.13) with the shard's engine kept."""
+    with self._db_lock:
+        engine = _engine(self, shard)
+        if shard not in self._initialized_dbs:
+            self._initdb(engine)
+            self._initialized_dbs.add(shard)
+        with engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+
+_has_table = SqliteEventLogStorage.has_table
+
+
+def _remembered_has_table(self: SqliteEventLogStorage, table_name: str) -> bool:
+    found = self.__dict__.setdefault("_news_tables", set())
+    if table_name not in found and _has_table(self, table_name):
+        found.add(table_name)
+    return table_name in found
+
+
+def reuse_engines() -> None:
+    """Dagster's SQLite event log keeps one engine per database and remembers existing tables."""
+    SqliteEventLogStorage._connect = _connect
+    SqliteEventLogStorage.has_table = _remembered_has_table
+
+
 def relax_sqlite_sync() -> None:
     """Every SQLite connection SQLAlchemy opens in this process from now on (Dagster's
     run, event-log and schedule storages) uses synchronous=NORMAL, and its database stays
@@ -57,4 +105,5 @@ def relax_sqlite_sync() -> None:
     global _installed
     if not _installed:
         event.listen(Engine, "connect", _relaxed_sync)
+        reuse_engines()
         _installed = True

@@ -27,3 +27,27 @@ def test_closing_a_dagster_connection_keeps_the_wal_and_the_rows(tmp_path):
     assert (tmp_path / "events.db-wal").exists(), "the last close checkpointed and deleted the WAL"
     with sqlite3.connect(path) as other:  # another process's view
         assert other.execute("SELECT count(*) FROM event_logs").fetchone() == (3,)
+
+
+def test_dagster_event_log_keeps_one_engine_per_database_and_stores_every_event(tmp_path):
+    import dagster as dg
+
+    relax_sqlite_sync()
+
+    @dg.asset
+    def first() -> int:
+        return 1
+
+    @dg.asset
+    def second(first: int) -> int:
+        return first + 1
+
+    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+        for _ in range(3):
+            assert dg.materialize([first, second], instance=instance).success
+        storage = instance.event_log_storage
+        assert len(storage._news_engines) <= 4  # the index shard and one per run, not one per event
+        assert instance.get_latest_materialization_event(dg.AssetKey("second")) is not None
+        runs = instance.get_runs()
+        assert len(runs) == 3 and all(len(instance.all_logs(run.run_id)) > 10 for run in runs)
+        assert storage.has_table("asset_check_executions")
