@@ -19,9 +19,13 @@ A third, smaller cost (`reuse_engines`): Dagster's SQLite event log builds a new
 engine for every connection it opens (~1,000 in a run) and asks SQLite whether a table
 exists by opening yet another one (~240 times a run, for tables that never go away). Each
 storage now keeps one engine per database file (NullPool still: every use is a new SQLite
-connection, as before) and remembers the tables it found."""
+connection, as before) and remembers the tables it found. A run's own event-log database
+is created in WAL mode before Dagster creates its tables (Dagster switches it to WAL only
+after them, so each of its ~20 CREATE statements committed with a disk sync: ~0.5-0.9 s of
+wall time per run on this machine's disk, most of what creating a run cost)."""
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -69,12 +73,24 @@ def _engine(storage: SqliteEventLogStorage, shard: str) -> Engine:
     return engines[shard]
 
 
+def _create_in_wal_mode(path: str) -> None:
+    """A new SQLite database file already in WAL mode (the mode Dagster gives it anyway)."""
+    if not os.path.exists(path):
+        creator = sqlite3.connect(path)
+        try:
+            creator.execute("PRAGMA journal_mode=WAL").fetchall()
+        finally:
+            creator.close()
+
+
 @contextmanager
 def _connect(self: SqliteEventLogStorage, shard: str):
-    """SqliteEventLogStorage._connect (dagster 1.13) with the shard's engine kept."""
+    """SqliteEventLogStorage._connect (dagster 1.13) with the shard's engine kept and a new
+    shard created in WAL mode."""
     with self._db_lock:
         engine = _engine(self, shard)
         if shard not in self._initialized_dbs:
+            _create_in_wal_mode(self.path_for_shard(shard))
             self._initdb(engine)
             self._initialized_dbs.add(shard)
         with engine.connect() as conn:

@@ -51,3 +51,6 @@ def test_dagster_event_log_keeps_one_engine_per_database_and_stores_every_event(
         runs = instance.get_runs()
         assert len(runs) == 3 and all(len(instance.all_logs(run.run_id)) > 10 for run in runs)
         assert storage.has_table("asset_check_executions")
+        for run in runs:  # a run's own database was created in WAL mode, before its tables
+            with sqlite3.connect(storage.path_for_shard(run.run_id)) as shard:
+                assert shard.execute("PRAGMA journal_mode").fetchone() == ("wal",)
