@@ -96,3 +96,13 @@ def test_dev9_is_the_seeded_draw():
     before = HELDOUT11_BEFORE + ["events_heldout11.tsv"]
     assert _draw(20261209, 11, 3, before) == _sentences("events_dev9.tsv")
     assert not _files(["events_dev9.tsv"]) & _files(before)
+
+
+def test_heldout12_is_the_seeded_draw():
+    """Held-out 12 (session 15, drawn after dev 9) is not yet scored: compare fingerprints so the test never shows its
+    sentences."""
+    before = HELDOUT11_BEFORE + ["events_heldout11.tsv", "events_dev9.tsv"]
+    drawn, labelled = _draw(20261210, 11, 3, before), _sentences("events_heldout12.tsv")
+    assert len(drawn) == len(labelled) == 44
+    assert _digest(drawn) == _digest(labelled), "events_heldout12.tsv is not the seeded draw (seed 20261210)"
+    assert not _files(["events_heldout12.tsv"]) & _files(before + ["events_dev7_second.tsv"])
