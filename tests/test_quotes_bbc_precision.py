@@ -15,5 +15,5 @@ def test_sample_is_the_seeded_draw_and_every_label_is_found():
     assert not set(names) & {line.split("\t")[0] for line in GOLD.read_text(encoding="utf-8").splitlines()}
     assert {row[4] for row in rows} == {"ok", "wrong"}
     labels = read_labels(corpora)
-    assert sum(map(len, labels.values())) == len(rows) == 226
+    assert sum(map(len, labels.values())) == len(rows) == 228
     assert all(positions for entries in labels.values() for positions, _, _ in entries)
