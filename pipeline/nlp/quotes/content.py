@@ -131,8 +131,9 @@ def _prep_object_content(verb, lemma: str, kids: list, dobj) -> tuple[int, int] 
 
 def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
     """Bounds of a reported clause [low, high) without the narrator's additions after it: a
-    conjoined speech or object cue verb ('… momentum and said that …', '… be fired and
-    defended Trump'), a participle after a comma ('…, referring to …'), a contrast ('…,
+    conjoined verb of speech ('… momentum and said that …'; a conjoined stance or object cue
+    stays in the clause, as PolNeAR files it: 'said the group is not an advocacy group and
+    supports candidates on both sides'), a participle after a comma ('…, referring to …'), a contrast ('…,
     though voters …'), a perfect participle after a comma ('…, having earlier criticised …').
     (Running a clause the parser cut at a quotation mark on to the
     sentence end was tried: it lowered PolNeAR recall.)"""
@@ -144,7 +145,7 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
         before = ctx.text[doc[low].idx:tok.idx].rstrip()
         prev = before.rstrip("”\"’'")[-1:] if before.endswith(("”", '"')) else doc[index - 1].text
         if tok.dep_ == "conj" and tok.pos_ == "VERB" and subject_of(tok) is not None \
-                and (is_cue(tok, ("direct", "object")) or tok.lemma_.lower() in MORE_OBJECT_CUES) \
+                and is_cue(tok, ("direct",)) \
                 and not any(child.dep_ in SUBJECT_DEPS for child in tok.children):
             high = index
         elif prev in (",", "—", "–", "--", "-") and (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")
