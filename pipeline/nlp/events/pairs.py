@@ -28,6 +28,7 @@ PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMA
 OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
 ANON_NOUN_TYPES = OF_TYPES  # nouns of these types may name only a target ("the arrest of 23 pirates")
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}  # "allegations that X ...": X is the target
+MAX_TARGETS = 4  # "visiting Tanzania, Mozambique and Kenya": one event per conjoined target, up to this many
 RESPONDED_TYPES = CLAUSE_TARGET_TYPES  # nouns whose answering verb's subject is their target ("denied the allegations")
 
 
@@ -487,7 +488,7 @@ def _actor_pairs(site: Site, roles: Roles):
     if not res.tgt_ok and not res.tgt and len(src) > 1 and "sym" in trig.flags:
         return [(src[0], src[1])], []
     tgt_list = res.tgt_ok or [(None, res.tgt[0][1] if res.tgt else None)]
-    return [(s, t) for s in src for t in tgt_list[:2]], []
+    return [(s, t) for s in src for t in tgt_list[:MAX_TARGETS]], []
 
 
 def carrier(noun, verb, lex: Lexicon) -> bool:
