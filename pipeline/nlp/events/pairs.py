@@ -15,7 +15,8 @@ from pipeline.nlp.events.actors import (
 from pipeline.nlp.events.guards import PAIR_GUARDS, Resolved, Site
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 from pipeline.nlp.events.senses import (
-    aimed_at, counted_event, direct_objects, NOT_PHYSICAL, physical_target, sense_ok, targets_of, yields_to_object_noun,
+    aimed_at, carrier, counted_event, direct_objects, NOT_PHYSICAL, physical_target, sense_ok, targets_of,
+    yields_to_object_noun,
 )
 from pipeline.nlp.events.verb_targets import VERB_TARGET_RULES
 
@@ -392,7 +393,7 @@ def _noun_roles(site: Site) -> Roles | None:
         return None
     if site.verb is not None:
         roles.targets = roles.targets or [t[1] for t in targets_of(site.verb, site.lex, "N", site.trig.type)
-                                          if isinstance(t, tuple) and t[0] in ("with", "to", "against")]
+                                          if isinstance(t, tuple) and t[0] in ("with", "to", "against", "into")]
     roles.targets = [h for t in roles.targets for h in _thing_holders(site, t)]
     return roles
 
@@ -490,14 +491,3 @@ def _actor_pairs(site: Site, roles: Roles):
     tgt_list = res.tgt_ok or [(None, res.tgt[0][1] if res.tgt else None)]
     return [(s, t) for s in src for t in tgt_list[:MAX_TARGETS]], []
 
-
-def carrier(noun, verb, lex: Lexicon) -> bool:
-    """A verb that carries a noun trigger as a light verb does: a speech verb with the noun as object
-    ("announced a suspension of air links"), a generated verb that yields to its object noun ("speeded up the
-    withdrawal of forces"), or a verb of gathering with the noun in its for-phrase ("were converging for a rally";
-    GATHER cue words)."""
-    lemma = verb.lemma_.lower()
-    if noun.dep_ == "dobj" and noun.head.i == verb.i:
-        return lemma in lex.report or yields_to_object_noun(verb, lex.senses.get(("V", lemma), []), lex)
-    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
-        lemma in lex.words("GATHER")

@@ -301,7 +301,20 @@ def circumstantial_force(found: Found, lex: Lexicon) -> Sense | None:
     return Sense("-", None, None) if any(c.dep_ == "xcomp" for c in tok.children) else None
 
 
+def summoned(found: Found, lex: Lexicon) -> Sense | None:
+    """'Crews were called to the Waitrose building on Wellington High Street', 'police were called to the scene': a
+    passive call to a place, with no act to do, is a summons, not a call on someone to act (DEMAND)."""
+    tok = found.tok
+    if found.trig.type != "DEMAND" or tok.pos_ != "VERB" or tok.lemma_.lower() != "call" or \
+            not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "xcomp" for c in tok.children):
+        return None
+    to_place = any(c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" for p in c.children)
+                   for c in tok.children)
+    return Sense("-", None, None) if to_place else None
+
+
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
+    summoned,
     opinion_agreement,
     demanded_act,
     obligated_act,
