@@ -75,6 +75,7 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev6.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev7.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev8.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev9.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout2.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout3.tsv
