@@ -7,17 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    ACTOR_LABELS, actor_mention, appositive_holder, expand_conj, initial_name, is_agent, is_person_noun, MentionIndex,
-    noun_sources,
-    PRONOUNS,
+    ACTOR_LABELS, appositive_holder, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources, PRONOUNS,
     subject_of,
 )
 from pipeline.nlp.events.guards import PAIR_GUARDS, Resolved, Site
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 from pipeline.nlp.events.senses import (
-    aimed_at, carrier, counted_event, direct_objects, NOT_PHYSICAL, physical_target, sense_ok, targets_of,
-    yields_to_object_noun,
+    aimed_at, carrier, counted_event, direct_objects, physical_target, sense_ok, targets_of,
 )
+from pipeline.nlp.events.targets import reciprocal_object, reciprocal_pairs, resolve_targets, unnest
 from pipeline.nlp.events.verb_targets import VERB_TARGET_RULES
 
 
@@ -401,71 +399,28 @@ def _noun_roles(site: Site) -> Roles | None:
 def _thing_holders(site: Site, target) -> list:
     """"an attack on the Tories' record", "an inquiry into the senator's finances", "criticisms of the actions taken by
     the CIA": a thing as the target of a noun event stands for its holder (a non-pronoun possessor, else its "of"
-    phrase, else the agent of the participle that modifies it); an actor stays itself."""
+    phrase, else an actor modifier: "the government plans", else the agent of the participle that modifies it); an
+    actor stays itself."""
     if site.actor(target, True) is not None:
         return [target]
     kids = list(target.children)
     holders = [c for c in kids if c.dep_ == "poss" and c.pos_ != "PRON"] or [
         p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"] or [
+        c for c in kids if c.dep_ in ("compound", "amod") and (  # "support for the government plans"
+            site.ms.of(c) is not None and site.ms.of(c).label in ACTOR_LABELS or is_agent(c, site.lex))] or [
         p for acl in kids if acl.dep_ == "acl" and acl.tag_ == "VBN"  # "the actions taken by X"
-        for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or [
+        p for c in (target.head.children if target.dep_ == "nsubjpass" else ())  # "the change was made by X and drew"
+        if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return holders[:1] or [target]
 
 
-# ---- resolving heads to actors, and the guards on the pairs
-
-def _unnest(site: Site, targets: list) -> list:
-    """An event noun as target ("agreed to talks with X"): its with/between/among/of phrase is the target; an
-    agent noun with an event sense stays an actor ("supporting the opposition")."""
-    lex = site.lex
-    targets = list(targets)
-    for t in [t for t in targets if (t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns) and not is_agent(t, lex)]:
-        targets.remove(t)
-        targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of")
-                    for p in c.children if p.dep_ == "pobj"]
-    return targets
-
-
-def _outside_clauses(head, trigger) -> list:
-    """The tokens under a target head outside the clauses that modify it, except the trigger's own clause:
-    "issues discussed by Kerry in a call with Lavrov" reaches Lavrov, "areas associated with Labour" does not."""
-    out, stack = [], [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack += [c for c in t.children if c.dep_ not in ("acl", "relcl") or c.i == trigger.i]
-    return out
-
-
-def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
-    lex = site.lex
-    for t in targets:
-        for tt in expand_conj(t):
-            got = site.actor(tt, True)  # a human noun can be a target by its text ("released two hostages")
-            if got is None:
-                inner = [p for c in _outside_clauses(tt, site.tok) if c.dep_ == "prep" and c.lower_ == "with"
-                         for p in c.children if p.dep_ == "pobj"]
-                if inner:
-                    got = site.actor(inner[0], False)
-            if got is None and physical_target(site.trig, tt, site.lex):
-                got = (None, actor_mention(tt, site.ms, {}, lambda h, t: None)[1])
-                res.named.append(got)
-            if got is not None:
-                res.tgt_ok.append(got)
-                if got[0] is not None or is_agent(tt, lex) or is_person_noun(tt, lex) or initial_name(tt, lex):
-                    res.named.append(got)
-                elif tt.pos_ == "PROPN" and got[1] and got[1].lower() not in PRONOUNS and \
-                        tt.ent_type_ not in NOT_PHYSICAL:  # "the attacks of Sept.11": a date is no name
-                    res.proper.append(got)
-            else:
-                _, txt = actor_mention(tt, site.ms, {}, lambda h, t: None)
-                res.tgt.append((None, txt))
-
+# ---- the guards on the pairs (target heads are resolved by `targets`)
 
 def _actor_pairs(site: Site, roles: Roles):
     """The (source, target) actor pairs of the roles, or None when a guard rejects them."""
     trig, tok = site.trig, site.tok
-    targets = _unnest(site, roles.targets)
+    targets = unnest(site, roles.targets)
     # protesters are often plain people by their text ("Nurses held a walkout to protest")
     # and perpetrators by a human noun ("the three teenagers charged with murdering X")
     # and a passive's "by" phrase names its doer explicitly ("supported by her friends")
@@ -482,8 +437,10 @@ def _actor_pairs(site: Site, roles: Roles):
                 not has_agent):
             return None
         src = [(None, None)]
+    if src != [(None, None)] and reciprocal_object(tok):
+        return reciprocal_pairs(src, "sym" in trig.flags), []
     res = Resolved(src, [], [], [], [], targets, pronoun_source, src == [(None, None)])
-    _resolve_targets(site, targets, res)
+    resolve_targets(site, targets, res)
     if any(guard(site, res) for guard in PAIR_GUARDS):
         return None
     if not res.tgt_ok and not res.tgt and len(src) > 1 and "sym" in trig.flags:

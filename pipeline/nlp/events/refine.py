@@ -242,6 +242,18 @@ def refused_act(found: Found, lex: Lexicon) -> Sense | None:
     return Sense("-", None, None) if gov.lemma_.lower() in lex.words("REFUSE") else None
 
 
+def _political_sides(found: Found, lex: Lexicon) -> bool:
+    """"The two political leaders clashed", "Blair and Brown declared war on each other": a fight with no actor
+    target (or only its sides as targets) whose every side is a person mention or a political role noun (POLITICAL_ROLE
+    cue words: "leaders", "candidates")."""
+    sides = [(m, text) for m, text in found.sources]
+    others = [m for m, _ in (found.targets or []) if m is not None and all(m is not s for s, _ in sides)]
+    roles = lex.words("POLITICAL_ROLE")
+    return bool(sides) and not others and all(
+        m is not None and m.label == "PERSON" or m is None and text and text.split()[-1].lower() in roles
+        for m, text in sides)
+
+
 def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     """An 'attack' on a person, party or rival with no weapon, casualty or armed actor in the sentence
     ('Sanders attacked Clinton', 'an attack on Labour's record'): DISAPPROVE (CAMEO 111), not ASSAULT."""
@@ -261,9 +273,10 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     sources = [m for m, text in found.sources if m is not None or text]
     if not sources or any(m.label in ("GPE", "LOC", "FAC") for m in targets):
         return None  # "the attacks on the World Trade Center": no attacker named, no verbal reading
-    if found.trig.type == "FIGHT" and not any(m.label == "PERSON" for m in targets):
+    sides = _political_sides(found, lex)
+    if found.trig.type == "FIGHT" and not any(m.label == "PERSON" for m in targets) and not sides:
         return None  # "his battles with Trump" is verbal; "fighting between Azerbaijanis and Armenians" is not
-    political = any(m.label in ("PERSON", "ORG", "NORP") for m in targets) or \
+    political = any(m.label in ("PERSON", "ORG", "NORP") for m in targets) or sides or \
         any(m is not None and m.label == "PERSON" for m, _ in found.sources) or words & lex.words("SPEECH_OBJECT")
     return Sense("DISAPPROVE", "criticize", "111") if political else None
 

@@ -42,13 +42,16 @@ def _accused_of_clause(site: Site, targets: list) -> list:
 
 
 def _thing_holders(site: Site, targets: list) -> list:
-    """A thing as object ("withdrew its backing to X"): the actor is in its to/for/of/against/by phrase."""
+    """A thing as object ("withdrew its backing to X"): the actor is in its to/for/of/against/by phrase, its possessor
+    or the subject of the relative clause that modifies it ("disapproved of the way Trump had handled the situation")."""
     if not targets or any(site.actor(t, False) is not None for t in targets):
         return targets
     return targets + [p for t in targets for c in t.children
                       if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
                       for p in c.children if p.dep_ == "pobj"] + [  # "asked for the public's help"
-        c for t in targets for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        c for t in targets for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
+        s for t in targets for r in t.children if r.dep_ == "relcl"  # "disapproved of the way Trump handled it"
+        for s in r.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
 
 
 def _complement_targets(site: Site, targets: list) -> list:
