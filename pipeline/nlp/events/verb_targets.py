@@ -22,8 +22,8 @@ def _without_themes(site: Site, targets: list) -> list:
     return [t for t in targets if t not in themes] + [
         c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
         and (ms.of(c) is not None and ms.of(c).label in ACTOR_LABELS or is_agent(c, lex))] + [
-        p for t in themes for c in t.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS
-        for p in c.children if p.dep_ == "pobj"] + [  # "unleashed attacks against Rubio", "launched strikes on X"
+        p for t in themes for c in t.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS + ("of",)
+        for p in c.children if p.dep_ == "pobj"] + [  # "unleashed attacks against Rubio", "the sentences of X"
         p for c in site.tok.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS and themes
         for p in c.children if p.dep_ == "pobj"]  # "expressed frustration over Sanders's campaign" (on the verb)
 
