@@ -172,9 +172,10 @@ def _verb_roles(site: Site) -> Roles | None:
 
 def _judged_roles(site: Site) -> Roles | None:
     """"A Plaid Cymru MP believes UK security services were involved in arson attacks", "police say the group was
-    responsible for the bombing", "Rubio believes the nominee is unfit": a judging predicate (judged-flagged
-    adjective or participle rows: guilt with the deed as condition, unfitness, fitness) in a clause someone reports
-    or believes is that someone's judgement of the clause subject (DISAPPROVE or SUPPORT, as the row says)."""
+    responsible for the bombing", "Rubio believes the nominee is unfit", "Rubio said the president's actions undermine
+    the right to bear arms": a judging predicate (judged-flagged adjective, participle or verb rows: guilt with the
+    deed as condition, unfitness, fitness, harm done) in a clause someone reports or believes is that someone's
+    judgement of the clause subject, or of the holder of a thing subject (DISAPPROVE or SUPPORT, as the row says)."""
     tok = site.tok
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
@@ -184,6 +185,8 @@ def _judged_roles(site: Site) -> Roles | None:
     accused, _ = subject_of(tok if tok.pos_ in ("VERB", "AUX") else clause)
     accusers, passive = subject_of(clause.head)
     head = accused[0] if accused else None
+    if head is not None and site.actor(head, False) is None:  # "the president's new actions undermine X": the holder
+        head = _thing_holders(site, head)[0]
     if head is None or not accusers or passive or not (head.ent_type_ or is_agent(head, site.lex)) or \
             site.actor(head, False) is None:
         return None  # a pronoun, a thing ("the forecasts were wrong"), "the GOP nominee" (not the GOP) is no actor
