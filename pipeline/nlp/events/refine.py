@@ -326,8 +326,24 @@ def summoned(found: Found, lex: Lexicon) -> Sense | None:
     return Sense("-", None, None) if to_place else None
 
 
+def name_calling(found: Found, lex: Lexicon) -> Sense | None:
+    """'Peter Hain called me a mongrel', 'called him a pathological liar': calling someone a name (an object predicate
+    noun) is criticism (CAMEO 111), praise when the name has a word of praise (PRAISE_WORD cue words: 'called him a
+    kind, loving and admirable person', CAMEO 051) - never a phone call or a demand."""
+    tok = found.tok
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "call":
+        return None
+    name = next((c for c in tok.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+    if name is None or not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return None
+    if {t.lower_ for t in name.subtree} & lex.words("PRAISE_WORD"):
+        return Sense("SUPPORT", "praise", "051")
+    return Sense("DISAPPROVE", "criticize", "111")
+
+
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     summoned,
+    name_calling,
     opinion_agreement,
     demanded_act,
     obligated_act,
