@@ -113,6 +113,20 @@ def intent_to_cooperate(found: Found, lex: Lexicon) -> Sense | None:
     return None
 
 
+def promised_rejection(found: Found, lex: Lexicon) -> Sense | None:
+    """'Obama has promised to reverse the new rules': an intent verb (INTENT cue words) whose complement is a refusal
+    or criticism is no AGREE of its own; the complement is the event (labelling guide decision 9)."""
+    tok = found.tok
+    if found.trig.type != "AGREE" or tok.pos_ != "VERB" or tok.lemma_.lower() in ("agree", "accept") or \
+            tok.lemma_.lower() not in lex.words("INTENT") and tok.lower_ not in lex.words("INTENT"):
+        return None  # "agreed to keep X separate" is an agreement whatever it agrees to do
+    for comp in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        inner = lex.verbs.get(comp.lemma_.lower())
+        if inner is not None and inner.type in ("REJECT", "DISAPPROVE"):
+            return Sense("-", None, None)
+    return None
+
+
 def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
     """'will provide food aid to', 'said they will release X', 'will support a resolution' (the light
     verb carries the future of a noun trigger), 'would meet X if ...': AGREE."""
@@ -355,6 +369,7 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     threat_under_threaten,
     conditional_threat,
     intent_to_cooperate,
+    promised_rejection,
     future_cooperation,
     denied_agreement,
     military_fight,
