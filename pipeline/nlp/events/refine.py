@@ -121,8 +121,8 @@ def promised_rejection(found: Found, lex: Lexicon) -> Sense | None:
             tok.lemma_.lower() not in lex.words("INTENT") and tok.lower_ not in lex.words("INTENT"):
         return None  # "agreed to keep X separate" is an agreement whatever it agrees to do
     for comp in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
-        inner = lex.verbs.get(comp.lemma_.lower())
-        if inner is not None and inner.type in ("REJECT", "DISAPPROVE"):
+        types = {t.type for t in lex.senses.get(("V", comp.lemma_.lower()), []) if t.type != "-"}
+        if types and types <= {"REJECT", "DISAPPROVE"}:  # a verb that only refuses or criticizes ("reverse")
             return Sense("-", None, None)
     return None
 
