@@ -404,8 +404,8 @@ def _thing_holders(site: Site, target) -> list:
     the CIA": a thing as the target of a noun event stands for its holder (a non-pronoun possessor, else its "of"
     phrase, else an actor modifier: "the government plans", else the agent of the participle that modifies it); an
     actor stays itself."""
-    if site.actor(target, True) is not None:
-        return [target]
+    if site.actor(target, True) is not None or physical_target(site.trig, target, site.lex):
+        return [target]  # an actor, or the aimed-at thing of an assault ("an attack on merchant vessels")
     kids = list(target.children)
     holders = [c for c in kids if c.dep_ == "poss" and c.pos_ != "PRON"] or [
         p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"] or [
