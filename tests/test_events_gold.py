@@ -1,7 +1,7 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8/9/10/11 and dev 4/5/6/7/8 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
-picked by hand (held-out 10 and 11 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
-R 0.130 F1 0.197, never tuned on; held-out 11 is not yet scored)."""
+8/9/10/11/12 and dev 4/5/6/7/8/9 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence
+was picked by hand (held-out 10, 11 and 12 by fingerprint only: held-out 10 was scored once at the end of session 14,
+P 0.400 R 0.130 F1 0.197, never tuned on; held-out 11 and 12 are not yet scored)."""
 from __future__ import annotations
 
 import hashlib
@@ -86,3 +86,23 @@ def test_heldout11_is_the_seeded_draw():
     assert len(drawn) == len(labelled) == 44
     assert _digest(drawn) == _digest(labelled), "events_heldout11.tsv is not the seeded draw (seed 20261208)"
     assert not _files(["events_heldout11.tsv"]) & _files(before)
+
+
+HELDOUT11_BEFORE = HELDOUT10_BEFORE + ["events_heldout10.tsv", "events_dev7.tsv", "events_dev8.tsv"]
+
+
+def test_dev9_is_the_seeded_draw():
+    """Dev 9 (a development file, compared in the clear) was drawn after held-out 11 was committed."""
+    before = HELDOUT11_BEFORE + ["events_heldout11.tsv"]
+    assert _draw(20261209, 11, 3, before) == _sentences("events_dev9.tsv")
+    assert not _files(["events_dev9.tsv"]) & _files(before)
+
+
+def test_heldout12_is_the_seeded_draw():
+    """Held-out 12 (session 15, drawn after dev 9) is not yet scored: compare fingerprints so the test never shows its
+    sentences."""
+    before = HELDOUT11_BEFORE + ["events_heldout11.tsv", "events_dev9.tsv"]
+    drawn, labelled = _draw(20261210, 11, 3, before), _sentences("events_heldout12.tsv")
+    assert len(drawn) == len(labelled) == 44
+    assert _digest(drawn) == _digest(labelled), "events_heldout12.tsv is not the seeded draw (seed 20261210)"
+    assert not _files(["events_heldout12.tsv"]) & _files(before + ["events_dev7_second.tsv"])

@@ -16,6 +16,7 @@ measured there: a record is found when an event of its type is predicted in its 
     python -m pipeline.evaluate.events [gold.tsv] [--show]
     python -m pipeline.evaluate.events --sample [--seed N --n-action N --n-random N] [--fresh]
     python -m pipeline.evaluate.events --gsr [plover-gsr-dev.jsonl] [--show]
+    python -m pipeline.evaluate.events --agreement GOLD_A GOLD_B [--show]
 """
 from __future__ import annotations
 
@@ -211,6 +212,21 @@ def evaluate(path: Path = GOLD) -> dict:
 GSR = CORPORA / "event-coding" / "plover-gsr-dev.jsonl"
 
 
+def agreement(path_a: Path, path_b: Path) -> dict:
+    """Two labellers' files of the same sentences scored with the evaluation's own matching: labeller B's events
+    play the predictions, labeller A's the gold (precision = share of B's events A also wrote, recall = share of A's
+    events B also wrote), so the figure is the human ceiling for the extractor's F1 on that file."""
+    gold_a, gold_b = read_gold(Path(path_a)), read_gold(Path(path_b))
+    if [g["sentence"] for g in gold_a] != [g["sentence"] for g in gold_b]:
+        raise ValueError(f"{path_a} and {path_b} do not hold the same sentences in the same order")
+    preds = [item["events"] for item in gold_b]
+    r = score(gold_a, preds)
+    r["gold"] = gold_a
+    r["overall"] = prf(sum(r["tp_p"].values()), sum(r["n_p"].values()), sum(r["tp_g"].values()),
+                       sum(r["n_g"].values()))
+    return r
+
+
 def read_gsr(path: Path) -> list[dict]:
     """PLOVER GSR records: sentence, event type, source actor texts, target actor texts."""
     out = []
@@ -268,6 +284,37 @@ def main_gsr(path: Path, show: bool) -> int:
     return 0
 
 
+def _print_tables(r: dict) -> None:
+    """P/R/F1 by PLOVER type, then by corpus."""
+    tp_p, n_p, tp_g, n_g = r["tp_p"], r["n_p"], r["tp_g"], r["n_g"]
+    print(f"  {'type':<12}{'gold':>5}{'pred':>5}{'precision':>11}{'recall':>8}{'F1':>7}")
+    for t in sorted(set(n_g) | set(n_p)):
+        print(f"  {t:<12}{_fmt(tp_p[t], n_p[t], tp_g[t], n_g[t])}")
+    print(f"  {'corpus':<12}{'gold':>5}{'pred':>5}{'precision':>11}{'recall':>8}{'F1':>7}  sentences")
+    for name, c in sorted(r["by_corpus"].items()):
+        print(f"  {name:<12}{_fmt(c['tp_p'], c['n_p'], c['tp_g'], c['n_g'])}  {c['sentences']}")
+
+
+def main_agreement(path_a: str, path_b: str, show: bool) -> int:
+    r = agreement(Path(path_a), Path(path_b))
+    gold = r["gold"]
+    print(f"Labeller agreement: {len(gold)} sentences, labeller A {sum(r['n_g'].values())} events (gold {path_a}), "
+          f"labeller B {sum(r['n_p'].values())} events (as predictions {path_b}); the evaluation's matching")
+    _print_tables(r)
+    P, R, F = r["overall"]
+    print(f"agreement (B against A) precision {P:.3f}  recall {R:.3f}  F1 {F:.3f}")
+    if show:
+        for item, ps, matched, used in r["details"]:
+            if len(matched) == len(ps) and len(used) == len(item["events"]):
+                continue
+            print("#", item["sentence"][:140])
+            print("   A:", "; ".join(f"{'OK ' if i in used else ''}{g['type']}|{g['actor1']}|{g['actor2']}"
+                                   for i, g in enumerate(item["events"])) or "-")
+            print("   B:", "; ".join(f"{'OK ' if i in matched else ''}{p['type']}|{p['actor1']}|{p['actor2']}"
+                                   for i, p in enumerate(ps)) or "-")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", default=str(GOLD))
@@ -277,8 +324,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-action", type=int, default=9, help="--sample: action-word sentences kept per corpus")
     ap.add_argument("--n-random", type=int, default=3, help="--sample: random sentences kept per corpus")
     ap.add_argument("--fresh", action="store_true", help="--sample: skip every file any events*.tsv gold file used")
+    ap.add_argument("--agreement", nargs=2, metavar=("GOLD_A", "GOLD_B"),
+                    help="score labeller B's file of the same sentences against labeller A's (no extractor run)")
     ap.add_argument("--gsr", action="store_true", help="score recall on the PLOVER GSR file (gold argument optional)")
     args = ap.parse_args(argv)
+    if args.agreement:
+        return main_agreement(*args.agreement, show=args.show)
     if args.gsr:
         return main_gsr(Path(args.gold) if args.gold != str(GOLD) else GSR, args.show)
     if args.sample:
@@ -292,12 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     negatives = sum(1 for g in gold if not g["events"])
     print(f"Event extraction: {len(gold)} sentences ({negatives} without events), {sum(n_g.values())} gold events, "
           f"{sum(n_p.values())} predicted; gold {args.gold}")
-    print(f"  {'type':<12}{'gold':>5}{'pred':>5}{'precision':>11}{'recall':>8}{'F1':>7}")
-    for t in sorted(set(n_g) | set(n_p)):
-        print(f"  {t:<12}{_fmt(tp_p[t], n_p[t], tp_g[t], n_g[t])}")
-    print(f"  {'corpus':<12}{'gold':>5}{'pred':>5}{'precision':>11}{'recall':>8}{'F1':>7}  sentences")
-    for name, c in sorted(r["by_corpus"].items()):
-        print(f"  {name:<12}{_fmt(c['tp_p'], c['n_p'], c['tp_g'], c['n_g'])}  {c['sentences']}")
+    _print_tables(r)
     P, R, F = r["overall"]
     print(f"overall precision {P:.3f}  recall {R:.3f}  F1 {F:.3f}")
     if args.show:
