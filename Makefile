@@ -76,8 +76,11 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev7.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev8.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev9.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev10.tsv
 	@echo 'human agreement on dev 7 (label15 blind second labelling scored against label14, the same matching):'
 	$(BIN)/python -m pipeline.evaluate.events --agreement pipeline/evaluate/gold/events_dev7.tsv pipeline/evaluate/gold/events_dev7_second.tsv
+	@echo 'human agreement on dev 8 (second labelling less blind: its labeller had read dev 8 header decisions):'
+	$(BIN)/python -m pipeline.evaluate.events --agreement pipeline/evaluate/gold/events_dev8.tsv pipeline/evaluate/gold/events_dev8_second.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout2.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout3.tsv

@@ -45,8 +45,9 @@ def test_agreement_refuses_files_of_different_sentences(tmp_path):
         agreement(_write(tmp_path, "a.tsv", LABELLER_A), _write(tmp_path, "b.tsv", other))
 
 
-def test_dev7_second_labelling_holds_dev7_sentences(capsys):
-    assert main(["--agreement", str(GOLD.parent / "events_dev7.tsv"),
-                 str(GOLD.parent / "events_dev7_second.tsv")]) == 0
+@pytest.mark.parametrize("dev", ["dev7", "dev8"])
+def test_second_labelling_holds_the_dev_sentences(dev, capsys):
+    assert main(["--agreement", str(GOLD.parent / f"events_{dev}.tsv"),
+                 str(GOLD.parent / f"events_{dev}_second.tsv")]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Labeller agreement: 43 sentences") and "agreement (B against A) precision" in out

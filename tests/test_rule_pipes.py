@@ -11,6 +11,7 @@ import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 
 from pipeline.nlp.model import MODEL_NAME, load_model
+from pipeline.nlp.paragraphs import install as install_paragraph_sentence_starts
 from pipeline.nlp.rule_pipes import FastAttributeRuler, FastLemmatizer, install
 from tests.conftest import CORPORA, SEEDS
 
@@ -29,16 +30,24 @@ def _texts() -> list[str]:
     return texts
 
 
+def _stock():
+    """The stock model with the project's paragraph component (which sets no attribute the fast
+    components read or write)."""
+    stock = spacy.load(MODEL_NAME)
+    install_paragraph_sentence_starts(stock)
+    return stock
+
+
 @pytest.fixture(scope="module")
 def stock_and_fast():
-    stock = spacy.load(MODEL_NAME)
+    stock = _stock()
     texts = _texts()
     return list(stock.pipe(texts, batch_size=16)), list(load_model().pipe(texts, batch_size=16))
 
 
 def test_pipeline_uses_the_fast_components():
     nlp = load_model()
-    assert nlp.pipe_names == spacy.load(MODEL_NAME).pipe_names
+    assert nlp.pipe_names == _stock().pipe_names
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)
 
