@@ -76,3 +76,30 @@ def test_speech_verb_hung_on_the_noun_phrase_after_the_mark_is_the_cue():
             "lessons?\u201d the 43-year-old asked in the video\u2019s description.\n")
     quote = _find(_quotes(text)[0], "elocution")
     assert quote.kind == "direct" and quote.cue == "asked" and quote.speaker_text == "the 43-year-old"
+
+
+def test_quotation_after_narration_of_its_own_paragraph_does_not_go_on_with_the_last_speaker():
+    text = ("“This is not a combat mission,” one senior official said.\n\n"
+            "“This is to enable partners on the ground.”\n\n"
+            "The raids went on through the winter and the commanders grew bolder. "
+            "“I mean, a raid is a combat operation. There is no way around that.”\n")
+    quotes, _ = _quotes(text)
+    assert _find(quotes, "This is to enable").speaker_text == "one senior official"
+    assert not [quote for quote in quotes if quote.text.startswith("I mean") and quote.speaker_text]
+
+
+def test_second_piece_of_a_quotation_split_by_a_long_cue_takes_that_cue():
+    text = ("Some economists warn of side effects.\n\n"
+            "\"The risk,\" said Edward Leamer, an economist who is the director of the UCLA Anderson Forecast, "
+            "\"is that we're going to be attracting workers and repelling jobs.\"\n")
+    quotes, _ = _quotes(text)
+    first, second = _find(quotes, "The risk"), _find(quotes, "is that we're")
+    assert first.kind == second.kind == "direct" and first.cue_start == second.cue_start
+    assert second.speaker_start == first.speaker_start is not None
+
+
+def test_piece_introduced_by_a_verb_of_its_own_after_the_cue_is_not_the_split_quotation():
+    text = ("“I don't want a fractured convention,” he said, adding, "
+            "“We don't want to be in Cleveland fighting for a nomination.”\n")
+    quotes, _ = _quotes(text)
+    assert _find(quotes, "We don't want").cue == "adding"

@@ -49,8 +49,8 @@ def test_cue_rules_are_ordered_lists_of_named_functions():
 
     for rules in (DIRECT_CUE_RULES, INDIRECT_CUE_RULES):
         assert len(rules) >= 7 and all(callable(rule) and rule.__doc__ for rule in rules)
-    assert [rule.__name__ for rule in DIRECT_CUE_RULES[:4]] == ["credit_after", "headline_speaker", "cue_after",
-                                                                "cue_before"]
+    assert [rule.__name__ for rule in DIRECT_CUE_RULES[:5]] == ["credit_after", "headline_speaker", "cue_after",
+                                                                "interposed_cue", "cue_before"]
 
 
 def test_word_sets_are_data_with_a_comment_each():

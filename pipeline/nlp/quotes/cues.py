@@ -9,6 +9,8 @@ per layout, applied in the order of DIRECT_CUE_RULES, the first that finds a cue
   after a full sentence: '“….” He added, “…”' introduces the next one; nor, after a full
   sentence, a verb with a reported clause of its own, or one that does not open the words
   after the mark: '“….” Reluctantly, Brafman said he had …');
+- interposed_cue: the cue between the two pieces of a split quotation ('“The risk,” said X,
+  an economist who …, “is that …”'), even with no subject in the parse (`interposed`);
 - cue_before: a speech verb before the opening mark in the same sentence ("Kerry told
   Lavrov: “…”", 'he said, “…”'; a participle clause after a comma that runs into the mark
   is the cue of the quotation inside it: '…,” Kiedis said, mentioning the album is “in the
@@ -31,6 +33,7 @@ import re
 from typing import NamedTuple
 
 from pipeline.nlp.quotes.context import CueMatch, Piece, QuoteContext
+from pipeline.nlp.quotes.interposed import interposed_cue
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.pieces import SENT_END, sentence_initial
 from pipeline.nlp.quotes.syntax import (
@@ -459,8 +462,8 @@ def governing_cue(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatc
 
 
 DIRECT_CUE_RULES = [
-    credit_after, headline_speaker, cue_after, cue_before, any_verb_after, noun_phrase_cue_after, any_verb_before,
-    colon_paragraph_cue, colon_paragraph_verb, statement_paragraph, credit_line, governing_cue,
+    credit_after, headline_speaker, cue_after, interposed_cue, cue_before, any_verb_after, noun_phrase_cue_after,
+    any_verb_before, colon_paragraph_cue, colon_paragraph_verb, statement_paragraph, credit_line, governing_cue,
 ]
 
 

@@ -4,8 +4,9 @@ grouped into quotations, each quotation gets its speaker.
 Pieces sharing a cue are one quotation (split quotes "…," he said, "…"), as are pieces
 glued by white space or by a paragraph continuation. A piece that opens a sentence with no
 cue of its own continues the previous speaker's quotation when one is recent (same or
-previous paragraph) and keeps its cue and speaker spans (one attribution) — unless a
-paraphrase ending the previous paragraph ('…, said Mr Thomas.') came after it: then that
+previous paragraph; not after narration of its own paragraph with no quotation in it when
+that one ended in an earlier paragraph) and keeps its cue and speaker spans (one attribution) —
+unless a paraphrase ending the previous paragraph ('…, said Mr Thomas.') came after it: then that
 speaker, who also takes it when there is no quotation before — otherwise it is left out; so
 are quoted fragments nobody is said to say (names such as the “London 11”, scare quotes).
 A quotation that goes on a clause begun before its mark is *partial*, not direct: a
@@ -178,6 +179,21 @@ class QuotationRun:
     continued: list[Continuation] = field(default_factory=list)
 
 
+def _led_by_narration(ctx: QuoteContext, first: Piece, run: QuotationRun) -> bool:
+    """Narration of its own paragraph, with no quotation in it, comes before a cue-less
+    quotation, and the quotation before it ended in an earlier paragraph ('“… partners.”¶But
+    in a conference call, Col. Warren … said, “I mean, …”', '“…,” she said.¶And that entails
+    … Barrett's dictum was, “…”'): the paragraph turned to someone or something else, so it
+    does not go on with that quotation's speaker (train: such quotations were never the gold
+    attribution of the one before, 20 times another one's). A quoted word in that narration
+    ('he said the system must “provide the right incentives”. “No-one is …”') is a report of
+    the speaker who goes on: the quotation goes on."""
+    lead = ctx.text[first.para_start:first.open_at]
+    if run.last_direct_end >= first.para_start or not any(char.isalnum() for char in lead):
+        return False
+    return not any(piece.para == first.para and piece.close_end <= first.open_at for piece in ctx.pieces)
+
+
 class Attribution(NamedTuple):
     """The speaker and cue of one quotation (a group of pieces)."""
     speaker: Speaker
@@ -207,7 +223,8 @@ def _attribution(ctx: QuoteContext, members: list[Piece], run: QuotationRun, quo
     if len(content.split()) < 3 or rank[first.para] == 0:
         return None
     last = run.last_speaker
-    near = last is not None and rank[first.para] - rank.get(run.last_para, -10) <= 1
+    near = last is not None and rank[first.para] - rank.get(run.last_para, -10) <= 1 \
+        and not _led_by_narration(ctx, first, run)
     # the same quotation goes on: it keeps the cue and speaker of the one before, or
     # of a paraphrase of the previous paragraph after it (settled after step 4)
     speaker = Speaker(last.text, last.start, last.end, last.key, last.anonymous) if near else Speaker()
