@@ -1,4 +1,5 @@
-"""Reports that are none (issue 14): a stance verb in a condition, an event perceived, 'add to';
+"""Reports that are none (issue 14): a stance verb in a condition, an event perceived, 'add to', an
+amount added, a cue under 'fail to';
 a date or a dummy 'it' names no speaker though the content is kept."""
 import pytest
 
@@ -42,3 +43,29 @@ def test_dummy_it_names_nobody(nlp):
     found = _quotes(nlp, "Amid all this it is easy to forget that Mr Brown remains the man most likely to succeed.")
     content = [(text, speaker) for text, speaker in found if "Mr Brown remains" in text]
     assert content and all(speaker is None for _, speaker in content)
+
+
+def test_adding_an_amount_is_no_speech(nlp):
+    found = _quotes(nlp, "The euro had added 0.8% to climb above the $1.30 level on Monday.")
+    assert not any("climb above" in text for text, _ in found)
+
+
+def test_added_with_a_clause_is_still_speech(nlp):
+    found = _quotes(nlp, "The minister added that the talks would resume in March.")
+    assert any("the talks would resume in March" in text for text, _ in found)
+
+
+def test_a_cue_under_fail_reports_nothing(nlp):
+    found = _quotes(nlp, "The governor failed to predict the anger of the voters.")
+    assert not any("anger of the voters" in text for text, _ in found)
+
+
+def test_perception_with_its_clause_subject_as_object_is_no_report(nlp):
+    found = _quotes(nlp, "The retailer has seen quarterly sales climb to record levels after the merger.")
+    assert not any("sales climb" in text for text, _ in found)
+
+
+def test_a_perfect_participle_after_a_comma_is_the_narrators(nlp):
+    found = _quotes(nlp, "Union leaders said they were glad the firm had been forced into talks, having earlier "
+                         "condemned its refusal to negotiate.")
+    assert any(text.endswith("forced into talks") for text, _ in found)

@@ -248,6 +248,13 @@ def test_indirect_content_stops_before_the_narrators_additions():
     assert "though" not in poll.text and poll.text.endswith("prices")
 
 
+def test_a_conjoined_stance_verb_stays_in_the_reported_clause():
+    # (only a conjoined verb of speech is the narrator's next report: PolNeAR files the rest)
+    quotes, _names = _quotes("The mayor said the charity is not a lobby group and backs candidates of every party.")
+    said = _find([q for q in quotes if q.kind == "indirect"], "the charity is not a lobby group")
+    assert said.text.endswith("backs candidates of every party")
+
+
 # ------------------------------------------------------------------ PolNeAR
 
 

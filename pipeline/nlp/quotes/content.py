@@ -115,10 +115,11 @@ def _prep_object_content(verb, lemma: str, kids: list, dobj) -> tuple[int, int] 
             if pobj is not None and pobj.lower_ not in OBJECT_STOP and pobj.ent_type_ not in ("DATE", "TIME") \
                     and not (prep.lower_ in ("on", "over") and pobj.lemma_.lower() in MEDIUM_NOUNS):
                 high = pobj.right_edge.i + 1
-                # 'referred to Rubio as “a bright leader”': the description goes with it
+                # 'referred to Rubio as “a bright leader”', 'pointed to China as the regional
+                # enforcer': the description goes with it
                 as_phrase = next((child for child in kids if child.dep_ == "prep" and child.lower_ == "as"
                                   and child.i >= high), None)
-                if as_phrase is not None and lemma == "refer":
+                if as_phrase is not None:
                     high = as_phrase.right_edge.i + 1
                 if dobj is not None and verb.i < dobj.i < prep.i and prep.lower_ in ("for", "of"):
                     # 'thanked his supporters for delivering …', 'accused him of …': the one
@@ -130,9 +131,11 @@ def _prep_object_content(verb, lemma: str, kids: list, dobj) -> tuple[int, int] 
 
 def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
     """Bounds of a reported clause [low, high) without the narrator's additions after it: a
-    conjoined speech or object cue verb ('… momentum and said that …', '… be fired and
-    defended Trump'), a participle after a comma ('…, referring to …'), a contrast ('…,
-    though voters …'). (Running a clause the parser cut at a quotation mark on to the
+    conjoined verb of speech ('… momentum and said that …'; a conjoined stance or object cue
+    stays in the clause, as PolNeAR files it: 'said the group is not an advocacy group and
+    supports candidates on both sides'), a participle after a comma ('…, referring to …'), a contrast ('…,
+    though voters …'), a perfect participle after a comma ('…, having earlier criticised …').
+    (Running a clause the parser cut at a quotation mark on to the
     sentence end was tried: it lowered PolNeAR recall.)"""
     doc = ctx.doc
     for index in range(low + 1, high):
@@ -142,11 +145,11 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
         before = ctx.text[doc[low].idx:tok.idx].rstrip()
         prev = before.rstrip("”\"’'")[-1:] if before.endswith(("”", '"')) else doc[index - 1].text
         if tok.dep_ == "conj" and tok.pos_ == "VERB" and subject_of(tok) is not None \
-                and (is_cue(tok, ("direct", "object")) or tok.lemma_.lower() in MORE_OBJECT_CUES) \
+                and is_cue(tok, ("direct",)) \
                 and not any(child.dep_ in SUBJECT_DEPS for child in tok.children):
             high = index
         elif prev in (",", "—", "–", "--", "-") and (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")
-                                                     or tok.lower_ in CLAUSE_BREAKS):
+                                                     or tok.lower_ in CLAUSE_BREAKS or _perfect_participle(tok)):
             high = index
         else:
             continue
@@ -155,6 +158,11 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
             and not ctx.inside_quote(doc[high - 1].idx):
         high -= 1
     return low, high
+
+
+def _perfect_participle(tok) -> bool:
+    """'having' opening a participle clause ('having earlier criticised the decision')."""
+    return tok.lower_ == "having" and tok.dep_ == "aux" and tok.head.tag_ == "VBN" and tok.head.left_edge.i == tok.i
 
 
 def own_sentence(ctx: QuoteContext, verb, low: int, high: int) -> tuple[int, int]:

@@ -9,7 +9,9 @@ from pipeline.nlp.quotes.syntax import is_cue
 
 CONDITION_MARKS = word_set("condition_marks")
 PERCEPTION_VERBS = word_set("perception_verbs")
+FAILURE_VERBS = word_set("failure_verbs")
 NON_AGENT_ENTITIES = {"DATE", "TIME"}
+AMOUNT_ENTITIES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 
 
 def conditional_stance(verb, subject, head) -> bool:
@@ -30,8 +32,14 @@ def conditional_stance(verb, subject, head) -> bool:
 
 def perceived_event(verb, subject, head) -> bool:
     """'General Motors saw its net profits fall 37%', 'watched him leave': a verb of perception
-    with a bare infinitive or participle clause reports an event seen, not a stance."""
-    if verb.lemma_.lower() not in PERCEPTION_VERBS or head is None or head.dep_ != "ccomp":
+    with a bare infinitive or participle clause reports an event seen, not a stance (also when
+    the parser made the subject of that clause the verb's object: 'Barclays has seen annual
+    profits climb to record levels')."""
+    if verb.lemma_.lower() not in PERCEPTION_VERBS:
+        return False
+    if head is None:
+        head = next((child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i), None)
+    if head is None or head.dep_ not in ("ccomp", "xcomp"):
         return False
     return head.tag_ in ("VB", "VBG") and not any(
         child.dep_ in ("mark", "aux") and child.lower_ in ("that", "to") for child in head.children)
@@ -44,7 +52,20 @@ def adding_to(verb, subject, head) -> bool:
         child.dep_ == "prep" and child.lower_ == "to" and child.i == verb.i + 1 for child in verb.children)
 
 
-NOT_A_REPORT = [conditional_stance, perceived_event, adding_to]
+def quantity_added(verb, subject, head) -> bool:
+    """'The British pound had added 0.5% to break through …', 'added 2,000 jobs': 'add' with an
+    amount for its object is a rise, no speech."""
+    return verb.lemma_.lower() == "add" and any(
+        child.dep_ in ("dobj", "npadvmod") and (child.ent_type_ in AMOUNT_ENTITIES or child.like_num) for child in verb.children)
+
+
+def failed_act(verb, subject, head) -> bool:
+    """'Lord Callaghan failed to predict the mood of the country': a cue under a verb of
+    failing ('fail to', rules failure_verbs) was not done, so reports nothing."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILURE_VERBS
+
+
+NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act]
 
 
 def vetoed(verb, subject, head) -> bool:

@@ -1,0 +1,19 @@
+"""The BBC precision sample of issue 14 (session 15): the seeded draw gives the 20 labelled
+files, none of them in the 30-article gold, and every labelled prediction is found in its
+article with a verdict."""
+from pipeline.evaluate.quotes_bbc import GOLD
+from pipeline.evaluate.quotes_bbc_precision import LABELS, draw, read_labels
+from tests.conftest import corpus
+
+
+def test_sample_is_the_seeded_draw_and_every_label_is_found():
+    corpora = corpus("bbc-news").parent
+    names = draw(corpora)
+    rows = [line.split("\t") for line in LABELS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len(names) == 20 and {row[0] for row in rows} <= set(names)
+    assert not set(names) & {line.split("\t")[0] for line in GOLD.read_text(encoding="utf-8").splitlines()}
+    assert {row[4] for row in rows} == {"ok", "wrong"}
+    labels = read_labels(corpora)
+    assert sum(map(len, labels.values())) == len(rows) == 228
+    assert all(positions for entries in labels.values() for positions, _, _ in entries)
