@@ -90,8 +90,9 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout7.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout8.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout9.tsv
-	@echo 'held-out 10 (the reported held-out file, scored once in session 14; held-out 1-9 above are spent history):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout10.tsv
+	@echo 'held-out 11 (the reported held-out file, scored once at the end of session 15; held-out 1-10 above are spent history):'
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout11.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)

@@ -133,7 +133,9 @@ def test_opinions_carriers_appositives_and_misfiring_senses():
                 "company", "China")
     assert _has(_types("The Liberal Democrats say they also oppose house arrests."), "DISAPPROVE", "Liberal Democrats")
     assert not _types("Jackson said the police had trained for 18 months to deal with protesters.")
-    assert not _types("A Daily Telegraph poll of 1,313 people suggests two-thirds of Britons support the couple.")
+    # support measured by a poll is SUPPORT by the polled group (the labelling of held-out 10 and dev 8, session 15)
+    assert _has(_types("A Daily Telegraph poll of 1,313 people suggests two-thirds of Britons support the couple."),
+                "SUPPORT", "Britons", "the couple")
     assert _has(_types("Mr Smith suggested that the government should scrap the tax."), "DEMAND", "Smith", "government")
     got = _types("The EU renewed its condemnation of Iranian President Mahmoud Ahmadinejad's verbal attacks on Israel.")
     assert _has(got, "DISAPPROVE", "Ahmadinejad", "Israel") and not _has(got, "ASSAULT")

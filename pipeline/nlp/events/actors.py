@@ -130,6 +130,16 @@ def _leading_clause_subject(pronoun, verb):
     return None
 
 
+def _thing_said_of(subject, verb) -> bool:
+    """"Mr Livingstone said his comments were not racist and refused to apologise": the parser hung a verb conjoined
+    to the reporting verb on the reported clause; that clause's subject is a thing (no entity, no actor noun), which
+    does nothing, so the conjoined verb is the speaker's."""
+    lex = lexicon()
+    return verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in lex.report and \
+        subject.pos_ == "NOUN" and not subject.ent_type_ and not is_agent(subject, lex) and \
+        not is_person_noun(subject, lex)
+
+
 @per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense
 def subject_of(verb):
     """Subject tokens of a verb (own, else inherited from the verb it depends on)."""
@@ -156,6 +166,9 @@ def subject_of(verb):
             if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":  # "his wife, an advocate, who"
                 # "Parents and teachers who met Mr Blair": each conjoined noun the clause modifies
                 return [v.head.head] if v.head.dep_ == "appos" else expand_conj(v.head), passive
+            if verb.dep_ == "conj" and verb.head.i == v.i and _thing_said_of(s, v):  # "X said his comments were fine and refused to apologise"
+                v = v.head
+                continue
             lead = _leading_clause_subject(s, v)
             if lead is not None:  # "When some employees tried to leave, they were told by police to stay"
                 return expand_conj(lead), passive
@@ -262,8 +275,10 @@ def role_resolver(doc, entities: list[LocalEntity], ms: MentionIndex):
 
 
 def is_agent(tok, lex: Lexicon) -> bool:
-    """A generic actor noun ("police", "the president", "Human rights groups")."""
-    return tok.lower_ in lex.agents or tok.lemma_.lower() in lex.agents
+    """A generic actor noun ("police", "the president", "Human rights groups"; a person or social-group noun of
+    WordNet: "environmental organizations", "shippers")."""
+    lemma = tok.lemma_.lower()
+    return tok.lower_ in lex.agents or lemma in lex.agents or tok.pos_ == "NOUN" and lemma in lex.humans
 
 
 def is_person_noun(tok, lex: Lexicon) -> bool:

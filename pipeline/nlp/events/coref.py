@@ -101,6 +101,28 @@ def conjunct_subject(site: PronounSite):
     return _mention_of_subject(verb.head, site)
 
 
+def conjunct_object(site: PronounSite):
+    """"X quit the UK Independence Party and accused it of ...", "spoke to government officials and asked them to
+    ...": the object pronoun of a verb coordinated with one whose object (or to/with phrase) is a compatible mention
+    or generic agent noun stands for that object."""
+    tok = site.tok
+    if tok.dep_ != "dobj" or tok.head.dep_ != "conj":
+        return None
+    other = tok.head.head
+    objects = [c for c in other.children if c.dep_ == "dobj"] + [
+        p for c in other.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+        for p in c.children if p.dep_ == "pobj"]
+    for obj in (o for o in objects if o.pos_ != "PRON"):
+        mention = site.mentions.of(obj)
+        if mention is None:
+            got = _agent_text(obj, site)
+            if got is not None:
+                return got
+        elif mention.label in site.labels:
+            return Antecedent(mention, mention.text)
+    return None
+
+
 def possessor_in_sentence(site: PronounSite):
     """"X has completed its investigation": "its"/"their" stands for an earlier subject of its own sentence."""
     tok = site.tok
@@ -135,14 +157,14 @@ def person_before(site: PronounSite):
     return None
 
 
-ANTECEDENT_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, conjunct_subject,
+ANTECEDENT_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, conjunct_subject, conjunct_object,
                                           possessor_in_sentence, earlier_subject, person_before)
 
 
 # the rules that find an antecedent in the pronoun's own sentence ("Gerasimov ... as saying his country was"), for
 # what is named after the antecedent ("his country"): a subject of an earlier sentence is too far a guess there
-SENTENCE_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, conjunct_subject, possessor_in_sentence,
-                                        person_before)
+SENTENCE_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, conjunct_subject, conjunct_object,
+                                        possessor_in_sentence, person_before)
 
 
 def antecedent(tok, mentions: MentionIndex, subjects: list, report: frozenset, agent: Callable,

@@ -385,8 +385,10 @@ def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, plac
                          [tgt for _, tgt in pairs]), lex)
     if sense.type == "-":
         return
+    if "sym" in trig.flags and trig.type == "FIGHT" and sense.type == "DISAPPROVE":  # "X and Y clashed" in words:
+        pairs = pairs + [(b, a) for a, b in pairs if b != (None, None)]  # each criticized the other
     for (m1, t1), (m2, t2) in pairs:
-        if _self_event(m1, m2, t2):
+        if _self_event(m1, m2, t2) or t1 and t2 and t1.lower() == t2.lower():  # "all-party support": no pair
             continue
         # one event per type and actors in a sentence ("arrived here on a visit": one visit)
         key = (sense.type, m1.entity_key if m1 else t1, m2.entity_key if m2 else t2)

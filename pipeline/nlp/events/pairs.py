@@ -7,16 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    ACTOR_LABELS, actor_mention, appositive_holder, expand_conj, initial_name, is_agent, is_person_noun, MentionIndex,
-    noun_sources,
-    PRONOUNS,
+    ACTOR_LABELS, appositive_holder, expand_conj, is_agent, is_person_noun, MentionIndex, noun_sources, PRONOUNS,
     subject_of,
 )
 from pipeline.nlp.events.guards import PAIR_GUARDS, Resolved, Site
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 from pipeline.nlp.events.senses import (
-    aimed_at, counted_event, direct_objects, NOT_PHYSICAL, physical_target, sense_ok, targets_of, yields_to_object_noun,
+    aimed_at, carrier, counted_event, direct_objects, physical_target, sense_ok, targets_of,
 )
+from pipeline.nlp.events.targets import reciprocal_object, reciprocal_pairs, resolve_targets, unnest
 from pipeline.nlp.events.verb_targets import VERB_TARGET_RULES
 
 
@@ -28,6 +27,7 @@ PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMA
 OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
 ANON_NOUN_TYPES = OF_TYPES  # nouns of these types may name only a target ("the arrest of 23 pirates")
 CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}  # "allegations that X ...": X is the target
+MAX_TARGETS = 4  # "visiting Tanzania, Mozambique and Kenya": one event per conjoined target, up to this many
 RESPONDED_TYPES = CLAUSE_TARGET_TYPES  # nouns whose answering verb's subject is their target ("denied the allegations")
 
 
@@ -172,9 +172,10 @@ def _verb_roles(site: Site) -> Roles | None:
 
 def _judged_roles(site: Site) -> Roles | None:
     """"A Plaid Cymru MP believes UK security services were involved in arson attacks", "police say the group was
-    responsible for the bombing", "Rubio believes the nominee is unfit": a judging predicate (judged-flagged
-    adjective or participle rows: guilt with the deed as condition, unfitness, fitness) in a clause someone reports
-    or believes is that someone's judgement of the clause subject (DISAPPROVE or SUPPORT, as the row says)."""
+    responsible for the bombing", "Rubio believes the nominee is unfit", "Rubio said the president's actions undermine
+    the right to bear arms": a judging predicate (judged-flagged adjective, participle or verb rows: guilt with the
+    deed as condition, unfitness, fitness, harm done) in a clause someone reports or believes is that someone's
+    judgement of the clause subject, or of the holder of a thing subject (DISAPPROVE or SUPPORT, as the row says)."""
     tok = site.tok
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
@@ -184,6 +185,8 @@ def _judged_roles(site: Site) -> Roles | None:
     accused, _ = subject_of(tok if tok.pos_ in ("VERB", "AUX") else clause)
     accusers, passive = subject_of(clause.head)
     head = accused[0] if accused else None
+    if head is not None and site.actor(head, False) is None:  # "the president's new actions undermine X": the holder
+        head = _thing_holders(site, head)[0]
     if head is None or not accusers or passive or not (head.ent_type_ or is_agent(head, site.lex)) or \
             site.actor(head, False) is None:
         return None  # a pronoun, a thing ("the forecasts were wrong"), "the GOP nominee" (not the GOP) is no actor
@@ -391,7 +394,7 @@ def _noun_roles(site: Site) -> Roles | None:
         return None
     if site.verb is not None:
         roles.targets = roles.targets or [t[1] for t in targets_of(site.verb, site.lex, "N", site.trig.type)
-                                          if isinstance(t, tuple) and t[0] in ("with", "to", "against")]
+                                          if isinstance(t, tuple) and t[0] in ("with", "to", "against", "into")]
     roles.targets = [h for t in roles.targets for h in _thing_holders(site, t)]
     return roles
 
@@ -399,71 +402,28 @@ def _noun_roles(site: Site) -> Roles | None:
 def _thing_holders(site: Site, target) -> list:
     """"an attack on the Tories' record", "an inquiry into the senator's finances", "criticisms of the actions taken by
     the CIA": a thing as the target of a noun event stands for its holder (a non-pronoun possessor, else its "of"
-    phrase, else the agent of the participle that modifies it); an actor stays itself."""
-    if site.actor(target, True) is not None:
-        return [target]
+    phrase, else an actor modifier: "the government plans", else the agent of the participle that modifies it); an
+    actor stays itself."""
+    if site.actor(target, True) is not None or physical_target(site.trig, target, site.lex):
+        return [target]  # an actor, or the aimed-at thing of an assault ("an attack on merchant vessels")
     kids = list(target.children)
     holders = [c for c in kids if c.dep_ == "poss" and c.pos_ != "PRON"] or [
         p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"] or [
+        c for c in kids if c.dep_ in ("compound", "amod") and (  # "support for the government plans"
+            site.ms.of(c) is not None and site.ms.of(c).label in ACTOR_LABELS or is_agent(c, site.lex))] or [
         p for acl in kids if acl.dep_ == "acl" and acl.tag_ == "VBN"  # "the actions taken by X"
-        for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or [
+        p for c in (target.head.children if target.dep_ == "nsubjpass" else ())  # "the change was made by X and drew"
+        if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return holders[:1] or [target]
 
 
-# ---- resolving heads to actors, and the guards on the pairs
-
-def _unnest(site: Site, targets: list) -> list:
-    """An event noun as target ("agreed to talks with X"): its with/between/among/of phrase is the target; an
-    agent noun with an event sense stays an actor ("supporting the opposition")."""
-    lex = site.lex
-    targets = list(targets)
-    for t in [t for t in targets if (t.lemma_.lower() in lex.nouns or t.lower_ in lex.nouns) and not is_agent(t, lex)]:
-        targets.remove(t)
-        targets += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of")
-                    for p in c.children if p.dep_ == "pobj"]
-    return targets
-
-
-def _outside_clauses(head, trigger) -> list:
-    """The tokens under a target head outside the clauses that modify it, except the trigger's own clause:
-    "issues discussed by Kerry in a call with Lavrov" reaches Lavrov, "areas associated with Labour" does not."""
-    out, stack = [], [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack += [c for c in t.children if c.dep_ not in ("acl", "relcl") or c.i == trigger.i]
-    return out
-
-
-def _resolve_targets(site: Site, targets: list, res: Resolved) -> None:
-    lex = site.lex
-    for t in targets:
-        for tt in expand_conj(t):
-            got = site.actor(tt, True)  # a human noun can be a target by its text ("released two hostages")
-            if got is None:
-                inner = [p for c in _outside_clauses(tt, site.tok) if c.dep_ == "prep" and c.lower_ == "with"
-                         for p in c.children if p.dep_ == "pobj"]
-                if inner:
-                    got = site.actor(inner[0], False)
-            if got is None and physical_target(site.trig, tt, site.lex):
-                got = (None, actor_mention(tt, site.ms, {}, lambda h, t: None)[1])
-                res.named.append(got)
-            if got is not None:
-                res.tgt_ok.append(got)
-                if got[0] is not None or is_agent(tt, lex) or is_person_noun(tt, lex) or initial_name(tt, lex):
-                    res.named.append(got)
-                elif tt.pos_ == "PROPN" and got[1] and got[1].lower() not in PRONOUNS and \
-                        tt.ent_type_ not in NOT_PHYSICAL:  # "the attacks of Sept.11": a date is no name
-                    res.proper.append(got)
-            else:
-                _, txt = actor_mention(tt, site.ms, {}, lambda h, t: None)
-                res.tgt.append((None, txt))
-
+# ---- the guards on the pairs (target heads are resolved by `targets`)
 
 def _actor_pairs(site: Site, roles: Roles):
     """The (source, target) actor pairs of the roles, or None when a guard rejects them."""
     trig, tok = site.trig, site.tok
-    targets = _unnest(site, roles.targets)
+    targets = unnest(site, roles.targets)
     # protesters are often plain people by their text ("Nurses held a walkout to protest")
     # and perpetrators by a human noun ("the three teenagers charged with murdering X")
     # and a passive's "by" phrase names its doer explicitly ("supported by her friends")
@@ -480,23 +440,14 @@ def _actor_pairs(site: Site, roles: Roles):
                 not has_agent):
             return None
         src = [(None, None)]
+    if src != [(None, None)] and reciprocal_object(tok):
+        return reciprocal_pairs(src, "sym" in trig.flags), []
     res = Resolved(src, [], [], [], [], targets, pronoun_source, src == [(None, None)])
-    _resolve_targets(site, targets, res)
+    resolve_targets(site, targets, res)
     if any(guard(site, res) for guard in PAIR_GUARDS):
         return None
     if not res.tgt_ok and not res.tgt and len(src) > 1 and "sym" in trig.flags:
         return [(src[0], src[1])], []
     tgt_list = res.tgt_ok or [(None, res.tgt[0][1] if res.tgt else None)]
-    return [(s, t) for s in src for t in tgt_list[:2]], []
+    return [(s, t) for s in src for t in tgt_list[:MAX_TARGETS]], []
 
-
-def carrier(noun, verb, lex: Lexicon) -> bool:
-    """A verb that carries a noun trigger as a light verb does: a speech verb with the noun as object
-    ("announced a suspension of air links"), a generated verb that yields to its object noun ("speeded up the
-    withdrawal of forces"), or a verb of gathering with the noun in its for-phrase ("were converging for a rally";
-    GATHER cue words)."""
-    lemma = verb.lemma_.lower()
-    if noun.dep_ == "dobj" and noun.head.i == verb.i:
-        return lemma in lex.report or yields_to_object_noun(verb, lex.senses.get(("V", lemma), []), lex)
-    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
-        lemma in lex.words("GATHER")

@@ -113,6 +113,20 @@ def intent_to_cooperate(found: Found, lex: Lexicon) -> Sense | None:
     return None
 
 
+def promised_rejection(found: Found, lex: Lexicon) -> Sense | None:
+    """'Obama has promised to reverse the new rules': an intent verb (INTENT cue words) whose complement is a refusal
+    or criticism is no AGREE of its own; the complement is the event (labelling guide decision 9)."""
+    tok = found.tok
+    if found.trig.type != "AGREE" or tok.pos_ != "VERB" or tok.lemma_.lower() in ("agree", "accept") or \
+            tok.lemma_.lower() not in lex.words("INTENT") and tok.lower_ not in lex.words("INTENT"):
+        return None  # "agreed to keep X separate" is an agreement whatever it agrees to do
+    for comp in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        types = {t.type for t in lex.senses.get(("V", comp.lemma_.lower()), []) if t.type != "-"}
+        if types and types <= {"REJECT", "DISAPPROVE"}:  # a verb that only refuses or criticizes ("reverse")
+            return Sense("-", None, None)
+    return None
+
+
 def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
     """'will provide food aid to', 'said they will release X', 'will support a resolution' (the light
     verb carries the future of a noun trigger), 'would meet X if ...': AGREE."""
@@ -242,6 +256,18 @@ def refused_act(found: Found, lex: Lexicon) -> Sense | None:
     return Sense("-", None, None) if gov.lemma_.lower() in lex.words("REFUSE") else None
 
 
+def _political_sides(found: Found, lex: Lexicon) -> bool:
+    """"The two political leaders clashed", "Blair and Brown declared war on each other": a fight with no actor
+    target (or only its sides as targets) whose every side is a person mention or a political role noun (POLITICAL_ROLE
+    cue words: "leaders", "candidates")."""
+    sides = [(m, text) for m, text in found.sources]
+    others = [m for m, _ in (found.targets or []) if m is not None and all(m is not s for s, _ in sides)]
+    roles = lex.words("POLITICAL_ROLE")
+    return bool(sides) and not others and all(
+        m is not None and m.label == "PERSON" or m is None and text and text.split()[-1].lower() in roles
+        for m, text in sides)
+
+
 def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     """An 'attack' on a person, party or rival with no weapon, casualty or armed actor in the sentence
     ('Sanders attacked Clinton', 'an attack on Labour's record'): DISAPPROVE (CAMEO 111), not ASSAULT."""
@@ -261,9 +287,10 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     sources = [m for m, text in found.sources if m is not None or text]
     if not sources or any(m.label in ("GPE", "LOC", "FAC") for m in targets):
         return None  # "the attacks on the World Trade Center": no attacker named, no verbal reading
-    if found.trig.type == "FIGHT" and not any(m.label == "PERSON" for m in targets):
+    sides = _political_sides(found, lex)
+    if found.trig.type == "FIGHT" and not any(m.label == "PERSON" for m in targets) and not sides:
         return None  # "his battles with Trump" is verbal; "fighting between Azerbaijanis and Armenians" is not
-    political = any(m.label in ("PERSON", "ORG", "NORP") for m in targets) or \
+    political = any(m.label in ("PERSON", "ORG", "NORP") for m in targets) or sides or \
         any(m is not None and m.label == "PERSON" for m, _ in found.sources) or words & lex.words("SPEECH_OBJECT")
     return Sense("DISAPPROVE", "criticize", "111") if political else None
 
@@ -301,7 +328,36 @@ def circumstantial_force(found: Found, lex: Lexicon) -> Sense | None:
     return Sense("-", None, None) if any(c.dep_ == "xcomp" for c in tok.children) else None
 
 
+def summoned(found: Found, lex: Lexicon) -> Sense | None:
+    """'Crews were called to the Waitrose building on Wellington High Street', 'police were called to the scene': a
+    passive call to a place, with no act to do, is a summons, not a call on someone to act (DEMAND)."""
+    tok = found.tok
+    if found.trig.type != "DEMAND" or tok.pos_ != "VERB" or tok.lemma_.lower() != "call" or \
+            not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "xcomp" for c in tok.children):
+        return None
+    to_place = any(c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" for p in c.children)
+                   for c in tok.children)
+    return Sense("-", None, None) if to_place else None
+
+
+def name_calling(found: Found, lex: Lexicon) -> Sense | None:
+    """'Peter Hain called me a mongrel', 'called him a pathological liar': calling someone a name (an object predicate
+    noun) is criticism (CAMEO 111), praise when the name has a word of praise (PRAISE_WORD cue words: 'called him a
+    kind, loving and admirable person', CAMEO 051) - never a phone call or a demand."""
+    tok = found.tok
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "call":
+        return None
+    name = next((c for c in tok.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+    if name is None or not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return None
+    if {t.lower_ for t in name.subtree} & lex.words("PRAISE_WORD"):
+        return Sense("SUPPORT", "praise", "051")
+    return Sense("DISAPPROVE", "criticize", "111")
+
+
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
+    summoned,
+    name_calling,
     opinion_agreement,
     demanded_act,
     obligated_act,
@@ -313,6 +369,7 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     threat_under_threaten,
     conditional_threat,
     intent_to_cooperate,
+    promised_rejection,
     future_cooperation,
     denied_agreement,
     military_fight,

@@ -209,3 +209,15 @@ def counted_event(tok, verb, lex: Lexicon) -> bool:
     counter = tok.head.head
     return tok.head.lower_ == "of" and counter.lemma_.lower() in lex.words("EVENT_QUANTITY") and \
         counter.head.i == verb.i
+
+
+def carrier(noun, verb, lex: Lexicon) -> bool:
+    """A verb that carries a noun trigger as a light verb does: a speech verb with the noun as object
+    ("announced a suspension of air links"), a generated verb that yields to its object noun ("speeded up the
+    withdrawal of forces"), or a verb of gathering with the noun in its for-phrase ("were converging for a rally";
+    GATHER cue words)."""
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return lemma in lex.report or yields_to_object_noun(verb, lex.senses.get(("V", lemma), []), lex)
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
+        lemma in lex.words("GATHER")

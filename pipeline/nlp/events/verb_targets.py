@@ -1,6 +1,6 @@
 """Target rules of verb triggers (`VERB_TARGET_RULES`, applied in order by `pairs._verb_roles`): the object a sense
 names as its theme gives way to its author or its against/on phrase, the accused subject of a that-clause, the subject
-of a demanded or helped clause, the one blamed "on", the object of a refused act, the holder of a thing object."""
+of a demanded or helped clause, the one blamed "on", the one asked "from", the object of a refused act, the holder of a thing object."""
 from __future__ import annotations
 
 from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_agent, is_person_noun, subject_of
@@ -22,8 +22,8 @@ def _without_themes(site: Site, targets: list) -> list:
     return [t for t in targets if t not in themes] + [
         c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
         and (ms.of(c) is not None and ms.of(c).label in ACTOR_LABELS or is_agent(c, lex))] + [
-        p for t in themes for c in t.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS
-        for p in c.children if p.dep_ == "pobj"] + [  # "unleashed attacks against Rubio", "launched strikes on X"
+        p for t in themes for c in t.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS + ("of",)
+        for p in c.children if p.dep_ == "pobj"] + [  # "unleashed attacks against Rubio", "the sentences of X"
         p for c in site.tok.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS and themes
         for p in c.children if p.dep_ == "pobj"]  # "expressed frustration over Sanders's campaign" (on the verb)
 
@@ -42,13 +42,16 @@ def _accused_of_clause(site: Site, targets: list) -> list:
 
 
 def _thing_holders(site: Site, targets: list) -> list:
-    """A thing as object ("withdrew its backing to X"): the actor is in its to/for/of/against/by phrase."""
+    """A thing as object ("withdrew its backing to X"): the actor is in its to/for/of/against/by phrase, its possessor
+    or the subject of the relative clause that modifies it ("disapproved of the way Trump had handled the situation")."""
     if not targets or any(site.actor(t, False) is not None for t in targets):
         return targets
     return targets + [p for t in targets for c in t.children
                       if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
                       for p in c.children if p.dep_ == "pobj"] + [  # "asked for the public's help"
-        c for t in targets for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        c for t in targets for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
+        s for t in targets for r in t.children if r.dep_ == "relcl"  # "disapproved of the way Trump handled it"
+        for s in r.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
 
 
 def _complement_targets(site: Site, targets: list) -> list:
@@ -94,5 +97,17 @@ def _blamed_on(site: Site, targets: list) -> list:
     return blamed[:1] if blamed else targets
 
 
+def _asked_from(site: Site, targets: list) -> list:
+    """"requested financial assistance from Airbus and Air France", "to seek federal aid from the U.S. government": a
+    demand verb whose object is a thing asks the one in its "from" phrase (on the verb or inside the object's phrase)."""
+    if site.trig.type != "DEMAND" or site.tok.lemma_.lower() not in site.lex.words("DEMAND_VERB") or \
+            any(site.actor(t, False) is not None for t in targets if not isinstance(t, tuple)):
+        return targets
+    inside = [c for o in site.tok.children if o.dep_ == "dobj" for c in o.subtree]  # "assistance for the search from X"
+    asked = [p for c in list(site.tok.children) + inside if c.dep_ == "prep" and c.lower_ == "from" and
+             (c.head.i == site.tok.i or c.head.pos_ not in ("VERB", "AUX")) for p in c.children if p.dep_ == "pobj"]
+    return [x for a in asked[:1] for x in expand_conj(a)] or targets
+
+
 VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _demanded_of_clause, _small_clause_subject, _blamed_on,
-                     _complement_targets, _thing_holders)  # in this order
+                     _asked_from, _complement_targets, _thing_holders)  # in this order
