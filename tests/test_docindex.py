@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.nlp.entities import extract_entities
-from pipeline.nlp.docindex import doc_ents, doc_sents, doc_text, span_ents, token_depths, token_offsets
+from pipeline.nlp.docindex import doc_ents, doc_index, doc_sents, doc_text, span_ents, token_depths, token_offsets
 from pipeline.nlp.events.actors import MentionIndex, document_antecedents, subject_of
 from pipeline.nlp.events.extract import TRIGGER_FINDERS, DocumentContext, _may_trigger, _name_spans
 from pipeline.nlp.events.lexicon import lexicon
@@ -55,6 +55,18 @@ def test_index_belongs_to_its_doc(docs):
     for text in ("Obama met Putin.", "Merkel met Macron in Paris.", "Obama met Putin."):
         doc = nlp(text)
         assert doc_text(doc) == text and [e.text for e in doc_ents(doc)] == [e.text for e in doc.ents]
+
+
+def test_parsed_text_is_the_doc_text(docs):
+    """The NLP stage hands the index the text a Doc was parsed from instead of `doc.text`: the
+    tokenizer (with the news-text rules) keeps every character, so they are the same."""
+    nlp = load_model()
+    texts = [doc.text for doc in docs] + ["  Leading spaces,\n\n\tnew lines  (BBC):“quoted”, and ‘more’ ...  ",
+                                          "", " ", "U.S.-led talks—on Friday—ended.\r\nDone."]
+    for text in texts:
+        doc = nlp(text)
+        assert doc.text == text
+        assert doc_index(doc, text).text == doc_text(doc) == text
 
 
 def test_trigger_filter_keeps_every_trigger(docs):

@@ -14,6 +14,7 @@ import os
 from typing import NamedTuple
 
 from pipeline.gc_pause import collections_paused
+from pipeline.nlp.docindex import doc_index
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.model import MODEL_NAME, load_model
 from pipeline.nlp.events import extract_events
@@ -95,10 +96,17 @@ def annotate_chunk(jobs: list[Job]) -> list[VersionAnnotations]:
             # a chunk's titles in one batch: short texts, whose cost is mostly spaCy's per batch
             title_docs = iter(list(nlp.pipe([j.title for j in jobs if j.title], batch_size=CHUNK_SIZE)))
             docs = nlp.pipe([j.text for j in jobs], batch_size=BATCH_SIZE)
-            return [annotate_doc(doc, j.published_at, title_doc=next(title_docs) if j.title else None)
-                    for doc, j in zip(docs, jobs)]
+            return [_annotate_parsed(doc, j, next(title_docs) if j.title else None) for doc, j in zip(docs, jobs)]
         except Exception:  # noqa: BLE001
             return [_annotate_alone(job) for job in jobs]
+
+
+def _annotate_parsed(doc, job: Job, title_doc) -> VersionAnnotations:
+    # the texts the Docs were parsed from, so that the extractors' index does not join their tokens again
+    doc_index(doc, job.text)
+    if title_doc is not None:
+        doc_index(title_doc, job.title)
+    return annotate_doc(doc, job.published_at, title_doc=title_doc)
 
 
 def _chunks(jobs: list[Job], size: int) -> list[list[Job]]:

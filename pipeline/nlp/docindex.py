@@ -32,9 +32,11 @@ _INDEXES: OrderedDict = OrderedDict()  # id(doc) -> (doc, DocIndex), the latest 
 _LATEST: list = [None, None]  # the Doc read last and its index (held in _INDEXES too)
 
 
-def doc_index(doc) -> DocIndex:
+def doc_index(doc, text: str | None = None) -> DocIndex:
     """The index of a Doc (built on first use). Nearly every call asks for the Doc the call
-    before asked for: that one is answered without touching the kept ones' order."""
+    before asked for: that one is answered without touching the kept ones' order. `text`: the
+    text the Doc was parsed from, when the caller has it (spaCy's tokenizer keeps every
+    character, so it is `doc.text`), kept instead of joining the Doc's tokens again."""
     if _LATEST[0] is doc:
         return _LATEST[1]
     kept = _INDEXES.get(id(doc))
@@ -43,7 +45,7 @@ def doc_index(doc) -> DocIndex:
         _LATEST[:] = kept
         return kept[1]
     ents = tuple(doc.ents)
-    index = DocIndex(doc.text, ents, [ent.start for ent in ents])
+    index = DocIndex(doc.text if text is None else text, ents, [ent.start for ent in ents])
     _INDEXES[id(doc)] = (doc, index)
     _INDEXES.move_to_end(id(doc))
     while len(_INDEXES) > KEPT:

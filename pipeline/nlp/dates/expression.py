@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.nlp.dates.lexicon import DEADLINE, FORWARD_CUES, MONTH_RE, SPELLED_ORDINALS
@@ -30,9 +31,11 @@ class Expression(NamedTuple):
     context: str  # the sentence, lower case ("" when unknown)
 
 
+@lru_cache(maxsize=4096)
 def clean_expression(expr: str) -> str:
     """Lower case, plain punctuation, without leading prepositions, hedges ("a good part
-    of 1990", "1994 or later") or a trailing possessive; spelled day ordinals as digits."""
+    of 1990", "1994 or later") or a trailing possessive; spelled day ordinals as digits.
+    (Kept per expression: the date rules clean each expression of a text ~5 times.)"""
     text = expr.lower().strip()
     text = text.replace("’", "'").replace("—", " ").replace("–", "-")
     text = re.sub(r"\s+", " ", text).strip(" ,;:")

@@ -10,6 +10,8 @@ from pipeline.nlp.entities.lexicon import DETERMINERS
 
 __all__ = ["doc_text", "has_name", "has_upper", "is_title_word", "name_text"]
 
+CAPITAL = re.compile(r"[A-Z]")  # compiled once: these run on every token of every entity span
+
 
 def name_text(doc, start: int, end: int) -> str:
     """The text of tokens [start, end) as written."""
@@ -17,12 +19,12 @@ def name_text(doc, start: int, end: int) -> str:
 
 
 def has_upper(doc, start: int, end: int) -> bool:
-    return any(re.search(r"[A-Z]", doc[index].text) for index in range(start, end))
+    return any(CAPITAL.search(doc[index].text) for index in range(start, end))
 
 
 def has_name(doc, start: int, end: int) -> bool:
     """A capitalized word that is a name, not just a capitalized sentence start ("Another automaker")."""
-    return any(re.search(r"[A-Z]", token.text) and token.lower_ not in DETERMINERS
+    return any(CAPITAL.search(token.text) and token.lower_ not in DETERMINERS
                and (token.pos_ in ("PROPN", "NOUN", "X", "NUM") or not token.is_sent_start
                     or not token.text[1:].islower())
                for token in doc[start:end])
