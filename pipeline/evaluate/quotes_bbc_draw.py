@@ -43,21 +43,26 @@ def _seen_in_trial(text: str) -> bool:
     return any(p in text for p in SEEN_PHRASES) or any(a in text and b in text for a, b in SEEN_PAIRS)
 
 
+def eligible_files(corpora: Path, topic: str, excluded: set[str]) -> list[str]:
+    """The readable 'topic/NNN' files of one topic, in file order, not in `excluded` and not seen in the trial."""
+    eligible = []
+    for path in sorted((corpora / "bbc-news" / topic).glob("*.txt")):
+        name = f"{topic}/{path.stem}"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        if name not in excluded and not _seen_in_trial(text):
+            eligible.append(name)
+    return eligible
+
+
 def draw(corpora: Path) -> list[str]:
     used = used_files()
     rng = random.Random(SEED)
     out = []
     for topic in TOPICS:
-        eligible = []
-        for path in sorted((corpora / "bbc-news" / topic).glob("*.txt")):
-            name = f"{topic}/{path.stem}"
-            try:
-                text = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                continue
-            if name not in used and not _seen_in_trial(text):
-                eligible.append(name)
-        out += sorted(rng.sample(eligible, PER_TOPIC))
+        out += sorted(rng.sample(eligible_files(corpora, topic, used), PER_TOPIC))
     return out
 
 

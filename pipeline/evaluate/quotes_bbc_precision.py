@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pipeline.evaluate.quotes import Article, _overlap, _positions, predict_pipeline
 from pipeline.evaluate.quotes_bbc import CORPORA, GOLD, locate
-from pipeline.evaluate.quotes_bbc_draw import TOPICS, _seen_in_trial, used_files
+from pipeline.evaluate.quotes_bbc_draw import TOPICS, eligible_files, used_files
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "pipeline" / "evaluate" / "gold" / "quotes_bbc_precision.tsv"
@@ -38,21 +38,13 @@ DRAWN_AT = "20f56df"  # main when the sample was drawn: files named in the repos
 def draw(corpora: Path) -> list[str]:
     """The 20 'topic/NNN.txt' files of the sample, in order."""
     used = used_files(DRAWN_AT)
-    gold = {line.split("\t")[0] for line in GOLD.read_text(encoding="utf-8").splitlines()
+    gold = {line.split("\t")[0].removesuffix(".txt") for line in GOLD.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
     rng = random.Random(SEED)
     out = []
     for topic in TOPICS:
-        eligible = []
-        for path in sorted((corpora / "bbc-news" / topic).glob("*.txt")):
-            name = f"{topic}/{path.stem}"
-            try:
-                text = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                continue
-            if name not in used and f"{name}.txt" not in gold and not _seen_in_trial(text):
-                eligible.append(f"{name}.txt")
-        out += sorted(rng.sample(eligible, PER_TOPIC))
+        eligible = eligible_files(corpora, topic, used | gold)
+        out += sorted(f"{name}.txt" for name in rng.sample(eligible, PER_TOPIC))
     return out
 
 

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from pipeline.nlp.events.lexicon import HUMAN_NOUNS_PATH
-from pipeline.nlp.events.nominals import _index, _synsets, WORDNET
+from pipeline.nlp.events.nominals import _index, _synsets, tagged_nouns, WORDNET
 
 PERSON_FILE, GROUP_FILE = 18, 14  # lexicographer file numbers: noun.person, noun.group
 SOCIAL_GROUPS = {"07950920", "07942152"}  # WordNet 3.0 synsets social_group.n.01, people.n.01
@@ -43,21 +43,10 @@ def _social(offset: str, data: dict[str, list[str]], depth: int = 0) -> bool:
     return depth < 16 and any(_social(h, data, depth + 1) for h in _hypernyms(data[offset]))
 
 
-def _tagged(path: Path) -> set[str]:
-    """Noun lemmas with a sense tagged in WordNet's sense-tagged corpus (index.noun's tagsense_cnt > 0)."""
-    out = set()
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if not line.startswith(" "):
-            parts = line.split()
-            if int(parts[5 + int(parts[3])]) > 0:
-                out.add(parts[0])
-    return out
-
-
 def human_nouns(wordnet: Path = WORDNET) -> list[str]:
     """The sorted human nouns of WordNet (see the module docstring for the rule)."""
     index, data = _index(wordnet / "index.noun"), _synsets(wordnet / "data.noun")
-    tagged = _tagged(wordnet / "index.noun")
+    tagged = tagged_nouns(wordnet)
     out = []
     for lemma, offsets in index.items():
         if not offsets or lemma not in tagged or not lemma.replace("-", "").isalpha():

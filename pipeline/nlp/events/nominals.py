@@ -153,17 +153,20 @@ COMMON_HEADER = """\
 """
 
 
+def tagged_nouns(wordnet: Path = WORDNET) -> set[str]:
+    """Noun lemmas with a sense tagged in WordNet's sense-tagged corpus (index.noun's tagsense_cnt > 0)."""
+    out = set()
+    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith(" "):
+            parts = line.split()
+            if int(parts[5 + int(parts[3])]) > 0:
+                out.add(parts[0])
+    return out
+
+
 def common_nouns(wordnet: Path = WORDNET) -> list[str]:
     """The lower-case one-word noun lemmas of index.noun with a tagged sense."""
-    out = []
-    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        parts = line.split()
-        n_ptr = int(parts[3])
-        if parts[0].isalpha() and int(parts[5 + n_ptr]) > 0:
-            out.append(parts[0])
-    return sorted(out)
+    return sorted(lemma for lemma in tagged_nouns(wordnet) if lemma.isalpha())
 
 
 def main(argv: list[str] | None = None) -> int:
