@@ -50,6 +50,9 @@ from typing import NamedTuple
 from pipeline.nlp.dates import resolve_date, token_tense
 from pipeline.nlp.docindex import doc_ents, doc_sents, doc_text, span_ents
 from pipeline.nlp.events.actors import governing_verb, MentionIndex
+from pipeline.nlp.events.learned import (
+    candidate_features, DROP, event_check, event_features, event_model, is_candidate, learned_trigger,
+)
 from pipeline.nlp.events.lexicon import Lexicon, lexicon
 from pipeline.nlp.events.pairs import sense_pairs
 from pipeline.nlp.events.refine import Found, refine
@@ -125,6 +128,8 @@ class DocumentContext:
     dateline: str | None
     published_at: str | None
     dates: dict
+    model: object = None  # the learned candidate step (`learned.EventModel` or a trainer's recorder); None: rules only
+    check: object = None  # the learned check of every event found (`learned.EventModel` or a recorder); None: keep all
 
 
 def _name_spans(doc, mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -290,6 +295,7 @@ def _sentence_events(sent, ctx: DocumentContext, events: list[Event], table: Tok
     found = SentenceState(events, [e for e in ents if e.label_ == "DATE"], [e for e in ents if e.label_ in PLACE_LABELS])
     span = range(sent.start, sent.end)
     sctx = context_of_words({table.lower[i] for i in span} | {table.lemma[i] for i in span}, ctx.lex)
+    first = len(events)
     candidates = [i for i in span if _may_trigger_word(table.lemma[i], table.lower[i], ctx.lex)]
     for i in sorted(candidates, key=lambda i: (not table.verb[i], i)):
         if i in found.consumed:
@@ -298,6 +304,40 @@ def _sentence_events(sent, ctx: DocumentContext, events: list[Event], table: Tok
         site = _trigger_site(tok, ctx)
         if site is not None:
             _trigger_events(tok, site, sent, sctx, ctx, found)
+    learned_from = len(events)
+    if ctx.model is not None:
+        _learned_events(sent, sctx, ctx, found)
+    if ctx.check is not None and len(events) > first:
+        _check_events(sent, ctx, events, first, learned_from)
+
+
+def _check_events(sent, ctx: DocumentContext, events: list[Event], first: int, learned_from: int) -> None:
+    """The learned check (`learned.py`) over the events of one sentence (from index `first`; the learned step's from
+    `learned_from`): an event it judges wrong is dropped."""
+    by_start = {t.idx: t for t in sent}
+    kept = [e for k, e in enumerate(events[first:], first) if e.trigger_start not in by_start or ctx.check.decide(
+        event_features(by_start[e.trigger_start], e, ctx.lex, k >= learned_from), e) != DROP]
+    events[first:] = kept
+
+
+def _learned_events(sent, sctx: set[str], ctx: DocumentContext, found: "SentenceState") -> None:
+    """The learned step (`learned.py`) over the candidates the rules gave no event: a type it names gets its actors
+    from the rule's actor finders (`sense_pairs` of a sense without conditions); no actors, no event."""
+    taken = {e.trigger_start for e in found.events if e.start_char == sent.start_char}
+    for tok in sent:
+        if tok.i in found.consumed or tok.idx in taken or not is_candidate(tok, ctx.lex):
+            continue
+        event_type = ctx.model.decide(candidate_features(tok, ctx.lex), tok)
+        if event_type is None:
+            continue
+        trig = learned_trigger(tok, event_type)
+        verb = tok if trig.kind == "V" else governing_verb(tok)
+        got = sense_pairs(tok, trig, trig.kind, verb, sent, ctx.lex, ctx.actor.ms, sctx, ctx.actor, found.consumed)
+        if got is None:
+            continue
+        pairs, extra = got
+        _emit(found.events, found.seen, pairs, tok, trig, trig.kind, verb, sent, ctx.lex, found.date_ents,
+              found.place_ents, ctx.dateline, ctx.published_at, ctx.dates, extra)
 
 
 def _fix_lemmas(doc, lex: Lexicon) -> None:
@@ -309,12 +349,22 @@ def _fix_lemmas(doc, lex: Lexicon) -> None:
             doc[i].lemma_ = fixes[low]
 
 
-def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], published_at: str | None) -> list[Event]:
+SHIPPED_MODEL = "shipped"  # extract_events' default: the model file of `learned.event_model()`
+
+
+def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], published_at: str | None,
+                   model=SHIPPED_MODEL, check=SHIPPED_MODEL) -> list[Event]:
+    """The events of one parsed document: the rule triggers, then the learned step over the words they left (`model`:
+    the shipped model by default, None for the rules alone, or a trainer's model or recorder; `check`: likewise, the
+    learned check that drops events it judges wrong)."""
     lex = lexicon()
+    model = event_model() if model is SHIPPED_MODEL else model
+    check = event_check() if check is SHIPPED_MODEL else check
     _fix_lemmas(doc, lex)
     ms_doc = MentionIndex(mentions)
     ctx = DocumentContext(lex, ActorResolver.of_document(doc, entities, ms_doc, lex), _name_spans(doc, mentions),
-                          dateline_city(doc_text(doc)), published_at, document_dates(doc, published_at))
+                          dateline_city(doc_text(doc)), published_at, document_dates(doc, published_at), model,
+                          check)
     events: list[Event] = []
     text = doc_text(doc)
     table = token_table(doc)
