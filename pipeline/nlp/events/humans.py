@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from pipeline.nlp.events.lexicon import HUMAN_NOUNS_PATH
-from pipeline.nlp.events.nominals import _index, _synsets, tagged_nouns, WORDNET
+from pipeline.nlp.events.wordnet import read_index, read_synsets, tagged_nouns, WORDNET
 
 PERSON_FILE, GROUP_FILE = 18, 14  # lexicographer file numbers: noun.person, noun.group
 SOCIAL_GROUPS = {"07950920", "07942152"}  # WordNet 3.0 synsets social_group.n.01, people.n.01
@@ -45,7 +45,7 @@ def _social(offset: str, data: dict[str, list[str]], depth: int = 0) -> bool:
 
 def human_nouns(wordnet: Path = WORDNET) -> list[str]:
     """The sorted human nouns of WordNet (see the module docstring for the rule)."""
-    index, data = _index(wordnet / "index.noun"), _synsets(wordnet / "data.noun")
+    index, data = read_index(wordnet / "index.noun"), read_synsets(wordnet / "data.noun")
     tagged = tagged_nouns(wordnet)
     out = []
     for lemma, offsets in index.items():

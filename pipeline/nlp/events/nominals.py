@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.nlp.events.lexicon import CAMEO_TRIGGERS_PATH, RULES
+from pipeline.nlp.events.wordnet import read_index, read_synsets, tagged_nouns, WORDNET
 
 OUTPUT = RULES / "event_nouns_wordnet.tsv"
 COMMON_NOUNS = RULES / "common_nouns_wordnet.tsv"  # everyday English nouns: a capitalized one opening a sentence
 # ("Crews were called") is no unknown name (pipeline.nlp.events.actors.initial_name)
-WORDNET = Path("/usr/share/wordnet")
 EVENT_FILES = {4: "noun.act", 10: "noun.communication"}  # lexicographer file numbers (noun.event: "death", "injury")
 # types whose verbs' nouns name the event itself; the CAMEO defaults of COOPERATE, CONSULT, AGREE and CONCEDE verbs
 # are too general as nouns ("administration", "decision", "arrival", "approval", "legislation")
@@ -66,24 +66,6 @@ class Candidate(NamedTuple):
     row: NounRow
     same_word: bool
     noun_rank: int
-
-
-def _index(path: Path) -> dict[str, list[str]]:
-    """lemma -> its synset offsets, most frequent sense first (index.verb / index.noun)."""
-    out = {}
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        parts = line.split()
-        n_ptr = int(parts[3])
-        out[parts[0]] = parts[6 + n_ptr:]
-    return out
-
-
-def _synsets(path: Path) -> dict[str, list[str]]:
-    """synset offset -> its data line split into fields (data.verb / data.noun)."""
-    return {line.split(" ", 1)[0]: line.split("|")[0].split() for line in
-            path.read_text(encoding="latin-1").splitlines() if not line.startswith(" ")}
 
 
 def _derived_nouns(fields: list[str], verb: str) -> list[tuple[str, str]]:
@@ -122,8 +104,8 @@ def default_verbs(path: Path = CAMEO_TRIGGERS_PATH) -> list[tuple[str, str, str,
 
 def nominal_rows(wordnet: Path = WORDNET, cameo: Path = CAMEO_TRIGGERS_PATH) -> list[NounRow]:
     """The generated nominal triggers, sorted by noun."""
-    verb_index, noun_index = _index(wordnet / "index.verb"), _index(wordnet / "index.noun")
-    verb_data, noun_data = _synsets(wordnet / "data.verb"), _synsets(wordnet / "data.noun")
+    verb_index, noun_index = read_index(wordnet / "index.verb"), read_index(wordnet / "index.noun")
+    verb_data, noun_data = read_synsets(wordnet / "data.verb"), read_synsets(wordnet / "data.noun")
     best: dict[str, Candidate] = {}
     for verb, etype, mode, flags, code in default_verbs(cameo):
         for offset in verb_index.get(verb, [])[:VERB_SENSES]:
@@ -151,17 +133,6 @@ COMMON_HEADER = """\
 # in WordNet's sense-tagged corpus. A capitalized word opening a sentence that the tagger read as a common noun is an
 # unknown name ("Contreras urged ...") only when it is not one of these ("Crews were called ...").
 """
-
-
-def tagged_nouns(wordnet: Path = WORDNET) -> set[str]:
-    """Noun lemmas with a sense tagged in WordNet's sense-tagged corpus (index.noun's tagsense_cnt > 0)."""
-    out = set()
-    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
-        if not line.startswith(" "):
-            parts = line.split()
-            if int(parts[5 + int(parts[3])]) > 0:
-                out.add(parts[0])
-    return out
 
 
 def common_nouns(wordnet: Path = WORDNET) -> list[str]:
