@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pipeline.nlp import parse_texts
 from pipeline.nlp.entities import extract_entities
-from pipeline.nlp.events.align import align, GoldEvent
+from pipeline.nlp.events.align import align, GoldEvent, UNSURE
 from pipeline.nlp.events.extract import extract_events
 from pipeline.nlp.events.learned import (
     CHECK_PATH, DROP, EventModel, MODEL_PATH, NONE, candidate_features, is_candidate, read_model,
 )
 from pipeline.nlp.events.lexicon import lexicon
 from pipeline.nlp.events.train import (
-    Example, fit_logistic, fit_model, missed_by_rules, Recorder, training_files, UNSEEN, write_model, HEADER,
+    _reproducer, Example, fit_logistic, fit_model, missed_by_rules, Recorder, training_files, UNSEEN, write_model, HEADER,
 )
 
 
@@ -39,6 +39,19 @@ def test_alignment_takes_the_token_whose_neighbourhood_holds_the_actors():
     labelled = {doc[i].text: label for i, label in got.labels.items() if label != NONE}
     assert labelled == {"praised": "SUPPORT"}  # not "said": its subtree is larger
     assert got.unaligned == [GoldEvent("AID", "Putin", "Xi")]  # no candidate holds these actors
+
+
+def test_alignment_keeps_only_events_the_extractor_reproduces_at_the_token():
+    doc = _doc("Barack Obama tickled Angela Merkel.")
+    entities, mentions = extract_entities(doc)
+    cands = [t for t in doc if is_candidate(t, lexicon())]
+    reproduces = _reproducer(doc, entities, mentions)
+    right = align([GoldEvent("ASSAULT", "Obama", "Merkel")], cands, lexicon(), reproduces)
+    assert {doc[i].text: v for i, v in right.labels.items() if v != NONE} == {"tickled": "ASSAULT"}
+    # the actors are there but the rule actor finders give them the other way round: no positive, no negative
+    wrong = align([GoldEvent("ASSAULT", "Merkel", "Obama")], cands, lexicon(), reproduces)
+    assert {doc[i].text: v for i, v in wrong.labels.items() if v != NONE} == {"tickled": UNSURE}
+    assert wrong.unaligned == [GoldEvent("ASSAULT", "Merkel", "Obama")]
 
 
 def test_missed_by_rules_is_the_evaluation_matching():

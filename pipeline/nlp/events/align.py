@@ -5,8 +5,10 @@ token. A gold event the rules already found is theirs (its trigger is no candida
 gold event goes to the candidate token that fits it best: the token whose neighbourhood (its subtree, plus the
 subject of the verb it hangs on when it has none of its own) holds the actors' words, whose trigger-table types
 include the event's type, and whose subtree is smallest (the most specific word: "accused" before the "said" above
-it). A gold event whose actors no candidate's neighbourhood holds stays unaligned (counted as such, never a negative
-of its own). Candidates that receive no gold event are the no-event examples."""
+it). The trainer also asks whether the extractor, told the event's type at that token, finds the gold event there
+(same actors, by the evaluation's matching): the event goes to the best-fitting token that reproduces it, and when
+none does its best-fitting token is UNSURE (no example at all). A gold event whose actors no candidate's
+neighbourhood holds stays unaligned. Candidates that receive no gold event are the no-event examples."""
 from __future__ import annotations
 
 import re
@@ -15,6 +17,7 @@ from typing import NamedTuple
 from pipeline.nlp.events.learned import NONE
 from pipeline.nlp.events.lexicon import Lexicon
 
+UNSURE = "?"  # the label of a token that may name a gold event the extractor cannot reproduce there
 STOP = {"the", "a", "an", "of", "his", "her", "its", "their", "mr", "ms", "mrs", "and", "'s", "’s"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -72,14 +75,25 @@ def fit(event: GoldEvent, tok, lex: Lexicon) -> float | None:
     return 2.0 * typed + held - 1.0 * report - 0.01 * sum(1 for _ in tok.subtree)
 
 
-def align(events: list[GoldEvent], candidates: list, lex: Lexicon) -> Alignment:
-    """Each gold event to its best-fitting free candidate token (in the order of the gold column); the rest NONE."""
+def align(events: list[GoldEvent], candidates: list, lex: Lexicon, reproduces=None) -> Alignment:
+    """Each gold event to a free candidate token (in the order of the gold column); the rest NONE. With `reproduces`
+    (event, token) -> bool (the extractor, told the event's type at that token, finds the gold event), the event goes
+    to the best-fitting token that reproduces it; when none does, its best-fitting token is UNSURE (no example: a
+    true trigger whose actors the rules cannot find is no negative either)."""
     labels = {tok.i: NONE for tok in candidates}
+    by_index = {tok.i: tok for tok in candidates}
     unaligned = []
     for event in events:
-        fits = [(f, tok.i) for tok in candidates if labels[tok.i] == NONE and (f := fit(event, tok, lex)) is not None]
+        fits = sorted(((f, tok.i) for tok in candidates if labels[tok.i] == NONE and
+                       (f := fit(event, tok, lex)) is not None), reverse=True)
         if not fits:
             unaligned.append(event)
             continue
-        labels[max(fits)[1]] = event.type
+        if reproduces is None:
+            labels[fits[0][1]] = event.type
+            continue
+        hit = next((i for _, i in fits if reproduces(event, by_index[i])), None)
+        labels[hit if hit is not None else fits[0][1]] = event.type if hit is not None else UNSURE
+        if hit is None:
+            unaligned.append(event)
     return Alignment(labels, unaligned)
