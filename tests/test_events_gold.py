@@ -1,5 +1,5 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8/9/10/11/12 and dev 4/5/6/7/8/9/10/11/12 are re-drawn from ../shared/corpora and compared sentence by sentence, so no
+8/9/10/11/12 and dev 4-13 are re-drawn from ../shared/corpora and compared sentence by sentence, so no
 sentence was picked by hand (held-out 10, 11 and 12 by fingerprint only: held-out 10 was scored once at the end of
 session 14, P 0.400 R 0.130 F1 0.197, never tuned on; held-out 11 and 12 are not yet scored)."""
 from __future__ import annotations
@@ -129,3 +129,10 @@ def test_dev12_is_the_seeded_draw():
     before = DEV11_BEFORE + ["events_dev11.tsv"]
     assert _draw(20261213, 11, 3, before) == _sentences("events_dev12.tsv")
     assert not _files(["events_dev12.tsv"]) & _files(before + ["events_dev7_second.tsv", "events_dev8_second.tsv"])
+
+
+def test_dev13_is_the_seeded_draw():
+    """Dev 13 (session 16, compared in the clear) was drawn after dev 12 was committed."""
+    before = DEV11_BEFORE + ["events_dev11.tsv", "events_dev12.tsv"]
+    assert _draw(20261214, 11, 3, before) == _sentences("events_dev13.tsv")
+    assert not _files(["events_dev13.tsv"]) & _files(before + ["events_dev7_second.tsv", "events_dev8_second.tsv"])
