@@ -17,7 +17,8 @@ measured there: a record is found when an event of its type is predicted in its 
     python -m pipeline.evaluate.events --sample [--seed N --n-action N --n-random N] [--fresh]
     python -m pipeline.evaluate.events --gsr [plover-gsr-dev.jsonl] [--show]
     python -m pipeline.evaluate.events --agreement GOLD_A GOLD_B [--show]
-    python -m pipeline.evaluate.events --cv   (leave-one-file-out cross-validation of the learned step)
+
+Leave-one-file-out cross-validation of the learned event steps: `python -m pipeline.evaluate.events_cv`.
 """
 from __future__ import annotations
 
@@ -328,13 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--agreement", nargs=2, metavar=("GOLD_A", "GOLD_B"),
                     help="score labeller B's file of the same sentences against labeller A's (no extractor run)")
     ap.add_argument("--gsr", action="store_true", help="score recall on the PLOVER GSR file (gold argument optional)")
-    ap.add_argument("--cv", action="store_true",
-                    help="leave-one-file-out cross-validation of the learned step (pipeline.evaluate.events_cv)")
     args = ap.parse_args(argv)
-    if args.cv:
-        from pipeline.evaluate.events_cv import main_cv  # the CV imports this module: a cycle at the top
-
-        return main_cv()
     if args.agreement:
         return main_agreement(*args.agreement, show=args.show)
     if args.gsr:

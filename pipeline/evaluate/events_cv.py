@@ -1,4 +1,4 @@
-"""Leave-one-file-out cross-validation of the learned event-candidate step (`python -m pipeline.evaluate.events --cv`).
+"""Leave-one-file-out cross-validation of the learned event steps (`python -m pipeline.evaluate.events_cv`).
 
 Why: the development figure of a model trained on the development files is in-sample; the question is how it does on
 a file it has never seen, which is what a fresh held-out file measures once. Each training gold file (see
@@ -9,6 +9,7 @@ compared with the rules alone on the same sentences, for each setting of the two
 log-odds its drop must reach: 0, 1.0, 2.2 are probabilities 0.5, 0.73, 0.9)."""
 from __future__ import annotations
 
+import sys
 from collections import Counter
 
 from pipeline.evaluate.events import prf, score
@@ -93,3 +94,7 @@ def main_cv() -> int:
     for k, (s, (P, R, F)) in enumerate(r["pooled"].items()):
         print(f"[{k}] {_name(s):<36} pooled precision {P:.3f}  recall {R:.3f}  F1 {F:.3f}")
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main_cv())

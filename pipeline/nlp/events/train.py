@@ -3,12 +3,12 @@
     python -m pipeline.nlp.events.train [--epochs 10] [--margin M] [--check-margin M] [--install]
 
 Without `--install` it trains and reports only. Not installed today: leave-one-file-out cross-validation
-(`python -m pipeline.evaluate.events --cv`, 23 files) found no gain over the rules alone (session 16: pooled F1 0.554
-rules, 0.552 with the candidate step, 0.556 with the check at its best margin, within noise), so the extractor runs the
+(`python -m pipeline.evaluate.events_cv`, 24 files) found no gain over the rules alone (session 16: pooled F1 0.541
+rules, 0.542 with the candidate step, 0.544 with the check at its best margin, within noise), so the extractor runs the
 rules alone (it reads `rules/event_model.tsv` and `rules/event_check.tsv` only when they exist). Install a model
-only when the cross-validated F1 beats the rules. Why the candidate step cannot help much yet: of the 393 gold
-events the rules miss, only 83 are found by the rule actor finders at ANY candidate token told the right type
-(`align` with the reproducer); the other 310 need actors the rules do not find, so the next step is a learned
+only when the cross-validated F1 beats the rules. Why the candidate step cannot help much yet: of the 424 gold
+events the rules miss, only 91 are found by the rule actor finders at ANY candidate token told the right type
+(`align` with the reproducer); the other 333 need actors the rules do not find, so the next step is a learned
 actor-role step, not a better trigger model.
 
 Training data: every gold file `pipeline/evaluate/gold/events*.tsv` except the unscored held-out files (`UNSEEN`,
@@ -18,7 +18,7 @@ tokens are no negatives). Each sentence is parsed by the real model and run thro
 recorder in the learned step's place: the recorder keeps the features of every candidate the rules left, and
 `align.py` labels them from the gold events the rules missed. The model is a multi-class averaged perceptron
 (deterministic: fixed epochs, examples shuffled with a fixed seed), small enough to read as a table.
-`python -m pipeline.evaluate.events --cv` scores it by leave-one-file-out cross-validation."""
+`python -m pipeline.evaluate.events_cv` scores it by leave-one-file-out cross-validation."""
 from __future__ import annotations
 
 import argparse
