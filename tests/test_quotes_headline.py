@@ -2,6 +2,8 @@
 constructions whose subject receives the action (issue 14)."""
 from __future__ import annotations
 
+from tests.test_quotes import _find, _quotes
+
 
 def _parse(text: str):
     from pipeline.nlp import load_model
@@ -124,3 +126,20 @@ def test_every_seed_direct_quote_has_a_speaker(seed_db):
     assert len(direct) >= 30
     assert all(actor or anonymous for _text, actor, anonymous, _field in direct)
     assert any(field == "title" for *_rest, field in direct)  # 'Kerry seeks ‘real progress’ …'
+
+
+def test_headline_quotation_after_a_name_and_colon():
+    text = ("Sidney Blumenthal: ‘No Idea’ If I Would Have Told Hillary Private Email Server Was a Bad Idea.\n\n"
+            "Sidney Blumenthal spoke to reporters in Washington on Monday about the emails.")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "No Idea")
+    assert q.kind == "direct" and q.cue == ":" and "Blumenthal" in (q.speaker_text or "")
+    rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
+    assert [r.text for r in rest] == ["If I Would Have Told Hillary Private Email Server Was a Bad Idea"]
+
+
+def test_straight_single_marks_in_a_headline():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = "Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid's 'advice' came on Monday, Reid's aides said."
+    assert [text[p.start:p.end] for p in find_pieces(text)] == ["Never, ever, ever underestimate Trump."]
