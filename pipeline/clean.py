@@ -119,9 +119,21 @@ def _is_sentence_joint(text: str, m: re.Match) -> bool:
     return True
 
 
+def _joint_offset(text: str, m: re.Match) -> int:
+    """Where the break goes: after the sentence end and its closing mark — but a straight
+    double mark after the period closes nothing when the paragraph before holds an even
+    number of them ('the authorities."We basically got deceived…"'): it opens the next
+    sentence's quotation and goes with it."""
+    if m.group(1).endswith('"'):
+        paragraph_start = text.rfind("\n", 0, m.start()) + 1
+        if text.count('"', paragraph_start, m.start()) % 2 == 0:
+            return m.end() - 1
+    return m.end()
+
+
 def glued_joints(text: str) -> list[int]:
     """Offsets just after each glued sentence end in `text` (where a break belongs)."""
-    return [m.end() for m in _GLUED.finditer(text) if _is_sentence_joint(text, m)]
+    return [_joint_offset(text, m) for m in _GLUED.finditer(text) if _is_sentence_joint(text, m)]
 
 
 def repair_glued_sentences(text: str) -> str:

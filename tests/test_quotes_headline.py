@@ -143,3 +143,32 @@ def test_straight_single_marks_in_a_headline():
 
     text = "Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid's 'advice' came on Monday, Reid's aides said."
     assert [text[p.start:p.end] for p in find_pieces(text)] == ["Never, ever, ever underestimate Trump."]
+
+
+def test_quotation_filling_the_headline_after_a_colon_is_the_opening_names():
+    """The parser reads headline case ('heckles' a noun) and finds no cue: the quotation after
+    the colon is still the words of the name the headline opens with; a kicker is nobody."""
+    from pipeline.nlp.quotes.headline import headline_quotes
+
+    entities = _body_entities("The comedian Sarah Silverman spoke at the convention in Philadelphia.")
+    title = "Sarah Silverman heckles Sanders supporters: 'You're being ridiculous.'"
+    quotes = headline_quotes(_parse(title), entities)
+    assert [(q.kind, q.text, q.cue, q.speaker_text) for q in quotes] == [
+        ("direct", "You're being ridiculous.", ":", "Sarah Silverman")]
+    assert quotes[0].speaker_entity_key is not None and title[quotes[0].cue_start] == ":"
+    assert not [q for q in headline_quotes(_parse("Report: ‘The talks have failed.’"), []) if q.speaker_text == "Report"]
+
+
+def test_headline_report_with_the_name_and_verb_last_and_a_quotation_opening_it():
+    from pipeline.nlp.quotes.headline import headline_quotes
+
+    title = "‘ISIS Truther’ Donald Trump Is Like A Lawyer’s Dumbest Client Ever, Trevor Noah Says."
+    quotes = headline_quotes(_parse(title), [])
+    report = next(q for q in quotes if q.kind == "indirect")
+    assert report.text == "ISIS Truther’ Donald Trump Is Like A Lawyer’s Dumbest Client Ever"
+    assert (report.cue, report.speaker_text) == ("Says", "Trevor Noah")
+    quoted = next(q for q in quotes if q.kind == "direct")
+    assert quoted.text == "ISIS Truther" and (quoted.cue_start, quoted.speaker_start) == (report.cue_start, report.speaker_start)
+    # words in marks further inside the report stay part of its content
+    quotes = headline_quotes(_parse("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says."), [])
+    assert [q.kind for q in quotes] == ["indirect"]
