@@ -14,6 +14,7 @@ import os
 from typing import NamedTuple
 
 from pipeline.gc_pause import collections_paused
+from pipeline.nlp import warm
 from pipeline.nlp.docindex import doc_index
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.model import MODEL_NAME, load_model
@@ -121,22 +122,49 @@ def longest_first(jobs: list[Job]) -> list[int]:
 
 
 def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[VersionAnnotations]:
-    """Annotations for distinct jobs, in order: in this process for a small batch, else in
+    """Annotations for distinct jobs, in order: by the warm workers when this process
+    started them (pipeline.nlp.warm), else in this process for a small batch, else in
     forked workers that share the parent's loaded model (copy-on-write)."""
     processes = processes or process_count(len(jobs))
+    service = warm.running()
+    if service is not None and processes <= 1:
+        return _flat(service.annotate([jobs], 1))
+    if service is not None:
+        return _in_order(jobs, _flat(service.annotate(_chunks(_ordered(jobs), CHUNK_SIZE), processes)))
     load_model()  # loaded once, before the fork
     if processes <= 1 or len(jobs) < 2:
         return annotate_chunk(jobs)
-    order = longest_first(jobs)
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        done = [ann for chunk in pool.imap(annotate_chunk, _chunks([jobs[i] for i in order], CHUNK_SIZE))
-                for ann in chunk]
+        done = _flat(pool.imap(annotate_chunk, _chunks(_ordered(jobs), CHUNK_SIZE)))
         # workers told to stop, not killed: a SIGTERM reaches them inside Dagster's inherited
         # signal handler, which prints a DagsterExecutionInterruptedError per worker
         pool.close()
         pool.join()
+    return _in_order(jobs, done)
+
+
+def start_warm_workers(expected_texts: int) -> None:
+    """Load the model and fork the workers now, in a process of their own, while this
+    process goes on with its start (pipeline.nlp.warm): `annotate_jobs` then uses them."""
+    warm.start(process_count(expected_texts), load_model, annotate_chunk)
+
+
+def stop_warm_workers() -> None:
+    warm.stop()
+
+
+def _ordered(jobs: list[Job]) -> list[Job]:
+    return [jobs[i] for i in longest_first(jobs)]
+
+
+def _flat(chunks) -> list[VersionAnnotations]:
+    return [ann for chunk in chunks for ann in chunk]
+
+
+def _in_order(jobs: list[Job], done: list[VersionAnnotations]) -> list[VersionAnnotations]:
+    """Annotations of the longest-first order put back in the jobs' order."""
     out: list[VersionAnnotations] = [None] * len(jobs)  # type: ignore[list-item]
-    for ann, i in zip(done, order):
+    for ann, i in zip(done, longest_first(jobs)):
         out[i] = ann
     return out
 
