@@ -1,5 +1,5 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8/9/10/11/12 and dev 4/5/6/7/8/9/10 are re-drawn from ../shared/corpora and compared sentence by sentence, so no
+8/9/10/11/12 and dev 4/5/6/7/8/9/10/11 are re-drawn from ../shared/corpora and compared sentence by sentence, so no
 sentence was picked by hand (held-out 10, 11 and 12 by fingerprint only: held-out 10 was scored once at the end of
 session 14, P 0.400 R 0.130 F1 0.197, never tuned on; held-out 11 and 12 are not yet scored)."""
 from __future__ import annotations
@@ -113,3 +113,12 @@ def test_dev10_is_the_seeded_draw():
     before = HELDOUT11_BEFORE + ["events_heldout11.tsv", "events_dev9.tsv", "events_heldout12.tsv"]
     assert _draw(20261211, 11, 3, before) == _sentences("events_dev10.tsv")
     assert not _files(["events_dev10.tsv"]) & _files(before + ["events_dev7_second.tsv", "events_dev8_second.tsv"])
+
+
+DEV11_BEFORE = HELDOUT11_BEFORE + ["events_heldout11.tsv", "events_dev9.tsv", "events_heldout12.tsv", "events_dev10.tsv"]
+
+
+def test_dev11_is_the_seeded_draw():
+    """Dev 11 (session 16, a development file compared in the clear) was drawn after dev 10 was committed."""
+    assert _draw(20261212, 11, 3, DEV11_BEFORE) == _sentences("events_dev11.tsv")
+    assert not _files(["events_dev11.tsv"]) & _files(DEV11_BEFORE + ["events_dev7_second.tsv", "events_dev8_second.tsv"])
