@@ -89,6 +89,34 @@ def passive_content(verb):
     return agent_object, (passive_subject.left_edge.i, passive_subject.right_edge.i + 1)
 
 
+def passive_description(ctx: QuoteContext, verb):
+    """(agent or None, [subject range, description range]) of a passive cue verb that says
+    what its subject is taken for: 'Twitter is increasingly seen as a source of news', 'Perez
+    has been mentioned as a candidate', 'Sanders is expected to win' — the subject and the
+    description together are the content, the 'by' agent (if any) the speaker; else None."""
+    if verb.tag_ != "VBN" or verb.pos_ != "VERB" or not is_cue(verb, ("direct", "indirect", "object")):
+        return None
+    subject = next((child for child in verb.children if child.dep_ == "nsubjpass" and child.i < verb.i), None)
+    if subject is None or ctx.inside_quote(subject.idx):
+        return None
+    description = None
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "as" and any(kid.dep_ in ("pobj", "pcomp") for kid in child.children):
+            description = (child.i + 1, child.right_edge.i + 1)
+        elif child.dep_ in ("xcomp", "oprd"):
+            description = (child.left_edge.i, child.right_edge.i + 1)
+        if description is not None:
+            break
+    if description is None:
+        return None
+    agent = next((kid for child in verb.children if child.dep_ == "agent" for kid in child.children
+                  if kid.dep_ == "pobj"), None)
+    return agent, [trim_range(ctx.doc, subject.left_edge.i, subject.right_edge.i + 1),
+                   trim_range(ctx.doc, *description)]
+
+
 def modified_noun(verb):
     """The noun a cue participle modifies, which is its subject ('a super PAC backing Jeb Bush',
     'a poll showing Trump ahead'), or None."""

@@ -32,7 +32,7 @@ from pipeline.nlp.quotes.content import (
 from pipeline.nlp.quotes.animacy import inanimate
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
 from pipeline.nlp.quotes.frames import (
-    adjective_cue, as_clause, colon_line, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
+    adjective_cue, as_clause, colon_line, passive_description, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
     postposed_cue,
     clause_start, for_to_clause, that_clause, raising, relative_clause, stranded_that_clause, survey_source,
 )
@@ -191,6 +191,22 @@ def postposed_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate |
     return _report_parts(ctx, verb, postposed_cue(ctx, verb), reporter)
 
 
+def described_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
+    """'Twitter is increasingly seen as a source of news', 'Perez has been mentioned as a
+    candidate': subject and description, one attribution of the 'by' agent or of nobody."""
+    found = passive_description(ctx, verb)
+    if found is None:
+        return None
+    agent, parts = found
+    spans = [char_span(ctx.doc, low, high) for low, high in parts if high > low]
+    if len(spans) < 2 or any(reporter.overlaps(start, end) for start, end in spans):
+        return HANDLED
+    speaker = reporter.speaker(agent, spans[0][0]) if agent is not None else None
+    for start, end in spans:
+        reporter.report(start, end, verb, speaker)
+    return HANDLED
+
+
 def relative_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
     """'a wall, which he said Mexico should pay for', 'the job that many economists say is the
     future': a cue verb in a relative clause whose reported clause begins with the relative
@@ -305,7 +321,7 @@ def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
 
 INDIRECT_CUE_RULES = [
     according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, as_report, relative_report,
-    postposed_report,
+    postposed_report, described_report,
     noun_or_adjective_cue, lexicon_frame, verb_cue,
 ]
 

@@ -1,0 +1,37 @@
+"""Passive descriptions (issue 14, session 16): 'X is seen as Y', 'X has been mentioned as Y',
+'X is expected to …' — subject and description are one attribution, of the 'by' agent or of
+nobody."""
+import pytest
+
+from pipeline.nlp import load_model
+from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _quotes(nlp, text: str):
+    doc = nlp(text)
+    entities, mentions = extract_entities(doc)
+    return extract_quotes(doc, entities, mentions)
+
+
+def test_seen_as_takes_subject_and_description(nlp):
+    found = _quotes(nlp, "Twitter is increasingly seen as a source of news and information.")
+    texts = {quote.text for quote in found}
+    assert "Twitter" in texts and "a source of news and information" in texts
+    assert all(quote.speaker_text is None and quote.cue == "seen" for quote in found)
+
+
+def test_the_agent_of_a_description_is_its_speaker(nlp):
+    found = _quotes(nlp, "The plan was described by the Treasury as a stealth tax on pensioners.")
+    assert {quote.text for quote in found} >= {"The plan", "a stealth tax on pensioners"}
+    assert {quote.speaker_text for quote in found} == {"the Treasury"}
+
+
+def test_a_passive_without_a_description_is_no_description(nlp):
+    found = _quotes(nlp, "The bill was signed on Tuesday.")
+    assert found == []
