@@ -24,6 +24,7 @@ import os
 import sys
 import threading
 import time
+from functools import partial
 from typing import NoReturn
 
 from pipeline import cli_output, locks
@@ -127,9 +128,11 @@ def _run_or_skip(inbox: str, warehouse: str, args: argparse.Namespace) -> None:
     if not (pending.new_files or pending.stale_versions):
         _runner().run_pipeline(inbox, warehouse, reannotate=reannotate, progress=not args.quiet)
         return
-    # the model loads in a process of its own while this one imports Dagster and runs the first steps
+    # the model loads in a process of its own and its workers start on the new files' texts
+    # while this process imports Dagster and runs the batch's first steps
     nlp = _nlp()
-    nlp.start_warm_workers(len(pending.new_files) + pending.stale_versions)
+    expect = partial(importlib.import_module("pipeline.nlp.prefetch").expected_chunks, inbox, pending.new_files)
+    nlp.start_warm_workers(len(pending.new_files) + pending.stale_versions, expect if pending.new_files else None)
     try:
         _runner().run_pipeline(inbox, warehouse, reannotate=reannotate, progress=not args.quiet)
     finally:

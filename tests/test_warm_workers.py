@@ -1,6 +1,7 @@
 """The warm NLP workers of a CLI run (pipeline.nlp.warm): the model loaded and the workers
 forked in a process of their own give the same annotations as the workers the NLP step
-forks itself, with two processes and with one, and the service ends when the process
+forks itself, with two processes and with one, also when the workers start on chunks guessed
+ahead (right, shifted or failing guesses), and the service ends when the process
 that started it is killed."""
 from __future__ import annotations
 
@@ -60,3 +61,18 @@ def _alive(pid: int) -> bool:
             return fh.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie waits for init to reap it
     except OSError:
         return False
+
+
+def test_prefetched_chunks_give_the_same_annotations_and_a_wrong_guess_changes_nothing():
+    jobs = _jobs()
+    expected = annotate_jobs(jobs, processes=2)
+    guesses = (lambda: nlp.chunks_for(jobs),  # the step's own chunks: all taken from the prefetched work
+               lambda: nlp.chunks_for(jobs[1:]),  # one text fewer: chunks shifted, cancelled, done anew
+               lambda: [["not a job"]],  # nonsense: its chunk fails in the worker, nobody asks for it
+               lambda: 1 / 0)  # the guess itself fails: no prefetch
+    for guess in guesses:
+        nlp.start_warm_workers(len(jobs), guess)
+        try:
+            assert annotate_jobs(jobs, processes=2) == expected
+        finally:
+            nlp.stop_warm_workers()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import multiprocessing
 import os
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from pipeline.gc_pause import collections_paused
 from pipeline.nlp import warm
@@ -130,12 +130,12 @@ def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[Version
     if service is not None and processes <= 1:
         return _flat(service.annotate([jobs], 1))
     if service is not None:
-        return _in_order(jobs, _flat(service.annotate(_chunks(_ordered(jobs), CHUNK_SIZE), processes)))
+        return _in_order(jobs, _flat(service.annotate(chunks_for(jobs), processes)))
     load_model()  # loaded once, before the fork
     if processes <= 1 or len(jobs) < 2:
         return annotate_chunk(jobs)
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        done = _flat(pool.imap(annotate_chunk, _chunks(_ordered(jobs), CHUNK_SIZE)))
+        done = _flat(pool.imap(annotate_chunk, chunks_for(jobs)))
         # workers told to stop, not killed: a SIGTERM reaches them inside Dagster's inherited
         # signal handler, which prints a DagsterExecutionInterruptedError per worker
         pool.close()
@@ -143,18 +143,20 @@ def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[Version
     return _in_order(jobs, done)
 
 
-def start_warm_workers(expected_texts: int) -> None:
+def start_warm_workers(expected_texts: int, expect: Callable[[], list[list[Job]]] | None = None) -> None:
     """Load the model and fork the workers now, in a process of their own, while this
-    process goes on with its start (pipeline.nlp.warm): `annotate_jobs` then uses them."""
-    warm.start(process_count(expected_texts), load_model, annotate_chunk)
+    process goes on with its start (pipeline.nlp.warm): `annotate_jobs` then uses them.
+    `expect`: the chunks the step will ask for (pipeline.nlp.prefetch), started at once."""
+    warm.start(process_count(expected_texts), load_model, annotate_chunk, expect)
 
 
 def stop_warm_workers() -> None:
     warm.stop()
 
 
-def _ordered(jobs: list[Job]) -> list[Job]:
-    return [jobs[i] for i in longest_first(jobs)]
+def chunks_for(jobs: list[Job], size: int = CHUNK_SIZE) -> list[list[Job]]:
+    """The workers' tasks: the jobs longest first, `size` at a time."""
+    return _chunks([jobs[i] for i in longest_first(jobs)], size)
 
 
 def _flat(chunks) -> list[VersionAnnotations]:
@@ -172,11 +174,11 @@ def _in_order(jobs: list[Job], done: list[VersionAnnotations]) -> list[VersionAn
 def annotate_versions(items: list[tuple]) -> list[VersionAnnotations]:
     """(article_index, version_no, text, published_at[, title]) → annotations in the same
     order; each distinct (text, published_at, title) is annotated once."""
-    jobs = list(dict.fromkeys(_job(item) for item in items))
+    jobs = list(dict.fromkeys(job_of(item) for item in items))
     by_job = dict(zip(jobs, annotate_jobs(jobs)))
     out, used = [], set()
     for item in items:
-        index, version_no, job = item[0], item[1], _job(item)
+        index, version_no, job = item[0], item[1], job_of(item)
         ann = by_job[job] if job not in used else copy.deepcopy(by_job[job])  # rows never share records
         used.add(job)
         out.append(VersionAnnotations(article_index=index, version_no=version_no, entities=ann.entities,
@@ -185,7 +187,8 @@ def annotate_versions(items: list[tuple]) -> list[VersionAnnotations]:
     return out
 
 
-def _job(item: tuple) -> Job:
+def job_of(item: tuple) -> Job:
+    """(article_index, version_no, text, published_at[, title]) -> the job that annotates it."""
     title = item[4] if len(item) > 4 else None
     return Job(item[2], item[3], title if title and title.strip() else None)
 

@@ -11,6 +11,12 @@ each chunk's annotations come back as one pickled payload, forwarded unopened. T
 is closed after each request (no idle workers during the load); the model stays until
 `stop()`. Same texts, same functions, same chunks: the same annotations.
 
+Given `expect` (pipeline.nlp.prefetch: the chunks the step will send, worked out from the
+new files), the workers start on them at once, while the CLI is still busy before its
+NLP step; the step's request then takes each chunk that is the same list of texts from
+that work, and the prefetched chunks it does not ask for are cancelled (a worker skips a
+cancelled chunk it has not started).
+
 Only the process that started the service uses it (a Dagster run launched by the daemon
 or `dagster dev` annotates as before). The service ends when the CLI ends, also when the
 CLI is killed: its end of the pipe then reads EOF."""
@@ -30,12 +36,13 @@ STOP = "stop"
 class Service:
     """The parent's handle: a pipe to the service process."""
 
-    def __init__(self, processes: int, prepare: Callable[[], object], work: Callable[[list], list]):
+    def __init__(self, processes: int, prepare: Callable[[], object], work: Callable[[list], list],
+                 expect: Callable[[], list[list]] | None = None):
         context = multiprocessing.get_context("fork")
         self.conn, child_end = context.Pipe()
         self.owner = os.getpid()
-        self.process = context.Process(target=_serve, args=(child_end, self.conn, processes, prepare, work),
-                                       name="nlp-warm")  # not a daemon: daemons cannot fork workers
+        self.process = context.Process(target=_serve, name="nlp-warm",  # not a daemon: daemons cannot fork workers
+                                       args=(child_end, self.conn, processes, prepare, work, expect))  # not a daemon: daemons cannot fork workers
         self.process.start()
         child_end.close()
 
@@ -65,13 +72,15 @@ class Service:
 _service: Service | None = None
 
 
-def start(processes: int, prepare: Callable[[], object], work: Callable[[list], list]) -> None:
+def start(processes: int, prepare: Callable[[], object], work: Callable[[list], list],
+          expect: Callable[[], list[list]] | None = None) -> None:
     """Fork the service (once per process): it calls `prepare` (the model load), forks
-    `processes` workers and waits for chunks, each annotated by `work`."""
+    `processes` workers, starts them on the chunks `expect` returns (with more than one
+    worker) and waits for requests, each chunk annotated by `work`."""
     global _service
     if running():
         return
-    _service = Service(processes, prepare, work)
+    _service = Service(processes, prepare, work, expect)
     atexit.register(stop)
 
 
@@ -91,17 +100,36 @@ def stop() -> None:
 
 # ------------------------------------------------------------------ inside the service process
 
+# Flags of the prefetched chunks, set when the step's request does not want one; shared
+# memory made before the workers fork, so they inherit it.
+_CANCELLED = None
 
-def _pickled(work: Callable[[list], list], chunk: list) -> bytes:
-    """A worker's task: annotate a chunk, return it already pickled (the service forwards bytes)."""
+
+def _task(work: Callable[[list], list], prefetch_index: int | None, chunk: list) -> bytes:
+    """A worker's task: annotate a chunk and return it already pickled (the service
+    forwards the bytes unopened); a cancelled prefetched chunk is skipped."""
+    if prefetch_index is not None and _CANCELLED[prefetch_index]:
+        return b"C"
     return b"R" + pickle.dumps(work(chunk), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _serve(conn, parent_end, processes: int, prepare: Callable[[], object], work: Callable[[list], list]) -> None:
+def _expected(expect: Callable[[], list[list]] | None) -> list[list]:
+    try:
+        return expect() if expect is not None else []
+    except Exception:  # noqa: BLE001 — a guess only: the step's request is the truth
+        return []
+
+
+def _serve(conn, parent_end, processes: int, prepare: Callable[[], object], work: Callable[[list], list],
+           expect: Callable[[], list[list]] | None) -> None:
+    global _CANCELLED
     parent_end.close()  # else the pipe never reads EOF when the CLI dies
     prepare()
-    task = partial(_pickled, work)
+    expected = _expected(expect) if processes > 1 else []
+    _CANCELLED = multiprocessing.RawArray("b", max(1, len(expected)))
     pool = _Pool.forked(processes)
+    prefetched = {tuple(chunk): (index, pool.submit(partial(_task, work, index), chunk))
+                  for index, chunk in enumerate(expected)}
     while True:
         try:
             request = conn.recv()
@@ -111,18 +139,32 @@ def _serve(conn, parent_end, processes: int, prepare: Callable[[], object], work
             break
         chunks, wanted = request
         try:
-            if pool.size != wanted:
+            if not prefetched and pool.size != wanted:
                 pool.close()
                 pool = _Pool.forked(wanted)
-            for payload in pool.map(task, chunks):
+            for payload in _answers(pool, work, chunks, prefetched):
                 conn.send_bytes(payload)
         except OSError:  # the CLI is gone (killed): nobody to answer
             break
         except Exception:  # noqa: BLE001 — the parent raises it with the traceback
             conn.send_bytes(b"E" + traceback.format_exc().encode("utf-8"))
+        prefetched = {}
         pool.close()  # no idle workers (and their memory) during the load; the next request forks anew
     pool.close()
     conn.close()
+
+
+def _answers(pool: "_Pool", work: Callable[[list], list], chunks: list[list], prefetched: dict):
+    """Each requested chunk's payload, in order: from the prefetched work when it is the
+    same chunk, else done now; prefetched chunks not asked for are cancelled first."""
+    asked = {tuple(chunk) for chunk in chunks}
+    for key, (index, _) in prefetched.items():
+        if key not in asked:
+            _CANCELLED[index] = 1
+    task = partial(_task, work, None)
+    pending = [prefetched[tuple(chunk)][1] if tuple(chunk) in prefetched else pool.submit(task, chunk)
+               for chunk in chunks]
+    return (result() for result in pending)
 
 
 class _Pool:
@@ -135,9 +177,11 @@ class _Pool:
     def forked(cls, size: int) -> "_Pool":
         return cls(size, multiprocessing.get_context("fork").Pool(size) if size > 1 else None)
 
-    def map(self, task: Callable[[list], bytes], chunks: list[list]):
-        """Results in chunk order, each as soon as it and the chunks before it are done."""
-        return map(task, chunks) if self.workers is None else self.workers.imap(task, chunks)
+    def submit(self, task: Callable[[list], bytes], chunk: list) -> Callable[[], bytes]:
+        """Start a chunk (queued behind those before it); call the result to wait for it."""
+        if self.workers is None:
+            return lambda: task(chunk)  # no workers: done here, when its turn comes
+        return self.workers.apply_async(task, (chunk,)).get
 
     def close(self) -> None:
         """Workers told to stop and joined (not killed: see pipeline.nlp.annotate_jobs)."""
