@@ -27,11 +27,13 @@ import time
 from functools import partial
 from typing import NoReturn
 
+import duckdb
+
 from pipeline import cli_output, locks
 from pipeline.cli_output import RunFailed
 from pipeline.inbox import inbox_state
 from pipeline.paths import inbox_path, warehouse_path
-from pipeline.pending import NOTHING_NEW, pending_work, reannotate_enabled
+from pipeline.pending import NOTHING_NEW, pending_work, reannotate_enabled, stale_versions
 
 
 def _runner():
@@ -155,12 +157,28 @@ def _reannotate_command(args: argparse.Namespace) -> int:
         os.environ["NEWS_INBOX"] = args.inbox
     inbox, warehouse = inbox_path(), warehouse_path()
     cli_output.check_warehouse(warehouse, must_exist=True)
-    counts = _runner().reannotate_warehouse(inbox, warehouse, limit=args.limit)
+    stale = _stale_count(warehouse)
+    nlp = _nlp()
+    if stale:  # the model loads while this process imports Dagster (as for `run`)
+        nlp.start_warm_workers(min(stale, args.limit or stale))
+    try:
+        counts = _runner().reannotate_warehouse(inbox, warehouse, limit=args.limit)
+    finally:
+        nlp.stop_warm_workers()
     print(f"warehouse {warehouse} (inbox {inbox})")
     width = max(len(t) for t in counts)
     for table, n in counts.items():
         print(f"  {table:<{width}}  {n:>7}")
     return 0
+
+
+def _stale_count(warehouse: str) -> int:
+    """Versions an older extractor annotated (0 when the warehouse cannot be read now)."""
+    try:
+        with duckdb.connect(warehouse, read_only=True) as con:
+            return len(stale_versions(con))
+    except duckdb.Error:
+        return 0
 
 
 def main(argv: list[str] | None = None) -> int:
