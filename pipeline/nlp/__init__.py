@@ -25,6 +25,7 @@ from pipeline.records import CleanArticle, VersionAnnotations
 
 BATCH_SIZE = 16  # texts per nlp.pipe batch (spaCy's default for this model family is 256: too coarse here)
 CHUNK_SIZE = 24  # texts per task sent to a worker: small enough to balance the two workers at the end
+TAIL_CHUNKS, TAIL_CHUNK_SIZE = 4, 6  # the last (shortest) 4 x 24 texts go out 6 at a time: the workers finish together
 
 
 def process_count(n_texts: int) -> int:
@@ -155,8 +156,12 @@ def stop_warm_workers() -> None:
 
 
 def chunks_for(jobs: list[Job], size: int = CHUNK_SIZE) -> list[list[Job]]:
-    """The workers' tasks: the jobs longest first, `size` at a time."""
-    return _chunks([jobs[i] for i in longest_first(jobs)], size)
+    """The workers' tasks: the jobs longest first, `size` at a time, the shortest at the end
+    in smaller chunks (a worker that takes the last chunk no longer leaves the other idle
+    for most of a 24-text chunk: ~0.5 s of one core on the benchmark)."""
+    ordered = [jobs[i] for i in longest_first(jobs)]
+    tail = min(len(ordered), TAIL_CHUNKS * size)
+    return _chunks(ordered[:len(ordered) - tail], size) + _chunks(ordered[len(ordered) - tail:], TAIL_CHUNK_SIZE)
 
 
 def _flat(chunks) -> list[VersionAnnotations]:
