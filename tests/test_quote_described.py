@@ -35,3 +35,11 @@ def test_the_agent_of_a_description_is_its_speaker(nlp):
 def test_a_passive_without_a_description_is_no_description(nlp):
     found = _quotes(nlp, "The bill was signed on Tuesday.")
     assert found == []
+
+
+def test_a_parenthetical_cue_takes_a_sentence_with_a_quoted_fragment(nlp):
+    found = _quotes(nlp, "The club's heavy investment in its facilities, he said, “is a perfect example of adapting” "
+                         "to the changing economics of golf.")
+    indirect = [quote for quote in found if quote.kind == "indirect"]
+    assert any(quote.text.startswith("The club's heavy investment") for quote in indirect)
+    assert any("changing economics of golf" in quote.text for quote in indirect)

@@ -64,6 +64,8 @@ def _score(folder: Path, docs: list[tuple[str, object]], show_errors: bool, star
     for error in errors or []:
         print(*error, sep="\t")
     print(report(counts, len(articles), {}, time.time() - started))
+    print(f"all attributions (counts): tp {counts['atp']}  predicted {counts['ap']}  gold {counts['ag']}  "
+          f"F1 {2 * counts['atp'] / max(counts['ap'] + counts['ag'], 1):.4f}")
     return 0
 
 

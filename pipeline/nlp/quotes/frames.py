@@ -280,7 +280,10 @@ def parenthetical(ctx: QuoteContext, verb):
     """'In his state, Christie said, offenders are sent to …' / '…, he said.': a cue verb the
     parser hangs on the main clause as parataxis, with its subject right after a comma —
     the sentence around the cue clause is the content (before it and, when the cue clause
-    ends in a comma, after it). Returns (subject, [(low, high), …]) token spans, or None."""
+    ends in a comma, after it), quoted fragments included ('The club's investment, he said,
+    “is a perfect example of adapting” to …'; a side that is mostly a direct quotation is
+    left to it by the caller's overlap test). Returns (subject, [(low, high), …]) token
+    spans, or None."""
     if verb.dep_ != "parataxis" or not is_cue(verb, ("direct",)) or verb.head.i == verb.i:
         return None
     subject = next((child for child in verb.children if child.dep_ in ("nsubj",) and child.i < verb.i), None)
@@ -290,9 +293,6 @@ def parenthetical(ctx: QuoteContext, verb):
     sent = verb.sent
     clause_start = subject.left_edge.i
     if clause_start - 1 <= sent.start or doc[clause_start - 1].text != ",":
-        return None
-    inner = doc[sent.start:sent.end - 1] if sent[-1].text in QUOTE_CHARS else sent  # (a mark the parser ran on)
-    if any(tok.text in QUOTE_CHARS or ctx.inside_quote(tok.idx) for tok in inner):
         return None
     # the cue clause ends at the next comma (', said on Saturday,') or the sentence end
     clause_end = verb.i + 1
