@@ -119,19 +119,39 @@ def _is_sentence_joint(text: str, m: re.Match) -> bool:
     return True
 
 
+def _joint_offset(text: str, m: re.Match) -> int:
+    """Where the break goes: after the sentence end and its closing mark — but a straight
+    double mark after the period closes nothing when the paragraph before holds an even
+    number of them ('the authorities."We basically got deceived…"'): it opens the next
+    sentence's quotation and goes with it."""
+    if m.group(1).endswith('"'):
+        paragraph_start = text.rfind("\n", 0, m.start()) + 1
+        if text.count('"', paragraph_start, m.start()) % 2 == 0:
+            return m.end() - 1
+    return m.end()
+
+
 def glued_joints(text: str) -> list[int]:
     """Offsets just after each glued sentence end in `text` (where a break belongs)."""
-    return [m.end() for m in _GLUED.finditer(text) if _is_sentence_joint(text, m)]
+    return [_joint_offset(text, m) for m in _GLUED.finditer(text) if _is_sentence_joint(text, m)]
+
+
+def _inside_quotation(text: str, pos: int) -> bool:
+    """A quotation opened earlier in the paragraph is still open at `pos`."""
+    start = text.rfind("\n", 0, pos) + 1
+    return text.count("“", start, pos) > text.count("”", start, pos) or text.count('"', start, pos) % 2 == 1
 
 
 def repair_glued_sentences(text: str) -> str:
     """Insert a paragraph break where a sentence end is glued to the next sentence,
     leaving abbreviations ("Mr.", "Sept."), initials, decimals, URLs, domains and times
-    alone (the rule is `_is_sentence_joint`)."""
+    alone (the rule is `_is_sentence_joint`). Inside a quotation the joint gets a space:
+    a paragraph break there would cut the quotation in two ('“… moderate Republicans.The
+    only one that can unite the party …”')."""
     out, last = [], 0
     for end in glued_joints(text):
         out.append(text[last:end])
-        out.append("\n\n")
+        out.append(" " if _inside_quotation(text, end) else "\n\n")
         last = end
     out.append(text[last:])
     return "".join(out)

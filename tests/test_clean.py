@@ -182,6 +182,11 @@ def test_seed_002_newssniffer_one_article_two_versions():
     ("for example).This country", "for example).\n\nThis country"),
     ("nearly 1000.Watch it", "nearly 1000.\n\nWatch it"),
     ("Is it over?Yes, it is", "Is it over?\n\nYes, it is"),
+    # a straight mark after the period opens the next quotation unless one is open before it
+    ('the authorities."We were deceived," he said', 'the authorities.\n\n"We were deceived," he said'),
+    ('he said "it is over."Then he left', 'he said "it is over."\n\nThen he left'),
+    # inside a quotation the joint gets a space: a paragraph break would cut the quotation
+    ("“The sixth bloc is the moderates.The only one left,” he said.", "“The sixth bloc is the moderates. The only one left,” he said."),
 ])
 def test_glued_sentences_split(raw, expected):
     assert clean.repair_glued_sentences(raw) == expected

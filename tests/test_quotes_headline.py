@@ -2,6 +2,8 @@
 constructions whose subject receives the action (issue 14)."""
 from __future__ import annotations
 
+from tests.test_quotes import _find, _quotes
+
 
 def _parse(text: str):
     from pipeline.nlp import load_model
@@ -124,3 +126,49 @@ def test_every_seed_direct_quote_has_a_speaker(seed_db):
     assert len(direct) >= 30
     assert all(actor or anonymous for _text, actor, anonymous, _field in direct)
     assert any(field == "title" for *_rest, field in direct)  # 'Kerry seeks ‘real progress’ …'
+
+
+def test_headline_quotation_after_a_name_and_colon():
+    text = ("Sidney Blumenthal: ‘No Idea’ If I Would Have Told Hillary Private Email Server Was a Bad Idea.\n\n"
+            "Sidney Blumenthal spoke to reporters in Washington on Monday about the emails.")
+    quotes, _ = _quotes(text)
+    q = _find(quotes, "No Idea")
+    assert q.kind == "direct" and q.cue == ":" and "Blumenthal" in (q.speaker_text or "")
+    rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
+    assert [r.text for r in rest] == ["If I Would Have Told Hillary Private Email Server Was a Bad Idea"]
+
+
+def test_straight_single_marks_in_a_headline():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = "Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid's 'advice' came on Monday, Reid's aides said."
+    assert [text[p.start:p.end] for p in find_pieces(text)] == ["Never, ever, ever underestimate Trump."]
+
+
+def test_quotation_filling_the_headline_after_a_colon_is_the_opening_names():
+    """The parser reads headline case ('heckles' a noun) and finds no cue: the quotation after
+    the colon is still the words of the name the headline opens with; a kicker is nobody."""
+    from pipeline.nlp.quotes.headline import headline_quotes
+
+    entities = _body_entities("The comedian Sarah Silverman spoke at the convention in Philadelphia.")
+    title = "Sarah Silverman heckles Sanders supporters: 'You're being ridiculous.'"
+    quotes = headline_quotes(_parse(title), entities)
+    assert [(q.kind, q.text, q.cue, q.speaker_text) for q in quotes] == [
+        ("direct", "You're being ridiculous.", ":", "Sarah Silverman")]
+    assert quotes[0].speaker_entity_key is not None and title[quotes[0].cue_start] == ":"
+    assert not [q for q in headline_quotes(_parse("Report: ‘The talks have failed.’"), []) if q.speaker_text == "Report"]
+
+
+def test_headline_report_with_the_name_and_verb_last_and_a_quotation_opening_it():
+    from pipeline.nlp.quotes.headline import headline_quotes
+
+    title = "‘ISIS Truther’ Donald Trump Is Like A Lawyer’s Dumbest Client Ever, Trevor Noah Says."
+    quotes = headline_quotes(_parse(title), [])
+    report = next(q for q in quotes if q.kind == "indirect")
+    assert report.text == "ISIS Truther’ Donald Trump Is Like A Lawyer’s Dumbest Client Ever"
+    assert (report.cue, report.speaker_text) == ("Says", "Trevor Noah")
+    quoted = next(q for q in quotes if q.kind == "direct")
+    assert quoted.text == "ISIS Truther" and (quoted.cue_start, quoted.speaker_start) == (report.cue_start, report.speaker_start)
+    # words in marks further inside the report stay part of its content
+    quotes = headline_quotes(_parse("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says."), [])
+    assert [q.kind for q in quotes] == ["indirect"]

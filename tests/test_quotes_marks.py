@@ -78,3 +78,30 @@ def test_a_name_given_by_a_verb_of_naming_is_a_partial_quote():
     quotes, _ = _quotes(text)
     assert _find(quotes, "a cartel for higher education").kind != "direct"
     assert _find(quotes, "We will not raise taxes").kind == "direct"
+
+
+def test_attribute_values_of_markup_are_not_quotations():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = 'Embedded: <tweet id="672138506081275904" author="@MissDBunker" datetime="2015-12-02"> “Go home,” he said.'
+    assert [text[p.start:p.end] for p in find_pieces(text)] == ["Go home,"]
+
+
+def test_mixed_quotation_marks_close_a_quotation():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = ('"I don’t think it’s getting the attention,” Grassley said. “Our roads are crumbling," she said. '
+            '“It’s unusual,“ said Noble. He said "no" to me.')
+    assert [text[p.start:p.end] for p in find_pieces(text)] == [
+        "I don’t think it’s getting the attention,", "Our roads are crumbling,", "It’s unusual,", "no"]
+    quotes, _ = _quotes("Senator Chuck Grassley spoke on Monday.\n\n" + text)
+    q = _find(quotes, "getting the attention")
+    assert q.kind == "direct" and q.cue == "said" and "Grassley" in (q.speaker_text or "")
+
+
+def test_first_straight_mark_after_a_curly_one_closes_it():
+    from pipeline.nlp.quotes import find_pieces
+
+    text = '“He put a lot of people out of business, too" Sweeny said. “He told me "no" twice,” she said.'
+    assert [text[p.start:p.end] for p in find_pieces(text)] == [
+        "He put a lot of people out of business, too", 'He told me "no" twice,']

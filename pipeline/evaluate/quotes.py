@@ -277,10 +277,17 @@ def predict_pipeline(articles: list[Article], stats: dict) -> dict[str, list[Pre
             )
         con.close()
     raw_of = {a.stem: a.text for a in articles}
+    # the warehouse keeps one version of identical files (PolNeAR train holds one pair): each
+    # copy is scored with the predictions of the version loaded from its twin
+    copies: dict[str, list[str]] = {}
+    for a in articles:
+        copies.setdefault(a.text, []).append(a.stem)
+    loaded = {stem for stem, _, _ in versions.values()}
     out: dict[str, list[PredAttribution]] = {a.stem: [] for a in articles}
     for vid, (stem, vtext, title) in versions.items():
         if stem in raw_of:
-            out[stem].extend(_group(rows.get(vid, []), raw_of[stem], vtext, stats, title))
+            for copy in [stem] + [twin for twin in copies[raw_of[stem]] if twin not in loaded]:
+                out[copy].extend(_group(rows.get(vid, []), raw_of[copy], vtext, stats, title))
     return out
 
 

@@ -5,16 +5,24 @@ body names the same way — a headline calls people by their surname ('Milburn' 
 'Alan Milburn'), or not at all when the body has no such actor."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.quotes.lexicon import speech_verbs
+from pipeline.nlp.quotes.pieces import find_pieces
 from pipeline.records import LocalEntity, Quote
 
 # 'More reforms ahead says Milburn', 'Rates to rise, warns Bank': the headline inversion, a
 # speech verb and a short capitalized name ending the line after the words reported
 INVERTED = re.compile(r"(?P<content>.*?\w[\w’'\")]*)[,:]? (?P<cue>[a-z]+s) (?P<name>(?:the )?[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3})\s*$")
+
+
+# '‘ISIS Truther’ Donald Trump Is Like …, Trevor Noah Says', '‘2nd Amendment people’ his secret
+# weapon, Trump hints': the words reported, a comma, a short name and a speech verb ending the line
+POSTPOSED = re.compile(r"(?P<content>.*?\w[\w’'\")]*), (?P<name>(?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'.\-]*){0,3}) "
+                       r"(?P<cue>[A-Za-z][a-z]+s)[.;]?\s*$")
 
 
 def _name_words(name: str) -> list[str]:
@@ -37,10 +45,10 @@ def body_entity_key(speaker_text: str | None, entities: list[LocalEntity]) -> st
 
 
 def inverted_report(title: str) -> Quote | None:
-    """'More reforms ahead says Milburn': the words before a speech verb (third person, of
-    `direct` use in speech_verbs.tsv) and the name ending the headline."""
-    match = INVERTED.match(title)
-    if match is None or speech_verbs().get(match["cue"][:-1]) != "direct" or len(match["content"].split()) < 2:
+    """'More reforms ahead says Milburn' (or '…, Trevor Noah Says'): the words before a speech
+    verb (third person, of `direct` use in speech_verbs.tsv) and the name ending the headline."""
+    match = INVERTED.match(title) or POSTPOSED.match(title)
+    if match is None or speech_verbs().get(match["cue"][:-1].lower()) != "direct" or len(match["content"].split()) < 2:
         return None
     start, end = match.span("content")
     while start < end and title[start] in "‘“'\" ":
@@ -52,14 +60,51 @@ def inverted_report(title: str) -> Quote | None:
                  speaker_end=match.end("name"), cue_start=match.start("cue"), cue_end=match.end("cue"))
 
 
+def _quoted_in_report(title: str, report: Quote) -> list[Quote]:
+    """The words in marks opening an inverted report's content, with its cue and speaker: a
+    direct quote, as in the body ('Trump renewed his call for “a total ban” on …'); words in
+    marks further inside stay part of the reported content."""
+    return [dataclasses.replace(report, start=piece.start, end=piece.end, text=title[piece.start:piece.end], kind="direct")
+            for piece in find_pieces(title)
+            if piece.para == 0 and piece.start == report.start and report.start < piece.end <= report.end]
+
+
+def colon_quotation(title_doc, quotes: list[Quote]) -> Quote | None:
+    """'Sarah Silverman heckles Sanders supporters: ‘You’re being ridiculous.’', 'Elizabeth
+    Warren Hammers Wells Fargo CEO: ‘You Should Be …’': a quotation filling the headline after
+    a colon is the words of the name the headline opens with (the parser, reading headline
+    case, often finds no verb to be a cue). Only when no quote was found for it."""
+    title = title_doc.text
+    pieces = [piece for piece in find_pieces(title) if piece.para == 0]
+    if len(pieces) != 1 or any(quote.start <= pieces[0].start < quote.end for quote in quotes):
+        return None
+    piece = pieces[0]
+    colon = title[:piece.open_at].rstrip()
+    if not colon.endswith(":") or title[piece.close_end:].strip(" .!?") or len(colon) < 2:
+        return None
+    name = []
+    for token in title_doc:
+        if token.idx >= len(colon) - 1 or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            break
+        name.append(token)
+    if len(name) < 2:
+        return None  # no name opens the headline ('Report: …' is a kicker; 'Reid: …' the body rules')
+    speaker_end = name[-1].idx + len(name[-1].text)
+    return Quote(start=piece.start, end=piece.end, text=title[piece.start:piece.end], kind="direct",
+                 speaker_text=title[:speaker_end], speaker_entity_key=None, cue=":", speaker_start=0,
+                 speaker_end=speaker_end, cue_start=len(colon) - 1, cue_end=len(colon))
+
+
 def headline_quotes(title_doc, entities: list[LocalEntity]) -> list[Quote]:
     """The quotes of a parsed title, speakers linked to the body's entities."""
     inverted = inverted_report(title_doc.text)
     if inverted is not None:
-        quotes = [inverted]
+        quotes = [inverted] + _quoted_in_report(title_doc.text, inverted)
     else:
         title_entities, title_mentions = extract_entities(title_doc)
         quotes = extract_quotes(title_doc, title_entities, title_mentions)
+        colon = colon_quotation(title_doc, quotes)
+        quotes += [colon] if colon is not None else []
     for quote in quotes:
         quote.field = "title"
         quote.speaker_entity_key = body_entity_key(quote.speaker_text, entities)
