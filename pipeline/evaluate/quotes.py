@@ -180,7 +180,7 @@ def _locate(raw: str, needle: str, expected: int) -> tuple[int, int] | None:
     if hits:
         s = min(hits, key=lambda h: abs(h - expected))
         return s, s + len(needle)
-    pattern = r"\s+".join(re.escape(w) for w in needle.split())
+    pattern = r"\s*".join(re.escape(w) for w in needle.split())  # clean may add space at a glued joint
     best = None
     for m in re.finditer(pattern, raw):
         if best is None or abs(m.start() - expected) < abs(best[0] - expected):
