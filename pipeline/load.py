@@ -204,6 +204,15 @@ def read_for_batch(con, articles: list[CleanArticle]) -> tuple[versions.StoredSt
     return read_existing(con, ids, probes, [v.text for a in articles for v in a.versions])
 
 
+def remember_fingerprints(articles: list[CleanArticle], annotations: list[VersionAnnotations]) -> None:
+    """The version texts' fingerprints the NLP workers computed, handed to versions.sketches
+    (read_for_batch and build_rows then hash no shingle of these texts again)."""
+    for ann in annotations:
+        text = next((v.text for v in articles[ann.article_index].versions if v.version_no == ann.version_no), None)
+        if text is not None:
+            versions.sketches.remember(text, ann.fingerprint)
+
+
 def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:
     cols = [r[0] for r in con.sql(f"DESCRIBE {table}").fetchall()]
     keys = TABLE_KEYS[table]

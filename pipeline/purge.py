@@ -9,7 +9,8 @@ lost by accident); a purge removes, in one transaction checked by the blocking c
   diffs, story membership). An article that also has a version from a file still in
   the inbox is kept whole (removing a middle version would renumber the others);
 - events only those articles reported; an event also reported elsewhere keeps its
-  other reports and takes the earliest of them as its provenance;
+  other reports and takes the earliest of them as its provenance (its version span
+  and event_key then cover all its remaining reports in that article);
 - stories left without members; a story whose first article went takes its earliest
   remaining member.
 
@@ -18,7 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import polars as pl
+
 from pipeline import check_sql, checks
+from pipeline.versions.keys import event_key, version_spans
 
 # The provenance columns an event takes from the report it now points to.
 EVENT_PROVENANCE = ("article_id", "version_id", "sentence", "start_char", "end_char", "trigger", "actor1_text",
@@ -53,8 +57,8 @@ STATEMENTS = [
        WHERE m.event_id IN (SELECT event_id FROM events WHERE version_id IN (SELECT version_id FROM purge_versions))
        ORDER BY m.event_id, m.published_at NULLS LAST, m.event_mention_id""",
     "UPDATE events e SET " + ", ".join(f"{c} = s.{c}" for c in EVENT_PROVENANCE)
-    + ", first_version_no = s.version_no, last_version_no = s.version_no"
     + " FROM event_new_source s WHERE e.event_id = s.event_id",
+    "refresh_repointed_event_spans",  # key and version span over every remaining report (below)
     "DELETE FROM version_diffs WHERE article_id IN (SELECT article_id FROM purge_articles)",
     "DELETE FROM version_diff_stats WHERE article_id IN (SELECT article_id FROM purge_articles)",
     "DELETE FROM story_members WHERE article_id IN (SELECT article_id FROM purge_articles)",
@@ -75,6 +79,28 @@ STATEMENTS = [
 ]
 
 
+def refresh_repointed_event_spans(con) -> None:
+    """A re-pointed event's event_key and first/last version over every remaining report
+    of that key in its new article (event_mentions), as a load or re-annotation computes
+    them (pipeline.versions.keys), not over the one report it now points to."""
+    events = con.sql("SELECT * FROM events WHERE event_id IN (SELECT event_id FROM event_new_source)").pl().to_dicts()
+    if not events:
+        return
+    reports = con.sql("""SELECT m.*, v.version_no AS _version_no FROM event_mentions m JOIN versions v USING (version_id)
+                         WHERE m.article_id IN (SELECT article_id FROM event_new_source)""").pl().to_dicts()
+    version_no_of = {r["version_id"]: r["_version_no"] for r in reports}
+    version_spans(events, version_no_of, event_key, "event_key", reports)
+    con.register("repointed_spans", pl.DataFrame(
+        [{c: e[c] for c in ("event_id", "event_key", "first_version_no", "last_version_no")} for e in events]))
+    con.execute("""UPDATE events e SET event_key = s.event_key, first_version_no = s.first_version_no,
+                   last_version_no = s.last_version_no FROM repointed_spans s WHERE e.event_id = s.event_id""")
+    con.unregister("repointed_spans")
+
+
+# named steps of STATEMENTS run as Python
+STEPS = {"refresh_repointed_event_spans": refresh_repointed_event_spans}
+
+
 def _count(con, query: str) -> int:
     return con.sql(query).fetchall()[0][0]
 
@@ -93,7 +119,7 @@ def purge_deleted(con) -> PurgeSummary:
                               WHERE source_file IN (SELECT path FROM purge_paths)
                                 AND article_id NOT IN (SELECT article_id FROM purge_articles)""")
         for statement in STATEMENTS[3:]:
-            con.execute(statement)
+            STEPS[statement](con) if statement in STEPS else con.execute(statement)
         failed = [o for o in check_sql.run_table_checks(con) if not o.passed]
         if failed:
             raise checks.BlockingChecksFailed(failed)

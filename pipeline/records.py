@@ -178,3 +178,4 @@ class VersionAnnotations:
     quotes: list[Quote]
     events: list[Event]
     error: str | None = None  # the NLP stage failed on this version: its article is quarantined
+    fingerprint: tuple | None = None  # versions.sketches.text_fingerprint of the text, from the worker

@@ -22,6 +22,7 @@ from pipeline.nlp.events import extract_events
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.quotes.headline import headline_quotes
 from pipeline.records import CleanArticle, VersionAnnotations
+from pipeline.versions.sketches import text_fingerprint
 
 BATCH_SIZE = 16  # texts per nlp.pipe batch (spaCy's default for this model family is 256: too coarse here)
 CHUNK_SIZE = 24  # texts per task sent to a worker: small enough to balance the two workers at the end
@@ -91,16 +92,25 @@ def annotate_chunk(jobs: list[Job]) -> list[VersionAnnotations]:
     each text is done alone: the one spaCy or an extractor fails on gets an annotation
     with `error` set (its article is quarantined at load), the others go on. Python's cyclic
     collector is paused for the chunk (~3 % of the NLP CPU, walking the model's and lexicons'
-    objects; one collection after the chunk frees what cycles it made)."""
-    nlp = load_model()
+    objects; one collection after the chunk frees what cycles it made). Each text's
+    near-duplicate fingerprint is computed here too (the load needs it: spread over the
+    workers instead of serial in the parent after the parse)."""
     with collections_paused():
-        try:
-            # a chunk's titles in one batch: short texts, whose cost is mostly spaCy's per batch
-            title_docs = iter(list(nlp.pipe([j.title for j in jobs if j.title], batch_size=CHUNK_SIZE)))
-            docs = nlp.pipe([j.text for j in jobs], batch_size=BATCH_SIZE)
-            return [_annotate_parsed(doc, j, next(title_docs) if j.title else None) for doc, j in zip(docs, jobs)]
-        except Exception:  # noqa: BLE001
-            return [_annotate_alone(job) for job in jobs]
+        annotations = _annotated(jobs)
+        for ann, job in zip(annotations, jobs):
+            ann.fingerprint = text_fingerprint(job.text)
+        return annotations
+
+
+def _annotated(jobs: list[Job]) -> list[VersionAnnotations]:
+    nlp = load_model()
+    try:
+        # a chunk's titles in one batch: short texts, whose cost is mostly spaCy's per batch
+        title_docs = iter(list(nlp.pipe([j.title for j in jobs if j.title], batch_size=CHUNK_SIZE)))
+        docs = nlp.pipe([j.text for j in jobs], batch_size=BATCH_SIZE)
+        return [_annotate_parsed(doc, j, next(title_docs) if j.title else None) for doc, j in zip(docs, jobs)]
+    except Exception:  # noqa: BLE001
+        return [_annotate_alone(job) for job in jobs]
 
 
 def _annotate_parsed(doc, job: Job, title_doc) -> VersionAnnotations:
@@ -188,7 +198,7 @@ def annotate_versions(items: list[tuple]) -> list[VersionAnnotations]:
         used.add(job)
         out.append(VersionAnnotations(article_index=index, version_no=version_no, entities=ann.entities,
                                       mentions=ann.mentions, quotes=ann.quotes, events=ann.events,
-                                      error=ann.error))
+                                      error=ann.error, fingerprint=ann.fingerprint))
     return out
 
 

@@ -54,8 +54,27 @@ FINGERPRINT_CACHE = 4096
 
 @lru_cache(maxsize=FINGERPRINT_CACHE)
 def _fingerprint(text: str) -> tuple[tuple[int, ...], int]:
+    return _KNOWN.get(text) or text_fingerprint(text)
+
+
+def text_fingerprint(text: str) -> tuple[tuple[int, ...], int]:
+    """(sketch, shingle count) of a text, computed (the NLP workers compute each version's
+    while the parent waits on the parse: `remember` hands them to the load)."""
     text_shingles = shingles(text)
     return tuple(sketch(text_shingles)), len(text_shingles)
+
+
+# Fingerprints computed elsewhere (the NLP workers), by text; bounded like the cache.
+_KNOWN: dict[str, tuple[tuple[int, ...], int]] = {}
+
+
+def remember(text: str, value: tuple[tuple[int, ...], int] | None) -> None:
+    """Take a fingerprint `text_fingerprint(text)` computed in another process."""
+    if value is None:
+        return
+    if len(_KNOWN) >= FINGERPRINT_CACHE:
+        _KNOWN.clear()
+    _KNOWN[text] = value
 
 
 def fingerprint(text: str) -> Fingerprint:
