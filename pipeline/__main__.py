@@ -1,6 +1,4 @@
 """`python -m pipeline …`: the command line (pipeline.cli)."""
-import sys
+from pipeline.cli import console_main
 
-from pipeline.cli import main
-
-sys.exit(main())
+console_main()

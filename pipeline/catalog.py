@@ -13,6 +13,10 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's safe loader when PyYAML has it (the same documents; 36 -> 4 ms for the two
+# catalogue files, read by every run's process), else the pure-Python one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 SCHEMA_YML = SQL_DIR / "schema.yml"
 MODELS_YML = SQL_DIR / "models" / "models.yml"
@@ -62,8 +66,8 @@ def _relation(name: str, raw: dict, kind: str) -> Relation:
 @lru_cache(maxsize=1)
 def relations() -> dict[str, Relation]:
     """Every table, view and model by name, tables first in write order."""
-    schema = yaml.safe_load(SCHEMA_YML.read_text(encoding="utf-8"))
-    models = yaml.safe_load(MODELS_YML.read_text(encoding="utf-8"))
+    schema = yaml.load(SCHEMA_YML.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    models = yaml.load(MODELS_YML.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     out: dict[str, Relation] = {}
     for section, kind, raw_all in (("tables", "table", schema), ("views", "view", schema), ("models", "model", models)):
         for name, raw in (raw_all.get(section) or {}).items():

@@ -76,7 +76,7 @@ def _build_view(con, name: str, sql: str) -> dict:
     """Create one view; its materialization metadata (schema, row count, preview, SQL, time)."""
     started = time.perf_counter()
     create_view(con, name, sql)
-    metadata = asset_metadata.materialization_metadata(con, name)
+    metadata = asset_metadata.view_metadata(con, name)
     if name in TOP_TABLES:
         metadata[TOP_TABLES[name]] = asset_metadata.top_table(con, TOP_TABLES[name])
     metadata["row_count"] = metadata["dagster/row_count"]

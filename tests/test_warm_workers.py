@@ -1,0 +1,78 @@
+"""The warm NLP workers of a CLI run (pipeline.nlp.warm): the model loaded and the workers
+forked in a process of their own give the same annotations as the workers the NLP step
+forks itself, with two processes and with one, also when the workers start on chunks guessed
+ahead (right, shifted or failing guesses), and the service ends when the process
+that started it is killed."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from pipeline import nlp
+from pipeline.nlp import Job, annotate_jobs, warm
+from tests.conftest import ROOT, SEEDS
+
+
+def _jobs() -> list[Job]:
+    texts = []
+    for path in sorted(SEEDS.iterdir()):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        texts += [para for para in text.split("\n\n") if len(para.split()) > 12]
+    return [Job(text, "2016-02-01", f"Title {i}" if i % 3 else None) for i, text in enumerate(texts[:30])]
+
+
+def test_warm_workers_give_the_same_annotations_as_forked_ones():
+    jobs = _jobs()
+    assert len(jobs) >= 10
+    expected = {procs: annotate_jobs(jobs, processes=procs) for procs in (1, 2)}
+    nlp.start_warm_workers(len(jobs))
+    try:
+        assert warm.running() is not None
+        for procs in (2, 1, 2):  # the pool is forked again after each request
+            assert annotate_jobs(jobs, processes=procs) == expected[procs]
+    finally:
+        nlp.stop_warm_workers()
+    assert warm.running() is None
+    assert expected[1] == expected[2]
+
+
+def test_service_ends_when_the_process_that_started_it_is_killed():
+    code = ("import os, sys, time\n"
+            "from pipeline import nlp\nfrom pipeline.nlp import warm\n"
+            "nlp.start_warm_workers(100)\n"
+            "print(warm.running().process.pid, flush=True)\n"
+            "time.sleep(600)\n")
+    parent = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    service_pid = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait(timeout=30)
+    deadline = time.monotonic() + 120  # it reads EOF once the model is loaded and its workers forked
+    while _alive(service_pid):
+        assert time.monotonic() < deadline, "the NLP service outlived the process that started it"
+        time.sleep(0.2)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie waits for init to reap it
+    except OSError:
+        return False
+
+
+def test_prefetched_chunks_give_the_same_annotations_and_a_wrong_guess_changes_nothing():
+    jobs = _jobs()
+    expected = annotate_jobs(jobs, processes=2)
+    guesses = (lambda: nlp.chunks_for(jobs),  # the step's own chunks: all taken from the prefetched work
+               lambda: nlp.chunks_for(jobs[1:]),  # one text fewer: chunks shifted, cancelled, done anew
+               lambda: [["not a job"]],  # nonsense: its chunk fails in the worker, nobody asks for it
+               lambda: 1 / 0)  # the guess itself fails: no prefetch
+    for guess in guesses:
+        nlp.start_warm_workers(len(jobs), guess)
+        try:
+            assert annotate_jobs(jobs, processes=2) == expected
+        finally:
+            nlp.stop_warm_workers()
