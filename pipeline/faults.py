@@ -15,5 +15,8 @@ def reached(stage: str) -> None:
     wanted, _, marker = os.environ.get("NEWS_PAUSE_AT", "").partition(":")
     if wanted != stage:
         return
-    Path(marker or "news-paused").write_text(f"{os.getpid()} paused at {stage}\n", encoding="utf-8")
+    target = Path(marker or "news-paused")
+    partial = target.with_name(target.name + ".partial")  # written whole, then renamed: a watcher never reads it empty
+    partial.write_text(f"{os.getpid()} paused at {stage}\n", encoding="utf-8")
+    os.replace(partial, target)
     time.sleep(3600)
