@@ -1,23 +1,8 @@
 """Partial quotes inside a report's content go with that report (issue 14): one attribution,
 the report's cue and speaker; a name in marks inside a naming verb's object is content."""
-import pytest
-
-from pipeline.nlp import load_model
-from pipeline.nlp.entities import extract_entities
-from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.quotes.nesting import join_nested_partials
 from pipeline.records import Quote
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
-
-
-def _quotes(nlp, text: str):
-    doc = nlp(text)
-    entities, mentions = extract_entities(doc)
-    return extract_quotes(doc, entities, mentions)
+from tests.test_quotes import quotes_in
 
 
 def _quote(start, end, kind, cue_start, speaker_start, speaker="X"):
@@ -55,8 +40,8 @@ def test_a_partial_outside_every_report_is_left_alone():
     assert partial.cue_start == 2
 
 
-def test_a_name_in_marks_inside_the_object_of_call_is_one_attribution(nlp):
-    found = _quotes(nlp, "Mr. Scott has called Mr. Trump's comments ''racially toxic,'' and left.")
+def test_a_name_in_marks_inside_the_object_of_call_is_one_attribution():
+    found = quotes_in("Mr. Scott has called Mr. Trump's comments ''racially toxic,'' and left.")
     content = [quote for quote in found if quote.kind == "indirect"]
     assert content and content[0].text.startswith("Mr. Trump's comments")
     groups = {(quote.cue_start, quote.speaker_start) for quote in found}

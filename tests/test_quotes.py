@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.nlp import load_model
+from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.quotes import extract_quotes
 from tests.conftest import corpus, rows
 
 
-def _quotes(text: str):
-    from pipeline.nlp import load_model
-    from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.quotes import extract_quotes
+def quotes_in(text: str):
+    """The quotes the extractor finds in one constructed text (the real model, cached)."""
+    doc = load_model()(text)
+    entities, mentions = extract_entities(doc)
+    return extract_quotes(doc, entities, mentions)
 
+
+def _quotes(text: str):
     doc = load_model()(text)
     entities, mentions = extract_entities(doc)
     names = {e.key: e.canonical_name for e in entities}
