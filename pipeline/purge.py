@@ -18,7 +18,9 @@ Actors stay (they are persistent identities; their aliases do no harm)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
+import duckdb
 import polars as pl
 
 from pipeline import check_sql, checks
@@ -37,46 +39,21 @@ class PurgeSummary:
     kept_articles: int  # articles with versions from deleted AND present files: kept whole
 
 
-STATEMENTS = [
-    # what goes: deleted paths, articles made only of their versions, those versions
-    """CREATE TEMP TABLE purge_paths AS SELECT DISTINCT path FROM files WHERE status = 'deleted'
-       AND path NOT IN (SELECT path FROM files WHERE status <> 'deleted')""",
-    """CREATE TEMP TABLE purge_articles AS SELECT article_id FROM versions GROUP BY article_id
-       HAVING bool_and(source_file IN (SELECT path FROM purge_paths))""",
-    """CREATE TEMP TABLE purge_versions AS SELECT version_id FROM versions
-       WHERE article_id IN (SELECT article_id FROM purge_articles)""",
-    "DELETE FROM mentions WHERE version_id IN (SELECT version_id FROM purge_versions)",
-    "DELETE FROM quotes WHERE version_id IN (SELECT version_id FROM purge_versions)",
-    "DELETE FROM actor_links WHERE version_id IN (SELECT version_id FROM purge_versions)",
-    "DELETE FROM actor_roles WHERE version_id IN (SELECT version_id FROM purge_versions)",
-    "DELETE FROM event_mentions WHERE version_id IN (SELECT version_id FROM purge_versions)",
-    # events: gone when no report is left, else re-pointed to their earliest remaining report
-    "DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM event_mentions)",
-    """CREATE TEMP TABLE event_new_source AS
-       SELECT DISTINCT ON (m.event_id) m.*, v.version_no FROM event_mentions m JOIN versions v USING (version_id)
-       WHERE m.event_id IN (SELECT event_id FROM events WHERE version_id IN (SELECT version_id FROM purge_versions))
-       ORDER BY m.event_id, m.published_at NULLS LAST, m.event_mention_id""",
-    "UPDATE events e SET " + ", ".join(f"{c} = s.{c}" for c in EVENT_PROVENANCE)
-    + " FROM event_new_source s WHERE e.event_id = s.event_id",
-    "refresh_repointed_event_spans",  # key and version span over every remaining report (below)
-    "DELETE FROM version_diffs WHERE article_id IN (SELECT article_id FROM purge_articles)",
-    "DELETE FROM version_diff_stats WHERE article_id IN (SELECT article_id FROM purge_articles)",
-    "DELETE FROM story_members WHERE article_id IN (SELECT article_id FROM purge_articles)",
-    """UPDATE story_members SET matched_article_id = NULL
-       WHERE matched_article_id IN (SELECT article_id FROM purge_articles)""",
-    "DELETE FROM stories WHERE story_id NOT IN (SELECT story_id FROM story_members)",
-    """UPDATE stories s SET first_article_id = (
-           SELECT a.article_id FROM story_members m JOIN articles a USING (article_id)
-           WHERE m.story_id = s.story_id AND a.article_id NOT IN (SELECT article_id FROM purge_articles)
-           ORDER BY a.first_seen_at, a.article_id LIMIT 1)
-       WHERE first_article_id IN (SELECT article_id FROM purge_articles)""",
-    "DELETE FROM version_sentences WHERE version_id IN (SELECT version_id FROM purge_versions)",
-    "DELETE FROM versions WHERE version_id IN (SELECT version_id FROM purge_versions)",
-    "DELETE FROM articles WHERE article_id IN (SELECT article_id FROM purge_articles)",
-    """DELETE FROM quarantined_records WHERE file_id IN (
-           SELECT file_id FROM files WHERE path IN (SELECT path FROM purge_paths))""",
-    "DELETE FROM files WHERE path IN (SELECT path FROM purge_paths)",
-]
+@dataclass(frozen=True)
+class PurgeStep:
+    """One named step of a purge, run on the purge's open transaction."""
+    name: str
+    run: Callable[[duckdb.DuckDBPyConnection], object]
+
+
+def sql_step(name: str, statement: str) -> PurgeStep:
+    """A step that is one SQL statement."""
+    return PurgeStep(name, lambda con: con.execute(statement))
+
+
+def delete_step(table: str, key: str, purged: str) -> PurgeStep:
+    """Delete the rows of `table` whose `key` is in the temp table `purged`."""
+    return sql_step(f"delete_{table}", f"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {purged})")
 
 
 def refresh_repointed_event_spans(con) -> None:
@@ -97,8 +74,54 @@ def refresh_repointed_event_spans(con) -> None:
     con.unregister("repointed_spans")
 
 
-# named steps of STATEMENTS run as Python
-STEPS = {"refresh_repointed_event_spans": refresh_repointed_event_spans}
+# What goes: deleted paths, articles made only of their versions, those versions (the
+# purge counts them before it removes anything).
+SELECT_STEPS = [
+    sql_step("purge_paths", """CREATE TEMP TABLE purge_paths AS SELECT DISTINCT path FROM files
+       WHERE status = 'deleted' AND path NOT IN (SELECT path FROM files WHERE status <> 'deleted')"""),
+    sql_step("purge_articles", """CREATE TEMP TABLE purge_articles AS SELECT article_id FROM versions
+       GROUP BY article_id HAVING bool_and(source_file IN (SELECT path FROM purge_paths))"""),
+    sql_step("purge_versions", """CREATE TEMP TABLE purge_versions AS SELECT version_id FROM versions
+       WHERE article_id IN (SELECT article_id FROM purge_articles)"""),
+]
+
+# The removal, in this order: rows keyed by a version, events (gone when no report is
+# left, else re-pointed to their earliest remaining report), diffs and stories, then the
+# versions, articles and files themselves.
+REMOVE_STEPS = [
+    delete_step("mentions", "version_id", "purge_versions"),
+    delete_step("quotes", "version_id", "purge_versions"),
+    delete_step("actor_links", "version_id", "purge_versions"),
+    delete_step("actor_roles", "version_id", "purge_versions"),
+    delete_step("event_mentions", "version_id", "purge_versions"),
+    sql_step("delete_unreported_events",
+             "DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM event_mentions)"),
+    sql_step("event_new_source", """CREATE TEMP TABLE event_new_source AS
+       SELECT DISTINCT ON (m.event_id) m.*, v.version_no FROM event_mentions m JOIN versions v USING (version_id)
+       WHERE m.event_id IN (SELECT event_id FROM events WHERE version_id IN (SELECT version_id FROM purge_versions))
+       ORDER BY m.event_id, m.published_at NULLS LAST, m.event_mention_id"""),
+    sql_step("repoint_events", "UPDATE events e SET " + ", ".join(f"{c} = s.{c}" for c in EVENT_PROVENANCE)
+             + " FROM event_new_source s WHERE e.event_id = s.event_id"),
+    PurgeStep("refresh_repointed_event_spans", refresh_repointed_event_spans),
+    delete_step("version_diffs", "article_id", "purge_articles"),
+    delete_step("version_diff_stats", "article_id", "purge_articles"),
+    delete_step("story_members", "article_id", "purge_articles"),
+    sql_step("unmatch_story_members", """UPDATE story_members SET matched_article_id = NULL
+       WHERE matched_article_id IN (SELECT article_id FROM purge_articles)"""),
+    sql_step("delete_empty_stories",
+             "DELETE FROM stories WHERE story_id NOT IN (SELECT story_id FROM story_members)"),
+    sql_step("repoint_story_first_article", """UPDATE stories s SET first_article_id = (
+           SELECT a.article_id FROM story_members m JOIN articles a USING (article_id)
+           WHERE m.story_id = s.story_id AND a.article_id NOT IN (SELECT article_id FROM purge_articles)
+           ORDER BY a.first_seen_at, a.article_id LIMIT 1)
+       WHERE first_article_id IN (SELECT article_id FROM purge_articles)"""),
+    delete_step("version_sentences", "version_id", "purge_versions"),
+    delete_step("versions", "version_id", "purge_versions"),
+    delete_step("articles", "article_id", "purge_articles"),
+    sql_step("delete_quarantined_records", """DELETE FROM quarantined_records WHERE file_id IN (
+           SELECT file_id FROM files WHERE path IN (SELECT path FROM purge_paths))"""),
+    delete_step("files", "path", "purge_paths"),
+]
 
 
 def _count(con, query: str) -> int:
@@ -109,17 +132,16 @@ def purge_deleted(con) -> PurgeSummary:
     """Purge in one transaction; a failing blocking check rolls it all back."""
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(STATEMENTS[0])
-        con.execute(STATEMENTS[1])
-        con.execute(STATEMENTS[2])
+        for step in SELECT_STEPS:
+            step.run(con)
         files = _count(con, "SELECT count(*) FROM files WHERE path IN (SELECT path FROM purge_paths)")
         articles = _count(con, "SELECT count(*) FROM purge_articles")
         versions = _count(con, "SELECT count(*) FROM purge_versions")
         kept = _count(con, """SELECT count(DISTINCT article_id) FROM versions
                               WHERE source_file IN (SELECT path FROM purge_paths)
                                 AND article_id NOT IN (SELECT article_id FROM purge_articles)""")
-        for statement in STATEMENTS[3:]:
-            STEPS[statement](con) if statement in STEPS else con.execute(statement)
+        for step in REMOVE_STEPS:
+            step.run(con)
         failed = [o for o in check_sql.run_table_checks(con) if not o.passed]
         if failed:
             raise checks.BlockingChecksFailed(failed)
