@@ -8,9 +8,8 @@ import pytest
 from pipeline.evaluate.quote_frames import FrameRow, backoff_rows, count_frames, decisions, kept, lexicon_text
 from pipeline.evaluate.quotes import Article, GoldAttribution
 from pipeline.nlp import load_model
-from pipeline.nlp.entities import extract_entities
-from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.quotes.stance_frames import FRAMES_PATH, backoff_key, frame_lexicon, frame_of, is_cue_frame
+from tests.test_quotes import quotes_in
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +97,8 @@ def test_committed_lexicon_matches_its_stated_thresholds():
     assert is_cue_frame("NOUN qualmishness about") == rows["NOUN * about"][1]
 
 
-def test_extractor_reports_a_lexicon_frame(nlp):
+def test_extractor_reports_a_lexicon_frame():
     assert "NOUN doubt about" in frame_lexicon()
-    doc = nlp("The party had some doubts about the senator's viability.")
-    entities, mentions = extract_entities(doc)
-    found = [(quote.text, quote.speaker_text) for quote in extract_quotes(doc, entities, mentions)]
+    quotes = quotes_in("The party had some doubts about the senator's viability.")
+    found = [(quote.text, quote.speaker_text) for quote in quotes]
     assert ("the senator's viability", "The party") in found

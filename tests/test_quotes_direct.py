@@ -1,20 +1,72 @@
 """Quotes: the forms of a direct quotation and the cue that introduces it (the real spaCy model
 on small constructed texts): split quotations, paragraph continuations, colon introductions,
-unlisted verbs, partial quotations inside reported clauses, dash credits."""
+partial quotations inside reported clauses, dash credits (unlisted verbs and colon
+introductions without a speech verb: test_quotes_speakers' DIRECT_ACTOR)."""
 from __future__ import annotations
+
+import pytest
 
 from tests.test_quotes import _find, _quotes
 
+# Pieces of quotation that are one attribution — the same cue, speaker and actor — across a
+# cue between them, a paraphrase aside, a sentence of narration after the cue, a paragraph break:
+SPLIT_BY_THE_CUE = ("Senator Maria Lopez spoke on Monday.\n\n"
+                    "“We will not give up,” Ms. Lopez said, “because the voters deserve better.”")
+# a quotation going on after a partial one
+GOING_ON_AFTER_A_PARTIAL = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+                            "The tax plans are “deeply irresponsible,” Lopez said. "
+                            "“They would leave the schools without money.”")
+# a cue with a clause of its own after a full sentence is another report
+REPORT_AFTER_THE_QUOTATION = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+                              "“Judge,” her lawyer Tom Reyes said, “I have never seen this happen in thirty years.” "
+                              "Reluctantly, Reyes said he had come to the same conclusion.")
+# an aside paraphrase inside the paragraph does not split the quotation
+ASIDE_PARAPHRASE = ("Maria Lopez has worked at the plant for twenty years.\n\n"
+                    "“It is pretty cool working there,” she said, describing how she carefully puts together "
+                    "“tubular mixers,” batches of rods that control the air flow in the furnaces. "
+                    "“And when you do it for sixty hours a week, people are like family.”")
+# a cue inside the next sentence is not the postposed cue of a full sentence
+CUE_IN_THE_NEXT_SENTENCE = ("Adam Kaplan writes television shows in Los Angeles.\n\n"
+                            "“MacGyver is a name that is in the culture,” he said. "
+                            "“If you see that, you know what you are getting.” "
+                            "That is why, he added, viewers often see endless sequels.")
+# the second piece of a quotation split by a long cue takes that cue
+SPLIT_BY_A_LONG_CUE = ("Some economists warn of side effects.\n\n"
+                       "\"The risk,\" said Edward Leamer, an economist who is the director of the UCLA Anderson "
+                       "Forecast, \"is that we're going to be attracting workers and repelling jobs.\"\n")
+# a quotation running on into a paragraph with its own cue takes that cue
+RUNNING_ON_TO_A_CUE = ('"We need steady hands," Clinton told the crowd. "Not a president who changes his mind '
+                       'every day because everything is negotiable.\n\n'
+                       '"Well, my friends, security is not negotiable!" she said.\n')
 
-def test_split_quote_shares_cue_and_speaker():
-    text = ("Senator Maria Lopez spoke on Monday.\n\n"
-            "“We will not give up,” Ms. Lopez said, “because the voters deserve better.”")
+# (text, start of one piece, start of another, their kind, their cue, a word of the speaker's
+# actor or None)
+ONE_ATTRIBUTION = [
+    (SPLIT_BY_THE_CUE, "We will not give up", "because the voters deserve better", "direct", "said", "Lopez"),
+    (GOING_ON_AFTER_A_PARTIAL, "deeply irresponsible", "They would leave the schools", "partial", "said", None),
+    (REPORT_AFTER_THE_QUOTATION, "Judge", "I have never seen this", "direct", "said", None),
+    (ASIDE_PARAPHRASE, "It is pretty cool", "And when you do it", "direct", "said", None),
+    (CUE_IN_THE_NEXT_SENTENCE, "MacGyver is a name", "If you see that", "direct", "said", None),
+    (SPLIT_BY_A_LONG_CUE, "The risk", "is that we're", "direct", "said", None),
+    (RUNNING_ON_TO_A_CUE, "Not a president", "Well, my friends", "direct", "said", None),
+]
+
+
+def _starting(quotes, start: str):
+    hits = [q for q in quotes if q.text.startswith(start)]
+    assert hits, f"no quote starting {start!r}: {[q.text for q in quotes]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, first, second, kind, cue, actor", ONE_ATTRIBUTION,
+                         ids=[row[1][:30] for row in ONE_ATTRIBUTION])
+def test_pieces_of_one_attribution_share_cue_and_speaker(text, first, second, kind, cue, actor):
     quotes, names = _quotes(text)
-    a = _find(quotes, "We will not give up")
-    b = _find(quotes, "because the voters deserve better")
-    assert a.cue == b.cue == "said" and a.cue_start == b.cue_start
-    assert "Lopez" in names[a.speaker_entity_key] and a.speaker_entity_key == b.speaker_entity_key
-    assert a.kind == b.kind == "direct"
+    a, b = _starting(quotes, first), _starting(quotes, second)
+    assert a.kind == b.kind == kind and a.cue == b.cue == cue
+    assert (a.cue_start, a.speaker_start, a.speaker_entity_key) == (b.cue_start, b.speaker_start, b.speaker_entity_key)
+    assert a.speaker_start is not None
+    assert actor is None or actor in names[a.speaker_entity_key]
 
 
 def test_paragraph_continuation_and_he_added():
@@ -54,33 +106,6 @@ def test_according_to_and_organization_speaker():
     assert acc.speaker_entity_key and "Ministry" in names[acc.speaker_entity_key]
     ind = _find(quotes, "the meeting had been productive")
     assert ind.kind == "indirect" and ind.speaker_entity_key == acc.speaker_entity_key
-
-
-def test_unlisted_verb_after_and_before_the_quote():
-    # "barked" / "shot back" are in no lexicon: a verb right after “…,” or before ', “' is the cue
-    text = ("Governor Tom Harris met farmers in Ohio on Tuesday.\n\n"
-            "“Go back to your office,” Harris barked.\n\n"
-            "Mary Chen, a farmer, shot back, “You never listen to anybody out here.”")
-    quotes, names = _quotes(text)
-    barked = _find(quotes, "Go back to your office")
-    assert barked.kind == "direct" and barked.cue == "barked" and "Harris" in names[barked.speaker_entity_key]
-    shot = _find(quotes, "You never listen")
-    assert shot.kind == "direct" and shot.cue == "shot" and "Chen" in names[shot.speaker_entity_key]
-
-
-def test_colon_introductions_without_speech_verb():
-    text = ("The pollster Daniel Moreno studied the results.\n\n"
-            "More from Moreno: “Turnout was much higher than anyone had predicted this year.”\n\n"
-            "Senator Alice Brandt leaned in and boomed: “We will win this state in November.”\n\n"
-            "The Ohio farmer Walter Pike echoed:\n\n"
-            "“The harvest was bad, and the prices were worse.”")
-    quotes, names = _quotes(text)
-    bare = _find(quotes, "Turnout was much higher")
-    assert bare.kind == "direct" and bare.cue == ":" and "Moreno" in names[bare.speaker_entity_key]
-    boomed = _find(quotes, "We will win this state")
-    assert boomed.kind == "direct" and "Brandt" in names[boomed.speaker_entity_key]
-    echoed = _find(quotes, "The harvest was bad")
-    assert echoed.kind == "direct" and "Pike" in names[echoed.speaker_entity_key]
 
 
 def test_sentence_final_quote_does_not_take_the_next_introduction():
@@ -124,26 +149,38 @@ def test_quotation_inside_a_reported_clause_is_partial():
     assert q.kind == "direct" and "Ellison" in names[q.speaker_entity_key]
 
 
-def test_quotation_running_on_into_narration_keeps_the_rest_of_the_clause():
-    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
-            "Governor Maria Lopez said “it breaks my heart” every time she visits the flooded towns along the river.\n\n"
-            "Lopez said, “We will fight,” and left the stage.")
+# a quotation running on into narration, before its cue's clause goes on or before its postposed cue
+BREAKS_MY_HEART = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+                   "Governor Maria Lopez said “it breaks my heart” every time she visits the flooded towns along "
+                   "the river.\n\n"
+                   "Lopez said, “We will fight,” and left the stage.")
+FRUSTRATED_AND_HORRIFIED = ("The imam of the mosque in Fort Pierce spoke to reporters on Monday.\n\n"
+                            "“We are frustrated and horrified” by the shooting at the nightclub in Orlando, "
+                            "Nefzi said.")
+
+# (text, the quotation, the rest of the clause after it, their cue): the rest is an indirect
+# report of the same attribution
+RUNNING_ON_INTO_NARRATION = [
+    (BREAKS_MY_HEART, "it breaks my heart", "every time she visits the flooded towns along the river", "said"),
+    (FRUSTRATED_AND_HORRIFIED, "We are frustrated and horrified", "by the shooting at the nightclub in Orlando", "said"),
+]
+
+
+@pytest.mark.parametrize("text, quotation, rest_of_clause, cue", RUNNING_ON_INTO_NARRATION,
+                         ids=[row[1] for row in RUNNING_ON_INTO_NARRATION])
+def test_quotation_running_on_into_narration_keeps_the_rest_of_the_clause(text, quotation, rest_of_clause, cue):
     quotes, _ = _quotes(text)
-    q = _find(quotes, "it breaks my heart")
-    assert q.kind == "direct" and q.text == "it breaks my heart"
+    q = _find(quotes, quotation)
+    assert q.kind == "direct" and q.text == quotation and q.cue == cue
     rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
-    assert [r.text for r in rest] == ["every time she visits the flooded towns along the river"]
+    assert [r.text for r in rest] == [rest_of_clause]
     assert rest[0].kind == "indirect" and rest[0].speaker_start == q.speaker_start
-    fight = _find(quotes, "We will fight")  # a quotation ending in a comma: the narrator goes on
+
+
+def test_quotation_ending_in_a_comma_leaves_the_rest_to_the_narrator():
+    quotes, _ = _quotes(BREAKS_MY_HEART)
+    fight = _find(quotes, "We will fight")
     assert not [r for r in quotes if r.cue_start == fight.cue_start and r is not fight and "left" in r.text]
-
-
-def test_chanted_is_a_cue_right_before_the_mark():
-    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
-            "When she walked on stage, her supporters chanted “Four more years! Four more years!”")
-    quotes, _ = _quotes(text)
-    q = _find(quotes, "Four more years")
-    assert q.kind == "direct" and q.cue == "chanted" and q.speaker_text == "her supporters"
 
 
 def test_clause_introducing_the_next_quotation_is_not_the_cue_of_the_one_before():
@@ -166,37 +203,6 @@ def test_titles_in_marks_inside_a_sentence_are_no_quotations():
     q = _find(quotes, "We will rebuild")
     assert q.kind == "direct" and q.cue == "said"
     assert _find(quotes, "Four More Years").kind == "direct"
-
-
-def test_quotation_going_on_after_a_partial_one_is_one_partial_attribution():
-    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
-            "The tax plans are “deeply irresponsible,” Lopez said. “They would leave the schools without money.”")
-    quotes, _ = _quotes(text)
-    a = next(q for q in quotes if q.text.startswith("deeply irresponsible"))
-    b = _find(quotes, "They would leave the schools")
-    assert a.kind == b.kind == "partial"
-    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start) and a.cue == "said"
-
-
-def test_cue_with_a_clause_of_its_own_after_a_full_sentence_is_another_report():
-    text = ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
-            "“Judge,” her lawyer Tom Reyes said, “I have never seen this happen in thirty years.” "
-            "Reluctantly, Reyes said he had come to the same conclusion.")
-    quotes, _ = _quotes(text)
-    a, b = _find(quotes, "Judge"), _find(quotes, "I have never seen this")
-    assert a.kind == b.kind == "direct"
-    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start)
-
-
-def test_aside_paraphrase_inside_the_paragraph_does_not_split_the_quotation():
-    text = ("Maria Lopez has worked at the plant for twenty years.\n\n"
-            "“It is pretty cool working there,” she said, describing how she carefully puts together "
-            "“tubular mixers,” batches of rods that control the air flow in the furnaces. "
-            "“And when you do it for sixty hours a week, people are like family.”")
-    quotes, _ = _quotes(text)
-    a, b = _find(quotes, "pretty cool"), _find(quotes, "people are like family")
-    assert a.kind == b.kind == "direct"
-    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start) and a.cue == "said"
 
 
 def test_quotation_opening_the_reported_content_is_direct():
@@ -253,24 +259,3 @@ def test_quotation_credited_after_a_dash_to_a_name():
     second = _find(quotes, "The best night")
     assert second.kind == "direct" and second.speaker_text == "Tom Baker"
     assert all(q.speaker_text != "says" for q in quotes)
-
-
-def test_cue_inside_the_next_sentence_is_not_the_postposed_cue_of_a_full_sentence():
-    text = ("Adam Kaplan writes television shows in Los Angeles.\n\n"
-            "“MacGyver is a name that is in the culture,” he said. “If you see that, you know what you are getting.” "
-            "That is why, he added, viewers often see endless sequels.")
-    quotes, _ = _quotes(text)
-    a, b = _find(quotes, "MacGyver is a name"), _find(quotes, "If you see that")
-    assert a.kind == b.kind == "direct" and a.cue == b.cue == "said"
-    assert (a.cue_start, a.speaker_start) == (b.cue_start, b.speaker_start)
-
-
-def test_quotation_running_on_into_narration_before_its_postposed_cue():
-    text = ("The imam of the mosque in Fort Pierce spoke to reporters on Monday.\n\n"
-            "“We are frustrated and horrified” by the shooting at the nightclub in Orlando, Nefzi said.")
-    quotes, _ = _quotes(text)
-    q = _find(quotes, "We are frustrated and horrified")
-    assert q.kind == "direct" and q.cue == "said"
-    rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
-    assert [r.text for r in rest] == ["by the shooting at the nightclub in Orlando"]
-    assert rest[0].kind == "indirect" and rest[0].speaker_start == q.speaker_start

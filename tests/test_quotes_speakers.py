@@ -1,9 +1,114 @@
 """Quotes: who speaks (the real spaCy model on small constructed texts): the subject of a
 participle or postposed cue, a name before a colon, relative pronouns, pronouns and role nouns
-that continue the person or organization a passage is about, anonymous sources."""
+that continue the person or organization a passage is about, the one a question was put to,
+anonymous sources."""
 from __future__ import annotations
 
+import pytest
+
 from tests.test_quotes import _find, _quotes
+
+# (text, a fragment of a direct quotation, its cue, its speaker's words): the speaker of a
+# participle cue parsed under the quotation before, of a verb right before the mark, of a
+# statement announced before a quotation paragraph, of a speech verb the parser hung on the
+# noun phrase after the mark
+DIRECT_SPEAKER = [
+    ("Hillary Clinton appeared on CBS on Sunday.\n\n"
+     "On the show, she stated, “When I look at this, an absence of action by NATO would have turned "
+     "Libya into Syria,” adding, “I think maybe 1,500 people were killed last year.”",
+     "I think maybe 1,500", "adding", "she"),
+    ("Senator Maria Lopez spoke in Denver on Tuesday.\n\n"
+     "When she walked on stage, her supporters chanted “Four more years! Four more years!”",
+     "Four more years", "chanted", "her supporters"),
+    ("At the chairwoman's direction, the committee issued a statement apologizing to Sanders for the emails.\n\n"
+     "\u201cOn behalf of everyone at the committee, we want to offer a deep and sincere apology to Senator "
+     "Sanders and his supporters.\u201d\n",
+     "On behalf of everyone", "issued", "the committee"),
+    ("The actor posted the clip to YouTube on Thursday.\n\n\u201cWhat if Donald Trump had elocution "
+     "lessons?\u201d the 43-year-old asked in the video\u2019s description.\n",
+     "elocution", "asked", "the 43-year-old"),
+]
+
+# "barked" / "shot back" are in no lexicon: a verb right after “…,” or before ', “' is the cue
+UNLISTED_VERBS = ("Governor Tom Harris met farmers in Ohio on Tuesday.\n\n"
+                  "“Go back to your office,” Harris barked.\n\n"
+                  "Mary Chen, a farmer, shot back, “You never listen to anybody out here.”")
+COLON_INTRODUCTIONS = ("The pollster Daniel Moreno studied the results.\n\n"
+                       "More from Moreno: “Turnout was much higher than anyone had predicted this year.”\n\n"
+                       "Senator Alice Brandt leaned in and boomed: “We will win this state in November.”\n\n"
+                       "The Ohio farmer Walter Pike echoed:\n\n"
+                       "“The harvest was bad, and the prices were worse.”")
+
+# (text, a fragment of a direct quotation, its cue, a word of the name of its speaker's actor):
+# the sentence subject of a participle cue, verbs in no lexicon, colon introductions without
+# a speech verb
+DIRECT_ACTOR = [
+    ("Senator Alice Brandt spoke in Dayton on Friday, telling the crowd, "
+     "“Some people get a little carried away, have you noticed that?”",
+     "Some people get a little carried away", "telling", "Brandt"),
+    (UNLISTED_VERBS, "Go back to your office", "barked", "Harris"),
+    (UNLISTED_VERBS, "You never listen", "shot", "Chen"),
+    (COLON_INTRODUCTIONS, "Turnout was much higher", ":", "Moreno"),
+    (COLON_INTRODUCTIONS, "We will win this state", "boomed", "Brandt"),
+    (COLON_INTRODUCTIONS, "The harvest was bad", "echoed", "Pike"),
+]
+
+# (text, a fragment of a direct quotation, its cue, a word of its speaker's words): a
+# capitalized name before a colon, a postposed cue whose parse subject is the quotation, a
+# parenthesis between a name and its colon (skipped)
+DIRECT_SPEAKER_WORD = [
+    ("Online polls are hard to weigh, a new study finds.\n\n"
+     "Estimates of civic engagement are particularly problematic - Pew Research: “All the samples "
+     "evaluated include more politically engaged individuals than benchmark sources indicate.”",
+     "All the samples evaluated", ":", "Research"),
+    ("Hillary Clinton's advisers met in Iowa on Monday.\n\n"
+     "The effort reflects her advisers’ wariness of polls. “It is not the position that everything is "
+     "hunky-dory,” Gene Sperling, a top outside Clinton adviser, said at a recent event on the economy in Iowa.",
+     "hunky-dory", "said", "Sperling"),
+    ('At the hearing the exchange went on.\n\nSen. John Smith (R-Texas): "Who told you that figure?"\n',
+     "Who told you", ":", "Smith"),
+]
+
+# (text, a fragment of a report, the canonical name of its speaker's actor): pronouns and role
+# nouns that continue the organization or person a passage is about, the one a question was put to
+ACTOR_OF_SPEAKER = [
+    ("Shares in Multiplex Group, which is building the new Wembley stadium, fell after it said it would "
+     "not make any money on the project.\n\nThe Australian firm said it would only break even on the rebuild.",
+     "not make any money", "Multiplex Group"),
+    ("Shares in Multiplex Group, which is building the new Wembley stadium, fell after it said it would "
+     "not make any money on the project.\n\nThe Australian firm said it would only break even on the rebuild.",
+     "only break even", "Multiplex Group"),
+    ("Nicholas Betts-Green, who had been selected to fight the seat, quit after reports that he attended a "
+     "meeting. The former teacher confirmed he had attended the meeting.",
+     "he had attended the meeting", "Nicholas Betts-Green"),
+    ('John Humphrys asked Mr Blair whether he regretted the war. "No, I do not," he replied.',
+     "No, I do not", "Mr Blair"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, cue, speaker", DIRECT_SPEAKER, ids=[row[1] for row in DIRECT_SPEAKER])
+def test_direct_quote_cue_and_speaker(text, fragment, cue, speaker):
+    q = _find(_quotes(text)[0], fragment)
+    assert q.kind == "direct" and q.cue == cue and q.speaker_text == speaker
+
+
+@pytest.mark.parametrize("text, fragment, cue, word", DIRECT_SPEAKER_WORD, ids=[row[1] for row in DIRECT_SPEAKER_WORD])
+def test_direct_quote_cue_and_a_word_of_the_speaker(text, fragment, cue, word):
+    q = _find(_quotes(text)[0], fragment)
+    assert q.kind == "direct" and q.cue == cue and word in (q.speaker_text or "")
+
+
+@pytest.mark.parametrize("text, fragment, cue, actor", DIRECT_ACTOR, ids=[row[1] for row in DIRECT_ACTOR])
+def test_direct_quote_cue_and_actor(text, fragment, cue, actor):
+    quotes, names = _quotes(text)
+    q = _find(quotes, fragment)
+    assert q.kind == "direct" and q.cue == cue and actor in names[q.speaker_entity_key]
+
+
+@pytest.mark.parametrize("text, fragment, actor", ACTOR_OF_SPEAKER, ids=[row[1] for row in ACTOR_OF_SPEAKER])
+def test_actor_of_the_speaker(text, fragment, actor):
+    quotes, names = _quotes(text)
+    assert names[_find(quotes, fragment).speaker_entity_key] == actor
 
 
 def test_anonymous_source_has_no_actor():
@@ -12,14 +117,6 @@ def test_anonymous_source_has_no_actor():
     q = _find(quotes, "We are not there yet")
     assert q.is_anonymous and q.speaker_entity_key is None
     assert q.speaker_text == "a senior State Department official"
-
-
-def test_participle_cue_takes_the_sentence_subject():
-    text = ("Senator Alice Brandt spoke in Dayton on Friday, telling the crowd, "
-            "“Some people get a little carried away, have you noticed that?”")
-    quotes, names = _quotes(text)
-    q = _find(quotes, "Some people get a little carried away")
-    assert q.kind == "direct" and q.cue == "telling" and "Brandt" in names[q.speaker_entity_key]
 
 
 def test_continuation_after_a_closing_paraphrase_takes_its_speaker():
@@ -67,33 +164,6 @@ def test_cue_after_the_quote_takes_the_nearest_subject():
     assert subject_of(doc[8]).text == "Viguerie"
 
 
-def test_participle_cue_parsed_under_the_quotation_before_takes_the_sentence_subject():
-    text = ("Hillary Clinton appeared on CBS on Sunday.\n\n"
-            "On the show, she stated, “When I look at this, an absence of action by NATO would have turned "
-            "Libya into Syria,” adding, “I think maybe 1,500 people were killed last year.”")
-    quotes, _ = _quotes(text)
-    q = _find(quotes, "I think maybe 1,500")
-    assert q.kind == "direct" and q.cue == "adding" and q.speaker_text == "she"
-
-
-def test_capitalized_name_before_a_colon_is_the_speaker():
-    text = ("Online polls are hard to weigh, a new study finds.\n\n"
-            "Estimates of civic engagement are particularly problematic - Pew Research: “All the samples "
-            "evaluated include more politically engaged individuals than benchmark sources indicate.”")
-    quotes, _ = _quotes(text)
-    q = _find(quotes, "All the samples evaluated")
-    assert q.kind == "direct" and q.cue == ":" and "Research" in (q.speaker_text or "")
-
-
-def test_postposed_cue_whose_parse_subject_is_the_quotation():
-    text = ("Hillary Clinton's advisers met in Iowa on Monday.\n\n"
-            "The effort reflects her advisers’ wariness of polls. “It is not the position that everything is "
-            "hunky-dory,” Gene Sperling, a top outside Clinton adviser, said at a recent event on the economy in Iowa.")
-    quotes, _ = _quotes(text)
-    q = _find(quotes, "hunky-dory")
-    assert q.kind == "direct" and q.cue == "said" and "Sperling" in (q.speaker_text or "")
-
-
 def test_relative_pronoun_speaker_is_its_antecedent_and_wh_words_are_nobody():
     text = ("Officials pointed to the Associated Press, which said the foundation had received "
             "millions from foreign donors. Kerry said the talks had “narrowed down some of the options.” "
@@ -112,18 +182,3 @@ def test_he_continues_the_previous_reports_speaker_not_a_name_inside_its_content
     hoped = _find(quotes, "he hoped more would be done")
     assert hoped.speaker_text == "He" and names[hoped.speaker_entity_key] == "Ed Balls"
     assert names[_find(quotes, "Mr Brown would meet").speaker_entity_key] == "Ed Balls"
-
-
-def test_it_and_the_firm_continue_the_organization_a_passage_is_about():
-    text = ("Shares in Multiplex Group, which is building the new Wembley stadium, fell after it said it would "
-            "not make any money on the project.\n\nThe Australian firm said it would only break even on the rebuild.")
-    quotes, names = _quotes(text)
-    assert names[_find(quotes, "not make any money").speaker_entity_key] == "Multiplex Group"
-    assert names[_find(quotes, "only break even").speaker_entity_key] == "Multiplex Group"
-
-
-def test_a_role_description_is_the_person_the_passage_is_about():
-    text = ("Nicholas Betts-Green, who had been selected to fight the seat, quit after reports that he attended a "
-            "meeting. The former teacher confirmed he had attended the meeting.")
-    quotes, names = _quotes(text)
-    assert names[_find(quotes, "he had attended the meeting").speaker_entity_key] == "Nicholas Betts-Green"
