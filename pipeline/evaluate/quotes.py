@@ -72,6 +72,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = ROOT.parent / "shared" / "corpora" / "polnear" / "dev"
@@ -358,6 +359,17 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def pair_and_count(counts: dict, prefix: str, gold: list[frozenset[int]],
+                   pred: list[frozenset[int]]) -> list[tuple[int, int, float]]:
+    """`_pair` the gold and predicted position sets, and add how many there are and how many
+    pair to counts[prefix + 'g'], counts[prefix + 'p'] and counts[prefix + 'tp']."""
+    pairs = _pair(gold, pred)
+    counts[prefix + "g"] += len(gold)
+    counts[prefix + "p"] += len(pred)
+    counts[prefix + "tp"] += len(pairs)
+    return pairs
+
+
 def score(articles: list[Article], preds: dict[str, list[PredAttribution]], errors: list | None = None) -> dict:
     c = dict(dg=0, dp=0, dtp=0, dex=0, sp_all=0, sp_ok=0, sp_named=0, sp_named_ok=0, sp_pron=0, sp_pron_ok=0,
              ag=0, ap=0, atp=0, og=0, op=0, oo=0, asp_all=0, asp_ok=0)
@@ -367,10 +379,7 @@ def score(articles: list[Article], preds: dict[str, list[PredAttribution]], erro
         pdir = [p for p in pred if p.kind in QUOTED]
         gpos = [_positions(art.text, g.content) for g in gd]
         ppos = [_positions(art.text, p.spans) for p in pdir]
-        pairs = _pair(gpos, ppos)
-        c["dg"] += len(gd)
-        c["dp"] += len(pdir)
-        c["dtp"] += len(pairs)
+        pairs = pair_and_count(c, "d", gpos, ppos)
         matched_g = set()
         for i, j, o in pairs:
             matched_g.add(i)
@@ -396,14 +405,11 @@ def score(articles: list[Article], preds: dict[str, list[PredAttribution]], erro
                     errors.append(("fp", art.stem, " | ".join(art.text[s:e][:100] for s, e in p.spans), p.speaker_names))
         allg = [_positions(art.text, g.content) for g in art.gold]
         allp = [_positions(art.text, p.spans) for p in pred]
-        c["ag"] += len(allg)
-        c["ap"] += len(allp)
-        apairs = _pair(allg, allp)
+        apairs = pair_and_count(c, "a", allg, allp)
         gset, pset = frozenset().union(*allg), frozenset().union(*allp)
         c["og"] += len(gset)
         c["op"] += len(pset)
         c["oo"] += len(gset & pset)
-        c["atp"] += len(apairs)
         for i, j, _ in apairs:
             ok = _speaker_ok(art, art.gold[i], pred[j])
             if ok is not None:
@@ -452,6 +458,18 @@ def evaluate(folder: Path, limit: int | None = None, pipeline: bool = True, erro
     return c
 
 
+def print_evaluation(run: Callable[[list | None], str], show_errors: bool) -> int:
+    """Run a quote evaluation — `run(errors)` returns its report and, given a list, collects
+    the misses, false alarms and wrong speakers into it (`show_errors`) — then print those,
+    a tab-separated row each, and the report. The PolNeAR, BBC and snapshot scores share it."""
+    errors: list | None = [] if show_errors else None
+    text = run(errors)
+    for error in errors or []:
+        print(*error, sep="\t")
+    print(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", default=str(DEFAULT))
@@ -463,13 +481,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (folder / "text").is_dir():
         print(f"not a PolNeAR-format folder (no text/): {folder}", file=sys.stderr)
         return 2
-    errors: list | None = [] if args.errors else None
-    c = evaluate(folder, args.limit, not args.no_pipeline, errors)
-    if errors:
-        for e in errors:
-            print(*e, sep="\t")
-    print(c["report"])
-    return 0
+    return print_evaluation(lambda errors: evaluate(folder, args.limit, not args.no_pipeline, errors)["report"],
+                            args.errors)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.evaluate.quotes import (
-    Article, GoldAttribution, PredAttribution, _pair, _positions, _prf, _words, predict_pipeline,
+    Article, GoldAttribution, PredAttribution, _positions, _prf, _words, pair_and_count, predict_pipeline,
+    print_evaluation,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,10 +110,7 @@ def score(articles: list[Article], golds: dict[str, list[BbcGold]], preds: dict[
         gold, pred = golds[art.stem], preds.get(art.stem, [])
         gpos = [_positions(art.text, g.spans) for g in gold]
         ppos = [_positions(art.text, p.spans) for p in pred]
-        pairs = _pair(gpos, ppos)
-        c["ag"] += len(gold)
-        c["ap"] += len(pred)
-        c["atp"] += len(pairs)
+        pairs = pair_and_count(c, "a", gpos, ppos)
         for i, j, _ in pairs:
             if gold[i].speakers:
                 ok = _speaker_right(gold[i], pred[j])
@@ -130,10 +128,7 @@ def score(articles: list[Article], golds: dict[str, list[BbcGold]], preds: dict[
                        for i, g in enumerate(gold) if i not in hit_g]
         gdir = [k for k, g in enumerate(gold) if g.kind == "direct"]
         pdir = [k for k, p in enumerate(pred) if p.kind == "direct"]
-        dpairs = _pair([gpos[k] for k in gdir], [ppos[k] for k in pdir])
-        c["dg"] += len(gdir)
-        c["dp"] += len(pdir)
-        c["dtp"] += len(dpairs)
+        pair_and_count(c, "d", [gpos[k] for k in gdir], [ppos[k] for k in pdir])
     c["all"] = _prf(c["atp"], c["ap"], c["ag"])
     c["direct"] = _prf(c["dtp"], c["dp"], c["dg"])
     c["speaker"] = c["sp_ok"] / c["sp_all"] if c["sp_all"] else 0.0
@@ -179,12 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (corpora / "bbc-news").is_dir():
         print(f"no bbc-news corpus under {corpora}", file=sys.stderr)
         return 2
-    errors: list | None = [] if args.errors else None
-    c = evaluate(corpora, errors)
-    for e in errors or []:
-        print(*e, sep="\t")
-    print(c["report"])
-    return 0
+    return print_evaluation(lambda errors: evaluate(corpora, errors)["report"], args.errors)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
-from pipeline.evaluate.quotes import DEFAULT, predictions_from_doc, read_corpus, report, score
+from pipeline.evaluate.quotes import DEFAULT, predictions_from_doc, print_evaluation, read_corpus, report, score
 from pipeline.evaluate.snapshot_diff import print_differences
 from pipeline.nlp import load_model
 from pipeline.nlp.entities import extract_entities
@@ -59,14 +59,14 @@ def _score(folder: Path, docs: list[tuple[str, object]], show_errors: bool, star
     by_stem = dict(docs)
     preds = {art.stem: predictions_from_doc(by_stem[art.stem], art.text, extract_entities, extract_quotes)
              for art in articles}
-    errors: list | None = [] if show_errors else None
-    counts = score(articles, preds, errors)
-    for error in errors or []:
-        print(*error, sep="\t")
-    print(report(counts, len(articles), {}, time.time() - started))
-    print(f"all attributions (counts): tp {counts['atp']}  predicted {counts['ap']}  gold {counts['ag']}  "
-          f"F1 {2 * counts['atp'] / max(counts['ap'] + counts['ag'], 1):.4f}")
-    return 0
+
+    def scored(errors: list | None) -> str:
+        counts = score(articles, preds, errors)
+        return (report(counts, len(articles), {}, time.time() - started) + "\n"
+                + f"all attributions (counts): tp {counts['atp']}  predicted {counts['ap']}  gold {counts['ag']}  "
+                f"F1 {2 * counts['atp'] / max(counts['ap'] + counts['ag'], 1):.4f}")
+
+    return print_evaluation(scored, show_errors)
 
 
 def main(argv: list[str] | None = None) -> int:
