@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.lexicon import word_map, word_set
-from pipeline.nlp.quotes.speakers import PERSON_NOUNS, TITLE_HEADS
+from pipeline.nlp.quotes.speakers import PERSON_NOUNS, TITLE_HEADS, mention_root
 from pipeline.nlp.quotes.syntax import ORG_LABELS, PERSON_LABELS, SUBJECT_DEPS
 from pipeline.records import Quote
 
@@ -74,10 +74,7 @@ def _last_subject(ctx: QuoteContext, start: int, end: int, kind: str, contents: 
             continue
         if ctx.inside_quote(mention.start) or any(low <= mention.start < high for low, high in contents):
             continue
-        root = ctx.token_at(mention.start)
-        while root.head.i != root.i and mention.start <= root.head.idx < mention.end:
-            root = root.head
-        if root.dep_ in SUBJECT_DEPS and (found is None or mention.start > found.start):
+        if mention_root(ctx, mention).dep_ in SUBJECT_DEPS and (found is None or mention.start > found.start):
             found = mention
     return found
 

@@ -74,10 +74,7 @@ def resolve_pronoun(ctx: QuoteContext, gender: str | None, pos: int, para_start:
         if not in_para or any(mention.entity_key == last for mention in in_para):
             return last
     for mention in reversed(in_para):
-        root = ctx.token_at(mention.start)
-        while root.head.i != root.i and root.head.i < len(ctx.doc) and mention.start <= root.head.idx < mention.end:
-            root = root.head
-        if root.dep_ in SUBJECT_DEPS:
+        if mention_root(ctx, mention).dep_ in SUBJECT_DEPS:
             return mention.entity_key
     if last and _compatible(ctx.entities.get(last), gender):
         return last
@@ -154,7 +151,7 @@ def resolve_it(ctx: QuoteContext, pos: int, para_start: int) -> str | None:
                    or ctx.entities[mention.entity_key].actor_type == "organization")]
     prev_para = ctx.text.rfind("\n", 0, max(para_start - 1, 0)) + 1 if para_start > 0 else 0
     near = [mention for mention in before if mention.start >= prev_para]
-    roots = [_mention_root(ctx, mention) for mention in near]
+    roots = [mention_root(ctx, mention) for mention in near]
     for mention, root in zip(reversed(near), reversed(roots)):
         if root.dep_ in SUBJECT_DEPS:
             return mention.entity_key
@@ -164,7 +161,8 @@ def resolve_it(ctx: QuoteContext, pos: int, para_start: int) -> str | None:
     return (heads or near)[-1].entity_key if near else None
 
 
-def _mention_root(ctx: QuoteContext, mention):
+def mention_root(ctx: QuoteContext, mention):
+    """The token that heads a mention in the parse (a subject mention's root is the subject)."""
     root = ctx.token_at(mention.start)
     while root.head.i != root.i and mention.start <= root.head.idx < mention.end:
         root = root.head
