@@ -208,11 +208,14 @@ def read_for_batch(con, articles: list[CleanArticle]) -> tuple[versions.StoredSt
 
 def remember_fingerprints(articles: list[CleanArticle], annotations: list[VersionAnnotations]) -> None:
     """The version texts' fingerprints the NLP workers computed, handed to versions.sketches
-    (read_for_batch and build_rows then hash no shingle of these texts again)."""
+    (read_for_batch and build_rows then hash no shingle of these texts again), and their
+    content hashes and quote words, handed to versions.text (not normalized again)."""
     for ann in annotations:
-        text = next((v.text for v in articles[ann.article_index].versions if v.version_no == ann.version_no), None)
-        if text is not None:
-            versions.sketches.remember(text, ann.fingerprint)
+        version = next((v for v in articles[ann.article_index].versions if v.version_no == ann.version_no), None)
+        if version is not None:
+            versions.sketches.remember(version.text, ann.fingerprint)
+            versions.text.remember(version.title, version.text, ann.content_hash, [q.text or "" for q in ann.quotes],
+                                   ann.quote_words)
 
 
 def remember_kb_entries(annotations: list[VersionAnnotations]) -> None:

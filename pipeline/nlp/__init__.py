@@ -25,6 +25,7 @@ from pipeline.nlp.quotes.headline import headline_quotes
 from pipeline.names import kb_forms
 from pipeline.records import CleanArticle, VersionAnnotations
 from pipeline.versions.sketches import text_fingerprint
+from pipeline.versions.text import quote_words, version_hash
 
 BATCH_SIZE = 16  # texts per nlp.pipe batch (spaCy's default for this model family is 256: too coarse here)
 CHUNK_SIZE = 24  # texts per task sent to a worker: small enough to balance the two workers at the end
@@ -95,14 +96,16 @@ def annotate_chunk(jobs: list[Job]) -> list[VersionAnnotations]:
     with `error` set (its article is quarantined at load), the others go on. Python's cyclic
     collector is paused for the chunk (~3 % of the NLP CPU, walking the model's and lexicons'
     objects; one collection after the chunk frees what cycles it made). Each text's
-    near-duplicate fingerprint is computed here too, and the knowledge-base actor of each
-    entity (the load needs them: spread over the workers instead of serial in the parent
-    after the parse)."""
+    near-duplicate fingerprint is computed here too, the knowledge-base actor of each
+    entity, the version's content hash and its quotes' words (the load needs them: spread
+    over the workers instead of serial in the parent after the parse)."""
     with collections_paused():
         annotations = _annotated(jobs)
         for ann, job in zip(annotations, jobs):
             ann.fingerprint = text_fingerprint(job.text)
             ann.kb_entries = tuple(entity_kb(entity) for entity in ann.entities)
+            ann.content_hash = version_hash(job.title, job.text)
+            ann.quote_words = tuple(quote_words(quote.text or "") for quote in ann.quotes)
         return annotations
 
 
@@ -209,7 +212,8 @@ def annotate_versions(items: list[tuple]) -> list[VersionAnnotations]:
         out.append(VersionAnnotations(article_index=index, version_no=version_no, entities=ann.entities,
                                       mentions=ann.mentions, quotes=ann.quotes, events=ann.events,
                                       error=ann.error, fingerprint=ann.fingerprint,
-                                      kb_entries=ann.kb_entries))
+                                      kb_entries=ann.kb_entries, content_hash=ann.content_hash,
+                                      quote_words=ann.quote_words))
     return out
 
 
