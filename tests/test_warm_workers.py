@@ -66,9 +66,9 @@ def _alive(pid: int) -> bool:
 def test_prefetched_chunks_give_the_same_annotations_and_a_wrong_guess_changes_nothing():
     jobs = _jobs()
     expected = annotate_jobs(jobs, processes=2)
-    guesses = (lambda: nlp.chunks_for(jobs),  # the step's own chunks: all taken from the prefetched work
-               lambda: nlp.chunks_for(jobs[1:]),  # one text fewer: chunks shifted, cancelled, done anew
-               lambda: [["not a job"]],  # nonsense: its chunk fails in the worker, nobody asks for it
+    guesses = (lambda: [nlp.chunks_for(jobs)],  # the step's own chunks: all taken from the prefetched work
+               lambda: [nlp.chunks_for(jobs[1:])],  # one text fewer: chunks shifted, cancelled, done anew
+               lambda: [[["not a job"]]],  # nonsense: its chunk fails in the worker, nobody asks for it
                lambda: 1 / 0)  # the guess itself fails: no prefetch
     for guess in guesses:
         nlp.start_warm_workers(len(jobs), guess)
@@ -76,3 +76,25 @@ def test_prefetched_chunks_give_the_same_annotations_and_a_wrong_guess_changes_n
             assert annotate_jobs(jobs, processes=2) == expected
         finally:
             nlp.stop_warm_workers()
+
+
+def test_several_prefetched_requests_are_taken_in_turn_and_a_wrong_one_drops_the_rest():
+    """The re-annotation sends one request per batch: every batch's chunks are prefetched at
+    once, each request takes its own; a request that was guessed wrong drops the guess."""
+    jobs = _jobs()
+    first, second, third = jobs[:12], jobs[12:22], jobs[22:]
+    expected = [annotate_jobs(part, processes=2) for part in (first, second, third)]
+    right = [nlp.chunks_for(part) for part in (first, second, third)]
+    guesses = (right,  # all three taken from the prefetched work
+               [nlp.chunks_for(first[1:]), *right[1:]],  # the first guessed wrong: the rest done as asked
+               [right[0], nlp.chunks_for(second[1:]), right[2]],  # the second wrong
+               [right[0], right[2]],  # the second not guessed at all
+               [nlp.chunks_for(jobs[:3]), *right])  # a request nobody sends before the right ones
+    for guess in guesses:
+        nlp.start_warm_workers(len(jobs), lambda guess=guess: guess)
+        try:
+            assert [annotate_jobs(part, processes=2) for part in (first, second, third)] == expected
+        finally:
+            nlp.stop_warm_workers()
+        assert warm.running() is None
+
