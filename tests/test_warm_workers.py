@@ -11,8 +11,8 @@ import subprocess
 import sys
 import time
 
-from pipeline import nlp
-from pipeline.nlp import Job, annotate_jobs, warm
+from pipeline import ingest, nlp, stages
+from pipeline.nlp import Job, annotate_jobs, prefetch, warm
 from tests.conftest import ROOT, SEEDS
 
 
@@ -98,3 +98,34 @@ def test_several_prefetched_requests_are_taken_in_turn_and_a_wrong_one_drops_the
             nlp.stop_warm_workers()
         assert warm.running() is None
 
+
+
+def test_the_steps_take_the_warm_process_batch_only_for_the_very_files_it_worked_on(tmp_path, monkeypatch):
+    """The parse and clean steps of a CLI run take the batch the warm process parsed and
+    cleaned (pipeline.nlp.prefetch) when the scan gives them the same files — quarantined
+    files and records included, the same as their own work — and do the work themselves
+    for any other list of files."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for path in sorted(SEEDS.iterdir()):
+        (inbox / path.name).write_bytes(path.read_bytes())
+    (inbox / "empty.txt").write_text("   \n", encoding="utf-8")
+    (inbox / "broken.json").write_text('{"title": "x", "text": ', encoding="utf-8")
+    (inbox / "records.jsonl").write_text('{"title": "A", "text": "Some words here."}\nnot json\n', encoding="utf-8")
+    names = sorted(p.name for p in inbox.iterdir())
+    files = stages.duplicates_marked(ingest.scan_inbox(str(inbox), only=names), {})
+    parsed = stages.parse_batch(files)
+    cleaned = stages.clean_batch(parsed)
+    assert parsed.quarantine or cleaned.quarantine or cleaned.record_errors  # the bad files are in the ledger
+    monkeypatch.setenv("NEWS_NLP_PROCESSES", "2")  # the warm process works the batch out only with workers
+    for given, taken in ((files, True), (files[1:], False)):
+        nlp.start_warm_workers(len(names), lambda: [prefetch.expected_chunks(str(inbox), names)])
+        try:
+            got = prefetch.prefetched_parse(given)
+            assert (got is not None) == taken
+            if taken:
+                assert got == parsed and prefetch.prefetched_clean(got) == cleaned
+                assert prefetch.prefetched_clean(got) is None  # taken once
+            assert prefetch.prefetched_parse(given) is None  # fetched once
+        finally:
+            nlp.stop_warm_workers()

@@ -21,6 +21,9 @@ chunk it has not started). A request with a chunk that was not guessed drops the
 guess (all pending prefetched chunks cancelled) and is done as asked. The pool stays
 while prefetched work is pending.
 
+`expect` may also `keep` what it worked out on the way (the parsed and cleaned batch):
+the CLI's steps `fetch` it once and take it when it is what they would compute.
+
 Only the process that started the service uses it (a Dagster run launched by the daemon
 or `dagster dev` annotates as before). The service ends when the CLI ends, also when the
 CLI is killed: its end of the pipe then reads EOF."""
@@ -35,6 +38,7 @@ from functools import partial
 from typing import Callable
 
 STOP = "stop"
+FETCH = "fetch"
 
 
 class Service:
@@ -60,6 +64,16 @@ class Service:
                 raise RuntimeError("NLP worker service failed:\n" + payload[1:].decode("utf-8", "replace"))
             out.append(pickle.loads(memoryview(payload)[1:]))
         return out
+
+    def fetch(self, key: str):
+        """What the service process kept under `key` (`keep`), taken once; None when it
+        kept nothing there or cannot say (a guess only: the caller does the work itself)."""
+        try:
+            self.conn.send((FETCH, key))
+            payload = self.conn.recv_bytes()
+        except (OSError, EOFError):
+            return None
+        return pickle.loads(memoryview(payload)[1:]) if payload[:1] == b"R" else None
 
     def close(self) -> None:
         try:
@@ -107,6 +121,20 @@ def stop() -> None:
 # Flags of the prefetched chunks, set when the step's request does not want one; shared
 # memory made before the workers fork, so they inherit it.
 _CANCELLED = None
+# What `expect` worked out on the way and the CLI's steps may take (`Service.fetch`).
+_KEPT: dict[str, object] = {}
+
+
+def keep(key: str, value: object) -> None:
+    """Keep a value in the service process for the CLI to fetch (called by `expect`)."""
+    _KEPT[key] = value
+
+
+def _kept(key: str) -> bytes:
+    try:
+        return b"R" + pickle.dumps(_KEPT.pop(key, None), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 — nothing to hand over: the caller does the work itself
+        return b"E"
 
 
 def _task(work: Callable[[list], list], prefetch_index: int | None, chunk: list) -> bytes:
@@ -140,6 +168,12 @@ def _serve(conn, parent_end, processes: int, prepare: Callable[[], object], work
             break
         if request == STOP:
             break
+        if request[0] == FETCH:
+            try:
+                conn.send_bytes(_kept(request[1]))
+            except OSError:
+                break
+            continue
         chunks, wanted = request
         try:
             if not prefetched.pending and pool.size != wanted:
