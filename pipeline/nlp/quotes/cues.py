@@ -3,7 +3,7 @@ per layout, applied in the order of DIRECT_CUE_RULES, the first that finds a cue
 
 - credit_after: a credit after a dash that ends the quotation's line ('“…” ― Maria
   Gonzalez': vox pops, epigraphs), cue = the dash;
-- headline_speaker: in the headline, 'Name: ‘…’';
+- headline_speaker: in the headline, 'Name: ‘…’' (`headline_cues`);
 - cue_after: a speech verb after the closing mark ("…,” Mr. Kerry said / said Mr. Kerry /
   “…,” according to X; not a clause ending in ':' or ',' right before the next quotation
   after a full sentence: '“….” He added, “…”' introduces the next one; nor, after a full
@@ -15,6 +15,8 @@ per layout, applied in the order of DIRECT_CUE_RULES, the first that finds a cue
   Lavrov: “…”", 'he said, “…”'; a participle clause after a comma that runs into the mark
   is the cue of the quotation inside it: '…,” Kiedis said, mentioning the album is “in the
   home stretch.”');
+- headline_verb: in the headline, a verb of speech, thought or stance right before the mark
+  ('Obama Sees ‘Personal Insult’ if …', `headline_cues`);
 - any_verb_after: any verb right after a quotation ending in , ! ? ('“…,” Trump barked');
 - noun_phrase_cue_after: a speech verb the parser hung on the noun phrase after the mark
   ('“…?” the 43-year-old asked', '“…!” the GOP nominee, Donald Trump, tweeted Sunday');
@@ -33,6 +35,7 @@ import re
 from typing import NamedTuple
 
 from pipeline.nlp.quotes.context import CueMatch, Piece, QuoteContext
+from pipeline.nlp.quotes.headline_cues import headline_speaker, headline_verb
 from pipeline.nlp.quotes.interposed import interposed_cue
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.pieces import SENT_END, sentence_initial
@@ -105,21 +108,6 @@ def credit_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch
         return None  # '“…” — Says Trump'
     head = next((tok for tok in inside if not (start <= tok.head.idx < end) or tok.head.i == tok.i), inside[-1])
     return CueMatch(ctx.token_at(match.start(1)), "credit", head)
-
-
-def headline_speaker(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | None:
-    """'Trump: ‘I’m the Worst Thing …’' — in the first line (a headline), a quotation right
-    after a short name and a colon is that name's (the parser may take a name for a verb)."""
-    if piece.para_start != 0:
-        return None
-    match = re.fullmatch(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,3}): ", ctx.text[piece.para_start:piece.open_at])
-    if match is None:
-        return None
-    words = ctx.window_tokens(piece.para_start, piece.para_start + match.end(1))
-    if any(tok.pos_ in ("VERB", "AUX") for tok in words[1:]):
-        return None  # 'Sarah Silverman heckles Sanders supporters: …' — the verb is the cue
-    name = ctx.token_at(piece.para_start + match.end(1) - 1)
-    return CueMatch(name, "colon", name)
 
 
 def _introduces_next(ctx: QuoteContext, piece: Piece, win_end: int, ends=(":", ",")) -> bool:
@@ -462,8 +450,8 @@ def governing_cue(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatc
 
 
 DIRECT_CUE_RULES = [
-    credit_after, headline_speaker, cue_after, interposed_cue, cue_before, any_verb_after, noun_phrase_cue_after,
-    any_verb_before, colon_paragraph_cue, colon_paragraph_verb, statement_paragraph, credit_line, governing_cue,
+    credit_after, headline_speaker, cue_after, interposed_cue, cue_before, headline_verb, any_verb_after,
+    noun_phrase_cue_after, any_verb_before, colon_paragraph_cue, colon_paragraph_verb, statement_paragraph, credit_line, governing_cue,
 ]
 
 
