@@ -8,9 +8,11 @@ per layout, applied in the order of DIRECT_CUE_RULES, the first that finds a cue
   “…,” according to X; not a clause ending in ':' or ',' right before the next quotation
   after a full sentence: '“….” He added, “…”' introduces the next one; nor, after a full
   sentence, a verb with a reported clause of its own, or one that does not open the words
-  after the mark: '“….” Reluctantly, Brafman said he had …');
+  after the mark: '“….” Reluctantly, Brafman said he had …'; nor a participle whose clause
+  runs into the next quotation's mark: '“…,” Blige sings before asking her, “…”' introduces it);
 - interposed_cue: the cue between the two pieces of a split quotation ('“The risk,” said X,
-  an economist who …, “is that …”'), even with no subject in the parse (`interposed`);
+  an economist who …, “is that …”'), even with no subject in the parse (`interposed`; not when
+  a verb or a participle cue of its own introduces the second piece);
 - cue_before: a speech verb before the opening mark in the same sentence ("Kerry told
   Lavrov: “…”", 'he said, “…”'; a participle clause after a comma that runs into the mark
   is the cue of the quotation inside it: '…,” Kiedis said, mentioning the album is “in the
@@ -118,6 +120,16 @@ def _introduces_next(ctx: QuoteContext, piece: Piece, win_end: int, ends=(":", "
         and any(other.open_at >= win_end and not ctx.text[win_end:other.open_at].strip() for other in ctx.pieces)
 
 
+def _participle_introducing_next(ctx: QuoteContext, tok, first, window: CueWindow) -> bool:
+    """'“…,” Blige sings to Clinton before asking her, “…”': a participle cue whose head verb
+    comes between the closing mark and it, and whose clause runs into the next quotation's
+    mark, introduces that quotation — the verb before it is this one's."""
+    head = tok.head.head if tok.dep_ == "pcomp" else tok.head  # ('before asking')
+    return tok.tag_ == "VBG" and head.pos_ == "VERB" and first.i <= head.i < tok.i \
+        and bool(re.fullmatch(r"(?:\s+[\w’']+){0,3}\s*[,:]\s*", ctx.text[tok.idx + len(tok.text):window.after_end])) \
+        and any(other.open_at == window.after_end for other in ctx.pieces)
+
+
 def cue_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | None:
     """A speech verb after the closing mark (see the module doc)."""
     if not piece.closed or _introduces_next(ctx, piece, window.after_end):
@@ -129,6 +141,8 @@ def cue_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | 
         obj = according_object(tok)
         if obj is not None and offset <= 3:
             return CueMatch(tok, "according", obj)
+        if is_cue(tok) and _participle_introducing_next(ctx, tok, toks[0], window):
+            return None
         if is_cue(tok):
             subject = subject_of(tok)
             if not words.endswith(",") and any(
