@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_quotes import _find, _quotes
+from tests.test_quotes import _find, _quotes, quotes_in
 
 # Pieces of quotation that are one attribution — the same cue, speaker and actor — across a
 # cue between them, a paraphrase aside, a sentence of narration after the cue, a paragraph break:
@@ -259,3 +259,15 @@ def test_quotation_credited_after_a_dash_to_a_name():
     second = _find(quotes, "The best night")
     assert second.kind == "direct" and second.speaker_text == "Tom Baker"
     assert all(q.speaker_text != "says" for q in quotes)
+
+
+def test_participle_clause_after_a_quotation_introduces_the_next_one():
+    """cues._participle_introducing_next: 'before asking him, “…”' is the cue of the quotation
+    after it; the quotation before takes the verb before the participle (any_verb_after), two
+    attributions of one speaker — not one quotation split by 'asking'."""
+    text = ("The singer visited the town hall on Monday.\n\n“Keep your promise to the town,” Ann Lee sings to the "
+            "mayor before asking him, “Where do we go from here?”")
+    quotes = quotes_in(text)
+    assert [(q.kind, q.text, q.cue, q.speaker_text) for q in quotes] == [
+        ("direct", "Keep your promise to the town,", "sings", "Ann Lee"),
+        ("direct", "Where do we go from here?", "asking", "Ann Lee")]

@@ -62,9 +62,13 @@ def _score(folder: Path, docs: list[tuple[str, object]], show_errors: bool, star
 
     def scored(errors: list | None) -> str:
         counts = score(articles, preds, errors)
-        return (report(counts, len(articles), {}, time.time() - started) + "\n"
-                + f"all attributions (counts): tp {counts['atp']}  predicted {counts['ap']}  gold {counts['ag']}  "
-                f"F1 {2 * counts['atp'] / max(counts['ap'] + counts['ag'], 1):.4f}")
+        return "\n".join([
+            report(counts, len(articles), {}, time.time() - started),
+            f"direct quotes (counts): tp {counts['dtp']}  predicted {counts['dp']}  gold {counts['dg']}  "
+            f"F1 {2 * counts['dtp'] / max(counts['dp'] + counts['dg'], 1):.4f}",
+            f"all attributions (counts): tp {counts['atp']}  predicted {counts['ap']}  gold {counts['ag']}  "
+            f"F1 {2 * counts['atp'] / max(counts['ap'] + counts['ag'], 1):.4f}",
+        ])
 
     return print_evaluation(scored, show_errors)
 
