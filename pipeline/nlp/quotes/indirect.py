@@ -30,6 +30,7 @@ from pipeline.nlp.quotes.content import (
 )
 from pipeline.nlp.quotes.animacy import inanimate
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
+from pipeline.nlp.quotes.continuations import continuations
 from pipeline.nlp.quotes.frames import (
     adjective_cue, as_clause, colon_line, passive_description, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
     postposed_cue,
@@ -383,6 +384,25 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
         return
     speaker = Speaker() if found.speakerless else reporter.speaker(found.subject, start)
     according = found.source is not None and tok.lower_ == "according"
-    for part_low, part_high in without_asides(ctx, low, high):
+    parts = without_asides(ctx, low, high)
+    if found.head is not None and found.source is None:
+        parts = _continued(ctx, tok, parts, low, high)
+    for part_low, part_high in parts:
         reporter.report(*char_span(doc, part_low, part_high), tok, speaker, cue="according to" if according else None,
                         cue_end=char_span(doc, tok.i, tok.i + 2)[1] if according else None)
+
+
+def _continued(ctx: QuoteContext, verb, parts: list[tuple[int, int]], low: int, high: int) -> list[tuple[int, int]]:
+    """`parts` with the continuations of the reported clause (a range right after the last
+    part extends it; one elsewhere is a part of its own)."""
+    parts = list(parts)
+    for extra in continuations(ctx, verb, low, high):
+        extra_low, extra_high = trim_range(ctx.doc, extra.low, extra.high)
+        if extra_high - extra_low < 2 or any(extra_low < part_high and part_low < extra_high
+                                             for part_low, part_high in parts):
+            continue
+        if extra_low == parts[-1][1]:
+            parts[-1] = (parts[-1][0], extra_high)
+        else:
+            parts.append((extra_low, extra_high))
+    return parts
