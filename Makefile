@@ -82,6 +82,8 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev13.tsv
 	@echo 'learned steps, leave-one-file-out over the training gold files (proxy for a fresh file; not installed unless they beat the rules):'
 	$(BIN)/python -m pipeline.evaluate.events_cv
+	@echo 'learned actor-role step (session 17), leave-one-file-out over the same files (not installed unless it beats the rules):'
+	$(BIN)/python -m pipeline.evaluate.events_roles_cv
 	@echo 'human agreement on dev 7 (label15 blind second labelling scored against label14, the same matching):'
 	$(BIN)/python -m pipeline.evaluate.events --agreement pipeline/evaluate/gold/events_dev7.tsv pipeline/evaluate/gold/events_dev7_second.tsv
 	@echo 'human agreement on dev 8 (second labelling less blind: its labeller had read dev 8 header decisions):'

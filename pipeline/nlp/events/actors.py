@@ -184,6 +184,9 @@ def subject_of(verb):
         if v.i != verb.i and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN") and \
                 verb.dep_ == "pcomp":  # "the two youths charged with murdering Horton": the youths murdered
             return expand_conj(v.head), False
+        if v.dep_ == "prep" and v.lower_ in CONTROL_PREPS and v.head.pos_ in ("NOUN", "PROPN") and v.i != verb.i and \
+                verb.dep_ == "pcomp" and noun_controller(v.head):  # "Trump's approach of seeking out X"
+            return noun_controller(v.head), False
         if v.dep_ == "prep" and v.pos_ == "ADP" and v.head.pos_ == "VERB" and v.i != verb.i and \
                 verb.dep_ == "pcomp" and v.lower_ in GERUND_PREPS:
             v = v.head  # "X was charged with / accused of / arrested for killing Y": X killed Y; "after facing"
@@ -208,6 +211,9 @@ def subject_of(verb):
                     continue
                 return [], False
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                holder = noun_controller(v.head)
+                if holder:  # "the decision by the Supreme Court to give X", "George Will's call to abandon X"
+                    return holder, False
                 if v.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
                         and v.head.head.pos_ == "VERB":  # "had a work stoppage to protest the cuts"
                     v = v.head.head
@@ -217,6 +223,20 @@ def subject_of(verb):
             continue
         break
     return [], False
+
+
+CONTROL_PREPS = ("of", "for")  # "the pirates' intention of attacking X", "his plan for hitting X"
+
+
+def noun_controller(noun) -> list:
+    """Who does the act of a clause that modifies a noun ("the decision by the Supreme Court to give X", "George
+    Will's call to abandon X", "the pirates' intention of attacking X"): the noun's possessor (a pronoun too: the
+    resolver finds its antecedent), else its "by" phrase; none for a noun that names no one's act or stance."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss[:1]
+    return [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"][:1]
 
 
 def appositive_holder(noun):

@@ -57,6 +57,7 @@ from pipeline.nlp.events.lexicon import Lexicon, lexicon
 from pipeline.nlp.events.pairs import sense_pairs
 from pipeline.nlp.events.refine import Found, refine
 from pipeline.nlp.events.resolver import ActorResolver
+from pipeline.nlp.events.roles import event_roles, role_candidates
 from pipeline.nlp.events.senses import context_of_words, direct_objects, sense_ok, yields_to_object_noun
 from pipeline.nlp.events.token_table import TokenTable, token_table
 from pipeline.nlp.events.status import (
@@ -130,6 +131,7 @@ class DocumentContext:
     dates: dict
     model: object = None  # the learned candidate step (`learned.EventModel` or a trainer's recorder); None: rules only
     check: object = None  # the learned check of every event found (`learned.EventModel` or a recorder); None: keep all
+    roles: object = None  # the learned actor-role step of silent triggers (`roles.RoleModel` or a recorder); None: off
 
 
 def _name_spans(doc, mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -276,6 +278,25 @@ def _trigger_events(tok, site: TriggerSite, sent, sctx: set[str], ctx: DocumentC
         _emit(found.events, found.seen, pairs, tok, trig, site.kind, site.verb, sent, lex, found.date_ents,
               found.place_ents, ctx.dateline, ctx.published_at, ctx.dates, anchors_extra)
         return
+    if ctx.roles is not None:
+        _learned_roles(tok, site, sent, sctx, ctx, found)
+
+
+def _learned_roles(tok, site: TriggerSite, sent, sctx: set[str], ctx: DocumentContext, found: "SentenceState"):
+    """A trigger whose sense applies but whose actors no role rule found: the learned role step (`roles.py`) picks
+    its source and target among the sentence's actor heads; no source and no target, no event."""
+    objs = direct_objects(tok, None) if site.kind == "V" else []
+    trig = next((t for t in site.senses if t.type != "-" and sense_ok(t, tok, site.kind, objs, sctx)), None)
+    if trig is None or "reverse" in trig.flags:
+        return
+    cands = role_candidates(tok, sent, trig.type, ctx.actor, ctx.lex)
+    got = ctx.roles.choose(tok, trig.type, cands) if cands else None
+    if got is None or got.source is None and got.target is None:
+        return
+    none = (None, None)
+    pair = (got.source.actor if got.source is not None else none, got.target.actor if got.target is not None else none)
+    _emit(found.events, found.seen, [pair], tok, trig, site.kind, site.verb, sent, ctx.lex, found.date_ents,
+          found.place_ents, ctx.dateline, ctx.published_at, ctx.dates, [])
 
 
 @dataclass
@@ -353,18 +374,20 @@ SHIPPED_MODEL = "shipped"  # extract_events' default: the model file of `learned
 
 
 def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], published_at: str | None,
-                   model=SHIPPED_MODEL, check=SHIPPED_MODEL) -> list[Event]:
+                   model=SHIPPED_MODEL, check=SHIPPED_MODEL, roles=SHIPPED_MODEL) -> list[Event]:
     """The events of one parsed document: the rule triggers, then the learned step over the words they left (`model`:
     the shipped model by default, None for the rules alone, or a trainer's model or recorder; `check`: likewise, the
-    learned check that drops events it judges wrong)."""
+    learned check that drops events it judges wrong; `roles`: likewise, the learned actor-role step of triggers whose
+    actors the role rules do not find)."""
     lex = lexicon()
     model = event_model() if model is SHIPPED_MODEL else model
     check = event_check() if check is SHIPPED_MODEL else check
+    roles = event_roles() if roles is SHIPPED_MODEL else roles
     _fix_lemmas(doc, lex)
     ms_doc = MentionIndex(mentions)
     ctx = DocumentContext(lex, ActorResolver.of_document(doc, entities, ms_doc, lex), _name_spans(doc, mentions),
                           dateline_city(doc_text(doc)), published_at, document_dates(doc, published_at), model,
-                          check)
+                          check, roles)
     events: list[Event] = []
     text = doc_text(doc)
     table = token_table(doc)

@@ -381,8 +381,34 @@ def _despite_roles(f: NounFrame) -> Roles | None:
     return Roles([], subjects[:1], anon_ok=True) if subjects and not passive else None
 
 
+RELATIVE_TARGET_PREPS = ("with", "against", "on", "into", "to")  # "the meetings Clinton had with X"
+
+
+def _relative_carrier_roles(f: NounFrame) -> Roles | None:
+    """"the hundreds of meetings Clinton had with individuals", "the public inquiry he led into the riots": a noun
+    event modified by a relative clause whose verb carries it (a light verb, or a verb that is no event itself)
+    has that clause's subject as source, and the clause's with/against/on/into/to phrase (or the noun's own) as
+    target."""
+    site, lex, tok = f.site, f.site.lex, f.site.tok
+    if f.poss or f.own:
+        return None
+    for rel in (c for c in tok.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")):
+        lemma = rel.lemma_.lower()
+        if lemma not in lex.light and (lemma in lex.verbs or lemma in lex.report or lemma == "be"):
+            continue
+        if any(c.dep_ in ("dobj", "nsubjpass") for c in rel.children):
+            continue  # the noun is no object of the clause ("the talks that led to the deal")
+        subjects = [c for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+        if not subjects:
+            continue
+        targets = [p for c in rel.children if c.dep_ == "prep" and c.lower_ in RELATIVE_TARGET_PREPS
+                   for p in c.children if p.dep_ == "pobj"]
+        return Roles(expand_conj(subjects[0]), targets or f.withs + f.ofs)
+    return None
+
+
 NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
-                   _possessor_roles, _despite_roles)  # first that applies
+                   _possessor_roles, _relative_carrier_roles, _despite_roles)  # first that applies
 
 
 def _noun_roles(site: Site) -> Roles | None:

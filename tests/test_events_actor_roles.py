@@ -1,0 +1,34 @@
+"""Actor-role rules of issue 11's session 17 (pipeline.nlp.events.actors / pairs), on made-up sentences with the real
+model: who controls a clause that modifies a noun, and who carries a noun event through a relative clause."""
+from __future__ import annotations
+
+from pipeline.nlp import annotate_doc, load_model
+
+_NLP = None
+
+
+def _events(text: str) -> set[tuple]:
+    global _NLP
+    _NLP = _NLP or load_model()
+    return {(e.event_type, e.actor1_text, e.actor2_text) for e in annotate_doc(_NLP(text), None).events}
+
+
+def _has(got, etype, source=None, target=None) -> bool:
+    return any(t == etype and (source is None or source in (a1 or "")) and (target is None or target in (a2 or ""))
+               for t, a1, a2 in got)
+
+
+def test_the_holder_of_a_noun_controls_its_clause():
+    got = _events("Lawyers welcomed the decision by the Supreme Court to free two Britons.")
+    assert _has(got, "CONCEDE", "Supreme Court", "Britons")
+    assert _has(_events("The navy foiled the pirates' intention of attacking the tanker."), "ASSAULT", "pirates",
+                "tanker")
+
+
+def test_a_noun_event_carried_by_a_relative_clause():
+    got = _events("Reporters asked about the meetings Merkel had with Chinese officials last year.")
+    assert _has(got, "CONSULT", "Merkel", "officials")
+    got = _events("Smith is remembered for the inquiry that Lord Scarman led into the riots.")
+    assert _has(got, "INVESTIGATE", "Scarman")
+    # the noun is the subject of its clause, not what the clause's subject carries
+    assert not _has(_events("The talks that Merkel praised ended early."), "CONSULT", "Merkel")
