@@ -1,13 +1,16 @@
 """Issue 11, session 17: the learned actor-role step (`pipeline.nlp.events.roles`) and its trainer (`train_roles`), on
 real spaCy parses: which triggers it is asked about, its candidates and features, the labels the trainer gives, and
-that a model's choice becomes an event (no model file is installed: the extractor runs the rules alone)."""
+that a model's choice becomes an event (no model file is installed: the extractor runs the rules alone); the
+classification of missed gold events (`pipeline.evaluate.events_misses`)."""
 from __future__ import annotations
 
+from pipeline.evaluate.events_misses import classify, where
 from pipeline.nlp import parse_texts
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.events.align import GoldEvent
 from pipeline.nlp.events.extract import extract_events
 from pipeline.nlp.events.learned import EventModel, NONE
+from pipeline.nlp.events.lexicon import lexicon
 from pipeline.nlp.events.roles import event_roles, ROLES_PATH, RoleModel, SOURCE, TARGET
 from pipeline.nlp.events.train_roles import label_sites, RoleRecorder
 
@@ -48,3 +51,14 @@ def test_a_chosen_source_and_target_become_an_event():
 
 def test_no_role_model_is_shipped():
     assert not ROLES_PATH.exists() and event_roles() is None
+
+
+def test_miss_classification_names_where_the_failing_actor_stands():
+    doc = next(iter(parse_texts([SENTENCE])))
+    entities, mentions = extract_entities(doc)
+    working = next(t for t in doc if t.text == "working")
+    assert where(working, next(t for t in doc if t.text == "senator")) == "prepositional object"
+    assert where(working, next(t for t in doc if t.text == "Clinton")) == "another clause"
+    cause, place, kind = classify(GoldEvent("COOPERATE", "Clinton", "Vermont senator"), doc, entities, mentions,
+                                  lexicon())
+    assert cause.startswith("actors: ") and kind == "named entity"

@@ -184,9 +184,6 @@ def subject_of(verb):
         if v.i != verb.i and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN") and \
                 verb.dep_ == "pcomp":  # "the two youths charged with murdering Horton": the youths murdered
             return expand_conj(v.head), False
-        if v.dep_ == "prep" and v.lower_ in CONTROL_PREPS and v.head.pos_ in ("NOUN", "PROPN") and v.i != verb.i and \
-                verb.dep_ == "pcomp" and noun_controller(v.head):  # "Trump's approach of seeking out X"
-            return noun_controller(v.head), False
         if v.dep_ == "prep" and v.pos_ == "ADP" and v.head.pos_ == "VERB" and v.i != verb.i and \
                 verb.dep_ == "pcomp" and v.lower_ in GERUND_PREPS:
             v = v.head  # "X was charged with / accused of / arrested for killing Y": X killed Y; "after facing"
@@ -194,6 +191,9 @@ def subject_of(verb):
             if subj:
                 return expand_conj(subj[0]), False
             continue
+        held = _noun_holder(v, verb)
+        if held:  # "the decision by the Supreme Court to give X", "the pirates' intention of attacking X"
+            return held, False
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp") and v.head.i != v.i:
             # ("acomp": "it is willing to withdraw" -> the subject of "is")
             if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -211,9 +211,6 @@ def subject_of(verb):
                     continue
                 return [], False
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-                holder = noun_controller(v.head)
-                if holder:  # "the decision by the Supreme Court to give X", "George Will's call to abandon X"
-                    return holder, False
                 if v.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
                         and v.head.head.pos_ == "VERB":  # "had a work stoppage to protest the cuts"
                     v = v.head.head
@@ -237,6 +234,17 @@ def noun_controller(noun) -> list:
         return poss[:1]
     return [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
             for p in c.children if p.dep_ == "pobj"][:1]
+
+
+def _noun_holder(v, verb) -> list:
+    """The controller of `verb` when its clause chain reaches a noun: an infinitive or participle clause modifying the
+    noun ("the decision by X to give"; a gerund one is read by `subject_of` itself), or a gerund under its "of/for"
+    ("X's approach of seeking")."""
+    if v.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if v.dep_ == "acl" and v.tag_ != "VBG" or v.dep_ == "prep" and v.lower_ in CONTROL_PREPS and verb.dep_ == "pcomp":
+        return noun_controller(v.head)
+    return []
 
 
 def appositive_holder(noun):

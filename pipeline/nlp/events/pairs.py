@@ -46,10 +46,7 @@ def sense_pairs(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Men
                 consumed: set[int]):
     """Actor pairs of one sense of a trigger, or None when the sense does not apply."""
     site = Site(tok, trig, kind, verb, lex, ms, ctx, actor, consumed, targets_of(tok, lex, kind, trig.type, trig.word))
-    if "judged" in trig.flags:
-        roles = _judged_roles(site)
-    else:
-        roles = _verb_roles(site) if kind == "V" else _noun_roles(site)
+    roles = site_roles(site)
     if roles is None:
         return None
     if roles.pre_pairs is not None:
@@ -57,6 +54,14 @@ def sense_pairs(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: Men
     if not roles.sources and not roles.anon_ok:
         return None
     return _actor_pairs(site, roles)
+
+
+def site_roles(site: Site) -> Roles | None:
+    """The source and target heads the role rules find for one sense of a trigger (None: the sense does not apply
+    or no role rule reads the trigger)."""
+    if "judged" in site.trig.flags:
+        return _judged_roles(site)
+    return _verb_roles(site) if site.kind == "V" else _noun_roles(site)
 
 
 # ---- verb triggers: subject, object, passive "by", themes, accused of a that-clause

@@ -8,8 +8,9 @@ rules, 0.542 with the candidate step, 0.544 with the check at its best margin, w
 rules alone (it reads `rules/event_model.tsv` and `rules/event_check.tsv` only when they exist). Install a model
 only when the cross-validated F1 beats the rules. Why the candidate step cannot help much yet: of the 424 gold
 events the rules miss, only 91 are found by the rule actor finders at ANY candidate token told the right type
-(`align` with the reproducer); the other 333 need actors the rules do not find, so the next step is a learned
-actor-role step, not a better trigger model.
+(`align` with the reproducer); the other 333 need actors the rules do not find. The learned actor-role step
+tried next (session 17: `roles.py`, `train_roles.py`, `python -m pipeline.evaluate.events_roles_cv`) did not carry over
+to held-out files either (docs/accuracy.md).
 
 Training data: every gold file `pipeline/evaluate/gold/events*.tsv` except the unscored held-out files (`UNSEEN`,
 never opened) and the second labellings of a file (`*_second.tsv`: the same sentences as the first labelling),
