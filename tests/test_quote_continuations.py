@@ -28,3 +28,12 @@ def test_narration_after_a_that_clause_stays_out():
     """A conjoined clause without 'that' is the narrator's ('…, and the crowd cheered')."""
     quotes = quotes_in("Mr. Lopez said the country needs to secure the border, and the crowd cheered loudly.")
     assert not any("cheered" in quote.text for quote in quotes), [quote.text for quote in quotes]
+
+
+def test_a_name_in_apposition_stays_in_the_content():
+    """'…, John Smith' names whom the content speaks of; '…, a former lobbyist who …' is the
+    narrator's aside (content._name_apposition, cut_trailing_aside)."""
+    named = quotes_in("Aides said the bill was written by her chief of staff, John Smith.")
+    assert [quote.text for quote in named] == ["the bill was written by her chief of staff, John Smith"]
+    described = quotes_in("Aides said the bill was written by John Smith, a former lobbyist who worked for the bank.")
+    assert [quote.text for quote in described] == ["the bill was written by John Smith"]

@@ -196,10 +196,11 @@ def sentence_break(verb, child) -> bool:
 def cut_trailing_aside(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
     """[low, high) without a narrator's aside that closes it after a comma: a non-restrictive
     relative clause or apposition running to the end ('… it would be Trump, who has a
-    significant delegate lead …', '… voted for Ben Carson, a neurosurgeon who …')."""
+    significant delegate lead …', '… voted for Ben Carson, a neurosurgeon who …'); an
+    apposition that is a name stays (`_name_apposition`)."""
     doc = ctx.doc
     for tok in doc[low:high]:
-        if tok.dep_ not in ("relcl", "appos") or ctx.inside_quote(tok.idx):
+        if tok.dep_ not in ("relcl", "appos") or ctx.inside_quote(tok.idx) or _name_apposition(tok):
             continue
         aside_start = tok.left_edge.i
         index = aside_start - 1
@@ -214,6 +215,13 @@ def cut_trailing_aside(ctx: QuoteContext, low: int, high: int) -> tuple[int, int
         if aside_end >= high:
             return low, aside_start - 1
     return low, high
+
+
+def _name_apposition(tok) -> bool:
+    """An apposition that is a name ('…, the senator from Florida, Marco Rubio'): it says whom
+    the content speaks of, no aside of the narrator's (PolNeAR train, keeping it: 5 more
+    matches, 2 fewer predictions)."""
+    return tok.dep_ == "appos" and tok.pos_ == "PROPN"
 
 
 def without_asides(ctx: QuoteContext, low: int, high: int) -> list[tuple[int, int]]:
