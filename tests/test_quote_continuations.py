@@ -37,3 +37,14 @@ def test_a_name_in_apposition_stays_in_the_content():
     assert [quote.text for quote in named] == ["the bill was written by her chief of staff, John Smith"]
     described = quotes_in("Aides said the bill was written by John Smith, a former lobbyist who worked for the bank.")
     assert [quote.text for quote in described] == ["the bill was written by John Smith"]
+
+
+def test_interposed_cue_content_starts_after_the_lead_in():
+    """'… - and the permit, his campaign said, had been hard to get': the reported clause
+    around an interposed cue begins after the narrator's lead-in (content.left_clause_start);
+    'In his state, Christie said, …' keeps its fronted phrase (no noun phrase after a comma)."""
+    permit = quotes_in("He now had a rally scheduled for that night - and the permit, his campaign said, "
+                       "had been hard to get.")
+    assert [quote.text for quote in permit if quote.cue == "said"] == ["the permit", "had been hard to get"]
+    state = quotes_in("In his state, Christie said, offenders are sent to treatment instead of prison.")
+    assert [quote.text for quote in state if quote.cue == "said"][0] == "In his state"

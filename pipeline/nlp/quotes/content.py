@@ -16,6 +16,7 @@ MEDIUM_NOUNS = word_set("medium_nouns")
 PHRASAL_CUES = word_map("phrasal_cues")
 CLAUSE_BREAKS = word_set("clause_breaks")
 NAMING_VERBS = word_set("naming_verbs")
+FRONTED_DEPS = {"advcl", "prep", "npadvmod", "advmod", "punct"}  # what may lead a clause in
 
 
 def _object_tail(verb, high: int) -> int:
@@ -284,3 +285,30 @@ def cut_narrator_tail(ctx: QuoteContext, head, low: int, high: int) -> tuple[int
     while high > low + 1 and doc[high - 1].is_punct and not ctx.inside_quote(doc[high - 1].idx):
         high -= 1
     return low, high
+
+
+def left_clause_start(ctx: QuoteContext, start: int, end: int) -> int:
+    """Where the reported clause before an interposed cue ('…, he said, …') begins in tokens
+    [start, end): after the last dash or semicolon ('He had a rally that night - and the
+    permit, his campaign said, had been hard to get'), and after the last comma when the part
+    opens with a fronted modifier and that comma is followed by a noun phrase ('Bound together
+    by …, the two nations, Xi said, now have …') — PolNeAR leaves the narrator's lead-in out."""
+    doc = ctx.doc
+    for index in range(end - 1, start, -1):
+        if doc[index].text in ("—", "–", "-", "--", ";") and doc[index].whitespace_ \
+                and not ctx.inside_quote(doc[index].idx):
+            start = index + 1
+            while start < end and doc[start].dep_ == "cc":
+                start += 1
+            break
+    lead = doc[start]
+    while start <= lead.head.i < end and lead.head.i != lead.i:
+        lead = lead.head
+    if lead.dep_ not in FRONTED_DEPS or lead.dep_ == "punct":
+        return start
+    last_comma = next((index for index in range(end - 1, start, -1) if doc[index].text == ","
+                       and not ctx.inside_quote(doc[index].idx)), None)
+    if last_comma is not None and end - last_comma > 2 \
+            and doc[last_comma + 1].pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ"):
+        start = last_comma + 1
+    return start

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline.nlp.quotes.content import (
-    MORE_OBJECT_CUES, clip_complement, cut_narrator_tail, cut_trailing_aside, object_content, own_sentence,
+    MORE_OBJECT_CUES, clip_complement, cut_narrator_tail, cut_trailing_aside, left_clause_start, object_content,
+    own_sentence,
     phrasal_prep, runs_through, sentence_break, without_asides,
 )
 from pipeline.nlp.quotes.animacy import inanimate
@@ -367,6 +368,9 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
         low, high = cut_narrator_tail(ctx, found.head, low, high)
     low, high = cut_trailing_aside(ctx, low, high)
     low, high = own_sentence(ctx, tok, low, high)
+    lead = found.subject.left_edge.i if found.head is not None and found.source is None else low
+    if low < lead - 1 < tok.i < high and doc[lead - 1].text == ",":
+        low = left_clause_start(ctx, low, lead - 1)  # an interposed cue: 'As …, it is his job, he said, to …'
     # stop before a direct quotation inside the complement ("…, saying, “…”"), not
     # before a fragment the clause runs through ('would continue “to break barriers” across …')
     for quote_start, quote_end in reporter.taken[:reporter.direct_count]:
