@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
 from pipeline.actor_components import components, context_keys, touched
+from pipeline.actor_workers import resolve_parts
 from pipeline.actors import ActorIndex, Link, entity_kb
 from pipeline.ids import stable_id
 from pipeline.names import ORG_WORDS, fold, is_acronym, person_name_parts
@@ -166,9 +167,8 @@ def resolve_all(versions: dict[str, list[LocalEntity]], only: Iterable[str] | No
     if only is not None:
         parts = touched(parts, only)
     contexts = {v: context_keys(entities) for v, entities in versions.items()}
-    index, links, place = ActorIndex(), {}, placed(versions)
-    for part in parts:
-        part_index, part_links = resolve_component(versions, part, contexts, place)
+    index, links = ActorIndex(), {}
+    for part_index, part_links in resolve_parts(resolve_component, versions, parts, contexts, placed(versions)):
         index.absorb(part_index)
         links.update(part_links)
     return index, links

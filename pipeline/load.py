@@ -4,12 +4,14 @@ row by row). A failure rolls the whole batch back: the warehouse stays as it was
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
 import polars as pl
 
 from pipeline import catalog, faults, sentence_spans, versions
+from pipeline.actors import remember_kb
 from pipeline.check_sql import BatchScope
 from pipeline.ids import stable_id
 from pipeline.load_actors import PendingVersion, StoredActors, apply_actor_moves, read_stored_actors, resolved_rows
@@ -206,22 +208,36 @@ def read_for_batch(con, articles: list[CleanArticle]) -> tuple[versions.StoredSt
 
 def remember_fingerprints(articles: list[CleanArticle], annotations: list[VersionAnnotations]) -> None:
     """The version texts' fingerprints the NLP workers computed, handed to versions.sketches
-    (read_for_batch and build_rows then hash no shingle of these texts again)."""
+    (read_for_batch and build_rows then hash no shingle of these texts again), and their
+    content hashes and quote words, handed to versions.text (not normalized again)."""
     for ann in annotations:
-        text = next((v.text for v in articles[ann.article_index].versions if v.version_no == ann.version_no), None)
-        if text is not None:
-            versions.sketches.remember(text, ann.fingerprint)
+        version = next((v for v in articles[ann.article_index].versions if v.version_no == ann.version_no), None)
+        if version is not None:
+            versions.sketches.remember(version.text, ann.fingerprint)
+            versions.text.remember(version.title, version.text, ann.content_hash, [q.text or "" for q in ann.quotes],
+                                   ann.quote_words)
+
+
+def remember_kb_entries(annotations: list[VersionAnnotations]) -> None:
+    """The knowledge-base actor of each entity, as the NLP workers found it, handed to
+    actors.entity_kb (actor resolution then neither reads the knowledge base nor looks up
+    these entities' names)."""
+    for ann in annotations:
+        for entity, kb in zip(ann.entities, ann.kb_entries or ()):
+            remember_kb(entity, kb)
+
+
+def _first_of_each_key(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
+    """The rows in order, the first of each key only: a batch must not hold duplicate keys."""
+    key_of, first = itemgetter(*keys), {}
+    for r in rows:
+        first.setdefault(key_of(r), r)
+    return list(first.values())
 
 
 def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:
     cols = [r[0] for r in con.sql(f"DESCRIBE {table}").fetchall()]
-    keys = TABLE_KEYS[table]
-    seen, unique = set(), []
-    for r in rows:  # first occurrence wins: a batch must not hold duplicate keys
-        k = tuple(r[c] for c in keys)
-        if k not in seen:
-            seen.add(k)
-            unique.append(r)
+    unique = _first_of_each_key(rows, TABLE_KEYS[table])
     if not unique:
         return pl.DataFrame()
     try:  # column by column: half the CPU of inferring a schema over every row's dict

@@ -10,7 +10,7 @@ import random
 import duckdb
 import pytest
 
-from pipeline import actor_resolution, reannotate
+from pipeline import actor_resolution, actor_workers, reannotate
 from pipeline.actor_components import components
 from pipeline.evaluate.actors_bbc import annotate_files, clusters, load_in_batches, mention_rows
 from pipeline.records import LocalEntity
@@ -141,3 +141,17 @@ def test_a_batch_with_the_stored_entities_resolves_nothing_again(annotated):
     assert actor_resolution.changed_versions(again, links) == {"v001"}
     methods = {link.method for link in actor_resolution.resolve_corpus(again, links).links.values()}
     assert actor_resolution.KEPT not in methods
+
+
+def test_components_resolved_on_two_cores_give_the_same_resolution(annotated, monkeypatch):
+    versions = {f"v{i:03d}": ann.entities for i, item in enumerate(annotated) for ann in item.annotations}
+    monkeypatch.setattr(actor_workers, "MIN_ENTITIES", 10 ** 9)  # one process
+    one = actor_resolution.resolve_corpus(versions, [], full=True)
+    sides = []
+    halves = actor_workers._halves
+    monkeypatch.setattr(actor_workers, "_halves", lambda parts: sides.append(halves(parts)) or sides[-1])
+    monkeypatch.setattr(actor_workers, "MIN_ENTITIES", 0)
+    monkeypatch.setattr(actor_workers.os, "cpu_count", lambda: 2)
+    two = actor_resolution.resolve_corpus(versions, [], full=True)
+    assert sides and sides[0][0] and sides[0][1], "both processes must resolve some components"
+    assert two.links == one.links and two.names == one.names and two.merges == one.merges

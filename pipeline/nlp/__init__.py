@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from typing import Callable, NamedTuple
 
+from pipeline.actors import entity_kb
 from pipeline.gc_pause import collections_paused
 from pipeline.nlp import warm
 from pipeline.nlp.docindex import doc_index
@@ -21,8 +22,10 @@ from pipeline.nlp.model import MODEL_NAME, load_model
 from pipeline.nlp.events import extract_events
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.quotes.headline import headline_quotes
+from pipeline.names import kb_forms
 from pipeline.records import CleanArticle, VersionAnnotations
 from pipeline.versions.sketches import text_fingerprint
+from pipeline.versions.text import quote_words, version_hash
 
 BATCH_SIZE = 16  # texts per nlp.pipe batch (spaCy's default for this model family is 256: too coarse here)
 CHUNK_SIZE = 24  # texts per task sent to a worker: small enough to balance the two workers at the end
@@ -93,13 +96,23 @@ def annotate_chunk(jobs: list[Job]) -> list[VersionAnnotations]:
     with `error` set (its article is quarantined at load), the others go on. Python's cyclic
     collector is paused for the chunk (~3 % of the NLP CPU, walking the model's and lexicons'
     objects; one collection after the chunk frees what cycles it made). Each text's
-    near-duplicate fingerprint is computed here too (the load needs it: spread over the
-    workers instead of serial in the parent after the parse)."""
+    near-duplicate fingerprint is computed here too, the knowledge-base actor of each
+    entity, the version's content hash and its quotes' words (the load needs them: spread
+    over the workers instead of serial in the parent after the parse)."""
     with collections_paused():
         annotations = _annotated(jobs)
         for ann, job in zip(annotations, jobs):
             ann.fingerprint = text_fingerprint(job.text)
+            ann.kb_entries = tuple(entity_kb(entity) for entity in ann.entities)
+            ann.content_hash = version_hash(job.title, job.text)
+            ann.quote_words = tuple(quote_words(quote.text or "") for quote in ann.quotes)
         return annotations
+
+
+def prepare_workers():
+    """What the workers share, loaded once before they fork: the model and the knowledge base."""
+    kb_forms()
+    return load_model()
 
 
 def _annotated(jobs: list[Job]) -> list[VersionAnnotations]:
@@ -142,7 +155,7 @@ def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[Version
         return _flat(service.annotate([jobs], 1))
     if service is not None:
         return _in_order(jobs, _flat(service.annotate(chunks_for(jobs), processes)))
-    load_model()  # loaded once, before the fork
+    prepare_workers()  # loaded once, before the fork
     if processes <= 1 or len(jobs) < 2:
         return annotate_chunk(jobs)
     with multiprocessing.get_context("fork").Pool(processes) as pool:
@@ -158,7 +171,7 @@ def start_warm_workers(expected_texts: int, expect: Callable[[], list[list[Job]]
     """Load the model and fork the workers now, in a process of their own, while this
     process goes on with its start (pipeline.nlp.warm): `annotate_jobs` then uses them.
     `expect`: the chunks the step will ask for (pipeline.nlp.prefetch), started at once."""
-    warm.start(process_count(expected_texts), load_model, annotate_chunk, expect)
+    warm.start(process_count(expected_texts), prepare_workers, annotate_chunk, expect)
 
 
 def stop_warm_workers() -> None:
@@ -198,7 +211,9 @@ def annotate_versions(items: list[tuple]) -> list[VersionAnnotations]:
         used.add(job)
         out.append(VersionAnnotations(article_index=index, version_no=version_no, entities=ann.entities,
                                       mentions=ann.mentions, quotes=ann.quotes, events=ann.events,
-                                      error=ann.error, fingerprint=ann.fingerprint))
+                                      error=ann.error, fingerprint=ann.fingerprint,
+                                      kb_entries=ann.kb_entries, content_hash=ann.content_hash,
+                                      quote_words=ann.quote_words))
     return out
 
 

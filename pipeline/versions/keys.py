@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.ids import stable_id
 from pipeline.versions.stored import StoredState
-from pipeline.versions.text import normalize_title, words
+from pipeline.versions.text import normalize_title, quote_words
 
 
 def _speaker_key(row: dict) -> str:
@@ -13,7 +13,7 @@ def _speaker_key(row: dict) -> str:
 
 
 def quote_key(row: dict) -> str:
-    return stable_id("qkey", row.get("article_id"), " ".join(words(row.get("text") or "")), _speaker_key(row))
+    return stable_id("qkey", row.get("article_id"), quote_words(row.get("text") or ""), _speaker_key(row))
 
 
 def _actor_key(row: dict, number: int) -> str:

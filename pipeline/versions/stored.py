@@ -36,16 +36,23 @@ class StoredState(dict):
         index = SketchIndex()
         if "story_members" not in tables:
             return index
-        where, params = "", []
-        if near is not None:
-            where = "WHERE list_has_any(m.sketch, ?::BIGINT[]) OR list_contains(?::VARCHAR[], m.article_id) "
-            params = [sorted(near), sorted(article_ids)]
-        for article_id, story_id, values, shingle_count, source, canonical_url in con.execute(
+        where = ""
+        if near is not None:  # the values and IDs as registered frames: a list parameter of ~150k
+            # sketch values costs ~0.1 s CPU to bind, even when nothing is stored
+            con.register("near_sketch_values", pl.DataFrame({"value": list(near)}, schema={"value": pl.Int64}))
+            con.register("near_article_ids", pl.DataFrame({"article_id": list(article_ids)},
+                                                          schema={"article_id": pl.String}))
+            where = ("WHERE m.article_id IN (SELECT s.article_id FROM story_members s, unnest(s.sketch) AS u(value) "
+                     "WHERE u.value IN (SELECT value FROM near_sketch_values)) "
+                     "OR m.article_id IN (SELECT article_id FROM near_article_ids) ")
+        for article_id, story_id, values, shingle_count, source, canonical_url in con.sql(
                 "SELECT m.article_id, m.story_id, m.sketch, m.shingle_count, a.source, a.canonical_url "
-                f"FROM story_members m JOIN articles a USING (article_id) {where}ORDER BY m.article_id",
-                params).fetchall():
+                f"FROM story_members m JOIN articles a USING (article_id) {where}ORDER BY m.article_id").fetchall():
             index.add(article_id, list(values), story_id=story_id, shingle_count=shingle_count, source=source,
                       canonical_url=canonical_url)
+        if near is not None:
+            con.unregister("near_sketch_values")
+            con.unregister("near_article_ids")
         return index
 
     @classmethod
@@ -62,7 +69,7 @@ class StoredState(dict):
             {value for text in [*story_texts, *probe_texts] for value in fingerprint(text).sketch}
         index = cls._story_index(con, tables, near, article_ids) if stories else SketchIndex()
         ids = set(article_ids)
-        for text in probe_texts:
+        for text in probe_texts if index.entries else ():  # nothing stored: no candidate
             ids |= {candidate["article_id"] for candidate in index.candidates(fingerprint(text).sketch)}
         con.register("stored_article_ids", pl.DataFrame({"article_id": sorted(ids)}, schema={"article_id": pl.String}))
         versions: dict[str, list[tuple[str, int]]] = {}

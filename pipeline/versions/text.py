@@ -46,14 +46,40 @@ def normalize_title(title: str | None) -> str:
     return re.sub(r"\W+", " ", normalize_text(title).lower()).strip()
 
 
+# version_hash and quote_words computed elsewhere (the NLP workers, for the texts they parse:
+# `remember`), by argument, so the load does not normalize those texts again. Bounded: the
+# last batch's version texts (as many as versions.sketches keeps) and quote texts.
+_KNOWN_HASHES: dict[tuple[str | None, str], str] = {}
+_KNOWN_WORDS: dict[str, str] = {}
+KNOWN_TEXTS, KNOWN_QUOTES = 4096, 1 << 16
+
+
 def version_hash(title: str | None, text: str) -> str:
     """Content hash of a version: a retitled body is a new version, re-spacing is not."""
-    return content_hash(f"{normalize_text(title)}\n{normalize_text(text)}")
+    known = _KNOWN_HASHES.get((title, text))
+    return known if known is not None else content_hash(f"{normalize_text(title)}\n{normalize_text(text)}")
 
 
 def words(text: str) -> list[str]:
     """The lower-case words of the normalized text."""
     return re.findall(r"\w+", normalize_text(text).lower())
+
+
+def quote_words(text: str) -> str:
+    """The words of a quote's text, as its version-independent key reads them (versions.keys)."""
+    known = _KNOWN_WORDS.get(text)
+    return known if known is not None else " ".join(words(text))
+
+
+def remember(title: str | None, text: str, text_hash: str | None, quotes: list[str], their_words) -> None:
+    """Take `version_hash(title, text)` and the `quote_words` of quote texts computed in another process."""
+    if len(_KNOWN_HASHES) >= KNOWN_TEXTS:
+        _KNOWN_HASHES.clear()
+    if len(_KNOWN_WORDS) >= KNOWN_QUOTES:
+        _KNOWN_WORDS.clear()
+    if text_hash is not None:
+        _KNOWN_HASHES[(title, text)] = text_hash
+    _KNOWN_WORDS.update(zip(quotes, their_words or ()))
 
 
 def _add_span(spans: list[Span], paragraph: str, offset: int, cut_start: int, cut_end: int) -> None:
