@@ -2,14 +2,15 @@
 pure functions of each stage. Every layer is partitioned by inbox batch (one dynamic
 partition per scan of new/changed files, never one per article)."""
 
-from dataclasses import dataclass, field, replace
+from functools import partial
 
 import dagster as dg
 
-
-from pipeline import (asset_metadata, batch_order, catalog, check_sql, checks, clean, faults, gc_pause, ingest, isolation, load,
-                      nlp, reannotate)
-from pipeline.records import CleanArticle, InboxFile, ParsedDocument, RecordError, VersionAnnotations
+from pipeline import (asset_metadata, batch_order, catalog, check_sql, checks, faults, gc_pause, ingest, isolation, load,
+                      nlp, reannotate, stages)
+from pipeline.nlp import prefetch
+from pipeline.records import InboxFile, VersionAnnotations
+from pipeline.stages import CleanBatch, ParsedBatch, duplicates_marked
 from pipeline.resources import InboxResource, WarehouseResource
 
 inbox_batches = dg.DynamicPartitionsDefinition(name="inbox_batches")
@@ -22,41 +23,6 @@ class InboxScanConfig(dg.Config):
     """`only`: inbox-relative file names to consider (the sensor's batch); empty = all."""
 
     only: list[str] = []
-
-
-@dataclass
-class FileLedger:
-    """What the stages learned about each file of the batch: becomes its `files` row
-    (status, reason, encoding, lossy, duplicate) and its `quarantined_records`."""
-
-    files: list[InboxFile]
-    quarantine: dict[str, str] = field(default_factory=dict)  # file_id -> reason
-    notes: dict[str, str] = field(default_factory=dict)  # file_id -> note for loaded files
-    decoding: dict[str, tuple[str | None, bool]] = field(default_factory=dict)  # file_id -> (encoding, lossy)
-    record_errors: dict[str, list[RecordError]] = field(default_factory=dict)  # file_id -> bad records
-    records_in_file: dict[str, int] = field(default_factory=dict)  # file_id -> documents parsed
-
-    def reject(self, file_id: str, record_no: int, reason: str) -> None:
-        """Quarantine one document: the whole file when it is the file's only record,
-        else just that record (the file's other records go on)."""
-        if self.records_in_file.get(file_id, 1) > 1:
-            self.record_errors.setdefault(file_id, []).append(RecordError(record_no, reason))
-        else:
-            self.quarantine.setdefault(file_id, reason)
-
-    def ledger(self) -> "FileLedger":
-        return FileLedger(self.files, dict(self.quarantine), dict(self.notes), dict(self.decoding),
-                          {k: list(v) for k, v in self.record_errors.items()}, dict(self.records_in_file))
-
-
-@dataclass
-class ParsedBatch(FileLedger):
-    documents: list[ParsedDocument] = field(default_factory=list)
-
-
-@dataclass
-class CleanBatch(FileLedger):
-    articles: list[CleanArticle] = field(default_factory=list)
 
 
 @dg.asset(group_name="ingest", partitions_def=inbox_batches, pool=WAREHOUSE_POOL, kinds={"python"},
@@ -83,48 +49,15 @@ def inbox_files(context: dg.AssetExecutionContext, config: InboxScanConfig, inbo
                                    "skipped_unchanged": len(found) - len(new), "marked_deleted": gone})
 
 
-def duplicates_marked(files: list[InboxFile], loaded_by_sha: dict[str, str]) -> list[InboxFile]:
-    """A readable file whose bytes equal a file loaded before (or earlier in this
-    batch, by name order) records which file it duplicates and is not parsed again."""
-    first = dict(loaded_by_sha)
-    out = []
-    for f in files:
-        if f.problem or f.format == "sidecar":
-            out.append(f)
-        elif f.sha256 in first and first[f.sha256] != f.name:
-            out.append(replace(f, duplicate_of=first[f.sha256]))
-        else:
-            first.setdefault(f.sha256, f.name)
-            out.append(f)
-    return out
-
-
 @dg.asset(group_name="ingest", partitions_def=inbox_batches, kinds={"python"})
 def parsed_documents(context: dg.AssetExecutionContext, inbox_files: list[InboxFile]) -> ParsedBatch:
     """Each new file parsed by its format (text, HTML, JSON, JSONL, NewsSniffer);
     unreadable files and records go to quarantine with the reason, the rest go on."""
-    batch = ParsedBatch(files=inbox_files)
-    for f in inbox_files:
-        if f.format == "sidecar":
-            batch.notes[f.file_id] = "metadata sidecar of the article file with the same stem"
-            continue
-        if f.duplicate_of:
-            batch.notes[f.file_id] = f"same content as {f.duplicate_of}"
-            continue
-        faults.reached("parse")
-        try:
-            parsed = ingest.parse_file_report(f)
-        except ingest.ParseError as exc:
-            batch.quarantine[f.file_id] = str(exc)
-            continue
-        except Exception as exc:  # noqa: BLE001 — one bad file must not sink the batch
-            batch.quarantine[f.file_id] = f"parse failed: {type(exc).__name__}: {exc}"[:500]
-            continue
-        batch.documents.extend(parsed.documents)
-        batch.decoding[f.file_id] = (parsed.encoding, parsed.lossy)
-        batch.records_in_file[f.file_id] = len(parsed.documents) + len(parsed.record_errors)
-        if parsed.record_errors:
-            batch.record_errors[f.file_id] = list(parsed.record_errors)
+    batch = prefetch.prefetched_parse(inbox_files)  # the CLI's warm process parsed these very files
+    if batch is None:
+        batch = stages.parse_batch(inbox_files, before_parse=partial(faults.reached, "parse"))
+    elif batch.decoding or batch.quarantine:
+        faults.reached("parse")  # the crash tests' pause point, as when the files are read here
     context.add_output_metadata({"documents": len(batch.documents), "quarantined": len(batch.quarantine),
                                  "records_quarantined": sum(len(v) for v in batch.record_errors.values())})
     return batch
@@ -133,19 +66,9 @@ def parsed_documents(context: dg.AssetExecutionContext, inbox_files: list[InboxF
 @dg.asset(group_name="clean", partitions_def=inbox_batches, kinds={"python"})
 def clean_articles(context: dg.AssetExecutionContext, parsed_documents: ParsedBatch) -> CleanBatch:
     """Chrome removed, glued paragraphs repaired, byline/dateline/agency/dates read."""
-    out = CleanBatch(**vars(parsed_documents.ledger()))
-    for doc in parsed_documents.documents:
-        try:
-            article = clean.clean_document(doc)
-        except Exception as exc:  # noqa: BLE001 — one bad record must not sink the batch
-            out.reject(doc.file.file_id, doc.record_no, f"cleaning failed: {type(exc).__name__}: {exc}"[:500])
-            continue
-        if not any(v.text.strip() for v in article.versions):
-            out.reject(doc.file.file_id, doc.record_no, "no body text left after cleaning")
-            continue
-        out.articles.append(article)
-    bad = set(out.quarantine)
-    out.articles = [a for a in out.articles if a.file_id not in bad]
+    out = prefetch.prefetched_clean(parsed_documents)  # the CLI's warm process cleaned this very batch
+    if out is None:
+        out = stages.clean_batch(parsed_documents)
     context.add_output_metadata({"articles": len(out.articles),
                                  "versions": sum(len(a.versions) for a in out.articles)})
     return out

@@ -27,13 +27,11 @@ import time
 from functools import partial
 from typing import NoReturn
 
-import duckdb
-
 from pipeline import cli_output, locks
 from pipeline.cli_output import RunFailed
 from pipeline.inbox import inbox_state
 from pipeline.paths import inbox_path, warehouse_path
-from pipeline.pending import NOTHING_NEW, pending_work, reannotate_enabled, stale_versions
+from pipeline.pending import NOTHING_NEW, pending_work, reannotate_enabled
 
 
 def _runner():
@@ -44,6 +42,18 @@ def _runner():
 def _nlp():
     """pipeline.nlp (its extractors' rules; spaCy itself is imported by the model load)."""
     return importlib.import_module("pipeline.nlp")
+
+
+def _prefetch():
+    """pipeline.nlp.prefetch (the NLP requests of a run, worked out ahead for the warm workers)."""
+    return importlib.import_module("pipeline.nlp.prefetch")
+
+
+def _requests(new_files, stale: list) -> list:
+    """The run's NLP requests in order: the new files' (worked out in the warm process), then
+    the re-annotation's batches (read here, before Dagster opens the warehouse for writing)."""
+    first = new_files()
+    return [first, *stale] if first else stale
 
 
 def _queries():
@@ -131,10 +141,11 @@ def _run_or_skip(inbox: str, warehouse: str, args: argparse.Namespace) -> None:
         _runner().run_pipeline(inbox, warehouse, reannotate=reannotate, progress=not args.quiet)
         return
     # the model loads in a process of its own and its workers start on the new files' texts
-    # while this process imports Dagster and runs the batch's first steps
-    nlp = _nlp()
-    expect = partial(importlib.import_module("pipeline.nlp.prefetch").expected_chunks, inbox, pending.new_files)
-    nlp.start_warm_workers(len(pending.new_files) + pending.stale_versions, expect if pending.new_files else None)
+    # and the stale versions' while this process imports Dagster and runs the batch's first steps
+    nlp, prefetch = _nlp(), _prefetch()
+    stale = prefetch.expected_reannotation(warehouse) if pending.stale_versions else []
+    new = partial(prefetch.expected_chunks, inbox, pending.new_files) if pending.new_files else list
+    nlp.start_warm_workers(len(pending.new_files) + pending.stale_versions, partial(_requests, new, stale))
     try:
         _runner().run_pipeline(inbox, warehouse, reannotate=reannotate, progress=not args.quiet)
     finally:
@@ -157,10 +168,11 @@ def _reannotate_command(args: argparse.Namespace) -> int:
         os.environ["NEWS_INBOX"] = args.inbox
     inbox, warehouse = inbox_path(), warehouse_path()
     cli_output.check_warehouse(warehouse, must_exist=True)
-    stale = _stale_count(warehouse)
-    nlp = _nlp()
-    if stale:  # the model loads while this process imports Dagster (as for `run`)
-        nlp.start_warm_workers(min(stale, args.limit or stale))
+    # the stale versions' texts read now (read-only, before any writer): the model loads and its
+    # workers start on them while this process imports Dagster (as for `run`)
+    nlp, requests = _nlp(), _prefetch().expected_reannotation(warehouse, args.limit)
+    if requests:
+        nlp.start_warm_workers(sum(len(chunk) for chunks in requests for chunk in chunks), lambda: requests)
     try:
         counts = _runner().reannotate_warehouse(inbox, warehouse, limit=args.limit)
     finally:
@@ -170,15 +182,6 @@ def _reannotate_command(args: argparse.Namespace) -> int:
     for table, n in counts.items():
         print(f"  {table:<{width}}  {n:>7}")
     return 0
-
-
-def _stale_count(warehouse: str) -> int:
-    """Versions an older extractor annotated (0 when the warehouse cannot be read now)."""
-    try:
-        with duckdb.connect(warehouse, read_only=True) as con:
-            return len(stale_versions(con))
-    except duckdb.Error:
-        return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,10 +22,9 @@ from typing import Callable, ContextManager
 import polars as pl
 
 from pipeline import load, load_actors, nlp, versions
-from pipeline.pending import stale_versions
 from pipeline.records import EXTRACTOR_VERSION, VersionAnnotations
+from pipeline.stale import BATCH_SIZE, StaleVersion, annotation_items, read_stale, stale_batches
 
-BATCH_SIZE = 500  # versions per transaction (the NLP of a batch runs with no connection open)
 # Rows that belong to one version and are replaced as a whole when it is re-annotated
 # (actor_links too, but a link that is found again keeps its stored method and evidence).
 PER_VERSION_TABLES = ("actor_roles", "mentions", "quotes", "event_mentions")
@@ -35,36 +34,14 @@ WRITTEN_TABLES = ("actors", "actor_aliases", "actor_roles", "actor_merges", "act
 
 
 @dataclass
-class StaleVersion:
-    version_id: str
-    article_id: str
-    version_no: int
-    text: str
-    published_at: str | None  # the article's date, the anchor of relative dates
-    seen_at: datetime
-    title: str | None = None  # parsed for headline quotes
-
-
-@dataclass
 class ReannotationResult:
     versions: int = 0
     batches: int = 0
     rows: int = 0
 
 
-def read_stale(con, version_ids: list[str]) -> list[StaleVersion]:
-    con.register("stale_ids", pl.DataFrame({"version_id": version_ids}, schema={"version_id": pl.String}))
-    got = con.sql("SELECT v.version_id, v.article_id, v.version_no, v.text, a.published_at, v.seen_at, v.title "
-                  "FROM versions v JOIN stale_ids USING (version_id) JOIN articles a USING (article_id) "
-                  "ORDER BY v.article_id, v.version_no").fetchall()
-    con.unregister("stale_ids")
-    now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    return [StaleVersion(vid, aid, no, text, pub.isoformat() if pub else None, seen or now, title)
-            for vid, aid, no, text, pub, seen, title in got]
-
-
 def annotate(stale: list[StaleVersion]) -> list[VersionAnnotations]:
-    return nlp.annotate_versions([(i, s.version_no, s.text, s.published_at, s.title) for i, s in enumerate(stale)])
+    return nlp.annotate_versions(annotation_items(stale))
 
 
 def build_rows(con, stale: list[StaleVersion], annotations: list[VersionAnnotations]) -> dict[str, list[dict]]:
@@ -117,11 +94,9 @@ def reannotate_stale(connect: Callable[[], ContextManager], batch_size: int = BA
     """Re-annotate every stale version (or the first `limit`), `batch_size` at a time.
     `connect()` opens the warehouse (the Dagster resource's get_connection)."""
     with connect() as con:
-        ids = stale_versions(con)
-    ids = ids[:limit] if limit else ids
-    result = ReannotationResult()
-    for start in range(0, len(ids), batch_size):
-        chunk = ids[start:start + batch_size]
+        batches = stale_batches(con, limit, batch_size)
+    total, result = sum(map(len, batches)), ReannotationResult()
+    for chunk in batches:
         with connect() as con:
             stale = read_stale(con, chunk)
         annotations = annotate(stale)  # no connection open while the workers parse
@@ -129,5 +104,5 @@ def reannotate_stale(connect: Callable[[], ContextManager], batch_size: int = BA
             result.rows += write(con, chunk, build_rows(con, stale, annotations))
         result.versions += len(chunk)
         result.batches += 1
-        log(f"re-annotated {result.versions}/{len(ids)} stale versions (extractor {EXTRACTOR_VERSION})")
+        log(f"re-annotated {result.versions}/{total} stale versions (extractor {EXTRACTOR_VERSION})")
     return result

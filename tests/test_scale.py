@@ -9,7 +9,9 @@ import dagster as dg
 import duckdb
 import pytest
 
+from pipeline import nlp, reannotate
 from pipeline.cli import reannotate_warehouse, run_pipeline
+from pipeline.nlp import prefetch, warm
 from pipeline.pending import is_stale, pending_work
 from pipeline.records import EXTRACTOR_VERSION
 from tests.conftest import SEEDS
@@ -150,3 +152,33 @@ def test_runs_that_draw_no_report_never_import_matplotlib():
     script = "import sys, pipeline.cli_run; print('matplotlib' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "False", done.stderr
+
+
+class _RecordingService:
+    """Stands in for the warm workers' pipe only (the chunks are annotated here, by the real
+    model): records each request the re-annotation sends."""
+
+    def __init__(self):
+        self.requests = []
+
+    def annotate(self, chunks, processes):
+        self.requests.append(chunks)
+        return [nlp.annotate_chunk(chunk) for chunk in chunks]
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_reannotation_sends_the_requests_the_cli_prefetches(built, monkeypatch, processes):
+    """The CLI starts the warm workers on the stale versions' chunks worked out before Dagster
+    starts (pipeline.nlp.prefetch): they must be exactly the requests the re-annotation sends,
+    batch by batch, or the prefetched work is thrown away."""
+    inbox, db, instance = built
+    monkeypatch.setenv("NEWS_NLP_PROCESSES", processes)
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE versions SET extractor_version = '0.0.1'")
+    expected = prefetch.expected_reannotation(str(db), limit=5, batch_size=2)
+    assert [len(request) for request in expected] and sum(len(c) for r in expected for c in r) <= 5
+    service = _RecordingService()
+    monkeypatch.setattr(warm, "running", lambda: service)
+    connect = lambda: duckdb.connect(str(db))  # noqa: E731
+    done = reannotate.reannotate_stale(connect, batch_size=2, limit=5, log=lambda _: None)
+    assert done.batches == 3 and service.requests == expected

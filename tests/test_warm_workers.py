@@ -11,8 +11,8 @@ import subprocess
 import sys
 import time
 
-from pipeline import nlp
-from pipeline.nlp import Job, annotate_jobs, warm
+from pipeline import ingest, nlp, stages
+from pipeline.nlp import Job, annotate_jobs, prefetch, warm
 from tests.conftest import ROOT, SEEDS
 
 
@@ -66,13 +66,66 @@ def _alive(pid: int) -> bool:
 def test_prefetched_chunks_give_the_same_annotations_and_a_wrong_guess_changes_nothing():
     jobs = _jobs()
     expected = annotate_jobs(jobs, processes=2)
-    guesses = (lambda: nlp.chunks_for(jobs),  # the step's own chunks: all taken from the prefetched work
-               lambda: nlp.chunks_for(jobs[1:]),  # one text fewer: chunks shifted, cancelled, done anew
-               lambda: [["not a job"]],  # nonsense: its chunk fails in the worker, nobody asks for it
+    guesses = (lambda: [nlp.chunks_for(jobs)],  # the step's own chunks: all taken from the prefetched work
+               lambda: [nlp.chunks_for(jobs[1:])],  # one text fewer: chunks shifted, cancelled, done anew
+               lambda: [[["not a job"]]],  # nonsense: its chunk fails in the worker, nobody asks for it
                lambda: 1 / 0)  # the guess itself fails: no prefetch
     for guess in guesses:
         nlp.start_warm_workers(len(jobs), guess)
         try:
             assert annotate_jobs(jobs, processes=2) == expected
+        finally:
+            nlp.stop_warm_workers()
+
+
+def test_several_prefetched_requests_are_taken_in_turn_and_a_wrong_one_drops_the_rest():
+    """The re-annotation sends one request per batch: every batch's chunks are prefetched at
+    once, each request takes its own; a request that was guessed wrong drops the guess."""
+    jobs = _jobs()
+    first, second, third = jobs[:12], jobs[12:22], jobs[22:]
+    expected = [annotate_jobs(part, processes=2) for part in (first, second, third)]
+    right = [nlp.chunks_for(part) for part in (first, second, third)]
+    guesses = (right,  # all three taken from the prefetched work
+               [nlp.chunks_for(first[1:]), *right[1:]],  # the first guessed wrong: the rest done as asked
+               [right[0], nlp.chunks_for(second[1:]), right[2]],  # the second wrong
+               [right[0], right[2]],  # the second not guessed at all
+               [nlp.chunks_for(jobs[:3]), *right])  # a request nobody sends before the right ones
+    for guess in guesses:
+        nlp.start_warm_workers(len(jobs), lambda guess=guess: guess)
+        try:
+            assert [annotate_jobs(part, processes=2) for part in (first, second, third)] == expected
+        finally:
+            nlp.stop_warm_workers()
+        assert warm.running() is None
+
+
+
+def test_the_steps_take_the_warm_process_batch_only_for_the_very_files_it_worked_on(tmp_path, monkeypatch):
+    """The parse and clean steps of a CLI run take the batch the warm process parsed and
+    cleaned (pipeline.nlp.prefetch) when the scan gives them the same files — quarantined
+    files and records included, the same as their own work — and do the work themselves
+    for any other list of files."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for path in sorted(SEEDS.iterdir()):
+        (inbox / path.name).write_bytes(path.read_bytes())
+    (inbox / "empty.txt").write_text("   \n", encoding="utf-8")
+    (inbox / "broken.json").write_text('{"title": "x", "text": ', encoding="utf-8")
+    (inbox / "records.jsonl").write_text('{"title": "A", "text": "Some words here."}\nnot json\n', encoding="utf-8")
+    names = sorted(p.name for p in inbox.iterdir())
+    files = stages.duplicates_marked(ingest.scan_inbox(str(inbox), only=names), {})
+    parsed = stages.parse_batch(files)
+    cleaned = stages.clean_batch(parsed)
+    assert parsed.quarantine or cleaned.quarantine or cleaned.record_errors  # the bad files are in the ledger
+    monkeypatch.setenv("NEWS_NLP_PROCESSES", "2")  # the warm process works the batch out only with workers
+    for given, taken in ((files, True), (files[1:], False)):
+        nlp.start_warm_workers(len(names), lambda: [prefetch.expected_chunks(str(inbox), names)])
+        try:
+            got = prefetch.prefetched_parse(given)
+            assert (got is not None) == taken
+            if taken:
+                assert got == parsed and prefetch.prefetched_clean(got) == cleaned
+                assert prefetch.prefetched_clean(got) is None  # taken once
+            assert prefetch.prefetched_parse(given) is None  # fetched once
         finally:
             nlp.stop_warm_workers()

@@ -149,12 +149,13 @@ def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[Version
     """Annotations for distinct jobs, in order: by the warm workers when this process
     started them (pipeline.nlp.warm), else in this process for a small batch, else in
     forked workers that share the parent's loaded model (copy-on-write)."""
+    if not jobs:
+        return []
     processes = processes or process_count(len(jobs))
     service = warm.running()
-    if service is not None and processes <= 1:
-        return _flat(service.annotate([jobs], 1))
     if service is not None:
-        return _in_order(jobs, _flat(service.annotate(chunks_for(jobs), processes)))
+        done = _flat(service.annotate(request_chunks(jobs, processes), processes))
+        return _in_order(jobs, done) if processes > 1 else done
     prepare_workers()  # loaded once, before the fork
     if processes <= 1 or len(jobs) < 2:
         return annotate_chunk(jobs)
@@ -167,10 +168,16 @@ def annotate_jobs(jobs: list[Job], processes: int | None = None) -> list[Version
     return _in_order(jobs, done)
 
 
-def start_warm_workers(expected_texts: int, expect: Callable[[], list[list[Job]]] | None = None) -> None:
+def request_chunks(jobs: list[Job], processes: int) -> list[list[Job]]:
+    """The chunks `annotate_jobs` sends the warm workers for these jobs (one on one process)."""
+    return chunks_for(jobs) if processes > 1 else [jobs]
+
+
+def start_warm_workers(expected_texts: int, expect: Callable[[], list[list[list[Job]]]] | None = None) -> None:
     """Load the model and fork the workers now, in a process of their own, while this
     process goes on with its start (pipeline.nlp.warm): `annotate_jobs` then uses them.
-    `expect`: the chunks the step will ask for (pipeline.nlp.prefetch), started at once."""
+    `expect`: the requests the steps will send, in order, each a list of chunks
+    (pipeline.nlp.prefetch), started at once."""
     warm.start(process_count(expected_texts), prepare_workers, annotate_chunk, expect)
 
 
