@@ -3,7 +3,7 @@ on small constructed texts): split quotations, paragraph continuations, colon in
 unlisted verbs, partial quotations inside reported clauses, dash credits."""
 from __future__ import annotations
 
-from tests.test_quotes import _find, _quotes
+from tests.test_quotes import _find, _quotes, quotes_in
 
 
 def test_split_quote_shares_cue_and_speaker():
@@ -274,3 +274,15 @@ def test_quotation_running_on_into_narration_before_its_postposed_cue():
     rest = [r for r in quotes if r.cue_start == q.cue_start and r is not q]
     assert [r.text for r in rest] == ["by the shooting at the nightclub in Orlando"]
     assert rest[0].kind == "indirect" and rest[0].speaker_start == q.speaker_start
+
+
+def test_participle_clause_after_a_quotation_introduces_the_next_one():
+    """cues._participle_introducing_next: 'before asking him, “…”' is the cue of the quotation
+    after it; the quotation before takes the verb before the participle (any_verb_after), two
+    attributions of one speaker — not one quotation split by 'asking'."""
+    text = ("The singer visited the town hall on Monday.\n\n“Keep your promise to the town,” Ann Lee sings to the "
+            "mayor before asking him, “Where do we go from here?”")
+    quotes = quotes_in(text)
+    assert [(q.kind, q.text, q.cue, q.speaker_text) for q in quotes] == [
+        ("direct", "Keep your promise to the town,", "sings", "Ann Lee"),
+        ("direct", "Where do we go from here?", "asking", "Ann Lee")]

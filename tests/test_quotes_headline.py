@@ -2,7 +2,7 @@
 constructions whose subject receives the action (issue 14)."""
 from __future__ import annotations
 
-from tests.test_quotes import _find, _quotes
+from tests.test_quotes import _find, _quotes, quotes_in
 
 
 def _parse(text: str):
@@ -172,3 +172,25 @@ def test_headline_report_with_the_name_and_verb_last_and_a_quotation_opening_it(
     # words in marks further inside the report stay part of its content
     quotes = headline_quotes(_parse("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says."), [])
     assert [q.kind for q in quotes] == ["indirect"]
+
+
+def _headline_quotes(text: str) -> list[tuple[str, str, str, str]]:
+    return [(q.kind, q.text, q.cue, q.speaker_text) for q in quotes_in(text) if q.start < text.index("\n")]
+
+
+def test_headline_quotation_right_after_a_verb_of_thought_or_stance():
+    """headline_verb: 'sees' and 'speaks' are no speech verbs, headline case makes the words
+    look like a name; the quotation after the verb is the subject's, with the rest of the line
+    when a word follows the mark directly (headline_verb_run_on)."""
+    assert _headline_quotes("Senator Warren Sees ‘Real Danger’ in Bank Merger Plan.\n\nElizabeth Warren spoke in Boston.") == [
+        ("direct", "Real Danger", "Sees", "Senator Warren"), ("indirect", "in Bank Merger Plan", "Sees", "Senator Warren")]
+    assert _headline_quotes("Mayor Lee Reveals ‘Troubling’ Findings Of City Audit.\n\nThe mayor spoke on Monday.") == [
+        ("direct", "Troubling", "Reveals", "Mayor Lee"), ("indirect", "Findings Of City Audit", "Reveals", "Mayor Lee")]
+
+
+def test_headline_verb_quotation_keeps_no_narrator_adjunct_and_needs_a_stance_verb():
+    # a narrator's adjunct after the mark is no part of the words reported
+    assert _headline_quotes("Governor Brown Speaks ‘Plainly To Voters’ After Budget Vote.\n\nJerry Brown spoke.") == [
+        ("direct", "Plainly To Voters", "Speaks", "Governor Brown")]
+    # a verb of no speech, thought or stance: a slogan, nobody's quotation
+    assert _headline_quotes("Jeff Smith Wears ‘Vote Green’ Hat at Rally.\n\nJeff Smith spoke in Ohio.") == []

@@ -4,7 +4,7 @@ spaCy model on small constructed texts)."""
 from __future__ import annotations
 
 from pipeline.nlp.quotes.pieces import find_pieces
-from tests.test_quotes import _find, _quotes
+from tests.test_quotes import _find, _quotes, quotes_in
 
 
 def _contents(text: str) -> list[str]:
@@ -105,3 +105,18 @@ def test_first_straight_mark_after_a_curly_one_closes_it():
     text = '“He put a lot of people out of business, too" Sweeny said. “He told me "no" twice,” she said.'
     assert [text[p.start:p.end] for p in find_pieces(text)] == [
         "He put a lot of people out of business, too", 'He told me "no" twice,']
+
+
+def test_straight_excerpt_mark_around_a_paragraph_holding_curly_quotations():
+    """pieces.is_excerpt_mark: in a text quoted with curly marks, a paragraph opened by a
+    straight mark that holds a curly quotation is a writer's excerpt mark, no quotation of its
+    own; a straight paragraph without one still goes on with the speaker before it."""
+    text = ("The crowd in the hall was loud that night.\n\n"
+            "“We are here,” Mary Jones said. “We came early to get a seat.”\n\n"
+            "\"Then the mayor walked onto the stage, chanting “Vote Now! Vote Now!”\n\n"
+            "“That’s him,” Mary Jones said.\n\n"
+            "\"We will stay until the very end of the speech.")
+    quotes = quotes_in(text)
+    assert not [q for q in quotes if "mayor walked" in q.text]
+    kept = [q for q in quotes if q.text.startswith("We will stay")]
+    assert kept and kept[0].kind == "direct" and "Mary Jones" in (kept[0].speaker_text or "")

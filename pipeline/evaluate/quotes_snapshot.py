@@ -64,6 +64,8 @@ def _score(folder: Path, docs: list[tuple[str, object]], show_errors: bool, star
     for error in errors or []:
         print(*error, sep="\t")
     print(report(counts, len(articles), {}, time.time() - started))
+    print(f"direct quotes (counts): tp {counts['dtp']}  predicted {counts['dp']}  gold {counts['dg']}  "
+          f"F1 {2 * counts['dtp'] / max(counts['dp'] + counts['dg'], 1):.4f}")
     print(f"all attributions (counts): tp {counts['atp']}  predicted {counts['ap']}  gold {counts['ag']}  "
           f"F1 {2 * counts['atp'] / max(counts['ap'] + counts['ag'], 1):.4f}")
     return 0

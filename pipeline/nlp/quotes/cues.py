@@ -3,18 +3,22 @@ per layout, applied in the order of DIRECT_CUE_RULES, the first that finds a cue
 
 - credit_after: a credit after a dash that ends the quotation's line ('“…” ― Maria
   Gonzalez': vox pops, epigraphs), cue = the dash;
-- headline_speaker: in the headline, 'Name: ‘…’';
+- headline_speaker: in the headline, 'Name: ‘…’' (`headline_cues`);
 - cue_after: a speech verb after the closing mark ("…,” Mr. Kerry said / said Mr. Kerry /
   “…,” according to X; not a clause ending in ':' or ',' right before the next quotation
   after a full sentence: '“….” He added, “…”' introduces the next one; nor, after a full
   sentence, a verb with a reported clause of its own, or one that does not open the words
-  after the mark: '“….” Reluctantly, Brafman said he had …');
+  after the mark: '“….” Reluctantly, Brafman said he had …'; nor a participle whose clause
+  runs into the next quotation's mark: '“…,” Blige sings before asking her, “…”' introduces it);
 - interposed_cue: the cue between the two pieces of a split quotation ('“The risk,” said X,
-  an economist who …, “is that …”'), even with no subject in the parse (`interposed`);
+  an economist who …, “is that …”'), even with no subject in the parse (`interposed`; not when
+  a verb or a participle cue of its own introduces the second piece);
 - cue_before: a speech verb before the opening mark in the same sentence ("Kerry told
   Lavrov: “…”", 'he said, “…”'; a participle clause after a comma that runs into the mark
   is the cue of the quotation inside it: '…,” Kiedis said, mentioning the album is “in the
   home stretch.”');
+- headline_verb: in the headline, a verb of speech, thought or stance right before the mark
+  ('Obama Sees ‘Personal Insult’ if …', `headline_cues`);
 - any_verb_after: any verb right after a quotation ending in , ! ? ('“…,” Trump barked');
 - noun_phrase_cue_after: a speech verb the parser hung on the noun phrase after the mark
   ('“…?” the 43-year-old asked', '“…!” the GOP nominee, Donald Trump, tweeted Sunday');
@@ -33,6 +37,7 @@ import re
 from typing import NamedTuple
 
 from pipeline.nlp.quotes.context import CueMatch, Piece, QuoteContext
+from pipeline.nlp.quotes.headline_cues import headline_speaker, headline_verb
 from pipeline.nlp.quotes.interposed import interposed_cue
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.pieces import SENT_END, sentence_initial
@@ -107,27 +112,22 @@ def credit_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch
     return CueMatch(ctx.token_at(match.start(1)), "credit", head)
 
 
-def headline_speaker(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | None:
-    """'Trump: ‘I’m the Worst Thing …’' — in the first line (a headline), a quotation right
-    after a short name and a colon is that name's (the parser may take a name for a verb)."""
-    if piece.para_start != 0:
-        return None
-    match = re.fullmatch(r"([A-Z][\w.’'-]*(?: [\w.’'-]+){0,3}): ", ctx.text[piece.para_start:piece.open_at])
-    if match is None:
-        return None
-    words = ctx.window_tokens(piece.para_start, piece.para_start + match.end(1))
-    if any(tok.pos_ in ("VERB", "AUX") for tok in words[1:]):
-        return None  # 'Sarah Silverman heckles Sanders supporters: …' — the verb is the cue
-    name = ctx.token_at(piece.para_start + match.end(1) - 1)
-    return CueMatch(name, "colon", name)
-
-
 def _introduces_next(ctx: QuoteContext, piece: Piece, win_end: int, ends=(":", ",")) -> bool:
     """'“… .” She went on to say: “…”' — after a full sentence, the clause after the mark
     ends in ':' or ',' (`ends`) right before the next quotation, which it introduces."""
     return ctx.text[piece.close_end:win_end].rstrip().endswith(ends) \
         and bool(SENT_END.search(ctx.text[piece.start:piece.end])) \
         and any(other.open_at >= win_end and not ctx.text[win_end:other.open_at].strip() for other in ctx.pieces)
+
+
+def _participle_introducing_next(ctx: QuoteContext, tok, first, window: CueWindow) -> bool:
+    """'“…,” Blige sings to Clinton before asking her, “…”': a participle cue whose head verb
+    comes between the closing mark and it, and whose clause runs into the next quotation's
+    mark, introduces that quotation — the verb before it is this one's."""
+    head = tok.head.head if tok.dep_ == "pcomp" else tok.head  # ('before asking')
+    return tok.tag_ == "VBG" and head.pos_ == "VERB" and first.i <= head.i < tok.i \
+        and bool(re.fullmatch(r"(?:\s+[\w’']+){0,3}\s*[,:]\s*", ctx.text[tok.idx + len(tok.text):window.after_end])) \
+        and any(other.open_at == window.after_end for other in ctx.pieces)
 
 
 def cue_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | None:
@@ -141,6 +141,8 @@ def cue_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | 
         obj = according_object(tok)
         if obj is not None and offset <= 3:
             return CueMatch(tok, "according", obj)
+        if is_cue(tok) and _participle_introducing_next(ctx, tok, toks[0], window):
+            return None
         if is_cue(tok):
             subject = subject_of(tok)
             if not words.endswith(",") and any(
@@ -462,8 +464,8 @@ def governing_cue(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatc
 
 
 DIRECT_CUE_RULES = [
-    credit_after, headline_speaker, cue_after, interposed_cue, cue_before, any_verb_after, noun_phrase_cue_after,
-    any_verb_before, colon_paragraph_cue, colon_paragraph_verb, statement_paragraph, credit_line, governing_cue,
+    credit_after, headline_speaker, cue_after, interposed_cue, cue_before, headline_verb, any_verb_after,
+    noun_phrase_cue_after, any_verb_before, colon_paragraph_cue, colon_paragraph_verb, statement_paragraph, credit_line, governing_cue,
 ]
 
 

@@ -8,7 +8,9 @@ previous paragraph; not after narration of its own paragraph with no quotation i
 that one ended in an earlier paragraph) and keeps its cue and speaker spans (one attribution) —
 unless a paraphrase ending the previous paragraph ('…, said Mr Thomas.') came after it: then that
 speaker, who also takes it when there is no quotation before — otherwise it is left out; so
-are quoted fragments nobody is said to say (names such as the “London 11”, scare quotes).
+are quoted fragments nobody is said to say (names such as the “London 11”, scare quotes), and
+a writer's straight marks around the paragraphs of an excerpt that holds curly quotations
+(pieces.is_excerpt_mark).
 A quotation that goes on a clause begun before its mark is *partial*, not direct: a
 'that'/'if' or a subject of the reported clause between the cue and the mark ('X said that
 whatever voters decide, “they …”'), or a lowercase quotation whose clause starts before it
@@ -25,10 +27,10 @@ from typing import NamedTuple
 
 from pipeline.nlp.quotes.context import Piece, QuoteContext, Speaker
 from pipeline.nlp.quotes.cues import find_cue
-from pipeline.nlp.quotes.narration import Continuation, headline_run_on, run_in, run_on
+from pipeline.nlp.quotes.narration import Continuation, headline_run_on, headline_verb_run_on, run_in, run_on
 from pipeline.nlp.quotes.pieces import (
-    continues_fronted_clause, is_embedded, is_name_given, is_narrated, is_partial, is_title, looks_like_name,
-    sentence_initial,
+    continues_fronted_clause, is_embedded, is_excerpt_mark, is_name_given, is_narrated, is_partial, is_title,
+    looks_like_name, sentence_initial,
 )
 from pipeline.nlp.quotes.speakers import resolve_speaker
 from pipeline.nlp.quotes.syntax import according_object
@@ -217,8 +219,8 @@ def _attribution(ctx: QuoteContext, members: list[Piece], run: QuotationRun, quo
         return Attribution(speaker, cued[0], partial, True)
     first = members[0]
     content = " ".join(text[piece.start:piece.end] for piece in members)
-    if any(piece.partial for piece in members) or looks_like_name(content):
-        return None
+    if any(piece.partial for piece in members) or looks_like_name(content) or is_excerpt_mark(text, first):
+        return None  # (a writer's mark around an excerpt's paragraph, with no cue)
     rank = ctx.paragraphs.rank
     if len(content.split()) < 3 or rank[first.para] == 0:
         return None
@@ -253,7 +255,7 @@ def _run_on_narration(ctx: QuoteContext, members: list[Piece], cued: Piece) -> t
     if side == "after":
         return run_in(ctx, members, cued)
     if side == "before":
-        return run_on(ctx, members[-1])
+        return headline_verb_run_on(ctx, members[-1]) if cued.para_start == 0 else run_on(ctx, members[-1])
     if side == "colon":
         return headline_run_on(ctx, members[0])
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.nlp.quotes.context import CueMatch, Piece, QuoteContext
+from pipeline.nlp.quotes.syntax import is_cue
 
 SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s")
 
@@ -45,6 +46,8 @@ def interposed_cue(ctx: QuoteContext, piece: Piece, window) -> CueMatch | None:
     last = [tok for tok in ctx.window_tokens(prev.close_end, piece.open_at) if not (tok.is_punct or tok.is_space)]
     if last and last[-1].pos_ in ("VERB", "AUX") and last[-1].i != prev.cue.i:
         return None  # a verb of its own introduces the piece ('…,” he said, adding, “…”')
+    if any(tok.tag_ == "VBG" and tok.i != prev.cue.i and is_cue(tok) for tok in last[-3:]):
+        return None  # … or a participle cue and its object ('…,” she sings before asking her, “…”')
     if _governed_between(ctx, piece, prev):
         return None
     return CueMatch(prev.cue, "before", prev.speaker)

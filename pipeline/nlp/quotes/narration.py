@@ -77,6 +77,29 @@ def headline_run_on(ctx: QuoteContext, piece: Piece) -> tuple[int, int] | None:
     return (start, end) if len(ctx.text[start:end].split()) >= 2 else None
 
 
+# a narrator's adjunct after a headline quotation, no words of the speaker ('Clinton Speaks
+# ‘Directly To White People’ After Latest Police Shooting')
+HEADLINE_ADJUNCT = re.compile(r"(?i)(after|before|amid|during|following|ahead|since|until|as|when|while|then|and|but)\b")
+
+
+def headline_verb_run_on(ctx: QuoteContext, piece: Piece) -> tuple[int, int] | None:
+    """'Obama Sees ‘Personal Insult’ if Blacks Don’t Rally …', 'Retired General Reveals
+    ‘Demoralizing’ Experience Of Serving Under Obama': in the headline, a quotation introduced
+    by its verb that the line goes on after with a word (headline case: capitals tell nothing)
+    carries the rest of the line, unless that opens a narrator's adjunct or clause."""
+    if piece.para_start != 0 or not piece.closed or not ctx.text[piece.start:piece.end][-1:].isalnum():
+        return None
+    end = ctx.paragraphs.line_end[piece.para]
+    match = re.match(r"[ \t]+(?=\w)", ctx.text[piece.close_end:end])
+    if match is None or HEADLINE_ADJUNCT.match(ctx.text, piece.close_end + match.end()) \
+            or any(other.open_at >= piece.close_end for other in ctx.pieces if other.para == piece.para):
+        return None
+    start = piece.close_end + match.end()
+    while end > start and ctx.text[end - 1] in ".!?;:, \t":
+        end -= 1
+    return (start, end) if len(ctx.text[start:end].split()) >= 2 else None
+
+
 def run_on(ctx: QuoteContext, piece: Piece) -> tuple[int, int] | None:
     """The reported clause a quotation introduced by its cue runs on into, in narration, to
     the sentence end ('Obama said “it gets me mad” every time he thinks about …'): the text

@@ -361,6 +361,16 @@ def is_narrated(ctx: QuoteContext, piece: Piece) -> bool:
     return bool(words) and not any(is_cue(tok) or according_object(tok) is not None for tok in words)
 
 
+def is_excerpt_mark(text: str, piece: Piece) -> bool:
+    """A straight mark opening a paragraph that holds a curly quotation, in a text whose
+    quotations are in curly marks ('"Trump walked onto the stage, chanting “U-S-A!”'): the
+    writer's mark around a paragraph of an excerpt from another article, whose own quotations
+    are the curly ones."""
+    if piece.open_at != piece.para_start or text[piece.open_at] != '"' or "“" not in text[piece.start:piece.end]:
+        return False
+    return text.count("“") > text.count('"')
+
+
 def is_partial(text: str, piece: Piece) -> bool:
     """A quoted fragment inside narration, not a quotation introduced as speech."""
     if sentence_initial(text, piece):
