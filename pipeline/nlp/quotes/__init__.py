@@ -17,7 +17,7 @@ from __future__ import annotations
 from pipeline.nlp.docindex import doc_text, token_offsets
 from pipeline.nlp.quotes.context import Paragraphs, QuoteContext
 from pipeline.nlp.quotes.direct import QuotationRun, attach_cues, group_pieces, quotes_of_groups
-from pipeline.nlp.quotes.indirect import indirect_quotes
+from pipeline.nlp.quotes.indirect_step import indirect_quotes
 from pipeline.nlp.quotes.lexicon import speech_verbs
 from pipeline.nlp.quotes.narration import cue_type, opening_quotations, settle_continued
 from pipeline.nlp.quotes.nesting import join_nested_partials

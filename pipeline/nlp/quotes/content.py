@@ -16,6 +16,7 @@ MEDIUM_NOUNS = word_set("medium_nouns")
 PHRASAL_CUES = word_map("phrasal_cues")
 CLAUSE_BREAKS = word_set("clause_breaks")
 NAMING_VERBS = word_set("naming_verbs")
+FRONTED_DEPS = {"advcl", "prep", "npadvmod", "advmod", "punct"}  # what may lead a clause in
 
 
 def _object_tail(verb, high: int) -> int:
@@ -196,10 +197,11 @@ def sentence_break(verb, child) -> bool:
 def cut_trailing_aside(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
     """[low, high) without a narrator's aside that closes it after a comma: a non-restrictive
     relative clause or apposition running to the end ('… it would be Trump, who has a
-    significant delegate lead …', '… voted for Ben Carson, a neurosurgeon who …')."""
+    significant delegate lead …', '… voted for Ben Carson, a neurosurgeon who …'); an
+    apposition that is a name stays (`_name_apposition`)."""
     doc = ctx.doc
     for tok in doc[low:high]:
-        if tok.dep_ not in ("relcl", "appos") or ctx.inside_quote(tok.idx):
+        if tok.dep_ not in ("relcl", "appos") or ctx.inside_quote(tok.idx) or _name_apposition(tok):
             continue
         aside_start = tok.left_edge.i
         index = aside_start - 1
@@ -214,6 +216,13 @@ def cut_trailing_aside(ctx: QuoteContext, low: int, high: int) -> tuple[int, int
         if aside_end >= high:
             return low, aside_start - 1
     return low, high
+
+
+def _name_apposition(tok) -> bool:
+    """An apposition that is a name ('…, the senator from Florida, Marco Rubio'): it says whom
+    the content speaks of, no aside of the narrator's (PolNeAR train, keeping it: 5 more
+    matches, 2 fewer predictions)."""
+    return tok.dep_ == "appos" and tok.pos_ == "PROPN"
 
 
 def without_asides(ctx: QuoteContext, low: int, high: int) -> list[tuple[int, int]]:
@@ -276,3 +285,30 @@ def cut_narrator_tail(ctx: QuoteContext, head, low: int, high: int) -> tuple[int
     while high > low + 1 and doc[high - 1].is_punct and not ctx.inside_quote(doc[high - 1].idx):
         high -= 1
     return low, high
+
+
+def left_clause_start(ctx: QuoteContext, start: int, end: int) -> int:
+    """Where the reported clause before an interposed cue ('…, he said, …') begins in tokens
+    [start, end): after the last dash or semicolon ('He had a rally that night - and the
+    permit, his campaign said, had been hard to get'), and after the last comma when the part
+    opens with a fronted modifier and that comma is followed by a noun phrase ('Bound together
+    by …, the two nations, Xi said, now have …') — PolNeAR leaves the narrator's lead-in out."""
+    doc = ctx.doc
+    for index in range(end - 1, start, -1):
+        if doc[index].text in ("—", "–", "-", "--", ";") and doc[index].whitespace_ \
+                and not ctx.inside_quote(doc[index].idx):
+            start = index + 1
+            while start < end and doc[start].dep_ == "cc":
+                start += 1
+            break
+    lead = doc[start]
+    while start <= lead.head.i < end and lead.head.i != lead.i:
+        lead = lead.head
+    if lead.dep_ not in FRONTED_DEPS or lead.dep_ == "punct":
+        return start
+    last_comma = next((index for index in range(end - 1, start, -1) if doc[index].text == ","
+                       and not ctx.inside_quote(doc[index].idx)), None)
+    if last_comma is not None and end - last_comma > 2 \
+            and doc[last_comma + 1].pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ"):
+        start = last_comma + 1
+    return start

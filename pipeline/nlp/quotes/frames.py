@@ -4,7 +4,7 @@ parenthetical cue clause, a poll, the clause a cue verb's parse hangs elsewhere.
 returns the speaker token and content token range(s) it finds, or None."""
 from __future__ import annotations
 
-from pipeline.nlp.quotes.content import MORE_OBJECT_CUES
+from pipeline.nlp.quotes.content import MORE_OBJECT_CUES, left_clause_start
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.lexicon import word_map, word_set
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, trim_range
@@ -299,7 +299,7 @@ def parenthetical(ctx: QuoteContext, verb):
     while clause_end < sent.end and doc[clause_end].text != "," and clause_end - verb.i <= 5 \
             and not doc[clause_end].is_sent_end:
         clause_end += 1
-    spans = [(sent.start, clause_start - 1)]
+    spans = [(left_clause_start(ctx, sent.start, clause_start - 1), clause_start - 1)]
     if clause_end < sent.end and doc[clause_end].text == ",":
         spans.append((clause_end + 1, sent.end))
     elif clause_end < sent.end - 1:

@@ -24,13 +24,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pipeline.nlp.docindex import doc_sents, token_depths
 from pipeline.nlp.quotes.content import (
-    MORE_OBJECT_CUES, clip_complement, cut_narrator_tail, cut_trailing_aside, object_content, own_sentence,
+    MORE_OBJECT_CUES, clip_complement, cut_narrator_tail, cut_trailing_aside, left_clause_start, object_content,
+    own_sentence,
     phrasal_prep, runs_through, sentence_break, without_asides,
 )
 from pipeline.nlp.quotes.animacy import inanimate
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
+from pipeline.nlp.quotes.continuations import continuations
 from pipeline.nlp.quotes.frames import (
     adjective_cue, as_clause, colon_line, passive_description, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
     postposed_cue,
@@ -71,6 +72,8 @@ class Reporter:
     used_cues: set[int]
     direct: list[Quote] = field(default_factory=list)
     out: list[Quote] = field(default_factory=list)
+    rule: str = ""  # the rule of INDIRECT_CUE_RULES being tried (or the clipping after it)
+    rules: list[str] = field(default_factory=list)  # the rule that found each quote of `out`
 
     def overlaps(self, start: int, end: int) -> bool:
         """More than half of [start, end) lies in a quotation or an earlier report."""
@@ -96,6 +99,7 @@ class Reporter:
                               speaker_start=speaker.start, speaker_end=speaker.end, cue_start=cue_tok.idx,
                               cue_end=cue_end if cue_end is not None else cue_tok.idx + len(cue_tok.text),
                               is_anonymous=speaker.anonymous))
+        self.rules.append(self.rule)
         self.taken.append((start, end))
 
 
@@ -288,11 +292,21 @@ def _unnamed_asker(ctx: QuoteContext, verb, question, reporter: Reporter) -> Non
 
 def verb_cue(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
     """A cue verb with a clausal complement or an object that is content (see module doc)."""
-    lemma = verb.lemma_.lower()
-    if not ((is_cue(verb, ("direct", "indirect", "object")) or lemma in MORE_OBJECT_CUES
-             or phrasal_prep(verb) is not None) and verb.pos_ == "VERB"
-            and (lemma not in NO_INDIRECT_CUES or that_clause(verb) is not None)):
+    if not (listed_verb(verb) and verb.pos_ == "VERB"):
         return None
+    return verb_frame(ctx, verb, reporter)
+
+
+def listed_verb(verb) -> bool:
+    """A cue verb of the lexicons (speech_verbs.tsv, more_object_cues, phrasal_cues), not one
+    of no_indirect_cues unless it has a 'that' clause."""
+    lemma = verb.lemma_.lower()
+    return (is_cue(verb, ("direct", "indirect", "object")) or lemma in MORE_OBJECT_CUES
+            or phrasal_prep(verb) is not None) and (lemma not in NO_INDIRECT_CUES or that_clause(verb) is not None)
+
+
+def verb_frame(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
+    """The report of verb `verb` taken as a cue: its complement and its subject (see module doc)."""
     span, head = _verb_complement(ctx, verb)
     passive = passive_content(verb) if span is None else None
     if passive is not None:
@@ -341,7 +355,7 @@ def says_nothing(ctx: QuoteContext, found: Candidate) -> bool:
         and ctx.mention_in(subject.idx, subject.idx + len(subject.text), PERSON_LABELS | ORG_LABELS) is None
 
 
-def _report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporter) -> None:
+def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporter) -> None:
     """Clip a candidate's content to what its speaker reported and record it."""
     doc, text = ctx.doc, ctx.text
     low, high = found.content
@@ -354,6 +368,9 @@ def _report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Report
         low, high = cut_narrator_tail(ctx, found.head, low, high)
     low, high = cut_trailing_aside(ctx, low, high)
     low, high = own_sentence(ctx, tok, low, high)
+    lead = found.subject.left_edge.i if found.head is not None and found.source is None else low
+    if low < lead - 1 < tok.i < high and doc[lead - 1].text == ",":
+        low = left_clause_start(ctx, low, lead - 1)  # an interposed cue: 'As …, it is his job, he said, to …'
     # stop before a direct quotation inside the complement ("…, saying, “…”"), not
     # before a fragment the clause runs through ('would continue “to break barriers” across …')
     for quote_start, quote_end in reporter.taken[:reporter.direct_count]:
@@ -371,34 +388,25 @@ def _report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Report
         return
     speaker = Speaker() if found.speakerless else reporter.speaker(found.subject, start)
     according = found.source is not None and tok.lower_ == "according"
-    for part_low, part_high in without_asides(ctx, low, high):
+    parts = without_asides(ctx, low, high)
+    if found.head is not None and found.source is None:
+        parts = _continued(ctx, tok, parts, low, high)
+    for part_low, part_high in parts:
         reporter.report(*char_span(doc, part_low, part_high), tok, speaker, cue="according to" if according else None,
                         cue_end=char_span(doc, tok.i, tok.i + 2)[1] if according else None)
 
 
-def indirect_quotes(ctx: QuoteContext, direct: list[Quote]) -> list[Quote]:
-    """The indirect attributions of a version, given its direct and partial quotes."""
-    doc = ctx.doc
-    taken = [(quote.start, quote.end) for quote in direct if quote.kind == "direct"]
-    used_cues = {quote.cue_start for quote in direct if quote.cue_start is not None and quote.kind == "direct"}
-    reporter = Reporter(ctx, taken, len(taken), used_cues, direct)
-    # sentence by sentence, the cues nearer the root first: of two overlapping reports the
-    # one the other is nested in wins ('X said A – something you wouldn't know if …')
-    sent_start = [0] * len(doc)  # (Token.sent walks the sentence: once per sentence, not per token)
-    for sent in doc_sents(doc):
-        sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
-    depth = token_depths(doc)  # tree_depth of every token
-    starts = ctx.token_starts  # (each token's offset: no Token object for one skipped here)
-    for index in sorted(range(len(doc)), key=lambda index: (sent_start[index], depth[index], index)):
-        if starts[index] in used_cues or ctx.inside_quote(starts[index]):
+def _continued(ctx: QuoteContext, verb, parts: list[tuple[int, int]], low: int, high: int) -> list[tuple[int, int]]:
+    """`parts` with the continuations of the reported clause (a range right after the last
+    part extends it; one elsewhere is a part of its own)."""
+    parts = list(parts)
+    for extra in continuations(ctx, verb, low, high):
+        extra_low, extra_high = trim_range(ctx.doc, extra.low, extra.high)
+        if extra_high - extra_low < 2 or any(extra_low < part_high and part_low < extra_high
+                                             for part_low, part_high in parts):
             continue
-        tok = doc[index]
-        found = None
-        for rule in INDIRECT_CUE_RULES:
-            found = rule(ctx, tok, reporter)
-            if found is not None:
-                break
-        if found is None or found.content is None or found.subject is None:
-            continue
-        _report_candidate(ctx, tok, found, reporter)
-    return reporter.out
+        if extra_low == parts[-1][1]:
+            parts[-1] = (parts[-1][0], extra_high)
+        else:
+            parts.append((extra_low, extra_high))
+    return parts
