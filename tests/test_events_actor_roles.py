@@ -2,20 +2,7 @@
 model: who controls a clause that modifies a noun, and who carries a noun event through a relative clause."""
 from __future__ import annotations
 
-from pipeline.nlp import annotate_doc, load_model
-
-_NLP = None
-
-
-def _events(text: str) -> set[tuple]:
-    global _NLP
-    _NLP = _NLP or load_model()
-    return {(e.event_type, e.actor1_text, e.actor2_text) for e in annotate_doc(_NLP(text), None).events}
-
-
-def _has(got, etype, source=None, target=None) -> bool:
-    return any(t == etype and (source is None or source in (a1 or "")) and (target is None or target in (a2 or ""))
-               for t, a1, a2 in got)
+from tests.test_events_senses import _has, _types as _events
 
 
 def test_the_holder_of_a_noun_controls_its_clause():
