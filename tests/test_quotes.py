@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.evaluate.quotes import Article, GoldAttribution, PredAttribution, _after_opening_mark, evaluate, read_corpus, score
 from pipeline.nlp import load_model
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
+
 from tests.conftest import corpus, rows
 
 
@@ -100,8 +102,6 @@ def test_seed_anonymous_sources_and_names(seed_db):
 
 
 def test_polnear_dev_sample_through_the_pipeline():
-    from pipeline.evaluate.quotes import evaluate
-
     folder = corpus("polnear") / "dev"
     c = evaluate(folder, limit=10)
     print(c["report"])
@@ -115,7 +115,6 @@ def test_polnear_dev_sample_through_the_pipeline():
 def test_scoring_counts_attributions_and_shared_text():
     """The strict figure counts attributions matched at overlap >= 0.5; the content-overlap
     figure (Citron's) counts shared characters, so a half-found long content still scores."""
-    from pipeline.evaluate.quotes import Article, GoldAttribution, PredAttribution, score
 
     text = "Smith said the plan would fail. Jones said taxes would rise next year."
     g1 = (text.index("the plan"), text.index(" Jones") - 1)
@@ -135,8 +134,6 @@ def test_scoring_counts_attributions_and_shared_text():
 
 
 def test_polnear_gold_reader(name):
-    from pipeline.evaluate.quotes import read_corpus
-
     arts = read_corpus(corpus("polnear") / name, limit=5)
     assert len(arts) == 5
     for a in arts:
@@ -156,8 +153,6 @@ def test_cue_type_tells_speech_from_stance(seed_db):
 
 
 def test_gold_content_right_after_an_opening_mark_is_direct():
-    from pipeline.evaluate.quotes import _after_opening_mark
-
     raw = 'He told Reuters, “Sheldon and I are friends.” Trump\'s aide said "no" twice.'
     assert _after_opening_mark(raw, raw.index("Sheldon"))
     assert _after_opening_mark(raw, raw.index("no"))

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.nlp import load_model
+from pipeline.nlp.quotes import cue_type
+
 from tests.test_quotes import _find, _quotes
 
 
@@ -63,14 +66,11 @@ def test_a_conjoined_stance_verb_stays_in_the_reported_clause():
 
 
 def test_seem_and_appear_attribute_the_clause_to_nobody():
-    from pipeline.nlp.quotes import cue_type
-
     text = "The senator met voters in Ohio on Monday. The Republican leaders seemed deeply worried about the turnout."
     out, _ = _quotes(text)
     q = _find(out, "worried about the turnout")
     assert q.text.startswith("The Republican leaders") and q.cue == "seemed"
     assert q.speaker_start is None and q.speaker_entity_key is None
-    from pipeline.nlp import load_model
     assert cue_type(load_model()(text), q) == "stance"
     out, _ = _quotes("The mayor appeared on television on Sunday night.")
     assert not [q for q in out if q.cue == "appeared"]

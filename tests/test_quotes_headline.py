@@ -2,24 +2,28 @@
 constructions whose subject receives the action (issue 14)."""
 from __future__ import annotations
 
+import dagster as dg
+import duckdb
+
+from pipeline.cli import run_pipeline
+from pipeline.nlp import load_model
+from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.quotes import extract_quotes, find_pieces
+from pipeline.nlp.quotes.headline import headline_quotes
+
+from tests.conftest import rows
 from tests.test_quotes import _find, _quotes, quotes_in
 
 
 def _parse(text: str):
-    from pipeline.nlp import load_model
-
     return load_model()(text)
 
 
 def _body_entities(text: str):
-    from pipeline.nlp.entities import extract_entities
-
     return extract_entities(_parse(text))[0]
 
 
 def test_inverted_headline_report_speaker_is_the_body_actor():
-    from pipeline.nlp.quotes.headline import headline_quotes
-
     entities = _body_entities("Labour's election chief Alan Milburn said the party would go on. Mr Milburn spoke.")
     title = "More reforms ahead says Milburn"
     quotes = headline_quotes(_parse(title), entities)
@@ -32,8 +36,6 @@ def test_inverted_headline_report_speaker_is_the_body_actor():
 
 
 def test_headline_name_colon_quotation_and_no_quote_in_a_plain_headline():
-    from pipeline.nlp.quotes.headline import headline_quotes
-
     entities = _body_entities("Donald Trump spoke in Ohio on Monday.")
     quotes = headline_quotes(_parse("Trump: ‘I’m the Worst Thing That’s Ever Happened to ISIS’"), entities)
     direct = [quote for quote in quotes if quote.kind == "direct"]
@@ -42,16 +44,11 @@ def test_headline_name_colon_quotation_and_no_quote_in_a_plain_headline():
 
 
 def test_headline_speaker_unknown_to_the_body_has_no_actor():
-    from pipeline.nlp.quotes.headline import headline_quotes
-
     quotes = headline_quotes(_parse("Rates must rise soon, warns Carney"), _body_entities("The bank met on Monday."))
     assert quotes and quotes[0].speaker_text == "Carney" and quotes[0].speaker_entity_key is None
 
 
 def test_passive_subject_receives_the_action_and_is_no_speaker():
-    from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.quotes import extract_quotes
-
     def quotes_of(text):
         doc = _parse(text)
         return extract_quotes(doc, *extract_entities(doc))
@@ -66,11 +63,6 @@ def test_passive_subject_receives_the_action_and_is_no_speaker():
 
 
 def test_title_quotes_reach_the_warehouse_with_their_field(tmp_path):
-    import dagster as dg
-    import duckdb
-
-    from pipeline.cli import run_pipeline
-
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text(
@@ -89,9 +81,6 @@ def test_title_quotes_reach_the_warehouse_with_their_field(tmp_path):
 
 
 def test_paragraphs_run_together_keep_one_quotation():
-    from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.quotes import extract_quotes
-
     text = ('Dave Prentis, general secretary of Unison, spoke on Monday. "Members have never had high pay," '
             'he said. "What really riles me is the hypocrisy of MPs. "This is a position that Unison cannot '
             'accept and will oppose."')
@@ -105,9 +94,6 @@ def test_paragraphs_run_together_keep_one_quotation():
 
 
 def test_interviewer_question_is_not_the_guest_quote():
-    from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.quotes import extract_quotes
-
     text = '"Do you think the tax will rise?" he was asked. "No," said Mr Brown, the chancellor.'
     doc = _parse(text)
     quotes = {quote.text: quote for quote in extract_quotes(doc, *extract_entities(doc))}
@@ -119,7 +105,6 @@ def test_interviewer_question_is_not_the_guest_quote():
 def test_every_seed_direct_quote_has_a_speaker(seed_db):
     """The seeds (what `make run` loads): at least 30 direct quotes, each with its speaker's
     actor or flagged anonymous (the named ones are checked one by one in test_quotes)."""
-    from tests.conftest import rows
 
     direct = rows(seed_db, """SELECT q.text, q.speaker_actor_id, q.is_anonymous, q.field FROM quotes q
                               WHERE q.kind = 'direct'""")
@@ -139,8 +124,6 @@ def test_headline_quotation_after_a_name_and_colon():
 
 
 def test_straight_single_marks_in_a_headline():
-    from pipeline.nlp.quotes import find_pieces
-
     text = "Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid's 'advice' came on Monday, Reid's aides said."
     assert [text[p.start:p.end] for p in find_pieces(text)] == ["Never, ever, ever underestimate Trump."]
 
@@ -148,7 +131,6 @@ def test_straight_single_marks_in_a_headline():
 def test_quotation_filling_the_headline_after_a_colon_is_the_opening_names():
     """The parser reads headline case ('heckles' a noun) and finds no cue: the quotation after
     the colon is still the words of the name the headline opens with; a kicker is nobody."""
-    from pipeline.nlp.quotes.headline import headline_quotes
 
     entities = _body_entities("The comedian Sarah Silverman spoke at the convention in Philadelphia.")
     title = "Sarah Silverman heckles Sanders supporters: 'You're being ridiculous.'"
@@ -160,8 +142,6 @@ def test_quotation_filling_the_headline_after_a_colon_is_the_opening_names():
 
 
 def test_headline_report_with_the_name_and_verb_last_and_a_quotation_opening_it():
-    from pipeline.nlp.quotes.headline import headline_quotes
-
     title = "‘ISIS Truther’ Donald Trump Is Like A Lawyer’s Dumbest Client Ever, Trevor Noah Says."
     quotes = headline_quotes(_parse(title), [])
     report = next(q for q in quotes if q.kind == "indirect")

@@ -6,12 +6,12 @@ statement announced before a quotation paragraph, a parenthesis before a speaker
 test_quotes_speakers)."""
 from __future__ import annotations
 
+from pipeline.nlp.quotes.animacy import inanimate
+
 from tests.test_quotes import _find, _quotes
 
 
 def test_a_thing_that_says_nothing_is_no_speaker_but_a_record_is():
-    from pipeline.nlp.quotes.animacy import inanimate
-
     assert {"shirt", "microphone", "week"} <= inanimate() and not {"report", "poll", "official"} & inanimate()
     quotes, _ = _quotes("The T-shirts portrayed a young Sanders as a hero of the revolution.")
     assert not [quote for quote in quotes if quote.speaker_text and "shirts" in quote.speaker_text]

@@ -3,7 +3,10 @@ asides between dashes, and a quotation that finishes a clause begun before its c
 spaCy model on small constructed texts)."""
 from __future__ import annotations
 
+from pipeline.nlp import load_model
+from pipeline.nlp.quotes import find_pieces
 from pipeline.nlp.quotes.pieces import find_pieces
+
 from tests.test_quotes import _find, _quotes, quotes_in
 
 
@@ -47,8 +50,6 @@ def test_a_quotation_finishing_a_clause_begun_before_its_cue_is_partial():
 
 
 def test_tokenizer_splits_a_parenthesis_before_a_colon_and_a_glued_quotation_mark():
-    from pipeline.nlp import load_model
-
     nlp = load_model()
     for text, expected in [
         ("Rep. Trey Gowdy (R-S.C.): “Who told you?”", ["(", "R", "-", "S.C.", ")", ":", "“", "Who"]),
@@ -81,15 +82,11 @@ def test_a_name_given_by_a_verb_of_naming_is_a_partial_quote():
 
 
 def test_attribute_values_of_markup_are_not_quotations():
-    from pipeline.nlp.quotes import find_pieces
-
     text = 'Embedded: <tweet id="672138506081275904" author="@MissDBunker" datetime="2015-12-02"> “Go home,” he said.'
     assert [text[p.start:p.end] for p in find_pieces(text)] == ["Go home,"]
 
 
 def test_mixed_quotation_marks_close_a_quotation():
-    from pipeline.nlp.quotes import find_pieces
-
     text = ('"I don’t think it’s getting the attention,” Grassley said. “Our roads are crumbling," she said. '
             '“It’s unusual,“ said Noble. He said "no" to me.')
     assert [text[p.start:p.end] for p in find_pieces(text)] == [
@@ -100,8 +97,6 @@ def test_mixed_quotation_marks_close_a_quotation():
 
 
 def test_first_straight_mark_after_a_curly_one_closes_it():
-    from pipeline.nlp.quotes import find_pieces
-
     text = '“He put a lot of people out of business, too" Sweeny said. “He told me "no" twice,” she said.'
     assert [text[p.start:p.end] for p in find_pieces(text)] == [
         "He put a lot of people out of business, too", 'He told me "no" twice,']

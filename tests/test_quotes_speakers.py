@@ -5,6 +5,10 @@ anonymous sources."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+
+from pipeline.nlp import load_model
+from pipeline.nlp.quotes.syntax import subject_of
 
 from tests.test_quotes import _find, _quotes
 
@@ -152,10 +156,7 @@ def test_cue_without_a_parsed_subject_and_by_saying():
 def test_cue_after_the_quote_takes_the_nearest_subject():
     # a parse seen on PolNeAR: a word inside the quotation hung on the cue as a second
     # subject ('“… Trump articulates it differently,” Viguerie notes') — the nearest one speaks
-    from spacy.tokens import Doc
 
-    from pipeline.nlp import load_model
-    from pipeline.nlp.quotes.syntax import subject_of
 
     words = ["“", "Trump", "articulates", "it", "differently", ",", "”", "Viguerie", "notes", "."]
     heads = [8, 2, 8, 2, 2, 8, 8, 8, 8, 8]

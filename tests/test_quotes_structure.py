@@ -4,6 +4,10 @@ functions in ordered lists, the word lists in rules/quote_*.tsv with a comment p
 import ast
 from pathlib import Path
 
+from pipeline.nlp.quotes.cues import DIRECT_CUE_RULES
+from pipeline.nlp.quotes.indirect import INDIRECT_CUE_RULES
+from pipeline.nlp.quotes.lexicon import WORD_FILES, word_set
+
 PACKAGE = Path(__file__).resolve().parents[1] / "pipeline" / "nlp" / "quotes"
 RULES = PACKAGE.parents[1] / "rules"
 
@@ -44,9 +48,6 @@ def test_names_have_three_letters_or_more():
 
 
 def test_cue_rules_are_ordered_lists_of_named_functions():
-    from pipeline.nlp.quotes.cues import DIRECT_CUE_RULES
-    from pipeline.nlp.quotes.indirect import INDIRECT_CUE_RULES
-
     for rules in (DIRECT_CUE_RULES, INDIRECT_CUE_RULES):
         assert len(rules) >= 7 and all(callable(rule) and rule.__doc__ for rule in rules)
     assert [rule.__name__ for rule in DIRECT_CUE_RULES[:5]] == ["credit_after", "headline_speaker", "cue_after",
@@ -54,8 +55,6 @@ def test_cue_rules_are_ordered_lists_of_named_functions():
 
 
 def test_word_sets_are_data_with_a_comment_each():
-    from pipeline.nlp.quotes.lexicon import WORD_FILES, word_set
-
     for name in WORD_FILES:
         lines = (RULES / name).read_text(encoding="utf-8").splitlines()
         sets = {line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")}
