@@ -264,6 +264,12 @@ KEEP_ON_UPDATE["story_members"] = ("story_id", "matched_article_id", "jaccard", 
 UPSERT_ONLY_IF = {"events": "events.article_id = excluded.article_id"}
 
 
+def _holds_rows(con, table: str) -> bool:
+    """An empty table takes the batch's rows (one per key) with a plain INSERT: no row can
+    conflict, and DuckDB's ON CONFLICT path costs about twice a plain insert."""
+    return con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+
+
 def upsert(con, table: str, rows: list[dict], scope: BatchScope | None = None) -> int:
     """Upsert a batch of rows (deduplicated on the key) through a registered frame; their
     keys join the batch's `scope` (what its checks read)."""
@@ -278,10 +284,8 @@ def upsert(con, table: str, rows: list[dict], scope: BatchScope | None = None) -
     action = ("DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)) if updates else "DO NOTHING"
     if updates and table in UPSERT_ONLY_IF:
         action += f" WHERE {UPSERT_ONLY_IF[table]}"
-    con.execute(
-        f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name} "
-        f"ON CONFLICT ({', '.join(keys)}) {action}"
-    )
+    conflict = f" ON CONFLICT ({', '.join(keys)}) {action}" if _holds_rows(con, table) else ""
+    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}{conflict}")
     if scope is not None:
         scope.add(con, table, name)
     con.unregister(name)
