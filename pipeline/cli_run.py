@@ -139,6 +139,7 @@ def _job(defs: dg.Definitions, name: str, run_config: dict, progress: bool) -> t
 def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance, pending: PendingWork,
          progress: bool = False) -> dict[str, int]:
     defs = build_definitions(inbox, warehouse, outputs_in_memory=True)
+    _import_report_in_background()
     if pending.new_files or pending.deleted_files or not pending.known:
         _ingest(defs, inbox, instance, progress)
     if pending.stale_versions:
@@ -159,7 +160,6 @@ def _models(defs: dg.Definitions, instance: dg.DagsterInstance, pending: Pending
     that grows with the warehouse. (`dagster dev`'s automation and `make materialize`
     rebuild every model, with that metadata.)"""
     job, config = _job(defs, "models_job", QUIET, progress)
-    _import_report_in_background()
     names = pending.outdated_models if pending.known else [key.path[-1] for key in job.asset_layer.executable_asset_keys]
     selection = [dg.AssetKey(name) for name in sorted({*names, *AFTER_EVERY_RUN})]
     _execute(job, instance, "models", run_config=config, asset_selection=selection)
@@ -167,9 +167,10 @@ def _models(defs: dg.Definitions, instance: dg.DagsterInstance, pending: Pending
 
 def _import_report_in_background() -> None:
     """pipeline.report imports matplotlib (~0.35 s CPU of Python) for the last step of the
-    models run; a thread imports it while the steps before it wait on DuckDB, which runs
-    the views' queries without holding the GIL. (The report step's own import then finds
-    it done, or waits for it: Python's import lock.)"""
+    models run; a thread imports it from the start of the runs, while the NLP workers parse
+    and this process mostly waits for them (after the load, nothing else would use the
+    second core). The report step's own import then finds it done, or waits for it:
+    Python's import lock."""
     threading.Thread(target=importlib.import_module, args=("pipeline.report",), name="import-report",
                      daemon=True).start()
 
