@@ -15,16 +15,18 @@ writer or a checkpoint: SQLite still checkpoints every 1,000 pages), and the las
 opened are kept (`KEPT_DATABASES`); a killed process leaves a WAL that the next connection
 recovers, as before.
 
-A third, smaller cost (`reuse_engines`): Dagster's SQLite event log builds a new SQLAlchemy
-engine for every connection it opens (~1,000 in a run) and asks SQLite whether a table
-exists by opening yet another one (~240 times a run, for tables that never go away). Each
-storage now keeps one engine per database file, whose connections stay open between uses
-(a small pool: opening a SQLite connection and setting it up cost ~0.5 ms CPU of the ~1.8 ms
-an event took; an idle pooled connection holds no transaction, so other processes write as
-before), and remembers the tables it found. A run's own event-log database
-is created in WAL mode before Dagster creates its tables (Dagster switches it to WAL only
-after them, so each of its ~20 CREATE statements committed with a disk sync: ~0.5-0.9 s of
-wall time per run on this machine's disk, most of what creating a run cost)."""
+A third, smaller cost (`reuse_engines`): Dagster's SQLite storages build a new SQLAlchemy
+engine and open a new connection for every use (~1,000 in a run, ~18 of them the run storage's)
+and the event log asks SQLite whether a table exists by opening yet another one (~240 times a
+run, for tables that never go away). Each storage now keeps one engine per database file whose
+connections stay open between uses (a small pool: opening a SQLite connection and setting it
+up was ~0.5 ms CPU of the ~1.8 ms an event took; an idle pooled connection holds no
+transaction, so other processes read and write as before; the event log keeps the pools of
+its index and of the latest POOLED_SHARDS runs' databases), and the event log remembers the
+tables it found. A run's own event-log database is created in WAL mode before Dagster
+creates its tables (Dagster switches it to WAL only after them, so each of its ~20 CREATE
+statements committed with a disk sync: ~0.5-0.9 s of wall time per run on this machine's
+disk, most of what creating a run cost)."""
 from __future__ import annotations
 
 import os
@@ -33,7 +35,10 @@ import threading
 from collections import OrderedDict
 from contextlib import contextmanager
 
-from dagster._core.storage.event_log.sqlite.sqlite_event_log import SQLITE_BUSY_TIMEOUT_SECONDS, SqliteEventLogStorage
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import (INDEX_SHARD_NAME, SQLITE_BUSY_TIMEOUT_SECONDS,
+                                                                       SqliteEventLogStorage)
+from dagster._core.storage.runs.sqlite.sqlite_run_storage import SqliteRunStorage
+from dagster._core.storage.schedules.sqlite.sqlite_schedule_storage import SqliteScheduleStorage
 from sqlalchemy import create_engine
 
 from sqlalchemy import event
@@ -67,15 +72,38 @@ def _relaxed_sync(dbapi_connection, _record) -> None:
             _keep_open(path)  # a file already in WAL mode (a new one is switched by its first connection)
 
 
+POOLED_SHARDS = 8  # event-log databases whose connections a storage keeps open (the index, the latest runs')
+
+
+def _pooled_engine(conn_string: str) -> Engine:
+    """An engine whose connections stay open between uses (a small pool: a connection is never
+    used by two threads at once and holds no transaction while idle)."""
+    return create_engine(conn_string, poolclass=QueuePool, pool_size=2, max_overflow=-1,
+                         connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False})
+
+
 def _engine(storage: SqliteEventLogStorage, shard: str) -> Engine:
-    """The shard's engine, its connections kept open between uses (a pool per database file:
-    a connection is never used by two threads at once, and holds no transaction while idle)."""
-    engines = storage.__dict__.setdefault("_news_engines", {})
-    if shard not in engines:
-        engines[shard] = create_engine(storage.conn_string_for_shard(shard), poolclass=QueuePool, pool_size=2,
-                                       max_overflow=-1, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
-                                                                      "check_same_thread": False})
+    """The shard's engine; the engines of older shards (runs long finished) are disposed."""
+    engines: OrderedDict[str, Engine] = storage.__dict__.setdefault("_news_engines", OrderedDict())
+    if shard in engines:
+        engines.move_to_end(shard)
+        return engines[shard]
+    engines[shard] = _pooled_engine(storage.conn_string_for_shard(shard))
+    for old in [name for name in engines if name != INDEX_SHARD_NAME][:-POOLED_SHARDS]:
+        engines.pop(old).dispose()
     return engines[shard]
+
+
+@contextmanager
+def _storage_connect(self: SqliteRunStorage | SqliteScheduleStorage):
+    """SqliteRunStorage.connect / SqliteScheduleStorage.connect (dagster 1.13) with one pooled
+    engine per storage instead of a new engine and connection per call."""
+    engine = self.__dict__.get("_news_engine")
+    if engine is None:
+        engine = self.__dict__.setdefault("_news_engine", _pooled_engine(self._conn_string))
+    with engine.connect() as conn:
+        with conn.begin():
+            yield conn
 
 
 def _create_in_wal_mode(path: str) -> None:
@@ -114,8 +142,11 @@ def _remembered_has_table(self: SqliteEventLogStorage, table_name: str) -> bool:
 
 
 def reuse_engines() -> None:
-    """Dagster's SQLite event log keeps one engine per database and remembers existing tables."""
+    """Dagster's SQLite storages keep one pooled engine per database; the event log remembers
+    existing tables."""
     SqliteEventLogStorage._connect = _connect
+    SqliteRunStorage.connect = _storage_connect
+    SqliteScheduleStorage.connect = _storage_connect
     SqliteEventLogStorage.has_table = _remembered_has_table
 
 

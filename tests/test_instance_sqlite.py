@@ -54,3 +54,31 @@ def test_dagster_event_log_keeps_one_engine_per_database_and_stores_every_event(
         for run in runs:  # a run's own database was created in WAL mode, before its tables
             with sqlite3.connect(storage.path_for_shard(run.run_id)) as shard:
                 assert shard.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_dagster_event_log_reuses_its_connections(tmp_path):
+    """Each database's connections are kept open between events (a pool), not opened anew
+    for each of the dozens of events a run records."""
+    import dagster as dg
+
+    relax_sqlite_sync()
+    opened = []
+
+    def count(dbapi_connection, _record) -> None:
+        opened.append(dbapi_connection)
+
+    @dg.asset
+    def only() -> int:
+        return 1
+
+    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+        assert dg.materialize([only], instance=instance).success  # storages and the index created
+        sa.event.listen(sa.engine.Engine, "connect", count)
+        try:
+            for _ in range(3):
+                assert dg.materialize([only], instance=instance).success
+        finally:
+            sa.event.remove(sa.engine.Engine, "connect", count)
+        events = sum(len(instance.all_logs(run.run_id)) for run in instance.get_runs()[:3])
+    assert events > 30
+    assert len(opened) < events / 3, f"{len(opened)} connections opened for {events} events"
