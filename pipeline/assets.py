@@ -33,13 +33,13 @@ def inbox_files(context: dg.AssetExecutionContext, config: InboxScanConfig, inbo
     sha256); a file with the bytes of one already loaded is marked as its duplicate;
     files gone from the inbox are marked `deleted` in `files` (their rows stay).
     None: no output, so the batch stages (NLP, load, checks) are skipped for the run."""
-    found = ingest.scan_inbox(inbox.path, only=config.only or None)
+    found = ingest.scan_inbox(inbox.path, only=config.only or None, detect=False)  # formats: of new files only
     with warehouse.get_connection() as con:
         load.ensure_schema(con)
         gone = load.mark_deleted(con, {f.name for f in found}, config.only or None)
         known = {r[0] for r in con.sql("SELECT file_id FROM files WHERE status <> 'deleted'").fetchall()}
         loaded_by_sha = load.loaded_paths_by_sha(con)
-    new = duplicates_marked([f for f in found if f.file_id not in known], loaded_by_sha)
+    new = duplicates_marked([ingest.with_format(f) for f in found if f.file_id not in known], loaded_by_sha)
     if gone:
         context.log.info(f"{gone} file(s) no longer in the inbox marked deleted")
     if not new:

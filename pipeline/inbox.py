@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.decode import ParseError, decode, max_file_bytes, read_head
@@ -145,6 +146,14 @@ def scan_inbox(inbox: str | os.PathLike, only: list[str] | None = None, detect: 
         if wanted is None or name in wanted:
             found.append(inbox_file(path, root, detect))
     return found
+
+
+def with_format(entry: InboxFile) -> InboxFile:
+    """An entry scanned with `detect=False`, its format read now (the scan step reads the
+    format of new files only: a file the warehouse holds is never parsed again)."""
+    if entry.format != "unknown" or entry.problem:
+        return entry
+    return replace(entry, format=detect_format(Path(entry.path)))
 
 
 def inbox_state(inbox: str) -> dict[str, str]:
