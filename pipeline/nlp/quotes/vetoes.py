@@ -10,6 +10,7 @@ from pipeline.nlp.quotes.syntax import is_cue
 CONDITION_MARKS = word_set("condition_marks")
 PERCEPTION_VERBS = word_set("perception_verbs")
 FAILURE_VERBS = word_set("failure_verbs")
+OBLIGATION_VERBS = word_set("obligation_verbs")
 NON_AGENT_ENTITIES = {"DATE", "TIME"}
 AMOUNT_ENTITIES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 
@@ -65,7 +66,14 @@ def failed_act(verb, subject, head) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILURE_VERBS
 
 
-NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act]
+def required_act(verb, subject, head) -> bool:
+    """'Those diagnosed would then need to seek treatment', 'Blair has yet to name the date':
+    a cue with an object (no reported clause) under a verb of obligation or permission (rules
+    obligation_verbs) is an act required or allowed, not a stance taken."""
+    return head is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGATION_VERBS
+
+
+NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act]
 
 
 def vetoed(verb, subject, head) -> bool:
