@@ -42,8 +42,18 @@ def perceived_event(verb, subject, head) -> bool:
         head = next((child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i), None)
     if head is None or head.dep_ not in ("ccomp", "xcomp"):
         return False
-    return head.tag_ in ("VB", "VBG") and not any(
-        child.dep_ in ("mark", "aux") and child.lower_ in ("that", "to") for child in head.children)
+    if any(child.dep_ in ("mark", "aux") and child.lower_ in ("that", "to") for child in head.children):
+        return False
+    return head.tag_ in ("VB", "VBG") or _untensed(verb, head)
+
+
+def _untensed(verb, head) -> bool:
+    """A complement verb the tagger gave a tense it cannot have there: a participle with no
+    auxiliary ('have seen themselves overtaken by rivals'), or a present form after a past
+    perception verb ('GM saw its net profits fall 37%': a bare infinitive)."""
+    if any(child.dep_ in ("aux", "auxpass") for child in head.children):
+        return False
+    return head.tag_ == "VBN" or head.tag_ == "VBP" and verb.tag_ in ("VBD", "VBN")
 
 
 def adding_to(verb, subject, head) -> bool:
