@@ -22,6 +22,7 @@ from pipeline import cli_output
 from pipeline.checks import BlockingChecksFailed
 from pipeline.instance_sqlite import relax_sqlite_sync
 from pipeline.names import kb_forms
+from pipeline.nlp import warm
 from pipeline.nlp.events import lexicon
 from pipeline.cli_output import RunFailed
 from pipeline.definitions import build_definitions
@@ -168,16 +169,18 @@ def _models(defs: dg.Definitions, instance: dg.DagsterInstance, pending: Pending
 
 
 def _prepare_in_background() -> None:
-    """What the steps after the NLP load on first use, loaded by a thread from the start of
-    the runs, while the NLP workers parse and this process mostly waits for them (after the
-    NLP, nothing else would use the second core): pipeline.report (matplotlib, ~0.35 s CPU of
-    imports, for the models run's last step), the knowledge base (~0.1 s, actor resolution)
-    and the event lexicon (~0.07 s, event identities). A step that needs one of them first
-    finds it done, or waits for it (Python's import lock) or computes it too (a cache)."""
+    """What the steps after the NLP load on first use, loaded by a thread once this process
+    waits for the NLP workers (pipeline.nlp.warm.waiting: before that its own steps need
+    the core; after the NLP nothing else would use the second one): pipeline.report
+    (matplotlib, ~0.35 s CPU of imports, for the models run's last step), the knowledge base
+    (~0.1 s, actor resolution) and the event lexicon (~0.07 s, event identities). A step that
+    needs one of them first finds it done, or waits for it (Python's import lock) or computes
+    it too (a cache). No NLP in the run: the thread waits on, and ends with the process."""
     threading.Thread(target=_prepare_after_nlp, name="prepare-after-nlp", daemon=True).start()
 
 
 def _prepare_after_nlp() -> None:
+    warm.waiting.wait()
     importlib.import_module("pipeline.report")
     kb_forms()
     lexicon()

@@ -33,12 +33,16 @@ import atexit
 import multiprocessing
 import os
 import pickle
+import threading
 import traceback
 from functools import partial
 from typing import Callable
 
 STOP = "stop"
 FETCH = "fetch"
+# Set when this process first waits for the service's annotations: it has nothing else to
+# do until they come, so the CLI prepares what the steps after the NLP need then (pipeline.cli_run).
+waiting = threading.Event()
 
 
 class Service:
@@ -56,6 +60,7 @@ class Service:
 
     def annotate(self, chunks: list[list], processes: int) -> list[list]:
         """Each chunk's annotations (in order), computed by the service's workers."""
+        waiting.set()
         self.conn.send((chunks, processes))
         out = []
         for _ in chunks:
