@@ -48,3 +48,30 @@ def test_interposed_cue_content_starts_after_the_lead_in():
     assert [quote.text for quote in permit if quote.cue == "said"] == ["the permit", "had been hard to get"]
     state = quotes_in("In his state, Christie said, offenders are sent to treatment instead of prison.")
     assert [quote.text for quote in state if quote.cue == "said"][0] == "In his state"
+
+
+def test_infinitive_after_a_prepositional_object_is_reported():
+    """'calling on X to support Y': the infinitive the parser hung on the cue verb says what the
+    one called on is asked to do (content._infinitive_tail; PolNeAR train sentence)."""
+    quotes = quotes_in("Sanders started a petition this week calling on Democratic candidates to support the "
+                       "$15 minimum wage, which appeared to be directed at Clinton.")
+    texts = [quote.text for quote in quotes if quote.cue == "calling"]
+    assert texts == ["Democratic candidates to support the $15 minimum wage"], texts
+
+
+def test_one_named_inside_the_name_is_content():
+    """'called the Republican frontrunner “ISIS’ best recruiter”': the one named (parsed inside
+    the name) is reported with the quoted name (PolNeAR train sentence)."""
+    quotes = quotes_in("The idea came up in a Democratic debate in December, when Hillary Clinton called the "
+                       "Republican frontrunner “ISIS’ best recruiter.”")
+    texts = [quote.text for quote in quotes if quote.cue == "called" and quote.kind == "indirect"]
+    assert texts == ["the Republican frontrunner “ISIS’ best recruiter"], texts
+
+
+def test_list_item_after_a_comma_is_no_aside():
+    """'noted the Sept. 11 attacks, her support for …': an 'apposition' opening with a
+    possessive is the list's next item, not the narrator's aside (content._list_item)."""
+    quotes = quotes_in("Clinton noted the Sept. 11 attacks, her support for first responders and her work "
+                       "trying to bring in jobs from “Buffalo to Albany.”")
+    texts = [quote.text for quote in quotes if quote.cue == "noted"]
+    assert any("her support for first responders" in text for text in texts), texts
