@@ -75,3 +75,14 @@ def test_list_item_after_a_comma_is_no_aside():
                        "trying to bring in jobs from “Buffalo to Albany.”")
     texts = [quote.text for quote in quotes if quote.cue == "noted"]
     assert any("her support for first responders" in text for text in texts), texts
+
+
+def test_cue_hung_on_its_own_reported_clause_reports_it():
+    """'after Trump told The Washington Post he was “not quite there yet” on supporting Ryan':
+    the parser hangs 'told' on 'was' as an adverbial; the clause after the listener is the
+    content (frames.governing_clause; PolNeAR train sentence)."""
+    quotes = quotes_in("The endorsement comes just three days after Trump told The Washington Post he was “not "
+                       "quite there yet” on supporting Ryan, who will face challenger Paul Nehlen in a primary on "
+                       "Tuesday.")
+    texts = [quote.text for quote in quotes if quote.cue == "told" and quote.kind == "indirect"]
+    assert texts == ["he was “not quite there yet” on supporting Ryan"], texts

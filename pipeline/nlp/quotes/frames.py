@@ -77,6 +77,20 @@ def stranded_that_clause(verb) -> list:
     return []
 
 
+def governing_clause(verb):
+    """The clause a cue verb the parser hung on its own reported clause introduces ('after
+    Trump told The Washington Post he was “not quite there yet”', parsed as 'after … told'
+    modifying 'was'): the verb's head, when its subject comes right after the cue's phrase;
+    else None."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((child for child in head.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.left_edge.i != verb.right_edge.i + 1:
+        return None
+    return head
+
+
 def passive_content(verb):
     """(agent, token range of the subject) of a passive cue verb with a 'by' agent: the
     subject is what the agent said or did ('The meeting was first reported by Politico',

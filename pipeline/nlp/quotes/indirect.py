@@ -33,7 +33,7 @@ from pipeline.nlp.quotes.animacy import inanimate
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
 from pipeline.nlp.quotes.continuations import continuations
 from pipeline.nlp.quotes.frames import (
-    adjective_cue, as_clause, colon_line, passive_description, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
+    adjective_cue, as_clause, colon_line, governing_clause, passive_description, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
     postposed_cue,
     clause_start, for_to_clause, that_clause, raising, relative_clause, stranded_that_clause, survey_source,
 )
@@ -258,6 +258,9 @@ def _verb_complement(ctx: QuoteContext, verb):
         comps = []
     span = (clause_start(comps[0]), comps[0].right_edge.i + 1) if comps else object_content(verb)
     head = comps[0] if comps else None
+    governed = governing_clause(verb) if span is None and is_cue(verb, ("direct", "indirect")) else None
+    if governed is not None:
+        span, head = (verb.right_edge.i + 1, governed.right_edge.i + 1), governed
     if head is not None and (head.dep_ == "xcomp" or head.dep_ == "ccomp" and head.i > verb.i and not any(
             child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in head.children)):
         # 'urged voters to …', 'asked the campaign to …': the one asked goes with it; 'records
