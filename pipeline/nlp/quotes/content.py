@@ -82,9 +82,10 @@ def _naming_content(verb, kids: list, dobj, oprd) -> tuple[int, int] | None:
             # 'called Mr. Trump's comments “racially toxic”', 'called protesters “illegals”': the
             # name in marks parsed inside the object phrase
             return dobj.left_edge.i, dobj.right_edge.i + 1
-    if oprd is not None and verb.i < oprd.left_edge.i < oprd.i:
+    if oprd is not None and verb.i < oprd.left_edge.i < oprd.i and not oprd.left_edge.is_punct \
+            and not verb.doc[oprd.left_edge.i - 1].is_quote:
         # 'called the Republican frontrunner “ISIS’ best recruiter”': the one named parsed
-        # inside the name
+        # inside the name (outside the marks: 'called ''our No.1 foe''' names nobody)
         return oprd.left_edge.i, oprd.right_edge.i + 1
     named = next((child for child in kids if child.dep_ == "xcomp" and child.i > verb.i
                   and child.pos_ in ("PROPN", "NOUN", "PRON")

@@ -219,8 +219,8 @@ def raising(ctx: QuoteContext, verb) -> tuple[int, int] | None:
     if verb.lemma_.lower() not in RAISING_VERBS or verb.pos_ not in ("VERB", "AUX"):
         return None
     kids = list(verb.children)
-    complement = next((child for child in kids if child.dep_ in ("xcomp", "acomp", "oprd", "attr") and child.i > verb.i),
-                      None)
+    complement = next((child for child in kids if child.i > verb.i and (
+        child.dep_ in ("xcomp", "acomp", "oprd", "attr") or child.dep_ == "prep" and child.lower_ == "like")), None)
     subject = next((child for child in kids if child.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ == "it" and complement is None:
         clause = next((child for child in kids if child.dep_ == "ccomp" and child.i > verb.i), None)
