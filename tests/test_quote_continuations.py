@@ -86,3 +86,14 @@ def test_cue_hung_on_its_own_reported_clause_reports_it():
                        "Tuesday.")
     texts = [quote.text for quote in quotes if quote.cue == "told" and quote.kind == "indirect"]
     assert texts == ["he was “not quite there yet” on supporting Ryan"], texts
+
+
+def test_content_running_into_a_quotation_goes_on_to_its_closing_mark():
+    """'telling Stephanopolous that “we tell the truth, we deal with the issues”' (PolNeAR
+    train): the parser ends the clause at the comma inside the marks; the content takes the
+    whole quotation (indirect._through_quotation)."""
+    quotes = quotes_in("Carson said he saw no need to change anything about his campaign, telling Stephanopolous "
+                       "that “we tell the truth, we deal with the issues” and that he’d seen continued support "
+                       "from voters over the past week.")
+    texts = [quote.text for quote in quotes if quote.cue == "telling" and quote.kind == "indirect"]
+    assert texts and texts[0].startswith("that “we tell the truth, we deal with the issues"), texts

@@ -371,6 +371,7 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
         low, high = cut_narrator_tail(ctx, found.head, low, high)
     low, high = cut_trailing_aside(ctx, low, high)
     low, high = own_sentence(ctx, tok, low, high)
+    high = _through_quotation(ctx, low, high)
     lead = found.subject.left_edge.i if found.head is not None and found.source is None else low
     if low < lead - 1 < tok.i < high and doc[lead - 1].text == ",":
         low = left_clause_start(ctx, low, lead - 1)  # an interposed cue: 'As …, it is his job, he said, to …'
@@ -413,3 +414,17 @@ def _continued(ctx: QuoteContext, verb, parts: list[tuple[int, int]], low: int, 
         else:
             parts.append((extra_low, extra_high))
     return parts
+
+
+def _through_quotation(ctx: QuoteContext, low: int, high: int) -> int:
+    """End of a content that runs into a quotation and stops inside it ('telling reporters that
+    “we tell the truth, we deal with the issues”', parsed as two clauses): the quotation is one
+    piece of what was said, so the content goes on to its closing mark."""
+    doc = ctx.doc
+    if high - low < 2:
+        return high
+    last = doc[high - 1].idx
+    for open_at, close_end in ctx.quoted:
+        if doc[low].idx < open_at < last < close_end - 1:
+            return max(high, ctx.token_at(close_end - 1).i + 1)
+    return high
