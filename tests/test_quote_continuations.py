@@ -97,3 +97,14 @@ def test_content_running_into_a_quotation_goes_on_to_its_closing_mark():
                        "from voters over the past week.")
     texts = [quote.text for quote in quotes if quote.cue == "telling" and quote.kind == "indirect"]
     assert texts and texts[0].startswith("that “we tell the truth, we deal with the issues"), texts
+
+
+def test_a_verbless_list_or_contrast_after_the_clause_is_reported():
+    """'…, but by only 1.5% in the final quarter', '…; £140,000 in Wales; …': the clause goes on
+    elliptically (verbless_tail); a clause with a verb of its own after 'and' stays out."""
+    quotes = quotes_in("The building society said prices rose 12% over the year, but by only 1.5% in the final "
+                       "quarter. Its figures showed the average price was £180,000 in England; £140,000 in Wales; "
+                       "£110,000 in Scotland.")
+    texts = [quote.text for quote in quotes]
+    assert any("by only 1.5% in the final quarter" in text for text in texts), texts
+    assert any("£110,000 in Scotland" in text for text in texts), texts
