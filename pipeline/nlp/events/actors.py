@@ -101,11 +101,38 @@ def _misparsed_subject(s, verb):
     return None
 
 
+def _companions(tok) -> list:
+    """"Kaufman, along with senator Mark Warner, called on ...", "Russia together with China vetoed",
+    "X alongside Y": the "along with / together with / alongside" phrase of a noun names a co-actor."""
+    out = []
+    for c in (c for c in tok.children if c.dep_ == "prep"):
+        if c.lower_ == "alongside" or c.lower_ == "with" and any(
+                a.lower_ == "together" for a in c.children if a.dep_ == "advmod"):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.lower_ == "along":
+            out += [p for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+                    for p in w.children if p.dep_ == "pobj"]
+    return [p for p in out if p.pos_ in ("PROPN", "NOUN")]
+
+
+def _named_examples(tok) -> list:
+    """"criticised by road safety campaigners, including Labour backbencher Gwyneth Dunwoody": the names a common
+    noun's "including" phrase gives are actors of the event too (the labelling guide codes the named ones)."""
+    if tok.pos_ != "NOUN":
+        return []
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+            for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]
+
+
 def expand_conj(tok) -> list:
+    """The noun and the nouns conjoined with it, named as its companions ("X and Y", "X, along with Y") or as its
+    named examples ("campaigners, including X")."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out += expand_conj(c)
+    for c in _companions(tok) + _named_examples(tok):
+        out += expand_conj(c)
     return out
 
 

@@ -1,4 +1,4 @@
-"""Target rules of verb triggers (`VERB_TARGET_RULES`, applied in order by `pairs._verb_roles`): the object a sense
+"""Target rules of verb triggers (`VERB_TARGET_RULES`, applied in order by `verb_roles.verb_roles`): the object a sense
 names as its theme gives way to its author or its against/on phrase, the accused subject of a that-clause, the subject
 of a demanded or helped clause, the one blamed "on", the one asked "from", the object of a refused act, the holder of a thing object."""
 from __future__ import annotations
