@@ -25,3 +25,26 @@ def test_companions_and_named_examples_are_actors_too():
     assert _has(got, "DISAPPROVE", "Liberal Democrats", "budget")
     got = _events("The plan was criticised by campaigners, including Labour MP Gwyneth Dunwoody.")
     assert _has(got, "DISAPPROVE", "campaigners") and _has(got, "DISAPPROVE", "Dunwoody")
+
+
+def test_the_undergoer_of_a_target_or_victim_noun():
+    assert _has(_events("A school was the target of an air strike near the border on Friday."), "ASSAULT", None,
+                "school")
+    assert _has(_events("The bank has become the subject of an SEC investigation."), "INVESTIGATE", "SEC", "bank")
+    assert _has(_events("Mr Smith was the victim of a vicious attack by two men."), "ASSAULT", "two men", "Smith")
+    got = _events("Jones, the target of a police investigation, resigned on Monday.")
+    assert _has(got, "INVESTIGATE", "police", "Jones")
+
+
+def test_pronouns_of_clauses_under_a_subjectless_or_any_verb():
+    # "it" of a clause conjoined under "revealed" (no speech verb) is the revealer
+    got = _events("Toyota revealed that sales had fallen and it had become the subject of a Justice Department "
+                  "investigation.")
+    assert _has(got, "INVESTIGATE", "Justice Department", "Toyota")
+    # "they" of the clause reported by "to say", whose subject comes through "called ... to say"
+    got = _events("Several Republicans called the senator to say they would not vote for Donald Trump.")
+    assert _has(got, "REJECT", "Republicans", "Trump")
+
+
+def test_an_agreement_is_made_with_the_party_its_act_names():
+    assert _has(_events("Microsoft said it has agreed to acquire Nokia."), "AGREE", "Microsoft", "Nokia")

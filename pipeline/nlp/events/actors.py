@@ -167,6 +167,18 @@ def _thing_said_of(subject, verb) -> bool:
         not is_person_noun(subject, lex)
 
 
+def _speaker_of(verb) -> list:
+    """The non-pronoun subject of a verb whose complement clause a pronoun opens: its own ("Iran vowed it would"), else
+    the one it inherits through its clause chain ("Democrats called her to say they will not vote for her")."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own:
+        return [c for c in own if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if verb.dep_ not in ("xcomp", "advcl"):  # a control chain ("called her to say"), not a conjoined verb's guess
+        return []
+    inherited, passive = subject_of(verb)
+    return [] if passive else [c for c in inherited[:1] if c.pos_ != "PRON"]
+
+
 @per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense
 def subject_of(verb):
     """Subject tokens of a verb (own, else inherited from the verb it depends on)."""
@@ -201,7 +213,7 @@ def subject_of(verb):
                 return expand_conj(lead), passive
             if s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB":
                 # "Iran vowed it would defy": the pronoun of a reported clause is the speaker
-                outer = [c for c in v.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                outer = _speaker_of(v.head)
                 if outer and (s.lower_ in ("it", "they") or outer[0].ent_type_ == "PERSON" or
                               outer[0].pos_ == "PROPN" and outer[0].ent_type_ in ("", "NORP")):  # "Cuban said he"
                     return expand_conj(outer[0]), passive

@@ -236,8 +236,32 @@ def _relative_carrier_roles(f: NounFrame) -> Roles | None:
     return None
 
 
+TARGET_ROLE_NOUNS = ("target", "subject", "victim", "focus", "object")  # "X was the target of an air strike"
+COPULAS = ("be", "become", "remain")
+
+
+def _undergoer_roles(f: NounFrame) -> Roles | None:
+    """"A refugee camp was the target of an air strike", "the bank has become the subject of an SEC investigation",
+    "Smith, the victim of an attack by two men": a noun event in the "of" phrase of target/subject/victim, said of
+    someone by a copula or an apposition, is aimed at that someone; its source is its own (possessor, modifier, "by
+    X") or unknown."""
+    site, tok = f.site, f.site.tok
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or f.ofs or f.withs:
+        return None
+    role = tok.head.head
+    if role.lemma_.lower() not in TARGET_ROLE_NOUNS or role.pos_ not in ("NOUN", "ADJ"):
+        return None
+    if role.dep_ == "appos":
+        undergoers = [role.head]
+    elif role.dep_ in ("attr", "acomp") and role.head.lemma_.lower() in COPULAS:  # "has become subject of": ADJ
+        undergoers = subject_of(role.head)[0][:1]
+    else:
+        return None
+    return Roles(f.poss[:1] or f.own, undergoers, anon_ok=site.trig.type in ANON_NOUN_TYPES) if undergoers else None
+
+
 NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
-                   _possessor_roles, _relative_carrier_roles, _despite_roles)  # first that applies
+                   _undergoer_roles, _possessor_roles, _relative_carrier_roles, _despite_roles)  # first that applies
 
 
 def noun_roles(site: Site) -> Roles | None:

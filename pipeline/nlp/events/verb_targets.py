@@ -109,5 +109,14 @@ def _asked_from(site: Site, targets: list) -> list:
     return [x for a in asked[:1] for x in expand_conj(a)] or targets
 
 
+def _agreed_act_partner(site: Site, targets: list) -> list:
+    """"HP said it has agreed to acquire EYP Mission Critical Facilities", "agreed to meet the rebels": an agreement
+    without object whose act names a named party (an organization, person or country) is made with that party."""
+    if targets or site.trig.type != "AGREE":
+        return targets
+    return [o for c in site.tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj" and
+            site.ms.of(o) is not None and site.ms.of(o).label in ACTOR_LABELS][:1]
+
+
 VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _demanded_of_clause, _small_clause_subject, _blamed_on,
-                     _asked_from, _complement_targets, _thing_holders)  # in this order
+                     _asked_from, _complement_targets, _agreed_act_partner, _thing_holders)  # in this order
