@@ -48,3 +48,21 @@ def test_pronouns_of_clauses_under_a_subjectless_or_any_verb():
 
 def test_an_agreement_is_made_with_the_party_its_act_names():
     assert _has(_events("Microsoft said it has agreed to acquire Nokia."), "AGREE", "Microsoft", "Nokia")
+
+
+def test_the_doer_of_an_agentless_passive_in_its_when_clause():
+    assert _has(_events("A policeman was killed when gunmen opened fire on his patrol."), "ASSAULT", "gunmen",
+                "policeman")
+    assert _has(_events("Two officers were injured as protesters threw stones at them."), "ASSAULT", "protesters",
+                "officers")
+    # a thing subject did nothing: the source stays unknown
+    assert not _has(_events("A man was killed when his car hit a tree."), "ASSAULT", "car")
+
+
+def test_a_confessed_deed_and_a_situation_in_a_place():
+    assert _has(_events("The former guard pleaded guilty to the murder of two prisoners."), "ASSAULT", "guard",
+                "prisoners")
+    assert _has(_events("An 18-year-old man confessed to the murder of a Brooklyn mother."), "ASSAULT", "man",
+                "mother")
+    got = _events("Federal officials opened an investigation into the chaos in Maricopa County.")
+    assert _has(got, "INVESTIGATE", "officials", "Maricopa County")

@@ -198,6 +198,28 @@ def _accused_roles(f: NounFrame) -> Roles | None:
     return Roles(accused[:1], f.ofs) if accused and f.ofs else None
 
 
+CONFESS_VERBS = ("confess", "admit", "plead")  # "confessed to / admitted / pleaded guilty to the murder of X"
+
+
+def _confessed_roles(f: NounFrame) -> Roles | None:
+    """"An 18-year-old confessed to the murder of a Brooklyn mother", "Smith admitted the killing of his neighbour",
+    "pleaded guilty to the murder of X": a deed named without its doer that someone confesses or admits has that
+    someone as its source."""
+    site, tok = f.site, f.site.tok
+    if f.poss or f.own or not f.ofs or site.trig.type not in ("ASSAULT", "CRIME"):
+        return None
+    verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" \
+        else None
+    if verb is not None and verb.pos_ == "ADJ":  # "pleaded guilty to"
+        verb = verb.head
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in CONFESS_VERBS:
+        return None
+    doers, passive = subject_of(verb)
+    if not doers and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "An 18-year-old man confessed
+        doers, passive = [verb.head], False  # to": the parser read the sentence as a noun phrase
+    return Roles(doers[:1], f.ofs) if doers and not passive else None
+
+
 def _despite_roles(f: NounFrame) -> Roles | None:
     """"Despite criticism, Obama deems ...", "amid protests, the minister resigned": criticism or protest named
     without its actors, as the circumstance of a clause, is aimed at the clause's subject (its source unknown)."""
@@ -261,7 +283,7 @@ def _undergoer_roles(f: NounFrame) -> Roles | None:
 
 
 NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
-                   _undergoer_roles, _possessor_roles, _relative_carrier_roles, _despite_roles)  # first that applies
+                   _confessed_roles, _undergoer_roles, _possessor_roles, _relative_carrier_roles, _despite_roles)  # first that applies
 
 
 def noun_roles(site: Site) -> Roles | None:

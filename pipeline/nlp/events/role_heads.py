@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.events.actors import ACTOR_LABELS, is_agent
+from pipeline.nlp.events.actors import ACTOR_LABELS, is_agent, is_person_noun
 from pipeline.nlp.events.guards import Site
 from pipeline.nlp.events.senses import physical_target
 
@@ -54,5 +54,8 @@ def thing_holders(site: Site, target) -> list:
         p for acl in kids if acl.dep_ == "acl" and acl.tag_ == "VBN"  # "the actions taken by X"
         for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or [
         p for c in (target.head.children if target.dep_ == "nsubjpass" else ())  # "the change was made by X and drew"
-        if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or [
+        p for c in kids if c.dep_ == "prep" and c.lower_ == "in" and not is_person_noun(target, site.lex)
+        for p in c.children if p.dep_ == "pobj" and site.ms.of(p) is not None and site.ms.of(p).label == "GPE"]
+    # ("the debacle in Maricopa County", "the conditions in China": a situation in a place stands for that place)
     return holders[:1] or [target]

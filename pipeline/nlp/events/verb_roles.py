@@ -48,6 +48,22 @@ def _cause_sources(site: Site, roles: Roles) -> None:
     roles.anon_ok = roles.anon_ok or "accident" not in site.ctx or site.trig.type == "COERCE"
 
 
+WHEN_MARKS = ("when", "as")  # "was killed when gunmen opened fire", "as police stormed the building"
+
+
+def _when_doers(site: Site, victims: list) -> list:
+    """"Zurana Horton was killed when the accused thugs Andrew Lopez and ... were spraying bullets", "two officers were
+    injured as protesters threw stones": an agentless passive assault or arrest whose when/as clause has an actor
+    subject (a name or a generic agent, not a pronoun, not the victim) acting in the active voice was done by it."""
+    for clause in (c for c in site.tok.children if c.dep_ == "advcl"):
+        if not any(m.lower_ in WHEN_MARKS and m.dep_ in ("mark", "advmod") for m in clause.children):
+            continue
+        doers = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+        if doers and doers[0] not in victims and site.actor(doers[0], False) is not None:
+            return expand_conj(doers[0])
+    return []
+
+
 def _passive_roles(site: Site, roles: Roles, agent: list) -> bool:
     """A passive verb: "by X" is the source and the subject the target; False when the sense needs a target
     and has none."""
@@ -66,6 +82,7 @@ def _passive_roles(site: Site, roles: Roles, agent: list) -> bool:
         site.consumed.add(noun.i)
     elif not agent and trig.type in ANON_TYPES:
         _cause_sources(site, roles)
+        roles.sources = roles.sources or _when_doers(site, roles.targets)
     elif not agent and trig.type in PASSIVE_ANON_TYPES:  # "the church was criticised for ...":
         roles.anon_ok = True  # an event with an unknown source (not "X was called", "X was met")
     return not ("target" in trig.flags and not roles.targets)
