@@ -41,9 +41,9 @@ def test_pronouns_of_clauses_under_a_subjectless_or_any_verb():
     got = _events("Toyota revealed that sales had fallen and it had become the subject of a Justice Department "
                   "investigation.")
     assert _has(got, "INVESTIGATE", "Justice Department", "Toyota")
-    # "they" of the clause reported by "to say", whose subject comes through "called ... to say"
+    # "they" of the clause reported by "to say", whose subject comes through "called ... to say" (a denied SUPPORT)
     got = _events("Several Republicans called the senator to say they would not vote for Donald Trump.")
-    assert _has(got, "REJECT", "Republicans", "Trump")
+    assert _has(got, "SUPPORT", "Republicans", "Trump")
 
 
 def test_an_agreement_is_made_with_the_party_its_act_names():
@@ -66,3 +66,15 @@ def test_a_confessed_deed_and_a_situation_in_a_place():
                 "mother")
     got = _events("Federal officials opened an investigation into the chaos in Maricopa County.")
     assert _has(got, "INVESTIGATE", "officials", "Maricopa County")
+
+
+def test_names_the_parser_hung_elsewhere_and_kind_modifiers():
+    # the name after "the suspect," is the suspect, though the parser hung it on the verb
+    got = _events("Police said two officers shot the suspect, John Smith, after a chase.")
+    assert _has(got, "ASSAULT", "officers", "John Smith")
+    # a name that is the subject of the next clause is no appositive
+    assert not _has(_events("Police said two officers shot the suspect, John Smith said."), "ASSAULT", None, "Smith")
+    # "conference" in "a conference call" is the kind of call, not its maker
+    assert _has(_events("Monday, Merkel held a conference call with researchers."), "CONSULT", "Merkel",
+                "researchers")
+

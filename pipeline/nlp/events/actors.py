@@ -357,6 +357,12 @@ def is_person_noun(tok, lex: Lexicon) -> bool:
     return bool(re.search(r"\byears?\s*-?\s*old\b", " ".join(t.text for t in tok.subtree)))  # "an 18 - year old male"
 
 
+def _kind_modifier(mod, lex: Lexicon) -> bool:
+    """"a conference call", "a family visit", "a community meeting": a noun modifier that is a person or group noun only
+    by WordNet (not a hand agent like "police", "army", "party") names the kind of the event, not who did it."""
+    return mod.dep_ == "compound" and mod.lower_ not in lex.agents and mod.lemma_.lower() not in lex.agents
+
+
 def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     """Source heads a noun trigger names itself: possessor, 'by X', a demonym/organisation/person
     modifier ('Russian airstrikes') or an actor-noun modifier ('militant attack', 'police raid')."""
@@ -370,9 +376,29 @@ def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not is_nonactor(c)
             and (((m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")) or
                  c.ent_type_ == "NORP" and m is None and c.dep_ == "amod" or  # "Israeli air strikes": no mention kept
-                 is_agent(c, lex) and not (c.pos_ == "ADJ" and c.lower_ in lex.words("ADJ_NOT_AGENT")))]
+                 is_agent(c, lex) and not (c.pos_ == "ADJ" and c.lower_ in lex.words("ADJ_NOT_AGENT")) and
+                 not _kind_modifier(c, lex))]
     # ("police raid", "militant attack"; not "general strike")
     return mods[:1]
+
+
+def comma_name(head, ms: MentionIndex) -> Mention | None:
+    """"two officers fatally shot the teenager, Kimani Gray, just before 11:30": a common noun followed by a comma and a
+    person's name closed by a comma or the sentence's end is that person even when the parser hung the name elsewhere
+    than on the noun (as an adverbial of the verb); not a name that is a subject or a list member ("the minister,
+    John and Mary")."""
+    doc, end = head.doc, head.right_edge.i
+    if head.pos_ != "NOUN" or ms.of(head) is not None or end + 2 >= head.sent.end or doc[end + 1].text != ",":
+        return None
+    m = ms.of(doc[end + 2])
+    if m is None or m.label != "PERSON" or m.start != doc[end + 2].idx:
+        return None
+    name = [t for t in doc[end + 2: head.sent.end] if t.idx < m.end]
+    after = name[-1].i + 1
+    if after < head.sent.end and doc[after].text not in (",", ".", ";") or any(
+            t.dep_ in ("nsubj", "nsubjpass", "conj", "cc") or t.head.i == head.i for t in name):
+        return None
+    return m
 
 
 def proper_name(head, ms: MentionIndex) -> str | None:

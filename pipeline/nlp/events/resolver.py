@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    actor_mention, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun, is_pronoun_text,
+    actor_mention, comma_name, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun, is_pronoun_text,
     MentionIndex, PRONOUNS, proper_name, role_resolver,
 )
 from pipeline.nlp.events.coref import ANTECEDENT_RULES, antecedent, SENTENCE_RULES
@@ -105,7 +105,8 @@ class ActorResolver:
         if m is not None:
             return m, txt
         if is_agent(head, lex) or (allow_text and is_person_noun(head, lex)):
-            return None, txt
+            named = comma_name(head, self.ms)  # "shot the teenager, Kimani Gray, ..." (the name misparsed)
+            return (named, named.text) if named is not None else (None, txt)
         # "by eight plainclothes RCMP officers": a head that names nobody stands for its appositive
         appos = next((c for c in head.children if c.dep_ == "appos"), None)
         return self(appos, allow_text) if appos is not None else None
