@@ -78,3 +78,11 @@ def test_names_the_parser_hung_elsewhere_and_kind_modifiers():
     assert _has(_events("Monday, Merkel held a conference call with researchers."), "CONSULT", "Merkel",
                 "researchers")
 
+
+
+def test_a_feared_situation_in_a_place_and_groups_by_their_phrase():
+    got = _events("Washington has voiced concern that the conditions in Tibet have not improved.")
+    assert _has(got, "DISAPPROVE", "Washington", "Tibet")
+    # a group named through a person or organization is written by its whole phrase, not the name alone
+    got = _events("The minister held talks with finance ministers of the G8.")
+    assert _has(got, "CONSULT", "minister", "finance ministers of the G8")

@@ -60,11 +60,11 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
     found = [ms.of(t) for t in toks]
     strong = [x for x, t in zip(found, toks) if x is not None and x.label in STRONG_LABELS
               and t.dep_ in ("compound", "appos", "pobj", "nmod", "poss") and t.head.dep_ != "poss"]
-    if strong:
-        return strong[0], strong[0].text
     # "The senator's support": the possessive marker closing the phrase is no part of the actor's name
     words = [t for t in toks if not (t.dep_ == "case" and t.i == toks[-1].i)]
     text = " ".join(t.text for t in words) if len(toks) <= 8 else head.text
+    if strong:  # "Barack Obama's administration", "finance ministers of the G8": the group is written by its phrase
+        return strong[0], text if len(toks) <= 8 and is_agent(head, lexicon()) else strong[0].text
     resolved = roles_ctx(head, toks)
     if resolved is not None:
         return resolved, text

@@ -54,8 +54,14 @@ def thing_holders(site: Site, target) -> list:
         p for acl in kids if acl.dep_ == "acl" and acl.tag_ == "VBN"  # "the actions taken by X"
         for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or [
         p for c in (target.head.children if target.dep_ == "nsubjpass" else ())  # "the change was made by X and drew"
-        if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or [
-        p for c in kids if c.dep_ == "prep" and c.lower_ == "in" and not is_person_noun(target, site.lex)
-        for p in c.children if p.dep_ == "pobj" and site.ms.of(p) is not None and site.ms.of(p).label == "GPE"]
-    # ("the debacle in Maricopa County", "the conditions in China": a situation in a place stands for that place)
+        if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or place_holder(site, target)
     return holders[:1] or [target]
+
+
+def place_holder(site: Site, target) -> list:
+    """"an investigation into the debacle in Maricopa County", "concern that the conditions in China have not
+    improved": a situation in a country or region stands for that place (not a person noun: "individuals in the US")."""
+    if is_person_noun(target, site.lex):
+        return []
+    return [p for c in target.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+            if p.dep_ == "pobj" and site.ms.of(p) is not None and site.ms.of(p).label == "GPE"][:1]
