@@ -86,3 +86,8 @@ def test_a_feared_situation_in_a_place_and_groups_by_their_phrase():
     # a group named through a person or organization is written by its whole phrase, not the name alone
     got = _events("The minister held talks with finance ministers of the G8.")
     assert _has(got, "CONSULT", "minister", "finance ministers of the G8")
+
+
+def test_a_name_keeps_the_acronym_it_introduces():
+    got = _events("Rubio attacked the National Rifle Association (NRA) over its stance.")
+    assert _has(got, "DISAPPROVE", "Rubio", "National Rifle Association (NRA)")

@@ -401,6 +401,16 @@ def comma_name(head, ms: MentionIndex) -> Mention | None:
     return m
 
 
+def with_acronym(mention: Mention, sent) -> str:
+    """"the Federal Bureau of Investigation (FBI)", "the National Rifle Association (NRA)": a name introducing its
+    acronym in parentheses is written with it (articles name the actor by either afterwards)."""
+    after = [t for t in sent if t.idx >= mention.end][:3]
+    if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper() and \
+            after[1].is_alpha and 2 <= len(after[1].text) <= 6 and after[1].text != mention.text:
+        return f"{mention.text} ({after[1].text})"
+    return mention.text
+
+
 def proper_name(head, ms: MentionIndex) -> str | None:
     """'Lord Falconer' of 'then Home Office Minister Lord Falconer' when no entity covers the
     proper-noun head: the proper nouns ending at the head outside other mentions."""

@@ -53,8 +53,11 @@ WHEN_MARKS = ("when", "as")  # "was killed when gunmen opened fire", "as police 
 
 def _when_doers(site: Site, victims: list) -> list:
     """"Zurana Horton was killed when the accused thugs Andrew Lopez and ... were spraying bullets", "two officers were
-    injured as protesters threw stones": an agentless passive assault or arrest whose when/as clause has an actor
-    subject (a name or a generic agent, not a pronoun, not the victim) acting in the active voice was done by it."""
+    injured as protesters threw stones": an agentless passive assault whose when/as clause has an actor subject (a name
+    or a generic agent, not a pronoun, not the victim) acting in the active voice was done by it (not an arrest: "was
+    arrested when his neighbour called police")."""
+    if site.trig.type != "ASSAULT":
+        return []
     for clause in (c for c in site.tok.children if c.dep_ == "advcl"):
         if not any(m.lower_ in WHEN_MARKS and m.dep_ in ("mark", "advmod") for m in clause.children):
             continue
