@@ -64,7 +64,10 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
     words = [t for t in toks if not (t.dep_ == "case" and t.i == toks[-1].i)]
     text = " ".join(t.text for t in words) if len(toks) <= 8 else head.text
     if strong:  # "Barack Obama's administration", "finance ministers of the G8": the group is written by its phrase
-        return strong[0], text if len(toks) <= 8 and is_agent(head, lexicon()) else strong[0].text
+        apposed = {x.i for c in toks if c.dep_ == "appos" for x in c.subtree}  # "X's campaign, the latest chapter"
+        phrase = [t for t in words if t.i not in apposed]
+        return strong[0], " ".join(t.text for t in phrase) if len(toks) <= 8 and is_agent(head, lexicon()) \
+            else strong[0].text
     resolved = roles_ctx(head, toks)
     if resolved is not None:
         return resolved, text

@@ -9,6 +9,7 @@ from pipeline.nlp.events.guards import Site
 from pipeline.nlp.events.senses import physical_target
 
 ANON_TYPES = {"ASSAULT", "COERCE", "CRIME"}  # a passive of these without "by" has an unknown source
+PLACE_JUDGED_TYPES = ("DISAPPROVE", "INVESTIGATE")  # a judged or investigated situation in a place is about the place
 OPERATION_PREPS = ("in", "during")  # "arrested in a police raid", "during a police crackdown"
 
 
@@ -60,8 +61,9 @@ def thing_holders(site: Site, target) -> list:
 
 def place_holder(site: Site, target) -> list:
     """"an investigation into the debacle in Maricopa County", "concern that the conditions in China have not
-    improved": a situation in a country or region stands for that place (not a person noun: "individuals in the US")."""
-    if is_person_noun(target, site.lex):
-        return []
+    improved": a situation in a country or region that is criticised, feared or investigated stands for that place
+    (not a person noun: "individuals in the US")."""
+    if site.trig.type not in PLACE_JUDGED_TYPES or is_person_noun(target, site.lex):
+        return []  # ("bought a forest preserve in Belize", "support of the black vote in Florida": no event on the place)
     return [p for c in target.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
             if p.dep_ == "pobj" and site.ms.of(p) is not None and site.ms.of(p).label == "GPE"][:1]
