@@ -119,9 +119,9 @@ def _companions(tok) -> list:
 
 
 def _named_examples(tok) -> list:
-    """"criticised by road safety campaigners, including Labour backbencher Gwyneth Dunwoody": the names a common
-    noun's "including" phrase gives are actors of the event too (the labelling guide codes the named ones)."""
-    if tok.pos_ != "NOUN":
+    """"criticised by road safety campaigners, including Labour backbencher Gwyneth Dunwoody": the names a person or
+    group noun's "including" phrase gives are actors of the event too (the labelling guide codes the named ones)."""
+    if tok.pos_ != "NOUN" or not is_person_noun(tok, lexicon()):  # not "figures, including Buckingham Palace"
         return []
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
             for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]
