@@ -58,16 +58,18 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
             return am, am.text
     toks = sorted(_np_tokens(head), key=lambda t: t.i)
     found = [ms.of(t) for t in toks]
-    strong = [x for x, t in zip(found, toks) if x is not None and x.label in STRONG_LABELS
-              and t.dep_ in ("compound", "appos", "pobj", "nmod", "poss") and t.head.dep_ != "poss"]
+    strong_toks = [(x, t) for x, t in zip(found, toks) if x is not None and x.label in STRONG_LABELS
+                   and t.dep_ in ("compound", "appos", "pobj", "nmod", "poss") and t.head.dep_ != "poss"]
+    strong = [x for x, _ in strong_toks]
     # "The senator's support": the possessive marker closing the phrase is no part of the actor's name
     words = [t for t in toks if not (t.dep_ == "case" and t.i == toks[-1].i)]
     text = " ".join(t.text for t in words) if len(toks) <= 8 else head.text
     if strong:  # "Barack Obama's administration", "finance ministers of the G8": the group is written by its phrase
         apposed = {x.i for c in toks if c.dep_ == "appos" for x in c.subtree}  # "X's campaign, the latest chapter"
         phrase = [t for t in words if t.i not in apposed]
-        return strong[0], " ".join(t.text for t in phrase) if len(toks) <= 8 and is_agent(head, lexicon()) \
-            else strong[0].text
+        near = strong_toks[0][1].head.i == head.i or strong_toks[0][1].head.head.i == head.i  # not "troops of
+        return strong[0], " ".join(t.text for t in phrase) if len(toks) <= 8 and near and \
+            is_agent(head, lexicon()) else strong[0].text  # attacking its Bas-Zaire province"
     resolved = roles_ctx(head, toks)
     if resolved is not None:
         return resolved, text
@@ -170,14 +172,15 @@ def _thing_said_of(subject, verb) -> bool:
         not is_person_noun(subject, lex)
 
 
-def _speaker_of(verb) -> list:
+def _speaker_of(verb, inherit: bool) -> list:
     """The non-pronoun subject of a verb whose complement clause a pronoun opens: its own ("Iran vowed it would"), else
-    the one it inherits through its clause chain ("Democrats called her to say they will not vote for her")."""
+    for a personal pronoun (`inherit`) the one it inherits through its clause chain ("Democrats called her to say they
+    will not vote for her"; not "it": "dismissed the parliament, saying it should be replaced")."""
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own:
         return [c for c in own if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    if verb.dep_ not in ("xcomp", "advcl"):  # a control chain ("called her to say"), not a conjoined verb's guess
-        return []
+    if not inherit or verb.dep_ not in ("xcomp", "advcl"):  # a control chain ("called her to say"), not a conjoined
+        return []  # verb's guess
     inherited, passive = subject_of(verb)
     return [] if passive else [c for c in inherited[:1] if c.pos_ != "PRON"]
 
@@ -216,7 +219,7 @@ def subject_of(verb):
                 return expand_conj(lead), passive
             if s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB":
                 # "Iran vowed it would defy": the pronoun of a reported clause is the speaker
-                outer = _speaker_of(v.head)
+                outer = _speaker_of(v.head, s.lower_ != "it")
                 if outer and (s.lower_ in ("it", "they") or outer[0].ent_type_ == "PERSON" or
                               outer[0].pos_ == "PROPN" and outer[0].ent_type_ in ("", "NORP")):  # "Cuban said he"
                     return expand_conj(outer[0]), passive
@@ -360,12 +363,6 @@ def is_person_noun(tok, lex: Lexicon) -> bool:
     return bool(re.search(r"\byears?\s*-?\s*old\b", " ".join(t.text for t in tok.subtree)))  # "an 18 - year old male"
 
 
-def _kind_modifier(mod, lex: Lexicon) -> bool:
-    """"a conference call", "a family visit", "a community meeting": a noun modifier that is a person or group noun only
-    by WordNet (not a hand agent like "police", "army", "party") names the kind of the event, not who did it."""
-    return mod.dep_ == "compound" and mod.lower_ not in lex.agents and mod.lemma_.lower() not in lex.agents
-
-
 def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     """Source heads a noun trigger names itself: possessor, 'by X', a demonym/organisation/person
     modifier ('Russian airstrikes') or an actor-noun modifier ('militant attack', 'police raid')."""
@@ -379,8 +376,7 @@ def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not is_nonactor(c)
             and (((m := ms.of(c)) is not None and m.label in ("NORP", "ORG", "PERSON")) or
                  c.ent_type_ == "NORP" and m is None and c.dep_ == "amod" or  # "Israeli air strikes": no mention kept
-                 is_agent(c, lex) and not (c.pos_ == "ADJ" and c.lower_ in lex.words("ADJ_NOT_AGENT")) and
-                 not _kind_modifier(c, lex))]
+                 is_agent(c, lex) and not (c.pos_ == "ADJ" and c.lower_ in lex.words("ADJ_NOT_AGENT")))]
     # ("police raid", "militant attack"; not "general strike")
     return mods[:1]
 
