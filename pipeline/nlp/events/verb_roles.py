@@ -49,18 +49,24 @@ def _cause_sources(site: Site, roles: Roles) -> None:
 
 
 WHEN_MARKS = ("when", "as")  # "was killed when gunmen opened fire", "as police stormed the building"
+# what the doer of an attack in a when-clause fires or throws ("opened fire", "threw stones", "were spraying bullets")
+ATTACK_OBJECTS = ("fire", "bullet", "shot", "stone", "rock", "grenade", "bomb", "missile", "rocket", "shell", "gas")
 
 
 def _when_doers(site: Site, victims: list) -> list:
     """"Zurana Horton was killed when the accused thugs Andrew Lopez and ... were spraying bullets", "two officers were
-    injured as protesters threw stones": an agentless passive assault whose when/as clause has an actor subject (a name
-    or a generic agent, not a pronoun, not the victim) acting in the active voice was done by it (not an arrest: "was
-    arrested when his neighbour called police")."""
+    injured as protesters threw stones": an agentless passive assault whose when/as clause attacks (an assault or fight
+    verb, or firing or throwing at: `ATTACK_OBJECTS`) with an actor subject (a name or a generic agent, not a pronoun,
+    not the victim) was done by it (not an arrest: "was arrested when his neighbour called police")."""
     if site.trig.type != "ASSAULT":
         return []
     for clause in (c for c in site.tok.children if c.dep_ == "advcl"):
         if not any(m.lower_ in WHEN_MARKS and m.dep_ in ("mark", "advmod") for m in clause.children):
             continue
+        sense = site.lex.verbs.get(clause.lemma_.lower())
+        if not (sense is not None and sense.type in ("ASSAULT", "FIGHT") or any(
+                o.dep_ == "dobj" and o.lemma_.lower() in ATTACK_OBJECTS for o in clause.children)):
+            continue  # "were shot as protesters took to the streets": the clause tells when, not who
         doers = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
         if doers and doers[0] not in victims and site.actor(doers[0], False) is not None:
             return expand_conj(doers[0])
