@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    actor_mention, comma_name, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun, is_pronoun_text,
-    MentionIndex, PRONOUNS, proper_name, role_resolver, with_acronym,
+    actor_mention, comma_name, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun,
+    is_pronoun_text, MentionIndex, PRONOUNS, proper_name, role_resolver, with_acronym,
 )
 from pipeline.nlp.events.coref import ANTECEDENT_RULES, antecedent, SENTENCE_RULES
 from pipeline.nlp.events.lexicon import Lexicon

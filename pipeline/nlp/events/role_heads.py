@@ -64,6 +64,6 @@ def place_holder(site: Site, target) -> list:
     improved": a situation in a country or region that is criticised, feared or investigated stands for that place
     (not a person noun: "individuals in the US")."""
     if site.trig.type not in PLACE_JUDGED_TYPES or is_person_noun(target, site.lex):
-        return []  # ("bought a forest preserve in Belize", "support of the black vote in Florida": no event on the place)
+        return []  # (not "bought a forest preserve in Belize", "support of the black vote in Florida")
     return [p for c in target.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
             if p.dep_ == "pobj" and site.ms.of(p) is not None and site.ms.of(p).label == "GPE"][:1]
