@@ -36,7 +36,7 @@ def seed_inbox(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seed_warehouse(seed_inbox, tmp_path_factory) -> Path:
     """A warehouse built from the five seeds by the real pipeline (read it, don't write)."""
-    from pipeline.cli import run_pipeline
+    from pipeline.cli_run import run_pipeline
 
     import dagster as dg
 

@@ -251,7 +251,7 @@ def test_index_from_rows_keeps_ids():
 
 
 def test_second_batch_keeps_existing_actor_ids(tmp_path):
-    from pipeline.cli import run_pipeline
+    from pipeline.cli_run import run_pipeline
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -15,7 +15,8 @@ import duckdb
 import pytest
 
 from pipeline import clean, load, nlp
-from pipeline.cli import RunFailed, run_pipeline
+from pipeline.cli_output import RunFailed
+from pipeline.cli_run import run_pipeline
 from tests.conftest import SEEDS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_inputs"

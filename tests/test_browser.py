@@ -19,7 +19,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipeline.cli import run_pipeline
+from pipeline.cli_run import run_pipeline
 from tests.conftest import ROOT, SEEDS
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.cli import run_pipeline
+from pipeline.cli_run import run_pipeline
 from pipeline.faults import STAGES
 from tests.conftest import ROOT
 from tests.test_bad_inputs import FIXTURES, snapshot
@@ -100,14 +100,14 @@ def test_warehouse_held_by_another_process_fails_in_one_line_with_exit_2(tmp_pat
 
 WAIT_INSIDE_A_RUN = """
 import dagster as dg
-from pipeline import cli
+from pipeline import cli, cli_run
 from pipeline.definitions import build_definitions
 instance = dg.DagsterInstance.get()
 # another run's claim on the writer pool, taken after the CLI's check before the run
 instance.event_log_storage.claim_concurrency_slot("duckdb_writer", "0000dead-other-run", "warehouse_tables")
 cli._console_log()
-with cli._state_storage_of(instance):
-    cli._ingest(build_definitions({inbox!r}, {warehouse!r}), {inbox!r}, instance)
+with cli_run._state_storage_of(instance):
+    cli_run._ingest(build_definitions({inbox!r}, {warehouse!r}), {inbox!r}, instance)
 print("the run went on")
 """
 

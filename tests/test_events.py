@@ -76,7 +76,7 @@ def test_event_dates_follow_the_narrative_reference_time():
 
 
 def test_same_event_from_two_articles_is_one_event(tmp_path):
-    from pipeline.cli import run_pipeline
+    from pipeline.cli_run import run_pipeline
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -12,7 +12,7 @@ import duckdb
 
 from pipeline.assets import inbox_batches
 from pipeline.batch_order import batch_run_config, split_batches
-from pipeline.cli import _state_storage_of
+from pipeline.cli_run import _state_storage_of
 from pipeline.definitions import build_definitions
 from pipeline.parallel import run_batches
 from pipeline.pending import pending_work

@@ -6,7 +6,7 @@ import shutil
 import dagster as dg
 import duckdb
 
-from pipeline.cli import run_pipeline
+from pipeline.cli_run import run_pipeline
 from tests.conftest import SEEDS, rows
 
 TABLES = ["files", "articles", "versions", "actors", "actor_aliases", "mentions", "quotes", "events"]

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from pipeline import nlp, reannotate
-from pipeline.cli import reannotate_warehouse, run_pipeline
+from pipeline.cli_run import reannotate_warehouse, run_pipeline
 from pipeline.nlp import prefetch, warm
 from pipeline.pending import is_stale, pending_work
 from pipeline.records import EXTRACTOR_VERSION
@@ -89,7 +89,7 @@ def test_ingest_run_with_nothing_new_skips_the_batch_stages(built):
     """What the sensor's or the schedule's run does when the inbox holds nothing new."""
     from pipeline.assets import inbox_batches
     from pipeline.automation import ingest_run_config
-    from pipeline.cli import _state_storage_of
+    from pipeline.cli_run import _state_storage_of
     from pipeline.definitions import build_definitions
 
     inbox, db, instance = built

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from pipeline import versions as V
-from pipeline.cli import run_pipeline
+from pipeline.cli_run import run_pipeline
 from pipeline.load import canonical_url
 from tests.conftest import corpus, rows
 

@@ -9,7 +9,7 @@ with a quotation mark (“ " ‘ '), or right after an opening mark the annotato
 the span (“|Sheldon and I have been friends …” — the same quotation).
 
 System: the project's real pipeline. The texts are copied into a temporary inbox and
-`pipeline.cli.run_pipeline` builds a DuckDB warehouse (ephemeral Dagster instance);
+`pipeline.cli_run.run_pipeline` builds a DuckDB warehouse (ephemeral Dagster instance);
 the `quotes`, `versions` and `actors` tables are read back (headline quotes, `field = title`,
 are placed by the version title). `--no-pipeline` instead runs
 the NLP stage functions (`extract_entities`, `extract_quotes`) on the raw texts directly
@@ -245,7 +245,7 @@ def predict_pipeline(articles: list[Article], stats: dict) -> dict[str, list[Pre
     import dagster as dg
     import duckdb
 
-    from pipeline.cli import run_pipeline
+    from pipeline.cli_run import run_pipeline
 
     os.environ.setdefault("NEWS_NLP_PROCESSES", "1")
     with tempfile.TemporaryDirectory(prefix="polnear_") as tmp:
