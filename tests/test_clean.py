@@ -13,7 +13,7 @@ import pytest
 
 from pipeline import clean, ingest
 from pipeline.records import CleanArticle, InboxFile
-from tests.conftest import SEEDS, corpus
+from tests.conftest import SEEDS, corpus, rows
 
 
 def _inbox_file(path: Path) -> InboxFile:
@@ -405,8 +405,6 @@ def test_sampled_corpora_no_sentence_glued_or_split_wrongly():
 
 def test_seed_fields_stored_in_articles(seed_db):
     """The fields above as the pipeline stores them (articles + versions.removed_text)."""
-    from tests.conftest import rows
-
     got = {r[0][:3]: r[1:] for r in rows(seed_db, """
         SELECT v.source_file, a.title, a.byline, a.authors, a.dateline, a.wire_agency, a.source, a.url,
                CAST(a.published_at AS VARCHAR), a.published_from

@@ -15,9 +15,12 @@ import time
 from pathlib import Path
 
 import dagster as dg
+from dagster._core.storage.dagster_run import DagsterRun
 
+from pipeline.automation import build_inbox_sensor
 from pipeline.cli_run import run_pipeline
 from pipeline.faults import STAGES
+from pipeline.runs import HOST_TAG, PID_TAG
 from tests.conftest import ROOT
 from tests.test_bad_inputs import FIXTURES, snapshot
 
@@ -136,11 +139,6 @@ def test_writer_pool_held_during_the_run_gives_up_with_exit_2(tmp_path):
 def test_sensor_tick_reaps_a_dead_run_and_frees_its_slot(tmp_path):
     """The daemon path: the inbox sensor's tick marks a STARTED run whose process is
     gone as failed and frees the writer-pool slot it held."""
-    from dagster._core.storage.dagster_run import DagsterRun
-
-    from pipeline.automation import build_inbox_sensor
-    from pipeline.runs import HOST_TAG, PID_TAG
-
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     env = _env(tmp_path)
     (tmp_path / "inbox").mkdir()
