@@ -194,3 +194,13 @@ def test_shared_views_forced_circumstances_and_admissions():
     assert not _has(_types("The government was forced to increase consumer taxes."), "COERCE")
     assert _has(_types("Police forced the protesters to leave the square."), "COERCE")
     assert not _has(_types("Greek unions concede that the government had to act."), "CONCEDE")
+
+
+def test_backing_a_policy_and_denied_support():
+    """A named actor backing a policy is SUPPORT with the policy as no actor; a denied support stays SUPPORT (status
+    denied), as the gold files label it; a product supporting a feature is no event."""
+    assert _has(_types("Bernie Sanders has supported stem cell research in the Senate."), "SUPPORT", "Sanders")
+    assert _has(_types("The Liberal Democrat leader Charles Kennedy backs the new constitution."), "SUPPORT", "Kennedy")
+    got = _types("Bennett said he could not support the anti-Trump movement.")
+    assert _has(got, "SUPPORT", "Bennett") and not _has(got, "REJECT")
+    assert not _has(_types("All Mac applications have been updated to support the Retina display."), "SUPPORT")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.events.actors import ACTOR_LABELS, is_pronoun_text, MentionIndex, PRONOUNS, STRONG_LABELS
+from pipeline.nlp.events.actors import ACTOR_LABELS, is_pronoun_text, MentionIndex, PRONOUNS, STRONG_LABELS, subject_of
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 
 # types whose "person" senses also take a country as target (PLOVER actors are states as well as people)
@@ -74,7 +74,9 @@ def _speaker_source(site: Site, r: Resolved) -> bool:
 
 # a named actor criticizing, rejecting or investigating a thing ("the plan", "the situation") is an event
 VERBAL_TYPES = {"DISAPPROVE", "REJECT", "INVESTIGATE"}
-HAND_VERBAL_TYPES = {"DEMAND"}  # the same for the hand senses of demands ("says the advice should be published")
+# the same for the hand senses of demands ("says the advice should be published") and of backing a policy ("Sanders has
+# supported stem cell research", "Kennedy, who backs the constitution": gold SUPPORT with the thing as no actor)
+HAND_VERBAL_TYPES = {"DEMAND", "SUPPORT"}
 
 
 def _named_speaker(site: Site, r: Resolved) -> bool:
@@ -85,6 +87,11 @@ def _named_speaker(site: Site, r: Resolved) -> bool:
         site.trig.type in HAND_VERBAL_TYPES and "generated" not in site.trig.flags
     # "argued that his client was innocent", "claims to have seen": a disapproval verb with a clause states, not blames
     if site.trig.type == "DISAPPROVE" and any(c.dep_ in ("ccomp", "xcomp") for c in site.tok.children):
+        return False
+    # "Mac applications support the Retina display": a product named by its maker supports a feature, not a policy;
+    # "to defend itself": no one else's cause
+    if site.trig.type == "SUPPORT" and (any(s.pos_ == "NOUN" for s in subject_of(site.tok)[0]) or any(
+            c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in site.tok.children)):
         return False
     return site.kind == "V" and verbal and \
         any(m is not None and m.label in ACTOR_LABELS[:5] for m, _ in r.src)
@@ -117,8 +124,8 @@ def _intransitive_with_object(site: Site, r: Resolved) -> bool:
 def _person_target_missing(site: Site, r: Resolved) -> bool:
     """A "person" sense needs a person-like target (a person, organization, group; a country for the verbal and
     diplomatic types: "urged Israel not to build", "warned Iran that ...", not "killed Iran")."""
-    if "person" not in site.trig.flags:
-        return False
+    if "person" not in site.trig.flags or site.trig.type == "SUPPORT" and not r.tgt_ok and _named_speaker(site, r):
+        return False  # "Kennedy, who backs the constitution": a named actor backing a policy (HAND_VERBAL_TYPES)
     return not r.tgt_ok or not any(
         m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and site.trig.type in COUNTRY_TARGETS)
         for m, _ in r.tgt_ok)

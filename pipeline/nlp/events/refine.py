@@ -143,7 +143,7 @@ def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
 
 def denied_agreement(found: Found, lex: Lexicon) -> Sense | None:
     """'will not accept any more refugees', 'did not agree to': REJECT."""
-    if found.status == "denied" and found.trig.type in ("AGREE", "SUPPORT", "CONCEDE"):
+    if found.status == "denied" and found.trig.type in ("AGREE", "CONCEDE"):
         return Sense("REJECT", found.trig.type.lower(), "12")
     return None
 

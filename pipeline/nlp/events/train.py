@@ -37,8 +37,9 @@ from pipeline.nlp.events.extract import extract_events
 from pipeline.nlp.events.learned import CHECK_PATH, DROP, EventModel, MODEL_PATH, NONE
 from pipeline.nlp.events.lexicon import lexicon
 
-# held-out files not yet scored: never read for training or cross-validation (the next session's fresh measure)
-UNSEEN = frozenset({"events_heldout12.tsv", "events_heldout13.tsv"})
+# held-out files not yet scored: never read for training or cross-validation (the next session's fresh measure);
+# held-out 12 was scored once at the end of session 17 and is development data since (session 18)
+UNSEEN = frozenset({"events_heldout13.tsv"})
 SEED, EPOCHS, MARGIN, CHECK_MARGIN = 16, 10, 0.0, 0.0
 MIN_WEIGHT = 0.005  # averaged weights smaller than this are left out of the data file
 
