@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import clean, ingest
+from pipeline import clean, clean_text, ingest
 from pipeline.records import CleanArticle, InboxFile
 from tests.conftest import SEEDS, corpus, rows
 
@@ -189,7 +189,7 @@ def test_seed_002_newssniffer_one_article_two_versions():
     ("“The sixth bloc is the moderates.The only one left,” he said.", "“The sixth bloc is the moderates. The only one left,” he said."),
 ])
 def test_glued_sentences_split(raw, expected):
-    assert clean.repair_glued_sentences(raw) == expected
+    assert clean_text.repair_glued_sentences(raw) == expected
 
 
 @pytest.mark.parametrize("raw", [
@@ -200,17 +200,17 @@ def test_glued_sentences_split(raw, expected):
     "versus the Co.Op", "St.Louis", "Dr.Who",
 ])
 def test_glued_repair_leaves_abbreviations_initials_numbers_urls_alone(raw):
-    assert clean.repair_glued_sentences(raw) == raw
+    assert clean_text.repair_glued_sentences(raw) == raw
 
 
 def test_chrome_rule_table_is_documented_data():
-    rules = clean.chrome_rules()
+    rules = clean_text.chrome_rules()
     assert len(rules) >= 20
     for r in rules:
         assert r.kind in {"line", "inline", "tail", "block"}
         assert (r.end is not None) == (r.kind == "block")
         assert r.why.strip(), f"rule {r.pattern.pattern!r} has no reason"
-    text, removed = clean.remove_chrome("Share this article\nBody line.\nCopyright 2015 Reuters\nfooter")
+    text, removed = clean_text.remove_chrome("Share this article\nBody line.\nCopyright 2015 Reuters\nfooter")
     assert text.strip() == "Body line." and removed == ["Share this article", "Copyright 2015 Reuters", "footer"]
 
 
