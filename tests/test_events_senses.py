@@ -25,6 +25,8 @@ def test_warn_by_complement_and_countries_as_targets():
     assert _has(got, "DEMAND", "Obama", "Russia") and not _has(got, "COOPERATE")
     assert _has(_types("The council urged Israel not to build new settlements."), "DEMAND", "council", "Israel")
     assert not _types("Jean-Claude Trichet warned that talk of a complete recovery might be premature.")
+    # a warning of a risk names no hostile act: a pessimistic comment (CAMEO 012), no threat
+    assert not _has(_types("Lord Goldsmith warned Tony Blair that the war could be illegal."), "THREATEN")
 
 
 def test_acts_asked_for_refused_or_obliged_are_no_events():

@@ -155,9 +155,32 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     if "toinf" in trig.flags and not any(c.dep_ == "xcomp" or kind == "N" and c.dep_ == "acl" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
         return False
+    if "benignclause" in trig.flags and not benign_clause(tok, lexicon()):
+        return False
     subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma
     if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj for t in subject_of(tok)[0]):
         return False
+    return True
+
+
+# the types a threat's content names (PLOVER THREATEN modes: restrict, arrest, relations, expel, territory, violence)
+THREAT_CONTENT = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "RETREAT"}
+
+
+def benign_clause(tok, lex: Lexicon) -> bool:
+    """"warned Blair that the war could be illegal", "warned X the party could not win": a that-clause whose verb, objects
+    and prepositional objects name no hostile act is a warning of a risk (CAMEO 012, a pessimistic comment: no PLOVER
+    event), not a threat ("warned Iran that it would face new sanctions": THREATEN, coercive with repercussions)."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        words = [clause] + [o for o in clause.children if o.dep_ in ("dobj", "attr", "xcomp", "acomp")] + [
+            p for c in clause.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for w in words:
+            kinds = ("V",) if w.pos_ == "VERB" else ("N",)
+            if any(t.type in THREAT_CONTENT for k in kinds for t in lex.senses.get((k, w.lemma_.lower()), ())):
+                return False
     return True
 
 
