@@ -207,3 +207,8 @@ def test_backing_a_policy_and_denied_support():
     got = _types("Bennett said he could not support the anti-Trump movement.")
     assert _has(got, "SUPPORT", "Bennett") and not _has(got, "REJECT")
     assert not _has(_types("All Mac applications have been updated to support the Retina display."), "SUPPORT")
+
+
+def test_help_that_enables_an_unnamed_beneficiary_is_no_aid():
+    assert not _has(_types("HP will be able to help customers to transform their data centers."), "AID")
+    assert _has(_types("Several neighbors ran outside to try to help the woman."), "AID", None, "woman")

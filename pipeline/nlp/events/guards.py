@@ -153,6 +153,15 @@ def _attributive_source_only(site: Site, r: Resolved) -> bool:
     return bool(adjectives) and all(m is None and t in adjectives for m, t in r.src)
 
 
+def _enabling_help(site: Site, r: Resolved) -> bool:
+    """"HP will help customers to transform their data centers", "an e-mail helped officials realize": an aid verb whose
+    complement clause says what the help enables, with no entity as beneficiary, tells an effect, not a provision of
+    aid to an actor (PLOVER AID); "helped Bosnia rebuild" keeps its named beneficiary."""
+    if site.trig.type != "AID" or site.kind != "V" or not any(c.dep_ in ("xcomp", "ccomp") for c in site.tok.children):
+        return False
+    return not any(m is not None for m, _ in r.tgt_ok)
+
+
 PAIR_GUARDS = (_unnamed_pronoun_source, _no_named_actor, _speaker_source, _generated_without_recipient,
                _named_without_target, _target_missing, _intransitive_with_object, _person_target_missing,
-               _lone_agreement, _attributive_source_only)
+               _lone_agreement, _attributive_source_only, _enabling_help)
