@@ -212,3 +212,11 @@ def test_backing_a_policy_and_denied_support():
 def test_help_that_enables_an_unnamed_beneficiary_is_no_aid():
     assert not _has(_types("HP will be able to help customers to transform their data centers."), "AID")
     assert _has(_types("Several neighbors ran outside to try to help the woman."), "AID", None, "woman")
+
+
+def test_a_thwarted_attack_is_the_attackers_event():
+    """"foiled an attack on X": the attack is an (attempted) ASSAULT on X (CAMEO THWART/FOIL * ATTACK), the thwarter is
+    not its source and the thwarting is no event of its own."""
+    got = _types("An Indian warship on Thursday intercepted three boats and foiled an attack on merchant vessels.")
+    assert _has(got, "ASSAULT", None, "merchant vessels") and not _has(got, "ASSAULT", "warship")
+    assert not _has(got, "FIGHT")

@@ -191,6 +191,8 @@ def yields_to_object_noun(verb, senses: list[Trigger], lex: Lexicon) -> bool:
     if not senses or not all("generated" in t.flags for t in senses):
         return False
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if verb.lemma_.lower() in lex.words("REPEL") and (obj.lemma_.lower() in lex.nouns or obj.lower_ in lex.nouns):
+            return True  # "thwarted an attack on X": the attack is the event, not the thwarting (REPEL cue words)
         if verb.lemma_.lower() not in lex.light and any(obj.lemma_.lower() in (t.need("obj") or ()) for t in senses):
             return False  # a CAMEO pattern names this very object ("lodged a protest": 110) and decides; a light
             # verb ("offered support", "held meetings") always leaves the event to its object noun
@@ -240,6 +242,8 @@ def carrier(noun, verb, lex: Lexicon) -> bool:
     withdrawal of forces"), or a verb of gathering with the noun in its for-phrase ("were converging for a rally";
     GATHER cue words)."""
     lemma = verb.lemma_.lower()
+    if lemma in lex.words("REPEL"):  # "the warship thwarted an attack on vessels": not the attack's doer
+        return False
     if noun.dep_ == "dobj" and noun.head.i == verb.i:
         return lemma in lex.report or yields_to_object_noun(verb, lex.senses.get(("V", lemma), []), lex)
     return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
