@@ -220,3 +220,9 @@ def test_a_thwarted_attack_is_the_attackers_event():
     got = _types("An Indian warship on Thursday intercepted three boats and foiled an attack on merchant vessels.")
     assert _has(got, "ASSAULT", None, "merchant vessels") and not _has(got, "ASSAULT", "warship")
     assert not _has(got, "FIGHT")
+
+
+def test_firing_a_person_is_a_dismissal_not_an_assault():
+    assert not _has(_types("Three weeks later, King decided to fire O'Brien."), "ASSAULT")
+    assert not _has(_types("The two friends were fired up by Gordon Brown's speech."), "ASSAULT")
+    assert _has(_types("Israeli soldiers fired on Palestinian protesters in Gaza."), "FIGHT", "soldiers", "protesters")
