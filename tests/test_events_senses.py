@@ -226,3 +226,11 @@ def test_firing_a_person_is_a_dismissal_not_an_assault():
     assert not _has(_types("Three weeks later, King decided to fire O'Brien."), "ASSAULT")
     assert not _has(_types("The two friends were fired up by Gordon Brown's speech."), "ASSAULT")
     assert _has(_types("Israeli soldiers fired on Palestinian protesters in Gaza."), "FIGHT", "soldiers", "protesters")
+
+
+def test_predicative_and_appositive_role_nouns_state_their_event():
+    """Labelling decision c of gold/events_dev11.tsv: "X was a defender of Y", "X, a vocal critic of Y"."""
+    assert _has(_types("Sir Nicholas was a strong defender of the Anglo-Irish Agreement."), "SUPPORT", "Nicholas")
+    assert _has(_types("Senator John McCain, a vocal critic of President Obama, spoke on Monday."), "DISAPPROVE",
+                "McCain", "Obama")
+    assert not _has(_types("Supporters of the party gathered in the square."), "SUPPORT")

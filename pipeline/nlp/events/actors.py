@@ -179,7 +179,7 @@ def subject_of(verb):
                               outer[0].pos_ == "PROPN" and outer[0].ent_type_ in ("", "NORP")):  # "Cuban said he"
                     return expand_conj(outer[0]), passive
             return expand_conj(s), passive
-        if v.dep_ == "relcl":
+        if v.dep_ == "relcl" or v.dep_ == "appos" and v.i == verb.i and v.pos_ == "NOUN":  # "X, a supporter of Y"
             return [v.head], False
         if v.i != verb.i and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN") and \
                 verb.dep_ == "pcomp":  # "the two youths charged with murdering Horton": the youths murdered
@@ -194,7 +194,8 @@ def subject_of(verb):
         held = _noun_holder(v, verb)
         if held:  # "the decision by the Supreme Court to give X", "the pirates' intention of attacking X"
             return held, False
-        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp") and v.head.i != v.i:
+        if (v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp") or  # "X was a supporter of Y"
+                v.dep_ == "attr" and v.i == verb.i and v.pos_ == "NOUN") and v.head.i != v.i:
             # ("acomp": "it is willing to withdraw" -> the subject of "is")
             if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
                 # "a super PAC supporting Rubio": the modified noun acts; "a petition calling on X":

@@ -38,8 +38,9 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     out.append((c.lower_, p))
-    if tok.pos_ == "ADJ":  # "critical of X", "unhappy with X"
-        out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPS
+    if tok.pos_ == "ADJ" or kind == "V" and tok.pos_ == "NOUN":  # "critical of X", "a fierce supporter of X"
+        preps = ADJECTIVE_PREPS if tok.pos_ == "ADJ" else {"of"}
+        out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                 for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
     if kind == "V" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and \
             not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in rest for c in tok.children) and \
