@@ -234,3 +234,9 @@ def test_predicative_and_appositive_role_nouns_state_their_event():
     assert _has(_types("Senator John McCain, a vocal critic of President Obama, spoke on Monday."), "DISAPPROVE",
                 "McCain", "Obama")
     assert not _has(_types("Supporters of the party gathered in the square."), "SUPPORT")
+
+
+def test_quitting_an_office_is_a_resignation_and_surrendering_a_concession():
+    assert _has(_types("Mr Blunkett quit in December after a probe."), "RETREAT", "Blunkett")
+    assert not _has(_types("Mr Blunkett quit smoking in December."), "RETREAT")
+    assert _has(_types("After two hours the gunman surrendered and was arrested."), "CONCEDE", "gunman")
