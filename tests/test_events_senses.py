@@ -240,3 +240,7 @@ def test_quitting_an_office_is_a_resignation_and_surrendering_a_concession():
     assert _has(_types("Mr Blunkett quit in December after a probe."), "RETREAT", "Blunkett")
     assert not _has(_types("Mr Blunkett quit smoking in December."), "RETREAT")
     assert _has(_types("After two hours the gunman surrendered and was arrested."), "CONCEDE", "gunman")
+
+
+def test_asking_to_do_is_a_request_without_recipient():
+    assert _has(_types("The jurors on Monday asked to review a video recording."), "DEMAND", "jurors")
