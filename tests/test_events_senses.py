@@ -244,3 +244,10 @@ def test_quitting_an_office_is_a_resignation_and_surrendering_a_concession():
 
 def test_asking_to_do_is_a_request_without_recipient():
     assert _has(_types("The jurors on Monday asked to review a video recording."), "DEMAND", "jurors")
+
+
+def test_a_police_raid_is_a_seizure():
+    """PLOVER COERCE mode seize ("execute search, confiscate property, raid"), not a violent ASSAULT."""
+    got = _types("Police raided the offices of the newspaper on Monday.")
+    assert _has(got, "COERCE", "Police", "newspaper") and not _has(got, "ASSAULT")
+    assert not _has(_types("A suspected Mafia boss arrested in a police raid was found dead in his cell."), "ASSAULT")
