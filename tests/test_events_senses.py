@@ -251,3 +251,8 @@ def test_a_police_raid_is_a_seizure():
     got = _types("Police raided the offices of the newspaper on Monday.")
     assert _has(got, "COERCE", "Police", "newspaper") and not _has(got, "ASSAULT")
     assert not _has(_types("A suspected Mafia boss arrested in a police raid was found dead in his cell."), "ASSAULT")
+
+
+def test_appealing_to_voters_is_no_request():
+    assert not _has(_types("Bernie Sanders says he is not a candidate who appeals to white voters."), "DEMAND")
+    assert _has(_types("Iraq appealed to the UN Security Council to lift the sanctions."), "DEMAND", "Iraq", "Security")
