@@ -256,3 +256,11 @@ def test_a_police_raid_is_a_seizure():
 def test_appealing_to_voters_is_no_request():
     assert not _has(_types("Bernie Sanders says he is not a candidate who appeals to white voters."), "DEMAND")
     assert _has(_types("Iraq appealed to the UN Security Council to lift the sanctions."), "DEMAND", "Iraq", "Security")
+
+
+def test_the_act_of_an_accusation_is_no_event():
+    """Labelling decision g of gold/events_dev11.tsv: the accusation is the event, not its content."""
+    got = _types("Lohan was accused of attacking a female staffer, but she was not charged.")
+    assert not _has(got, "ASSAULT")
+    got = _types("Sudan has accused the Chadian government of backing rebel militias.")
+    assert _has(got, "DISAPPROVE", "Sudan", "Chadian") and not _has(got, "SUPPORT")

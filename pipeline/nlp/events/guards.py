@@ -162,6 +162,16 @@ def _enabling_help(site: Site, r: Resolved) -> bool:
     return not any(m is not None for m, _ in r.tgt_ok)
 
 
+def _accused_act(site: Site, r: Resolved) -> bool:
+    """"accused the government of backing militias", "was accused of attacking a staffer": the act an accuser accuses
+    someone of is the content of the accusation, no event of its own (ACCUSE_OF cue words)."""
+    tok = site.tok
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "of telling lies ... and then attacking the lies"
+        tok = tok.head
+    return site.kind == "V" and tok.dep_ == "pcomp" and tok.head.lower_ == "of" and \
+        tok.head.head.lemma_.lower() in site.lex.words("ACCUSE_OF")
+
+
 PAIR_GUARDS = (_unnamed_pronoun_source, _no_named_actor, _speaker_source, _generated_without_recipient,
                _named_without_target, _target_missing, _intransitive_with_object, _person_target_missing,
-               _lone_agreement, _attributive_source_only, _enabling_help)
+               _lone_agreement, _attributive_source_only, _enabling_help, _accused_act)
