@@ -264,3 +264,8 @@ def test_the_act_of_an_accusation_is_no_event():
     assert not _has(got, "ASSAULT")
     got = _types("Sudan has accused the Chadian government of backing rebel militias.")
     assert _has(got, "DISAPPROVE", "Sudan", "Chadian") and not _has(got, "SUPPORT")
+
+
+def test_a_generated_study_sense_needs_a_target():
+    assert not _has(_types("Fees for English students studying in Scotland will rise."), "INVESTIGATE")
+    assert _has(_types("Royal Mail says it is investigating the situation."), "INVESTIGATE", "Royal Mail")

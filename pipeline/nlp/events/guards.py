@@ -73,10 +73,12 @@ def _speaker_source(site: Site, r: Resolved) -> bool:
 
 
 # a named actor criticizing, rejecting or investigating a thing ("the plan", "the situation") is an event
-VERBAL_TYPES = {"DISAPPROVE", "REJECT", "INVESTIGATE"}
-# the same for the hand senses of demands ("says the advice should be published") and of backing a policy ("Sanders has
-# supported stem cell research", "Kennedy, who backs the constitution": gold SUPPORT with the thing as no actor)
-HAND_VERBAL_TYPES = {"DEMAND", "SUPPORT"}
+VERBAL_TYPES = {"DISAPPROVE", "REJECT"}
+# the same for the hand senses of demands ("says the advice should be published"), of backing a policy ("Sanders has
+# supported stem cell research", "Kennedy, who backs the constitution": gold SUPPORT with the thing as no actor) and of
+# investigating ("Royal Mail is investigating the situation"; not the generated study/search/monitor senses: "English
+# students studying in Scotland", "families searching for relatives")
+HAND_VERBAL_TYPES = {"DEMAND", "SUPPORT", "INVESTIGATE"}
 
 
 def _named_speaker(site: Site, r: Resolved) -> bool:
