@@ -269,3 +269,8 @@ def test_the_act_of_an_accusation_is_no_event():
 def test_a_generated_study_sense_needs_a_target():
     assert not _has(_types("Fees for English students studying in Scotland will rise."), "INVESTIGATE")
     assert _has(_types("Royal Mail says it is investigating the situation."), "INVESTIGATE", "Royal Mail")
+
+
+def test_the_act_called_for_is_no_event():
+    got = _types("Senator Mark Warner called on Congress to investigate the cause of the mass sell-offs.")
+    assert _has(got, "DEMAND", "Warner", "Congress") and not _has(got, "INVESTIGATE")
