@@ -190,10 +190,10 @@ def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
         return None
     if _asked_of_someone(tok, gov, lex):
         return Sense("-", None, None)
-    if tok.dep_ == "advcl" and gov.lemma_.lower() in lex.words("DEMAND_VERB") and \
+    if tok.dep_ in ("advcl", "xcomp") and gov.lemma_.lower() in lex.words("DEMAND_VERB") and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
             any(c.dep_ == "prep" and c.lower_ == "on" for c in gov.children):
-        return Sense("-", None, None)  # "called on Congress to investigate the cause" (parsed as an adverbial clause)
+        return Sense("-", None, None)  # "called on Congress to investigate the cause" (an xcomp or adverbial clause)
     if tok.dep_ != "xcomp":
         return None
     if gov.lemma_.lower() in lex.words("DEMAND_XCOMP"):
