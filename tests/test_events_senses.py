@@ -224,6 +224,7 @@ def test_a_thwarted_attack_is_the_attackers_event():
 
 def test_firing_a_person_is_a_dismissal_not_an_assault():
     assert not _has(_types("Three weeks later, King decided to fire O'Brien."), "ASSAULT")
+    assert not _has(_types("The president fired his chief of staff."), "ASSAULT")
     assert not _has(_types("The two friends were fired up by Gordon Brown's speech."), "ASSAULT")
     assert _has(_types("Israeli soldiers fired on Palestinian protesters in Gaza."), "FIGHT", "soldiers", "protesters")
 

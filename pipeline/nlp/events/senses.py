@@ -100,7 +100,7 @@ def counted(tok) -> list:
 def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     """The conditions a sense puts on its context (lexicon flags): not in sport context
     ('sport'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
-    list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object),
+    list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object, 'HUMAN' a WordNet person noun),
     a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp'), no complement
     verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach agreement")."""
     if "sport" in trig.flags and "sport" in ctx:
@@ -114,7 +114,8 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         ok = bool(lemmas & need) or ("from" in need and "from" in preps and not objs) or (
             "PERSON" in need and any(o.ent_type_ in ("PERSON", "NORP") or o.pos_ == "PROPN" and not o.ent_type_
-                                    for o in objs))  # not a product: "released Windows", "Snow Leopard"
+                                    for o in objs)) or (  # not a product: "released Windows", "Snow Leopard"
+            "HUMAN" in need and any(o.lemma_.lower() in lexicon().humans for o in objs))  # "his chief of staff"
         if not ok:
             return False
     bad = trig.need("notobj")
