@@ -275,3 +275,8 @@ def test_a_generated_study_sense_needs_a_target():
 def test_the_act_called_for_is_no_event():
     got = _types("Senator Mark Warner called on Congress to investigate the cause of the mass sell-offs.")
     assert _has(got, "DEMAND", "Warner", "Congress") and not _has(got, "INVESTIGATE")
+
+
+def test_a_suicide_bomber_is_no_military_unit():
+    """PLOVER ASSAULT mode suicide-attack; CAMEO's &AIRCRAFT 'bomber' stays military for aircraft."""
+    assert _has(_types("A suicide bomber killed 20 people in Kabul."), "ASSAULT", "suicide bomber", "20 people")

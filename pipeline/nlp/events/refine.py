@@ -155,8 +155,10 @@ def military_fight(found: Found, lex: Lexicon) -> Sense | None:
     if found.trig.type != "ASSAULT":
         return None
     military = lex.words("MILITARY")
-    # the head word of each source ("Russian troops", not "heavily armed suicide bombers")
-    source_words = {(text or "").split()[-1].lower() for _, text in found.sources if (text or "").split()}
+    # the head word of each source ("Russian troops", not "heavily armed suicide bombers"); a suicide bomber is no
+    # military unit (PLOVER ASSAULT mode suicide-attack)
+    source_words = {(text or "").split()[-1].lower() for _, text in found.sources if (text or "").split() and
+                    "suicide" not in (text or "").lower()}
     code = found.cameo or ""
     if code.startswith("19") and (source_words & military or code.startswith(("194", "195"))) and \
             any(text for _, text in found.sources):
