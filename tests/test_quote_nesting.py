@@ -46,3 +46,20 @@ def test_a_name_in_marks_inside_the_object_of_call_is_one_attribution():
     assert content and content[0].text.startswith("Mr. Trump's comments")
     groups = {(quote.cue_start, quote.speaker_start) for quote in found}
     assert len(groups) == 1
+
+
+def test_a_partial_closing_the_reported_clause_joins_the_report():
+    # (the fresh BBC precision sample of session 18, politics/383)
+    found = quotes_in("Mr Straw promised to continue to ensure the UK's budget rebate, secured in 1984 by Margaret "
+                      "Thatcher, was \"fully justified\". \"We have a veto on any changes,\" he said.")
+    report = next(quote for quote in found if quote.kind == "indirect")
+    partial = next(quote for quote in found if quote.kind == "partial")
+    assert report.text.endswith("fully justified") and partial.cue_start == report.cue_start
+
+
+def test_a_partial_after_a_sentence_end_does_not_join():
+    report = _quote(10, 40, "indirect", 5, 0)
+    partial = _quote(50, 78, "partial", 20, 0, None)
+    partial.speaker_start = None
+    join_nested_partials([partial], [report], "x" * 40 + ". The " + "y" * 40)
+    assert partial.cue_start == 20 and report.end == 40

@@ -42,7 +42,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     settle_continued(text, quotes, run.continued, indirect)
     quotes = [quote for quote in quotes if quote.kind != "dropped"]
     opening_quotations(text, ctx.pieces, quotes, indirect)
-    join_nested_partials(quotes, indirect)
+    join_nested_partials(quotes, indirect, text)
     quotes.extend(indirect)
     continue_salient_speaker(ctx, quotes)
     quotes.sort(key=lambda quote: quote.start)

@@ -10,9 +10,12 @@ One named rule each, applied in the order of NESTING_RULES to every partial quot
 reports that contain it."""
 from __future__ import annotations
 
+import re
+
 from pipeline.records import Quote
 
 INSIDE = 0.8  # share of the partial quote's characters the report's content must cover
+GAP_WORDS = 5  # at most this many words between a report's content and a partial quote it runs on into
 
 
 def _covered(inner: Quote, outer: Quote) -> bool:
@@ -42,18 +45,44 @@ def same_speaker_inside(partial: Quote, report: Quote) -> bool:
 NESTING_RULES = [cue_outside_content, same_speaker_inside]
 
 
-def join_nested_partials(quotes: list[Quote], reports: list[Quote]) -> None:
+def runs_on_into(text: str, partial: Quote, report: Quote) -> bool:
+    """'Mr Straw promised to continue to ensure the UK's budget rebate, secured in 1984 by
+    Margaret Thatcher, was “fully justified”': the report's content stops short of a partial
+    quote that closes its clause — the partial's cue is a verb inside the content, a few words
+    of the same sentence lie between, and the partial has no other speaker of its own."""
+    if partial.cue_start is None or not report.start <= partial.cue_start < report.end or partial.start < report.end:
+        return False
+    gap = text[report.end:partial.start]
+    if re.search(r"[.!?;:]", gap) or len(re.findall(r"\w+", gap)) > GAP_WORDS:
+        return False
+    return partial.speaker_start is None or _same_speaker(partial, report)
+
+
+def _run_on(text: str, partial: Quote, reports: list[Quote]) -> list[Quote]:
+    """The report a partial quote closes (runs_on_into), its content run on to the partial's end."""
+    report = next((report for report in reports if report.cue_start is not None
+                   and runs_on_into(text, partial, report)), None) if text else None
+    if report is None:
+        return []
+    report.end, report.text = partial.end, text[report.start:partial.end]
+    return [report]
+
+
+def join_nested_partials(quotes: list[Quote], reports: list[Quote], text: str = "") -> None:
     """Give every partial quote lying inside a report's content (an indirect quote with a cue)
-    the cue and speaker of the innermost such report, when a rule of NESTING_RULES holds."""
+    the cue and speaker of the innermost such report, when a rule of NESTING_RULES holds; a
+    partial that closes a report's clause (runs_on_into, given the `text`) extends that
+    report's content and joins it."""
     for partial in quotes:
         if partial.kind != "partial":
             continue
         holders = [report for report in reports if report.cue_start is not None and _covered(partial, report)
                    and (report.cue_start, report.speaker_start) != (partial.cue_start, partial.speaker_start)]
-        if not holders:
+        run_on = [] if holders else _run_on(text, partial, reports)
+        if not holders and not run_on:
             continue
-        report = min(holders, key=lambda holder: holder.end - holder.start)
-        if not any(rule(partial, report) for rule in NESTING_RULES):
+        report = min(holders, key=lambda holder: holder.end - holder.start) if holders else run_on[0]
+        if not run_on and not any(rule(partial, report) for rule in NESTING_RULES):
             continue
         partial.cue, partial.cue_start, partial.cue_end = report.cue, report.cue_start, report.cue_end
         partial.speaker_text, partial.speaker_entity_key = report.speaker_text, report.speaker_entity_key

@@ -11,7 +11,7 @@ PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "NORP", "GPE"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TRIM_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # (a modal auxiliary makes its verb finite: "will join")
 WH_NOBODY = word_set("wh_nobody")
 
 

@@ -10,6 +10,7 @@ from pipeline.nlp.quotes.syntax import is_cue
 CONDITION_MARKS = word_set("condition_marks")
 PERCEPTION_VERBS = word_set("perception_verbs")
 FAILURE_VERBS = word_set("failure_verbs")
+OBLIGATION_VERBS = word_set("obligation_verbs")
 NON_AGENT_ENTITIES = {"DATE", "TIME"}
 AMOUNT_ENTITIES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 
@@ -41,8 +42,18 @@ def perceived_event(verb, subject, head) -> bool:
         head = next((child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i), None)
     if head is None or head.dep_ not in ("ccomp", "xcomp"):
         return False
-    return head.tag_ in ("VB", "VBG") and not any(
-        child.dep_ in ("mark", "aux") and child.lower_ in ("that", "to") for child in head.children)
+    if any(child.dep_ in ("mark", "aux") and child.lower_ in ("that", "to") for child in head.children):
+        return False
+    return head.tag_ in ("VB", "VBG") or _untensed(verb, head)
+
+
+def _untensed(verb, head) -> bool:
+    """A complement verb the tagger gave a tense it cannot have there: a participle with no
+    auxiliary ('have seen themselves overtaken by rivals'), or a present form after a past
+    perception verb ('GM saw its net profits fall 37%': a bare infinitive)."""
+    if any(child.dep_ in ("aux", "auxpass") for child in head.children):
+        return False
+    return head.tag_ == "VBN" or head.tag_ == "VBP" and verb.tag_ in ("VBD", "VBN")
 
 
 def adding_to(verb, subject, head) -> bool:
@@ -65,7 +76,14 @@ def failed_act(verb, subject, head) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILURE_VERBS
 
 
-NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act]
+def required_act(verb, subject, head) -> bool:
+    """'Those diagnosed would then need to seek treatment', 'Blair has yet to name the date':
+    a cue with an object (no reported clause) under a verb of obligation or permission (rules
+    obligation_verbs) is an act required or allowed, not a stance taken."""
+    return head is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGATION_VERBS
+
+
+NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act]
 
 
 def vetoed(verb, subject, head) -> bool:
