@@ -280,3 +280,8 @@ def test_the_act_called_for_is_no_event():
 def test_a_suicide_bomber_is_no_military_unit():
     """PLOVER ASSAULT mode suicide-attack; CAMEO's &AIRCRAFT 'bomber' stays military for aircraft."""
     assert _has(_types("A suicide bomber killed 20 people in Kabul."), "ASSAULT", "suicide bomber", "20 people")
+
+
+def test_a_shootout_is_a_fight():
+    got = _types("Farook and his wife died in a shootout with police on Wednesday.")
+    assert _has(got, "FIGHT", "Farook", "police")
