@@ -285,3 +285,11 @@ def test_a_suicide_bomber_is_no_military_unit():
 def test_a_shootout_is_a_fight():
     got = _types("Farook and his wife died in a shootout with police on Wednesday.")
     assert _has(got, "FIGHT", "Farook", "police")
+
+
+def test_a_weapon_drawn_on_someone_is_a_threat():
+    """Labelling decision k of gold/events_dev12.tsv (rule 10): drawing a gun on someone is THREATEN; the weapon is
+    the means, not the one threatened."""
+    assert _has(_types("The man pulled a knife on the officer."), "THREATEN", "man", "officer")
+    got = _types("He pointed a gun at the guards.")
+    assert _has(got, "THREATEN", None, "guards") and not _has(got, "THREATEN", None, "gun")

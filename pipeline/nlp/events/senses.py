@@ -10,7 +10,8 @@ from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
 TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "to": {"CONSULT", "AID", "SUPPORT", "CONCEDE", "DEMAND", "REJECT"},
                 "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME"},
-                "on": {"ASSAULT", "SANCTION", "DEMAND"},
+                "on": {"ASSAULT", "SANCTION", "DEMAND", "THREATEN"},  # "drew a gun on him"
+                "at": {"THREATEN"},  # "pointed a revolver at them"
                 "for": {"DEMAND", "SUPPORT"},
                 "into": {"INVESTIGATE", "COERCE"},  # "looked into X", "an inquiry into X", "hack into X"
                 "behind": {"SUPPORT"}, "around": {"SUPPORT"}}  # "rallied behind X", "threw his support behind X"
@@ -32,6 +33,8 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
         if kind == "V" and c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
             if c.lower_ in rest or c.ent_type_ in ("DATE", "TIME"):
                 continue
+            if etype == "THREATEN" and c.lemma_.lower() in lex.words("WEAPON"):
+                continue  # "drew a gun on him": the weapon is the means, the one threatened is "on/at" X
             out.append(c)
         elif c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS and (
                 TARGET_PREPS[c.lower_] is None or etype is None or etype in TARGET_PREPS[c.lower_]):
@@ -100,7 +103,8 @@ def counted(tok) -> list:
 def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     """The conditions a sense puts on its context (lexicon flags): not in sport context
     ('sport'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
-    list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object, 'HUMAN' a WordNet person noun),
+    list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object, 'HUMAN' a WordNet person noun,
+    'WEAPON' a word of CAMEO's &WEAPON class),
     a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp'), no complement
     verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach agreement")."""
     if "sport" in trig.flags and "sport" in ctx:
@@ -115,7 +119,8 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
         ok = bool(lemmas & need) or ("from" in need and "from" in preps and not objs) or (
             "PERSON" in need and any(o.ent_type_ in ("PERSON", "NORP") or o.pos_ == "PROPN" and not o.ent_type_
                                     for o in objs)) or (  # not a product: "released Windows", "Snow Leopard"
-            "HUMAN" in need and any(o.lemma_.lower() in lexicon().humans for o in objs))  # "his chief of staff"
+            "HUMAN" in need and any(o.lemma_.lower() in lexicon().humans for o in objs)) or (  # "his chief of staff"
+            "WEAPON" in need and any(o.lemma_.lower() in lexicon().words("WEAPON") for o in objs))  # CAMEO &WEAPON
         if not ok:
             return False
     bad = trig.need("notobj")
