@@ -293,3 +293,8 @@ def test_a_weapon_drawn_on_someone_is_a_threat():
     assert _has(_types("The man pulled a knife on the officer."), "THREATEN", "man", "officer")
     got = _types("He pointed a gun at the guards.")
     assert _has(got, "THREATEN", None, "guards") and not _has(got, "THREATEN", None, "gun")
+
+
+def test_support_a_thing_wins_is_support():
+    """As the criticism a thing draws ("drew criticism from X") is DISAPPROVE by X."""
+    assert _has(_types("The plan won broad support from opposition parties."), "SUPPORT", "opposition parties")

@@ -115,8 +115,18 @@ def _named_without_target(site: Site, r: Resolved) -> bool:
             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children))
 
 
+def _support_for_a_thing(site: Site, r: Resolved) -> bool:
+    """"The plan won broad support from opposition parties": the support a named actor gives to a thing (the subject of
+    a receiving verb, RECEIVE cue words) is SUPPORT with no actor target, as the criticism a thing draws is DISAPPROVE."""
+    verb = site.verb
+    return site.trig.type == "SUPPORT" and site.kind == "N" and verb is not None and \
+        verb.lemma_.lower() in site.lex.receive and not r.tgt_ok and \
+        any(m is not None or t and not is_pronoun_text(t) for m, t in r.src)
+
+
 def _target_missing(site: Site, r: Resolved) -> bool:
-    return "target" in site.trig.flags and not r.tgt_ok and not _named_speaker(site, r)
+    return "target" in site.trig.flags and not r.tgt_ok and not _named_speaker(site, r) and \
+        not _support_for_a_thing(site, r)
 
 
 def _intransitive_with_object(site: Site, r: Resolved) -> bool:
@@ -126,7 +136,8 @@ def _intransitive_with_object(site: Site, r: Resolved) -> bool:
 def _person_target_missing(site: Site, r: Resolved) -> bool:
     """A "person" sense needs a person-like target (a person, organization, group; a country for the verbal and
     diplomatic types: "urged Israel not to build", "warned Iran that ...", not "killed Iran")."""
-    if "person" not in site.trig.flags or site.trig.type == "SUPPORT" and not r.tgt_ok and _named_speaker(site, r):
+    if "person" not in site.trig.flags or site.trig.type == "SUPPORT" and not r.tgt_ok and (
+            _named_speaker(site, r) or _support_for_a_thing(site, r)):
         return False  # "Kennedy, who backs the constitution": a named actor backing a policy (HAND_VERBAL_TYPES)
     return not r.tgt_ok or not any(
         m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and site.trig.type in COUNTRY_TARGETS)
