@@ -140,6 +140,11 @@ def _thing_said_of(subject, verb) -> bool:
         not is_person_noun(subject, lex)
 
 
+# the clauses whose verb takes the subject of the verb they depend on; a predicative role noun ("X was a supporter of
+# Y": attr) takes its copula's
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp")
+
+
 @per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense
 def subject_of(verb):
     """Subject tokens of a verb (own, else inherited from the verb it depends on)."""
@@ -194,8 +199,7 @@ def subject_of(verb):
         held = _noun_holder(v, verb)
         if held:  # "the decision by the Supreme Court to give X", "the pirates' intention of attacking X"
             return held, False
-        if (v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp") or  # "X was a supporter of Y"
-                v.dep_ == "attr" and v.i == verb.i and v.pos_ == "NOUN") and v.head.i != v.i:
+        if (v.dep_ in CLIMB_DEPS or v.dep_ == "attr" and v.i == verb.i and v.pos_ == "NOUN") and v.head.i != v.i:
             # ("acomp": "it is willing to withdraw" -> the subject of "is")
             if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
                 # "a super PAC supporting Rubio": the modified noun acts; "a petition calling on X":
