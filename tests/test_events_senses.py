@@ -298,3 +298,10 @@ def test_a_weapon_drawn_on_someone_is_a_threat():
 def test_support_a_thing_wins_is_support():
     """As the criticism a thing draws ("drew criticism from X") is DISAPPROVE by X."""
     assert _has(_types("The plan won broad support from opposition parties."), "SUPPORT", "opposition parties")
+
+
+def test_an_electoral_win_is_no_assault():
+    """CAMEO codes "defeat * candidate" and "beat * in election" as no event (decision f of events_dev11)."""
+    assert not _has(_types("Bernie Sanders whipped Hillary Clinton in the New Hampshire primary."), "ASSAULT")
+    assert not _has(_types("His supporters sought to defeat the former chairwoman in the primary."), "ASSAULT")
+    assert _has(_types("Three men beat Mr Smith outside his home."), "ASSAULT", "men", "Smith")

@@ -66,6 +66,8 @@ def context_of_words(words: set[str], lex: Lexicon) -> set[str]:
         out.add("sport")
     if words & ctx.get("ACCIDENT", frozenset()):
         out.add("accident")
+    if words & ctx.get("ELECTION", frozenset()):
+        out.add("election")
     return out
 
 
@@ -102,12 +104,12 @@ def counted(tok) -> list:
 
 def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     """The conditions a sense puts on its context (lexicon flags): not in sport context
-    ('sport'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
+    ('sport'), only in an election context ('election'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
     list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object, 'HUMAN' a WordNet person noun,
     'WEAPON' a word of CAMEO's &WEAPON class),
     a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp'), no complement
     verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach agreement")."""
-    if "sport" in trig.flags and "sport" in ctx:
+    if "sport" in trig.flags and "sport" in ctx or "election" in trig.flags and "election" not in ctx:
         return False
     lemmas = set()  # the objects' words, read by the object conditions only (most senses have none)
     if trig.need("obj") is not None or trig.need("notobj") is not None:
