@@ -48,3 +48,14 @@ def test_interposed_cue_content_starts_after_the_lead_in():
     assert [quote.text for quote in permit if quote.cue == "said"] == ["the permit", "had been hard to get"]
     state = quotes_in("In his state, Christie said, offenders are sent to treatment instead of prison.")
     assert [quote.text for quote in state if quote.cue == "said"][0] == "In his state"
+
+
+def test_a_verbless_list_or_contrast_after_the_clause_is_reported():
+    """'…, but by only 1.5% in the final quarter', '…; £140,000 in Wales; …': the clause goes on
+    elliptically (verbless_tail); a clause with a verb of its own after 'and' stays out."""
+    quotes = quotes_in("The building society said prices rose 12% over the year, but by only 1.5% in the final "
+                       "quarter. Its figures showed the average price was £180,000 in England; £140,000 in Wales; "
+                       "£110,000 in Scotland.")
+    texts = [quote.text for quote in quotes]
+    assert any("by only 1.5% in the final quarter" in text for text in texts), texts
+    assert any("£110,000 in Scotland" in text for text in texts), texts

@@ -142,6 +142,20 @@ def test_continuation_after_a_closing_paraphrase_takes_its_speaker():
     assert not [q for q in _quotes(text3)[0] if q.kind == "direct"]
 
 
+def test_a_cueless_quotation_after_another_speakers_report_is_that_speakers():
+    # (BBC business/151, outside the gold and the precision samples: the BBC texts run a story's
+    # paragraphs together)
+    text = ("Split over UK interest rates\n\nThe Bank's minutes said that risks to the inflation forecast were \"sufficiently to the downside\" "
+            "to keep rates on hold. However, the minutes added: \"Some members noted that an increase might be "
+            "warranted in due course\". Ross Walker, UK economist at Royal Bank of Scotland, said he was surprised "
+            "that a dissenting vote had been made so soon. He said the minutes appeared to be \"trying to get the "
+            "market to focus on the possibility of a rise in rates\". \"If the economy pans out as they expect "
+            "then they are probably going to have to hike rates.\"")
+    quotes, names = _quotes(text)
+    cont = _find(quotes, "If the economy pans out")
+    assert cont.kind == "direct" and "Walker" in names[cont.speaker_entity_key]
+
+
 def test_cue_without_a_parsed_subject_and_by_saying():
     text = ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
             "“Hillary Clinton believes that cooperation is strongest when Europe is united.”\n\n"

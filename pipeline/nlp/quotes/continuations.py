@@ -45,7 +45,28 @@ def because_after_cue(ctx: QuoteContext, verb, low: int, high: int) -> Continuat
     return None
 
 
-CONTINUATION_RULES = [that_conjunct, because_after_cue]
+def verbless_tail(ctx: QuoteContext, verb, low: int, high: int) -> Continuation | None:
+    """'said prices rose 15.1% over the whole of 2004, but by only 2.8% in the second half',
+    'showed the average price was £192,713 in England; £139,544 in Wales; …': the rest of the
+    sentence after a conjunction or a semicolon, with no verb of its own, is the reported
+    clause going on elliptically (a list, a contrast), whatever the parser hung it on."""
+    doc = ctx.doc
+    if high <= verb.i or high >= len(doc) or ctx.inside_quote(doc[high].idx):
+        return None
+    sent_end = doc[high].sent.end
+    while sent_end > high and doc[sent_end - 1].is_punct:
+        sent_end -= 1
+    tail = doc[high:sent_end]
+    opens = doc[high].text == ";" or doc[high].lower_ in ("but", "and") or (
+        doc[high].text == "," and high + 1 < sent_end and doc[high + 1].lower_ in ("but", "and"))
+    if not opens or len([tok for tok in tail if tok.is_alpha or tok.like_num]) < 3:
+        return None
+    if any(tok.pos_ in ("VERB", "AUX") or ctx.inside_quote(tok.idx) for tok in tail):
+        return None
+    return Continuation(high, sent_end)
+
+
+CONTINUATION_RULES = [that_conjunct, because_after_cue, verbless_tail]
 
 
 def continuations(ctx: QuoteContext, verb, low: int, high: int) -> list[Continuation]:

@@ -160,6 +160,19 @@ def _same_sentence(text: str, end_before: int, cue_start: int) -> bool:
     return not re.search(r"[.!?][”\"'’)]*\s", text[end_before:cue_start])
 
 
+def _turned_to(text: str, first: Quote, item: Continuation, indirect: list[Quote]) -> list[Quote]:
+    """'… a crestfallen Mr Lim confided. … Mr MacKenzie thought the former solicitor deserved a
+    chance to progress. “He could join the rest of the crooks …”': after the quotation it would
+    continue, a sentence of its own reports someone else and ends right before it — the
+    cue-less quotation goes with that report's speaker, not back to the quotation before (the
+    BBC texts run a story's paragraphs together, so 'the same paragraph' says little there)."""
+    return [report for report in indirect if report.speaker_entity_key and report.cue_start is not None
+            and report.speaker_entity_key != first.speaker_entity_key
+            and item.end_before <= report.cue_start < item.start
+            and not _same_sentence(text, item.end_before, report.cue_start)
+            and not re.search(r"\w", text[max(report.end, report.cue_end, report.speaker_end or 0):item.start])]
+
+
 def settle_continued(text: str, quotes: list[Quote], continued: list[Continuation], indirect: list[Quote]) -> None:
     """The speaker of a quotation paragraph with no cue of its own that continues the
     previous paragraph: whoever the previous paragraph reported last — the speaker of a
@@ -184,6 +197,8 @@ def settle_continued(text: str, quotes: list[Quote], continued: list[Continuatio
             # no quotation before: only a paraphrase that ends with its speech cue ('…, said Mr Thomas.')
             later = [report for report in later
                      if report.cue_start > report.end and (report.cue or "").lower() in POSTPOSED_SAID]
+        else:
+            later = later or _turned_to(text, quotes[item.first], item, indirect)
         if later:
             source = max(later, key=lambda report: report.cue_start)
             for quote in quotes[item.first:item.first + item.count]:
