@@ -245,6 +245,7 @@ def test_quitting_an_office_is_a_resignation_and_surrendering_a_concession():
 
 def test_asking_to_do_is_a_request_without_recipient():
     assert _has(_types("The jurors on Monday asked to review a video recording."), "DEMAND", "jurors")
+    assert not _types("The senior State Department official, who asked not to be identified, said the talks would go on.")
 
 
 def test_a_police_raid_is_a_seizure():
