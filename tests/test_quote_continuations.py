@@ -50,6 +50,55 @@ def test_interposed_cue_content_starts_after_the_lead_in():
     assert [quote.text for quote in state if quote.cue == "said"][0] == "In his state"
 
 
+def test_infinitive_after_a_prepositional_object_is_reported():
+    """'calling on X to support Y': the infinitive the parser hung on the cue verb says what the
+    one called on is asked to do (content._infinitive_tail; PolNeAR train sentence)."""
+    quotes = quotes_in("Sanders started a petition this week calling on Democratic candidates to support the "
+                       "$15 minimum wage, which appeared to be directed at Clinton.")
+    texts = [quote.text for quote in quotes if quote.cue == "calling"]
+    assert texts == ["Democratic candidates to support the $15 minimum wage"], texts
+
+
+def test_one_named_inside_the_name_is_content():
+    """'called the Republican frontrunner “ISIS’ best recruiter”': the one named (parsed inside
+    the name) is reported with the quoted name (PolNeAR train sentence)."""
+    quotes = quotes_in("The idea came up in a Democratic debate in December, when Hillary Clinton called the "
+                       "Republican frontrunner “ISIS’ best recruiter.”")
+    texts = [quote.text for quote in quotes if quote.cue == "called" and quote.kind == "indirect"]
+    assert texts == ["the Republican frontrunner “ISIS’ best recruiter"], texts
+
+
+def test_list_item_after_a_comma_is_no_aside():
+    """'noted the Sept. 11 attacks, her support for …': an 'apposition' opening with a
+    possessive is the list's next item, not the narrator's aside (content._list_item)."""
+    quotes = quotes_in("Clinton noted the Sept. 11 attacks, her support for first responders and her work "
+                       "trying to bring in jobs from “Buffalo to Albany.”")
+    texts = [quote.text for quote in quotes if quote.cue == "noted"]
+    assert any("her support for first responders" in text for text in texts), texts
+
+
+def test_cue_hung_on_its_own_reported_clause_reports_it():
+    """'after Trump told The Washington Post he was “not quite there yet” on supporting Ryan':
+    the parser hangs 'told' on 'was' as an adverbial; the clause after the listener is the
+    content (frames.governing_clause; PolNeAR train sentence)."""
+    quotes = quotes_in("The endorsement comes just three days after Trump told The Washington Post he was “not "
+                       "quite there yet” on supporting Ryan, who will face challenger Paul Nehlen in a primary on "
+                       "Tuesday.")
+    texts = [quote.text for quote in quotes if quote.cue == "told" and quote.kind == "indirect"]
+    assert texts == ["he was “not quite there yet” on supporting Ryan"], texts
+
+
+def test_content_running_into_a_quotation_goes_on_to_its_closing_mark():
+    """'telling Stephanopolous that “we tell the truth, we deal with the issues”' (PolNeAR
+    train): the parser ends the clause at the comma inside the marks; the content takes the
+    whole quotation (indirect._through_quotation)."""
+    quotes = quotes_in("Carson said he saw no need to change anything about his campaign, telling Stephanopolous "
+                       "that “we tell the truth, we deal with the issues” and that he’d seen continued support "
+                       "from voters over the past week.")
+    texts = [quote.text for quote in quotes if quote.cue == "telling" and quote.kind == "indirect"]
+    assert texts and texts[0].startswith("that “we tell the truth, we deal with the issues"), texts
+
+
 def test_a_verbless_list_or_contrast_after_the_clause_is_reported():
     """'…, but by only 1.5% in the final quarter', '…; £140,000 in Wales; …': the clause goes on
     elliptically (verbless_tail); a clause with a verb of its own after 'and' stays out."""

@@ -26,11 +26,23 @@ def test_a_partial_whose_inner_cue_has_the_report_speaker_joins_it():
 
 
 def test_a_partial_quoted_by_another_speaker_inside_the_content_keeps_its_own():
+    """... when that speaker's cue reported something of its own (a report nested in the content)."""
     report = _quote(10, 80, "indirect", 5, 0, "X")
+    inner = _quote(60, 70, "indirect", 45, 30, "Y")
     partial = _quote(50, 78, "partial", 45, 30, "Y")
     partial.speaker_entity_key = "y"
-    join_nested_partials([partial], [report])
+    join_nested_partials([partial], [report, inner])
     assert (partial.cue_start, partial.speaker_text) == (45, "Y")
+
+
+def test_a_partial_whose_inner_cue_reported_nothing_joins_the_report():
+    """'it does say that Japan agrees to “renounce war”': 'agrees' reports nothing of its own,
+    so the quotation is part of the report of 'say' (nesting.no_report_of_its_own; PolNeAR
+    train sentence)."""
+    found = quotes_in("The Japanese constitution makes no specific mention of nuclear weapons, although it "
+                      "does say that Japan agrees to “renounce war.”")
+    partial = next(quote for quote in found if quote.kind == "partial")
+    assert partial.cue == "say", [(quote.kind, quote.cue, quote.text) for quote in found]
 
 
 def test_a_partial_outside_every_report_is_left_alone():

@@ -76,6 +76,16 @@ def test_seem_and_appear_attribute_the_clause_to_nobody():
     assert not [q for q in out if q.cue == "appeared"]
 
 
+def test_seem_like_is_an_impression_too():
+    """'had previously seemed like an obstacle that could be overcome' (PolNeAR train): a 'like'
+    phrase is the complement of a raising verb of impression (frames.raising)."""
+    out, _ = _quotes("Where the background check for Syrian refugees had previously seemed like an obstacle that "
+                     "could be overcome, now it seemed like an impossible task.")
+    q = _find(out, "an obstacle that could be overcome")
+    assert q.text.startswith("the background check for Syrian refugees") and q.cue == "seemed"
+    assert q.speaker_start is None
+
+
 # (text, content fragment, cue or None, a word of the speaker or None): cues and speakers of
 # reported contents that are no quotation
 REPORTED = [

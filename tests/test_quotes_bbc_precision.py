@@ -1,8 +1,8 @@
-"""The BBC precision sample of issue 14 (session 15): the seeded draw gives the 20 labelled
-files, none of them in the 30-article gold, and every labelled prediction is found in its
-article with a verdict."""
+"""The BBC precision samples of issue 14 (sessions 15 and 18): the seeded draw gives the 20
+labelled files, none of them in the 30-article gold (nor, for the second, in the first sample),
+and every labelled prediction is found in its article with a verdict."""
 from pipeline.evaluate.quotes_bbc import GOLD
-from pipeline.evaluate.quotes_bbc_precision import LABELS, draw, read_labels
+from pipeline.evaluate.quotes_bbc_precision import LABELS, SAMPLES, draw, read_labels
 from tests.conftest import corpus
 
 
@@ -17,3 +17,16 @@ def test_sample_is_the_seeded_draw_and_every_label_is_found():
     labels = read_labels(corpora)
     assert sum(map(len, labels.values())) == len(rows) == 228
     assert all(positions for entries in labels.values() for positions, _, _ in entries)
+
+
+def test_second_sample_leaves_out_the_gold_and_the_first_sample():
+    corpora = corpus("bbc-news").parent
+    names = draw(corpora, 18)
+    rows = [line.split("\t") for line in SAMPLES[18].labels.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len(names) == 20 and {row[0] for row in rows} <= set(names)
+    assert not set(names) & (set(draw(corpora, 15)) | {line.split("\t")[0] for line in GOLD.read_text(
+        encoding="utf-8").splitlines()})
+    labels = read_labels(corpora, 18)
+    assert sum(map(len, labels.values())) == len(rows) == 217
+    assert sum(row[4] == "ok" for row in rows) == 191

@@ -13,7 +13,8 @@ label. The labels (`gold/quotes_bbc_precision.tsv`, its header says how they wer
 add columns: `ok` or `wrong` (is the predicted content an attribution a reader files
 under the BBC gold's second guideline, at overlap >= 0.5), the speaker judged right or
 wrong, a note (the class of a wrong one) and, where the content alone is ambiguous ('which'),
-the words before it. Without `--dump`: the pipeline runs again and every prediction is looked up among
+the words before it. `--sample 18` takes the second sample (session 18: `random.Random(18)`, also without
+sample 15's files, drawn at main 6ad7783; labels `gold/quotes_bbc_precision18.tsv`). Without `--dump`: the pipeline runs again and every prediction is looked up among
 the labelled ones (same file, overlap >= 0.5 of the content); it prints the precision over
 the labelled predictions still made and lists the predictions nobody labelled (new ones a
 change made: judge them before counting)."""
@@ -23,27 +24,45 @@ import argparse
 import random
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.evaluate.quotes import Article, _overlap, _positions, predict_pipeline
 from pipeline.evaluate.quotes_bbc import CORPORA, GOLD, locate
 from pipeline.evaluate.quotes_bbc_draw import TOPICS, eligible_files, used_files
 
 ROOT = Path(__file__).resolve().parents[2]
-LABELS = ROOT / "pipeline" / "evaluate" / "gold" / "quotes_bbc_precision.tsv"
-SEED = 15
+GOLD_DIR = ROOT / "pipeline" / "evaluate" / "gold"
 PER_TOPIC = 10
-DRAWN_AT = "20f56df"  # main when the sample was drawn: files named in the repository or its history by then are out
 
 
-def draw(corpora: Path) -> list[str]:
-    """The 20 'topic/NNN.txt' files of the sample, in order."""
-    used = used_files(DRAWN_AT)
+class Sample(NamedTuple):
+    """A precision sample: its seed, main when it was drawn (files named in the repository or
+    its history by then are out), its labels, and the earlier samples whose files it leaves out."""
+    seed: int
+    drawn_at: str
+    labels: Path
+    after: tuple[int, ...] = ()
+
+
+SAMPLES = {
+    15: Sample(15, "20f56df", GOLD_DIR / "quotes_bbc_precision.tsv"),
+    18: Sample(18, "6ad7783", GOLD_DIR / "quotes_bbc_precision18.tsv", (15,)),
+}
+SEED = 15  # the default sample
+LABELS = SAMPLES[SEED].labels
+
+
+def draw(corpora: Path, seed: int = SEED) -> list[str]:
+    """The 20 'topic/NNN.txt' files of sample `seed`, in order."""
+    sample = SAMPLES[seed]
+    used = used_files(sample.drawn_at)
     gold = {line.split("\t")[0].removesuffix(".txt") for line in GOLD.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
-    rng = random.Random(SEED)
+    earlier = {name.removesuffix(".txt") for before in sample.after for name in draw(corpora, before)}
+    rng = random.Random(sample.seed)
     out = []
     for topic in TOPICS:
-        eligible = eligible_files(corpora, topic, used | gold)
+        eligible = eligible_files(corpora, topic, used | gold | earlier)
         out += sorted(f"{name}.txt" for name in rng.sample(eligible, PER_TOPIC))
     return out
 
@@ -58,10 +77,10 @@ def _content(text: str, spans: list[tuple[int, int]]) -> str:
     return " ||| ".join(" ".join(text[start:end].split()) for start, end in spans)
 
 
-def read_labels(corpora: Path) -> dict[str, list[tuple[frozenset[int], bool, str]]]:
-    """stem -> (content positions, judged correct, the row) of every labelled prediction."""
+def read_labels(corpora: Path, seed: int = SEED) -> dict[str, list[tuple[frozenset[int], bool, str]]]:
+    """stem -> (content positions, judged correct, the row) of every labelled prediction of sample `seed`."""
     out: dict[str, list[tuple[frozenset[int], bool, str]]] = {}
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
+    for line in SAMPLES[seed].labels.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, _kind, _speaker, content, verdict, _speaker_verdict, _note, *after = line.split("\t")
@@ -78,9 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpora", nargs="?", default=str(CORPORA))
     ap.add_argument("--dump", action="store_true", help="print the predictions to label")
+    ap.add_argument("--sample", type=int, choices=sorted(SAMPLES), default=SEED, help="which sample (its seed)")
     args = ap.parse_args(argv)
     corpora = Path(args.corpora)
-    names = draw(corpora)
+    names = draw(corpora, args.sample)
     articles, preds = predictions(corpora, names)
     if args.dump:
         for name, art in zip(names, articles):
@@ -88,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(name, pred.kind, pred.speaker_names[0] if pred.speaker_names else "-",
                       _content(art.text, pred.spans), sep="\t")
         return 0
-    labels = read_labels(corpora)
+    labels = read_labels(corpora, args.sample)
     right = judged = 0
     for name, art in zip(names, articles):
         for pred in preds[art.stem]:
@@ -101,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             right += best[1]
             if not best[1]:
                 print("wrong", best[2], sep="\t")
-    print(f"BBC precision sample ({len(names)} articles, seed {SEED}): predicted {judged} labelled, "
+    print(f"BBC precision sample ({len(names)} articles, seed {args.sample}): predicted {judged} labelled, "
           f"{right} correct: P {right / judged if judged else 0:.3f}")
     return 0
 

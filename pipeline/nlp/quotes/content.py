@@ -38,6 +38,17 @@ def _object_tail(verb, high: int) -> int:
     return high
 
 
+def _infinitive_tail(verb, high: int) -> int:
+    """'calling on Democratic candidates to support the $15 minimum wage': an infinitive the
+    parser hung on the cue verb right after its object says what the object is asked to do."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.pos_ in ("VERB", "AUX") and child.left_edge.i == high \
+                and doc[high].lower_ == "to" and doc[high].dep_ == "aux":
+            return child.right_edge.i + 1
+    return high
+
+
 def phrasal_prep(verb) -> str | None:
     """The preposition of a phrasal cue verb `verb` ('went after', 'fired back at'), when it
     has one with an object; else None."""
@@ -71,6 +82,11 @@ def _naming_content(verb, kids: list, dobj, oprd) -> tuple[int, int] | None:
             # 'called Mr. Trump's comments “racially toxic”', 'called protesters “illegals”': the
             # name in marks parsed inside the object phrase
             return dobj.left_edge.i, dobj.right_edge.i + 1
+    if oprd is not None and verb.i < oprd.left_edge.i < oprd.i and not oprd.left_edge.is_punct \
+            and not verb.doc[oprd.left_edge.i - 1].is_quote:
+        # 'called the Republican frontrunner “ISIS’ best recruiter”': the one named parsed
+        # inside the name (outside the marks: 'called ''our No.1 foe''' names nobody)
+        return oprd.left_edge.i, oprd.right_edge.i + 1
     named = next((child for child in kids if child.dep_ == "xcomp" and child.i > verb.i
                   and child.pos_ in ("PROPN", "NOUN", "PRON")
                   and any(grandchild.dep_ in ("dobj", "attr", "oprd") for grandchild in child.children)), None)
@@ -122,6 +138,7 @@ def _prep_object_content(verb, lemma: str, kids: list, dobj) -> tuple[int, int] 
                                   and child.i >= high), None)
                 if as_phrase is not None:
                     high = as_phrase.right_edge.i + 1
+                high = _infinitive_tail(verb, high)
                 if dobj is not None and verb.i < dobj.i < prep.i and prep.lower_ in ("for", "of"):
                     # 'thanked his supporters for delivering …', 'accused him of …': the one
                     # thanked or accused goes with it
@@ -201,7 +218,8 @@ def cut_trailing_aside(ctx: QuoteContext, low: int, high: int) -> tuple[int, int
     apposition that is a name stays (`_name_apposition`)."""
     doc = ctx.doc
     for tok in doc[low:high]:
-        if tok.dep_ not in ("relcl", "appos") or ctx.inside_quote(tok.idx) or _name_apposition(tok):
+        if tok.dep_ not in ("relcl", "appos") or ctx.inside_quote(tok.idx) or _name_apposition(tok) \
+                or _list_item(tok):
             continue
         aside_start = tok.left_edge.i
         index = aside_start - 1
@@ -216,6 +234,12 @@ def cut_trailing_aside(ctx: QuoteContext, low: int, high: int) -> tuple[int, int
         if aside_end >= high:
             return low, aside_start - 1
     return low, high
+
+
+def _list_item(tok) -> bool:
+    """An 'apposition' that is the next item of a list ('noted the Sept. 11 attacks, her
+    support for first responders and her work …'): it opens with a possessive."""
+    return tok.dep_ == "appos" and tok.left_edge.dep_ == "poss" and tok.left_edge.pos_ == "PRON"
 
 
 def _name_apposition(tok) -> bool:

@@ -77,6 +77,20 @@ def stranded_that_clause(verb) -> list:
     return []
 
 
+def governing_clause(verb):
+    """The clause a cue verb the parser hung on its own reported clause introduces ('after
+    Trump told The Washington Post he was “not quite there yet”', parsed as 'after … told'
+    modifying 'was'): the verb's head, when its subject comes right after the cue's phrase;
+    else None."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((child for child in head.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.left_edge.i != verb.right_edge.i + 1:
+        return None
+    return head
+
+
 def passive_content(verb):
     """(agent, token range of the subject) of a passive cue verb with a 'by' agent: the
     subject is what the agent said or did ('The meeting was first reported by Politico',
@@ -205,8 +219,8 @@ def raising(ctx: QuoteContext, verb) -> tuple[int, int] | None:
     if verb.lemma_.lower() not in RAISING_VERBS or verb.pos_ not in ("VERB", "AUX"):
         return None
     kids = list(verb.children)
-    complement = next((child for child in kids if child.dep_ in ("xcomp", "acomp", "oprd", "attr") and child.i > verb.i),
-                      None)
+    complement = next((child for child in kids if child.i > verb.i and (
+        child.dep_ in ("xcomp", "acomp", "oprd", "attr") or child.dep_ == "prep" and child.lower_ == "like")), None)
     subject = next((child for child in kids if child.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ == "it" and complement is None:
         clause = next((child for child in kids if child.dep_ == "ccomp" and child.i > verb.i), None)

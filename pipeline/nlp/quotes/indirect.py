@@ -33,7 +33,7 @@ from pipeline.nlp.quotes.animacy import inanimate
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
 from pipeline.nlp.quotes.continuations import continuations
 from pipeline.nlp.quotes.frames import (
-    adjective_cue, as_clause, colon_line, passive_description, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
+    adjective_cue, as_clause, colon_line, governing_clause, passive_description, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
     postposed_cue,
     clause_start, for_to_clause, that_clause, raising, relative_clause, stranded_that_clause, survey_source,
 )
@@ -258,6 +258,9 @@ def _verb_complement(ctx: QuoteContext, verb):
         comps = []
     span = (clause_start(comps[0]), comps[0].right_edge.i + 1) if comps else object_content(verb)
     head = comps[0] if comps else None
+    governed = governing_clause(verb) if span is None and is_cue(verb, ("direct", "indirect")) else None
+    if governed is not None:
+        span, head = (verb.right_edge.i + 1, governed.right_edge.i + 1), governed
     if head is not None and (head.dep_ == "xcomp" or head.dep_ == "ccomp" and head.i > verb.i and not any(
             child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in head.children)):
         # 'urged voters to …', 'asked the campaign to …': the one asked goes with it; 'records
@@ -368,6 +371,7 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
         low, high = cut_narrator_tail(ctx, found.head, low, high)
     low, high = cut_trailing_aside(ctx, low, high)
     low, high = own_sentence(ctx, tok, low, high)
+    high = _through_quotation(ctx, low, high)
     lead = found.subject.left_edge.i if found.head is not None and found.source is None else low
     if low < lead - 1 < tok.i < high and doc[lead - 1].text == ",":
         low = left_clause_start(ctx, low, lead - 1)  # an interposed cue: 'As …, it is his job, he said, to …'
@@ -410,3 +414,17 @@ def _continued(ctx: QuoteContext, verb, parts: list[tuple[int, int]], low: int, 
         else:
             parts.append((extra_low, extra_high))
     return parts
+
+
+def _through_quotation(ctx: QuoteContext, low: int, high: int) -> int:
+    """End of a content that runs into a quotation and stops inside it ('telling reporters that
+    “we tell the truth, we deal with the issues”', parsed as two clauses): the quotation is one
+    piece of what was said, so the content goes on to its closing mark."""
+    doc = ctx.doc
+    if high - low < 2:
+        return high
+    last = doc[high - 1].idx
+    for open_at, close_end in ctx.quoted:
+        if doc[low].idx < open_at < last < close_end - 1:
+            return max(high, ctx.token_at(close_end - 1).i + 1)
+    return high

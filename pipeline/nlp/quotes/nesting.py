@@ -29,20 +29,30 @@ def _same_speaker(inner: Quote, outer: Quote) -> bool:
     return inner.speaker_start is not None and inner.speaker_start == outer.speaker_start
 
 
-def cue_outside_content(partial: Quote, report: Quote) -> bool:
+def cue_outside_content(partial: Quote, report: Quote, reporting_cues: set[int]) -> bool:
     """The partial quote's cue lies outside the report's content (before or after it): the
     report's own clause or object holds the quotation."""
     return partial.cue_start is None or not report.start <= partial.cue_start < report.end
 
 
-def same_speaker_inside(partial: Quote, report: Quote) -> bool:
+def same_speaker_inside(partial: Quote, report: Quote, reporting_cues: set[int]) -> bool:
     """A verb inside the content governs the quotation, but its subject is the report's
     speaker ('Pence pledged that Trump “really is” in favor of free trade, but wants “smarter
     and tougher” trade deals' as resolved to Pence): still the speaker's own words."""
     return _same_speaker(partial, report)
 
 
-NESTING_RULES = [cue_outside_content, same_speaker_inside]
+def no_report_of_its_own(partial: Quote, report: Quote, reporting_cues: set[int]) -> bool:
+    """The verb inside the content that governs the quotation reported nothing of its own (its
+    clause lies in the report's content, which took it: 'it does say that Japan agrees to
+    “renounce war”', 'said Clinton called on members to be “closely coordinated”'): the
+    quotation is part of what the report's speaker is reported to have said, not a second
+    attribution (PolNeAR train: all-attribution F1 0.7299 -> 0.7310, 70 fewer predicted
+    rows; BBC precision 0.836 -> 0.838)."""
+    return partial.cue_start not in reporting_cues
+
+
+NESTING_RULES = [cue_outside_content, same_speaker_inside, no_report_of_its_own]
 
 
 def runs_on_into(text: str, partial: Quote, report: Quote) -> bool:
@@ -73,6 +83,7 @@ def join_nested_partials(quotes: list[Quote], reports: list[Quote], text: str = 
     the cue and speaker of the innermost such report, when a rule of NESTING_RULES holds; a
     partial that closes a report's clause (runs_on_into, given the `text`) extends that
     report's content and joins it."""
+    reporting_cues = {report.cue_start for report in reports if report.cue_start is not None}
     for partial in quotes:
         if partial.kind != "partial":
             continue
@@ -82,7 +93,7 @@ def join_nested_partials(quotes: list[Quote], reports: list[Quote], text: str = 
         if not holders and not run_on:
             continue
         report = min(holders, key=lambda holder: holder.end - holder.start) if holders else run_on[0]
-        if not run_on and not any(rule(partial, report) for rule in NESTING_RULES):
+        if not run_on and not any(rule(partial, report, reporting_cues) for rule in NESTING_RULES):
             continue
         partial.cue, partial.cue_start, partial.cue_end = report.cue, report.cue_start, report.cue_end
         partial.speaker_text, partial.speaker_entity_key = report.speaker_text, report.speaker_entity_key
