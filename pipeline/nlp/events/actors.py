@@ -58,13 +58,18 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
             return am, am.text
     toks = sorted(_np_tokens(head), key=lambda t: t.i)
     found = [ms.of(t) for t in toks]
-    strong = [x for x, t in zip(found, toks) if x is not None and x.label in STRONG_LABELS
-              and t.dep_ in ("compound", "appos", "pobj", "nmod", "poss") and t.head.dep_ != "poss"]
-    if strong:
-        return strong[0], strong[0].text
+    strong_toks = [(x, t) for x, t in zip(found, toks) if x is not None and x.label in STRONG_LABELS
+                   and t.dep_ in ("compound", "appos", "pobj", "nmod", "poss") and t.head.dep_ != "poss"]
+    strong = [x for x, _ in strong_toks]
     # "The senator's support": the possessive marker closing the phrase is no part of the actor's name
     words = [t for t in toks if not (t.dep_ == "case" and t.i == toks[-1].i)]
     text = " ".join(t.text for t in words) if len(toks) <= 8 else head.text
+    if strong:  # "Barack Obama's administration", "finance ministers of the G8": the group is written by its phrase
+        apposed = {x.i for c in toks if c.dep_ == "appos" for x in c.subtree}  # "X's campaign, the latest chapter"
+        phrase = [t for t in words if t.i not in apposed]
+        near = strong_toks[0][1].head.i == head.i or strong_toks[0][1].head.head.i == head.i  # not "troops of
+        return strong[0], " ".join(t.text for t in phrase) if len(toks) <= 8 and near and \
+            is_agent(head, lexicon()) else strong[0].text  # attacking its Bas-Zaire province"
     resolved = roles_ctx(head, toks)
     if resolved is not None:
         return resolved, text
@@ -101,11 +106,38 @@ def _misparsed_subject(s, verb):
     return None
 
 
+def _companions(tok) -> list:
+    """"Kaufman, along with senator Mark Warner, called on ...", "Russia together with China vetoed",
+    "X alongside Y": the "along with / together with / alongside" phrase of a noun names a co-actor."""
+    out = []
+    for c in (c for c in tok.children if c.dep_ == "prep"):
+        if c.lower_ == "alongside" or c.lower_ == "with" and any(
+                a.lower_ == "together" for a in c.children if a.dep_ == "advmod"):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.lower_ == "along":
+            out += [p for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+                    for p in w.children if p.dep_ == "pobj"]
+    return [p for p in out if p.pos_ in ("PROPN", "NOUN")]
+
+
+def _named_examples(tok) -> list:
+    """"criticised by road safety campaigners, including Labour backbencher Gwyneth Dunwoody": the names a person or
+    group noun's "including" phrase gives are actors of the event too (the labelling guide codes the named ones)."""
+    if tok.pos_ != "NOUN" or not is_person_noun(tok, lexicon()):  # not "figures, including Buckingham Palace"
+        return []
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+            for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]
+
+
 def expand_conj(tok) -> list:
+    """The noun and the nouns conjoined with it, named as its companions ("X and Y", "X, along with Y") or as its
+    named examples ("campaigners, including X")."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out += expand_conj(c)
+    for c in _companions(tok) + _named_examples(tok):
+        out += expand_conj(c)
     return out
 
 
@@ -145,6 +177,19 @@ def _thing_said_of(subject, verb) -> bool:
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp")
 
 
+def _speaker_of(verb, inherit: bool) -> list:
+    """The non-pronoun subject of a verb whose complement clause a pronoun opens: its own ("Iran vowed it would"), else
+    for a personal pronoun (`inherit`) the one it inherits through its clause chain ("Democrats called her to say they
+    will not vote for her"; not "it": "dismissed the parliament, saying it should be replaced")."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own:
+        return [c for c in own if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if not inherit or verb.dep_ not in ("xcomp", "advcl"):  # a control chain ("called her to say"), not a conjoined
+        return []  # verb's guess
+    inherited, passive = subject_of(verb)
+    return [] if passive else [c for c in inherited[:1] if c.pos_ != "PRON"]
+
+
 @per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense
 def subject_of(verb):
     """Subject tokens of a verb (own, else inherited from the verb it depends on)."""
@@ -179,7 +224,7 @@ def subject_of(verb):
                 return expand_conj(lead), passive
             if s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB":
                 # "Iran vowed it would defy": the pronoun of a reported clause is the speaker
-                outer = [c for c in v.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                outer = _speaker_of(v.head, s.lower_ != "it")
                 if outer and (s.lower_ in ("it", "they") or outer[0].ent_type_ == "PERSON" or
                               outer[0].pos_ == "PROPN" and outer[0].ent_type_ in ("", "NORP")):  # "Cuban said he"
                     return expand_conj(outer[0]), passive
@@ -339,6 +384,35 @@ def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
                  is_agent(c, lex) and not (c.pos_ == "ADJ" and c.lower_ in lex.words("ADJ_NOT_AGENT")))]
     # ("police raid", "militant attack"; not "general strike")
     return mods[:1]
+
+
+def comma_name(head, ms: MentionIndex) -> Mention | None:
+    """"two officers fatally shot the teenager, Kimani Gray, just before 11:30": a common noun followed by a comma and a
+    person's name closed by a comma or the sentence's end is that person even when the parser hung the name elsewhere
+    than on the noun (as an adverbial of the verb); not a name that is a subject or a list member ("the minister,
+    John and Mary")."""
+    doc, end = head.doc, head.right_edge.i
+    if head.pos_ != "NOUN" or ms.of(head) is not None or end + 2 >= head.sent.end or doc[end + 1].text != ",":
+        return None
+    m = ms.of(doc[end + 2])
+    if m is None or m.label != "PERSON" or m.start != doc[end + 2].idx:
+        return None
+    name = [t for t in doc[end + 2: head.sent.end] if t.idx < m.end]
+    after = name[-1].i + 1
+    if after < head.sent.end and doc[after].text not in (",", ".", ";") or any(
+            t.dep_ in ("nsubj", "nsubjpass", "conj", "cc") or t.head.i == head.i for t in name):
+        return None
+    return m
+
+
+def with_acronym(mention: Mention, sent) -> str:
+    """"the Federal Bureau of Investigation (FBI)", "the National Rifle Association (NRA)": a name introducing its
+    acronym in parentheses is written with it (articles name the actor by either afterwards)."""
+    after = [t for t in sent if t.idx >= mention.end][:3]
+    if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper() and \
+            after[1].is_alpha and 2 <= len(after[1].text) <= 6 and after[1].text != mention.text:
+        return f"{mention.text} ({after[1].text})"
+    return mention.text
 
 
 def proper_name(head, ms: MentionIndex) -> str | None:

@@ -91,6 +91,23 @@ def reported_speaker(site: PronounSite):
     return _mention_of_subject(verb.head, site)
 
 
+def governing_subject(site: PronounSite):
+    """"The company revealed that its creditors had left and it has become the subject of an inquiry", "Iran vowed
+    it would defy the council": the subject pronoun of a clause that is the complement of any verb (a reported clause
+    beyond the speech verbs) stands for that verb's subject, unless the verb has an object the pronoun may stand for
+    ("warned Russia that it would face sanctions")."""
+    verb = site.tok.head if site.tok.dep_ in SUBJECTS else None
+    if verb is None:
+        return None
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    outer = verb.head
+    if verb.dep_ != "ccomp" or outer.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("dobj", "dative") for c in outer.children):
+        return None
+    return _mention_of_subject(outer, site)
+
+
 def conjunct_subject(site: PronounSite):
     """"Rubio did not blame X at first, but he did so later", "The firm denied it and it said ...": the subject
     pronoun (or the subject's possessor) of a clause coordinated with one whose subject is a compatible mention
@@ -157,14 +174,14 @@ def person_before(site: PronounSite):
     return None
 
 
-ANTECEDENT_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, conjunct_subject, conjunct_object,
-                                          possessor_in_sentence, earlier_subject, person_before)
+ANTECEDENT_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, governing_subject, conjunct_subject,
+                                          conjunct_object, possessor_in_sentence, earlier_subject, person_before)
 
 
 # the rules that find an antecedent in the pronoun's own sentence ("Gerasimov ... as saying his country was"), for
 # what is named after the antecedent ("his country"): a subject of an earlier sentence is too far a guess there
-SENTENCE_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, conjunct_subject, conjunct_object,
-                                        possessor_in_sentence, person_before)
+SENTENCE_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, governing_subject, conjunct_subject,
+                                        conjunct_object, possessor_in_sentence, person_before)
 
 
 def antecedent(tok, mentions: MentionIndex, subjects: list, report: frozenset, agent: Callable,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    actor_mention, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun, is_pronoun_text,
-    MentionIndex, PRONOUNS, proper_name, role_resolver,
+    actor_mention, comma_name, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun,
+    is_pronoun_text, MentionIndex, PRONOUNS, proper_name, role_resolver, with_acronym,
 )
 from pipeline.nlp.events.coref import ANTECEDENT_RULES, antecedent, SENTENCE_RULES
 from pipeline.nlp.events.lexicon import Lexicon
@@ -71,7 +71,13 @@ class ActorResolver:
         return None, f"{got[1]}'s {head.text}"  # by its text: "Israel withdrew its troops" is no self-event
 
     def __call__(self, head, allow_text: bool):
-        """(mention, text) of an actor head; None when it names no actor."""
+        """(mention, text) of an actor head; None when it names no actor. A name followed by its acronym in
+        parentheses keeps it ("the Federal Bureau of Investigation (FBI)")."""
+        got = self._resolve(head, allow_text)
+        return (got[0], with_acronym(got[0], head.sent)) if got is not None and got[0] is not None and \
+            got[1] == got[0].text else got
+
+    def _resolve(self, head, allow_text: bool):
         lex = self.lex
         if is_nonactor(head):  # "a previous DUI arrest", "deploy this update"
             return None
@@ -105,7 +111,8 @@ class ActorResolver:
         if m is not None:
             return m, txt
         if is_agent(head, lex) or (allow_text and is_person_noun(head, lex)):
-            return None, txt
+            named = comma_name(head, self.ms)  # "shot the teenager, Kimani Gray, ..." (the name misparsed)
+            return (named, named.text) if named is not None else (None, txt)
         # "by eight plainclothes RCMP officers": a head that names nobody stands for its appositive
         appos = next((c for c in head.children if c.dep_ == "appos"), None)
         return self(appos, allow_text) if appos is not None else None

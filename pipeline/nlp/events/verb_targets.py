@@ -1,10 +1,11 @@
-"""Target rules of verb triggers (`VERB_TARGET_RULES`, applied in order by `pairs._verb_roles`): the object a sense
+"""Target rules of verb triggers (`VERB_TARGET_RULES`, applied in order by `verb_roles.verb_roles`): the object a sense
 names as its theme gives way to its author or its against/on phrase, the accused subject of a that-clause, the subject
 of a demanded or helped clause, the one blamed "on", the one asked "from", the object of a refused act, the holder of a thing object."""
 from __future__ import annotations
 
 from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_agent, is_person_noun, subject_of
 from pipeline.nlp.events.guards import Site
+from pipeline.nlp.events.role_heads import place_holder
 
 THEME_TARGET_PREPS = ("against", "on", "over", "about", "at")  # "concern over X", "attacks against X"
 CLAUSE_SUBJECT_TYPES = {"DEMAND", "AID"}  # "demanded X quit", "helped X achieve": X is the target
@@ -25,7 +26,9 @@ def _without_themes(site: Site, targets: list) -> list:
         p for t in themes for c in t.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS + ("of",)
         for p in c.children if p.dep_ == "pobj"] + [  # "unleashed attacks against Rubio", "the sentences of X"
         p for c in site.tok.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS and themes
-        for p in c.children if p.dep_ == "pobj"]  # "expressed frustration over Sanders's campaign" (on the verb)
+        for p in c.children if p.dep_ == "pobj"] + [  # "expressed frustration over Sanders's campaign" (on the verb)
+        s for t in themes for c in t.children if c.dep_ in ("acl", "ccomp") and any(  # "voiced concern that X ..."
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in subject_of(c)[0][:1]]
 
 
 def _accused_of_clause(site: Site, targets: list) -> list:
@@ -51,7 +54,8 @@ def _thing_holders(site: Site, targets: list) -> list:
                       for p in c.children if p.dep_ == "pobj"] + [  # "asked for the public's help"
         c for t in targets for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
         s for t in targets for r in t.children if r.dep_ == "relcl"  # "disapproved of the way Trump handled it"
-        for s in r.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+        for s in r.children if s.dep_ == "nsubj" and s.pos_ != "PRON"] + [
+        h for t in targets for h in place_holder(site, t)]  # "the conditions in China"
 
 
 def _complement_targets(site: Site, targets: list) -> list:
@@ -109,5 +113,14 @@ def _asked_from(site: Site, targets: list) -> list:
     return [x for a in asked[:1] for x in expand_conj(a)] or targets
 
 
+def _agreed_act_partner(site: Site, targets: list) -> list:
+    """"HP said it has agreed to acquire EYP Mission Critical Facilities", "agreed to meet the rebels": an agreement
+    without object whose act names a named party (an organization, person or country) is made with that party."""
+    if targets or site.trig.type != "AGREE":
+        return targets
+    return [o for c in site.tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj" and
+            site.ms.of(o) is not None and site.ms.of(o).label in ACTOR_LABELS][:1]
+
+
 VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _demanded_of_clause, _small_clause_subject, _blamed_on,
-                     _asked_from, _complement_targets, _thing_holders)  # in this order
+                     _asked_from, _complement_targets, _agreed_act_partner, _thing_holders)  # in this order

@@ -1,0 +1,301 @@
+"""Role rules of noun triggers (`NOUN_ROLE_RULES`, the first that applies, else the carrier; `noun_roles`): the
+possessor, "by X", an actor modifier, of/with/between/among phrases, the subject of the light verb or other carrier
+of the noun ("held talks with"), the receiver of a gift ("won the backing of X"), the accused of a charged deed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_person_noun, noun_sources, PRONOUNS, subject_of
+from pipeline.nlp.events.guards import Site
+from pipeline.nlp.events.role_heads import operation_source, Roles, thing_holders
+from pipeline.nlp.events.senses import aimed_at, carrier, counted_event, physical_target, sense_ok, targets_of
+
+LIGHT_PREPS = {"in", "into", "to", "at", "under", "of", "on"}  # a light verb reaches its noun through these
+# nouns whose "of" phrase is the target ("the arrest of X", "criticism of Y")
+OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
+ANON_NOUN_TYPES = OF_TYPES  # nouns of these types may name only a target ("the arrest of 23 pirates")
+CLAUSE_TARGET_TYPES = {"DISAPPROVE", "DEMAND", "THREATEN"}  # "allegations that X ...": X is the target
+RESPONDED_TYPES = CLAUSE_TARGET_TYPES  # nouns whose answering verb's subject is their target ("denied the allegations")
+
+
+# ---- noun triggers: possessor, of/with/between phrases, the subject of the verb that carries the noun
+
+@dataclass
+class NounFrame:
+    """The phrases around a noun trigger that its role rules read."""
+    site: Site
+    poss: list  # a non-pronoun possessor ("Kerry's meeting")
+    pron_poss: list  # a pronoun possessor ("his criticism")
+    own: list  # sources of the noun's own phrase (modifier, "by X")
+    ofs: list  # targets of "of X" or the noun's that-clause
+    between: list
+    among: list
+    withs: list  # with/against/on/to/for X
+    from_: list  # from/by X on the verb or in the trigger's phrase
+    near_verb: bool
+    vlemma: str
+
+
+CIRCUMSTANCE_PREPS = ("despite", "amid", "amidst")  # "despite criticism, X ...": X is criticised
+NOUN_TARGET_PREPS = ("with", "against", "on", "to", "for", "into", "behind", "around", "toward", "towards")
+def _noun_frame(site: Site) -> NounFrame:
+    tok, trig, verb, lex = site.tok, site.trig, site.verb, site.lex
+    poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    pron_poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in PRONOUNS]
+    own = noun_sources(tok, site.ms, lex)
+    # "the arrest of the pirates", "criticism of Putin": the "of" phrase is the target
+    ofs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and trig.type in OF_TYPES
+           for p in c.children if p.dep_ == "pobj"]
+    # "allegations that Livingstone has brought ...", "its demand that Israel ease ...": the subject of
+    # the noun's that-clause is the target
+    ofs += [s for c in tok.children if c.dep_ in ("acl", "ccomp") and trig.type in CLAUSE_TARGET_TYPES and
+            any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in subject_of(c)[0][:1]]
+    if "posstarget" in trig.flags and (poss or pron_poss):  # "his arrest", "Nega's release": the
+        ofs, poss, pron_poss = (poss or pron_poss)[:1], [], []  # possessor undergoes it
+        own = [o for o in own if o.dep_ != "poss"]
+    operation, means = operation_source(site) if not (own or poss) else ([], None)
+    if operation:  # "his arrest in a police bust"
+        own = operation
+        site.consumed.add(means.i)
+    heads = site.tgt_heads
+    between = [t[1] for t in heads if isinstance(t, tuple) and (
+        t[0] == "between" or t[0] == "among" and "sym" in trig.flags)]
+    among = [t[1] for t in heads if isinstance(t, tuple) and t[0] == "among" and "sym" not in trig.flags]
+    withs = [t[1] for t in heads if isinstance(t, tuple) and t[0] in NOUN_TARGET_PREPS] + aimed_at(tok)
+    # "from/by X" on the verb or inside the trigger's phrase ("loans worth $17bn from the government")
+    from_ = [p for h in ((tok, verb) if verb is not None else (tok,)) for c in h.children
+             if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
+    from_ += [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.head.i != tok.i
+              and c.head.pos_ not in ("VERB", "AUX") for p in c.children if p.dep_ == "pobj"]
+    near = verb is not None and (tok.head.i == verb.i or tok.head.head.i == verb.i or counted_event(tok, verb, lex))
+    return NounFrame(site, poss, pron_poss, own, ofs, between, among, withs, from_, near,
+                     verb.lemma_.lower() if verb is not None else "")
+
+
+def _among_roles(f: NounFrame) -> Roles | None:
+    """"Clinton locked in support among Hispanics": those among whom it is are the source, the subject of
+    the verb holding it the target."""
+    if not (f.among and not f.poss and f.site.verb is not None):
+        return None
+    return Roles(expand_conj(f.among[0]), subject_of(f.site.verb)[0])
+
+
+def _receiver_roles(f: NounFrame) -> Roles | None:
+    """"won the backing of X", "received aid from X", "were given loans from the government": the subject
+    receives, "from/of/by X" gives."""
+    site, lex, verb = f.site, f.site.lex, f.site.verb
+    passive_light = f.near_verb and f.vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
+    # "denied the allegations", "to counter that accusation": a hostile act against the subject, answered by it
+    answered = site.tok.dep_ == "dobj" and f.vlemma in lex.words("RESPOND") and site.trig.type in RESPONDED_TYPES
+    # "riots sparked by the police killing of a teenager": the noun in the verb's "by" phrase is the cause, no gift
+    if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or site.tok.head.dep_ == "agent" or not (
+            f.vlemma in lex.receive or passive_light or answered) or "sym" in site.trig.flags:
+        return None
+    sources = f.from_[:1] + ([] if f.from_ else f.ofs[:1])
+    sources = [x for t in sources for x in expand_conj(t)]
+    targets = subject_of(verb)[0]
+    # "received criticism": an unnamed critic (not "sparked criticism": the cause of a criticism is not its target)
+    anon = site.trig.type in ("AID", "SUPPORT") or site.trig.type == "DISAPPROVE" and f.vlemma not in lex.words("CAUSE")
+    return Roles(sources, targets, anon_ok=anon and bool(targets))
+
+
+def _between_roles(f: NounFrame) -> Roles | None:
+    """"talks between X and Y"; "between Chinese and African leaders" pairs the two modifiers."""
+    if not f.between:
+        return None
+    ms = f.site.ms
+    both = expand_conj(f.between[0])
+    pre_pairs = None
+    if len(both) == 1:
+        mods = [c for c in both[0].children if c.dep_ in ("amod", "compound") and ms.of(c) is not None]
+        mods = [x for m in mods[:1] for x in expand_conj(m) if ms.of(x) is not None] if mods else []
+        mods += [c for m in mods[:1] for c in m.children if c.dep_ == "conj" and ms.of(c) is not None
+                 and c not in mods]
+        if len(mods) >= 2:
+            pre_pairs = [((ms.of(mods[0]), f"{mods[0].text} {both[0].text}"),
+                          (ms.of(mods[1]), f"{mods[1].text} {both[0].text}"))]
+    return Roles(both[:1], both[1:2], pre_pairs=pre_pairs)
+
+
+def _possessor_roles(f: NounFrame) -> Roles | None:
+    """"Kerry's meeting with X", "Russian airstrikes on Y": the possessor or the noun's own source."""
+    if not (f.poss or f.own):
+        return None
+    return Roles((f.poss or f.own)[:1] if f.poss else f.own, f.withs + f.ofs)
+
+
+def _carrier_roles(f: NounFrame) -> Roles | None:
+    """The subject of the light verb (or other carrier) of the noun ("held talks with", "staged rallies");
+    else a pronoun possessor, else an unknown source for a noun naming only a target ("the arrest of 23
+    pirates"); None when nothing carries the noun."""
+    site, lex, tok, verb = f.site, f.site.lex, f.site.tok, f.site.verb
+    # a light verb lends its subject to its object ("held talks"), not to the noun that is that subject
+    # ("the investigation into X continues")
+    light = verb is not None and verb.lemma_.lower() in lex.light and tok.dep_ not in ("nsubj", "nsubjpass") and (
+        tok.head.i == verb.i or tok.head.head.i == verb.i and (
+            tok.head.pos_ != "ADP" or tok.head.lower_ in LIGHT_PREPS))
+    # "civil servants were on strike", "were in talks with", "is at war with": the copula's subject does it
+    light = light or verb is not None and verb.lemma_ == "be" and tok.dep_ == "pobj" and \
+        tok.head.lower_ in ("on", "in", "at") and tok.head.head.i == verb.i
+    # the object of a verb that is no event itself carries it as a light verb does ("staged rallies",
+    # "organized a general strike")
+    light = light or verb is not None and carrier(tok, verb, lex)
+    roles = Roles([], f.withs + f.ofs)
+    if verb is not None and (light or f.withs) and verb.lemma_.lower() not in lex.words("REPEL"):  # not a thwarter
+        roles.sources = [s for s in subject_of(verb)[0] if s.i != tok.i]  # never the noun itself
+        if not roles.sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
+            roles.sources = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    if light:  # "gave Johnson first aid"
+        roles.targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if not roles.sources and f.pron_poss:  # "his criticism of the plan" (after "held their meetings")
+        roles.sources = f.pron_poss[:1]
+    elif not roles.sources and (f.withs or f.ofs) and site.trig.type in ANON_NOUN_TYPES:
+        roles.anon_ok = True  # "the attacks on the World Trade Center", "the arrest of 23 pirates"
+        holders = [h for t in roles.targets for h in thing_holders(site, t)]  # "criticisms of the actions taken by X"
+        roles.targets = [t for t in holders if site.ms.of(t) is not None and site.ms.of(t).label in ACTOR_LABELS or
+                         is_person_noun(t, lex) or t.lower_ in PRONOUNS or physical_target(site.trig, t, lex)]
+    elif not light and not f.withs:
+        return None
+    return roles
+
+
+def _hyphen_pair_roles(f: NounFrame) -> Roles | None:
+    """"the Israeli-Palestinian conflict", "US-China talks": a symmetric noun whose modifier is a hyphenated pair
+    of actors names both sides."""
+    site = f.site
+    if "sym" not in site.trig.flags:
+        return None
+    for second in (c for c in site.tok.children if c.dep_ in ("amod", "compound")):
+        kids = list(second.children)
+        first = next((c for c in kids if c.dep_ in ("amod", "compound") and c.i == second.i - 2), None)
+        if first is None or not any(c.dep_ == "punct" and c.text == "-" and c.i == second.i - 1 for c in kids):
+            continue
+        one, two = site.actor(first, False), site.actor(second, False)
+        if one is not None and two is not None and all(got[0] is not None or tok.ent_type_ in ACTOR_LABELS
+                                                       for got, tok in ((one, first), (two, second))):
+            return Roles([], [], pre_pairs=[((one[0], first.text), (two[0], second.text))])
+    return None
+
+
+ACCUSED_TYPES = {"COERCE", "SANCTION"}  # verbs whose object (or passive subject) is accused of the deed they name
+DEED_PREPS = {"of", "with", "for", "in", "over"}  # "charged with / convicted of / arrested for the murder of X"
+
+
+def _accused_roles(f: NounFrame) -> Roles | None:
+    """"Smith was charged with the murder of his wife", "police arrested two men for the killing of a teenager": a
+    deed named without its doer in the charge, conviction or arrest of someone has that someone as its (alleged)
+    source (the status is not what is scored; the labelling guide writes the accused as source)."""
+    site, tok = f.site, f.site.tok
+    if f.poss or f.own or site.trig.type not in ("ASSAULT", "CRIME") or tok.head.lower_ not in DEED_PREPS:
+        return None
+    verb = tok.head.head
+    sense = site.lex.verbs.get(verb.lemma_.lower())
+    if verb.pos_ != "VERB" or sense is None or sense.type not in ACCUSED_TYPES:
+        return None
+    accused, passive = subject_of(verb)
+    if not passive:
+        accused = [c for c in verb.children if c.dep_ == "dobj"]
+    return Roles(accused[:1], f.ofs) if accused and f.ofs else None
+
+
+CONFESS_VERBS = ("confess", "admit", "plead")  # "confessed to / admitted / pleaded guilty to the murder of X"
+
+
+def _confessed_roles(f: NounFrame) -> Roles | None:
+    """"An 18-year-old confessed to the murder of a Brooklyn mother", "Smith admitted the killing of his neighbour",
+    "pleaded guilty to the murder of X": a deed named without its doer that someone confesses or admits has that
+    someone as its source."""
+    site, tok = f.site, f.site.tok
+    if f.poss or f.own or not f.ofs or site.trig.type not in ("ASSAULT", "CRIME"):
+        return None
+    verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" \
+        else None
+    if verb is not None and verb.pos_ == "ADJ":  # "pleaded guilty to"
+        verb = verb.head
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in CONFESS_VERBS:
+        return None
+    doers, passive = subject_of(verb)
+    if not doers and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "An 18-year-old man confessed
+        doers, passive = [verb.head], False  # to": the parser read the sentence as a noun phrase
+    return Roles(doers[:1], f.ofs) if doers and not passive else None
+
+
+def _despite_roles(f: NounFrame) -> Roles | None:
+    """"Despite criticism, Obama deems ...", "amid protests, the minister resigned": criticism or protest named
+    without its actors, as the circumstance of a clause, is aimed at the clause's subject (its source unknown)."""
+    site, tok = f.site, f.site.tok
+    if f.poss or f.own or f.ofs or f.withs or site.trig.type not in ("DISAPPROVE", "PROTEST") or \
+            tok.dep_ != "pobj" or tok.head.lower_ not in CIRCUMSTANCE_PREPS or \
+            tok.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects, passive = subject_of(tok.head.head)
+    return Roles([], subjects[:1], anon_ok=True) if subjects and not passive else None
+
+
+RELATIVE_TARGET_PREPS = ("with", "against", "on", "into", "to")  # "the meetings Clinton had with X"
+
+
+def _relative_carrier_roles(f: NounFrame) -> Roles | None:
+    """"the hundreds of meetings Clinton had with individuals", "the public inquiry he led into the riots": a noun
+    event modified by a relative clause whose verb carries it (a light verb, or a verb that is no event itself)
+    has that clause's subject as source, and the clause's with/against/on/into/to phrase (or the noun's own) as
+    target."""
+    site, lex, tok = f.site, f.site.lex, f.site.tok
+    if f.poss or f.own:
+        return None
+    for rel in (c for c in tok.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")):
+        lemma = rel.lemma_.lower()
+        if lemma not in lex.light and (lemma in lex.verbs or lemma in lex.report or lemma == "be"):
+            continue
+        if any(c.dep_ in ("dobj", "nsubjpass") for c in rel.children):
+            continue  # the noun is no object of the clause ("the talks that led to the deal")
+        subjects = [c for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+        if not subjects:
+            continue
+        targets = [p for c in rel.children if c.dep_ == "prep" and c.lower_ in RELATIVE_TARGET_PREPS
+                   for p in c.children if p.dep_ == "pobj"]
+        return Roles(expand_conj(subjects[0]), targets or f.withs + f.ofs)
+    return None
+
+
+TARGET_ROLE_NOUNS = ("target", "subject", "victim", "focus", "object")  # "X was the target of an air strike"
+COPULAS = ("be", "become", "remain")
+
+
+def _undergoer_roles(f: NounFrame) -> Roles | None:
+    """"A refugee camp was the target of an air strike", "the bank has become the subject of an SEC investigation",
+    "Smith, the victim of an attack by two men": a noun event in the "of" phrase of target/subject/victim, said of
+    someone by a copula or an apposition, is aimed at that someone; its source is its own (possessor, modifier, "by
+    X") or unknown."""
+    site, tok = f.site, f.site.tok
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or f.ofs or f.withs:
+        return None
+    role = tok.head.head
+    if role.lemma_.lower() not in TARGET_ROLE_NOUNS or role.pos_ not in ("NOUN", "ADJ"):
+        return None
+    if role.dep_ == "appos":
+        undergoers = [role.head]
+    elif role.dep_ in ("attr", "acomp") and role.head.lemma_.lower() in COPULAS:  # "has become subject of": ADJ
+        undergoers = subject_of(role.head)[0][:1]
+    else:
+        return None
+    return Roles(f.poss[:1] or f.own, undergoers, anon_ok=site.trig.type in ANON_NOUN_TYPES) if undergoers else None
+
+
+NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
+                   _confessed_roles, _undergoer_roles, _possessor_roles, _relative_carrier_roles,
+                   _despite_roles)  # first that applies
+
+
+def noun_roles(site: Site) -> Roles | None:
+    if not sense_ok(site.trig, site.tok, site.kind, [], site.ctx):
+        return None
+    f = _noun_frame(site)
+    roles = next((r for rule in NOUN_ROLE_RULES if (r := rule(f)) is not None), None) or _carrier_roles(f)
+    if roles is None:
+        return None
+    if site.verb is not None:
+        roles.targets = roles.targets or [t[1] for t in targets_of(site.verb, site.lex, "N", site.trig.type)
+                                          if isinstance(t, tuple) and t[0] in ("with", "to", "against", "into")]
+    roles.targets = [h for t in roles.targets for h in thing_holders(site, t)]
+    return roles
