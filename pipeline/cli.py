@@ -9,63 +9,30 @@ blocking check, an error) says why with exit code 1. `purge-deleted` removes wha
 deleted from the inbox loaded. `check` runs the whole-table Great Expectations suites now
 (a load checks only its own rows; the suites also run on a daily schedule).
 
-Light on purpose: a re-run with nothing new (every file loaded, no version stale, every
-model view current) is decided here, before Dagster, Great Expectations or matplotlib are
-imported — its cost is a hash of the inbox and a few small queries. What starts a Dagster
-run lives in pipeline.cli_run, imported when a run has work to do (`_runner()`); its
-functions are also reachable as attributes of this module (`cli.run_pipeline`)."""
+Light on purpose: `query`, `export` and a re-run with nothing new (every file loaded, no
+version stale, every model view current) are carried out here, and none of them imports
+Dagster, Great Expectations, matplotlib or the extractors — a no-op re-run costs a hash of
+the inbox and a few small queries. Three modules are imported later, where a command
+needs them — deliberately the only imports below the top of this module: the NLP warm-up
+pipeline.cli_warm (the extractors, ~0.3 s CPU) by a command that annotates, then the
+Dagster runs pipeline.cli_commands (Dagster, ~1.2 s CPU: the warm workers load the model
+meanwhile), and the report's pipeline.cli_report (matplotlib, ~0.35 s)."""
 from __future__ import annotations
 
 import argparse
 import atexit
-import importlib
 import logging
 import os
 import sys
 import threading
 import time
-from functools import partial
-from typing import NoReturn
+from typing import Callable, NoReturn
 
-from pipeline import cli_output, locks
+from pipeline import cli_output, cli_query, locks
 from pipeline.cli_output import RunFailed
 from pipeline.inbox import inbox_state
 from pipeline.paths import inbox_path, warehouse_path
 from pipeline.pending import NOTHING_NEW, pending_work, reannotate_enabled
-
-
-def _runner():
-    """pipeline.cli_run, imported on first use: Dagster alone takes ~1.5 s to import."""
-    return importlib.import_module("pipeline.cli_run")
-
-
-def _nlp():
-    """pipeline.nlp (its extractors' rules; spaCy itself is imported by the model load)."""
-    return importlib.import_module("pipeline.nlp")
-
-
-def _prefetch():
-    """pipeline.nlp.prefetch (the NLP requests of a run, worked out ahead for the warm workers)."""
-    return importlib.import_module("pipeline.nlp.prefetch")
-
-
-def _requests(new_files, stale: list) -> list:
-    """The run's NLP requests in order: the new files' (worked out in the warm process), then
-    the re-annotation's batches (read here, before Dagster opens the warehouse for writing)."""
-    first = new_files()
-    return [first, *stale] if first else stale
-
-
-def _queries():
-    """pipeline.cli_query (query, export, report: it loads matplotlib for the report)."""
-    return importlib.import_module("pipeline.cli_query")
-
-
-def __getattr__(name: str):
-    """`cli.run_pipeline`, `cli.reannotate_warehouse`, …: the runs of pipeline.cli_run."""
-    if name.startswith("__"):
-        raise AttributeError(name)
-    return getattr(_runner(), name)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -104,8 +71,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    if args.inbox:
-        os.environ["NEWS_INBOX"] = args.inbox
     inbox, warehouse = inbox_path(), warehouse_path()
     cli_output.check_inbox(inbox)
     cli_output.check_warehouse(warehouse)
@@ -127,29 +92,59 @@ def _wait_for_lock(warehouse: str) -> None:
 
 
 def _run_or_skip(inbox: str, warehouse: str, args: argparse.Namespace) -> None:
-    """Nothing to do: say so without loading Dagster; else the runs (pipeline.cli_run)."""
-    reannotate = False if args.no_reannotate else None
+    """Nothing to do: say so without loading Dagster; else the runs, the NLP warm-up first
+    (with --batches the batch runs work out what to do themselves, without it)."""
     if args.batches > 1:
-        _runner().run_in_batches(inbox, warehouse, args.batches, args.concurrency)
-        _runner().run_pipeline(inbox, warehouse, reannotate=reannotate, progress=not args.quiet)
+        _start_runs(args)
         return
-    pending = pending_work(inbox, warehouse, reannotate_enabled(reannotate))
+    pending = pending_work(inbox, warehouse, reannotate_enabled(False if args.no_reannotate else None))
     if pending.nothing:
         print(NOTHING_NEW.format(inbox=inbox))
         return
-    if not (pending.new_files or pending.stale_versions):
-        _runner().run_pipeline(inbox, warehouse, reannotate=reannotate, progress=not args.quiet)
-        return
-    # the model loads in a process of its own and its workers start on the new files' texts
-    # and the stale versions' while this process imports Dagster and runs the batch's first steps
-    nlp, prefetch = _nlp(), _prefetch()
-    stale = prefetch.expected_reannotation(warehouse) if pending.stale_versions else []
-    new = partial(prefetch.expected_chunks, inbox, pending.new_files) if pending.new_files else list
-    nlp.start_warm_workers(len(pending.new_files) + pending.stale_versions, partial(_requests, new, stale))
-    try:
-        _runner().run_pipeline(inbox, warehouse, reannotate=reannotate, progress=not args.quiet)
-    finally:
-        nlp.stop_warm_workers()
+    from pipeline import cli_warm  # deliberately here: the extractors load only for a run with work
+
+    with cli_warm.warm_for_run(inbox, warehouse, pending):
+        _start_runs(args)
+
+
+def _reannotate_command(args: argparse.Namespace) -> int:
+    warehouse = warehouse_path()
+    cli_output.check_warehouse(warehouse, must_exist=True)
+    from pipeline import cli_warm  # deliberately here: the extractors load only for the commands that annotate
+
+    with cli_warm.warm_for_reannotate(warehouse, args.limit):
+        return _start_runs(args)
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    cli_output.check_warehouse(warehouse_path(), must_exist=True)  # at once, before Dagster is imported
+    return _start_runs(args)
+
+
+def _start_runs(args: argparse.Namespace) -> int:
+    """The Dagster runs of `run`, `reannotate`, `check`, `purge-deleted` (pipeline.cli_commands),
+    imported here: after the NLP warm-up has started (its workers load the model while this
+    process imports Dagster), and never for `query`, `export`, `report` or a run with nothing new."""
+    from pipeline import cli_commands  # deliberately here: see the docstring
+
+    return cli_commands.COMMANDS[args.command](args)
+
+
+def _query_command(args: argparse.Namespace) -> int:
+    cli_query.run_query(warehouse_path(), args.target, args.limit, "csv" if args.csv else "table")
+    return 0
+
+
+def _export_command(args: argparse.Namespace) -> int:
+    cli_query.export(warehouse_path(), args.folder, args.format, args.only, args.models)
+    return 0
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    from pipeline import cli_report  # deliberately here: matplotlib is imported for the report only
+
+    cli_report.report(warehouse_path(), args.out)
+    return 0
 
 
 def _console_log() -> None:
@@ -163,56 +158,27 @@ def _console_log() -> None:
     logger.setLevel(logging.INFO)
 
 
-def _reannotate_command(args: argparse.Namespace) -> int:
-    if args.inbox:
-        os.environ["NEWS_INBOX"] = args.inbox
-    inbox, warehouse = inbox_path(), warehouse_path()
-    cli_output.check_warehouse(warehouse, must_exist=True)
-    # the stale versions' texts read now (read-only, before any writer): the model loads and its
-    # workers start on them while this process imports Dagster (as for `run`)
-    nlp, requests = _nlp(), _prefetch().expected_reannotation(warehouse, args.limit)
-    if requests:
-        nlp.start_warm_workers(sum(len(chunk) for chunks in requests for chunk in chunks), lambda: requests)
-    try:
-        counts = _runner().reannotate_warehouse(inbox, warehouse, limit=args.limit)
-    finally:
-        nlp.stop_warm_workers()
-    print(f"warehouse {warehouse} (inbox {inbox})")
-    width = max(len(t) for t in counts)
-    for table, n in counts.items():
-        print(f"  {table:<{width}}  {n:>7}")
-    return 0
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "run": _run_command, "reannotate": _reannotate_command, "check": _check_command, "purge-deleted": _start_runs,
+    "query": _query_command, "export": _export_command, "report": _report_command,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.warehouse:
         os.environ["NEWS_WAREHOUSE"] = args.warehouse
+    if getattr(args, "inbox", None):  # `run` and `reannotate` take --inbox
+        os.environ["NEWS_INBOX"] = args.inbox
     _console_log()
     try:
-        if args.command == "run":
-            return _run_command(args)
-        if args.command == "reannotate":
-            return _reannotate_command(args)
-        warehouse = warehouse_path()
-        if args.command == "purge-deleted":
-            return _runner().purge(warehouse)
-        if args.command == "check":
-            cli_output.check_warehouse(warehouse, must_exist=True)
-            return 1 if _runner().check_whole_tables(inbox_path(), warehouse) else 0
-        if args.command == "query":
-            _queries().run_query(warehouse, args.target, args.limit, "csv" if args.csv else "table")
-        elif args.command == "export":
-            _queries().export(warehouse, args.folder, args.format, args.only, args.models)
-        elif args.command == "report":
-            _queries().report(warehouse, args.out)
+        return COMMANDS[args.command](args)
     except cli_output.UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return cli_output.USAGE_ERROR
     except RunFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
-    return 0
 
 
 def exit_without_teardown(code: int) -> NoReturn:

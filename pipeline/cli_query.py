@@ -1,4 +1,5 @@
-"""`query` and `export`: read the warehouse without writing to it. The warehouse is
+"""`query` and `export`: read the warehouse without writing to it (the report, which
+draws with matplotlib, is pipeline.cli_report: these two start without it). The warehouse is
 attached read-only to an in-memory database that holds the model views (built from the
 current sql/models files), so a model answers even when the warehouse's own views are
 older than the SQL, and nothing is written to the file."""
@@ -14,8 +15,6 @@ import duckdb
 from pipeline import catalog
 from pipeline.cli_output import EXPORT_FORMATS, UsageError, check_warehouse
 from pipeline.model_sql import create_all_views, model_files
-from pipeline.report import write_report
-from pipeline.paths import report_folder
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -105,11 +104,3 @@ def export(warehouse: str, folder: str, file_format: str, names: list[str] | Non
             out.write(f"  {name:<28} {written[name]:>8,} rows  -> {path}\n")
     return written
 
-
-def report(warehouse: str, folder: str | None, stream=None) -> Path:
-    """The HTML report of the warehouse (read-only) into `folder` or next to the warehouse."""
-    out = stream or sys.stdout
-    with open_read_only(warehouse) as con:
-        written = write_report(con, folder or report_folder(warehouse))
-    out.write(f"report: {written.index} ({len(written.charts)} charts)\n")
-    return written.index

@@ -36,9 +36,11 @@ def seed_inbox(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seed_warehouse(seed_inbox, tmp_path_factory) -> Path:
     """A warehouse built from the five seeds by the real pipeline (read it, don't write)."""
-    from pipeline.cli import run_pipeline
-
+    # deliberately here, not at the top: every pytest run loads this conftest, and Dagster
+    # (~1.2 s CPU to import) is needed only by the tests that use the seed warehouse
     import dagster as dg
+
+    from pipeline.cli_run import run_pipeline
 
     path = tmp_path_factory.mktemp("warehouse") / "news.duckdb"
     run_pipeline(str(seed_inbox), str(path), instance=dg.DagsterInstance.ephemeral())

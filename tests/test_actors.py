@@ -2,17 +2,24 @@
 stable IDs across batches. Seed tests read the warehouse the real pipeline built."""
 from __future__ import annotations
 
+import random
 import shutil
 
 import dagster as dg
 import duckdb
 import pytest
+from spacy.tokens import Span
 
+from pipeline import kb
+from pipeline.actor_resolution import resolve_all
 from pipeline.actors import ActorIndex
-from pipeline.names import given_names_compatible, org_key, person_name_parts
-from pipeline.nlp.entities import extract_entities
+from pipeline.cli_run import run_pipeline
+from pipeline.evaluate.actors_bbc import annotate_files, clusters, load_in_batches, mention_rows
+from pipeline.names import given_names_compatible, kb_entry, org_key, person_name_parts
+from pipeline.nlp import load_model
+from pipeline.nlp.entities import extract_entities, link_spans
 from pipeline.records import LocalEntity
-from tests.conftest import SEEDS, rows
+from tests.conftest import SEEDS, corpus, rows
 
 RESOLVED = "SELECT i.resolved_id FROM actor_identity i WHERE i.actor_id = a.actor_id"
 
@@ -155,8 +162,6 @@ def test_org_key_ignores_corporate_suffixes():
 
 @pytest.fixture(scope="module")
 def nlp():
-    from pipeline.nlp import load_model
-
     return load_model()
 
 
@@ -251,8 +256,6 @@ def test_index_from_rows_keeps_ids():
 
 
 def test_second_batch_keeps_existing_actor_ids(tmp_path):
-    from pipeline.cli import run_pipeline
-
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     seeds = sorted(SEEDS.iterdir())
@@ -284,10 +287,6 @@ def test_second_batch_keeps_existing_actor_ids(tmp_path):
 
 
 def test_tagger_errors_are_corrected(nlp):
-    from spacy.tokens import Span
-
-    from pipeline.nlp.entities import link_spans
-
     doc = nlp("By Anne BarnardGENEVA — The talks don’t start today, said Mr. de Mistura in the city of Aleppo.")
     words = [t.text for t in doc]
     spans = [
@@ -309,10 +308,6 @@ def test_tagger_errors_are_corrected(nlp):
 def test_same_files_give_same_clusters_in_any_order_and_batch_split(tmp_path):
     """Order independence on the seeds: three orders, three batch splits, one set of clusters;
     and Obama (seen alone first in one order) is one actor with Barack Obama."""
-    import random
-
-    from pipeline.evaluate.actors_bbc import annotate_files, clusters, load_in_batches, mention_rows
-
     items = annotate_files(sorted(SEEDS.iterdir()))
     results = []
     for seed, size in ((0, len(items)), (1, 1), (2, 2)):
@@ -328,8 +323,6 @@ def test_same_files_give_same_clusters_in_any_order_and_batch_split(tmp_path):
 
 
 def test_party_variants_junk_and_venues_inside_a_document(nlp):
-    from pipeline.nlp.entities import link_spans
-
     doc = nlp("The Tories and the Conservative Party attacked the Lib Dems. Tory MP Boris Johnson told "
               "BBC Radio 4 that the Liberal Democrats were wrong. The vote closes at 2200 GMT.")
     entities, mentions, _ = link_spans(doc)
@@ -343,8 +336,6 @@ def test_party_variants_junk_and_venues_inside_a_document(nlp):
 
 
 def test_honorific_gender_blocks_merges(nlp):
-    from pipeline.nlp.entities import link_spans
-
     doc = nlp("Michael Howard's wife, Sandra, will campaign. Mrs Howard will visit seats. "
               "Mr Howard will host a news conference.")
     entities, mentions, _ = link_spans(doc)
@@ -359,9 +350,6 @@ def test_honorific_gender_blocks_merges(nlp):
 
 
 def test_knowledge_base_names_types_and_evidence():
-    from pipeline.actor_resolution import resolve_all
-    from pipeline.names import kb_entry
-
     un = kb_entry({"UN"})
     assert un is not None and un.canonical == "United Nations" and un.actor_type == "organization"
     assert kb_entry({"Blair"}) is None  # people only by full names
@@ -376,9 +364,6 @@ def test_knowledge_base_names_types_and_evidence():
 
 
 def test_knowledge_base_file_is_the_converter_output():
-    from pipeline import kb
-    from tests.conftest import corpus
-
     folder = corpus("event-coding")
     rows = kb.convert(folder)
     text = kb.OUTPUT.read_text(encoding="utf-8")
@@ -390,8 +375,6 @@ def test_fuller_name_later_merges_and_repoints_in_the_same_load(tmp_path):
     """"Obama" alone in the first load, "Barack Obama" in the second: the surname-only actor
     is merged into the full name (actor_merges), and the first load's mentions and quotes
     point at the new actor — no row is left on the old ID."""
-    from pipeline.evaluate.actors_bbc import annotate_files, load_in_batches
-
     first = tmp_path / "a_first.txt"
     first.write_text("Obama speaks\n\nPresident Obama said on Monday that talks would go on. "
                      "\"We will not wait,\" Obama said.\n", encoding="utf-8")

@@ -15,7 +15,9 @@ import duckdb
 import pytest
 
 from pipeline import clean, load, nlp
-from pipeline.cli import RunFailed, run_pipeline
+from pipeline.cli import main
+from pipeline.cli_output import RunFailed
+from pipeline.cli_run import run_pipeline
 from tests.conftest import SEEDS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_inputs"
@@ -196,8 +198,6 @@ def test_failing_blocking_check_rolls_the_batch_back_and_says_why(tmp_path, monk
 
 
 def test_purge_deleted_removes_what_only_deleted_files_loaded(tmp_path):
-    from pipeline.cli import main
-
     inbox = _seed_inbox(tmp_path, 3)
     db = tmp_path / "w.duckdb"
     instance = dg.DagsterInstance.ephemeral()

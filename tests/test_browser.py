@@ -18,8 +18,9 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
+from playwright.sync_api import sync_playwright
 
-from pipeline.cli import run_pipeline
+from pipeline.cli_run import run_pipeline
 from tests.conftest import ROOT, SEEDS
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -93,8 +94,6 @@ def dagster_ui(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(dagster_ui):
-    from playwright.sync_api import sync_playwright
-
     profile = tempfile.mkdtemp(prefix="chromium-profile-")  # a fresh user-data dir
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(

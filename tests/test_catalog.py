@@ -4,6 +4,7 @@ sql/README.md is generated from it, and every model answers on the seeds."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import duckdb
 import pytest
@@ -68,8 +69,6 @@ def test_models_are_jaffle_shop_style():
 
 @pytest.mark.parametrize("name", sorted(model_files()))
 def test_model_runs_on_seeds_as_documented(seed_warehouse, tmp_path, name):
-    import shutil
-
     copy = tmp_path / "w.duckdb"
     shutil.copy2(seed_warehouse, copy)
     with duckdb.connect(str(copy)) as con:
@@ -107,8 +106,6 @@ def test_cooccurrence_is_weighted_by_sentences(seed_db):
 def test_cooccurrence_leaves_venues_out(seed_warehouse, tmp_path):
     """A programme named as where something was said (VENUE) is no actor taking part: a
     venue mention beside another actor in a sentence adds no pair."""
-    import shutil
-
     copy = tmp_path / "w.duckdb"
     shutil.copy2(seed_warehouse, copy)
     with duckdb.connect(str(copy)) as con:

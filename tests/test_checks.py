@@ -9,7 +9,7 @@ import dagster as dg
 import duckdb
 
 from pipeline import check_sql, check_suites
-from pipeline.cli import check_whole_tables, run_pipeline
+from pipeline.cli_run import check_whole_tables, run_pipeline
 from tests.conftest import SEEDS
 
 # One broken row per kind of check (primary keys are enforced by DuckDB itself).

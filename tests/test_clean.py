@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import clean, ingest
+from pipeline import clean, clean_text, ingest
 from pipeline.records import CleanArticle, InboxFile
-from tests.conftest import SEEDS, corpus
+from tests.conftest import SEEDS, corpus, rows
 
 
 def _inbox_file(path: Path) -> InboxFile:
@@ -189,7 +189,7 @@ def test_seed_002_newssniffer_one_article_two_versions():
     ("“The sixth bloc is the moderates.The only one left,” he said.", "“The sixth bloc is the moderates. The only one left,” he said."),
 ])
 def test_glued_sentences_split(raw, expected):
-    assert clean.repair_glued_sentences(raw) == expected
+    assert clean_text.repair_glued_sentences(raw) == expected
 
 
 @pytest.mark.parametrize("raw", [
@@ -200,17 +200,17 @@ def test_glued_sentences_split(raw, expected):
     "versus the Co.Op", "St.Louis", "Dr.Who",
 ])
 def test_glued_repair_leaves_abbreviations_initials_numbers_urls_alone(raw):
-    assert clean.repair_glued_sentences(raw) == raw
+    assert clean_text.repair_glued_sentences(raw) == raw
 
 
 def test_chrome_rule_table_is_documented_data():
-    rules = clean.chrome_rules()
+    rules = clean_text.chrome_rules()
     assert len(rules) >= 20
     for r in rules:
         assert r.kind in {"line", "inline", "tail", "block"}
         assert (r.end is not None) == (r.kind == "block")
         assert r.why.strip(), f"rule {r.pattern.pattern!r} has no reason"
-    text, removed = clean.remove_chrome("Share this article\nBody line.\nCopyright 2015 Reuters\nfooter")
+    text, removed = clean_text.remove_chrome("Share this article\nBody line.\nCopyright 2015 Reuters\nfooter")
     assert text.strip() == "Body line." and removed == ["Share this article", "Copyright 2015 Reuters", "footer"]
 
 
@@ -405,8 +405,6 @@ def test_sampled_corpora_no_sentence_glued_or_split_wrongly():
 
 def test_seed_fields_stored_in_articles(seed_db):
     """The fields above as the pipeline stores them (articles + versions.removed_text)."""
-    from tests.conftest import rows
-
     got = {r[0][:3]: r[1:] for r in rows(seed_db, """
         SELECT v.source_file, a.title, a.byline, a.authors, a.dateline, a.wire_agency, a.source, a.url,
                CAST(a.published_at AS VARCHAR), a.published_from

@@ -15,9 +15,12 @@ import time
 from pathlib import Path
 
 import dagster as dg
+from dagster._core.storage.dagster_run import DagsterRun
 
-from pipeline.cli import run_pipeline
+from pipeline.automation import build_inbox_sensor
+from pipeline.cli_run import run_pipeline
 from pipeline.faults import STAGES
+from pipeline.runs import HOST_TAG, PID_TAG
 from tests.conftest import ROOT
 from tests.test_bad_inputs import FIXTURES, snapshot
 
@@ -100,14 +103,14 @@ def test_warehouse_held_by_another_process_fails_in_one_line_with_exit_2(tmp_pat
 
 WAIT_INSIDE_A_RUN = """
 import dagster as dg
-from pipeline import cli
+from pipeline import cli, cli_run
 from pipeline.definitions import build_definitions
 instance = dg.DagsterInstance.get()
 # another run's claim on the writer pool, taken after the CLI's check before the run
 instance.event_log_storage.claim_concurrency_slot("duckdb_writer", "0000dead-other-run", "warehouse_tables")
 cli._console_log()
-with cli._state_storage_of(instance):
-    cli._ingest(build_definitions({inbox!r}, {warehouse!r}), {inbox!r}, instance)
+with cli_run._state_storage_of(instance):
+    cli_run._ingest(build_definitions({inbox!r}, {warehouse!r}), {inbox!r}, instance)
 print("the run went on")
 """
 
@@ -136,11 +139,6 @@ def test_writer_pool_held_during_the_run_gives_up_with_exit_2(tmp_path):
 def test_sensor_tick_reaps_a_dead_run_and_frees_its_slot(tmp_path):
     """The daemon path: the inbox sensor's tick marks a STARTED run whose process is
     gone as failed and frees the writer-pool slot it held."""
-    from dagster._core.storage.dagster_run import DagsterRun
-
-    from pipeline.automation import build_inbox_sensor
-    from pipeline.runs import HOST_TAG, PID_TAG
-
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     env = _env(tmp_path)
     (tmp_path / "inbox").mkdir()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.dates import DateTracker, resolve_date, resolve_dates, timex_value, timex_values
+from pipeline.evaluate.dates import evaluate
+from pipeline.nlp import load_model
+from pipeline.nlp.dates import DateTracker, resolve_date, resolve_dates, timex_value, timex_values, token_tense
 from tests.conftest import corpus
 
 PUB = "2015-12-16"  # a Wednesday
@@ -48,8 +50,6 @@ def test_relative_without_anchor_is_null_absolute_is_not():
 
 
 def test_tbaq_date_accuracy_floor():
-    from pipeline.evaluate.dates import evaluate
-
     folder = corpus("tempeval3") / "TBAQ-cleaned" / "AQUAINT"
     r = evaluate(folder, limit_files=30)
     assert r["total"]["DATE"] >= 50
@@ -136,10 +136,7 @@ def test_decade_and_vague_granularity():
 
 
 def test_tense_reads_plans_and_is_to():
-    from pipeline.nlp import load_model
-
     nlp = load_model()
-    from pipeline.nlp.dates import token_tense
 
     def tense_of(sentence, word):
         doc = nlp(sentence)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import datetime, timezone
 
 import dagster as dg
 
+from pipeline.automation import build_inbox_sensor
+from pipeline.definitions import PIPELINE_ASSETS, defs
+from pipeline.models import build_model_assets
+from pipeline.resources import resources
 from tests.conftest import SEEDS
 
 
 def test_definitions_load():
-    from pipeline.definitions import defs
-
     dg.Definitions.validate_loadable(defs)
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     for expected in ["inbox_files", "parsed_documents", "clean_articles", "nlp_annotations", "files",
@@ -26,8 +29,6 @@ def test_definitions_load():
 
 
 def test_sensor_one_partition_per_batch(tmp_path):
-    from pipeline.automation import build_inbox_sensor
-
     inbox = tmp_path / "inbox"
     shutil.copytree(SEEDS, inbox)
     sensor = build_inbox_sensor(str(inbox))
@@ -49,10 +50,6 @@ def test_sensor_one_partition_per_batch(tmp_path):
 
 def test_materialize_assets_in_process(tmp_path):
     """The assets themselves through dagster.materialize with a batch partition."""
-    from pipeline.definitions import PIPELINE_ASSETS
-    from pipeline.models import build_model_assets
-    from pipeline.resources import resources
-
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy2(sorted(SEEDS.iterdir())[3], inbox)
@@ -68,10 +65,6 @@ def test_materialize_assets_in_process(tmp_path):
 
 
 def test_rescan_schedule_adds_one_batch_partition():
-    from datetime import datetime, timezone
-
-    from pipeline.definitions import defs
-
     schedule = defs.resolve_schedule_def("full_rescan_schedule")
     with dg.instance_for_test() as instance:
         context = dg.build_schedule_context(

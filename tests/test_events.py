@@ -5,6 +5,9 @@ import dagster as dg
 import duckdb
 import pytest
 
+from pipeline.cli_run import run_pipeline
+from pipeline.evaluate.events import GSR, evaluate, evaluate_gsr
+from pipeline.nlp import annotate_doc, load_model
 from tests.conftest import rows
 
 EVENTS = """SELECT DISTINCT e.event_type, e.mode, a1.canonical_name, a2.canonical_name, e.event_date
@@ -44,8 +47,6 @@ def test_events_one_row_per_event_with_mentions(seed_db):
 
 
 def test_extractor_cases():
-    from pipeline.nlp import annotate_doc, load_model
-
     nlp = load_model()
 
     def ev(text, pub="2015-12-16"):
@@ -67,8 +68,6 @@ def test_extractor_cases():
 def test_event_dates_follow_the_narrative_reference_time():
     """"The following day" is the day after the date the text established (Tuesday,
     2015-12-15), not after the publication date (2015-12-16)."""
-    from pipeline.nlp import annotate_doc, load_model
-
     doc = load_model()("Secretary of State John Kerry met Russian Foreign Minister Sergey Lavrov in Moscow on "
                        "Tuesday. The following day, Mr. Kerry phoned Iran's foreign minister, Mohammad Javad Zarif.")
     got = {(e.mode, e.event_date, e.date_granularity) for e in annotate_doc(doc, "2015-12-16").events}
@@ -76,8 +75,6 @@ def test_event_dates_follow_the_narrative_reference_time():
 
 
 def test_same_event_from_two_articles_is_one_event(tmp_path):
-    from pipeline.cli import run_pipeline
-
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     body = "Secretary of State John Kerry met Russian Foreign Minister Sergey Lavrov in Moscow on Tuesday."
@@ -101,8 +98,6 @@ _NLP = None
 
 def _ev(text, pub=None):
     global _NLP
-    from pipeline.nlp import annotate_doc, load_model
-
     _NLP = _NLP or load_model()
     return [(e.event_type, e.mode, e.status, e.actor1_text, e.actor2_text) for e in annotate_doc(_NLP(text), pub).events]
 
@@ -154,8 +149,6 @@ def test_common_noun_actors():
 
 
 def test_gold_precision():
-    from pipeline.evaluate.events import evaluate
-
     P, R, _ = evaluate()["overall"]
     assert P >= 0.85 and R >= 0.80  # issue 11 acceptance (make eval-events prints the figures)
 
@@ -165,8 +158,6 @@ def test_pronoun_sources():
     got = _ev("She sharply criticised the Treasury for the delay.")
     assert any(t == "DISAPPROVE" and a1 == "She" and "Treasury" in (a2 or "") for t, _, _, a1, a2 in got)
     # resolved to the nearest previous compatible subject of the document
-    from pipeline.nlp import annotate_doc
-
     doc = _NLP("Angela Merkel arrived in Rome on Monday. She later met Matteo Renzi at the palace.")
     evs = [e for e in annotate_doc(doc, None).events if e.event_type == "CONSULT"]
     assert any(e.actor1_text == "Angela Merkel" and e.actor1_key and "Renzi" in (e.actor2_text or "") for e in evs)
@@ -212,8 +203,6 @@ def test_headline_case():
 def test_headline_events_keep_the_version_text():
     """A headline is parsed again re-cased; its events must still quote the version text
     (blocking checks compare sentence and trigger with the text at their spans)."""
-    from pipeline.nlp import annotate_doc, load_model
-
     text = "Obama Meets Putin In Moscow For Talks On Syria\n\nThe two leaders met on Tuesday."
     events = annotate_doc(load_model()(text), "2015-12-16").events
     assert any(e.trigger_start is not None and e.trigger_start < 46 for e in events)  # the headline's event
@@ -422,8 +411,6 @@ def test_generic_agents_quantities_and_documents():
 
 
 def test_plover_gsr_recall_floor():
-    from pipeline.evaluate.events import GSR, evaluate_gsr
-
     if not GSR.exists():
         pytest.skip("../shared/corpora/event-coding/plover-gsr-dev.jsonl not present")
     r = evaluate_gsr(GSR)

@@ -4,6 +4,7 @@ PLOVER manual's SANCTION modes, countries as targets, stray passive agents and f
 from __future__ import annotations
 
 from pipeline.nlp import annotate_doc, load_model
+from pipeline.nlp.events.lexicon import lexicon
 
 _NLP = None
 
@@ -65,8 +66,6 @@ def test_agent_nouns_with_an_event_sense_stay_actors():
 
 
 def test_drop_rows_remove_one_generated_sense_and_keepgen_keeps_the_rest():
-    from pipeline.nlp.events.lexicon import lexicon
-
     lex = lexicon()
     assert all(t.cameo != "120" or t.need("withxcomp") for t in lex.senses[("V", "fail")])
     assert not any(t.cameo == "139" for t in lex.senses[("V", "give")])  # "given a deadline"

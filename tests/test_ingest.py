@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import clean, ingest
+from pipeline.evaluate import extraction
+from pipeline.evaluate.extraction import aggregate, page_scores
 from tests.conftest import SEEDS, corpus
 
 ARTICLE_HTML = """<!DOCTYPE html>
@@ -174,16 +176,12 @@ def test_html_page_from_the_benchmark_through_the_pipeline_path():
 def test_extraction_benchmark_f1_at_least_095():
     """The acceptance figure: body F1 over the 181 benchmark pages, scored as the
     benchmark's evaluate.py scores it (4-token shingles, per-page means)."""
-    from pipeline.evaluate import extraction
-
     m = extraction.evaluate(corpus("extraction-benchmark"))
     assert m["pages"] == 181
     assert m["f1"] >= 0.95, m
 
 
 def test_benchmark_scoring_matches_its_definition():
-    from pipeline.evaluate.extraction import aggregate, page_scores
-
     assert page_scores("a b c d e", "a b c d e") == (1.0, 0.0, 0.0)
     tp, fp, fn = page_scores("one two three four five six", "one two three four")
     assert (tp, fp, fn) == (1 / 3, 0.0, 2 / 3)  # 3 true shingles, 1 predicted, 1 shared

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import dagster as dg
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
@@ -30,8 +31,6 @@ def test_closing_a_dagster_connection_keeps_the_wal_and_the_rows(tmp_path):
 
 
 def test_dagster_event_log_keeps_one_engine_per_database_and_stores_every_event(tmp_path):
-    import dagster as dg
-
     relax_sqlite_sync()
 
     @dg.asset

@@ -3,7 +3,7 @@ stock parser joined a paragraph's first sentence to the last of the paragraph be
 in the cleaned seeds: a title, a quotation closed by its mark, a version banner)."""
 from __future__ import annotations
 
-from pipeline.clean import clean_version_text
+from pipeline.clean_text import clean_version_text
 from pipeline.nlp.model import load_model
 from pipeline.nlp.paragraphs import COMPONENT
 from tests.conftest import SEEDS

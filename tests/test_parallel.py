@@ -5,14 +5,19 @@ tables — a merge decided when a later batch brings a fuller name is recorded i
 actor_merges — so the reference is the same batches, sequentially, not one big batch.)"""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import threading
+import time
 
 import dagster as dg
 import duckdb
 
+from pipeline import automation
 from pipeline.assets import inbox_batches
 from pipeline.batch_order import batch_run_config, split_batches
-from pipeline.cli import _state_storage_of
+from pipeline.cli_run import _state_storage_of
 from pipeline.definitions import build_definitions
 from pipeline.parallel import run_batches
 from pipeline.pending import pending_work
@@ -74,8 +79,6 @@ def test_three_batches_two_at_a_time_equal_one_sequential_run(tmp_path, monkeypa
 
 
 def test_sensor_splits_a_large_tick_into_ordered_batches(tmp_path, monkeypatch):
-    from pipeline import automation
-
     monkeypatch.setattr(automation, "BATCH_FILES", 2)
     shutil.copytree(SEEDS, tmp_path / "inbox")
     sensor = automation.build_inbox_sensor(str(tmp_path / "inbox"))
@@ -91,11 +94,6 @@ def test_killed_batch_processes_are_reaped_and_the_next_run_completes(tmp_path, 
     """A batch process killed with SIGKILL inside its load transaction (issue 12's crash,
     for parallel runs): its run is marked failed and its writer-pool slot freed, so the
     batches after it do not wait for it forever; the next run loads everything."""
-    import os
-    import signal
-    import threading
-    import time
-
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for seed in sorted(SEEDS.iterdir())[:2]:

@@ -5,8 +5,10 @@ import shutil
 
 import dagster as dg
 import duckdb
+import pytest
 
-from pipeline.cli import run_pipeline
+from pipeline import load
+from pipeline.cli_run import run_pipeline
 from tests.conftest import SEEDS, rows
 
 TABLES = ["files", "articles", "versions", "actors", "actor_aliases", "mentions", "quotes", "events"]
@@ -74,10 +76,6 @@ def test_bad_input_is_quarantined_and_nothing_lost(tmp_path):
 
 
 def test_crash_mid_load_leaves_warehouse_unchanged(tmp_path, monkeypatch):
-    import pytest
-
-    from pipeline import load
-
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for f in sorted(SEEDS.iterdir())[:2]:

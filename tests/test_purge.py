@@ -11,7 +11,7 @@ import dagster as dg
 import duckdb
 
 from pipeline.purge import purge_deleted
-from pipeline.cli import run_pipeline
+from pipeline.cli_run import run_pipeline
 from tests.conftest import SEEDS
 
 

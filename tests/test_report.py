@@ -8,6 +8,8 @@ import dagster as dg
 
 from pipeline.cli import main
 from pipeline.report import CHARTS
+from pipeline.report_asset import report_asset
+from pipeline.resources import resources
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -26,9 +28,6 @@ def test_report_from_the_cli_renders_every_chart(seed_warehouse, tmp_path, capsy
 
 
 def test_report_asset_shows_its_charts_in_metadata(seed_warehouse, tmp_path):
-    from pipeline.report_asset import report_asset
-    from pipeline.resources import resources
-
     warehouse = tmp_path / "news.duckdb"
     shutil.copy2(seed_warehouse, warehouse)
     with dg.instance_for_test() as instance:  # entered: Dagster's definitions-state lookup points at it

@@ -4,17 +4,22 @@ IDs and the same actors where nothing changed."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import dagster as dg
 import duckdb
 import pytest
 
 from pipeline import nlp, reannotate
-from pipeline.cli import reannotate_warehouse, run_pipeline
+from pipeline.assets import inbox_batches
+from pipeline.automation import ingest_run_config
+from pipeline.cli_run import _state_storage_of, reannotate_warehouse, run_pipeline
+from pipeline.definitions import build_definitions
 from pipeline.nlp import prefetch, warm
 from pipeline.pending import is_stale, pending_work
 from pipeline.records import EXTRACTOR_VERSION
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 # Every table re-annotation may write, compared without the columns that record *when*.
 ANNOTATION_TABLES = {"actors": "first_seen_at", "actor_aliases": None, "actor_roles": None, "actor_merges": "merged_at",
@@ -87,11 +92,6 @@ def test_run_can_leave_stale_versions_alone(built):
 
 def test_ingest_run_with_nothing_new_skips_the_batch_stages(built):
     """What the sensor's or the schedule's run does when the inbox holds nothing new."""
-    from pipeline.assets import inbox_batches
-    from pipeline.automation import ingest_run_config
-    from pipeline.cli import _state_storage_of
-    from pipeline.definitions import build_definitions
-
     inbox, db, instance = built
     instance.add_dynamic_partitions(inbox_batches.name, ["rescan-again"])
     with _state_storage_of(instance):
@@ -107,11 +107,6 @@ def test_ingest_run_with_nothing_new_skips_the_batch_stages(built):
 def test_noop_cli_run_decides_before_loading_dagster(built):
     """The no-op path of `python -m pipeline run` imports neither Dagster nor Great
     Expectations nor matplotlib: its cost is a hash of the inbox and a few queries."""
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
     inbox, db, _ = built
     script = ("import sys; from pipeline.cli import main; "
               f"code = main(['run', '--inbox', {str(inbox)!r}, '--warehouse', {str(db)!r}]); "
@@ -144,11 +139,6 @@ def test_reannotating_the_first_version_keeps_event_spans_over_every_report(buil
 def test_runs_that_draw_no_report_never_import_matplotlib():
     """`reannotate`, `check`, `purge-deleted` load the definitions but draw no report: the
     report's matplotlib (~0.4 s CPU of imports) is imported only when the report is drawn."""
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
     script = "import sys, pipeline.cli_run; print('matplotlib' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "False", done.stderr

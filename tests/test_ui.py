@@ -9,13 +9,13 @@ import shutil
 import dagster as dg
 
 from pipeline import catalog
+from pipeline.automation import build_inbox_sensor
+from pipeline.definitions import build_definitions
 from pipeline.models import MODELS_STEP
 from tests.conftest import SEEDS
 
 
 def _defs(inbox, warehouse):
-    from pipeline.definitions import build_definitions
-
     return build_definitions(str(inbox), str(warehouse))
 
 
@@ -61,8 +61,6 @@ def test_models_rebuild_after_every_load(tmp_path):
 
 
 def test_sensor_with_a_fresh_cursor_skips_files_already_loaded(seed_inbox, seed_warehouse, tmp_path):
-    from pipeline.automation import build_inbox_sensor
-
     inbox = tmp_path / "inbox"
     shutil.copytree(seed_inbox, inbox)  # same names and bytes as the loaded seeds
     sensor = build_inbox_sensor(str(inbox), str(seed_warehouse))

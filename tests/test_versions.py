@@ -10,8 +10,9 @@ import duckdb
 import pytest
 
 from pipeline import versions as V
-from pipeline.cli import run_pipeline
-from pipeline.load import canonical_url
+from pipeline.cli_run import run_pipeline
+from pipeline.load import canonical_url, ensure_schema
+from pipeline.model_sql import MODELS_DIR, create_view
 from tests.conftest import corpus, rows
 
 SAMPLE = ["politics/002.txt", "business/001.txt", "tech/020.txt"]  # a few real articles: the suite stays fast
@@ -286,9 +287,6 @@ def test_light_copy_under_another_outlet_joins_the_story(reingested, tmp_path):
 
 def test_quote_changes_model_tells_removed_reworded_added(tmp_path):
     """The SQL model on hand-made rows: one quote kept, one reworded, one removed, one added."""
-    from pipeline.load import ensure_schema
-    from pipeline.model_sql import MODELS_DIR, create_view
-
     con = duckdb.connect(str(tmp_path / "q.duckdb"))
     ensure_schema(con)
     con.execute("INSERT INTO versions (version_id, article_id, version_no, text, content_hash, source_file) VALUES "
