@@ -100,7 +100,7 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout10.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout11.tsv
 	@echo 'held-out 12 (the reported held-out file, scored once at the end of session 17; held-out 1-11 above are spent history; held-out 13 is unscored and not run):'
-	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout12.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout13.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)

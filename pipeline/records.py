@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-EXTRACTOR_VERSION = "0.8.2"  # provenance of every extracted row: bump when an extractor changes its output
+EXTRACTOR_VERSION = "0.8.3"  # provenance of every extracted row: bump when an extractor changes its output
 
 
 @dataclass(frozen=True)

@@ -269,11 +269,13 @@ def test_sense_by_complement():
 
 
 def test_accused_of_verb_takes_the_accused_as_subject():
-    # "charged with murdering X", "accused of killing X": the charged/accused person did it
+    # "charged with murdering X": the charged person did it
     got = _ev("Police said the three teenagers charged with murdering Peter Walsh would appear in court.")
     assert any(a1 and "teenagers" in a1 and a2 == "Peter Walsh" for a1, a2 in _pairs(got, "ASSAULT"))
+    # "accused of killing X": the content of an accusation is no event of its own (labelling decision g of
+    # gold/events_dev11.tsv, session 16; the gold files label 8 such contents as no event, 1 as one)
     got = _ev("The two men were accused of killing a policeman in Leeds.")
-    assert any(a1 and "men" in a1 and a2 and "policeman" in a2 for a1, a2 in _pairs(got, "ASSAULT"))
+    assert not _pairs(got, "ASSAULT")
     # the charge is no target: "charged with fraud"
     got = _ev("John Smith was charged with fraud, with Mary Jones named as a witness.")
     assert all(a2 is None or "Mary" not in a2 for _, a2 in _pairs(got, "COERCE"))

@@ -26,6 +26,8 @@ def test_warn_by_complement_and_countries_as_targets():
     assert _has(got, "DEMAND", "Obama", "Russia") and not _has(got, "COOPERATE")
     assert _has(_types("The council urged Israel not to build new settlements."), "DEMAND", "council", "Israel")
     assert not _types("Jean-Claude Trichet warned that talk of a complete recovery might be premature.")
+    # a warning of a risk names no hostile act: a pessimistic comment (CAMEO 012), no threat
+    assert not _has(_types("Lord Goldsmith warned Tony Blair that the war could be illegal."), "THREATEN")
 
 
 def test_acts_asked_for_refused_or_obliged_are_no_events():
@@ -204,3 +206,102 @@ def test_backing_a_policy_and_denied_support():
     got = _types("Bennett said he could not support the anti-Trump movement.")
     assert _has(got, "SUPPORT", "Bennett") and not _has(got, "REJECT")
     assert not _has(_types("All Mac applications have been updated to support the Retina display."), "SUPPORT")
+
+
+def test_help_that_enables_an_unnamed_beneficiary_is_no_aid():
+    assert not _has(_types("HP will be able to help customers to transform their data centers."), "AID")
+    assert _has(_types("Several neighbors ran outside to try to help the woman."), "AID", None, "woman")
+
+
+def test_a_thwarted_attack_is_the_attackers_event():
+    """"foiled an attack on X": the attack is an (attempted) ASSAULT on X (CAMEO THWART/FOIL * ATTACK), the thwarter is
+    not its source and the thwarting is no event of its own."""
+    got = _types("An Indian warship on Thursday intercepted three boats and foiled an attack on merchant vessels.")
+    assert _has(got, "ASSAULT", None, "merchant vessels") and not _has(got, "ASSAULT", "warship")
+    assert not _has(got, "FIGHT")
+
+
+def test_firing_a_person_is_a_dismissal_not_an_assault():
+    assert not _has(_types("Three weeks later, King decided to fire O'Brien."), "ASSAULT")
+    assert not _has(_types("The president fired his chief of staff."), "ASSAULT")
+    assert not _has(_types("The two friends were fired up by Gordon Brown's speech."), "ASSAULT")
+    assert _has(_types("Israeli soldiers fired on Palestinian protesters in Gaza."), "FIGHT", "soldiers", "protesters")
+
+
+def test_predicative_and_appositive_role_nouns_state_their_event():
+    """Labelling decision c of gold/events_dev11.tsv: "X was a defender of Y", "X, a vocal critic of Y"."""
+    assert _has(_types("Sir Nicholas was a strong defender of the Anglo-Irish Agreement."), "SUPPORT", "Nicholas")
+    assert _has(_types("Senator John McCain, a vocal critic of President Obama, spoke on Monday."), "DISAPPROVE",
+                "McCain", "Obama")
+    assert not _has(_types("Supporters of the party gathered in the square."), "SUPPORT")
+
+
+def test_quitting_an_office_is_a_resignation_and_surrendering_a_concession():
+    assert _has(_types("Mr Blunkett quit in December after a probe."), "RETREAT", "Blunkett")
+    assert not _has(_types("Mr Blunkett quit smoking in December."), "RETREAT")
+    assert _has(_types("After two hours the gunman surrendered and was arrested."), "CONCEDE", "gunman")
+
+
+def test_asking_to_do_is_a_request_without_recipient():
+    assert _has(_types("The jurors on Monday asked to review a video recording."), "DEMAND", "jurors")
+    assert not _types("The senior State Department official, who asked not to be identified, said the talks would go on.")
+
+
+def test_a_police_raid_is_a_seizure():
+    """PLOVER COERCE mode seize ("execute search, confiscate property, raid"), not a violent ASSAULT."""
+    got = _types("Police raided the offices of the newspaper on Monday.")
+    assert _has(got, "COERCE", "Police", "newspaper") and not _has(got, "ASSAULT")
+    assert not _has(_types("A suspected Mafia boss arrested in a police raid was found dead in his cell."), "ASSAULT")
+
+
+def test_appealing_to_voters_is_no_request():
+    assert not _has(_types("Bernie Sanders says he is not a candidate who appeals to white voters."), "DEMAND")
+    assert _has(_types("Iraq appealed to the UN Security Council to lift the sanctions."), "DEMAND", "Iraq", "Security")
+
+
+def test_the_act_of_an_accusation_is_no_event():
+    """Labelling decision g of gold/events_dev11.tsv: the accusation is the event, not its content."""
+    got = _types("Lohan was accused of attacking a female staffer, but she was not charged.")
+    assert not _has(got, "ASSAULT")
+    got = _types("Sudan has accused the Chadian government of backing rebel militias.")
+    assert _has(got, "DISAPPROVE", "Sudan", "Chadian") and not _has(got, "SUPPORT")
+
+
+def test_a_generated_study_sense_needs_a_target():
+    assert not _has(_types("Fees for English students studying in Scotland will rise."), "INVESTIGATE")
+    assert _has(_types("Royal Mail says it is investigating the situation."), "INVESTIGATE", "Royal Mail")
+
+
+def test_the_act_called_for_is_no_event():
+    got = _types("Senator Mark Warner called on Congress to investigate the cause of the mass sell-offs.")
+    assert _has(got, "DEMAND", "Warner", "Congress") and not _has(got, "INVESTIGATE")
+
+
+def test_a_suicide_bomber_is_no_military_unit():
+    """PLOVER ASSAULT mode suicide-attack; CAMEO's &AIRCRAFT 'bomber' stays military for aircraft."""
+    assert _has(_types("A suicide bomber killed 20 people in Kabul."), "ASSAULT", "suicide bomber", "20 people")
+
+
+def test_a_shootout_is_a_fight():
+    got = _types("Farook and his wife died in a shootout with police on Wednesday.")
+    assert _has(got, "FIGHT", "Farook", "police")
+
+
+def test_a_weapon_drawn_on_someone_is_a_threat():
+    """Labelling decision k of gold/events_dev12.tsv (rule 10): drawing a gun on someone is THREATEN; the weapon is
+    the means, not the one threatened."""
+    assert _has(_types("The man pulled a knife on the officer."), "THREATEN", "man", "officer")
+    got = _types("He pointed a gun at the guards.")
+    assert _has(got, "THREATEN", None, "guards") and not _has(got, "THREATEN", None, "gun")
+
+
+def test_support_a_thing_wins_is_support():
+    """As the criticism a thing draws ("drew criticism from X") is DISAPPROVE by X."""
+    assert _has(_types("The plan won broad support from opposition parties."), "SUPPORT", "opposition parties")
+
+
+def test_an_electoral_win_is_no_assault():
+    """CAMEO codes "defeat * candidate" and "beat * in election" as no event (decision f of events_dev11)."""
+    assert not _has(_types("Bernie Sanders whipped Hillary Clinton in the New Hampshire primary."), "ASSAULT")
+    assert not _has(_types("His supporters sought to defeat the former chairwoman in the primary."), "ASSAULT")
+    assert _has(_types("Three men beat Mr Smith outside his home."), "ASSAULT", "men", "Smith")

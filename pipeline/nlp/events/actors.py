@@ -172,6 +172,11 @@ def _thing_said_of(subject, verb) -> bool:
         not is_person_noun(subject, lex)
 
 
+# the clauses whose verb takes the subject of the verb they depend on; a predicative role noun ("X was a supporter of
+# Y": attr) takes its copula's
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp")
+
+
 def _speaker_of(verb, inherit: bool) -> list:
     """The non-pronoun subject of a verb whose complement clause a pronoun opens: its own ("Iran vowed it would"), else
     for a personal pronoun (`inherit`) the one it inherits through its clause chain ("Democrats called her to say they
@@ -224,7 +229,7 @@ def subject_of(verb):
                               outer[0].pos_ == "PROPN" and outer[0].ent_type_ in ("", "NORP")):  # "Cuban said he"
                     return expand_conj(outer[0]), passive
             return expand_conj(s), passive
-        if v.dep_ == "relcl":
+        if v.dep_ == "relcl" or v.dep_ == "appos" and v.i == verb.i and v.pos_ == "NOUN":  # "X, a supporter of Y"
             return [v.head], False
         if v.i != verb.i and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN") and \
                 verb.dep_ == "pcomp":  # "the two youths charged with murdering Horton": the youths murdered
@@ -239,7 +244,7 @@ def subject_of(verb):
         held = _noun_holder(v, verb)
         if held:  # "the decision by the Supreme Court to give X", "the pirates' intention of attacking X"
             return held, False
-        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp") and v.head.i != v.i:
+        if (v.dep_ in CLIMB_DEPS or v.dep_ == "attr" and v.i == verb.i and v.pos_ == "NOUN") and v.head.i != v.i:
             # ("acomp": "it is willing to withdraw" -> the subject of "is")
             if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
                 # "a super PAC supporting Rubio": the modified noun acts; "a petition calling on X":

@@ -220,8 +220,19 @@ def _adjective_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
     return TriggerSite(senses, "V", tok) if senses else None
 
 
-# a token is an adjective (or passive participle: "were involved in") trigger, a verb trigger or a noun trigger
-TRIGGER_FINDERS = (_adjective_trigger, _verb_trigger, _noun_trigger)
+def _role_noun_trigger(tok, ctx: DocumentContext) -> TriggerSite | None:
+    """A predicative or appositive role noun of the lexicon ("has been a loyal supporter of the government", "Adelson,
+    a fierce supporter of the nation"; kind R rows): it states its event, read like a verb (the copula's subject or the
+    noun it stands beside is the source, "of X" the target; labelling decision c of gold/events_dev11.tsv)."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("attr", "appos"):
+        return None
+    senses = ctx.lex.senses.get(("R", tok.lemma_.lower()))
+    return TriggerSite(senses, "V", tok) if senses else None
+
+
+# a token is an adjective (or passive participle: "were involved in") trigger, a predicative role noun, a verb trigger
+# or a noun trigger
+TRIGGER_FINDERS = (_adjective_trigger, _role_noun_trigger, _verb_trigger, _noun_trigger)
 
 
 _TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id(lexicon) -> (lexicon, its words)
@@ -233,7 +244,7 @@ def _trigger_words(lex: Lexicon) -> frozenset[str]:
     kept = _TRIGGER_WORDS.get(id(lex))
     if kept is None or kept[0] is not lex:
         words = set(lex.verbs) | set(lex.nouns) | {word.split(" ")[-1] for word in lex.nouns} | {
-            word.split(" ")[0] for kind, word in lex.senses if kind in ("V", "A")}  # A: "critical of"
+            word.split(" ")[0] for kind, word in lex.senses if kind in ("V", "A", "R")}  # A: "critical of"
         kept = _TRIGGER_WORDS[id(lex)] = (lex, frozenset(words))
     return kept[1]
 

@@ -73,10 +73,12 @@ def _speaker_source(site: Site, r: Resolved) -> bool:
 
 
 # a named actor criticizing, rejecting or investigating a thing ("the plan", "the situation") is an event
-VERBAL_TYPES = {"DISAPPROVE", "REJECT", "INVESTIGATE"}
-# the same for the hand senses of demands ("says the advice should be published") and of backing a policy ("Sanders has
-# supported stem cell research", "Kennedy, who backs the constitution": gold SUPPORT with the thing as no actor)
-HAND_VERBAL_TYPES = {"DEMAND", "SUPPORT"}
+VERBAL_TYPES = {"DISAPPROVE", "REJECT"}
+# the same for the hand senses of demands ("says the advice should be published"), of backing a policy ("Sanders has
+# supported stem cell research", "Kennedy, who backs the constitution": gold SUPPORT with the thing as no actor) and of
+# investigating ("Royal Mail is investigating the situation"; not the generated study/search/monitor senses: "English
+# students studying in Scotland", "families searching for relatives")
+HAND_VERBAL_TYPES = {"DEMAND", "SUPPORT", "INVESTIGATE"}
 
 
 def _named_speaker(site: Site, r: Resolved) -> bool:
@@ -113,8 +115,18 @@ def _named_without_target(site: Site, r: Resolved) -> bool:
             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in lex.words("NO_ACT") for c in tok.children))
 
 
+def _support_for_a_thing(site: Site, r: Resolved) -> bool:
+    """"The plan won broad support from opposition parties": the support a named actor gives to a thing (the subject of
+    a receiving verb, RECEIVE cue words) is SUPPORT with no actor target, as the criticism a thing draws is DISAPPROVE."""
+    verb = site.verb
+    return site.trig.type == "SUPPORT" and site.kind == "N" and verb is not None and \
+        verb.lemma_.lower() in site.lex.receive and not r.tgt_ok and \
+        any(m is not None or t and not is_pronoun_text(t) for m, t in r.src)
+
+
 def _target_missing(site: Site, r: Resolved) -> bool:
-    return "target" in site.trig.flags and not r.tgt_ok and not _named_speaker(site, r)
+    return "target" in site.trig.flags and not r.tgt_ok and not _named_speaker(site, r) and \
+        not _support_for_a_thing(site, r)
 
 
 def _intransitive_with_object(site: Site, r: Resolved) -> bool:
@@ -124,7 +136,8 @@ def _intransitive_with_object(site: Site, r: Resolved) -> bool:
 def _person_target_missing(site: Site, r: Resolved) -> bool:
     """A "person" sense needs a person-like target (a person, organization, group; a country for the verbal and
     diplomatic types: "urged Israel not to build", "warned Iran that ...", not "killed Iran")."""
-    if "person" not in site.trig.flags or site.trig.type == "SUPPORT" and not r.tgt_ok and _named_speaker(site, r):
+    if "person" not in site.trig.flags or site.trig.type == "SUPPORT" and not r.tgt_ok and (
+            _named_speaker(site, r) or _support_for_a_thing(site, r)):
         return False  # "Kennedy, who backs the constitution": a named actor backing a policy (HAND_VERBAL_TYPES)
     return not r.tgt_ok or not any(
         m is None or m.label in STRONG_LABELS + ("NORP",) or (m.label in ("GPE",) and site.trig.type in COUNTRY_TARGETS)
@@ -153,6 +166,25 @@ def _attributive_source_only(site: Site, r: Resolved) -> bool:
     return bool(adjectives) and all(m is None and t in adjectives for m, t in r.src)
 
 
+def _enabling_help(site: Site, r: Resolved) -> bool:
+    """"HP will help customers to transform their data centers", "an e-mail helped officials realize": an aid verb whose
+    complement clause says what the help enables, with no entity as beneficiary, tells an effect, not a provision of
+    aid to an actor (PLOVER AID); "helped Bosnia rebuild" keeps its named beneficiary."""
+    if site.trig.type != "AID" or site.kind != "V" or not any(c.dep_ in ("xcomp", "ccomp") for c in site.tok.children):
+        return False
+    return not any(m is not None for m, _ in r.tgt_ok)
+
+
+def _accused_act(site: Site, r: Resolved) -> bool:
+    """"accused the government of backing militias", "was accused of attacking a staffer": the act an accuser accuses
+    someone of is the content of the accusation, no event of its own (ACCUSE_OF cue words)."""
+    tok = site.tok
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "of telling lies ... and then attacking the lies"
+        tok = tok.head
+    return site.kind == "V" and tok.dep_ == "pcomp" and tok.head.lower_ == "of" and \
+        tok.head.head.lemma_.lower() in site.lex.words("ACCUSE_OF")
+
+
 PAIR_GUARDS = (_unnamed_pronoun_source, _no_named_actor, _speaker_source, _generated_without_recipient,
                _named_without_target, _target_missing, _intransitive_with_object, _person_target_missing,
-               _lone_agreement, _attributive_source_only)
+               _lone_agreement, _attributive_source_only, _enabling_help, _accused_act)

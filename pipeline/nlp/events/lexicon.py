@@ -134,7 +134,7 @@ def lexicon() -> Lexicon:
     hand_rows = list(_trigger_rows(TRIGGERS_PATH))
     _drop_generated(generated, hand_rows)
     for word, kind, etype, mode, flags, cameo in hand_rows:
-        if kind not in ("V", "N", "A"):  # A: an adjective trigger ("critical of")
+        if kind not in ("V", "N", "A", "R"):  # A: an adjective trigger ("critical of"), R: a role noun ("a supporter of")
             cues.setdefault(kind, set()).add(word)
             continue
         t = _make_trigger(word, kind, etype, mode, flags, cameo)

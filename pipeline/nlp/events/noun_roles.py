@@ -141,7 +141,7 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
     # "organized a general strike")
     light = light or verb is not None and carrier(tok, verb, lex)
     roles = Roles([], f.withs + f.ofs)
-    if verb is not None and (light or f.withs):
+    if verb is not None and (light or f.withs) and verb.lemma_.lower() not in lex.words("REPEL"):  # not a thwarter
         roles.sources = [s for s in subject_of(verb)[0] if s.i != tok.i]  # never the noun itself
         if not roles.sources and verb.dep_ == "acl":  # "the Council's decision to impose sanctions"
             roles.sources = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]

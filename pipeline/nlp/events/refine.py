@@ -155,8 +155,10 @@ def military_fight(found: Found, lex: Lexicon) -> Sense | None:
     if found.trig.type != "ASSAULT":
         return None
     military = lex.words("MILITARY")
-    # the head word of each source ("Russian troops", not "heavily armed suicide bombers")
-    source_words = {(text or "").split()[-1].lower() for _, text in found.sources if (text or "").split()}
+    # the head word of each source ("Russian troops", not "heavily armed suicide bombers"); a suicide bomber is no
+    # military unit (PLOVER ASSAULT mode suicide-attack)
+    source_words = {(text or "").split()[-1].lower() for _, text in found.sources if (text or "").split() and
+                    "suicide" not in (text or "").lower()}
     code = found.cameo or ""
     if code.startswith("19") and (source_words & military or code.startswith(("194", "195"))) and \
             any(text for _, text in found.sources):
@@ -190,6 +192,10 @@ def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
         return None
     if _asked_of_someone(tok, gov, lex):
         return Sense("-", None, None)
+    if tok.dep_ in ("advcl", "xcomp") and gov.lemma_.lower() in lex.words("DEMAND_VERB") and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "on" for c in gov.children):
+        return Sense("-", None, None)  # "called on Congress to investigate the cause" (an xcomp or adverbial clause)
     if tok.dep_ != "xcomp":
         return None
     if gov.lemma_.lower() in lex.words("DEMAND_XCOMP"):

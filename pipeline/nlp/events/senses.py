@@ -10,7 +10,8 @@ from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
 TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "to": {"CONSULT", "AID", "SUPPORT", "CONCEDE", "DEMAND", "REJECT"},
                 "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME"},
-                "on": {"ASSAULT", "SANCTION", "DEMAND"},
+                "on": {"ASSAULT", "SANCTION", "DEMAND", "THREATEN"},  # "drew a gun on him"
+                "at": {"THREATEN"},  # "pointed a revolver at them"
                 "for": {"DEMAND", "SUPPORT"},
                 "into": {"INVESTIGATE", "COERCE"},  # "looked into X", "an inquiry into X", "hack into X"
                 "behind": {"SUPPORT"}, "around": {"SUPPORT"}}  # "rallied behind X", "threw his support behind X"
@@ -32,14 +33,17 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
         if kind == "V" and c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
             if c.lower_ in rest or c.ent_type_ in ("DATE", "TIME"):
                 continue
+            if etype == "THREATEN" and c.lemma_.lower() in lex.words("WEAPON"):
+                continue  # "drew a gun on him": the weapon is the means, the one threatened is "on/at" X
             out.append(c)
         elif c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS and (
                 TARGET_PREPS[c.lower_] is None or etype is None or etype in TARGET_PREPS[c.lower_]):
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     out.append((c.lower_, p))
-    if tok.pos_ == "ADJ":  # "critical of X", "unhappy with X"
-        out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPS
+    if tok.pos_ == "ADJ" or kind == "V" and tok.pos_ == "NOUN":  # "critical of X", "a fierce supporter of X"
+        preps = ADJECTIVE_PREPS if tok.pos_ == "ADJ" else {"of"}
+        out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                 for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
     if kind == "V" and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and \
             not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in rest for c in tok.children) and \
@@ -62,6 +66,8 @@ def context_of_words(words: set[str], lex: Lexicon) -> set[str]:
         out.add("sport")
     if words & ctx.get("ACCIDENT", frozenset()):
         out.add("accident")
+    if words & ctx.get("ELECTION", frozenset()):
+        out.add("election")
     return out
 
 
@@ -98,11 +104,12 @@ def counted(tok) -> list:
 
 def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     """The conditions a sense puts on its context (lexicon flags): not in sport context
-    ('sport'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
-    list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object),
+    ('sport'), only in an election context ('election'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
+    list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object, 'HUMAN' a WordNet person noun,
+    'WEAPON' a word of CAMEO's &WEAPON class),
     a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp'), no complement
     verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach agreement")."""
-    if "sport" in trig.flags and "sport" in ctx:
+    if "sport" in trig.flags and "sport" in ctx or "election" in trig.flags and "election" not in ctx:
         return False
     lemmas = set()  # the objects' words, read by the object conditions only (most senses have none)
     if trig.need("obj") is not None or trig.need("notobj") is not None:
@@ -113,7 +120,9 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         ok = bool(lemmas & need) or ("from" in need and "from" in preps and not objs) or (
             "PERSON" in need and any(o.ent_type_ in ("PERSON", "NORP") or o.pos_ == "PROPN" and not o.ent_type_
-                                    for o in objs))  # not a product: "released Windows", "Snow Leopard"
+                                    for o in objs)) or (  # not a product: "released Windows", "Snow Leopard"
+            "HUMAN" in need and any(o.lemma_.lower() in lexicon().humans for o in objs)) or (  # "his chief of staff"
+            "WEAPON" in need and any(o.lemma_.lower() in lexicon().words("WEAPON") for o in objs))  # CAMEO &WEAPON
         if not ok:
             return False
     bad = trig.need("notobj")
@@ -155,9 +164,32 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
     if "toinf" in trig.flags and not any(c.dep_ == "xcomp" or kind == "N" and c.dep_ == "acl" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
         return False
+    if "benignclause" in trig.flags and not benign_clause(tok, lexicon()):
+        return False
     subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma
     if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj for t in subject_of(tok)[0]):
         return False
+    return True
+
+
+# the types a threat's content names (PLOVER THREATEN modes: restrict, arrest, relations, expel, territory, violence)
+THREAT_CONTENT = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "RETREAT"}
+
+
+def benign_clause(tok, lex: Lexicon) -> bool:
+    """"warned Blair that the war could be illegal", "warned X the party could not win": a that-clause whose verb, objects
+    and prepositional objects name no hostile act is a warning of a risk (CAMEO 012, a pessimistic comment: no PLOVER
+    event), not a threat ("warned Iran that it would face new sanctions": THREATEN, coercive with repercussions)."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        words = [clause] + [o for o in clause.children if o.dep_ in ("dobj", "attr", "xcomp", "acomp")] + [
+            p for c in clause.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for w in words:
+            kinds = ("V",) if w.pos_ == "VERB" else ("N",)
+            if any(t.type in THREAT_CONTENT for k in kinds for t in lex.senses.get((k, w.lemma_.lower()), ())):
+                return False
     return True
 
 
@@ -168,6 +200,8 @@ def yields_to_object_noun(verb, senses: list[Trigger], lex: Lexicon) -> bool:
     if not senses or not all("generated" in t.flags for t in senses):
         return False
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if verb.lemma_.lower() in lex.words("REPEL") and (obj.lemma_.lower() in lex.nouns or obj.lower_ in lex.nouns):
+            return True  # "thwarted an attack on X": the attack is the event, not the thwarting (REPEL cue words)
         if verb.lemma_.lower() not in lex.light and any(obj.lemma_.lower() in (t.need("obj") or ()) for t in senses):
             return False  # a CAMEO pattern names this very object ("lodged a protest": 110) and decides; a light
             # verb ("offered support", "held meetings") always leaves the event to its object noun
@@ -217,6 +251,8 @@ def carrier(noun, verb, lex: Lexicon) -> bool:
     withdrawal of forces"), or a verb of gathering with the noun in its for-phrase ("were converging for a rally";
     GATHER cue words)."""
     lemma = verb.lemma_.lower()
+    if lemma in lex.words("REPEL"):  # "the warship thwarted an attack on vessels": not the attack's doer
+        return False
     if noun.dep_ == "dobj" and noun.head.i == verb.i:
         return lemma in lex.report or yields_to_object_noun(verb, lex.senses.get(("V", lemma), []), lex)
     return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
