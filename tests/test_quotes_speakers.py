@@ -123,14 +123,20 @@ def test_anonymous_source_has_no_actor():
     assert q.speaker_text == "a senior State Department official"
 
 
+def _direct_speaker(text: str, start: str) -> tuple:
+    """(kind, has a speaker, speaker's last name) of the quotation that begins with `start`."""
+    quotes, names = _quotes(text)
+    found = _find(quotes, start)
+    name = names.get(found.speaker_entity_key, "") if found.speaker_entity_key else ""
+    return found.kind, bool(name), name.split()[-1] if name else ""
+
+
 def test_continuation_after_a_closing_paraphrase_takes_its_speaker():
     text = ("Governor Tom Ellis defended the plan on Tuesday.\n\n"
             "“It is the right plan for this state,” Ellis said. The real test was whether schools "
             "would get the money, said Mayor Karen Wu.\n\n"
             "“If the money does not reach the classrooms, nothing else about this plan matters.”")
-    quotes, names = _quotes(text)
-    cont = _find(quotes, "If the money does not reach")
-    assert cont.kind == "direct" and "Wu" in names[cont.speaker_entity_key]
+    assert _direct_speaker(text, "If the money does not reach") == ("direct", True, "Wu")
     # without the quotation before it, the paragraph still belongs to the paraphrase's speaker
     text2 = text.replace("“It is the right plan for this state,” Ellis said. ", "")
     quotes2, names2 = _quotes(text2)
@@ -151,9 +157,7 @@ def test_a_cueless_quotation_after_another_speakers_report_is_that_speakers():
             "that a dissenting vote had been made so soon. He said the minutes appeared to be \"trying to get the "
             "market to focus on the possibility of a rise in rates\". \"If the economy pans out as they expect "
             "then they are probably going to have to hike rates.\"")
-    quotes, names = _quotes(text)
-    cont = _find(quotes, "If the economy pans out")
-    assert cont.kind == "direct" and "Walker" in names[cont.speaker_entity_key]
+    assert _direct_speaker(text, "If the economy pans out") == ("direct", True, "Walker")
 
 
 def test_cue_without_a_parsed_subject_and_by_saying():
