@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+from functools import cache
 
 import dagster as dg
 import duckdb
@@ -168,6 +169,7 @@ def _models(defs: dg.Definitions, instance: dg.DagsterInstance, pending: Pending
     _execute(job, instance, "models", run_config=config, asset_selection=selection)
 
 
+@cache
 def _prepare_in_background() -> None:
     """What the steps after the NLP load on first use, loaded by a thread once this process
     waits for the NLP workers (pipeline.nlp.warm.waiting: before that its own steps need
@@ -175,7 +177,8 @@ def _prepare_in_background() -> None:
     (matplotlib, ~0.35 s CPU of imports, for the models run's last step), the knowledge base
     (~0.1 s, actor resolution) and the event lexicon (~0.07 s, event identities). A step that
     needs one of them first finds it done, or waits for it (Python's import lock) or computes
-    it too (a cache). No NLP in the run: the thread waits on, and ends with the process."""
+    it too (a cache). One thread per process (the loads are once per process too), started by
+    its first run; no NLP in the process: the thread waits on, and ends with the process."""
     threading.Thread(target=_prepare_after_nlp, name="prepare-after-nlp", daemon=True).start()
 
 
