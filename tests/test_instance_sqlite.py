@@ -58,8 +58,6 @@ def test_dagster_event_log_keeps_one_engine_per_database_and_stores_every_event(
 def test_dagster_event_log_reuses_its_connections(tmp_path):
     """Each database's connections are kept open between events (a pool), not opened anew
     for each of the dozens of events a run records."""
-    import dagster as dg
-
     relax_sqlite_sync()
     opened = []
 
