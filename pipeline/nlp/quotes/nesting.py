@@ -68,14 +68,14 @@ def runs_on_into(text: str, partial: Quote, report: Quote) -> bool:
     return partial.speaker_start is None or _same_speaker(partial, report)
 
 
-def _run_on(text: str, partial: Quote, reports: list[Quote]) -> list[Quote]:
-    """The report a partial quote closes (runs_on_into), its content run on to the partial's end."""
+def _run_on(text: str, partial: Quote, reports: list[Quote]) -> Quote | None:
+    """The report a partial quote closes (runs_on_into), its content run on to the partial's
+    end; None when there is none (or no `text` to extend it with)."""
     report = next((report for report in reports if report.cue_start is not None
                    and runs_on_into(text, partial, report)), None) if text else None
-    if report is None:
-        return []
-    report.end, report.text = partial.end, text[report.start:partial.end]
-    return [report]
+    if report is not None:
+        report.end, report.text = partial.end, text[report.start:partial.end]
+    return report
 
 
 def join_nested_partials(quotes: list[Quote], reports: list[Quote], text: str = "") -> None:
@@ -89,12 +89,14 @@ def join_nested_partials(quotes: list[Quote], reports: list[Quote], text: str = 
             continue
         holders = [report for report in reports if report.cue_start is not None and _covered(partial, report)
                    and (report.cue_start, report.speaker_start) != (partial.cue_start, partial.speaker_start)]
-        run_on = [] if holders else _run_on(text, partial, reports)
-        if not holders and not run_on:
-            continue
-        report = min(holders, key=lambda holder: holder.end - holder.start) if holders else run_on[0]
-        if not run_on and not any(rule(partial, report, reporting_cues) for rule in NESTING_RULES):
-            continue
+        if holders:
+            report = min(holders, key=lambda holder: holder.end - holder.start)
+            if not any(rule(partial, report, reporting_cues) for rule in NESTING_RULES):
+                continue
+        else:
+            report = _run_on(text, partial, reports)
+            if report is None:
+                continue
         partial.cue, partial.cue_start, partial.cue_end = report.cue, report.cue_start, report.cue_end
         partial.speaker_text, partial.speaker_entity_key = report.speaker_text, report.speaker_entity_key
         partial.speaker_start, partial.speaker_end = report.speaker_start, report.speaker_end
