@@ -6,7 +6,7 @@ run time) from the verb forms of the generated CAMEO table (`rules/event_trigger
     python -m pipeline.nlp.events.nominals [/usr/share/wordnet]
 
 Why: a nominal event ("the arrest of X", "sanctions on Y", "Thiel's support for Trump") is read by the noun role
-rules of `pairs.py`, but only for nouns the lexicon lists; the hand table had ~140 of them. The verbs the CAMEO
+rules of `noun_roles.py`, but only for nouns the lexicon lists; the hand table had ~140 of them. The verbs the CAMEO
 dictionary codes already carry the PLOVER type; their nominalizations are the same events.
 
 Rule: for each CAMEO verb form with a default sense (no object, preposition or subject condition) and a PLOVER
@@ -44,7 +44,7 @@ HEADER = """\
 # their PLOVER type) and WordNet 3.0 derivational links (Copyright 2006 by Princeton University, WordNet License).
 # Do not edit: hand rows for a noun go into rules/event_triggers.tsv (they replace the generated row of that noun).
 # Nominal events: the act/event/communication nouns derived from a CAMEO verb's two most frequent WordNet senses
-# ("invasion" of invade, "condemnation" of condemn), read by the noun role rules of pipeline/nlp/events/pairs.py.
+# ("invasion" of invade, "condemnation" of condemn), read by the noun role rules of pipeline/nlp/events/noun_roles.py.
 # Columns as in rules/event_triggers.tsv (word, kind N, type, mode, flags, cameo) plus origin = the verb it comes from.
 """
 
