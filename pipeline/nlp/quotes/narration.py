@@ -160,6 +160,12 @@ def _same_sentence(text: str, end_before: int, cue_start: int) -> bool:
     return not re.search(r"[.!?][”\"'’)]*\s", text[end_before:cue_start])
 
 
+def _ends_at(text: str, report: Quote, stop: int) -> bool:
+    """No word between the last of a report's content, cue and speaker and position `stop`:
+    the report is the last thing said before it."""
+    return not re.search(r"\w", text[max(report.end, report.cue_end, report.speaker_end or 0):stop])
+
+
 def _turned_to(text: str, first: Quote, item: Continuation, indirect: list[Quote]) -> list[Quote]:
     """'… a crestfallen Mr Lim confided. … Mr MacKenzie thought the former solicitor deserved a
     chance to progress. “He could join the rest of the crooks …”': after the quotation it would
@@ -170,7 +176,7 @@ def _turned_to(text: str, first: Quote, item: Continuation, indirect: list[Quote
             and report.speaker_entity_key != first.speaker_entity_key
             and item.end_before <= report.cue_start < item.start
             and not _same_sentence(text, item.end_before, report.cue_start)
-            and not re.search(r"\w", text[max(report.end, report.cue_end, report.speaker_end or 0):item.start])]
+            and _ends_at(text, report, item.start)]
 
 
 def settle_continued(text: str, quotes: list[Quote], continued: list[Continuation], indirect: list[Quote]) -> None:
@@ -192,7 +198,7 @@ def settle_continued(text: str, quotes: list[Quote], continued: list[Continuatio
                  and max(item.prev_para_start, item.end_before) <= report.cue_start < item.start
                  and not (item.near and item.end_before >= own_para)
                  and not (item.near and _same_sentence(text, item.end_before, report.cue_start))
-                 and not re.search(r"\w", text[max(report.end, report.cue_end, report.speaker_end or 0):para_end])]
+                 and _ends_at(text, report, para_end)]
         if not item.near:
             # no quotation before: only a paraphrase that ends with its speech cue ('…, said Mr Thomas.')
             later = [report for report in later
