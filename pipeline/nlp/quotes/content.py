@@ -42,11 +42,10 @@ def _infinitive_tail(verb, high: int) -> int:
     """'calling on Democratic candidates to support the $15 minimum wage': an infinitive the
     parser hung on the cue verb right after its object says what the object is asked to do."""
     doc = verb.doc
-    for child in verb.children:
-        if child.dep_ in ("advcl", "xcomp") and child.pos_ in ("VERB", "AUX") and child.left_edge.i == high \
-                and doc[high].lower_ == "to" and doc[high].dep_ == "aux":
-            return child.right_edge.i + 1
-    return high
+    if high >= len(doc) or doc[high].lower_ != "to" or doc[high].dep_ != "aux":
+        return high
+    return next((child.right_edge.i + 1 for child in verb.children if child.dep_ in ("advcl", "xcomp")
+                 and child.pos_ in ("VERB", "AUX") and child.left_edge.i == high), high)
 
 
 def phrasal_prep(verb) -> str | None:
