@@ -141,6 +141,14 @@ def expand_conj(tok) -> list:
     return out
 
 
+def first_conjunct(tok):
+    """The first of a chain of conjoined words ("said it would X and would Y" -> "said"): the one whose dependency
+    the others share."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 # a gerund under one of these on a verb shares the verb's subject: "charged with killing", "after facing criticism"
 GERUND_PREPS = ("with", "of", "for", "after", "before", "by", "while", "since", "without", "despite", "upon")
 

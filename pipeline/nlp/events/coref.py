@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
-from pipeline.nlp.events.actors import MentionIndex, PRONOUNS
+from pipeline.nlp.events.actors import first_conjunct, MentionIndex, PRONOUNS
 
 # the mention labels a pronoun of each kind may stand for
 PRONOUN_LABELS = {"he": ("PERSON",), "it": ("ORG", "GPE"), "they": ("ORG", "GPE", "NORP")}
@@ -84,8 +84,7 @@ def reported_speaker(site: PronounSite):
     verb = _clause_verb(site.tok)
     if verb is None:
         return None
-    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "said it would X and would Y"
-        verb = verb.head
+    verb = first_conjunct(verb)  # "said it would X and would Y"
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in site.report:
         return None
     return _mention_of_subject(verb.head, site)
@@ -99,8 +98,7 @@ def governing_subject(site: PronounSite):
     verb = site.tok.head if site.tok.dep_ in SUBJECTS else None
     if verb is None:
         return None
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
+    verb = first_conjunct(verb)
     outer = verb.head
     if verb.dep_ != "ccomp" or outer.pos_ not in ("VERB", "AUX") or any(
             c.dep_ in ("dobj", "dative") for c in outer.children):

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.events.actors import ACTOR_LABELS, is_pronoun_text, MentionIndex, PRONOUNS, STRONG_LABELS, subject_of
+from pipeline.nlp.events.actors import (
+    ACTOR_LABELS, first_conjunct, is_pronoun_text, MentionIndex, PRONOUNS, STRONG_LABELS, subject_of,
+)
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
 
 # types whose "person" senses also take a country as target (PLOVER actors are states as well as people)
@@ -178,9 +180,7 @@ def _enabling_help(site: Site, r: Resolved) -> bool:
 def _accused_act(site: Site, r: Resolved) -> bool:
     """"accused the government of backing militias", "was accused of attacking a staffer": the act an accuser accuses
     someone of is the content of the accusation, no event of its own (ACCUSE_OF cue words)."""
-    tok = site.tok
-    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "of telling lies ... and then attacking the lies"
-        tok = tok.head
+    tok = first_conjunct(site.tok)  # "of telling lies ... and then attacking the lies"
     return site.kind == "V" and tok.dep_ == "pcomp" and tok.head.lower_ == "of" and \
         tok.head.head.lemma_.lower() in site.lex.words("ACCUSE_OF")
 
