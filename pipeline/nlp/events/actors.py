@@ -58,18 +58,20 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
             return am, am.text
     toks = sorted(_np_tokens(head), key=lambda t: t.i)
     found = [ms.of(t) for t in toks]
-    strong_toks = [(x, t) for x, t in zip(found, toks) if x is not None and x.label in STRONG_LABELS
-                   and t.dep_ in ("compound", "appos", "pobj", "nmod", "poss") and t.head.dep_ != "poss"]
-    strong = [x for x, _ in strong_toks]
+    strong = next(((x, t) for x, t in zip(found, toks) if x is not None and x.label in STRONG_LABELS
+                   and t.dep_ in ("compound", "appos", "pobj", "nmod", "poss") and t.head.dep_ != "poss"), None)
     # "The senator's support": the possessive marker closing the phrase is no part of the actor's name
     words = [t for t in toks if not (t.dep_ == "case" and t.i == toks[-1].i)]
     text = " ".join(t.text for t in words) if len(toks) <= 8 else head.text
-    if strong:  # "Barack Obama's administration", "finance ministers of the G8": the group is written by its phrase
+    if strong is not None:
+        mention, named = strong
+        # "Barack Obama's administration", "finance ministers of the G8": a group noun is written by its phrase when
+        # the entity modifies the head itself (not "troops" in "accused Angolan troops of attacking its Bas-Zaire
+        # province")
+        if len(toks) > 8 or head.i not in (named.head.i, named.head.head.i) or not is_agent(head, lexicon()):
+            return mention, mention.text
         apposed = {x.i for c in toks if c.dep_ == "appos" for x in c.subtree}  # "X's campaign, the latest chapter"
-        phrase = [t for t in words if t.i not in apposed]
-        near = strong_toks[0][1].head.i == head.i or strong_toks[0][1].head.head.i == head.i  # not "troops of
-        return strong[0], " ".join(t.text for t in phrase) if len(toks) <= 8 and near and \
-            is_agent(head, lexicon()) else strong[0].text  # attacking its Bas-Zaire province"
+        return mention, " ".join(t.text for t in words if t.i not in apposed)
     resolved = roles_ctx(head, toks)
     if resolved is not None:
         return resolved, text
