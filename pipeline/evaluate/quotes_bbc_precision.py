@@ -36,17 +36,17 @@ PER_TOPIC = 10
 
 
 class Sample(NamedTuple):
-    """A precision sample: its seed, main when it was drawn (files named in the repository or
-    its history by then are out), its labels, and the earlier samples whose files it leaves out."""
-    seed: int
+    """A precision sample (SAMPLES, by its seed): main when it was drawn (files named in the
+    repository or its history by then are out), its labels, and the earlier samples whose files
+    it leaves out."""
     drawn_at: str
     labels: Path
     after: tuple[int, ...] = ()
 
 
 SAMPLES = {
-    15: Sample(15, "20f56df", GOLD_DIR / "quotes_bbc_precision.tsv"),
-    18: Sample(18, "6ad7783", GOLD_DIR / "quotes_bbc_precision18.tsv", (15,)),
+    15: Sample("20f56df", GOLD_DIR / "quotes_bbc_precision.tsv"),
+    18: Sample("6ad7783", GOLD_DIR / "quotes_bbc_precision18.tsv", (15,)),
 }
 SEED = 15  # the default sample
 LABELS = SAMPLES[SEED].labels
@@ -59,7 +59,7 @@ def draw(corpora: Path, seed: int = SEED) -> list[str]:
     gold = {line.split("\t")[0].removesuffix(".txt") for line in GOLD.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
     earlier = {name.removesuffix(".txt") for before in sample.after for name in draw(corpora, before)}
-    rng = random.Random(sample.seed)
+    rng = random.Random(seed)
     out = []
     for topic in TOPICS:
         eligible = eligible_files(corpora, topic, used | gold | earlier)
