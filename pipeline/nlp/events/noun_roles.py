@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_person_noun, noun_sources, PRONOUNS, subject_of
 from pipeline.nlp.events.guards import Site
-from pipeline.nlp.events.role_heads import operation_source, Roles, thing_holders
+from pipeline.nlp.events.role_heads import operation_source, Roles, that_clause_subjects, thing_holders
 from pipeline.nlp.events.senses import aimed_at, carrier, counted_event, physical_target, sense_ok, targets_of
 
 LIGHT_PREPS = {"in", "into", "to", "at", "under", "of", "on"}  # a light verb reaches its noun through these
@@ -48,8 +48,8 @@ def _noun_frame(site: Site) -> NounFrame:
            for p in c.children if p.dep_ == "pobj"]
     # "allegations that Livingstone has brought ...", "its demand that Israel ease ...": the subject of
     # the noun's that-clause is the target
-    ofs += [s for c in tok.children if c.dep_ in ("acl", "ccomp") and trig.type in CLAUSE_TARGET_TYPES and
-            any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in subject_of(c)[0][:1]]
+    if trig.type in CLAUSE_TARGET_TYPES:
+        ofs += that_clause_subjects(tok)
     if "posstarget" in trig.flags and (poss or pron_poss):  # "his arrest", "Nega's release": the
         ofs, poss, pron_poss = (poss or pron_poss)[:1], [], []  # possessor undergoes it
         own = [o for o in own if o.dep_ != "poss"]

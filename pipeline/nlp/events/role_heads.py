@@ -1,10 +1,11 @@
 """What the role rules of `verb_roles` and `noun_roles` hand to `pairs`: the source and target heads of one sense
-(`Roles`), and the holder a thing target stands for (`thing_holders`)."""
+(`Roles`), the holder a thing target stands for (`thing_holders`) and the subject of a that-clause
+(`that_clause_subjects`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.events.actors import ACTOR_LABELS, is_agent, is_person_noun
+from pipeline.nlp.events.actors import ACTOR_LABELS, is_agent, is_person_noun, subject_of
 from pipeline.nlp.events.guards import Site
 from pipeline.nlp.events.senses import physical_target
 
@@ -67,3 +68,10 @@ def place_holder(site: Site, target) -> list:
         return []  # (not "bought a forest preserve in Belize", "support of the black vote in Florida")
     return [p for c in target.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
             if p.dep_ == "pobj" and site.ms.of(p) is not None and site.ms.of(p).label == "GPE"][:1]
+
+
+def that_clause_subjects(tok) -> list:
+    """"allegations that Livingstone has brought ...", "voiced concern that the conditions in China ...": the subject
+    of each that-clause of a word (the first one of each clause), whom the clause is about."""
+    return [s for c in tok.children if c.dep_ in ("acl", "ccomp") and
+            any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in subject_of(c)[0][:1]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_agent, is_person_noun, subject_of
 from pipeline.nlp.events.guards import Site
-from pipeline.nlp.events.role_heads import place_holder
+from pipeline.nlp.events.role_heads import place_holder, that_clause_subjects
 
 THEME_TARGET_PREPS = ("against", "on", "over", "about", "at")  # "concern over X", "attacks against X"
 CLAUSE_SUBJECT_TYPES = {"DEMAND", "AID"}  # "demanded X quit", "helped X achieve": X is the target
@@ -27,8 +27,7 @@ def _without_themes(site: Site, targets: list) -> list:
         for p in c.children if p.dep_ == "pobj"] + [  # "unleashed attacks against Rubio", "the sentences of X"
         p for c in site.tok.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS and themes
         for p in c.children if p.dep_ == "pobj"] + [  # "expressed frustration over Sanders's campaign" (on the verb)
-        s for t in themes for c in t.children if c.dep_ in ("acl", "ccomp") and any(  # "voiced concern that X ..."
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in subject_of(c)[0][:1]]
+        s for t in themes for s in that_clause_subjects(t)]  # "voiced concern that X ..."
 
 
 def _accused_of_clause(site: Site, targets: list) -> list:
