@@ -6,7 +6,7 @@ import re
 import pytest
 
 from pipeline.evaluate.quote_frames import FrameRow, backoff_rows, count_frames, decisions, kept, lexicon_text
-from pipeline.evaluate.quotes import Article, GoldAttribution
+from pipeline.evaluate.polnear_gold import Article, GoldAttribution
 from pipeline.nlp import load_model
 from pipeline.nlp.quotes.stance_frames import FRAMES_PATH, backoff_key, frame_lexicon, frame_of, is_cue_frame
 from tests.test_quotes import quotes_in

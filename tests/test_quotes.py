@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.polnear_gold import _after_opening_mark
-from pipeline.evaluate.quotes import Article, GoldAttribution, PredAttribution, evaluate, read_corpus, score
+from pipeline.evaluate.polnear_gold import Article, GoldAttribution, PredAttribution, _after_opening_mark, read_corpus
+from pipeline.evaluate.quotes import evaluate, score
 from pipeline.nlp import load_model
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes

@@ -26,7 +26,8 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from pipeline.evaluate.quotes import Article, _overlap, _positions, predict_pipeline
+from pipeline.evaluate.polnear_gold import Article
+from pipeline.evaluate.quotes import _overlap, _positions, predict_pipeline
 from pipeline.evaluate.quotes_bbc import CORPORA, GOLD, locate
 from pipeline.evaluate.quotes_bbc_draw import TOPICS, eligible_files, used_files
 
