@@ -6,11 +6,16 @@ from pipeline.evaluate.quotes_bbc_precision import LABELS, SAMPLES, draw, read_l
 from tests.conftest import corpus
 
 
+def _rows(path) -> list[list[str]]:
+    """The tab-separated rows of a gold file, comments and blank lines left out."""
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
 def test_sample_is_the_seeded_draw_and_every_label_is_found():
     corpora = corpus("bbc-news").parent
     names = draw(corpora)
-    rows = [line.split("\t") for line in LABELS.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = _rows(LABELS)
     assert len(names) == 20 and {row[0] for row in rows} <= set(names)
     assert not set(names) & {line.split("\t")[0] for line in GOLD.read_text(encoding="utf-8").splitlines()}
     assert {row[4] for row in rows} == {"ok", "wrong"}
@@ -22,8 +27,7 @@ def test_sample_is_the_seeded_draw_and_every_label_is_found():
 def test_second_sample_leaves_out_the_gold_and_the_first_sample():
     corpora = corpus("bbc-news").parent
     names = draw(corpora, 18)
-    rows = [line.split("\t") for line in SAMPLES[18].labels.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = _rows(SAMPLES[18].labels)
     assert len(names) == 20 and {row[0] for row in rows} <= set(names)
     assert not set(names) & (set(draw(corpora, 15)) | {line.split("\t")[0] for line in GOLD.read_text(
         encoding="utf-8").splitlines()})
