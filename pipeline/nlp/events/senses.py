@@ -186,10 +186,9 @@ def benign_clause(tok, lex: Lexicon) -> bool:
     for clause in clauses:
         words = [clause] + [o for o in clause.children if o.dep_ in ("dobj", "attr", "xcomp", "acomp")] + [
             p for c in clause.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        for w in words:
-            kinds = ("V",) if w.pos_ == "VERB" else ("N",)
-            if any(t.type in THREAT_CONTENT for k in kinds for t in lex.senses.get((k, w.lemma_.lower()), ())):
-                return False
+        if any(t.type in THREAT_CONTENT for w in words
+               for t in lex.senses.get(("V" if w.pos_ == "VERB" else "N", w.lemma_.lower()), ())):
+            return False
     return True
 
 
