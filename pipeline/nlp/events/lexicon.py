@@ -55,7 +55,7 @@ class Lexicon:
     symmetric: frozenset[str]  # "TYPE/mode" whose actor order does not matter
     senses: dict[tuple[str, str], list[Trigger]] = None  # (kind, word) -> senses in lexicon order
     persons: frozenset[str] = frozenset()  # human nouns that can be the victim/target when no entity names it
-    context: dict[str, frozenset[str]] = None  # SPORT / SPORT2 / ACCIDENT context words
+    context: dict[str, frozenset[str]] = None  # SPORT / SPORT2 / ACCIDENT / ELECTION context words
     receive: frozenset[str] = frozenset()  # "won the support of X", "were given loans from X": subject = target
     nonactors: frozenset[str] = frozenset()  # nouns never an actor ("DUI", "update", "bill")
     cues: dict[str, frozenset[str]] = None  # every cue list by kind (LIGHT, INTENT, THREAT, MILITARY ...)

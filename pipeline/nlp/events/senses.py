@@ -54,20 +54,20 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
 
 def sentence_context(sent, lex: Lexicon) -> set[str]:
     """Domain context of a sentence from the context words: 'sport' (one strong word such as
-    'wicket', 'NBA', 'seeded', or two weaker ones such as 'match' and 'round') and 'accident'."""
+    'wicket', 'NBA', 'seeded', or two weaker ones such as 'match' and 'round'), 'accident' and 'election'."""
     return context_of_words({t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}, lex)
+
+
+# the context lists (rules/event_context.tsv) one word of which gives a sentence the context named here
+ONE_WORD_CONTEXTS = {"ACCIDENT": "accident", "ELECTION": "election"}
 
 
 def context_of_words(words: set[str], lex: Lexicon) -> set[str]:
     """`sentence_context` of a sentence's lower-case forms and lemmas."""
     ctx = lex.context or {}
-    out = set()
+    out = {name for kind, name in ONE_WORD_CONTEXTS.items() if words & ctx.get(kind, frozenset())}
     if words & ctx.get("SPORT", frozenset()) or len(words & ctx.get("SPORT2", frozenset())) >= 2:
         out.add("sport")
-    if words & ctx.get("ACCIDENT", frozenset()):
-        out.add("accident")
-    if words & ctx.get("ELECTION", frozenset()):
-        out.add("election")
     return out
 
 
