@@ -76,7 +76,6 @@ def test_names_the_parser_hung_elsewhere():
     assert not _has(_events("Police said two officers shot the suspect, John Smith said."), "ASSAULT", None, "Smith")
 
 
-
 def test_a_feared_situation_in_a_place_and_groups_by_their_phrase():
     got = _events("Washington has voiced concern that the conditions in Tibet have not improved.")
     assert _has(got, "DISAPPROVE", "Washington", "Tibet")

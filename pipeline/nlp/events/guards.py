@@ -119,7 +119,8 @@ def _named_without_target(site: Site, r: Resolved) -> bool:
 
 def _support_for_a_thing(site: Site, r: Resolved) -> bool:
     """"The plan won broad support from opposition parties": the support a named actor gives to a thing (the subject of
-    a receiving verb, RECEIVE cue words) is SUPPORT with no actor target, as the criticism a thing draws is DISAPPROVE."""
+    a receiving verb, RECEIVE cue words) is SUPPORT with no actor target, as the criticism a thing draws is
+    DISAPPROVE."""
     verb = site.verb
     return site.trig.type == "SUPPORT" and site.kind == "N" and verb is not None and \
         verb.lemma_.lower() in site.lex.receive and not r.tgt_ok and \

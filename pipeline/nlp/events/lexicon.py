@@ -134,7 +134,8 @@ def lexicon() -> Lexicon:
     hand_rows = list(_trigger_rows(TRIGGERS_PATH))
     _drop_generated(generated, hand_rows)
     for word, kind, etype, mode, flags, cameo in hand_rows:
-        if kind not in ("V", "N", "A", "R"):  # A: an adjective trigger ("critical of"), R: a role noun ("a supporter of")
+        # A: an adjective trigger ("critical of"), R: a role noun ("a supporter of"); other kinds are cue lists
+        if kind not in ("V", "N", "A", "R"):
             cues.setdefault(kind, set()).add(word)
             continue
         t = _make_trigger(word, kind, etype, mode, flags, cameo)

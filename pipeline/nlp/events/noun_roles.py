@@ -38,6 +38,8 @@ class NounFrame:
 
 CIRCUMSTANCE_PREPS = ("despite", "amid", "amidst")  # "despite criticism, X ...": X is criticised
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "for", "into", "behind", "around", "toward", "towards")
+
+
 def _noun_frame(site: Site) -> NounFrame:
     tok, trig, verb, lex = site.tok, site.trig, site.verb, site.lex
     poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]

@@ -103,12 +103,12 @@ def counted(tok) -> list:
 
 
 def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
-    """The conditions a sense puts on its context (lexicon flags): not in sport context
-    ('sport'), only in an election context ('election'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj
-    list accepts an intransitive 'withdrew from X', 'PERSON' a person/agent object, 'HUMAN' a WordNet person noun,
-    'WEAPON' a word of CAMEO's &WEAPON class),
-    a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp'), no complement
-    verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach agreement")."""
+    """The conditions a sense puts on its context (lexicon flags): not in sport context ('sport'), only in an election
+    context ('election'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj list accepts an
+    intransitive 'withdrew from X', 'PERSON' a person/agent object, 'HUMAN' a WordNet person noun, 'WEAPON' a word of
+    CAMEO's &WEAPON class), a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp'), no
+    complement verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach
+    agreement"), a that-clause naming no hostile act ('benignclause': `benign_clause`)."""
     if "sport" in trig.flags and "sport" in ctx or "election" in trig.flags and "election" not in ctx:
         return False
     lemmas = set()  # the objects' words, read by the object conditions only (most senses have none)
@@ -177,9 +177,10 @@ THREAT_CONTENT = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE", "THREATE
 
 
 def benign_clause(tok, lex: Lexicon) -> bool:
-    """"warned Blair that the war could be illegal", "warned X the party could not win": a that-clause whose verb, objects
-    and prepositional objects name no hostile act is a warning of a risk (CAMEO 012, a pessimistic comment: no PLOVER
-    event), not a threat ("warned Iran that it would face new sanctions": THREATEN, coercive with repercussions)."""
+    """"warned Blair that the war could be illegal", "warned X the party could not win": a that-clause whose verb,
+    objects and prepositional objects name no hostile act is a warning of a risk (CAMEO 012, a pessimistic comment: no
+    PLOVER event), not a threat ("warned Iran that it would face new sanctions": THREATEN, coercive with
+    repercussions)."""
     clauses = [c for c in tok.children if c.dep_ == "ccomp"]
     if not clauses:
         return False
