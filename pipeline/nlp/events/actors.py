@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from pipeline.nlp.docindex import per_token
 from pipeline.nlp.entities import country_of
@@ -418,7 +419,7 @@ def comma_name(head, ms: MentionIndex) -> Mention | None:
 def with_acronym(mention: Mention, sent) -> str:
     """"the Federal Bureau of Investigation (FBI)", "the National Rifle Association (NRA)": a name introducing its
     acronym in parentheses is written with it (articles name the actor by either afterwards)."""
-    after = [t for t in sent if t.idx >= mention.end][:3]
+    after = list(islice((t for t in sent if t.idx >= mention.end), 3))  # the three tokens after the name
     if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper() and \
             after[1].is_alpha and 2 <= len(after[1].text) <= 6 and after[1].text != mention.text:
         return f"{mention.text} ({after[1].text})"
