@@ -182,6 +182,14 @@ def _asked_of_someone(tok, gov, lex: Lexicon) -> bool:
     return bool(senses) and senses[0].type == "DEMAND" and not senses[0].need("obj")  # not "get the regime to sit"
 
 
+def _asked_on(tok, gov, lex: Lexicon) -> bool:
+    """"called on Congress to investigate the cause": the infinitive (an xcomp or, as the parser also reads it, an
+    adverbial clause) under a demand verb with an "on" phrase is the act asked of the one called on."""
+    return tok.dep_ in ("advcl", "xcomp") and gov.lemma_.lower() in lex.words("DEMAND_VERB") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "on" for c in gov.children)
+
+
 def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
     """'appealed to the Council to lift the sanctions', 'ask the U.N. to authorize': the act a demand asks
     for has not happened; the demand is the event (type '-' = no event)."""
@@ -190,12 +198,8 @@ def demanded_act(found: Found, lex: Lexicon) -> Sense | None:
         tok, gov = gov, _governor(gov)  # "warned Russia to stop arming the rebels": the arming is asked about
     if gov is None or found.trig.type == "DEMAND":
         return None
-    if _asked_of_someone(tok, gov, lex):
+    if _asked_of_someone(tok, gov, lex) or _asked_on(tok, gov, lex):
         return Sense("-", None, None)
-    if tok.dep_ in ("advcl", "xcomp") and gov.lemma_.lower() in lex.words("DEMAND_VERB") and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
-            any(c.dep_ == "prep" and c.lower_ == "on" for c in gov.children):
-        return Sense("-", None, None)  # "called on Congress to investigate the cause" (an xcomp or adverbial clause)
     if tok.dep_ != "xcomp":
         return None
     if gov.lemma_.lower() in lex.words("DEMAND_XCOMP"):
