@@ -11,10 +11,11 @@ import pytest
 
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.docindex import doc_ents, doc_index, doc_sents, doc_text, span_ents, token_depths, token_offsets
-from pipeline.nlp.events.actors import MentionIndex, document_antecedents, subject_of
+from pipeline.nlp.events.actors import MentionIndex, document_antecedents
 from pipeline.nlp.events.extract import TRIGGER_FINDERS, DocumentContext, _may_trigger, _name_spans
 from pipeline.nlp.events.lexicon import lexicon
 from pipeline.nlp.events.senses import context_of_words, direct_objects, sentence_context, targets_of
+from pipeline.nlp.events.subjects import subject_of
 from pipeline.nlp.events.token_table import token_table
 from pipeline.nlp.model import load_model
 from pipeline.nlp.quotes import pieces

@@ -1,13 +1,12 @@
 """Who an event's source and target are: entity mentions, appositives, names inside a noun
-phrase, generic actor nouns ("police"), person nouns, roles ("his Russian counterpart") and
-the subject a verb has or inherits through its clause chain."""
+phrase, generic actor nouns ("police"), person nouns, roles ("his Russian counterpart"); the subject a verb has or
+inherits through its clause chain is `subjects.subject_of`."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from itertools import islice
 
-from pipeline.nlp.docindex import per_token
 from pipeline.nlp.entities import country_of
 from pipeline.nlp.events.lexicon import Lexicon, lexicon, RULES
 from pipeline.records import LocalEntity, Mention
@@ -30,6 +29,11 @@ class MentionIndex:
 
     def of(self, tok) -> Mention | None:
         return self.by_char.get(tok.idx)
+
+    def label_of(self, tok) -> str | None:
+        """The label of the mention covering `tok` (None when no mention does): "is it a named actor?" in one call."""
+        m = self.by_char.get(tok.idx)
+        return m.label if m is not None else None
 
 
 def _np_tokens(head):
@@ -91,24 +95,6 @@ def is_nonactor(tok) -> bool:
     return tok.lower_ in na or tok.lemma_.lower() in na
 
 
-SUBORDINATORS = {"after", "before", "since", "until", "as", "while", "when", "once"}
-
-
-def _misparsed_subject(s, verb):
-    """'Mr Blair's view after the top Catholic ... backed X': the parser made the clause's subject
-    the object of a subordinating 'after' inside the previous noun phrase; the subject of the
-    verb is that object when the phrase ends right before the verb (auxiliaries/adverbs aside)."""
-    for prep in (c for c in s.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS):
-        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
-        if pobj is None or pobj.i > verb.i:
-            continue
-        end = max(t.i for t in prep.subtree)
-        between = [t for t in s.doc[end + 1:verb.i]]
-        if all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in between):
-            return pobj
-    return None
-
-
 def _companions(tok) -> list:
     """"Kaufman, along with senator Mark Warner, called on ...", "Russia together with China vetoed",
     "X alongside Y": the "along with / together with / alongside" phrase of a noun names a co-actor."""
@@ -153,161 +139,6 @@ def first_conjunct(tok):
 
 
 # a gerund under one of these on a verb shares the verb's subject: "charged with killing", "after facing criticism"
-GERUND_PREPS = ("with", "of", "for", "after", "before", "by", "while", "since", "without", "despite", "upon")
-
-
-def _leading_clause_subject(pronoun, verb):
-    """The antecedent of a subject pronoun in the adverbial clause before it: "When some employees tried to
-    leave, they were told ..." (they: a plural noun), "After Smith lost, he resigned" (he/she: a person)."""
-    if pronoun.lower_ not in ("they", "he", "she"):
-        return None
-    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < pronoun.i):
-        inner = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-        if not inner:
-            continue
-        noun = inner[0]
-        if pronoun.lower_ == "they" and (noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)):
-            return noun
-        if pronoun.lower_ in ("he", "she") and noun.ent_type_ == "PERSON":
-            return noun
-    return None
-
-
-def _thing_said_of(subject, verb) -> bool:
-    """"Mr Livingstone said his comments were not racist and refused to apologise": the parser hung a verb conjoined
-    to the reporting verb on the reported clause; that clause's subject is a thing (no entity, no actor noun), which
-    does nothing, so the conjoined verb is the speaker's."""
-    lex = lexicon()
-    return verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in lex.report and \
-        subject.pos_ == "NOUN" and not subject.ent_type_ and not is_agent(subject, lex) and \
-        not is_person_noun(subject, lex)
-
-
-# the clauses whose verb takes the subject of the verb they depend on; a predicative role noun ("X was a supporter of
-# Y": attr) takes its copula's
-CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp")
-
-
-def _speaker_of(verb, inherit: bool) -> list:
-    """The non-pronoun subject of a verb whose complement clause a pronoun opens: its own ("Iran vowed it would"), else
-    for a personal pronoun (`inherit`) the one it inherits through its clause chain ("Democrats called her to say they
-    will not vote for her"; not "it": "dismissed the parliament, saying it should be replaced")."""
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if own:
-        return [c for c in own if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    if not inherit or verb.dep_ not in ("xcomp", "advcl"):  # a control chain ("called her to say"), not a conjoined
-        return []  # verb's guess
-    inherited, passive = subject_of(verb)
-    return [] if passive else [c for c in inherited[:1] if c.pos_ != "PRON"]
-
-
-@per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense
-def subject_of(verb):
-    """Subject tokens of a verb (own, else inherited from the verb it depends on)."""
-    v = verb
-    for _ in range(4):
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        if subj and v.i != verb.i and subj[0].lower_ in ("it", "there") and v.lemma_ == "be" and \
-                v.dep_ in ("ccomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
-            # "He pointed out that it was 30 years since ... and urged politicians": an expletive
-            # subject of a copula is not the subject of a verb conjoined to it
-            v = v.head
-            continue
-        if subj:
-            s = subj[0]
-            # an inherited subject is passive for this verb only when this verb is itself passive:
-            # "Rice is set to ask the U.N." (active ask), "X was arrested and jailed" (passive jailed)
-            passive = s.dep_ == "nsubjpass" if v.i == verb.i else (
-                verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) or
-                verb.dep_ == "conj" and verb.tag_ == "VBN" and s.dep_ == "nsubjpass")
-            if v.i == verb.i and s.i < v.i:
-                fixed = _misparsed_subject(s, v)
-                if fixed is not None:
-                    return expand_conj(fixed), passive
-            if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":  # "his wife, an advocate, who"
-                # "Parents and teachers who met Mr Blair": each conjoined noun the clause modifies
-                return [v.head.head] if v.head.dep_ == "appos" else expand_conj(v.head), passive
-            if verb.dep_ == "conj" and verb.head.i == v.i and _thing_said_of(s, v):  # "X said his comments were fine and refused to apologise"
-                v = v.head
-                continue
-            lead = _leading_clause_subject(s, v)
-            if lead is not None:  # "When some employees tried to leave, they were told by police to stay"
-                return expand_conj(lead), passive
-            if s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB":
-                # "Iran vowed it would defy": the pronoun of a reported clause is the speaker
-                outer = _speaker_of(v.head, s.lower_ != "it")
-                if outer and (s.lower_ in ("it", "they") or outer[0].ent_type_ == "PERSON" or
-                              outer[0].pos_ == "PROPN" and outer[0].ent_type_ in ("", "NORP")):  # "Cuban said he"
-                    return expand_conj(outer[0]), passive
-            return expand_conj(s), passive
-        if v.dep_ == "relcl" or v.dep_ == "appos" and v.i == verb.i and v.pos_ == "NOUN":  # "X, a supporter of Y"
-            return [v.head], False
-        if v.i != verb.i and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN") and \
-                verb.dep_ == "pcomp":  # "the two youths charged with murdering Horton": the youths murdered
-            return expand_conj(v.head), False
-        if v.dep_ == "prep" and v.pos_ == "ADP" and v.head.pos_ == "VERB" and v.i != verb.i and \
-                verb.dep_ == "pcomp" and v.lower_ in GERUND_PREPS:
-            v = v.head  # "X was charged with / accused of / arrested for killing Y": X killed Y; "after facing"
-            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj:
-                return expand_conj(subj[0]), False
-            continue
-        held = _noun_holder(v, verb)
-        if held:  # "the decision by the Supreme Court to give X", "the pirates' intention of attacking X"
-            return held, False
-        if (v.dep_ in CLIMB_DEPS or v.dep_ == "attr" and v.i == verb.i and v.pos_ == "NOUN") and v.head.i != v.i:
-            # ("acomp": "it is willing to withdraw" -> the subject of "is")
-            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
-                # "a super PAC supporting Rubio": the modified noun acts; "a petition calling on X":
-                # a thing does not, the subject of the verb governing it does ("Sanders started a petition")
-                h = v.head
-                if not is_nonactor(h) and (h.ent_type_ in ACTOR_LABELS or h.pos_ == "PROPN" or
-                                            h.lower_ in lexicon().agents or h.lemma_.lower() in lexicon().agents):
-                    return expand_conj(h), False
-                if h.dep_ == "dobj" and h.head.pos_ == "VERB":
-                    v = h.head
-                    continue
-                if h.dep_ == "pobj" and h.head.lower_ in ("with", "in") and h.head.head.pos_ == "VERB":
-                    v = h.head.head  # "opened proceedings with a speech criticising Tony Blair": Fox criticised
-                    continue
-                return [], False
-            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-                if v.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
-                        and v.head.head.pos_ == "VERB":  # "had a work stoppage to protest the cuts"
-                    v = v.head.head
-                    continue
-                return [], False
-            v = v.head
-            continue
-        break
-    return [], False
-
-
-CONTROL_PREPS = ("of", "for")  # "the pirates' intention of attacking X", "his plan for hitting X"
-
-
-def noun_controller(noun) -> list:
-    """Who does the act of a clause that modifies a noun ("the decision by the Supreme Court to give X", "George
-    Will's call to abandon X", "the pirates' intention of attacking X"): the noun's possessor (a pronoun too: the
-    resolver finds its antecedent), else its "by" phrase; none for a noun that names no one's act or stance."""
-    poss = [c for c in noun.children if c.dep_ == "poss"]
-    if poss:
-        return poss[:1]
-    return [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-            for p in c.children if p.dep_ == "pobj"][:1]
-
-
-def _noun_holder(v, verb) -> list:
-    """The controller of `verb` when its clause chain reaches a noun: an infinitive or participle clause modifying the
-    noun ("the decision by X to give"; a gerund one is read by `subject_of` itself), or a gerund under its "of/for"
-    ("X's approach of seeking")."""
-    if v.head.pos_ not in ("NOUN", "PROPN"):
-        return []
-    if v.dep_ == "acl" and v.tag_ != "VBG" or v.dep_ == "prep" and v.lower_ in CONTROL_PREPS and verb.dep_ == "pcomp":
-        return noun_controller(v.head)
-    return []
-
-
 def appositive_holder(noun):
     """"James McCord, one of the men arrested": the named head a "one/two/some of the N" appositive describes,
     else the noun itself."""

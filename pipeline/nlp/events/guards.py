@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    ACTOR_LABELS, first_conjunct, is_pronoun_text, MentionIndex, PRONOUNS, STRONG_LABELS, subject_of,
+    ACTOR_LABELS, first_conjunct, is_pronoun_text, MentionIndex, PRONOUNS, STRONG_LABELS,
 )
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
+from pipeline.nlp.events.subjects import subject_of
 
 # types whose "person" senses also take a country as target (PLOVER actors are states as well as people)
 COUNTRY_TARGETS = {"SUPPORT", "DEMAND", "THREATEN", "DISAPPROVE", "REJECT", "CONSULT", "AGREE", "AID", "SANCTION",

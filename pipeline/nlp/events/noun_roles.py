@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_person_noun, noun_sources, PRONOUNS, subject_of
+from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_person_noun, noun_sources, PRONOUNS
 from pipeline.nlp.events.guards import Site
 from pipeline.nlp.events.role_heads import operation_source, Roles, that_clause_subjects, thing_holders
 from pipeline.nlp.events.senses import aimed_at, carrier, counted_event, physical_target, sense_ok, targets_of
+from pipeline.nlp.events.subjects import subject_of
 
 LIGHT_PREPS = {"in", "into", "to", "at", "under", "of", "on"}  # a light verb reaches its noun through these
 # nouns whose "of" phrase is the target ("the arrest of X", "criticism of Y")
@@ -154,7 +155,7 @@ def _carrier_roles(f: NounFrame) -> Roles | None:
     elif not roles.sources and (f.withs or f.ofs) and site.trig.type in ANON_NOUN_TYPES:
         roles.anon_ok = True  # "the attacks on the World Trade Center", "the arrest of 23 pirates"
         holders = [h for t in roles.targets for h in thing_holders(site, t)]  # "criticisms of the actions taken by X"
-        roles.targets = [t for t in holders if site.ms.of(t) is not None and site.ms.of(t).label in ACTOR_LABELS or
+        roles.targets = [t for t in holders if site.ms.label_of(t) in ACTOR_LABELS or
                          is_person_noun(t, lex) or t.lower_ in PRONOUNS or physical_target(site.trig, t, lex)]
     elif not light and not f.withs:
         return None

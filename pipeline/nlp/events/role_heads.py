@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.events.actors import ACTOR_LABELS, is_agent, is_person_noun, subject_of
+from pipeline.nlp.events.actors import ACTOR_LABELS, is_agent, is_person_noun
 from pipeline.nlp.events.guards import Site
 from pipeline.nlp.events.senses import physical_target
+from pipeline.nlp.events.subjects import subject_of
 
 ANON_TYPES = {"ASSAULT", "COERCE", "CRIME"}  # a passive of these without "by" has an unknown source
 PLACE_JUDGED_TYPES = ("DISAPPROVE", "INVESTIGATE")  # a judged or investigated situation in a place is about the place
@@ -52,7 +53,7 @@ def thing_holders(site: Site, target) -> list:
     holders = [c for c in kids if c.dep_ == "poss" and c.pos_ != "PRON"] or [
         p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"] or [
         c for c in kids if c.dep_ in ("compound", "amod") and (  # "support for the government plans"
-            site.ms.of(c) is not None and site.ms.of(c).label in ACTOR_LABELS or is_agent(c, site.lex))] or [
+            site.ms.label_of(c) in ACTOR_LABELS or is_agent(c, site.lex))] or [
         p for acl in kids if acl.dep_ == "acl" and acl.tag_ == "VBN"  # "the actions taken by X"
         for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or [
         p for c in (target.head.children if target.dep_ == "nsubjpass" else ())  # "the change was made by X and drew"
@@ -67,7 +68,7 @@ def place_holder(site: Site, target) -> list:
     if site.trig.type not in PLACE_JUDGED_TYPES or is_person_noun(target, site.lex):
         return []  # (not "bought a forest preserve in Belize", "support of the black vote in Florida")
     return [p for c in target.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
-            if p.dep_ == "pobj" and site.ms.of(p) is not None and site.ms.of(p).label == "GPE"][:1]
+            if p.dep_ == "pobj" and site.ms.label_of(p) == "GPE"][:1]
 
 
 def that_clause_subjects(tok) -> list:

@@ -3,8 +3,9 @@ trigger's dependents name."""
 from __future__ import annotations
 
 from pipeline.nlp.docindex import per_token
-from pipeline.nlp.events.actors import expand_conj, subject_of
+from pipeline.nlp.events.actors import expand_conj
 from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
+from pipeline.nlp.events.subjects import subject_of
 
 
 TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,

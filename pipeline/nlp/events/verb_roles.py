@@ -3,10 +3,11 @@ agentless assault ("killed in a militant attack"), the attack noun that is the s
 `verb_targets`; and the judge of a judged clause (`judged_roles`: "X believes Y was responsible")."""
 from __future__ import annotations
 
-from pipeline.nlp.events.actors import appositive_holder, expand_conj, is_agent, noun_sources, subject_of
+from pipeline.nlp.events.actors import appositive_holder, expand_conj, is_agent, noun_sources
 from pipeline.nlp.events.guards import Site
 from pipeline.nlp.events.role_heads import ANON_TYPES, operation_source, Roles, thing_holders
 from pipeline.nlp.events.senses import direct_objects, sense_ok
+from pipeline.nlp.events.subjects import subject_of
 from pipeline.nlp.events.verb_targets import VERB_TARGET_RULES
 
 PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMAND", "SANCTION", "REJECT",

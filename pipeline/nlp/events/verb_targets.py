@@ -3,9 +3,10 @@ names as its theme gives way to its author or its against/on phrase, the accused
 of a demanded or helped clause, the one blamed "on", the one asked "from", the object of a refused act, the holder of a thing object."""
 from __future__ import annotations
 
-from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_agent, is_person_noun, subject_of
+from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_agent, is_person_noun
 from pipeline.nlp.events.guards import Site
 from pipeline.nlp.events.role_heads import place_holder, that_clause_subjects
+from pipeline.nlp.events.subjects import subject_of
 
 THEME_TARGET_PREPS = ("against", "on", "over", "about", "at")  # "concern over X", "attacks against X"
 CLAUSE_SUBJECT_TYPES = {"DEMAND", "AID"}  # "demanded X quit", "helped X achieve": X is the target
@@ -22,7 +23,7 @@ def _without_themes(site: Site, targets: list) -> list:
         is_agent(t, lex) or is_person_noun(t, lex))]
     return [t for t in targets if t not in themes] + [
         c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
-        and (ms.of(c) is not None and ms.of(c).label in ACTOR_LABELS or is_agent(c, lex))] + [
+        and (ms.label_of(c) in ACTOR_LABELS or is_agent(c, lex))] + [
         p for t in themes for c in t.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS + ("of",)
         for p in c.children if p.dep_ == "pobj"] + [  # "unleashed attacks against Rubio", "the sentences of X"
         p for c in site.tok.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS and themes
@@ -118,7 +119,7 @@ def _agreed_act_partner(site: Site, targets: list) -> list:
     if targets or site.trig.type != "AGREE":
         return targets
     return [o for c in site.tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj" and
-            site.ms.of(o) is not None and site.ms.of(o).label in ACTOR_LABELS][:1]
+            site.ms.label_of(o) in ACTOR_LABELS][:1]
 
 
 VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _demanded_of_clause, _small_clause_subject, _blamed_on,

@@ -1,0 +1,275 @@
+"""The subject a verb has or inherits through its clause chain (`subject_of`): at each verb of the chain (the verb,
+then the verb or noun its clause depends on, at most four steps) the first of `SUBJECT_RULES` that decides either
+names the subjects or climbs one step up.
+
+Why: news states most events in clauses that borrow their subject ("X vowed to defy", "X was charged with killing Y",
+"the decision by X to give"); a rule per construction keeps each reading testable on its own."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from pipeline.nlp.docindex import per_token
+from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_agent, is_nonactor, is_person_noun
+from pipeline.nlp.events.lexicon import lexicon
+
+SUBORDINATORS = {"after", "before", "since", "until", "as", "while", "when", "once"}
+
+
+def _misparsed_subject(s, verb):
+    """'Mr Blair's view after the top Catholic ... backed X': the parser made the clause's subject
+    the object of a subordinating 'after' inside the previous noun phrase; the subject of the
+    verb is that object when the phrase ends right before the verb (auxiliaries/adverbs aside)."""
+    for prep in (c for c in s.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS):
+        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if pobj is None or pobj.i > verb.i:
+            continue
+        end = max(t.i for t in prep.subtree)
+        between = [t for t in s.doc[end + 1:verb.i]]
+        if all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in between):
+            return pobj
+    return None
+
+
+GERUND_PREPS = ("with", "of", "for", "after", "before", "by", "while", "since", "without", "despite", "upon")
+
+
+def _leading_clause_subject(pronoun, verb):
+    """The antecedent of a subject pronoun in the adverbial clause before it: "When some employees tried to
+    leave, they were told ..." (they: a plural noun), "After Smith lost, he resigned" (he/she: a person)."""
+    if pronoun.lower_ not in ("they", "he", "she"):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < pronoun.i):
+        inner = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if not inner:
+            continue
+        noun = inner[0]
+        if pronoun.lower_ == "they" and (noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)):
+            return noun
+        if pronoun.lower_ in ("he", "she") and noun.ent_type_ == "PERSON":
+            return noun
+    return None
+
+
+def _thing_said_of(subject, verb) -> bool:
+    """"Mr Livingstone said his comments were not racist and refused to apologise": the parser hung a verb conjoined
+    to the reporting verb on the reported clause; that clause's subject is a thing (no entity, no actor noun), which
+    does nothing, so the conjoined verb is the speaker's."""
+    lex = lexicon()
+    return verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in lex.report and \
+        subject.pos_ == "NOUN" and not subject.ent_type_ and not is_agent(subject, lex) and \
+        not is_person_noun(subject, lex)
+
+
+# the clauses whose verb takes the subject of the verb they depend on; a predicative role noun ("X was a supporter of
+# Y": attr) takes its copula's
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp")
+
+
+def _speaker_of(verb, inherit: bool) -> list:
+    """The non-pronoun subject of a verb whose complement clause a pronoun opens: its own ("Iran vowed it would"), else
+    for a personal pronoun (`inherit`) the one it inherits through its clause chain ("Democrats called her to say they
+    will not vote for her"; not "it": "dismissed the parliament, saying it should be replaced")."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own:
+        return [c for c in own if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if not inherit or verb.dep_ not in ("xcomp", "advcl"):  # a control chain ("called her to say"), not a conjoined
+        return []  # verb's guess
+    inherited, passive = subject_of(verb)
+    return [] if passive else [c for c in inherited[:1] if c.pos_ != "PRON"]
+
+class Step(NamedTuple):
+    """What a subject rule decides at one verb of the chain: the subjects (and whether they undergo the verb: a
+    passive), or the head to climb to (`climb`)."""
+    subjects: list
+    passive: bool = False
+    climb: object = None
+
+
+NOT_FOUND = Step([], False)
+
+
+def _own_subjects(v) -> list:
+    return [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+
+
+def _expletive_copula(v, verb) -> Step | None:
+    """"He pointed out that it was 30 years since ... and urged politicians": an expletive subject of a copula is not
+    the subject of a verb conjoined to it; climb past the copula."""
+    subj = _own_subjects(v)
+    if subj and v.i != verb.i and subj[0].lower_ in ("it", "there") and v.lemma_ == "be" and \
+            v.dep_ in ("ccomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+        return Step([], climb=v.head)
+    return None
+
+
+def _is_passive_for(s, v, verb) -> bool:
+    """An inherited subject is passive for this verb only when this verb is itself passive: "Rice is set to ask the
+    U.N." (active ask), "X was arrested and jailed" (passive jailed)."""
+    if v.i == verb.i:
+        return s.dep_ == "nsubjpass"
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) or \
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and s.dep_ == "nsubjpass"
+
+
+def _misparsed(s, v, verb, passive) -> Step | None:
+    """"Mr Blair's view after the top Catholic ... backed X" (`_misparsed_subject`)."""
+    if v.i == verb.i and s.i < v.i:
+        fixed = _misparsed_subject(s, v)
+        if fixed is not None:
+            return Step(expand_conj(fixed), passive)
+    return None
+
+
+def _relative_pronoun(s, v, verb, passive) -> Step | None:
+    """"his wife, an advocate, who": the noun a relative clause modifies; "Parents and teachers who met Mr Blair":
+    each conjoined noun."""
+    if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+        return Step([v.head.head] if v.head.dep_ == "appos" else expand_conj(v.head), passive)
+    return None
+
+
+def _said_thing(s, v, verb, passive) -> Step | None:
+    """"X said his comments were fine and refused to apologise" (`_thing_said_of`): climb to the speaker's verb."""
+    if verb.dep_ == "conj" and verb.head.i == v.i and _thing_said_of(s, v):
+        return Step([], climb=v.head)
+    return None
+
+
+def _leading_clause(s, v, verb, passive) -> Step | None:
+    """"When some employees tried to leave, they were told by police to stay" (`_leading_clause_subject`)."""
+    lead = _leading_clause_subject(s, v)
+    return Step(expand_conj(lead), passive) if lead is not None else None
+
+
+def _reported_pronoun(s, v, verb, passive) -> Step | None:
+    """"Iran vowed it would defy": the pronoun subject of a reported clause is the speaker ("Cuban said he": a proper
+    noun the tagger left without entity)."""
+    if not (s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB"):
+        return None
+    outer = _speaker_of(v.head, s.lower_ != "it")
+    if outer and (s.lower_ in ("it", "they") or outer[0].ent_type_ == "PERSON" or
+                  outer[0].pos_ == "PROPN" and outer[0].ent_type_ in ("", "NORP")):
+        return Step(expand_conj(outer[0]), passive)
+    return None
+
+
+OWN_SUBJECT_RULES = (_misparsed, _relative_pronoun, _said_thing, _leading_clause, _reported_pronoun)  # in order
+
+
+def _own_subject(v, verb) -> Step | None:
+    """The subject the verb of this step has (`OWN_SUBJECT_RULES` read it; else the subject and its conjuncts)."""
+    subj = _own_subjects(v)
+    if not subj:
+        return None
+    s = subj[0]
+    passive = _is_passive_for(s, v, verb)
+    return next((got for rule in OWN_SUBJECT_RULES if (got := rule(s, v, verb, passive)) is not None),
+                None) or Step(expand_conj(s), passive)
+
+
+def _modified_noun(v, verb) -> Step | None:
+    """A relative clause's noun; "X, a supporter of Y": the noun an appositive role noun describes."""
+    if v.dep_ == "relcl" or v.dep_ == "appos" and v.i == verb.i and v.pos_ == "NOUN":
+        return Step([v.head], False)
+    return None
+
+
+def _charged_participle(v, verb) -> Step | None:
+    """"the two youths charged with murdering Horton": the youths murdered."""
+    if v.i != verb.i and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN") and \
+            verb.dep_ == "pcomp":
+        return Step(expand_conj(v.head), False)
+    return None
+
+
+def _gerund_prep(v, verb) -> Step | None:
+    """"X was charged with / accused of / arrested for killing Y": X killed Y; "after facing": the gerund under a
+    preposition of a verb shares that verb's subject (else climb on from that verb)."""
+    if not (v.dep_ == "prep" and v.pos_ == "ADP" and v.head.pos_ == "VERB" and v.i != verb.i and
+            verb.dep_ == "pcomp" and v.lower_ in GERUND_PREPS):
+        return None
+    subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return Step(expand_conj(subj[0]), False) if subj else Step([], climb=v.head)
+
+
+def _held_by_noun(v, verb) -> Step | None:
+    """"the decision by the Supreme Court to give X", "the pirates' intention of attacking X" (`_noun_holder`)."""
+    held = _noun_holder(v, verb)
+    return Step(held, False) if held else None
+
+
+def _gerund_acl(v, verb) -> Step | None:
+    """"a super PAC supporting Rubio": the modified noun acts; "a petition calling on X": a thing does not, the
+    subject of the verb governing it does ("Sanders started a petition"; "opened proceedings with a speech
+    criticising Tony Blair")."""
+    if not (v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN") and v.head.i != v.i):
+        return None
+    h = v.head
+    if not is_nonactor(h) and (h.ent_type_ in ACTOR_LABELS or h.pos_ == "PROPN" or
+                               h.lower_ in lexicon().agents or h.lemma_.lower() in lexicon().agents):
+        return Step(expand_conj(h), False)
+    if h.dep_ == "dobj" and h.head.pos_ == "VERB":
+        return Step([], climb=h.head)
+    if h.dep_ == "pobj" and h.head.lower_ in ("with", "in") and h.head.head.pos_ == "VERB":
+        return Step([], climb=h.head.head)
+    return NOT_FOUND
+
+
+def _purpose_acl(v, verb) -> Step | None:
+    """"had a work stoppage to protest the cuts": the infinitive of an object noun takes the subject of the verb
+    holding that object; another clause on a noun has no subject to inherit."""
+    if not (v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.head.i != v.i):
+        return None
+    if v.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+            and v.head.head.pos_ == "VERB":
+        return Step([], climb=v.head.head)
+    return NOT_FOUND
+
+
+def _climb(v, verb) -> Step | None:
+    """A clause that takes the subject of the word it depends on (`CLIMB_DEPS`; "it is willing to withdraw" -> the
+    subject of "is"), or a predicative role noun ("X was a supporter of Y": attr) its copula's."""
+    if (v.dep_ in CLIMB_DEPS or v.dep_ == "attr" and v.i == verb.i and v.pos_ == "NOUN") and v.head.i != v.i:
+        return Step([], climb=v.head)
+    return None
+
+
+SUBJECT_RULES = (_expletive_copula, _own_subject, _modified_noun, _charged_participle, _gerund_prep, _held_by_noun,
+                 _gerund_acl, _purpose_acl, _climb)  # the first that decides, at each step
+
+
+@per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense
+def subject_of(verb):
+    """Subject tokens of a verb (own, else inherited from the verb it depends on) and whether they undergo it."""
+    v = verb
+    for _ in range(4):
+        step = next((got for rule in SUBJECT_RULES if (got := rule(v, verb)) is not None), NOT_FOUND)
+        if step.climb is None:
+            return step.subjects, step.passive
+        v = step.climb
+    return [], False
+
+
+CONTROL_PREPS = ("of", "for")  # "the pirates' intention of attacking X", "his plan for hitting X"
+
+
+def noun_controller(noun) -> list:
+    """Who does the act of a clause that modifies a noun ("the decision by the Supreme Court to give X", "George
+    Will's call to abandon X", "the pirates' intention of attacking X"): the noun's possessor (a pronoun too: the
+    resolver finds its antecedent), else its "by" phrase; none for a noun that names no one's act or stance."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss[:1]
+    return [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"][:1]
+
+
+def _noun_holder(v, verb) -> list:
+    """The controller of `verb` when its clause chain reaches a noun: an infinitive or participle clause modifying the
+    noun ("the decision by X to give"; a gerund one is read by `subject_of` itself), or a gerund under its "of/for"
+    ("X's approach of seeking")."""
+    if v.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if v.dep_ == "acl" and v.tag_ != "VBG" or v.dep_ == "prep" and v.lower_ in CONTROL_PREPS and verb.dep_ == "pcomp":
+        return noun_controller(v.head)
+    return []
