@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
-from pipeline.nlp.events.actors import first_conjunct, MentionIndex, PRONOUNS
+from pipeline.nlp.events.actors import first_conjunct, MentionIndex, PRONOUNS, proper_name
 
 # the mention labels a pronoun of each kind may stand for
 PRONOUN_LABELS = {"he": ("PERSON",), "it": ("ORG", "GPE"), "they": ("ORG", "GPE", "NORP")}
@@ -51,8 +51,17 @@ def _mention_of_subject(verb, site: PronounSite):
         return None
     mention = site.mentions.of(subj)
     if mention is None:
-        return _agent_text(subj, site)
+        return _agent_text(subj, site) or _unlabelled_name(subj, site)
     return Antecedent(mention, mention.text) if mention.label in site.labels else None
+
+
+def _unlabelled_name(subj, site: PronounSite):
+    """(None, name) of a proper-noun subject the entity stage missed ("Rubio opposes X, but he urged ..."): a he/she
+    pronoun stands for it when the tagger gave it no entity type (not "Labour ... it", an organization)."""
+    if site.kind != "he" or subj.ent_type_ not in ("", "PERSON"):
+        return None
+    name = proper_name(subj, site.mentions)
+    return Antecedent(None, name) if name is not None else None
 
 
 def _clause_verb(tok):

@@ -85,7 +85,8 @@ def _among_roles(f: NounFrame) -> Roles | None:
 
 def _receiver_roles(f: NounFrame) -> Roles | None:
     """"won the backing of X", "received aid from X", "were given loans from the government": the subject
-    receives, "from/of/by X" gives."""
+    receives, "from/of/by X" gives, else the noun's own actor modifier ("attracted media criticism", "won police
+    backing")."""
     site, lex, verb = f.site, f.site.lex, f.site.verb
     passive_light = f.near_verb and f.vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
     # "denied the allegations", "to counter that accusation": a hostile act against the subject, answered by it
@@ -94,7 +95,7 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or site.tok.head.dep_ == "agent" or not (
             f.vlemma in lex.receive or passive_light or answered) or "sym" in site.trig.flags:
         return None
-    sources = f.from_[:1] + ([] if f.from_ else f.ofs[:1])
+    sources = f.from_[:1] or f.ofs[:1] or f.own[:1]
     sources = [x for t in sources for x in expand_conj(t)]
     targets = subject_of(verb)[0]
     # "received criticism": an unnamed critic (not "sparked criticism": the cause of a criticism is not its target)
