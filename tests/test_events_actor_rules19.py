@@ -1,0 +1,21 @@
+"""Actor-role rules of issue 11's session 19 (pipeline.nlp.events.noun_roles / coref / subjects), on made-up sentences
+with the real model: the giver of a received noun event named by its modifier, a he/she pronoun standing for a name
+the entity stage missed, the subject of a gerund reached through a clause or a predicative adjective."""
+from __future__ import annotations
+
+from tests.test_events_senses import _has, _types as _events
+
+
+def test_a_received_event_given_by_its_modifier():
+    got = _events("Labour has faced media criticism over the plan.")
+    assert _has(got, "DISAPPROVE", "media", "Labour")
+    # a from phrase still names the giver
+    assert _has(_events("The council received criticism from residents over the plan."), "DISAPPROVE", "residents",
+                "council")
+
+
+def test_a_pronoun_for_a_name_without_entity():
+    got = _events("Rubio personally opposes same-sex marriage, but - after a Supreme Court ruling made it legal "
+                  "nationwide - he urged conservatives to obey the law.")
+    assert _has(got, "DEMAND", "Rubio", "conservatives")
+    assert not _has(got, "DEMAND", "he")
