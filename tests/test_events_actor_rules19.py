@@ -19,3 +19,12 @@ def test_a_pronoun_for_a_name_without_entity():
                   "nationwide - he urged conservatives to obey the law.")
     assert _has(got, "DEMAND", "Rubio", "conservatives")
     assert not _has(got, "DEMAND", "he")
+
+
+def test_the_doer_of_a_gerund_reached_through_a_clause():
+    # "charged with trying to kill": the accused is the doer of the clause under the gerund
+    got = _events("The two men were charged with trying to kill a police officer.")
+    assert _has(got, "ASSAULT", "men", "officer")
+    # not past another phrase of an adjective: the one one is mad at did the agreeing
+    got = _events("Some Democrats are mad at Sanders for agreeing to the debate.")
+    assert not _has(got, "AGREE", "Democrats")

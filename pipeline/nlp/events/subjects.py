@@ -183,10 +183,18 @@ def _charged_participle(v, verb) -> Step | None:
 
 
 def _gerund_prep(v, verb) -> Step | None:
-    """"X was charged with / accused of / arrested for killing Y": X killed Y; "after facing": the gerund under a
-    preposition of a verb shares that verb's subject (else climb on from that verb)."""
-    if not (v.dep_ == "prep" and v.pos_ == "ADP" and v.head.pos_ == "VERB" and v.i != verb.i and
-            verb.dep_ == "pcomp" and v.lower_ in GERUND_PREPS):
+    """"X was charged with / accused of / arrested for killing Y": X killed Y; "after facing"; "charged with trying to
+    kill Y": the gerund under a preposition of a verb (reached from the gerund or a clause under it) shares that
+    verb's subject (else climb on from that verb); "did not appear concerned about working with X", "is responsible
+    for killing Y": a predicative adjective's only preposition climbs to the adjective's verb."""
+    if not (v.dep_ == "prep" and v.pos_ == "ADP" and v.i != verb.i and v.lower_ in GERUND_PREPS and
+            any(c.dep_ == "pcomp" for c in v.children)):
+        return None
+    if v.head.pos_ == "ADJ" and v.head.dep_ in ("acomp", "oprd") and v.head.head.pos_ in ("VERB", "AUX"):
+        # not past another phrase of the adjective: "mad at Sanders for agreeing" (Sanders agreed)
+        others = any(c.dep_ == "prep" and c.i != v.i for c in v.head.children)
+        return None if others else Step([], climb=v.head.head)
+    if v.head.pos_ != "VERB":
         return None
     subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return Step(expand_conj(subj[0]), False) if subj else Step([], climb=v.head)
