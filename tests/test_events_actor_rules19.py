@@ -28,3 +28,8 @@ def test_the_doer_of_a_gerund_reached_through_a_clause():
     # not past another phrase of an adjective: the one one is mad at did the agreeing
     got = _events("Some Democrats are mad at Sanders for agreeing to the debate.")
     assert not _has(got, "AGREE", "Democrats")
+
+
+def test_a_dateline_is_no_subject():
+    got = _events("New Delhi / Mumbai: An Indian warship foiled a pirate attack on Friday, capturing 26 Somali pirates.")
+    assert _has(got, "COERCE", "warship", "pirates") and not _has(got, "COERCE", "New Delhi")

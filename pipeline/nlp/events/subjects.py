@@ -88,8 +88,18 @@ class Step(NamedTuple):
 NOT_FOUND = Step([], False)
 
 
+HEADING_MARKS = (":", "--", "\u2014")  # what closes a dateline or heading opening a sentence
+
+
 def _own_subjects(v) -> list:
-    return [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    """The verb's own subjects; "New Delhi / Mumbai: An Indian warship foiled ...": a dateline or heading the parser
+    made a second subject before the real one is none (only the subjects after the mark that closes it count)."""
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if len(subj) > 1:
+        marks = [t.i for t in v.doc[subj[0].i:v.i] if t.text in HEADING_MARKS]
+        after = [c for c in subj if marks and c.i > marks[-1]]
+        return after or subj
+    return subj
 
 
 def _expletive_copula(v, verb) -> Step | None:
