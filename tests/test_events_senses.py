@@ -305,3 +305,12 @@ def test_an_electoral_win_is_no_assault():
     assert not _has(_types("Bernie Sanders whipped Hillary Clinton in the New Hampshire primary."), "ASSAULT")
     assert not _has(_types("His supporters sought to defeat the former chairwoman in the primary."), "ASSAULT")
     assert _has(_types("Three men beat Mr Smith outside his home."), "ASSAULT", "men", "Smith")
+
+
+def test_criticism_from_court_rulings_and_blame():
+    # CAMEO 111 "come under fire from X" (reverse: X criticized the subject); labelling guide rule 10 for rulings
+    assert _has(_types("The minister came under fire from Labour over the decision."), "DISAPPROVE", "Labour", "minister")
+    assert _has(_types("The Supreme Court ruled against Microsoft in the antitrust case."), "SANCTION", "Supreme Court",
+                "Microsoft")
+    assert _has(_types("Critics pointed the finger at the government."), "DISAPPROVE", "Critics", "government")
+    assert not _types("The judge pointed at the defendant.")
