@@ -310,6 +310,7 @@ def test_an_electoral_win_is_no_assault():
 def test_criticism_from_court_rulings_and_blame():
     # CAMEO 111 "come under fire from X" (reverse: X criticized the subject); labelling guide rule 10 for rulings
     assert _has(_types("The minister came under fire from Labour over the decision."), "DISAPPROVE", "Labour", "minister")
+    assert ("DISAPPROVE", None, "Mr Blair") in _types("Mr Blair has come under fire for his handling of the war.")
     assert _has(_types("The Supreme Court ruled against Microsoft in the antitrust case."), "SANCTION", "Supreme Court",
                 "Microsoft")
     assert _has(_types("Critics pointed the finger at the government."), "DISAPPROVE", "Critics", "government")
