@@ -315,3 +315,11 @@ def test_criticism_from_court_rulings_and_blame():
                 "Microsoft")
     assert _has(_types("Critics pointed the finger at the government."), "DISAPPROVE", "Critics", "government")
     assert not _types("The judge pointed at the defendant.")
+
+
+def test_signed_agreements_and_told_obligations():
+    # PLOVER manual SUPPORT: "ratify, sign, or finalize an agreement or treaty" (no partner named: not AGREE)
+    assert _has(_types("Mr Blair signed the constitution at a ceremony in Rome in November."), "SUPPORT", "Blair")
+    got = _types("Condoleezza Rice told the council that any agreement must halt rocket attacks from Gaza.")
+    assert _has(got, "DEMAND", "Condoleezza Rice", "council")
+    assert not _has(_types("Mr Brown told reporters that the economy was strong."), "DEMAND")
