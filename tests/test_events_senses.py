@@ -323,3 +323,6 @@ def test_signed_agreements_and_told_obligations():
     got = _types("Condoleezza Rice told the council that any agreement must halt rocket attacks from Gaza.")
     assert _has(got, "DEMAND", "Condoleezza Rice", "council")
     assert not _has(_types("Mr Brown told reporters that the economy was strong."), "DEMAND")
+    # a hostile act named as the object of "threaten" is a threat with no target (CAMEO 130)
+    assert _has(_types("Unions have threatened strike action over the pension plans."), "THREATEN", "Unions")
+    assert not _types("Rising prices threaten the recovery.")
