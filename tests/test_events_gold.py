@@ -173,3 +173,10 @@ def test_dev14_is_the_seeded_draw():
     before = HELDOUT14_BEFORE + ["events_heldout14.tsv"]
     assert _draw(20261217, 11, 3, before) == _sentences("events_dev14.tsv")
     assert not _files(["events_dev14.tsv"]) & _files(before + SECOND)
+
+
+def test_dev15_is_the_seeded_draw():
+    """Dev 15 (session 19, compared in the clear) was drawn after dev 14 was committed."""
+    before = HELDOUT14_BEFORE + ["events_heldout14.tsv", "events_dev14.tsv"]
+    assert _draw(20261218, 11, 3, before) == _sentences("events_dev15.tsv")
+    assert not _files(["events_dev15.tsv"]) & _files(before + SECOND)
