@@ -1,5 +1,5 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8-14 and dev 4-13 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+8-14 and dev 4-15 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
 picked by hand (held-out 10-14 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
 R 0.130 F1 0.197, never tuned on; held-out 11, 12 and 13 were scored once at the end of sessions 15, 17 and 18;
 held-out 14 is not yet scored)."""
@@ -166,3 +166,17 @@ def test_heldout14_is_the_seeded_draw():
 def test_heldout14_is_never_training_data():
     """The learned steps, events_cv and events_misses read `training_files()`: held-out 14 must not be among them."""
     assert "events_heldout14.tsv" not in {p.name for p in training_files()}
+
+
+def test_dev14_is_the_seeded_draw():
+    """Dev 14 (session 19, a development file compared in the clear) was drawn after held-out 14 was committed."""
+    before = HELDOUT14_BEFORE + ["events_heldout14.tsv"]
+    assert _draw(20261217, 11, 3, before) == _sentences("events_dev14.tsv")
+    assert not _files(["events_dev14.tsv"]) & _files(before + SECOND)
+
+
+def test_dev15_is_the_seeded_draw():
+    """Dev 15 (session 19, compared in the clear) was drawn after dev 14 was committed."""
+    before = HELDOUT14_BEFORE + ["events_heldout14.tsv", "events_dev14.tsv"]
+    assert _draw(20261218, 11, 3, before) == _sentences("events_dev15.tsv")
+    assert not _files(["events_dev15.tsv"]) & _files(before + SECOND)
