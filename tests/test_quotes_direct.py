@@ -271,3 +271,19 @@ def test_participle_clause_after_a_quotation_introduces_the_next_one():
     assert [(q.kind, q.text, q.cue, q.speaker_text) for q in quotes] == [
         ("direct", "Keep your promise to the town,", "sings", "Ann Lee"),
         ("direct", "Where do we go from here?", "asking", "Ann Lee")]
+
+
+def test_an_uncued_quotation_run_together_over_paragraphs_is_one_row():
+    """'"… difficult to grasp. "Yet Britain's response …"': the second mark opens the next
+    paragraph of the same quotation (BBC texts run paragraphs together); with no cue of its
+    own the quotation is one row, not one per paragraph (narration.join_run_together; BBC
+    precision sample 18, politics/367)."""
+    found = quotes_in('"Britain is heading in the wrong direction," Mr Howard said in his New Year message. The '
+                      'catastrophe was overshadowing the hopes for the future, Mr Howard said.\n\n"We watched the '
+                      'scenes of destruction with a sense of disbelief. The scale of what happened is difficult to '
+                      'grasp. "Yet Britain\'s response has shone a light on our nation\'s character." He went on to '
+                      'reflect on the values of Britons.')
+    uncued = [quote for quote in found if quote.kind == "direct" and quote.cue_start is None]
+    assert len(uncued) == 1, [(quote.cue, quote.text) for quote in found]
+    assert uncued[0].text.startswith("We watched") and uncued[0].text.endswith("nation's character.")
+    assert uncued[0].speaker_text == "Mr Howard"

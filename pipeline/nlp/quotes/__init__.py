@@ -19,7 +19,7 @@ from pipeline.nlp.quotes.context import Paragraphs, QuoteContext
 from pipeline.nlp.quotes.direct import QuotationRun, attach_cues, group_pieces, quotes_of_groups
 from pipeline.nlp.quotes.indirect_step import indirect_quotes
 from pipeline.nlp.quotes.lexicon import speech_verbs
-from pipeline.nlp.quotes.narration import cue_type, opening_quotations, settle_continued
+from pipeline.nlp.quotes.narration import cue_type, join_run_together, opening_quotations, settle_continued
 from pipeline.nlp.quotes.nesting import join_nested_partials
 from pipeline.nlp.quotes.pieces import find_pieces
 from pipeline.nlp.quotes.salience import continue_salient_speaker
@@ -43,6 +43,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     quotes = [quote for quote in quotes if quote.kind != "dropped"]
     opening_quotations(text, ctx.pieces, quotes, indirect)
     join_nested_partials(quotes, indirect, text)
+    quotes = join_run_together(text, quotes)
     quotes.extend(indirect)
     continue_salient_speaker(ctx, quotes)
     quotes.sort(key=lambda quote: quote.start)

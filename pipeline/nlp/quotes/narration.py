@@ -10,7 +10,8 @@ shooting …, Nefzi said': the words up to the cue clause). In a headline (the f
 quotation right after 'Name:' is that name's, and the rest of the line after it goes with it
 ('Blumenthal: ‘No Idea’ If I Would Have Told …'). A quotation that opens the reported content
 of a cue, with no narration before its mark ('renewed his call for “a total and complete ban”
-on all Muslims …'), is direct, with that content's cue and speaker."""
+on all Muslims …'), is direct, with that content's cue and speaker. The paragraphs of an uncued
+quotation that the text ran together on one line are one row (`join_run_together`)."""
 from __future__ import annotations
 
 import re
@@ -228,3 +229,24 @@ def cue_type(doc, quote: Quote) -> str:
     if span is None or span.root.lower_ == "according":
         return "speech"
     return "speech" if speech_verbs().get(span.root.lemma_.lower()) == "direct" else "stance"
+
+
+RUN_TOGETHER_GAP = re.compile(r"[ \t]*[\"“”][ \t]*")  # a closing/opening mark between two pieces, no narration
+
+
+def join_run_together(text: str, quotes: list[Quote]) -> list[Quote]:
+    """'"… difficult to grasp. "Yet Britain's response has shone a light …"': a quotation over
+    paragraphs that the text ran together on one line, no cue of its own (its speaker comes
+    from the quotations before): one attribution, not a row per paragraph — a piece that
+    follows the previous uncued one of the same speaker across nothing but a mark joins it (its
+    text then holds that inner mark)."""
+    out: list[Quote] = []
+    for quote in sorted(quotes, key=lambda quote: quote.start):
+        previous = out[-1] if out else None
+        if (previous is not None and quote.kind == previous.kind == "direct" and quote.cue_start is None
+                and previous.cue_start is None and quote.speaker_start == previous.speaker_start
+                and quote.field == previous.field and RUN_TOGETHER_GAP.fullmatch(text[previous.end:quote.start])):
+            previous.end, previous.text = quote.end, text[previous.start:quote.end]
+            continue
+        out.append(quote)
+    return out
