@@ -29,6 +29,13 @@ def warehouse_path() -> str:
     return str(path)
 
 
+def shared_corpora() -> Path:
+    """The shared corpora the evaluations read: NEWS_CORPORA, else ../shared/corpora beside the
+    checkout (a worktree elsewhere sets NEWS_CORPORA)."""
+    default = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+    return Path(os.environ.get("NEWS_CORPORA", default))
+
+
 def report_folder(warehouse: str) -> Path:
     """warehouse/news.duckdb -> warehouse/news-report/."""
     path = Path(warehouse)

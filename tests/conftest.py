@@ -9,9 +9,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.paths import shared_corpora
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-CORPORA = Path(os.environ.get("NEWS_CORPORA", ROOT.parent / "shared" / "corpora"))
+CORPORA = shared_corpora()
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")

@@ -10,6 +10,7 @@ from pipeline.nlp.events import cameo
 from pipeline.nlp.events.lexicon import Trigger
 from pipeline.nlp.events.senses import sense_ok
 from pipeline.nlp.model import load_model
+from pipeline.paths import shared_corpora
 
 CROSSWALK = """# CAMEO to PLOVER conversion table
 04: CONSULT
@@ -102,7 +103,7 @@ def test_convert_rows(dictionaries):
     assert [r.word for r in rows if r.kind == "WEAPON"] == ["gun", "launcher"]
 
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "event-coding"
+CORPUS = shared_corpora() / "event-coding"
 
 
 @pytest.mark.skipif(not (CORPUS / "CAMEO.2.0.txt").exists(), reason="../shared/corpora/event-coding not present")

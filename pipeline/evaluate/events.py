@@ -33,6 +33,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.nlp import annotate_doc, parse_texts
+from pipeline.paths import shared_corpora
 
 GOLD = Path(__file__).resolve().parent / "gold" / "events.tsv"
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "FIGHT"}
@@ -84,7 +85,7 @@ def predict(sentences: list[str]) -> list[list[dict]]:
     return out
 
 
-CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+CORPORA = shared_corpora()
 ACTION = re.compile(
     r"\b(met|meet|meets|meeting|talks|visit\w*|call(ed)?|phoned|agree\w*|sign\w*|support\w*|back(ed|s)|"
     r"endorse\w*|help\w*|aid|release\w*|withdr\w*|investigat\w*|probe\w*|demand\w*|urge\w*|appeal\w*|criticis\w*|"

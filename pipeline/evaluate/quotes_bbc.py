@@ -28,6 +28,7 @@ from pipeline.evaluate.quotes import (
     Article, GoldAttribution, PredAttribution, _positions, _prf, _words, pair_and_count, print_evaluation,
 )
 from pipeline.evaluate.quotes_predict import predict_pipeline
+from pipeline.paths import shared_corpora
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "pipeline" / "evaluate" / "gold" / "quotes_bbc.tsv"
@@ -36,7 +37,7 @@ INTENTIONS = GOLD.with_name("quotes_bbc_intentions.tsv")
 # attributed intentions to the labeller's judgement; the second adds every attributed
 # intention, as PolNeAR counts them (quotes_bbc_intentions.tsv, labelled on the texts alone)
 GUIDELINES = {"first guideline": (GOLD,), "second guideline, + intentions": (GOLD, INTENTIONS)}
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = shared_corpora()
 RANGE = " … "
 FRAGMENTS = " ||| "
 
