@@ -80,6 +80,8 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev11.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev12.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev13.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev14.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev15.tsv
 	@echo 'learned steps, leave-one-file-out over the training gold files (proxy for a fresh file; not installed unless they beat the rules):'
 	$(BIN)/python -m pipeline.evaluate.events_cv
 	@echo 'learned actor-role step (session 17), leave-one-file-out over the same files (not installed unless it beats the rules):'
@@ -99,7 +101,8 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout9.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout10.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout11.tsv
-	@echo 'held-out 12 (the reported held-out file, scored once at the end of session 17; held-out 1-11 above are spent history; held-out 13 is unscored and not run):'
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout12.tsv
+	@echo 'held-out 13 (the reported held-out file until held-out 14 is scored: scored once at the end of session 18, spent; held-out 1-12 above are spent history; held-out 14 is unscored and not run):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout13.tsv
 
 eval-diffs: setup

@@ -17,6 +17,7 @@ from pipeline.ids import stable_id
 from pipeline import runs
 from pipeline.inbox import inbox_state
 from pipeline.ingest import scan_inbox
+from pipeline.paths import inbox_path
 
 INGEST_JOB = "ingest_job"
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}  # run config: Dagster logs warnings only
@@ -121,6 +122,4 @@ def add_scan_partition(inbox: str, instance: dg.DagsterInstance) -> str:
 
 
 if __name__ == "__main__":  # python -m pipeline.automation: add and print the partition for $NEWS_INBOX
-    from pipeline.paths import inbox_path
-
     print(add_scan_partition(inbox_path(), dg.DagsterInstance.get()))

@@ -9,6 +9,8 @@ import re
 from datetime import datetime, timezone
 from urllib.parse import urlparse
 
+import dateparser
+
 from pipeline.clean_text import ABBREVIATIONS, clean_version_text, glued_joints
 from pipeline.records import CleanArticle, CleanVersion, ParsedDocument
 
@@ -156,8 +158,6 @@ def parse_date_string(s: str, source: str | None = None) -> str | None:
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", s)
     if m:
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-    import dateparser  # deliberately here: ~0.1 s to import, for the rare date the rules above do not read
-
     dt = dateparser.parse(s, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
     return dt.date().isoformat() if dt else None
 
@@ -249,6 +249,14 @@ def split_title_and_header(paragraphs: list[str], known_title: str | None = None
     return title, paragraphs, removed
 
 
+def _take_published_line(paragraphs: list[str]) -> tuple[list[str], re.Match | None]:
+    """A "Published on 05/09/2013" line among the first three paragraphs: the paragraphs
+    without it, and its match (the date for an article whose metadata has none)."""
+    for index, paragraph in enumerate(paragraphs[:3]):
+        found = _PUBLISHED.match(paragraph)
+        if found:
+            return paragraphs[:index] + paragraphs[index + 1 :], found
+    return paragraphs, None
 
 
 def clean_document(doc: ParsedDocument) -> CleanArticle:
@@ -270,17 +278,12 @@ def clean_document(doc: ParsedDocument) -> CleanArticle:
         paragraphs = text.split("\n\n")
         v_title, paragraphs, more = split_title_and_header(paragraphs, raw.title or doc.title)
         removed += more
-        # "Published on 05/09/2013" line
-        if paragraphs:
-            for k, p in enumerate(paragraphs[:3]):
-                m = _PUBLISHED.match(p)
-                if m:
-                    if not published_at:
-                        published_at = parse_date_string(m.group("date"), source)
-                        published_from = "text" if published_at else None
-                    removed.append(p)
-                    paragraphs = paragraphs[:k] + paragraphs[k + 1 :]
-                    break
+        paragraphs, published_line = _take_published_line(paragraphs)
+        if published_line:
+            if not published_at:
+                published_at = parse_date_string(published_line.group("date"), source)
+                published_from = "text" if published_at else None
+            removed.append(published_line.string)
         body = "\n\n".join(paragraphs)
         b, body = extract_byline(body)
         if b:

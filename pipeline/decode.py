@@ -166,6 +166,7 @@ PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 
 def _detected(data: bytes) -> DecodedText | None:
     """charset-normalizer's choice; on a tie in chaos, a Western encoding first."""
+    # imported here: ~0.05 s, a tenth of the start-up of `query` and a no-op run, which import this module
     from charset_normalizer import from_bytes
 
     results = list(from_bytes(data))

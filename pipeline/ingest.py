@@ -4,10 +4,12 @@ raises `ParseError` with a reason the load stage records in the quarantine; a ba
 of a multi-record file is quarantined alone (nothing is silently dropped)."""
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from pathlib import Path
 
+from pipeline.clean import source_from_url
 from pipeline.decode import DecodedText, ParseError, decode, max_text_chars, read_bytes
 from pipeline.inbox import TEXT_SUFFIXES, suffix_of
 from pipeline.inbox import detect_format, scan_inbox, with_format  # noqa: F401  (re-exported: the ingest stage's entry points)
@@ -110,15 +112,15 @@ def parse_html(f: InboxFile) -> ParsedFile:
     """An HTML page: trafilatura gives body, title, date, author, URL and site; a
     sidecar `<stem>.json` overrides them with known metadata. The raw bytes go to
     trafilatura so that a page's declared charset is honoured."""
+    # imported here: trafilatura costs ~0.25 s CPU, paid by every process that reads an inbox without HTML
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     path = Path(f.path)
     data = read_bytes(path)
     if not data.strip():
         raise ParseError("empty file")
     decoded = decode(data)  # binary test over the whole file; encoding recorded (trafilatura reads the bytes)
-    from trafilatura.settings import set_date_params
-
     # Dates only from the page's markup (meta tags, JSON-LD, <time>, URL): no extensive
     # search through the text, which guesses a date for pages that carry none.
     doc = trafilatura.bare_extraction(data, with_metadata=True, date_extraction_params=set_date_params(False),
@@ -132,7 +134,7 @@ def parse_html(f: InboxFile) -> ParsedFile:
     side = _load_sidecar(path)
     url = _first(side, "url", "canonical_url") or meta.get("url")
     title = _first(side, "title") or meta.get("title")
-    source = _first(side, "source", "source_domain", "outlet") or _source_from_url(url) \
+    source = _first(side, "source", "source_domain", "outlet") or source_from_url(url) \
         or meta.get("sitename") or meta.get("hostname")
     return ParsedFile([
         ParsedDocument(
@@ -147,12 +149,6 @@ def parse_html(f: InboxFile) -> ParsedFile:
             metadata={"html_extractor": "trafilatura", "sitename": meta.get("sitename"), **side},
         )
     ], decoded.encoding, decoded.lossy)
-
-
-def _source_from_url(url: str | None) -> str | None:
-    from pipeline.clean import source_from_url
-
-    return source_from_url(url)
 
 
 def _records(f: InboxFile, records: list, line_numbers: list[int] | None = None) -> ParsedFile:
@@ -208,8 +204,6 @@ def _split_doubled_line(line: str) -> tuple[str, str]:
     Identical rows are exact doubles; changed rows are split where the right cell
     starts again like the left one (best similarity); rows that match neither pattern
     are kept on both sides."""
-    import difflib
-
     n = len(line)
     if n % 2 == 0 and line[: n // 2] == line[n // 2 :]:
         return line[: n // 2], line[n // 2 :]
@@ -286,8 +280,6 @@ def parse_newssniffer(f: InboxFile) -> ParsedFile:
 def _split_titles(line: str) -> tuple[str, str]:
     """The two titles are joined by one space; pick the space that makes the halves most
     alike (the titles of two versions share their start)."""
-    import difflib
-
     line = line.strip()
     n = len(line)
     if n % 2 == 1 and line[: n // 2] == line[n // 2 + 1 :]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.ids import stable_id
+
 EXTRACTOR_VERSION = "0.8.3"  # provenance of every extracted row: bump when an extractor changes its output
 
 
@@ -26,8 +28,6 @@ class InboxFile:
 
     @property
     def file_id(self) -> str:
-        from pipeline.ids import stable_id
-
         return stable_id("file", self.name, self.sha256)
 
 

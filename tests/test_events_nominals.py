@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp import annotate_doc, parse_texts
+from pipeline.nlp.events.abstracts import abstract_nouns
 from pipeline.nlp.events.humans import human_nouns
-from pipeline.nlp.events.lexicon import HUMAN_NOUNS_PATH, lexicon, NOMINAL_TRIGGERS_PATH
+from pipeline.nlp.events.lexicon import ABSTRACT_NOUNS_PATH, HUMAN_NOUNS_PATH, lexicon, NOMINAL_TRIGGERS_PATH
 from pipeline.nlp.events.nominals import COMMON_NOUNS, common_nouns, nominal_rows, TYPES, WORDNET
 
 
@@ -124,6 +125,22 @@ def test_human_noun_table_is_what_the_generator_writes():
     assert listed == human_nouns()
     assert {"critic", "organization", "family", "member", "voter"} <= set(listed)
     assert not {"proposal", "building", "bomb", "arrest"} & set(listed)
+
+
+@pytest.mark.skipif(not (WORDNET / "data.noun").exists(), reason="needs WordNet (Debian wordnet-base) to regenerate")
+def test_abstract_noun_table_is_what_the_generator_writes():
+    listed = [w for w in ABSTRACT_NOUNS_PATH.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+    assert listed == abstract_nouns()
+    assert {"decision", "plan", "policy", "magazine", "claim", "legislation"} <= set(listed)
+    assert not {"building", "convoy", "village", "singer", "party"} & set(listed)
+
+
+def test_an_attack_on_an_act_idea_or_message_is_criticism():
+    # a war and terrorists in the sentence, but a decision cannot be assaulted (rules/abstract_nouns_wordnet.tsv)
+    got = _events("Jack Straw has attacked the decision by Britain's highest court that detaining foreign terrorist "
+                  "suspects without trial breaks human rights laws.")
+    assert [e[0] for e in got] == ["DISAPPROVE"]
+    assert {e[0] for e in _events("Gunmen attacked the embassy in Kabul, killing two guards.")} == {"ASSAULT"}
 
 
 def test_pronoun_object_of_a_coordinated_verb_and_asked_from():

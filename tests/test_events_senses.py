@@ -305,3 +305,24 @@ def test_an_electoral_win_is_no_assault():
     assert not _has(_types("Bernie Sanders whipped Hillary Clinton in the New Hampshire primary."), "ASSAULT")
     assert not _has(_types("His supporters sought to defeat the former chairwoman in the primary."), "ASSAULT")
     assert _has(_types("Three men beat Mr Smith outside his home."), "ASSAULT", "men", "Smith")
+
+
+def test_criticism_from_court_rulings_and_blame():
+    # CAMEO 111 "come under fire from X" (reverse: X criticized the subject); labelling guide rule 10 for rulings
+    assert _has(_types("The minister came under fire from Labour over the decision."), "DISAPPROVE", "Labour", "minister")
+    assert ("DISAPPROVE", None, "Mr Blair") in _types("Mr Blair has come under fire for his handling of the war.")
+    assert _has(_types("The Supreme Court ruled against Microsoft in the antitrust case."), "SANCTION", "Supreme Court",
+                "Microsoft")
+    assert _has(_types("Critics pointed the finger at the government."), "DISAPPROVE", "Critics", "government")
+    assert not _types("The judge pointed at the defendant.")
+
+
+def test_signed_agreements_and_told_obligations():
+    # PLOVER manual SUPPORT: "ratify, sign, or finalize an agreement or treaty" (no partner named: not AGREE)
+    assert _has(_types("Mr Blair signed the constitution at a ceremony in Rome in November."), "SUPPORT", "Blair")
+    got = _types("Condoleezza Rice told the council that any agreement must halt rocket attacks from Gaza.")
+    assert _has(got, "DEMAND", "Condoleezza Rice", "council")
+    assert not _has(_types("Mr Brown told reporters that the economy was strong."), "DEMAND")
+    # a hostile act named as the object of "threaten" is a threat with no target (CAMEO 130)
+    assert _has(_types("Unions have threatened strike action over the pension plans."), "THREATEN", "Unions")
+    assert not _types("Rising prices threaten the recovery.")

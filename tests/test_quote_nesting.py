@@ -4,6 +4,8 @@ from pipeline.nlp.quotes.nesting import join_nested_partials
 from pipeline.records import Quote
 from tests.test_quotes import quotes_in
 
+TEXT = "x" * 100  # the version text the spans index (its words do not matter here)
+
 
 def _quote(start, end, kind, cue_start, speaker_start, speaker="X"):
     return Quote(start=start, end=end, text="x" * (end - start), kind=kind, speaker_text=speaker,
@@ -14,14 +16,14 @@ def _quote(start, end, kind, cue_start, speaker_start, speaker="X"):
 def test_a_partial_inside_a_report_takes_its_cue_and_speaker():
     report = _quote(10, 80, "indirect", 5, 0, "Mr Howard")
     partial = _quote(50, 78, "partial", 2, 30, "government")  # its cue outside the report's content
-    join_nested_partials([partial], [report])
+    join_nested_partials([partial], [report], TEXT)
     assert (partial.cue_start, partial.speaker_start, partial.speaker_text) == (5, 0, "Mr Howard")
 
 
 def test_a_partial_whose_inner_cue_has_the_report_speaker_joins_it():
     report = _quote(10, 80, "indirect", 5, 0, "Pence")
     partial = _quote(50, 78, "partial", 45, 0, "Pence")  # 'Pence pledged that …, but wants “…”'
-    join_nested_partials([partial], [report])
+    join_nested_partials([partial], [report], TEXT)
     assert partial.cue_start == 5
 
 
@@ -31,7 +33,7 @@ def test_a_partial_quoted_by_another_speaker_inside_the_content_keeps_its_own():
     inner = _quote(60, 70, "indirect", 45, 30, "Y")
     partial = _quote(50, 78, "partial", 45, 30, "Y")
     partial.speaker_entity_key = "y"
-    join_nested_partials([partial], [report, inner])
+    join_nested_partials([partial], [report, inner], TEXT)
     assert (partial.cue_start, partial.speaker_text) == (45, "Y")
 
 
@@ -48,7 +50,7 @@ def test_a_partial_whose_inner_cue_reported_nothing_joins_the_report():
 def test_a_partial_outside_every_report_is_left_alone():
     report = _quote(10, 40, "indirect", 5, 0)
     partial = _quote(50, 78, "partial", 2, 30, "Y")
-    join_nested_partials([partial], [report])
+    join_nested_partials([partial], [report], TEXT)
     assert partial.cue_start == 2
 
 

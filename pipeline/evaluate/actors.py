@@ -29,6 +29,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Doc, Span
+
+from pipeline.actor_resolution import resolve_all
+from pipeline.names import fold, title_words
+from pipeline.nlp import load_model
+from pipeline.nlp.entities import DETERMINERS, PRONOUNS, link_spans
+
 ROOT = Path(__file__).resolve().parents[2]
 TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 NAME_TYPES = {"NAM", "PRE.NAM"}
@@ -54,9 +61,6 @@ class GoldDoc:
 
 
 def _is_name(words: list[str], syntactic_type: str | None) -> bool:
-    from pipeline.nlp.entities import DETERMINERS, PRONOUNS
-    from pipeline.names import title_words
-
     if syntactic_type in NAME_TYPES:
         return True
     if syntactic_type not in UNTYPED:
@@ -102,8 +106,6 @@ def read_corpus(folder: Path) -> list[GoldDoc]:
 
 
 def _spacy_doc(nlp, gd: GoldDoc, with_ner: bool):
-    from spacy.tokens import Doc
-
     doc = Doc(nlp.vocab, words=gd.words, spaces=[True] * len(gd.words), sent_starts=gd.sent_starts)
     for name, proc in nlp.pipeline:
         if name == "ner" and not with_ner:
@@ -116,12 +118,6 @@ def _spacy_doc(nlp, gd: GoldDoc, with_ner: bool):
 
 def predict(docs: list[GoldDoc], setting: str) -> list[str]:
     """A predicted cluster id for every gold mention (in corpus order)."""
-    from spacy.tokens import Span
-
-    from pipeline.actor_resolution import resolve_all
-    from pipeline.nlp import load_model
-    from pipeline.nlp.entities import link_spans
-
     nlp = load_model()
     versions, keys_of = {}, []
     for d, gd in enumerate(docs):
@@ -191,8 +187,6 @@ def main(argv: list[str] | None = None) -> int:
     by_type = Counter(m.label for d in docs for m in d.mentions)
     print(f"MEANTIME cross-document entities: {len(docs)} documents, {len(gold)} gold name mentions "
           f"({', '.join(f'{k} {v}' for k, v in sorted(by_type.items()))}), {len(set(gold))} gold entities")
-    from pipeline.names import fold
-
     base = [fold(m.text) for d in docs for m in d.mentions]  # what raw strings (GDELT-style) would give
     pw, b3 = pairwise(gold, base), bcubed(gold, base)
     print(f"\n[baseline: same mention string] {len(set(base))} clusters")

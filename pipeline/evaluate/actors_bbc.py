@@ -25,6 +25,10 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline import clean, ingest, load
+from pipeline.names import HONORIFICS, fold
+from pipeline.nlp import annotate_doc, parse_texts
+
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = Path(__file__).resolve().parent / "gold" / "actors_bbc_politics.tsv"
 HELDOUT = Path(__file__).resolve().parent / "gold" / "actors_bbc_politics_heldout.tsv"  # its "# files:" line names them
@@ -64,8 +68,6 @@ def _files(cell: str) -> set[str] | None:
 
 def read_gold(path: Path = GOLD) -> Gold:
     """`same<TAB>label<TAB>form|form…[<TAB>files]` and `apart<TAB>form<TAB>form[<TAB>files<TAB>files]`."""
-    from pipeline.names import fold
-
     sets: dict[str, AliasSet] = {}
     apart: list[ApartPair] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -99,9 +101,6 @@ class Annotated:
 
 
 def annotate_files(paths: list[Path]) -> list[Annotated]:
-    from pipeline import clean, ingest
-    from pipeline.nlp import annotate_doc, parse_texts
-
     with tempfile.TemporaryDirectory() as tmp:
         inbox = Path(tmp)
         for p in paths:
@@ -122,8 +121,6 @@ def annotate_files(paths: list[Path]) -> list[Annotated]:
 
 def load_in_batches(items: list[Annotated], batch_size: int, db_path: Path) -> None:
     """Load the annotated files batch by batch, as the Dagster asset does (one transaction each)."""
-    from pipeline import load
-
     with duckdb.connect(str(db_path)) as con:
         load.ensure_schema(con)
         for start in range(0, len(items), batch_size):
@@ -176,8 +173,6 @@ def clusters(rows: list[MentionRow]) -> set[frozenset]:
 def _matches(rows: list[MentionRow], form: str, files: set[str] | None) -> list[MentionRow]:
     """Mentions whose text is the form; a form of two words or more also matches the
     mention with an honorific before it ("Ian Blair" in "Sir Ian Blair")."""
-    from pipeline.names import HONORIFICS, fold
-
     def text_forms(text: str) -> set[str]:
         words = fold(text).split()
         return {" ".join(words)} | ({" ".join(words[1:])} if len(words) > 2 and words[0] in HONORIFICS else set())

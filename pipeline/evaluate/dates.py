@@ -24,6 +24,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+from pipeline.nlp import load_model
 from pipeline.nlp.dates import DateTracker, token_tense
 
 DEFAULT = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "tempeval3" / "TBAQ-cleaned"
@@ -82,8 +83,6 @@ def read_tml(path: Path) -> tuple[str | None, list[dict]]:
 def tenses(timexes: list[dict]) -> list[str]:
     """The tense of the clause of each TIMEX3, from the spaCy parse of its sentence
     ("none" when there is no verb to read it from)."""
-    from pipeline.nlp import load_model
-
     nlp = load_model()
     sentences = [t["sentence"] for t in timexes]
     unique = list(dict.fromkeys(sentences))

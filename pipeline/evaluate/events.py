@@ -23,11 +23,16 @@ Leave-one-file-out cross-validation of the learned event steps: `python -m pipel
 from __future__ import annotations
 
 import argparse
+import glob
 import json
+import random
 import re
 import sys
+import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
+
+from pipeline.nlp import annotate_doc, parse_texts
 
 GOLD = Path(__file__).resolve().parent / "gold" / "events.tsv"
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "FIGHT"}
@@ -71,8 +76,6 @@ def event_match(g: dict, p: dict) -> bool:
 
 
 def predict(sentences: list[str]) -> list[list[dict]]:
-    from pipeline.nlp import annotate_doc, parse_texts
-
     out = []
     for doc in parse_texts(sentences):
         ann = annotate_doc(doc, None)
@@ -99,8 +102,6 @@ def _detok(ws: list[str]) -> str:
 
 
 def _xml_sents(path) -> list[str]:
-    import xml.etree.ElementTree as ET
-
     by: dict[int, list[str]] = {}
     for t in ET.parse(path).getroot().iter("token"):
         by.setdefault(int(t.get("sentence")), []).append(t.text or "")
@@ -127,9 +128,6 @@ def sample_candidates(seed: int = 6, per_file: int = 40, n_action: int = 9, n_ra
     """The seeded selection that chose the gold extension: per corpus, `per_file` random files
     (never one in `exclude`); from each one random sentence containing an action word and one random
     sentence (8-40 words, no quotation marks); the first `n_action` action and `n_random` random ones."""
-    import glob
-    import random
-
     rng = random.Random(seed)
     pools = {"ecbplus": (CORPORA / "ecbplus/*/*.xml", _xml_sents),
              "meantime": (CORPORA / "meantime/intra-doc_annotation/*/*.xml", _xml_sents),

@@ -3,11 +3,11 @@
 Gold: pipeline.evaluate.polnear_gold (BRAT standoff, the first annotator's file of an
 article; a gold attribution is *direct* when its Content starts with a quotation mark).
 
-System: the project's real pipeline. The texts are copied into a temporary inbox and
-`pipeline.cli_run.run_pipeline` builds a DuckDB warehouse (ephemeral Dagster instance);
-the `quotes`, `versions` and `actors` tables are read back (headline quotes, `field = title`,
-are placed by the version title). `--no-pipeline` instead runs
-the NLP stage functions (`extract_entities`, `extract_quotes`) on the raw texts directly
+System (`pipeline.evaluate.quotes_predict`): the project's real pipeline. The texts are
+copied into a temporary inbox and `pipeline.cli_run.run_pipeline` builds a DuckDB warehouse
+(ephemeral Dagster instance); the `quotes`, `versions` and `actors` tables are read back
+(headline quotes, `field = title`, are placed by the version title). `--no-pipeline` instead
+runs the NLP stage functions (`extract_entities`, `extract_quotes`) on the raw texts directly
 (faster, for development; same scoring).
 
 Offsets: the cleaned version text differs from the raw .txt (title line split off,
@@ -60,148 +60,21 @@ Printed figures:
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Callable
 
 from pipeline.evaluate.polnear_gold import Article, GoldAttribution, PredAttribution, read_corpus
+from pipeline.evaluate.quotes_predict import QUOTED, predict_direct, predict_pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = ROOT.parent / "shared" / "corpora" / "polnear" / "dev"
-QUOTED = ("direct",)  # predicted kinds compared with the gold direct quotes
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that", "his", "her", "their",
             "him", "them", "its", "our", "my", "me", "us", "whom"}
 IGNORED = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "the", "a", "an", "of", "and",
            "senator", "former", "s", "’s", "'s", "in", "on", "for", "to", "with", "at", "by", "said", "who"}
-
-
-# ------------------------------------------------------------------ system
-
-
-def _locate(raw: str, needle: str, expected: int) -> tuple[int, int] | None:
-    """The occurrence of `needle` in `raw` nearest to `expected` (flexible white space)."""
-    if not needle:
-        return None
-    hits = [m.start() for m in re.finditer(re.escape(needle), raw)]
-    if hits:
-        s = min(hits, key=lambda h: abs(h - expected))
-        return s, s + len(needle)
-    pattern = r"\s*".join(re.escape(w) for w in needle.split())  # clean may add space at a glued joint
-    best = None
-    for m in re.finditer(pattern, raw):
-        if best is None or abs(m.start() - expected) < abs(best[0] - expected):
-            best = (m.start(), m.end())
-    return best
-
-
-def _group(rows: list[dict], raw: str, version_text: str, stats: dict, title: str | None = None) -> list[PredAttribution]:
-    base = raw.find(version_text[:60]) if version_text else 0
-    base = max(base, 0)
-    title_base = max(raw.find(title[:60]), 0) if title else 0
-    groups: dict[tuple, PredAttribution] = {}
-    for r in sorted(rows, key=lambda r: (r.get("field") == "body", r["start"])):
-        in_title = r.get("field") == "title" and title
-        field_text, field_base = (title, title_base) if in_title else (version_text, base)
-        span = _locate(raw, r["text"], field_base + r["start"])
-        if span is None:
-            stats["unmapped"] = stats.get("unmapped", 0) + 1
-            continue
-        delta = span[0] - r["start"]
-        key = (r["cue_start"], r["speaker_start"]) if r["cue_start"] is not None else ("q", r["start"])
-        key = (bool(in_title),) + key
-        if key not in groups:
-            sp = None
-            if r["speaker_start"] is not None and r["speaker_text"]:
-                sp = _locate(raw, field_text[r["speaker_start"]:r["speaker_end"]], r["speaker_start"] + delta)
-            names = [n for n in (r["speaker_text"], r["actor_name"]) if n]
-            groups[key] = PredAttribution([], r["kind"], names, sp)
-        groups[key].spans.append(span)
-        if r["kind"] in QUOTED:
-            groups[key].kind = "direct"
-    return list(groups.values())
-
-
-def predict_direct(articles: list[Article]) -> dict[str, list[PredAttribution]]:
-    """The NLP functions on the raw texts (no pipeline): for development."""
-    # deliberately here, as in predict_pipeline: the scoring's users never load spaCy or Dagster
-    from pipeline.nlp import load_model
-    from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.quotes import extract_quotes
-
-    nlp = load_model()
-    out = {}
-    for art, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=16)):
-        out[art.stem] = predictions_from_doc(doc, art.text, extract_entities, extract_quotes)
-    return out
-
-
-def predictions_from_doc(doc, raw: str, extract_entities, extract_quotes) -> list[PredAttribution]:
-    entities, mentions = extract_entities(doc)
-    names = {e.key: e.canonical_name for e in entities}
-    rows = [
-        {"start": q.start, "text": q.text, "kind": q.kind, "cue_start": q.cue_start,
-         "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "speaker_text": q.speaker_text,
-         "actor_name": names.get(q.speaker_entity_key)}
-        for q in extract_quotes(doc, entities, mentions)
-    ]
-    return _group(rows, raw, raw, {})
-
-
-def predict_pipeline(articles: list[Article], stats: dict) -> dict[str, list[PredAttribution]]:
-    # deliberately here: quote_frames, report_model, quotes_snapshot and the tests import the
-    # scoring of this module and never need Dagster (~1.2 s CPU to import) nor the pipeline
-    import dagster as dg
-    import duckdb
-
-    from pipeline.cli_run import run_pipeline
-
-    os.environ.setdefault("NEWS_NLP_PROCESSES", "1")
-    with tempfile.TemporaryDirectory(prefix="polnear_") as tmp:
-        inbox = Path(tmp) / "inbox"
-        inbox.mkdir()
-        for a in articles:
-            (inbox / f"{a.stem}.txt").write_text(a.text, encoding="utf-8")
-        db = Path(tmp) / "news.duckdb"
-        try:
-            run_pipeline(str(inbox), str(db), instance=dg.DagsterInstance.ephemeral())
-        except SystemExit as exc:
-            # a failure after the quotes were loaded (another stage's blocking check) still
-            # leaves the quotes in the warehouse: score them, and say so in the report
-            stats["pipeline_error"] = str(exc)
-            print(f"warning: pipeline failed ({exc}); scoring the warehouse as loaded", file=sys.stderr)
-        con = duckdb.connect(str(db), read_only=True)
-        versions = {
-            vid: (Path(src).stem, text, title)
-            for vid, src, text, title in con.execute("SELECT version_id, source_file, text, title FROM versions").fetchall()
-        }
-        rows: dict[str, list[dict]] = {}
-        for (vid, start, text, kind, cue_start, sp_s, sp_e, sp_text, actor, field_name) in con.execute(
-            """SELECT q.version_id, q.start_char, q.text, q.kind, q.cue_start, q.speaker_start,
-                      q.speaker_end, q.speaker_text, a.canonical_name, coalesce(q.field, 'body')
-               FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id"""
-        ).fetchall():
-            rows.setdefault(vid, []).append(
-                {"start": start, "text": text, "kind": kind, "cue_start": cue_start, "speaker_start": sp_s,
-                 "speaker_end": sp_e, "speaker_text": sp_text, "actor_name": actor, "field": field_name}
-            )
-        con.close()
-    raw_of = {a.stem: a.text for a in articles}
-    # the warehouse keeps one version of identical files (PolNeAR train holds one pair): each
-    # copy is scored with the predictions of the version loaded from its twin
-    copies: dict[str, list[str]] = {}
-    for a in articles:
-        copies.setdefault(a.text, []).append(a.stem)
-    loaded = {stem for stem, _, _ in versions.values()}
-    out: dict[str, list[PredAttribution]] = {a.stem: [] for a in articles}
-    for vid, (stem, vtext, title) in versions.items():
-        if stem in raw_of:
-            for copy in [stem] + [twin for twin in copies[raw_of[stem]] if twin not in loaded]:
-                out[copy].extend(_group(rows.get(vid, []), raw_of[copy], vtext, stats, title))
-    return out
 
 
 # ------------------------------------------------------------------ scoring

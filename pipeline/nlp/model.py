@@ -16,7 +16,8 @@ def load_model():
     their exact, faster stand-ins (`rule_pipes`: same annotations, a sixth less CPU). The
     tokenizer gets the news-text rules of `tokenizer` (a parenthesis before a colon, a
     quotation mark glued to a comma)."""
-    # imported here: spaCy costs 1.5 s of imports, which a run with nothing new never needs
+    # imported here (spaCy and the three modules that build on it): ~1.5 s CPU that the main process of
+    # a run (pipeline.cli_warm imports this module; its workers load the model) and a no-op run never pay
     import spacy
 
     from pipeline.nlp.paragraphs import install as install_paragraph_sentence_starts

@@ -50,6 +50,7 @@ from typing import NamedTuple
 from pipeline.nlp.dates import resolve_date, token_tense
 from pipeline.nlp.docindex import doc_ents, doc_sents, doc_text, span_ents
 from pipeline.nlp.events.actors import governing_verb, MentionIndex
+from pipeline.nlp.events.filters import drop_partial, drop_unknown_source_twins, reversed_pairs, self_event
 from pipeline.nlp.events.learned import (
     candidate_features, DROP, event_check, event_features, event_model, is_candidate, learned_trigger,
 )
@@ -283,7 +284,7 @@ def _trigger_events(tok, site: TriggerSite, sent, sctx: set[str], ctx: DocumentC
             continue
         pairs, anchors_extra = got
         if "reverse" in trig.flags:  # "faced criticism from X": the target did it to the source
-            pairs = [(b, a) for a, b in pairs if b[0] is not None]
+            pairs = reversed_pairs(pairs, trig)
             if not pairs:
                 continue
         _emit(found.events, found.seen, pairs, tok, trig, site.kind, site.verb, sent, lex, found.date_ents,
@@ -409,36 +410,7 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], pu
         e.sentence = text[e.start_char:e.end_char]
         if e.trigger_start is not None:
             e.trigger = text[e.trigger_start:e.trigger_end]
-    return inherit_dates(_drop_unknown_source_twins(_drop_partial(events)))
-
-
-def _drop_partial(events: list[Event]) -> list[Event]:
-    """One event told twice in a sentence ("had a work stoppage to protest the cuts"): an event
-    without target is dropped when the sentence has one of the same type and source with a target."""
-    full = {(e.start_char, e.event_type, e.actor1_key or e.actor1_text) for e in events
-            if e.actor2_key or e.actor2_text}
-    return [e for e in events if e.actor2_key or e.actor2_text or
-            (e.start_char, e.event_type, e.actor1_key or e.actor1_text) not in full]
-
-
-def _drop_unknown_source_twins(events: list[Event]) -> list[Event]:
-    """One deed told twice in a sentence ("were arrested in the fatal shooting of a deputy who was murdered"): an
-    event with an unknown source is dropped when the sentence has one of the same type and target whose source is
-    known."""
-    def target(e: Event):
-        return e.actor2_key or (e.actor2_text or "").lower()
-
-    known = {(e.start_char, e.event_type, target(e)) for e in events if e.actor1_key or e.actor1_text}
-    return [e for e in events if e.actor1_key or e.actor1_text or not target(e) or
-            (e.start_char, e.event_type, target(e)) not in known]
-
-
-def _self_event(source, target, target_text: str | None) -> bool:
-    """An actor acting on itself is no event; a group named by its demonym is another actor ("Croatia is
-    investigating war crimes by Croatian extremists")."""
-    if source is None or target is None or source.entity_key != target.entity_key:
-        return False
-    return not (target.label == "NORP" and target_text and target_text != target.text)
+    return inherit_dates(drop_unknown_source_twins(drop_partial(events)))
 
 
 def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, place_ents, dateline, published_at,
@@ -472,7 +444,7 @@ def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, plac
     if "sym" in trig.flags and trig.type == "FIGHT" and sense.type == "DISAPPROVE":  # "X and Y clashed" in words:
         pairs = pairs + [(b, a) for a, b in pairs if b != (None, None)]  # each criticized the other
     for (m1, t1), (m2, t2) in pairs:
-        if _self_event(m1, m2, t2) or t1 and t2 and t1.lower() == t2.lower():  # "all-party support": no pair
+        if self_event(m1, m2, t2) or t1 and t2 and t1.lower() == t2.lower():  # "all-party support": no pair
             continue
         # one event per type and actors in a sentence ("arrived here on a visit": one visit)
         key = (sense.type, m1.entity_key if m1 else t1, m2.entity_key if m2 else t2)

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from pipeline.nlp.events.lexicon import Lexicon, Trigger
+from pipeline.nlp.events.lexicon import abstract_nouns, Lexicon, Trigger
 
 HOSTILE = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"}
 HOSTILE_MODES = {"boycott", "veto"}  # REJECT senses that are acts against someone, not refusals to act
@@ -278,6 +278,30 @@ def _political_sides(found: Found, lex: Lexicon) -> bool:
         for m, text in sides)
 
 
+def _attacked_things(tok) -> list:
+    """What an attack word is aimed at: a verb's direct objects, a noun's on/against/upon objects."""
+    if tok.pos_ == "VERB":
+        return [c for c in tok.children if c.dep_ == "dobj"]
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def attack_on_a_thing_said(found: Found, lex: Lexicon) -> Sense | None:
+    """"attacked the decision by Britain's highest court", "attacked false US tabloid magazines": an attack word aimed at
+    an act, an idea or a message (`abstract_nouns`, WordNet; not an event noun of the lexicon: "attacked the march")
+    is criticism whatever else the sentence names (terrorists, a war): DISAPPROVE (CAMEO 111). An attack with no
+    attacker named stays physical ("pulled out after attacks on reconstruction efforts")."""
+    tok = found.tok
+    if found.trig.type != "ASSAULT" or tok.lemma_.lower() not in lex.words("ATTACK_WORD"):
+        return None
+    if not any(m is not None or text for m, text in found.sources):
+        return None
+    things = _attacked_things(tok)
+    if things and all(t.lemma_.lower() in abstract_nouns() and t.lemma_.lower() not in lex.nouns for t in things):
+        return Sense("DISAPPROVE", "criticize", "111")
+    return None
+
+
 def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
     """An 'attack' on a person, party or rival with no weapon, casualty or armed actor in the sentence
     ('Sanders attacked Clinton', 'an attack on Labour's record'): DISAPPROVE (CAMEO 111), not ASSAULT."""
@@ -375,6 +399,7 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     prevented_noun,
     refused_act,
     readied_force,
+    attack_on_a_thing_said,
     verbal_attack,
     threat_under_threaten,
     conditional_threat,

@@ -14,7 +14,9 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "at": {"THREATEN"},  # "pointed a revolver at them"
                 "for": {"DEMAND", "SUPPORT"},
                 "into": {"INVESTIGATE", "COERCE"},  # "looked into X", "an inquiry into X", "hack into X"
-                "behind": {"SUPPORT"}, "around": {"SUPPORT"}}  # "rallied behind X", "threw his support behind X"
+                "behind": {"SUPPORT"}, "around": {"SUPPORT"},  # "rallied behind X", "threw his support behind X"
+                "from": {"DISAPPROVE"}}  # a verb's "came under fire from X" (reverse: X did it); never a noun's
+VERB_ONLY_PREPS = {"from"}  # "criticism from X": a noun's "from" phrase is its source (noun_roles), not its target
 
 
 ADJECTIVE_PREPS = {"of", "about", "with", "over", "at"}  # the target of an adjective trigger
@@ -37,7 +39,8 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
                 continue  # "drew a gun on him": the weapon is the means, the one threatened is "on/at" X
             out.append(c)
         elif c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS and (
-                TARGET_PREPS[c.lower_] is None or etype is None or etype in TARGET_PREPS[c.lower_]):
+                TARGET_PREPS[c.lower_] is None or etype is None or etype in TARGET_PREPS[c.lower_]) and (
+                kind == "V" or c.lower_ not in VERB_ONLY_PREPS):
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     out.append((c.lower_, p))

@@ -38,8 +38,9 @@ from pipeline.nlp.events.learned import CHECK_PATH, DROP, EventModel, MODEL_PATH
 from pipeline.nlp.events.lexicon import lexicon
 
 # held-out files not yet scored: never read for training or cross-validation (the next session's fresh measure);
-# held-out 12 was scored once at the end of session 17 and is development data since (session 18)
-UNSEEN = frozenset({"events_heldout13.tsv"})
+# held-out 12 was scored once at the end of session 17 and is development data since (session 18); held-out 13 (scored
+# once at the end of session 18) stays here until it is moved to the development data with measured figures
+UNSEEN = frozenset({"events_heldout13.tsv", "events_heldout14.tsv"})
 SEED, EPOCHS, MARGIN, CHECK_MARGIN = 16, 10, 0.0, 0.0
 MIN_WEIGHT = 0.005  # averaged weights smaller than this are left out of the data file
 

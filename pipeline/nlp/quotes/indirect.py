@@ -24,18 +24,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pipeline.nlp.quotes.content import (
-    MORE_OBJECT_CUES, clip_complement, cut_narrator_tail, cut_trailing_aside, left_clause_start, object_content,
-    own_sentence,
-    phrasal_prep, runs_through, sentence_break, without_asides,
-)
 from pipeline.nlp.quotes.animacy import inanimate
+from pipeline.nlp.quotes.complements import verb_complement
+from pipeline.nlp.quotes.content import (
+    MORE_OBJECT_CUES, clip_complement, cut_narrator_tail, cut_trailing_aside, left_clause_start, own_sentence,
+    phrasal_prep, runs_through, without_asides,
+)
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
 from pipeline.nlp.quotes.continuations import continuations
 from pipeline.nlp.quotes.frames import (
-    adjective_cue, as_clause, colon_line, governing_clause, passive_description, hearsay, infinitive_clause, modified_noun, noun_cue, parenthetical, passive_content,
-    postposed_cue,
-    clause_start, for_to_clause, that_clause, raising, relative_clause, stranded_that_clause, survey_source,
+    adjective_cue, as_clause, colon_line, hearsay, modified_noun, noun_cue, parenthetical, passive_content,
+    passive_description, postposed_cue, raising, relative_clause, survey_source, that_clause,
 )
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.speakers import resolve_speaker
@@ -47,7 +46,6 @@ from pipeline.nlp.quotes.syntax import (
 from pipeline.records import Quote
 
 NO_INDIRECT_CUES = word_set("no_indirect_cues")
-ANSWER_WORDS = word_set("answer_words")
 RECORD_NOUNS = word_set("record_nouns")
 
 
@@ -245,43 +243,6 @@ def lexicon_frame(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | Non
     return HANDLED
 
 
-def _verb_complement(ctx: QuoteContext, verb):
-    """(content token range or None, head of the reported clause or None) of a cue verb."""
-    # with two complements (the parser ran the sentence before, often a quotation, into
-    # this one: '“… with Trump.” / Moments earlier, Trump said he was …') the one after the verb
-    comps = sorted((child for child in verb.children if child.dep_ in ("ccomp", "xcomp")),
-                   key=lambda child: (sentence_break(verb, child), ctx.inside_quote(child.idx), child.i < verb.i)) \
-        or infinitive_clause(verb) or for_to_clause(verb)
-    if not comps:
-        comps = stranded_that_clause(verb)
-    if comps and comps[0].dep_ == "xcomp" and comps[0].pos_ not in ("VERB", "AUX"):
-        comps = []
-    span = (clause_start(comps[0]), comps[0].right_edge.i + 1) if comps else object_content(verb)
-    head = comps[0] if comps else None
-    governed = governing_clause(verb) if span is None and is_cue(verb, ("direct", "indirect")) else None
-    if governed is not None:
-        span, head = (verb.right_edge.i + 1, governed.right_edge.i + 1), governed
-    if head is not None and (head.dep_ == "xcomp" or head.dep_ == "ccomp" and head.i > verb.i and not any(
-            child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in head.children)):
-        # 'urged voters to …', 'asked the campaign to …': the one asked goes with it; 'records
-        # show the $204,202 that Clinton has raised … is by far the most': a subject the
-        # parser took for the verb's object
-        dobj = next((child for child in verb.children if child.dep_ == "dobj" and verb.i < child.i < head.left_edge.i),
-                    None)
-        if dobj is not None:
-            span = (dobj.left_edge.i, span[1])
-    if span is None and verb.lemma_.lower() == "say":
-        # 'half said so', '75 percent said yes', 'the candidate said no': the answer word
-        answer = next((child for child in verb.children if child.i > verb.i and child.lower_ in ANSWER_WORDS), None)
-        span = (answer.i, answer.i + 1) if answer is not None else None
-    if span is None and verb.lemma_.lower() == "ask":
-        # 'asked if he was ever bullied': the question parsed as an adverbial clause
-        head = next((child for child in verb.children if child.dep_ == "advcl" and child.i > verb.i and any(
-            mark.dep_ == "mark" and mark.lower_ in ("if", "whether") for mark in child.children)), None)
-        span = (head.left_edge.i, head.right_edge.i + 1) if head is not None else None
-    return span, head
-
-
 def _unnamed_asker(ctx: QuoteContext, verb, question, reporter: Reporter) -> None:
     """'Asked if he was ever bullied, Trump said …', '…, when asked whether …': the question
     of unnamed askers."""
@@ -310,7 +271,7 @@ def listed_verb(verb) -> bool:
 
 def verb_frame(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
     """The report of verb `verb` taken as a cue: its complement and its subject (see module doc)."""
-    span, head = _verb_complement(ctx, verb)
+    span, head = verb_complement(ctx, verb)
     passive = passive_content(verb) if span is None else None
     if passive is not None:
         span = passive[1]

@@ -69,20 +69,16 @@ def runs_on_into(text: str, partial: Quote, report: Quote) -> bool:
 
 
 def _run_on(text: str, partial: Quote, reports: list[Quote]) -> Quote | None:
-    """The report a partial quote closes (runs_on_into), its content run on to the partial's
-    end; None when there is none (or no `text` to extend it with)."""
-    report = next((report for report in reports if report.cue_start is not None
-                   and runs_on_into(text, partial, report)), None) if text else None
-    if report is not None:
-        report.end, report.text = partial.end, text[report.start:partial.end]
-    return report
+    """The report a partial quote closes (runs_on_into); None when there is none."""
+    return next((report for report in reports if report.cue_start is not None
+                 and runs_on_into(text, partial, report)), None)
 
 
-def join_nested_partials(quotes: list[Quote], reports: list[Quote], text: str = "") -> None:
+def join_nested_partials(quotes: list[Quote], reports: list[Quote], text: str) -> None:
     """Give every partial quote lying inside a report's content (an indirect quote with a cue)
     the cue and speaker of the innermost such report, when a rule of NESTING_RULES holds; a
-    partial that closes a report's clause (runs_on_into, given the `text`) extends that
-    report's content and joins it."""
+    partial that closes a report's clause (runs_on_into in the version's `text`) extends that
+    report's content to the partial's end and joins it."""
     reporting_cues = {report.cue_start for report in reports if report.cue_start is not None}
     for partial in quotes:
         if partial.kind != "partial":
@@ -97,6 +93,7 @@ def join_nested_partials(quotes: list[Quote], reports: list[Quote], text: str = 
             report = _run_on(text, partial, reports)
             if report is None:
                 continue
+            report.end, report.text = partial.end, text[report.start:partial.end]
         partial.cue, partial.cue_start, partial.cue_end = report.cue, report.cue_start, report.cue_end
         partial.speaker_text, partial.speaker_entity_key = report.speaker_text, report.speaker_entity_key
         partial.speaker_start, partial.speaker_end = report.speaker_start, report.speaker_end
