@@ -27,6 +27,7 @@ BINARY_CONTROL_SHARE = 0.01
 ALLOWED_CONTROLS = set("\t\n\r\f\v")
 CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc without \t \n \v \f \r
 ASCII = bytes(range(128))
+CONTROL_BYTES = bytes(b for b in range(32) if chr(b) not in ALLOWED_CONTROLS)  # C0 controls other than whitespace
 
 
 class ParseError(ValueError):
@@ -85,7 +86,7 @@ def _control_share_bytes(data: bytes) -> float:
     text of any ASCII-compatible encoding."""
     if not data:
         return 0.0
-    bad = sum(data.count(bytes([b])) for b in range(32) if chr(b) not in ALLOWED_CONTROLS)
+    bad = len(data) - len(data.translate(None, CONTROL_BYTES))  # one pass, not a count per byte value
     return bad / len(data)
 
 

@@ -7,6 +7,10 @@ import sqlite3
 
 import dagster as dg
 import sqlalchemy as sa
+from alembic.script import ScriptDirectory
+from dagster._core.storage.event_log.sqlite import sqlite_event_log
+from dagster._core.storage.runs.sqlite import sqlite_run_storage
+from dagster._core.storage.sql import get_alembic_config
 from sqlalchemy.pool import NullPool
 
 from pipeline.instance_sqlite import relax_sqlite_sync
@@ -79,3 +83,23 @@ def test_dagster_event_log_reuses_its_connections(tmp_path):
         events = sum(len(instance.all_logs(run.run_id)) for run in instance.get_runs()[:3])
     assert events > 30
     assert len(opened) < events / 3, f"{len(opened)} connections opened for {events} events"
+
+
+def test_dagster_migration_scripts_are_read_once_per_process(tmp_path):
+    """Every storage's schema check and every new run's event-log stamp use one alembic
+    ScriptDirectory for Dagster's scripts (read once), and the runs still work and are stamped."""
+    relax_sqlite_sync()
+    config = get_alembic_config(sqlite_event_log.__file__)
+    runs_config = get_alembic_config(sqlite_run_storage.__file__)
+    assert ScriptDirectory.from_config(config) is ScriptDirectory.from_config(runs_config)
+    head = ScriptDirectory.from_config(config).get_current_head()
+
+    @dg.asset
+    def only() -> int:
+        return 1
+
+    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+        assert dg.materialize([only], instance=instance).success
+        run = instance.get_runs()[0]
+        with sqlite3.connect(instance.event_log_storage.path_for_shard(run.run_id)) as shard:
+            assert shard.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
