@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from pipeline.nlp.events.lexicon import ABSTRACT_NOUNS_PATH
-from pipeline.nlp.events.wordnet import read_index, read_synsets, tagged_nouns, WORDNET
+from pipeline.nlp.events.wordnet import read_index, read_synsets, tagged_nouns, write_noun_table, WORDNET
 
 ABSTRACT_FILES = {4, 9, 10}  # lexicographer file numbers: noun.act, noun.cognition, noun.communication
 HEADER = """\
@@ -37,15 +37,7 @@ def abstract_nouns(wordnet: Path = WORDNET) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    wordnet = Path(args[0]) if args else WORDNET
-    if not (wordnet / "data.noun").exists():
-        print(f"WordNet not found in {wordnet} (Debian package wordnet-base)")
-        return 1
-    nouns = abstract_nouns(wordnet)
-    ABSTRACT_NOUNS_PATH.write_text(HEADER + "".join(n + "\n" for n in nouns), encoding="utf-8")
-    print(f"{len(nouns)} abstract nouns -> {ABSTRACT_NOUNS_PATH}")
-    return 0
+    return write_noun_table(argv, abstract_nouns, ABSTRACT_NOUNS_PATH, HEADER, "abstract nouns")
 
 
 if __name__ == "__main__":

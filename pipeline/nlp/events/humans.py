@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from pipeline.nlp.events.lexicon import HUMAN_NOUNS_PATH
-from pipeline.nlp.events.wordnet import read_index, read_synsets, tagged_nouns, WORDNET
+from pipeline.nlp.events.wordnet import read_index, read_synsets, tagged_nouns, write_noun_table, WORDNET
 
 PERSON_FILE, GROUP_FILE = 18, 14  # lexicographer file numbers: noun.person, noun.group
 SOCIAL_GROUPS = {"07950920", "07942152"}  # WordNet 3.0 synsets social_group.n.01, people.n.01
@@ -59,15 +59,7 @@ def human_nouns(wordnet: Path = WORDNET) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    wordnet = Path(args[0]) if args else WORDNET
-    if not (wordnet / "data.noun").exists():
-        print(f"WordNet not found in {wordnet} (Debian package wordnet-base)")
-        return 1
-    nouns = human_nouns(wordnet)
-    HUMAN_NOUNS_PATH.write_text(HEADER + "".join(n + "\n" for n in nouns), encoding="utf-8")
-    print(f"{len(nouns)} human nouns -> {HUMAN_NOUNS_PATH}")
-    return 0
+    return write_noun_table(argv, human_nouns, HUMAN_NOUNS_PATH, HEADER, "human nouns")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 """Readers of the WordNet 3.0 database files (Princeton, WordNet License; Debian package `wordnet-base`), shared by the
-generators of the WordNet-derived tables (`nominals.py`: event nouns and common nouns; `humans.py`: human nouns).
-Needed only to regenerate those tables, never at run time."""
+generators of the WordNet-derived tables (`nominals.py`: event nouns and common nouns; `humans.py`: human nouns;
+`abstracts.py`: abstract nouns). Needed only to regenerate those tables, never at run time."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Callable
 
 WORDNET = Path("/usr/share/wordnet")
 
@@ -35,3 +37,18 @@ def tagged_nouns(wordnet: Path = WORDNET) -> set[str]:
             if int(parts[5 + int(parts[3])]) > 0:
                 out.add(parts[0])
     return out
+
+
+def write_noun_table(argv: list[str] | None, nouns_of: Callable[[Path], list[str]], path: Path, header: str,
+                     what: str) -> int:
+    """The command line of a noun-table generator: WordNet's folder as the one optional argument, the sorted nouns
+    under the generated header; a one-line message when WordNet is absent (it is needed only to regenerate)."""
+    args = sys.argv[1:] if argv is None else argv
+    wordnet = Path(args[0]) if args else WORDNET
+    if not (wordnet / "data.noun").exists():
+        print(f"WordNet not found in {wordnet} (Debian package wordnet-base)")
+        return 1
+    nouns = nouns_of(wordnet)
+    path.write_text(header + "".join(n + "\n" for n in nouns), encoding="utf-8")
+    print(f"{len(nouns)} {what} -> {path}")
+    return 0
