@@ -102,8 +102,9 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout10.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout11.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout12.tsv
-	@echo 'held-out 13 (the reported held-out file until held-out 14 is scored: scored once at the end of session 18, spent; held-out 1-12 above are spent history; held-out 14 is unscored and not run):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout13.tsv
+	@echo 'held-out 14 (the reported held-out file: drawn with seed 20261216 and labelled blind in session 19, scored once at its end; held-out 1-13 above are spent history):'
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout14.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)
