@@ -138,7 +138,6 @@ def first_conjunct(tok):
     return tok
 
 
-# a gerund under one of these on a verb shares the verb's subject: "charged with killing", "after facing criticism"
 def appositive_holder(noun):
     """"James McCord, one of the men arrested": the named head a "one/two/some of the N" appositive describes,
     else the noun itself."""

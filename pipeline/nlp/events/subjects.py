@@ -30,6 +30,7 @@ def _misparsed_subject(s, verb):
     return None
 
 
+# a gerund under one of these on a verb shares the verb's subject: "charged with killing", "after facing criticism"
 GERUND_PREPS = ("with", "of", "for", "after", "before", "by", "while", "since", "without", "despite", "upon")
 
 
