@@ -289,12 +289,17 @@ def _attacked_things(tok) -> list:
 def attack_on_a_thing_said(found: Found, lex: Lexicon) -> Sense | None:
     """"attacked the decision by Britain's highest court", "attacked false US tabloid magazines": an attack word aimed at
     an act, an idea or a message (`abstract_nouns`, WordNet; not an event noun of the lexicon: "attacked the march")
-    is criticism whatever else the sentence names (terrorists, a war): DISAPPROVE (CAMEO 111). An attack with no
-    attacker named stays physical ("pulled out after attacks on reconstruction efforts")."""
+    is criticism even when the sentence names terrorists or a war: DISAPPROVE (CAMEO 111). An attack with no
+    attacker named stays physical ("pulled out after attacks on reconstruction efforts"), and so does one told with
+    a weapon or a casualty: WordNet's abstract first sense also takes in places ("attacked a police compound,
+    killing 12")."""
     tok = found.tok
     if found.trig.type != "ASSAULT" or tok.lemma_.lower() not in lex.words("ATTACK_WORD"):
         return None
     if not any(m is not None or text for m, text in found.sources):
+        return None
+    words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
+    if words & (lex.words("WEAPON") | lex.words("CASUALTY")):
         return None
     things = _attacked_things(tok)
     if things and all(t.lemma_.lower() in abstract_nouns() and t.lemma_.lower() not in lex.nouns for t in things):
@@ -315,7 +320,7 @@ def verbal_attack(found: Found, lex: Lexicon) -> Sense | None:
         return Sense("DISAPPROVE", "criticize", "111")  # "Ahmadinejad's verbal attacks on Israel"
     sent = tok.sent
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if words & (lex.words("WEAPON") | lex.words("MILITARY") | lex.words("CASUALTY")):
+    if words & (lex.words("WEAPON") | lex.words("MILITARY") | lex.words("CASUALTY") | lex.words("ARMED_ACTOR")):
         return None
     targets = [m for m, _ in (found.targets or []) if m is not None]
     sources = [m for m, text in found.sources if m is not None or text]
