@@ -75,7 +75,7 @@ def recording(store: list):
 
 
 def _groups(quotes) -> dict[tuple, PredAttribution]:
-    """The evaluation's predicted attributions (pipeline.evaluate.quotes._group on an unchanged text)."""
+    """The evaluation's predicted attributions (pipeline.evaluate.quotes_predict._group on an unchanged text)."""
     groups: dict[tuple, PredAttribution] = {}
     for quote in sorted(quotes, key=lambda quote: quote.start):
         key = (quote.cue_start, quote.speaker_start) if quote.cue_start is not None else ("q", quote.start)
