@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.nlp.events.lexicon import CAMEO_TRIGGERS_PATH, RULES
-from pipeline.nlp.events.wordnet import read_index, read_synsets, tagged_nouns, WORDNET
+from pipeline.nlp.events.wordnet import read_index, read_synsets, tagged_nouns, wordnet_folder, write_nouns, WORDNET
 
 OUTPUT = RULES / "event_nouns_wordnet.tsv"
 COMMON_NOUNS = RULES / "common_nouns_wordnet.tsv"  # everyday English nouns: a capitalized one opening a sentence
@@ -141,15 +141,13 @@ def common_nouns(wordnet: Path = WORDNET) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    wordnet = Path(args[0]) if args else WORDNET
-    if not (wordnet / "data.verb").exists():
-        print(f"WordNet not found in {wordnet} (Debian package wordnet-base)")
+    wordnet = wordnet_folder(argv, "data.verb")
+    if wordnet is None:
         return 1
     rows = nominal_rows(wordnet)
     write(rows)
     nouns = common_nouns(wordnet)
-    COMMON_NOUNS.write_text(COMMON_HEADER + "".join(n + "\n" for n in nouns), encoding="utf-8")
+    write_nouns(COMMON_NOUNS, COMMON_HEADER, nouns)
     print(f"{len(rows)} nominal triggers -> {OUTPUT}; {len(nouns)} common nouns -> {COMMON_NOUNS}")
     return 0
 

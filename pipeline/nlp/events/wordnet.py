@@ -39,16 +39,29 @@ def tagged_nouns(wordnet: Path = WORDNET) -> set[str]:
     return out
 
 
-def write_noun_table(argv: list[str] | None, nouns_of: Callable[[Path], list[str]], path: Path, header: str,
-                     what: str) -> int:
-    """The command line of a noun-table generator: WordNet's folder as the one optional argument, the sorted nouns
-    under the generated header; a one-line message when WordNet is absent (it is needed only to regenerate)."""
+def wordnet_folder(argv: list[str] | None, needed: str) -> Path | None:
+    """WordNet's folder from a generator's command line (the one optional argument), or None with a one-line message
+    when the database file `needed` is absent there (WordNet is needed only to regenerate)."""
     args = sys.argv[1:] if argv is None else argv
     wordnet = Path(args[0]) if args else WORDNET
-    if not (wordnet / "data.noun").exists():
+    if not (wordnet / needed).exists():
         print(f"WordNet not found in {wordnet} (Debian package wordnet-base)")
+        return None
+    return wordnet
+
+
+def write_nouns(path: Path, header: str, nouns: list[str]) -> None:
+    """A generated noun table: its header, then one noun per line."""
+    path.write_text(header + "".join(n + "\n" for n in nouns), encoding="utf-8")
+
+
+def write_noun_table(argv: list[str] | None, nouns_of: Callable[[Path], list[str]], path: Path, header: str,
+                     what: str) -> int:
+    """The command line of a noun-table generator: the sorted nouns under the generated header."""
+    wordnet = wordnet_folder(argv, "data.noun")
+    if wordnet is None:
         return 1
     nouns = nouns_of(wordnet)
-    path.write_text(header + "".join(n + "\n" for n in nouns), encoding="utf-8")
+    write_nouns(path, header, nouns)
     print(f"{len(nouns)} {what} -> {path}")
     return 0
