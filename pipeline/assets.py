@@ -37,7 +37,7 @@ def inbox_files(context: dg.AssetExecutionContext, config: InboxScanConfig, inbo
     with warehouse.get_connection() as con:
         load.ensure_schema(con)
         gone = load.mark_deleted(con, {f.name for f in found}, config.only or None)
-        known = {r[0] for r in con.sql("SELECT file_id FROM files WHERE status <> 'deleted'").fetchall()}
+        known = {r[0] for r in con.execute("SELECT file_id FROM files WHERE status <> 'deleted'").fetchall()}
         loaded_by_sha = load.loaded_paths_by_sha(con)
     new = duplicates_marked([ingest.with_format(f) for f in found if f.file_id not in known], loaded_by_sha)
     if gone:

@@ -50,7 +50,7 @@ def already_loaded(inbox: str, names: list[str], warehouse: str | None) -> set[s
         return set()
     by_id = {f.file_id: f.name for f in scan_inbox(inbox, only=names)}
     with duckdb.connect(warehouse, read_only=True) as con:
-        tables = {r[0] for r in con.sql("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         if "files" not in tables:
             return set()
         known = con.execute("SELECT file_id FROM files WHERE file_id IN (SELECT unnest(?))", [list(by_id)]).fetchall()

@@ -91,7 +91,7 @@ def table_keys() -> dict[str, tuple[str, ...]]:
 
 def table_counts(con) -> dict[str, int]:
     """Rows in every table the load writes (in its write order)."""
-    return {t: con.sql(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in table_keys()}
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in table_keys()}
 
 
 def foreign_keys() -> list[tuple[str, ForeignKey]]:

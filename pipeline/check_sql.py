@@ -119,7 +119,7 @@ def check_query(check: Check, rows: str) -> str:
 
 
 def run_sql_check(con, check: Check, rows: str) -> CheckOutcome:
-    found = con.sql(check_query(check, rows)).fetchall()[0]
+    found = con.execute(check_query(check, rows)).fetchall()[0]
     details = []
     for i, (name, kw) in enumerate(check.expectations):
         unexpected, offending = found[1 + 2 * i], found[2 + 2 * i] or []

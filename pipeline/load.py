@@ -99,7 +99,7 @@ def mark_deleted(con, present: set[str], only: list[str] | None = None) -> int:
     """Mark `files` rows of paths gone from the inbox as `deleted` (rows and what they
     loaded stay; `purge_deleted` removes them). A full scan checks every known path; a
     sensor batch (`only`) the names it lists."""
-    candidates = set(only) if only else {r[0] for r in con.sql(
+    candidates = set(only) if only else {r[0] for r in con.execute(
         "SELECT DISTINCT path FROM files WHERE status <> 'deleted'").fetchall()}
     missing = sorted(candidates - present)
     if not missing:
@@ -112,7 +112,7 @@ def mark_deleted(con, present: set[str], only: list[str] | None = None) -> int:
 
 def loaded_paths_by_sha(con) -> dict[str, str]:
     """{sha256: inbox path} of the files whose content is loaded (first path by name)."""
-    return dict(con.sql("SELECT sha256, min(path) FROM files WHERE status = 'loaded' GROUP BY sha256").fetchall())
+    return dict(con.execute("SELECT sha256, min(path) FROM files WHERE status = 'loaded' GROUP BY sha256").fetchall())
 
 
 def build_rows(
@@ -236,7 +236,7 @@ def _first_of_each_key(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
 
 
 def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:
-    cols = [r[0] for r in con.sql(f"DESCRIBE {table}").fetchall()]
+    cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
     unique = _first_of_each_key(rows, TABLE_KEYS[table])
     if not unique:
         return pl.DataFrame()

@@ -114,7 +114,7 @@ def read_stored_actors(con) -> StoredActors:
     """The entity behind every stored actor link (links written before these columns
     existed fall back to their local name and the actor's type)."""
     stored = StoredActors()
-    for version_id, key, name, etype, aliases, roles, gender, actor_id, atype in con.sql(
+    for version_id, key, name, etype, aliases, roles, gender, actor_id, atype in con.execute(
             "SELECT l.version_id, l.entity_key, l.local_name, l.entity_type, l.aliases, l.roles, l.gender, "
             "l.actor_id, a.actor_type FROM actor_links l LEFT JOIN actors a USING (actor_id) "
             "ORDER BY l.version_id, l.entity_key").fetchall():
@@ -124,7 +124,7 @@ def read_stored_actors(con) -> StoredActors:
                              gender=gender)
         stored.links.append(StoredLink(version_id, entity, actor_id))
         stored.actor_ids.add(actor_id)
-    stored.merged_from = {r[0] for r in con.sql("SELECT DISTINCT from_actor_id FROM actor_merges").fetchall()}
+    stored.merged_from = {r[0] for r in con.execute("SELECT DISTINCT from_actor_id FROM actor_merges").fetchall()}
     return stored
 
 

@@ -34,19 +34,19 @@ def check_model(con, name: str) -> ModelCheck:
         result.problems.append("not in sql/models/models.yml")
         return result
     started = time.perf_counter()
-    result.rows = con.sql(f"SELECT count(*) FROM {name}").fetchall()[0][0]
+    result.rows = con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]
     result.seconds = time.perf_counter() - started
-    columns = [row[0] for row in con.sql(f"DESCRIBE {name}").fetchall()]
+    columns = [row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()]
     if columns != list(relation.columns):
         result.problems.append(f"columns {columns} != documented {list(relation.columns)}")
     if relation.keys:
         grain = ", ".join(relation.keys)
-        duplicates = con.sql(f"SELECT count(*) FROM (SELECT {grain} FROM {name} GROUP BY ALL HAVING count(*) > 1)"
+        duplicates = con.execute(f"SELECT count(*) FROM (SELECT {grain} FROM {name} GROUP BY ALL HAVING count(*) > 1)"
                              ).fetchall()[0][0]
         if duplicates:
             result.problems.append(f"{duplicates} values of the grain ({grain}) repeat")
     if relation.example:
-        con.sql(relation.example.rstrip(";")).fetchall()
+        con.execute(relation.example.rstrip(";")).fetchall()
     else:
         result.problems.append("no example query")
     return result

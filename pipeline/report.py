@@ -44,7 +44,7 @@ class Report:
 
 
 def _rows(con, sql: str) -> list[tuple]:
-    return con.sql(sql).fetchall()
+    return con.execute(sql).fetchall()
 
 
 def _empty(ax, message: str) -> None:

@@ -22,7 +22,7 @@ def store_missing_spans(con, scope: BatchScope | None = None) -> int:
     try:
         con.execute(f"INSERT INTO {TABLE} SELECT version_id, sentence_no, start_char, end_char, sentence_hash "
                     f"FROM new_sentence_spans")
-        inserted = con.sql("SELECT count(*) FROM new_sentence_spans").fetchall()[0][0]
+        inserted = con.execute("SELECT count(*) FROM new_sentence_spans").fetchall()[0][0]
         if scope is not None and inserted:
             scope.add(con, TABLE, "new_sentence_spans")
     finally:

@@ -45,7 +45,7 @@ class StoredState(dict):
             where = ("WHERE m.article_id IN (SELECT s.article_id FROM story_members s, unnest(s.sketch) AS u(value) "
                      "WHERE u.value IN (SELECT value FROM near_sketch_values)) "
                      "OR m.article_id IN (SELECT article_id FROM near_article_ids) ")
-        for article_id, story_id, values, shingle_count, source, canonical_url in con.sql(
+        for article_id, story_id, values, shingle_count, source, canonical_url in con.execute(
                 "SELECT m.article_id, m.story_id, m.sketch, m.shingle_count, a.source, a.canonical_url "
                 f"FROM story_members m JOIN articles a USING (article_id) {where}ORDER BY m.article_id").fetchall():
             index.add(article_id, list(values), story_id=story_id, shingle_count=shingle_count, source=source,
@@ -64,7 +64,7 @@ class StoredState(dict):
         the probes); only the stored fingerprints those lookups can find are read. Without
         `stories` (re-annotation: texts, identities and stories stay as they are) no story
         fingerprint is read."""
-        tables = frozenset(row[0] for row in con.sql("SELECT table_name FROM information_schema.tables").fetchall())
+        tables = frozenset(row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall())
         near = None if story_texts is None else \
             {value for text in [*story_texts, *probe_texts] for value in fingerprint(text).sketch}
         index = cls._story_index(con, tables, near, article_ids) if stories else SketchIndex()
@@ -74,7 +74,7 @@ class StoredState(dict):
         con.register("stored_article_ids", pl.DataFrame({"article_id": sorted(ids)}, schema={"article_id": pl.String}))
         versions: dict[str, list[tuple[str, int]]] = {}
         latest: dict[str, dict] = {}
-        for article_id, chash, version_no, version_id, title, text in con.sql(
+        for article_id, chash, version_no, version_id, title, text in con.execute(
                 "SELECT v.article_id, v.content_hash, v.version_no, v.version_id, v.title, v.text FROM versions v "
                 "JOIN stored_article_ids USING (article_id) ORDER BY v.article_id, v.version_no").fetchall():
             versions.setdefault(article_id, []).append((chash, version_no))
