@@ -21,7 +21,7 @@ from pipeline.catalog import table_counts
 from pipeline.check_suites import WHOLE_TABLE_CHECKS_JOB
 from pipeline import cli_output
 from pipeline.checks import BlockingChecksFailed
-from pipeline.instance_sqlite import relax_sqlite_sync
+from pipeline.instance_sqlite import patch_dagster_sqlite_storages
 from pipeline.names import kb_forms
 from pipeline.nlp import warm
 from pipeline.nlp.events import lexicon
@@ -34,7 +34,7 @@ from pipeline.quality_log import latest_check_results, write_check_results
 
 
 def _instance() -> dg.DagsterInstance:
-    relax_sqlite_sync()  # no disk sync per Dagster event (pipeline.instance_sqlite)
+    patch_dagster_sqlite_storages()  # no disk sync per Dagster event (pipeline.instance_sqlite)
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 

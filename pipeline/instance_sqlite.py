@@ -158,29 +158,44 @@ def reuse_engines() -> None:
 
 
 _script_directory = ScriptDirectory.from_config.__func__
-_scripts: dict[str, ScriptDirectory] = {}
+_scripts: dict[tuple[str, str], ScriptDirectory] = {}
 
 
-def _dagster_scripts(cls, config) -> ScriptDirectory:
+def _ini_text(config) -> str:
+    """The text of the config's ini file ('' when it has none): two configs of the same
+    script location share a ScriptDirectory only when their files say the same."""
+    path = config.config_file_name
+    if not path or not os.path.exists(path):
+        return ""
+    with open(path, encoding="utf-8") as ini:
+        return ini.read()
+
+
+def _dagster_scripts(cls, config, *args, **kwargs) -> ScriptDirectory:
     """ScriptDirectory.from_config, the same one for every config of Dagster's own migration
-    scripts (its storages' alembic.ini files are identical; the revision map is built once)."""
+    scripts with the same ini file contents (its storages' alembic.ini files are identical, so
+    the revision map is built once); any other config gets a new one, as before."""
     location = config.get_alembic_option("script_location")
-    if location != ALEMBIC_SCRIPTS_LOCATION:
-        return _script_directory(cls, config)
+    if location != ALEMBIC_SCRIPTS_LOCATION or args or kwargs:
+        return _script_directory(cls, config, *args, **kwargs)
+    key = (location, _ini_text(config))
     with _lock:
-        if location not in _scripts:
-            _scripts[location] = _script_directory(cls, config)
-        return _scripts[location]
+        if key not in _scripts:
+            _scripts[key] = _script_directory(cls, config)
+        return _scripts[key]
 
 
 def reuse_alembic_scripts() -> None:
+    """Dagster's schema checks and run stamps read its ~90 migration scripts once per process
+    (per ini contents) instead of about 7 times in a run with work."""
     ScriptDirectory.from_config = classmethod(_dagster_scripts)
 
 
-def relax_sqlite_sync() -> None:
-    """Every SQLite connection SQLAlchemy opens in this process from now on (Dagster's
-    run, event-log and schedule storages) uses synchronous=NORMAL, and its database stays
-    open in this process; Dagster's migration scripts are read once; once per process."""
+def patch_dagster_sqlite_storages() -> None:
+    """Make Dagster's SQLite storages (run, event log, schedules) cheap in this process, once:
+    every SQLite connection SQLAlchemy opens from now on uses synchronous=NORMAL and keeps its
+    database open here (no checkpoint + WAL delete per event), each storage keeps pooled
+    engines and remembers its tables, and Dagster's migration scripts are read once."""
     global _installed
     if not _installed:
         event.listen(Engine, "connect", _relaxed_sync)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.names import RULES, fold, initials, is_acronym, spelled_acronym, title_words
+from pipeline.paths import shared_corpora
 
 OUTPUT = RULES / "phoenix_actors.tsv"
 SOURCES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
@@ -155,7 +156,7 @@ def convert(folder: Path) -> list[tuple[str, str, str, str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpora" / "event-coding"))
+    ap.add_argument("folder", nargs="?", default=str(shared_corpora() / "event-coding"))
     args = ap.parse_args(argv)
     folder = Path(args.folder)
     if not (folder / SOURCES[0]).exists():

@@ -35,8 +35,8 @@ from pipeline.actor_resolution import resolve_all
 from pipeline.names import fold, title_words
 from pipeline.nlp import load_model
 from pipeline.nlp.entities import DETERMINERS, PRONOUNS, link_spans
+from pipeline.paths import shared_corpora
 
-ROOT = Path(__file__).resolve().parents[2]
 TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 NAME_TYPES = {"NAM", "PRE.NAM"}
 UNTYPED = {None, ""}
@@ -175,7 +175,7 @@ def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("meantime", nargs="?", default=str(ROOT.parent / "shared" / "corpora" / "meantime"))
+    ap.add_argument("meantime", nargs="?", default=str(shared_corpora() / "meantime"))
     ap.add_argument("--setting", choices=["gold", "system", "both"], default="both")
     args = ap.parse_args(argv)
     folder = Path(args.meantime)

@@ -28,8 +28,8 @@ import duckdb
 from pipeline import clean, ingest, load
 from pipeline.names import HONORIFICS, fold
 from pipeline.nlp import annotate_doc, parse_texts
+from pipeline.paths import shared_corpora
 
-ROOT = Path(__file__).resolve().parents[2]
 GOLD = Path(__file__).resolve().parent / "gold" / "actors_bbc_politics.tsv"
 HELDOUT = Path(__file__).resolve().parent / "gold" / "actors_bbc_politics_heldout.tsv"  # its "# files:" line names them
 N_FILES = 150
@@ -213,7 +213,7 @@ def score_gold(gold: Gold, rows: list[MentionRow]) -> tuple[int, list[str], int,
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("politics", nargs="?", default=str(ROOT.parent / "shared" / "corpora" / "bbc-news" / "politics"))
+    ap.add_argument("politics", nargs="?", default=str(shared_corpora() / "bbc-news" / "politics"))
     ap.add_argument("--files", type=int, default=N_FILES)
     ap.add_argument("--no-orders", action="store_true", help="skip the order-independence check")
     ap.add_argument("--heldout", action="store_true", help="score the held-out gold on its own 20 files (once)")

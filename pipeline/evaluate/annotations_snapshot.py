@@ -26,6 +26,7 @@ from pipeline.evaluate.bench import _copy, _sample
 from pipeline.evaluate.bench_probe import ROOT
 from pipeline.evaluate.snapshot_diff import print_differences
 from pipeline.nlp import annotate_articles
+from pipeline.paths import shared_corpora
 from pipeline.records import CleanArticle
 
 
@@ -75,7 +76,7 @@ def _compare(lines: dict[str, list[str]], snap: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpora", nargs="?", default=str(ROOT.parent / "shared" / "corpora"))
+    ap.add_argument("corpora", nargs="?", default=str(shared_corpora()))
     mode = ap.add_mutually_exclusive_group(required=True)
     mode.add_argument("--save", help="write the snapshot to this file")
     mode.add_argument("--compare", help="compare with the snapshot in this file")

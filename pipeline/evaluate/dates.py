@@ -26,8 +26,9 @@ from pathlib import Path
 
 from pipeline.nlp import load_model
 from pipeline.nlp.dates import DateTracker, token_tense
+from pipeline.paths import shared_corpora
 
-DEFAULT = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "tempeval3" / "TBAQ-cleaned"
+DEFAULT = shared_corpora() / "tempeval3" / "TBAQ-cleaned"
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[str, int]:

@@ -19,8 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline import versions as V
+from pipeline.paths import shared_corpora
 
-ROOT = Path(__file__).resolve().parents[2]
 LABELS = ("addition", "deletion", "edit", "refactor")
 
 
@@ -77,7 +77,7 @@ def make_version(sents: list[str], donors: list[str], rng: random.Random) -> tup
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpora", nargs="?", default=str(ROOT.parent / "shared" / "corpora"))
+    ap.add_argument("corpora", nargs="?", default=str(shared_corpora()))
     ap.add_argument("--sample", type=int, default=500)
     ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args(argv)

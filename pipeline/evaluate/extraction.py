@@ -31,10 +31,10 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline import clean, ingest
+from pipeline.paths import shared_corpora
 from pipeline.records import InboxFile
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT = ROOT.parent / "shared" / "corpora" / "extraction-benchmark"
+DEFAULT = shared_corpora() / "extraction-benchmark"
 SHINGLE = 4
 _WORD = re.compile(r"\w+", re.UNICODE)
 

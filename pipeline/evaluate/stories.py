@@ -30,8 +30,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipeline import versions as V
+from pipeline.paths import shared_corpora
 
-ROOT = Path(__file__).resolve().parents[2]
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
@@ -190,7 +190,7 @@ def evaluate_bbc(root: Path, sample: int, seed: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpora", nargs="?", default=str(ROOT.parent / "shared" / "corpora"))
+    ap.add_argument("corpora", nargs="?", default=str(shared_corpora()))
     ap.add_argument("--sample", type=int, default=300, help="BBC articles to copy with edits")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
