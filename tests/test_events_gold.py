@@ -1,5 +1,5 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8-15 and dev 4-15 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+8-15 and dev 4-16 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
 picked by hand (held-out 10-15 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
 R 0.130 F1 0.197, never tuned on; held-out 11, 12, 13 and 14 were scored once at the end of sessions 15, 17, 18 and 19,
 held-out 14 at P 0.500 R 0.150 F1 0.231; held-out 15, drawn and labelled blind in session 20, is unscored)."""
@@ -197,3 +197,10 @@ def test_heldout15_is_the_seeded_draw():
 def test_heldout15_is_never_training_data():
     """The learned steps, events_cv and events_misses read `training_files()`: held-out 15 must not be among them."""
     assert "events_heldout15.tsv" not in {p.name for p in training_files()}
+
+
+def test_dev16_is_the_seeded_draw():
+    """Dev 16 (session 20, a development file compared in the clear) was drawn after held-out 15 was committed."""
+    before = HELDOUT15_BEFORE + ["events_heldout15.tsv"]
+    assert _draw(20261220, 11, 3, before) == _sentences("events_dev16.tsv")
+    assert not _files(["events_dev16.tsv"]) & _files(before + SECOND)
