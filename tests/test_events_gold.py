@@ -1,7 +1,8 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8-14 and dev 4-15 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
-picked by hand (held-out 10-14 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
-R 0.130 F1 0.197, never tuned on; held-out 11, 12, 13 and 14 were scored once at the end of sessions 15, 17, 18 and 19)."""
+8-15 and dev 4-16 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+picked by hand (held-out 10-15 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
+R 0.130 F1 0.197, never tuned on; held-out 11, 12, 13 and 14 were scored once at the end of sessions 15, 17, 18 and 19,
+held-out 14 at P 0.500 R 0.150 F1 0.231; held-out 15, drawn and labelled blind in session 20, is unscored)."""
 from __future__ import annotations
 
 import hashlib
@@ -81,7 +82,7 @@ def test_dev8_is_the_seeded_draw():
 
 
 def test_heldout11_is_the_seeded_draw():
-    """Held-out 11 is not yet scored: compare fingerprints so the test never shows its sentences."""
+    """Held-out 11 (scored once at the end of session 15) is compared by fingerprint, as when it was unseen."""
     before = HELDOUT10_BEFORE + ["events_heldout10.tsv", "events_dev7.tsv", "events_dev8.tsv"]
     drawn, labelled = _draw(20261208, 11, 3, before), _sentences("events_heldout11.tsv")
     assert len(drawn) == len(labelled) == 44
@@ -100,8 +101,8 @@ def test_dev9_is_the_seeded_draw():
 
 
 def test_heldout12_is_the_seeded_draw():
-    """Held-out 12 (session 15, drawn after dev 9) is not yet scored: compare fingerprints so the test never shows its
-    sentences."""
+    """Held-out 12 (session 15, drawn after dev 9; scored once at the end of session 17) is compared by fingerprint,
+    as when it was unseen."""
     before = HELDOUT11_BEFORE + ["events_heldout11.tsv", "events_dev9.tsv"]
     drawn, labelled = _draw(20261210, 11, 3, before), _sentences("events_heldout12.tsv")
     assert len(drawn) == len(labelled) == 44
@@ -140,8 +141,8 @@ def test_dev13_is_the_seeded_draw():
 
 
 def test_heldout13_is_the_seeded_draw():
-    """Held-out 13 (session 16, drawn after dev 13, for the next session) is not yet scored: compare fingerprints so
-    the test never shows its sentences."""
+    """Held-out 13 (session 16, drawn after dev 13, for the next session) was scored once at the end of session 18:
+    compared by fingerprint, as when it was unseen."""
     before = DEV11_BEFORE + ["events_dev11.tsv", "events_dev12.tsv", "events_dev13.tsv"]
     drawn, labelled = _draw(20261215, 11, 3, before), _sentences("events_heldout13.tsv")
     assert len(drawn) == len(labelled) == 41
@@ -155,16 +156,16 @@ SECOND = ["events_dev7_second.tsv", "events_dev8_second.tsv"]
 
 def test_heldout14_is_the_seeded_draw():
     """Held-out 14 (session 19, drawn after held-out 13 with --fresh, labelled blind before any extractor change of the
-    session) is not yet scored: compare fingerprints so the test never shows its sentences."""
+    session) was scored once at the end of session 19: compared by fingerprint, as when it was unseen."""
     drawn, labelled = _draw(20261216, 11, 3, HELDOUT14_BEFORE), _sentences("events_heldout14.tsv")
     assert len(drawn) == len(labelled) == 41
     assert _digest(drawn) == _digest(labelled), "events_heldout14.tsv is not the seeded draw (seed 20261216)"
     assert not _files(["events_heldout14.tsv"]) & _files(HELDOUT14_BEFORE + SECOND)
 
 
-def test_heldout14_is_never_training_data():
-    """The learned steps, events_cv and events_misses read `training_files()`: held-out 14 must not be among them."""
-    assert "events_heldout14.tsv" not in {p.name for p in training_files()}
+def test_spent_heldouts_13_and_14_are_development_data():
+    """Held-out 13 and 14 were each scored once (sessions 18 and 19): the trainers and cross-validation read them now."""
+    assert {"events_heldout13.tsv", "events_heldout14.tsv"} <= {p.name for p in training_files()}
 
 
 def test_dev14_is_the_seeded_draw():
@@ -179,3 +180,27 @@ def test_dev15_is_the_seeded_draw():
     before = HELDOUT14_BEFORE + ["events_heldout14.tsv", "events_dev14.tsv"]
     assert _draw(20261218, 11, 3, before) == _sentences("events_dev15.tsv")
     assert not _files(["events_dev15.tsv"]) & _files(before + SECOND)
+
+
+HELDOUT15_BEFORE = HELDOUT14_BEFORE + ["events_heldout14.tsv", "events_dev14.tsv", "events_dev15.tsv"]
+
+
+def test_heldout15_is_the_seeded_draw():
+    """Held-out 15 (session 20, drawn after dev 15 with --fresh, labelled blind before any extractor change of the
+    session) is not yet scored: compare fingerprints so the test never shows its sentences."""
+    drawn, labelled = _draw(20261219, 11, 3, HELDOUT15_BEFORE), _sentences("events_heldout15.tsv")
+    assert len(drawn) == len(labelled) == 38
+    assert _digest(drawn) == _digest(labelled), "events_heldout15.tsv is not the seeded draw (seed 20261219)"
+    assert not _files(["events_heldout15.tsv"]) & _files(HELDOUT15_BEFORE + SECOND)
+
+
+def test_heldout15_is_never_training_data():
+    """The learned steps, events_cv and events_misses read `training_files()`: held-out 15 must not be among them."""
+    assert "events_heldout15.tsv" not in {p.name for p in training_files()}
+
+
+def test_dev16_is_the_seeded_draw():
+    """Dev 16 (session 20, a development file compared in the clear) was drawn after held-out 15 was committed."""
+    before = HELDOUT15_BEFORE + ["events_heldout15.tsv"]
+    assert _draw(20261220, 11, 3, before) == _sentences("events_dev16.tsv")
+    assert not _files(["events_dev16.tsv"]) & _files(before + SECOND)

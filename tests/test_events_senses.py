@@ -3,21 +3,8 @@ complements decide warn/urge, acts asked for or refused are no events, adjective
 PLOVER manual's SANCTION modes, countries as targets, stray passive agents and fronted pronouns."""
 from __future__ import annotations
 
-from pipeline.nlp import annotate_doc, load_model
 from pipeline.nlp.events.lexicon import lexicon
-
-_NLP = None
-
-
-def _types(text: str) -> set[tuple]:
-    global _NLP
-    _NLP = _NLP or load_model()
-    return {(e.event_type, e.actor1_text, e.actor2_text) for e in annotate_doc(_NLP(text), None).events}
-
-
-def _has(got, etype, source=None, target=None) -> bool:
-    return any(t == etype and (source is None or source in (a1 or "")) and (target is None or target in (a2 or ""))
-               for t, a1, a2 in got)
+from tests.events_helpers import events_of as _types, has_event as _has
 
 
 def test_warn_by_complement_and_countries_as_targets():

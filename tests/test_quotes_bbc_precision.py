@@ -1,5 +1,5 @@
-"""The BBC precision samples of issue 14 (sessions 15 and 18): the seeded draw gives the 20
-labelled files, none of them in the 30-article gold (nor, for the second, in the first sample),
+"""The BBC precision samples of issue 14 (sessions 15, 18 and 20): the seeded draw gives the 20
+labelled files, none of them in the 30-article gold (nor in the earlier samples),
 and every labelled prediction is found in its article with a verdict."""
 from pipeline.evaluate.quotes_bbc import GOLD
 from pipeline.evaluate.quotes_bbc_precision import LABELS, SAMPLES, draw, read_labels
@@ -34,3 +34,15 @@ def test_second_sample_leaves_out_the_gold_and_the_first_sample():
     labels = read_labels(corpora, 18)
     assert sum(map(len, labels.values())) == len(rows) == 217
     assert sum(row[4] == "ok" for row in rows) == 191
+
+
+def test_third_sample_leaves_out_the_gold_and_both_earlier_samples():
+    corpora = corpus("bbc-news").parent
+    names = draw(corpora, 20)
+    rows = _rows(SAMPLES[20].labels)
+    assert len(names) == 20 and {row[0] for row in rows} <= set(names)
+    assert not set(names) & (set(draw(corpora, 15)) | set(draw(corpora, 18)) | {
+        line.split("\t")[0] for line in GOLD.read_text(encoding="utf-8").splitlines()})
+    labels = read_labels(corpora, 20)
+    assert sum(map(len, labels.values())) == len(rows) == 260
+    assert sum(row[4] == "ok" for row in rows) == 220

@@ -271,7 +271,8 @@ def listed_verb(verb) -> bool:
 
 def verb_frame(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
     """The report of verb `verb` taken as a cue: its complement and its subject (see module doc)."""
-    span, head = verb_complement(ctx, verb)
+    complement = verb_complement(ctx, verb)
+    span, head = (complement.span, complement.head) if complement is not None else (None, None)
     passive = passive_content(verb) if span is None else None
     if passive is not None:
         span = passive[1]

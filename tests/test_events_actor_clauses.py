@@ -1,9 +1,9 @@
-"""Actor-role rules of issue 11's session 19 (pipeline.nlp.events.noun_roles / coref / subjects), on made-up sentences
+"""Actor-role rules of issue 11 (pipeline.nlp.events.noun_roles / coref / subjects; session 19), on made-up sentences
 with the real model: the giver of a received noun event named by its modifier, a he/she pronoun standing for a name
-the entity stage missed, the subject of a gerund reached through a clause or a predicative adjective."""
+the entity stage missed, the subject of a gerund reached through a clause or a predicative adjective, a dateline."""
 from __future__ import annotations
 
-from tests.test_events_senses import _has, _types as _events
+from tests.events_helpers import events_of as _events, has_event as _has
 
 
 def test_a_received_event_given_by_its_modifier():
