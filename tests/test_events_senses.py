@@ -313,3 +313,12 @@ def test_signed_agreements_and_told_obligations():
     # a hostile act named as the object of "threaten" is a threat with no target (CAMEO 130)
     assert _has(_types("Unions have threatened strike action over the pension plans."), "THREATEN", "Unions")
     assert not _types("Rising prices threaten the recovery.")
+
+
+def test_warned_against_acting_is_a_demand():
+    # the one warned or cautioned against an act is asked not to do it (labelling decisions dev 11 b, held-out 14 w)
+    assert _has(_types("He cautioned members against using hidden earpieces."), "DEMAND", "He", "members")
+    assert _has(_types("The minister warned MPs against voting for the bill."), "DEMAND", "minister", "MPs")
+    # no one warned: criticism of the thing; a caution with no act keeps the generated THREATEN
+    assert _has(_types("The minister warned against complacency."), "DISAPPROVE", "minister")
+    assert _has(_types("The US cautioned Iran over its nuclear programme."), "THREATEN", "US", "Iran")
