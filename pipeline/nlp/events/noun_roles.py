@@ -262,6 +262,22 @@ def _relative_carrier_roles(f: NounFrame) -> Roles | None:
     return None
 
 
+def _backed_roles(f: NounFrame) -> Roles | None:
+    """"Clinton, with the support of victims' families, has been persistent", "the rebels, with the backing of Iran,
+    seized the town": support "of X" that comes with someone or their act is X's support of them (the noun the with
+    phrase hangs on, or the subject of its verb), not support of X."""
+    site, tok = f.site, f.site.tok
+    if site.trig.type != "SUPPORT" or tok.dep_ != "pobj" or tok.head.lower_ != "with" or not f.ofs or f.poss:
+        return None
+    holder = tok.head.head
+    if holder.pos_ in ("NOUN", "PROPN"):  # "Clinton, with the support of X, has been ...": the phrase hangs on her
+        return Roles(expand_conj(f.ofs[0]), [holder])
+    if holder.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects, passive = subject_of(holder)
+    return Roles(expand_conj(f.ofs[0]), subjects[:1]) if subjects and not passive else None
+
+
 # types of a noun event that the one "under" it undergoes ("came under criticism", "is under investigation")
 UNDERGONE_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "ASSAULT", "DEMAND", "SANCTION", "THREATEN"}
 
@@ -312,7 +328,7 @@ def _undergoer_roles(f: NounFrame) -> Roles | None:
     return Roles(f.poss[:1] or f.own, undergoers, anon_ok=site.trig.type in ANON_NOUN_TYPES) if undergoers else None
 
 
-NOUN_ROLE_RULES = (_hyphen_pair_roles, _under_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
+NOUN_ROLE_RULES = (_hyphen_pair_roles, _under_roles, _backed_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
                    _confessed_roles, _undergoer_roles, _possessor_roles, _relative_carrier_roles,
                    _despite_roles)  # first that applies
 
