@@ -322,3 +322,10 @@ def test_warned_against_acting_is_a_demand():
     # no one warned: criticism of the thing; a caution with no act keeps the generated THREATEN
     assert _has(_types("The minister warned against complacency."), "DISAPPROVE", "minister")
     assert _has(_types("The US cautioned Iran over its nuclear programme."), "THREATEN", "US", "Iran")
+
+
+def test_a_denied_claim_or_report_is_a_rejection():
+    assert _has(_types("The images prompted accusations of anti-Semitism, claims denied by Labour."), "REJECT", "Labour")
+    assert _has(_types("The party's campaign director has denied a report claiming he quit."), "REJECT", "director")
+    # a denied that-clause stays no event (the labellers leave it out)
+    assert not _has(_types("Milburn denied there was an attempt to sideline Mr Brown."), "REJECT")
