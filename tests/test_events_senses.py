@@ -329,3 +329,12 @@ def test_a_denied_claim_or_report_is_a_rejection():
     assert _has(_types("The party's campaign director has denied a report claiming he quit."), "REJECT", "director")
     # a denied that-clause stays no event (the labellers leave it out)
     assert not _has(_types("Milburn denied there was an attempt to sideline Mr Brown."), "REJECT")
+
+
+def test_a_from_phrase_names_a_target_only_for_reverse_or_from_senses():
+    # where a critic speaks from is no target; a reverse sense and a from condition keep theirs
+    got = _types("Obama criticised the plan from the White House.")
+    assert _has(got, "DISAPPROVE", "Obama", "plan") and not _has(got, "DISAPPROVE", None, "White House")
+    assert _has(_types("The senator distanced himself from Trump."), "DISAPPROVE", "senator", "Trump")
+    assert _has(_types("Mr Blair came under fire from Labour MPs for his handling of the war."), "DISAPPROVE",
+                "Labour MPs", "Blair")
