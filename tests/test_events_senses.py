@@ -338,3 +338,10 @@ def test_a_from_phrase_names_a_target_only_for_reverse_or_from_senses():
     assert _has(_types("The senator distanced himself from Trump."), "DISAPPROVE", "senator", "Trump")
     assert _has(_types("Mr Blair came under fire from Labour MPs for his handling of the war."), "DISAPPROVE",
                 "Labour MPs", "Blair")
+
+
+def test_ruling_against_needs_a_court():
+    assert _has(_types("The Court of Appeal ruled against the Countryside Alliance."), "SANCTION", "Court of Appeal",
+                "Countryside Alliance")
+    assert _has(_types("Judge Smith ruled against Apple."), "SANCTION", "Smith", "Apple")  # the subject's title
+    assert not _has(_types("Voters ruled against the plan."), "SANCTION")

@@ -172,10 +172,16 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
         return False
     if "benignclause" in trig.flags and not benign_clause(tok, lexicon()):
         return False
-    subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma
-    if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj for t in subject_of(tok)[0]):
+    subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma (or its title:
+    if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj  # "Judge Smith ruled")
+                                    for s in subject_of(tok)[0] for t in [s] + compounds(s)):
         return False
     return True
+
+
+def compounds(tok) -> list:
+    """The compound words before a head ("Judge" of "Judge Smith", "Appeal" of "the Appeal Court")."""
+    return [c for c in tok.children if c.dep_ == "compound"]
 
 
 # the types a threat's content names (PLOVER THREATEN modes: restrict, arrest, relations, expel, territory, violence)
