@@ -345,3 +345,10 @@ def test_ruling_against_needs_a_court():
                 "Countryside Alliance")
     assert _has(_types("Judge Smith ruled against Apple."), "SANCTION", "Smith", "Apple")  # the subject's title
     assert not _has(_types("Voters ruled against the plan."), "SANCTION")
+
+
+def test_helping_a_named_actor_to_a_goal_is_support():
+    got = _types("The strategist helped Australia's PM, John Howard, win four elections.")
+    assert _has(got, "SUPPORT", "strategist", "John Howard") and not _has(got, "AID")
+    # material help to a country stays AID
+    assert _has(_types("The US helped Bosnia rebuild its economy."), "AID", "US", "Bosnia")
