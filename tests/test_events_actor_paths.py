@@ -3,7 +3,7 @@ made-up sentences with the real model: the agent of the operation an arrest was 
 examples of an actor."""
 from __future__ import annotations
 
-from tests.test_events_senses import _has, _types as _events
+from tests.events_helpers import events_of as _events, has_event as _has
 
 
 def test_an_arrest_made_in_an_agents_operation():

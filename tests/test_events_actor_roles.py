@@ -2,7 +2,7 @@
 model: who controls a clause that modifies a noun, and who carries a noun event through a relative clause."""
 from __future__ import annotations
 
-from tests.test_events_senses import _has, _types as _events
+from tests.events_helpers import events_of as _events, has_event as _has
 
 
 def test_the_holder_of_a_noun_controls_its_clause():

@@ -3,21 +3,8 @@ complements decide warn/urge, acts asked for or refused are no events, adjective
 PLOVER manual's SANCTION modes, countries as targets, stray passive agents and fronted pronouns."""
 from __future__ import annotations
 
-from pipeline.nlp import annotate_doc, load_model
 from pipeline.nlp.events.lexicon import lexicon
-
-_NLP = None
-
-
-def _types(text: str) -> set[tuple]:
-    global _NLP
-    _NLP = _NLP or load_model()
-    return {(e.event_type, e.actor1_text, e.actor2_text) for e in annotate_doc(_NLP(text), None).events}
-
-
-def _has(got, etype, source=None, target=None) -> bool:
-    return any(t == etype and (source is None or source in (a1 or "")) and (target is None or target in (a2 or ""))
-               for t, a1, a2 in got)
+from tests.events_helpers import events_of as _types, has_event as _has
 
 
 def test_warn_by_complement_and_countries_as_targets():
@@ -326,3 +313,19 @@ def test_signed_agreements_and_told_obligations():
     # a hostile act named as the object of "threaten" is a threat with no target (CAMEO 130)
     assert _has(_types("Unions have threatened strike action over the pension plans."), "THREATEN", "Unions")
     assert not _types("Rising prices threaten the recovery.")
+
+
+def test_warned_against_acting_is_a_demand():
+    # the one warned or cautioned against an act is asked not to do it (labelling decisions dev 11 b, held-out 14 w)
+    assert _has(_types("He cautioned members against using hidden earpieces."), "DEMAND", "He", "members")
+    assert _has(_types("The minister warned MPs against voting for the bill."), "DEMAND", "minister", "MPs")
+    # no one warned: criticism of the thing; a caution with no act keeps the generated THREATEN
+    assert _has(_types("The minister warned against complacency."), "DISAPPROVE", "minister")
+    assert _has(_types("The US cautioned Iran over its nuclear programme."), "THREATEN", "US", "Iran")
+
+
+def test_a_denied_claim_or_report_is_a_rejection():
+    assert _has(_types("The images prompted accusations of anti-Semitism, claims denied by Labour."), "REJECT", "Labour")
+    assert _has(_types("The party's campaign director has denied a report claiming he quit."), "REJECT", "director")
+    # a denied that-clause stays no event (the labellers leave it out)
+    assert not _has(_types("Milburn denied there was an attempt to sideline Mr Brown."), "REJECT")

@@ -287,3 +287,18 @@ def test_an_uncued_quotation_run_together_over_paragraphs_is_one_row():
     assert len(uncued) == 1, [(quote.cue, quote.text) for quote in found]
     assert uncued[0].text.startswith("We watched") and uncued[0].text.endswith("nation's character.")
     assert uncued[0].speaker_text == "Mr Howard"
+
+
+def test_run_together_pieces_without_a_speaker_stay_apart():
+    """join_run_together joins pieces of one known speaker only: two uncued quotations whose
+    speaker is unknown (speaker_start None) may be two people's, so they stay two rows."""
+    from pipeline.nlp.quotes.narration import join_run_together
+    from pipeline.records import Quote
+
+    text = '"We lost. "We will win next time."'
+    first = Quote(1, 9, text[1:9], "direct", None, None, None)
+    second = Quote(11, 33, text[11:33], "direct", None, None, None)
+    assert [quote.text for quote in join_run_together(text, [first, second])] == ["We lost.", "We will win next time."]
+    named = [Quote(1, 9, text[1:9], "direct", "Ann", None, None, 40, 43),
+             Quote(11, 33, text[11:33], "direct", "Ann", None, None, 40, 43)]
+    assert [quote.text for quote in join_run_together(text, named)] == ['We lost. "We will win next time.']

@@ -53,17 +53,32 @@ def _unnamed_pronoun_source(site: Site, r: Resolved) -> bool:
     return r.pronoun_source and not r.tgt_ok
 
 
-PRONOUN_VICTIM_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "he was arrested": an event whatever "he" stands for
+# "he was arrested", "he is being investigated", "she's accused of": an event whatever the pronoun stands for
+PRONOUN_VICTIM_TYPES = {"COERCE", "ASSAULT", "SANCTION", "INVESTIGATE", "DISAPPROVE"}
+PERSONAL_PRONOUNS = ("he", "she", "they", "him", "her", "them")
+
+
+def _pronoun_victim(site: Site, r: Resolved) -> bool:
+    """An agentless arrest, attack, sanction, investigation or accusation of a third-person pronoun ("he was
+    arrested", "she is accused of") is an event whose target the article names elsewhere; the labelling guide writes
+    it with empty actors (held-out 14, decision u: "is accused of gunning down" is DISAPPROVE of the accused)."""
+    return r.anon and site.kind == "V" and site.trig.type in PRONOUN_VICTIM_TYPES and any(
+        (t or "").lower() in PERSONAL_PRONOUNS for _, t in r.tgt_ok)
+
+
+def _two_parties(r: Resolved) -> bool:
+    """A source and a target both told ("I support him", "we need to help these countries", "I met with some of the
+    rating agencies"): an event between two parties the article names elsewhere, written with empty actors by the
+    labelling guide, even when a pronoun tells each."""
+    return not r.anon and bool(r.src) and bool(r.tgt_ok) and all(t for _, t in r.src + r.tgt_ok)
 
 
 def _no_named_actor(site: Site, r: Resolved) -> bool:
-    """No named actor on either side: "He will meet him", "they were criticised" (but "he was arrested", "they were
-    killed": an agentless arrest, attack or sanction of a third-person pronoun is an event whose target the article
-    names elsewhere; the labelling guide writes it with empty actors)."""
+    """No named actor on either side and only one party told ("his criticisms", "the allegations", "he called" with no
+    one called) is no event (but see `_pronoun_victim` and `_two_parties`)."""
     weak = r.pronoun_source and any(m is None for m, _ in r.src) or all(
         m is None and (t is None or is_pronoun_text(t)) for m, t in r.src)
-    if r.anon and site.kind == "V" and site.trig.type in PRONOUN_VICTIM_TYPES and any(
-            (t or "").lower() in ("he", "she", "they", "him", "her", "them") for _, t in r.tgt_ok):
+    if _pronoun_victim(site, r) or _two_parties(r):
         return False
     return (r.anon or weak) and not r.proper and not any(m is not None or (t or "").lower() not in PRONOUNS
                                                          for m, t in r.named)  # "Marvel received criticism": a name

@@ -80,9 +80,7 @@ def _with_addressee(verb, found: Complement) -> Complement:
     return found._replace(span=(dobj.left_edge.i, found.span[1])) if dobj is not None else found
 
 
-def verb_complement(ctx: QuoteContext, verb) -> tuple[tuple[int, int] | None, object]:
-    """(content token range or None, head of the reported clause or None) of a cue verb."""
+def verb_complement(ctx: QuoteContext, verb) -> Complement | None:
+    """What a cue verb reports (content token range and reported clause head), or None."""
     found = next((complement for rule in COMPLEMENT_RULES if (complement := rule(ctx, verb)) is not None), None)
-    if found is None:
-        return None, None
-    return tuple(_with_addressee(verb, found))
+    return _with_addressee(verb, found) if found is not None else None

@@ -37,6 +37,7 @@ from pipeline.nlp.quotes.frames import (
     passive_description, postposed_cue, raising, relative_clause, survey_source, that_clause,
 )
 from pipeline.nlp.quotes.lexicon import word_set
+from pipeline.nlp.quotes.polls import poll_finding
 from pipeline.nlp.quotes.speakers import resolve_speaker
 from pipeline.nlp.quotes.stance_frames import frame_of, is_cue_frame
 from pipeline.nlp.quotes.vetoes import nobody, vetoed
@@ -121,6 +122,13 @@ def according_source(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | 
         if side:
             content = (side[0], side[-1] + 1)
     return Candidate(source, content, None, source)
+
+
+def poll_report(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """'Clinton led Sanders more than 2-1 in an NBC News poll': the clause before an 'in … poll'
+    phrase after its verb (`polls.poll_finding`) is the poll's content, the poll its source."""
+    found = poll_finding(tok)
+    return Candidate(found.source, found.span, None, found.source) if found is not None else None
 
 
 def raising_impression(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
@@ -284,7 +292,8 @@ def listed_verb(verb) -> bool:
 
 def verb_frame(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
     """The report of verb `verb` taken as a cue: its complement and its subject (see module doc)."""
-    span, head = verb_complement(ctx, verb)
+    complement = verb_complement(ctx, verb)
+    span, head = (complement.span, complement.head) if complement is not None else (None, None)
     passive = passive_content(verb) if span is None else None
     if passive is not None:
         span = passive[1]
@@ -311,8 +320,8 @@ def verb_frame(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
 
 
 INDIRECT_CUE_RULES = [
-    according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, as_report, relative_report,
-    postposed_report, described_report,
+    poll_report, according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, as_report,
+    relative_report, postposed_report, described_report,
     noun_or_adjective_cue, lexicon_frame, verb_cue,
 ]
 

@@ -244,7 +244,8 @@ def join_run_together(text: str, quotes: list[Quote]) -> list[Quote]:
     for quote in sorted(quotes, key=lambda quote: quote.start):
         previous = out[-1] if out else None
         if (previous is not None and quote.kind == previous.kind == "direct" and quote.cue_start is None
-                and previous.cue_start is None and quote.speaker_start == previous.speaker_start
+                and previous.cue_start is None and quote.speaker_start is not None
+                and quote.speaker_start == previous.speaker_start
                 and quote.field == previous.field and RUN_TOGETHER_GAP.fullmatch(text[previous.end:quote.start])):
             previous.end, previous.text = quote.end, text[previous.start:quote.end]
             continue

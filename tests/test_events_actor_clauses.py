@@ -1,9 +1,9 @@
-"""Actor-role rules of issue 11's session 19 (pipeline.nlp.events.noun_roles / coref / subjects), on made-up sentences
+"""Actor-role rules of issue 11 (pipeline.nlp.events.noun_roles / coref / subjects; session 19), on made-up sentences
 with the real model: the giver of a received noun event named by its modifier, a he/she pronoun standing for a name
-the entity stage missed, the subject of a gerund reached through a clause or a predicative adjective."""
+the entity stage missed, the subject of a gerund reached through a clause or a predicative adjective, a dateline."""
 from __future__ import annotations
 
-from tests.test_events_senses import _has, _types as _events
+from tests.events_helpers import events_of as _events, has_event as _has
 
 
 def test_a_received_event_given_by_its_modifier():
@@ -33,3 +33,13 @@ def test_the_doer_of_a_gerund_reached_through_a_clause():
 def test_a_dateline_is_no_subject():
     got = _events("New Delhi / Mumbai: An Indian warship foiled a pirate attack on Friday, capturing 26 Somali pirates.")
     assert _has(got, "COERCE", "warship", "pirates") and not _has(got, "COERCE", "New Delhi")
+
+
+def test_the_object_does_the_gerund_it_is_judged_for():
+    # "praised / convicted / charged X for / of / with doing": X did it, not the one who judges
+    got = _events("Republicans praised Smith for backing the bill.")
+    assert _has(got, "SUPPORT", "Smith", "bill") and not _has(got, "SUPPORT", "Republicans", "bill")
+    got = _events("The jury convicted Peterson of murder for killing his wife.")
+    assert _has(got, "ASSAULT", "Peterson", "wife") and not _has(got, "ASSAULT", "jury")
+    # a thing as object leaves the gerund to the subject
+    assert _has(_events("He won the election by attacking his rival."), "DISAPPROVE", "He", "rival")

@@ -1,0 +1,18 @@
+"""Events whose actors the sentence tells without naming them (issue 11, session 20: pipeline.nlp.events.guards), on
+made-up sentences with the real model: two parties told by pronouns, and an agentless investigation or accusation
+of a pronoun. The labelling guide writes them with empty actors (the article names the parties elsewhere)."""
+from __future__ import annotations
+
+from tests.events_helpers import events_of, has_event
+
+
+def test_two_parties_told_by_pronouns():
+    assert has_event(events_of("I support him because he keeps his word."), "SUPPORT", "I", "him")
+    assert has_event(events_of("We need to stay with these countries and help them."), "AID", "We", "countries")
+    # one party alone is still no event
+    assert not has_event(events_of("He will meet next week."), "CONSULT")
+
+
+def test_an_agentless_investigation_or_accusation_of_a_pronoun():
+    assert has_event(events_of("He is also being investigated over the visa application."), "INVESTIGATE", None, "He")
+    assert has_event(events_of("She is accused of stealing the funds."), "DISAPPROVE", None, "She")
