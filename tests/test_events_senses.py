@@ -352,3 +352,11 @@ def test_helping_a_named_actor_to_a_goal_is_support():
     assert _has(got, "SUPPORT", "strategist", "John Howard") and not _has(got, "AID")
     # material help to a country stays AID
     assert _has(_types("The US helped Bosnia rebuild its economy."), "AID", "US", "Bosnia")
+
+
+def test_appealing_against_a_ruling_contests_its_makers():
+    got = _types("The council appealed against the ruling by the High Court.")
+    assert _has(got, "DISAPPROVE", "council", "High Court")
+    # an appeal to someone to act stays a demand, the act asked for no event of its own
+    got = _types("Iraq appealed to the UN Security Council to lift the sanctions against it.")
+    assert _has(got, "DEMAND", "Iraq", "Security Council") and not _has(got, "CONCEDE")
