@@ -254,18 +254,31 @@ def lexicon_frame(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | Non
     """A noun or adjective in a stance frame of the generated lexicon rules/quote_frames.tsv
     ('questions about Y', 'the decision to …', 'critical of Y'): its complement is the
     content, its possessor or subject the speaker; with nobody named the report has no
-    speaker."""
+    speaker, and is filed only when its content is a clause (`holds_a_clause`)."""
     frame = frame_of(tok) if tok.pos_ in ("NOUN", "ADJ", "VERB") else None
     if frame is None or not is_cue_frame(frame.key):
         return None
     if frame.speaker is not None:
         return Candidate(frame.speaker, frame.content)
+    if not holds_a_clause(ctx.doc, frame.content):
+        return HANDLED  # 'hopes of a payoff', 'a plan to raise new money': nobody's position
     low, high = trim_range(ctx.doc, *frame.content)
     if high - low >= 1:
         start, end = char_span(ctx.doc, low, high)
         if not reporter.overlaps(start, end):
             reporter.report(start, end, tok)
     return HANDLED
+
+
+def holds_a_clause(doc, content: tuple[int, int]) -> bool:
+    """A frame content that is a clause with a subject of its own ('speculation that the duo
+    do not think …', 'questions about whether he can win'), not a noun phrase or a bare
+    infinitive ('hopes of a payoff', 'a plan to raise new money'). A frame nobody holds is
+    filed only with such a clause (issue 14, session 20: what the warehouse user reads as
+    "who said what" is somebody's position; a clause is hearsay, a noun phrase with no holder
+    is the narrator's wording)."""
+    low, high = content
+    return any(tok.dep_ in SUBJECT_DEPS and low <= tok.head.i < high for tok in doc[low:high])
 
 
 def _unnamed_asker(ctx: QuoteContext, verb, question, reporter: Reporter) -> None:
