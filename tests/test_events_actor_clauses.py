@@ -33,3 +33,13 @@ def test_the_doer_of_a_gerund_reached_through_a_clause():
 def test_a_dateline_is_no_subject():
     got = _events("New Delhi / Mumbai: An Indian warship foiled a pirate attack on Friday, capturing 26 Somali pirates.")
     assert _has(got, "COERCE", "warship", "pirates") and not _has(got, "COERCE", "New Delhi")
+
+
+def test_the_object_does_the_gerund_it_is_judged_for():
+    # "praised / convicted / charged X for / of / with doing": X did it, not the one who judges
+    got = _events("Republicans praised Smith for backing the bill.")
+    assert _has(got, "SUPPORT", "Smith", "bill") and not _has(got, "SUPPORT", "Republicans", "bill")
+    got = _events("The jury convicted Peterson of murder for killing his wife.")
+    assert _has(got, "ASSAULT", "Peterson", "wife") and not _has(got, "ASSAULT", "jury")
+    # a thing as object leaves the gerund to the subject
+    assert _has(_events("He won the election by attacking his rival."), "DISAPPROVE", "He", "rival")

@@ -83,6 +83,9 @@ def _among_roles(f: NounFrame) -> Roles | None:
     return Roles(expand_conj(f.among[0]), subject_of(f.site.verb)[0])
 
 
+TAKEN_TYPES = {"DISAPPROVE", "SUPPORT"}  # nouns a subject takes "from" someone with any verb ("caught flak from X")
+
+
 def _receiver_roles(f: NounFrame) -> Roles | None:
     """"won the backing of X", "received aid from X", "were given loans from the government": the subject
     receives, "from/of/by X" gives, else the noun's own actor modifier ("attracted media criticism", "won police
@@ -91,9 +94,13 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     passive_light = f.near_verb and f.vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
     # "denied the allegations", "to counter that accusation": a hostile act against the subject, answered by it
     answered = site.tok.dep_ == "dobj" and f.vlemma in lex.words("RESPOND") and site.trig.type in RESPONDED_TYPES
+    # "caught flak from X", "took criticism from X": criticism or support the subject takes "from" someone, whatever
+    # the verb, was given by that someone
+    taken = site.tok.dep_ == "dobj" and site.trig.type in TAKEN_TYPES and any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
     # "riots sparked by the police killing of a teenager": the noun in the verb's "by" phrase is the cause, no gift
     if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or site.tok.head.dep_ == "agent" or not (
-            f.vlemma in lex.receive or passive_light or answered) or "sym" in site.trig.flags:
+            f.vlemma in lex.receive or passive_light or answered or taken) or "sym" in site.trig.flags:
         return None
     sources = f.from_[:1] or f.ofs[:1] or f.own[:1]
     sources = [x for t in sources for x in expand_conj(t)]
@@ -262,6 +269,48 @@ def _relative_carrier_roles(f: NounFrame) -> Roles | None:
     return None
 
 
+def _backed_roles(f: NounFrame) -> Roles | None:
+    """"Clinton, with the support of victims' families, has been persistent", "the rebels, with the backing of Iran,
+    seized the town": support "of X" that comes with someone or their act is X's support of them (the noun the with
+    phrase hangs on, or the subject of its verb), not support of X."""
+    site, tok = f.site, f.site.tok
+    if site.trig.type != "SUPPORT" or tok.dep_ != "pobj" or tok.head.lower_ != "with" or not f.ofs or f.poss:
+        return None
+    holder = tok.head.head
+    if holder.pos_ in ("NOUN", "PROPN"):  # "Clinton, with the support of X, has been ...": the phrase hangs on her
+        return Roles(expand_conj(f.ofs[0]), [holder])
+    if holder.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects, passive = subject_of(holder)
+    return Roles(expand_conj(f.ofs[0]), subjects[:1]) if subjects and not passive else None
+
+
+# types of a noun event that the one "under" it undergoes ("came under criticism", "is under investigation")
+UNDERGONE_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "ASSAULT", "DEMAND", "SANCTION", "THREATEN"}
+
+
+def _under_roles(f: NounFrame) -> Roles | None:
+    """"X came under heavy criticism from Y", "the company is under investigation by the SEC", "the town remained
+    under attack from rebels", "police placed him under arrest": a noun event in the "under" phrase after a verb is
+    undergone by the verb's object (done by its subject), else by its subject (active or passive); its source is the
+    noun's own actor or the from/by phrase, else unknown ("Under the sanctions, firms ..." before the verb is a circumstance)."""
+    site, tok = f.site, f.site.tok
+    if tok.dep_ != "pobj" or tok.head.lower_ != "under" or f.poss or f.ofs or f.withs or \
+            site.trig.type not in UNDERGONE_TYPES:
+        return None
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX") or tok.head.i < verb.i:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    subjects, passive = subject_of(verb)
+    undergoers = objects or subjects
+    if not undergoers:
+        return None
+    doers = subjects if objects and not passive else []  # "police placed him under arrest"
+    sources = [x for t in (f.own[:1] or f.from_[:1] or doers[:1]) for x in expand_conj(t)]
+    return Roles(sources, undergoers, anon_ok=True)
+
+
 TARGET_ROLE_NOUNS = ("target", "subject", "victim", "focus", "object")  # "X was the target of an air strike"
 COPULAS = ("be", "become", "remain")
 
@@ -286,7 +335,7 @@ def _undergoer_roles(f: NounFrame) -> Roles | None:
     return Roles(f.poss[:1] or f.own, undergoers, anon_ok=site.trig.type in ANON_NOUN_TYPES) if undergoers else None
 
 
-NOUN_ROLE_RULES = (_hyphen_pair_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
+NOUN_ROLE_RULES = (_hyphen_pair_roles, _under_roles, _backed_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
                    _confessed_roles, _undergoer_roles, _possessor_roles, _relative_carrier_roles,
                    _despite_roles)  # first that applies
 

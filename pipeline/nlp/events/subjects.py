@@ -207,8 +207,29 @@ def _gerund_prep(v, verb) -> Step | None:
         return None if others else Step([], climb=v.head.head)
     if v.head.pos_ != "VERB":
         return None
+    controller = _object_controller(v)
+    if controller is not None:
+        return Step(expand_conj(controller), False)
     subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return Step(expand_conj(subj[0]), False) if subj else Step([], climb=v.head)
+
+
+OBJECT_CONTROL_PREPS = ("of", "for", "with")  # "convicted X of / praised X for / charged X with doing": X did it
+
+
+def _object_controller(prep):
+    """"The jury convicted Peterson of murder for killing his wife", "Republicans praised Smith for backing the bill",
+    "police charged two men with robbing X": the gerund under an of/for/with phrase of a verb that has a person (or
+    organization, country) as its object is done by that object; "won the election by attacking X", "ended the
+    speech with a call": a thing object or a by/after phrase leaves it to the subject."""
+    if prep.lower_ not in OBJECT_CONTROL_PREPS:
+        return None
+    obj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    if obj is None or is_nonactor(obj):
+        return None
+    personal = obj.lower_ in ("him", "her", "them", "us", "me") or \
+        obj.ent_type_ in ACTOR_LABELS or is_person_noun(obj, lexicon())
+    return obj if personal else None
 
 
 def _held_by_noun(v, verb) -> Step | None:

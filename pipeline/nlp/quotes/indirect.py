@@ -37,6 +37,7 @@ from pipeline.nlp.quotes.frames import (
     passive_description, postposed_cue, raising, relative_clause, survey_source, that_clause,
 )
 from pipeline.nlp.quotes.lexicon import word_set
+from pipeline.nlp.quotes.polls import poll_finding
 from pipeline.nlp.quotes.speakers import resolve_speaker
 from pipeline.nlp.quotes.stance_frames import frame_of, is_cue_frame
 from pipeline.nlp.quotes.vetoes import nobody, vetoed
@@ -47,6 +48,7 @@ from pipeline.records import Quote
 
 NO_INDIRECT_CUES = word_set("no_indirect_cues")
 RECORD_NOUNS = word_set("record_nouns")
+STANCE_AGENTS = word_set("stance_agents")
 
 
 class Candidate(NamedTuple):
@@ -121,6 +123,29 @@ def according_source(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | 
         if side:
             content = (side[0], side[-1] + 1)
     return Candidate(source, content, None, source)
+
+
+def poll_report(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """'Clinton led Sanders more than 2-1 in an NBC News poll': the clause before an 'in … poll'
+    phrase after its verb (`polls.poll_finding`) is the poll's content, the poll its source."""
+    found = poll_finding(tok)
+    return Candidate(found.source, found.span, None, found.source) if found is not None else None
+
+
+def stance_predicate(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """'Clinton is an outspoken supporter of Roe v. Wade', 'Mr. Ryan is a vocal advocate of trade
+    deals': a noun naming a stance holder (rules stance_agents) as the predicate of a copula —
+    the object of its 'of'/'for' is the content, the copula's subject the speaker. (As an
+    apposition, 'Jane Doe, a supporter of Trump, …' describes rather than reports: train 2 of 10
+    annotated, left out.)"""
+    if tok.pos_ != "NOUN" or tok.dep_ != "attr" or tok.lemma_.lower() not in STANCE_AGENTS:
+        return None
+    prep = next((child for child in tok.children if child.dep_ == "prep" and child.lower_ in ("of", "for")), None)
+    pobj = next((child for child in prep.children if child.dep_ == "pobj"), None) if prep is not None else None
+    subject = subject_of(tok.head)
+    if pobj is None or subject is None:
+        return None
+    return Candidate(subject, (pobj.left_edge.i, pobj.right_edge.i + 1))
 
 
 def raising_impression(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
@@ -229,18 +254,31 @@ def lexicon_frame(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | Non
     """A noun or adjective in a stance frame of the generated lexicon rules/quote_frames.tsv
     ('questions about Y', 'the decision to …', 'critical of Y'): its complement is the
     content, its possessor or subject the speaker; with nobody named the report has no
-    speaker."""
+    speaker, and is filed only when its content is a clause (`holds_a_clause`)."""
     frame = frame_of(tok) if tok.pos_ in ("NOUN", "ADJ", "VERB") else None
     if frame is None or not is_cue_frame(frame.key):
         return None
     if frame.speaker is not None:
         return Candidate(frame.speaker, frame.content)
+    if not holds_a_clause(ctx.doc, frame.content):
+        return HANDLED  # 'hopes of a payoff', 'a plan to raise new money': nobody's position
     low, high = trim_range(ctx.doc, *frame.content)
     if high - low >= 1:
         start, end = char_span(ctx.doc, low, high)
         if not reporter.overlaps(start, end):
             reporter.report(start, end, tok)
     return HANDLED
+
+
+def holds_a_clause(doc, content: tuple[int, int]) -> bool:
+    """A frame content that is a clause with a subject of its own ('speculation that the duo
+    do not think …', 'questions about whether he can win'), not a noun phrase or a bare
+    infinitive ('hopes of a payoff', 'a plan to raise new money'). A frame nobody holds is
+    filed only with such a clause (issue 14, session 20: what the warehouse user reads as
+    "who said what" is somebody's position; a clause is hearsay, a noun phrase with no holder
+    is the narrator's wording)."""
+    low, high = content
+    return any(tok.dep_ in SUBJECT_DEPS and low <= tok.head.i < high for tok in doc[low:high])
 
 
 def _unnamed_asker(ctx: QuoteContext, verb, question, reporter: Reporter) -> None:
@@ -299,8 +337,8 @@ def verb_frame(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
 
 
 INDIRECT_CUE_RULES = [
-    according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, as_report, relative_report,
-    postposed_report, described_report,
+    poll_report, stance_predicate, according_source, raising_impression, colon_turn, hearsay_adverb,
+    parenthetical_cue, as_report, relative_report, postposed_report, described_report,
     noun_or_adjective_cue, lexicon_frame, verb_cue,
 ]
 
