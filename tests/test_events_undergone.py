@@ -36,3 +36,5 @@ def test_criticism_taken_from_someone():
                      "minister")
     assert has_event(events_of("The minister took flak from Labour MPs over the plan."), "DISAPPROVE", "Labour MPs",
                      "minister")
+    # the from phrase may hang on the noun: "has broad support from X"
+    assert has_event(events_of("The senator has strong support from unions."), "SUPPORT", "unions", "senator")

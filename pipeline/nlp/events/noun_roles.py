@@ -94,10 +94,10 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     passive_light = f.near_verb and f.vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
     # "denied the allegations", "to counter that accusation": a hostile act against the subject, answered by it
     answered = site.tok.dep_ == "dobj" and f.vlemma in lex.words("RESPOND") and site.trig.type in RESPONDED_TYPES
-    # "caught flak from X", "took criticism from X": criticism or support the subject takes "from" someone, whatever
-    # the verb, was given by that someone
+    # "caught flak from X", "took criticism from X", "has broad support from charities": criticism or support the
+    # subject takes "from" someone, whatever the verb, was given by that someone
     taken = site.tok.dep_ == "dobj" and site.trig.type in TAKEN_TYPES and any(
-        c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+        c.dep_ == "prep" and c.lower_ == "from" for c in list(verb.children) + list(site.tok.children))
     # "riots sparked by the police killing of a teenager": the noun in the verb's "by" phrase is the cause, no gift
     if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or site.tok.head.dep_ == "agent" or not (
             f.vlemma in lex.receive or passive_light or answered or taken) or "sym" in site.trig.flags:
