@@ -18,6 +18,8 @@ NO_REPORT = [
     # where it was said: the object of 'on' names a medium
     ("Speaking on BBC Radio 4's Today programme, the minister said taxes would rise.", "Today programme"),
     ("The bishop made the comments on BBC Radio 4 and will repeat them at Christmas.", "BBC Radio 4"),
+    # the topic of the report a participle leads: the words are the quotation's
+    ('Explaining his reasons for leaving the firm, Mr Grant said: "I have decided to retire."', "his reasons"),
 ]
 
 # (text, words a reported content holds)
@@ -27,6 +29,7 @@ STILL_REPORTED = [
     ("There has been speculation that the two owners do not think the price is high enough.",
      "the two owners do not think"),
     ("The senator made comments on the budget deficit in his speech.", "the budget deficit"),
+    ('Mr Grant explained his reasons for leaving the firm at a meeting on Monday.', "his reasons"),
 ]
 
 
