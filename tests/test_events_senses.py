@@ -329,3 +329,34 @@ def test_a_denied_claim_or_report_is_a_rejection():
     assert _has(_types("The party's campaign director has denied a report claiming he quit."), "REJECT", "director")
     # a denied that-clause stays no event (the labellers leave it out)
     assert not _has(_types("Milburn denied there was an attempt to sideline Mr Brown."), "REJECT")
+
+
+def test_a_from_phrase_names_a_target_only_for_reverse_or_from_senses():
+    # where a critic speaks from is no target; a reverse sense and a from condition keep theirs
+    got = _types("Obama criticised the plan from the White House.")
+    assert _has(got, "DISAPPROVE", "Obama", "plan") and not _has(got, "DISAPPROVE", None, "White House")
+    assert _has(_types("The senator distanced himself from Trump."), "DISAPPROVE", "senator", "Trump")
+    assert _has(_types("Mr Blair came under fire from Labour MPs for his handling of the war."), "DISAPPROVE",
+                "Labour MPs", "Blair")
+
+
+def test_ruling_against_needs_a_court():
+    assert _has(_types("The Court of Appeal ruled against the Countryside Alliance."), "SANCTION", "Court of Appeal",
+                "Countryside Alliance")
+    assert _has(_types("Judge Smith ruled against Apple."), "SANCTION", "Smith", "Apple")  # the subject's title
+    assert not _has(_types("Voters ruled against the plan."), "SANCTION")
+
+
+def test_helping_a_named_actor_to_a_goal_is_support():
+    got = _types("The strategist helped Australia's PM, John Howard, win four elections.")
+    assert _has(got, "SUPPORT", "strategist", "John Howard") and not _has(got, "AID")
+    # material help to a country stays AID
+    assert _has(_types("The US helped Bosnia rebuild its economy."), "AID", "US", "Bosnia")
+
+
+def test_appealing_against_a_ruling_contests_its_makers():
+    got = _types("The council appealed against the ruling by the High Court.")
+    assert _has(got, "DISAPPROVE", "council", "High Court")
+    # an appeal to someone to act stays a demand, the act asked for no event of its own
+    got = _types("Iraq appealed to the UN Security Council to lift the sanctions against it.")
+    assert _has(got, "DEMAND", "Iraq", "Security Council") and not _has(got, "CONCEDE")

@@ -28,3 +28,13 @@ def test_support_that_comes_with_someone():
     got = events_of("The rebels, with the backing of Iran, seized the town.")
     assert has_event(got, "SUPPORT", "Iran", "rebels") and not has_event(got, "SUPPORT", None, "Iran")
     assert has_event(events_of("He won with the support of the unions."), "SUPPORT", "unions", "He")
+
+
+def test_criticism_taken_from_someone():
+    # "caught / took flak from X": X criticised the subject, whatever the verb
+    assert has_event(events_of("The minister caught flak from Labour MPs over the plan."), "DISAPPROVE", "Labour MPs",
+                     "minister")
+    assert has_event(events_of("The minister took flak from Labour MPs over the plan."), "DISAPPROVE", "Labour MPs",
+                     "minister")
+    # the from phrase may hang on the noun: "has broad support from X"
+    assert has_event(events_of("The senator has strong support from unions."), "SUPPORT", "unions", "senator")

@@ -16,3 +16,9 @@ def test_two_parties_told_by_pronouns():
 def test_an_agentless_investigation_or_accusation_of_a_pronoun():
     assert has_event(events_of("He is also being investigated over the visa application."), "INVESTIGATE", None, "He")
     assert has_event(events_of("She is accused of stealing the funds."), "DISAPPROVE", None, "She")
+
+
+def test_a_counted_group_as_target_is_named():
+    # "dozens of protesters": the protesters the quantity counts are the named target of an agentless arrest
+    assert has_event(events_of("Dozens of protesters were arrested on Monday."), "COERCE", None, "protesters")
+    assert has_event(events_of("Two of the soldiers were killed."), "ASSAULT", None, "soldiers")

@@ -26,3 +26,21 @@ def test_the_polls_in_general_source_nothing():
 
 def test_a_poll_before_its_verb_sources_nothing():
     assert _poll_rows("Trump's rise in the latest poll has alarmed party leaders.") == []
+
+
+def test_a_stance_holder_predicate_reports_its_object():
+    """indirect.stance_predicate: 'X is a vocal advocate of Y' is X's stance on Y."""
+    found = [quote for quote in quotes_in("Mr. Ryan is a vocal advocate of free trade deals with Asia.")
+             if quote.cue == "advocate"]
+    assert [(quote.text, quote.speaker_text) for quote in found] == [("free trade deals with Asia", "Mr. Ryan")]
+
+
+def test_a_stance_holder_in_apposition_reports_nothing():
+    found = quotes_in("Jane Doe, a longtime supporter of Trump, runs a bakery in Ohio.")
+    assert not [quote for quote in found if quote.cue == "supporter"]
+
+
+def test_a_name_compounded_with_a_stance_holder_is_the_content():
+    found = [quote for quote in quotes_in("Ms. Jones is a longtime Sanders supporter from Maine.")
+             if quote.cue == "supporter"]
+    assert [(quote.text, quote.speaker_text) for quote in found] == [("Sanders", "Ms. Jones")]

@@ -83,6 +83,9 @@ def _among_roles(f: NounFrame) -> Roles | None:
     return Roles(expand_conj(f.among[0]), subject_of(f.site.verb)[0])
 
 
+TAKEN_TYPES = {"DISAPPROVE", "SUPPORT"}  # nouns a subject takes "from" someone with any verb ("caught flak from X")
+
+
 def _receiver_roles(f: NounFrame) -> Roles | None:
     """"won the backing of X", "received aid from X", "were given loans from the government": the subject
     receives, "from/of/by X" gives, else the noun's own actor modifier ("attracted media criticism", "won police
@@ -91,9 +94,13 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     passive_light = f.near_verb and f.vlemma in lex.light and any(c.dep_ == "nsubjpass" for c in verb.children)
     # "denied the allegations", "to counter that accusation": a hostile act against the subject, answered by it
     answered = site.tok.dep_ == "dobj" and f.vlemma in lex.words("RESPOND") and site.trig.type in RESPONDED_TYPES
+    # "caught flak from X", "took criticism from X", "has broad support from charities": criticism or support the
+    # subject takes "from" someone, whatever the verb, was given by that someone
+    taken = site.tok.dep_ == "dobj" and site.trig.type in TAKEN_TYPES and any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in list(verb.children) + list(site.tok.children))
     # "riots sparked by the police killing of a teenager": the noun in the verb's "by" phrase is the cause, no gift
     if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or site.tok.head.dep_ == "agent" or not (
-            f.vlemma in lex.receive or passive_light or answered) or "sym" in site.trig.flags:
+            f.vlemma in lex.receive or passive_light or answered or taken) or "sym" in site.trig.flags:
         return None
     sources = f.from_[:1] or f.ofs[:1] or f.own[:1]
     sources = [x for t in sources for x in expand_conj(t)]

@@ -16,10 +16,17 @@ from pipeline.nlp.events.verb_roles import judged_roles, verb_roles
 MAX_TARGETS = 4  # "visiting Tanzania, Mozambique and Kenya": one event per conjoined target, up to this many
 
 
+def from_target(trig: Trigger) -> bool:
+    """A verb's "from X" names a target only for a reverse sense ("came under fire from X": X did it) or a sense whose
+    condition names the preposition ("distanced himself from X")."""
+    return "reverse" in trig.flags or "from" in (trig.need("prep") or ())
+
+
 def sense_pairs(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: MentionIndex, ctx: set[str], actor,
                 consumed: set[int]):
     """Actor pairs of one sense of a trigger, or None when the sense does not apply."""
-    site = Site(tok, trig, kind, verb, lex, ms, ctx, actor, consumed, targets_of(tok, lex, kind, trig.type, trig.word))
+    site = Site(tok, trig, kind, verb, lex, ms, ctx, actor, consumed,
+                targets_of(tok, lex, kind, trig.type, trig.word, from_target(trig)))
     roles = site_roles(site)
     if roles is None:
         return None

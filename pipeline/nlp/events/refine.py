@@ -19,6 +19,7 @@ trigger:
   to cooperate, aid, yield, meet), the planned act itself not having happened;
 - an agreement, support or concession that is denied ("will not accept refugees", "did not
   agree") is a REJECT;
+- helping a named person or organization reach a goal ("helped X win") is SUPPORT, not AID;
 - a killing or attack by an armed force with conventional military means (a CAMEO 19 sense, or a
   source that is a military unit or aircraft: "British aircraft killed 4 Iraqis") is a FIGHT.
 
@@ -348,6 +349,22 @@ def opinion_agreement(found: Found, lex: Lexicon) -> Sense | None:
     return None
 
 
+POLITICAL_LABELS = ("PERSON", "ORG")  # a candidate, a party, a campaign: helped to a goal, supported
+
+
+def political_help(found: Found, lex: Lexicon) -> Sense | None:
+    """"The strategist helped Australia's PM, John Howard, win four elections", "he is out to help UKIP take Britain
+    out of the EU": helping a named person or organization reach a goal (a complement clause) is political support
+    (PLOVER SUPPORT), not aid (AID is material or humanitarian help: "helped Bosnia rebuild", "help the automakers
+    restructure")."""
+    tok = found.tok
+    if found.trig.type != "AID" or tok.pos_ != "VERB" or not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None
+    if not found.targets or not all(m is not None and m.label in POLITICAL_LABELS for m, _ in found.targets):
+        return None
+    return Sense("SUPPORT", None, "05")
+
+
 def conceded_claim(found: Found, lex: Lexicon) -> Sense | None:
     """'Greek unions concede that the government was forced to ...': conceding a that-clause (with no object) admits a
     fact; it yields nothing to anyone, no CONCEDE ('conceded defeat', 'conceded the seat' stay)."""
@@ -415,6 +432,7 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     military_fight,
     circumstantial_force,
     conceded_claim,
+    political_help,
 ]
 
 

@@ -17,14 +17,16 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "into": {"INVESTIGATE", "COERCE"},  # "looked into X", "an inquiry into X", "hack into X"
                 "behind": {"SUPPORT"}, "around": {"SUPPORT"},  # "rallied behind X", "threw his support behind X"
                 "from": {"DISAPPROVE"}}  # a verb's "came under fire from X" (reverse: X did it); never a noun's
-VERB_ONLY_PREPS = {"from"}  # "criticism from X": a noun's "from" phrase is its source (noun_roles), not its target
+# "criticism from X": a noun's "from" phrase is its source (noun_roles), not its target; a verb's only for a reverse
+# sense or one whose condition names it ("distanced himself from X"): "criticised the plan from prison" names no target
+VERB_ONLY_PREPS = {"from"}
 
 
 ADJECTIVE_PREPS = {"of", "about", "with", "over", "at"}  # the target of an adjective trigger
 
 
-@per_token(copy=list, key=lambda lex, kind, etype=None, word=None: (id(lex), kind, etype, word))  # once per sense key
-def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str | None = None):
+@per_token(copy=list, key=lambda lex, kind, etype=None, word=None, from_ok=False: (id(lex), kind, etype, word, from_ok))
+def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str | None = None, from_ok: bool = False):
     """Target heads of a trigger: objects and the objects of with/between (any type),
     to/against/on (types where they name a target: "visit to", "attack on"). Never a date or time
     ("called for a delay on Monday"), nor the object noun of a two-word verb entry (`word`: "took
@@ -41,7 +43,7 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
             out.append(c)
         elif c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS and (
                 TARGET_PREPS[c.lower_] is None or etype is None or etype in TARGET_PREPS[c.lower_]) and (
-                kind == "V" or c.lower_ not in VERB_ONLY_PREPS):
+                c.lower_ not in VERB_ONLY_PREPS or kind == "V" and from_ok):
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     out.append((c.lower_, p))
@@ -170,10 +172,16 @@ def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
         return False
     if "benignclause" in trig.flags and not benign_clause(tok, lexicon()):
         return False
-    subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma
-    if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj for t in subject_of(tok)[0]):
+    subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma (or its title:
+    if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj  # "Judge Smith ruled")
+                                    for s in subject_of(tok)[0] for t in [s] + compounds(s)):
         return False
     return True
+
+
+def compounds(tok) -> list:
+    """The compound words before a head ("Judge" of "Judge Smith", "Appeal" of "the Appeal Court")."""
+    return [c for c in tok.children if c.dep_ == "compound"]
 
 
 # the types a threat's content names (PLOVER THREATEN modes: restrict, arrest, relations, expel, territory, violence)

@@ -48,6 +48,7 @@ from pipeline.records import Quote
 
 NO_INDIRECT_CUES = word_set("no_indirect_cues")
 RECORD_NOUNS = word_set("record_nouns")
+STANCE_AGENTS = word_set("stance_agents")
 
 
 class Candidate(NamedTuple):
@@ -129,6 +130,25 @@ def poll_report(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
     phrase after its verb (`polls.poll_finding`) is the poll's content, the poll its source."""
     found = poll_finding(tok)
     return Candidate(found.source, found.span, None, found.source) if found is not None else None
+
+
+def stance_predicate(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
+    """'Clinton is an outspoken supporter of Roe v. Wade', 'Mr. Ryan is a vocal advocate of trade
+    deals', 'She is a Sanders supporter': a noun naming a stance holder (rules stance_agents) as
+    the predicate of a copula — the object of its 'of'/'for' (else a name compounded with it)
+    is the content, the copula's subject the speaker. (As an
+    apposition, 'Jane Doe, a supporter of Trump, …' describes rather than reports: train 2 of 10
+    annotated, left out.)"""
+    if tok.pos_ != "NOUN" or tok.dep_ != "attr" or tok.lemma_.lower() not in STANCE_AGENTS:
+        return None
+    prep = next((child for child in tok.children if child.dep_ == "prep" and child.lower_ in ("of", "for")), None)
+    pobj = next((child for child in prep.children if child.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        pobj = next((child for child in tok.children if child.dep_ == "compound" and child.pos_ == "PROPN"), None)
+    subject = subject_of(tok.head)
+    if pobj is None or subject is None:
+        return None
+    return Candidate(subject, (pobj.left_edge.i, pobj.right_edge.i + 1))
 
 
 def raising_impression(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
@@ -320,8 +340,8 @@ def verb_frame(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
 
 
 INDIRECT_CUE_RULES = [
-    poll_report, according_source, raising_impression, colon_turn, hearsay_adverb, parenthetical_cue, as_report,
-    relative_report, postposed_report, described_report,
+    poll_report, stance_predicate, according_source, raising_impression, colon_turn, hearsay_adverb,
+    parenthetical_cue, as_report, relative_report, postposed_report, described_report,
     noun_or_adjective_cue, lexicon_frame, verb_cue,
 ]
 
