@@ -38,3 +38,9 @@ def test_a_stance_holder_predicate_reports_its_object():
 def test_a_stance_holder_in_apposition_reports_nothing():
     found = quotes_in("Jane Doe, a longtime supporter of Trump, runs a bakery in Ohio.")
     assert not [quote for quote in found if quote.cue == "supporter"]
+
+
+def test_a_name_compounded_with_a_stance_holder_is_the_content():
+    found = [quote for quote in quotes_in("Ms. Jones is a longtime Sanders supporter from Maine.")
+             if quote.cue == "supporter"]
+    assert [(quote.text, quote.speaker_text) for quote in found] == [("Sanders", "Ms. Jones")]

@@ -15,6 +15,11 @@ NO_REPORT = [
     ("The shares rose on hopes of a payoff from the merger.", "a payoff"),
     ("Shares fell after a plan to raise new money in 2003 was shelved.", "to raise new money"),
     ("The minister resigned after criticism over his business interests.", "his business interests"),
+    # where it was said: the object of 'on' names a medium
+    ("Speaking on BBC Radio 4's Today programme, the minister said taxes would rise.", "Today programme"),
+    ("The bishop made the comments on BBC Radio 4 and will repeat them at Christmas.", "BBC Radio 4"),
+    # the topic of the report a participle leads: the words are the quotation's
+    ('Explaining his reasons for leaving the firm, Mr Grant said: "I have decided to retire."', "his reasons"),
 ]
 
 # (text, words a reported content holds)
@@ -23,6 +28,8 @@ STILL_REPORTED = [
     ("The senator repeated his opposition to the war in a speech.", "the war"),
     ("There has been speculation that the two owners do not think the price is high enough.",
      "the two owners do not think"),
+    ("The senator made comments on the budget deficit in his speech.", "the budget deficit"),
+    ('Mr Grant explained his reasons for leaving the firm at a meeting on Monday.', "his reasons"),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.nlp.events.actors import actor_mention, expand_conj, initial_name, is_agent, is_person_noun, PRONOUNS
 from pipeline.nlp.events.guards import Resolved, Site
-from pipeline.nlp.events.senses import NOT_PHYSICAL, physical_target
+from pipeline.nlp.events.senses import counted, NOT_PHYSICAL, physical_target
 
 
 def unnest(site: Site, targets: list) -> list:
@@ -46,7 +46,8 @@ def resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                 res.named.append(got)
             if got is not None:
                 res.tgt_ok.append(got)
-                if got[0] is not None or is_agent(tt, lex) or is_person_noun(tt, lex) or initial_name(tt, lex):
+                head = (counted(tt) or [tt])[-1]  # "dozens of protesters were arrested": the protesters are named
+                if got[0] is not None or is_agent(head, lex) or is_person_noun(head, lex) or initial_name(tt, lex):
                     res.named.append(got)
                 elif tt.pos_ == "PROPN" and got[1] and got[1].lower() not in PRONOUNS and \
                         tt.ent_type_ not in NOT_PHYSICAL:  # "the attacks of Sept.11": a date is no name

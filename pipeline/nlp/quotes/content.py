@@ -29,13 +29,22 @@ def _object_tail(verb, high: int) -> int:
             continue
         pobj = next((grandchild for grandchild in child.children if grandchild.dep_ == "pobj"), None)
         if child.dep_ == "prep" and child.lower_ not in CIRCUMSTANCE_PREPS and child.ent_type_ not in ("DATE", "TIME") \
-                and (pobj is None or pobj.ent_type_ not in ("DATE", "TIME") and pobj.lower_ not in MEDIUM_NOUNS) \
+                and (pobj is None or pobj.ent_type_ not in ("DATE", "TIME") and not names_a_medium(pobj)) \
                 or child.dep_ == "xcomp" or child.dep_ in ("appos", "conj", "dobj") and child.pos_ in ("NOUN", "PROPN"):
             # (a noun the parser hung on the verb continues the object: 'spoke of the malaise …,
             # the lack of jobs …', 'blaming the migrants or the politicians')
             if not any(tok.text in (";", ":") for tok in verb.doc[high:child.i]) and child.i - high <= 2:
                 high = max(high, child.right_edge.i + 1)
     return high
+
+
+def names_a_medium(pobj) -> bool:
+    """The object of a preposition names where or how something was said, not what: its noun
+    or a noun modifying it is a medium noun (rules medium_nouns) — 'on his radio show', 'on
+    BBC Radio 4', 'on Radio 4's Today programme' (session 20's BBC precision sample:
+    'Speaking on BBC Radio 4's Thought for the Day slot' was filed as the content)."""
+    words = [pobj] + [child for child in pobj.children if child.dep_ in ("compound", "poss")]
+    return any(word.lemma_.lower() in MEDIUM_NOUNS or word.lower_ in MEDIUM_NOUNS for word in words)
 
 
 def _infinitive_tail(verb, high: int) -> int:
@@ -129,7 +138,7 @@ def _prep_object_content(verb, lemma: str, kids: list, dobj) -> tuple[int, int] 
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > verb.i:
             pobj = next((child for child in prep.children if child.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None and pobj.lower_ not in OBJECT_STOP and pobj.ent_type_ not in ("DATE", "TIME") \
-                    and not (prep.lower_ in ("on", "over") and pobj.lemma_.lower() in MEDIUM_NOUNS):
+                    and not (prep.lower_ in ("on", "over") and names_a_medium(pobj)):
                 high = pobj.right_edge.i + 1
                 # 'referred to Rubio as “a bright leader”', 'pointed to China as the regional
                 # enforcer': the description goes with it

@@ -134,14 +134,17 @@ def poll_report(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
 
 def stance_predicate(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
     """'Clinton is an outspoken supporter of Roe v. Wade', 'Mr. Ryan is a vocal advocate of trade
-    deals': a noun naming a stance holder (rules stance_agents) as the predicate of a copula —
-    the object of its 'of'/'for' is the content, the copula's subject the speaker. (As an
+    deals', 'She is a Sanders supporter': a noun naming a stance holder (rules stance_agents) as
+    the predicate of a copula — the object of its 'of'/'for' (else a name compounded with it)
+    is the content, the copula's subject the speaker. (As an
     apposition, 'Jane Doe, a supporter of Trump, …' describes rather than reports: train 2 of 10
     annotated, left out.)"""
     if tok.pos_ != "NOUN" or tok.dep_ != "attr" or tok.lemma_.lower() not in STANCE_AGENTS:
         return None
     prep = next((child for child in tok.children if child.dep_ == "prep" and child.lower_ in ("of", "for")), None)
     pobj = next((child for child in prep.children if child.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        pobj = next((child for child in tok.children if child.dep_ == "compound" and child.pos_ == "PROPN"), None)
     subject = subject_of(tok.head)
     if pobj is None or subject is None:
         return None

@@ -83,7 +83,16 @@ def required_act(verb, subject, head) -> bool:
     return head is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGATION_VERBS
 
 
-NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act]
+def topic_of_a_report(verb, subject, head) -> bool:
+    """'Explaining his reason for quitting, Mr McLetchie said: “…”', 'Commenting on the
+    decision, a spokesman said …': a participle of a cue with an object (no reported clause)
+    leading a speech verb names the topic of that report, which carries the words."""
+    return head is None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i \
+        and is_cue(verb.head, ("direct", "indirect"))
+
+
+NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act,
+                topic_of_a_report]
 
 
 def vetoed(verb, subject, head) -> bool:
