@@ -19,3 +19,12 @@ def test_a_noun_event_carried_by_a_relative_clause():
     assert _has(got, "INVESTIGATE", "Scarman")
     # the noun is the subject of its clause, not what the clause's subject carries
     assert not _has(_events("The talks that Merkel praised ended early."), "CONSULT", "Merkel")
+
+
+def test_a_second_direct_object_is_no_target():
+    # the parser hangs the list that continues the gerund's object on 'accused': no accusation of the families
+    got = _events("The opposition leader accused the government of persecuting its opponents, their sympathisers and "
+                  "their families through economic pressure.")
+    assert _has(got, "DISAPPROVE", "opposition leader", "government")
+    assert not _has(got, "DISAPPROVE", None, "families")
+    assert not _has(got, "DISAPPROVE", None, "sympathisers")

@@ -38,3 +38,6 @@ def test_criticism_taken_from_someone():
                      "minister")
     # the from phrase may hang on the noun: "has broad support from X"
     assert has_event(events_of("The senator has strong support from unions."), "SUPPORT", "unions", "senator")
+    # a verb that passes the words on: the subject is not the one criticised or supported
+    assert not has_event(events_of("The report echoed criticism from unions."), "DISAPPROVE", "unions", "report")
+    assert not has_event(events_of("The minister cited support from charities."), "SUPPORT", "charities", "minister")

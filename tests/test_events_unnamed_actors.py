@@ -11,11 +11,15 @@ def test_two_parties_told_by_pronouns():
     assert has_event(events_of("We need to stay with these countries and help them."), "AID", "We", "countries")
     # one party alone is still no event
     assert not has_event(events_of("He will meet next week."), "CONSULT")
+    # "it" names a policy or a thing as often as a party: no event between "it" and someone
+    assert not has_event(events_of("It will help them."), "AID")
 
 
 def test_an_agentless_investigation_or_accusation_of_a_pronoun():
     assert has_event(events_of("He is also being investigated over the visa application."), "INVESTIGATE", None, "He")
     assert has_event(events_of("She is accused of stealing the funds."), "DISAPPROVE", None, "She")
+    # any agentless criticism of a pronoun counts the same way (DISAPPROVE is among the types, not accusations only)
+    assert has_event(events_of("They were criticised."), "DISAPPROVE", None, "They")
 
 
 def test_a_counted_group_as_target_is_named():

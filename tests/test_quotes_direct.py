@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.nlp.quotes.narration import join_run_together
+from pipeline.records import Quote
 from tests.test_quotes import _find, _quotes, quotes_in
 
 # Pieces of quotation that are one attribution — the same cue, speaker and actor — across a
@@ -292,9 +294,6 @@ def test_an_uncued_quotation_run_together_over_paragraphs_is_one_row():
 def test_run_together_pieces_without_a_speaker_stay_apart():
     """join_run_together joins pieces of one known speaker only: two uncued quotations whose
     speaker is unknown (speaker_start None) may be two people's, so they stay two rows."""
-    from pipeline.nlp.quotes.narration import join_run_together
-    from pipeline.records import Quote
-
     text = '"We lost. "We will win next time."'
     first = Quote(1, 9, text[1:9], "direct", None, None, None)
     second = Quote(11, 33, text[11:33], "direct", None, None, None)

@@ -27,7 +27,7 @@ from pipeline.nlp.events.extract import extract_events
 from pipeline.nlp.events.guards import PAIR_GUARDS, Resolved, Site
 from pipeline.nlp.events.learned import learned_trigger
 from pipeline.nlp.events.lexicon import lexicon
-from pipeline.nlp.events.pairs import sense_pairs, site_roles
+from pipeline.nlp.events.pairs import from_target, sense_pairs, site_roles
 from pipeline.nlp.events.resolver import ActorResolver
 from pipeline.nlp.events.roles import CLAUSE_DEPS
 from pipeline.nlp.events.senses import context_of_words, targets_of
@@ -57,7 +57,8 @@ def _site(tok, etype: str, sent, lex, actor, ms) -> Site:
     trig = learned_trigger(tok, etype)
     verb = tok if trig.kind == "V" else governing_verb(tok)
     sctx = context_of_words({t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}, lex)
-    return Site(tok, trig, trig.kind, verb, lex, ms, sctx, actor, set(), targets_of(tok, lex, trig.kind, etype, trig.word))
+    return Site(tok, trig, trig.kind, verb, lex, ms, sctx, actor, set(), targets_of(tok, lex, trig.kind, etype, trig.word,
+                                                                              from_target(trig)))
 
 
 def _text(pair) -> str | None:

@@ -55,12 +55,13 @@ def _unnamed_pronoun_source(site: Site, r: Resolved) -> bool:
 
 # "he was arrested", "he is being investigated", "she's accused of": an event whatever the pronoun stands for
 PRONOUN_VICTIM_TYPES = {"COERCE", "ASSAULT", "SANCTION", "INVESTIGATE", "DISAPPROVE"}
-PERSONAL_PRONOUNS = ("he", "she", "they", "him", "her", "them")
+# third-person pronouns of people ("he", "them"); "it" stands for a thing as often as for an organization
+PERSONAL_PRONOUNS = frozenset(word for word, kind in PRONOUNS.items() if kind in ("he", "they"))
 
 
 def _pronoun_victim(site: Site, r: Resolved) -> bool:
-    """An agentless arrest, attack, sanction, investigation or accusation of a third-person pronoun ("he was
-    arrested", "she is accused of") is an event whose target the article names elsewhere; the labelling guide writes
+    """An agentless arrest, attack, sanction, investigation, accusation or criticism of a third-person pronoun ("he
+    was arrested", "she is accused of", "they were criticised") is an event whose target the article names elsewhere; the labelling guide writes
     it with empty actors (held-out 14, decision u: "is accused of gunning down" is DISAPPROVE of the accused)."""
     return r.anon and site.kind == "V" and site.trig.type in PRONOUN_VICTIM_TYPES and any(
         (t or "").lower() in PERSONAL_PRONOUNS for _, t in r.tgt_ok)
@@ -69,8 +70,10 @@ def _pronoun_victim(site: Site, r: Resolved) -> bool:
 def _two_parties(r: Resolved) -> bool:
     """A source and a target both told ("I support him", "we need to help these countries", "I met with some of the
     rating agencies"): an event between two parties the article names elsewhere, written with empty actors by the
-    labelling guide, even when a pronoun tells each."""
-    return not r.anon and bool(r.src) and bool(r.tgt_ok) and all(t for _, t in r.src + r.tgt_ok)
+    labelling guide, even when a pronoun tells each; not "it", which names a policy or a thing as often as a party
+    ("It will help them")."""
+    return not r.anon and bool(r.src) and bool(r.tgt_ok) and all(
+        t and PRONOUNS.get(t.lower()) != "it" for _, t in r.src + r.tgt_ok)
 
 
 def _no_named_actor(site: Site, r: Resolved) -> bool:

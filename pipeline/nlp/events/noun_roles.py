@@ -95,8 +95,10 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     # "denied the allegations", "to counter that accusation": a hostile act against the subject, answered by it
     answered = site.tok.dep_ == "dobj" and f.vlemma in lex.words("RESPOND") and site.trig.type in RESPONDED_TYPES
     # "caught flak from X", "took criticism from X", "has broad support from charities": criticism or support the
-    # subject takes "from" someone, whatever the verb, was given by that someone
-    taken = site.tok.dep_ == "dobj" and site.trig.type in TAKEN_TYPES and any(
+    # subject takes "from" someone, with any verb but one that passes it on ("echoed criticism from X"), was given by
+    # that someone
+    taken = f.near_verb and site.tok.dep_ == "dobj" and site.trig.type in TAKEN_TYPES and f.vlemma not in (
+        lex.report | lex.words("RELAY")) and any(
         c.dep_ == "prep" and c.lower_ == "from" for c in list(verb.children) + list(site.tok.children))
     # "riots sparked by the police killing of a teenager": the noun in the verb's "by" phrase is the cause, no gift
     if f.poss or not f.near_verb or site.tok.dep_ in ("nsubj", "nsubjpass") or site.tok.head.dep_ == "agent" or not (
@@ -293,7 +295,8 @@ def _under_roles(f: NounFrame) -> Roles | None:
     """"X came under heavy criticism from Y", "the company is under investigation by the SEC", "the town remained
     under attack from rebels", "police placed him under arrest": a noun event in the "under" phrase after a verb is
     undergone by the verb's object (done by its subject), else by its subject (active or passive); its source is the
-    noun's own actor or the from/by phrase, else unknown ("Under the sanctions, firms ..." before the verb is a circumstance)."""
+    noun's own actor or the from/by phrase, else unknown ("Under the sanctions, firms ..." before the verb is a
+    circumstance)."""
     site, tok = f.site, f.site.tok
     if tok.dep_ != "pobj" or tok.head.lower_ != "under" or f.poss or f.ofs or f.withs or \
             site.trig.type not in UNDERGONE_TYPES:
@@ -335,8 +338,8 @@ def _undergoer_roles(f: NounFrame) -> Roles | None:
     return Roles(f.poss[:1] or f.own, undergoers, anon_ok=site.trig.type in ANON_NOUN_TYPES) if undergoers else None
 
 
-NOUN_ROLE_RULES = (_hyphen_pair_roles, _under_roles, _backed_roles, _among_roles, _receiver_roles, _between_roles, _accused_roles,
-                   _confessed_roles, _undergoer_roles, _possessor_roles, _relative_carrier_roles,
+NOUN_ROLE_RULES = (_hyphen_pair_roles, _under_roles, _backed_roles, _among_roles, _receiver_roles, _between_roles,
+                   _accused_roles, _confessed_roles, _undergoer_roles, _possessor_roles, _relative_carrier_roles,
                    _despite_roles)  # first that applies
 
 

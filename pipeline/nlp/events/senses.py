@@ -25,6 +25,13 @@ VERB_ONLY_PREPS = {"from"}
 ADJECTIVE_PREPS = {"of", "about", "with", "over", "at"}  # the target of an adjective trigger
 
 
+def second_object(tok, obj) -> bool:
+    """A verb's second direct object is the parser's reading of a list that continues a deeper object ("accused the
+    government of persecuting its opponents, their sympathisers and their families": 'sympathisers' hangs on
+    'accused'), not a party to the verb's event."""
+    return obj.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < obj.i for c in tok.children)
+
+
 @per_token(copy=list, key=lambda lex, kind, etype=None, word=None, from_ok=False: (id(lex), kind, etype, word, from_ok))
 def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str | None = None, from_ok: bool = False):
     """Target heads of a trigger: objects and the objects of with/between (any type),
@@ -36,7 +43,7 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
     rest = word.split()[1:] if word and " " in word else []
     for c in tok.children:
         if kind == "V" and c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
-            if c.lower_ in rest or c.ent_type_ in ("DATE", "TIME"):
+            if c.lower_ in rest or c.ent_type_ in ("DATE", "TIME") or second_object(tok, c):
                 continue
             if etype == "THREATEN" and c.lemma_.lower() in lex.words("WEAPON"):
                 continue  # "drew a gun on him": the weapon is the means, the one threatened is "on/at" X
