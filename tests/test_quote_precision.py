@@ -20,6 +20,8 @@ NO_REPORT = [
     ("The bishop made the comments on BBC Radio 4 and will repeat them at Christmas.", "BBC Radio 4"),
     # the topic of the report a participle leads: the words are the quotation's
     ('Explaining his reasons for leaving the firm, Mr Grant said: "I have decided to retire."', "his reasons"),
+    # a sum of money given or promised
+    ("Mr Gates pledged $750m (£400m) of his own money to the cause.", "750m"),
 ]
 
 # (text, words a reported content holds)
@@ -30,6 +32,7 @@ STILL_REPORTED = [
      "the two owners do not think"),
     ("The senator made comments on the budget deficit in his speech.", "the budget deficit"),
     ('Mr Grant explained his reasons for leaving the firm at a meeting on Monday.', "his reasons"),
+    ("The chancellor offered his support to the poorest countries.", "his support"),
 ]
 
 

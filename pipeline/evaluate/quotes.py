@@ -68,9 +68,9 @@ from typing import Callable
 
 from pipeline.evaluate.polnear_gold import Article, GoldAttribution, PredAttribution, read_corpus
 from pipeline.evaluate.quotes_predict import QUOTED, predict_direct, predict_pipeline
+from pipeline.paths import shared_corpora
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT = ROOT.parent / "shared" / "corpora" / "polnear" / "dev"
+DEFAULT = shared_corpora() / "polnear" / "dev"
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that", "his", "her", "their",
             "him", "them", "its", "our", "my", "me", "us", "whom"}
 IGNORED = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "the", "a", "an", "of", "and",

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pipeline.paths import shared_corpora
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 14
 DRAWN_AT = "6fe46cb"  # the commit of the gold: the repository and history as they were at the draw
@@ -67,5 +69,5 @@ def draw(corpora: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    corpora = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpora"
+    corpora = Path(sys.argv[1]) if len(sys.argv) > 1 else shared_corpora()
     print("\n".join(f"{n}.txt" for n in draw(corpora)))

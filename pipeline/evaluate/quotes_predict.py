@@ -11,6 +11,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 import dagster as dg
 import duckdb
@@ -22,6 +23,20 @@ from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
 
 QUOTED = ("direct",)  # predicted kinds compared with the gold direct quotes
+
+
+class QuoteRow(NamedTuple):
+    """One predicted quote as the evaluation reads it (a `quotes` row of the warehouse, or an
+    extractor `Quote` with its speaker's canonical name): offsets index the field's text."""
+    start: int
+    text: str
+    kind: str
+    cue_start: int | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_text: str | None
+    actor_name: str | None
+    field: str = "body"
 
 
 def _locate(raw: str, needle: str, expected: int) -> tuple[int, int] | None:
@@ -40,29 +55,32 @@ def _locate(raw: str, needle: str, expected: int) -> tuple[int, int] | None:
     return best
 
 
-def _group(rows: list[dict], raw: str, version_text: str, stats: dict, title: str | None = None) -> list[PredAttribution]:
-    base = raw.find(version_text[:60]) if version_text else 0
-    base = max(base, 0)
+def _group(rows: list[QuoteRow], raw: str, version_text: str, stats: dict,
+           title: str | None = None) -> list[PredAttribution]:
+    """The predicted attributions of one article: rows of one cue and speaker (or of one
+    cue-less quotation) grouped, each content mapped back to the raw text `raw` (rows that
+    cannot be found there are counted in `stats['unmapped']`)."""
+    base = max(raw.find(version_text[:60]) if version_text else 0, 0)
     title_base = max(raw.find(title[:60]), 0) if title else 0
     groups: dict[tuple, PredAttribution] = {}
-    for r in sorted(rows, key=lambda r: (r.get("field") == "body", r["start"])):
-        in_title = r.get("field") == "title" and title
+    for row in sorted(rows, key=lambda row: (row.field == "body", row.start)):
+        in_title = row.field == "title" and title
         field_text, field_base = (title, title_base) if in_title else (version_text, base)
-        span = _locate(raw, r["text"], field_base + r["start"])
+        span = _locate(raw, row.text, field_base + row.start)
         if span is None:
             stats["unmapped"] = stats.get("unmapped", 0) + 1
             continue
-        delta = span[0] - r["start"]
-        key = (r["cue_start"], r["speaker_start"]) if r["cue_start"] is not None else ("q", r["start"])
+        delta = span[0] - row.start
+        key = (row.cue_start, row.speaker_start) if row.cue_start is not None else ("q", row.start)
         key = (bool(in_title),) + key
         if key not in groups:
-            sp = None
-            if r["speaker_start"] is not None and r["speaker_text"]:
-                sp = _locate(raw, field_text[r["speaker_start"]:r["speaker_end"]], r["speaker_start"] + delta)
-            names = [n for n in (r["speaker_text"], r["actor_name"]) if n]
-            groups[key] = PredAttribution([], r["kind"], names, sp)
+            speaker_span = None
+            if row.speaker_start is not None and row.speaker_text:
+                speaker_span = _locate(raw, field_text[row.speaker_start:row.speaker_end], row.speaker_start + delta)
+            names = [name for name in (row.speaker_text, row.actor_name) if name]
+            groups[key] = PredAttribution([], row.kind, names, speaker_span)
         groups[key].spans.append(span)
-        if r["kind"] in QUOTED:
+        if row.kind in QUOTED:
             groups[key].kind = "direct"
     return list(groups.values())
 
@@ -76,15 +94,15 @@ def predict_direct(articles: list[Article]) -> dict[str, list[PredAttribution]]:
     return out
 
 
-def predictions_from_doc(doc, raw: str, extract_entities, extract_quotes) -> list[PredAttribution]:
-    entities, mentions = extract_entities(doc)
-    names = {e.key: e.canonical_name for e in entities}
-    rows = [
-        {"start": q.start, "text": q.text, "kind": q.kind, "cue_start": q.cue_start,
-         "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "speaker_text": q.speaker_text,
-         "actor_name": names.get(q.speaker_entity_key)}
-        for q in extract_quotes(doc, entities, mentions)
-    ]
+def predictions_from_doc(doc, raw: str, entities_of=extract_entities, quotes_of=extract_quotes) -> list[PredAttribution]:
+    """The predicted attributions of one parsed raw text, from the extractor functions
+    `entities_of` and `quotes_of` (the project's by default; a caller may pass others to
+    compare), without the pipeline."""
+    entities, mentions = entities_of(doc)
+    names = {entity.key: entity.canonical_name for entity in entities}
+    rows = [QuoteRow(quote.start, quote.text, quote.kind, quote.cue_start, quote.speaker_start, quote.speaker_end,
+                     quote.speaker_text, names.get(quote.speaker_entity_key))
+            for quote in quotes_of(doc, entities, mentions)]
     return _group(rows, raw, raw, {})
 
 
@@ -108,16 +126,13 @@ def predict_pipeline(articles: list[Article], stats: dict) -> dict[str, list[Pre
             vid: (Path(src).stem, text, title)
             for vid, src, text, title in con.execute("SELECT version_id, source_file, text, title FROM versions").fetchall()
         }
-        rows: dict[str, list[dict]] = {}
+        rows: dict[str, list[QuoteRow]] = {}
         for (vid, start, text, kind, cue_start, sp_s, sp_e, sp_text, actor, field_name) in con.execute(
             """SELECT q.version_id, q.start_char, q.text, q.kind, q.cue_start, q.speaker_start,
                       q.speaker_end, q.speaker_text, a.canonical_name, coalesce(q.field, 'body')
                FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id"""
         ).fetchall():
-            rows.setdefault(vid, []).append(
-                {"start": start, "text": text, "kind": kind, "cue_start": cue_start, "speaker_start": sp_s,
-                 "speaker_end": sp_e, "speaker_text": sp_text, "actor_name": actor, "field": field_name}
-            )
+            rows.setdefault(vid, []).append(QuoteRow(start, text, kind, cue_start, sp_s, sp_e, sp_text, actor, field_name))
         con.close()
     raw_of = {a.stem: a.text for a in articles}
     # the warehouse keeps one version of identical files (PolNeAR train holds one pair): each

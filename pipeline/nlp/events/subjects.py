@@ -12,71 +12,6 @@ from pipeline.nlp.docindex import per_token
 from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_agent, is_nonactor, is_person_noun
 from pipeline.nlp.events.lexicon import lexicon
 
-SUBORDINATORS = {"after", "before", "since", "until", "as", "while", "when", "once"}
-
-
-def _misparsed_subject(s, verb):
-    """'Mr Blair's view after the top Catholic ... backed X': the parser made the clause's subject
-    the object of a subordinating 'after' inside the previous noun phrase; the subject of the
-    verb is that object when the phrase ends right before the verb (auxiliaries/adverbs aside)."""
-    for prep in (c for c in s.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS):
-        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
-        if pobj is None or pobj.i > verb.i:
-            continue
-        end = max(t.i for t in prep.subtree)
-        between = [t for t in s.doc[end + 1:verb.i]]
-        if all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in between):
-            return pobj
-    return None
-
-
-# a gerund under one of these on a verb shares the verb's subject: "charged with killing", "after facing criticism"
-GERUND_PREPS = ("with", "of", "for", "after", "before", "by", "while", "since", "without", "despite", "upon")
-
-
-def _leading_clause_subject(pronoun, verb):
-    """The antecedent of a subject pronoun in the adverbial clause before it: "When some employees tried to
-    leave, they were told ..." (they: a plural noun), "After Smith lost, he resigned" (he/she: a person)."""
-    if pronoun.lower_ not in ("they", "he", "she"):
-        return None
-    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < pronoun.i):
-        inner = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-        if not inner:
-            continue
-        noun = inner[0]
-        if pronoun.lower_ == "they" and (noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)):
-            return noun
-        if pronoun.lower_ in ("he", "she") and noun.ent_type_ == "PERSON":
-            return noun
-    return None
-
-
-def _thing_said_of(subject, verb) -> bool:
-    """"Mr Livingstone said his comments were not racist and refused to apologise": the parser hung a verb conjoined
-    to the reporting verb on the reported clause; that clause's subject is a thing (no entity, no actor noun), which
-    does nothing, so the conjoined verb is the speaker's."""
-    lex = lexicon()
-    return verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in lex.report and \
-        subject.pos_ == "NOUN" and not subject.ent_type_ and not is_agent(subject, lex) and \
-        not is_person_noun(subject, lex)
-
-
-# the clauses whose verb takes the subject of the verb they depend on; a predicative role noun ("X was a supporter of
-# Y": attr) takes its copula's
-CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp")
-
-
-def _speaker_of(verb, inherit: bool) -> list:
-    """The non-pronoun subject of a verb whose complement clause a pronoun opens: its own ("Iran vowed it would"), else
-    for a personal pronoun (`inherit`) the one it inherits through its clause chain ("Democrats called her to say they
-    will not vote for her"; not "it": "dismissed the parliament, saying it should be replaced")."""
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if own:
-        return [c for c in own if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    if not inherit or verb.dep_ not in ("xcomp", "advcl"):  # a control chain ("called her to say"), not a conjoined
-        return []  # verb's guess
-    inherited, passive = subject_of(verb)
-    return [] if passive else [c for c in inherited[:1] if c.pos_ != "PRON"]
 
 class Step(NamedTuple):
     """What a subject rule decides at one verb of the chain: the subjects (and whether they undergo the verb: a
@@ -87,6 +22,24 @@ class Step(NamedTuple):
 
 
 NOT_FOUND = Step([], False)
+
+
+class Owned(NamedTuple):
+    """What an own-subject rule reads: the first subject of the verb at this step of the chain, that verb, the verb
+    whose subject is sought, and whether the subject undergoes it."""
+    subject: object
+    clause: object
+    verb: object
+    passive: bool
+
+
+# a gerund under one of these on a verb shares the verb's subject: "charged with killing", "after facing criticism"
+GERUND_PREPS = ("with", "of", "for", "after", "before", "by", "while", "since", "without", "despite", "upon")
+
+
+# the clauses whose verb takes the subject of the verb they depend on; a predicative role noun ("X was a supporter of
+# Y": attr) takes its copula's
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp")
 
 
 HEADING_MARKS = (":", "--", "\u2014")  # what closes a dateline or heading opening a sentence
@@ -101,6 +54,19 @@ def _own_subjects(v) -> list:
         after = [c for c in subj if marks and c.i > marks[-1]]
         return after or subj
     return subj
+
+
+def _speaker_of(verb, inherit: bool) -> list:
+    """The non-pronoun subject of a verb whose complement clause a pronoun opens: its own ("Iran vowed it would"), else
+    for a personal pronoun (`inherit`) the one it inherits through its clause chain ("Democrats called her to say they
+    will not vote for her"; not "it": "dismissed the parliament, saying it should be replaced")."""
+    own = _own_subjects(verb)
+    if own:
+        return [c for c in own if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if not inherit or verb.dep_ not in ("xcomp", "advcl"):  # a control chain ("called her to say"), not a conjoined
+        return []  # verb's guess
+    inherited, passive = subject_of(verb)
+    return [] if passive else [c for c in inherited[:1] if c.pos_ != "PRON"]
 
 
 def _expletive_copula(v, verb) -> Step | None:
@@ -122,45 +88,74 @@ def _is_passive_for(s, v, verb) -> bool:
         verb.dep_ == "conj" and verb.tag_ == "VBN" and s.dep_ == "nsubjpass"
 
 
-def _misparsed(s, v, verb, passive) -> Step | None:
-    """"Mr Blair's view after the top Catholic ... backed X" (`_misparsed_subject`)."""
-    if v.i == verb.i and s.i < v.i:
-        fixed = _misparsed_subject(s, v)
-        if fixed is not None:
-            return Step(expand_conj(fixed), passive)
+SUBORDINATORS = {"after", "before", "since", "until", "as", "while", "when", "once"}
+
+
+def _misparsed(own: Owned) -> Step | None:
+    """"Mr Blair's view after the top Catholic ... backed X": the parser made the clause's subject the object of a
+    subordinating 'after' inside the previous noun phrase; the subject of the verb is that object when the phrase ends
+    right before the verb (auxiliaries/adverbs aside)."""
+    s, verb = own.subject, own.verb
+    if own.clause.i != verb.i or s.i >= verb.i:
+        return None
+    for prep in (c for c in s.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS):
+        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if pobj is None or pobj.i > verb.i:
+            continue
+        end = max(t.i for t in prep.subtree)
+        if all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in s.doc[end + 1:verb.i]):
+            return Step(expand_conj(pobj), own.passive)
     return None
 
 
-def _relative_pronoun(s, v, verb, passive) -> Step | None:
+def _relative_pronoun(own: Owned) -> Step | None:
     """"his wife, an advocate, who": the noun a relative clause modifies; "Parents and teachers who met Mr Blair":
     each conjoined noun."""
-    if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-        return Step([v.head.head] if v.head.dep_ == "appos" else expand_conj(v.head), passive)
+    v = own.clause
+    if own.subject.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+        return Step([v.head.head] if v.head.dep_ == "appos" else expand_conj(v.head), own.passive)
     return None
 
 
-def _said_thing(s, v, verb, passive) -> Step | None:
-    """"X said his comments were fine and refused to apologise" (`_thing_said_of`): climb to the speaker's verb."""
-    if verb.dep_ == "conj" and verb.head.i == v.i and _thing_said_of(s, v):
-        return Step([], climb=v.head)
+def _said_thing(own: Owned) -> Step | None:
+    """"Mr Livingstone said his comments were not racist and refused to apologise": the parser hung a verb conjoined
+    to the reporting verb on the reported clause; that clause's subject is a thing (no entity, no actor noun), which
+    does nothing, so the conjoined verb is the speaker's: climb to the speaker's verb."""
+    s, v, verb, lex = own.subject, own.clause, own.verb, lexicon()
+    if not (verb.dep_ == "conj" and verb.head.i == v.i):
+        return None
+    said = v.dep_ == "ccomp" and v.head.pos_ == "VERB" and v.head.lemma_.lower() in lex.report and \
+        s.pos_ == "NOUN" and not s.ent_type_ and not is_agent(s, lex) and not is_person_noun(s, lex)
+    return Step([], climb=v.head) if said else None
+
+
+def _leading_clause(own: Owned) -> Step | None:
+    """The antecedent of a subject pronoun in the adverbial clause before it: "When some employees tried to leave,
+    they were told by police to stay" (they: a plural noun), "After Smith lost, he resigned" (he/she: a person)."""
+    pronoun = own.subject
+    if pronoun.lower_ not in ("they", "he", "she"):
+        return None
+    for clause in (c for c in own.clause.children if c.dep_ == "advcl" and c.i < pronoun.i):
+        inner = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if not inner:
+            continue
+        noun = inner[0]
+        if pronoun.lower_ == "they" and (noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)) \
+                or pronoun.lower_ in ("he", "she") and noun.ent_type_ == "PERSON":
+            return Step(expand_conj(noun), own.passive)
     return None
 
 
-def _leading_clause(s, v, verb, passive) -> Step | None:
-    """"When some employees tried to leave, they were told by police to stay" (`_leading_clause_subject`)."""
-    lead = _leading_clause_subject(s, v)
-    return Step(expand_conj(lead), passive) if lead is not None else None
-
-
-def _reported_pronoun(s, v, verb, passive) -> Step | None:
+def _reported_pronoun(own: Owned) -> Step | None:
     """"Iran vowed it would defy": the pronoun subject of a reported clause is the speaker ("Cuban said he": a proper
     noun the tagger left without entity)."""
+    s, v = own.subject, own.clause
     if not (s.lower_ in ("it", "they", "he", "she") and v.dep_ == "ccomp" and v.head.pos_ == "VERB"):
         return None
     outer = _speaker_of(v.head, s.lower_ != "it")
     if outer and (s.lower_ in ("it", "they") or outer[0].ent_type_ == "PERSON" or
                   outer[0].pos_ == "PROPN" and outer[0].ent_type_ in ("", "NORP")):
-        return Step(expand_conj(outer[0]), passive)
+        return Step(expand_conj(outer[0]), own.passive)
     return None
 
 
@@ -172,10 +167,9 @@ def _own_subject(v, verb) -> Step | None:
     subj = _own_subjects(v)
     if not subj:
         return None
-    s = subj[0]
-    passive = _is_passive_for(s, v, verb)
-    return next((got for rule in OWN_SUBJECT_RULES if (got := rule(s, v, verb, passive)) is not None),
-                None) or Step(expand_conj(s), passive)
+    own = Owned(subj[0], v, verb, _is_passive_for(subj[0], v, verb))
+    return next((got for rule in OWN_SUBJECT_RULES if (got := rule(own)) is not None),
+                None) or Step(expand_conj(own.subject), own.passive)
 
 
 def _modified_noun(v, verb) -> Step | None:
@@ -193,24 +187,33 @@ def _charged_participle(v, verb) -> Step | None:
     return None
 
 
-def _gerund_prep(v, verb) -> Step | None:
-    """"X was charged with / accused of / arrested for killing Y": X killed Y; "after facing"; "charged with trying to
-    kill Y": the gerund under a preposition of a verb (reached from the gerund or a clause under it) shares that
-    verb's subject (else climb on from that verb); "did not appear concerned about working with X", "is responsible
-    for killing Y": a predicative adjective's only preposition climbs to the adjective's verb."""
-    if not (v.dep_ == "prep" and v.pos_ == "ADP" and v.i != verb.i and v.lower_ in GERUND_PREPS and
-            any(c.dep_ == "pcomp" for c in v.children)):
+def _under_gerund(v, verb) -> bool:
+    """This step is a preposition of GERUND_PREPS over a gerund, reached from the gerund or a clause under it."""
+    return v.dep_ == "prep" and v.pos_ == "ADP" and v.i != verb.i and v.lower_ in GERUND_PREPS and \
+        any(c.dep_ == "pcomp" for c in v.children)
+
+
+def _adjective_gerund_prep(v, verb) -> Step | None:
+    """"did not appear concerned about working with X", "is responsible for killing Y": a predicative adjective's only
+    preposition climbs to the adjective's verb; not past another phrase of the adjective ("mad at Sanders for
+    agreeing": Sanders agreed)."""
+    if not (_under_gerund(v, verb) and v.head.pos_ == "ADJ" and v.head.dep_ in ("acomp", "oprd") and
+            v.head.head.pos_ in ("VERB", "AUX")):
         return None
-    if v.head.pos_ == "ADJ" and v.head.dep_ in ("acomp", "oprd") and v.head.head.pos_ in ("VERB", "AUX"):
-        # not past another phrase of the adjective: "mad at Sanders for agreeing" (Sanders agreed)
-        others = any(c.dep_ == "prep" and c.i != v.i for c in v.head.children)
-        return None if others else Step([], climb=v.head.head)
-    if v.head.pos_ != "VERB":
+    others = any(c.dep_ == "prep" and c.i != v.i for c in v.head.children)
+    return None if others else Step([], climb=v.head.head)
+
+
+def _verb_gerund_prep(v, verb) -> Step | None:
+    """"X was charged with / accused of / arrested for killing Y": X killed Y; "after facing"; "charged with trying to
+    kill Y": the gerund under a preposition of a verb shares that verb's subject (else climb on from that verb), or
+    its person object's (`_object_controller`)."""
+    if not (_under_gerund(v, verb) and v.head.pos_ == "VERB"):
         return None
     controller = _object_controller(v)
     if controller is not None:
         return Step(expand_conj(controller), False)
-    subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = _own_subjects(v.head)
     return Step(expand_conj(subj[0]), False) if subj else Step([], climb=v.head)
 
 
@@ -232,10 +235,30 @@ def _object_controller(prep):
     return obj if personal else None
 
 
+CONTROL_PREPS = ("of", "for")  # "the pirates' intention of attacking X", "his plan for hitting X"
+
+
+def noun_controller(noun) -> list:
+    """Who does the act of a clause that modifies a noun ("the decision by the Supreme Court to give X", "George
+    Will's call to abandon X", "the pirates' intention of attacking X"): the noun's possessor (a pronoun too: the
+    resolver finds its antecedent), else its "by" phrase; none for a noun that names no one's act or stance."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss[:1]
+    return [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"][:1]
+
+
 def _held_by_noun(v, verb) -> Step | None:
-    """"the decision by the Supreme Court to give X", "the pirates' intention of attacking X" (`_noun_holder`)."""
-    held = _noun_holder(v, verb)
-    return Step(held, False) if held else None
+    """"the decision by the Supreme Court to give X", "the pirates' intention of attacking X": when the clause chain
+    reaches a noun through an infinitive or participle clause modifying it (a gerund one is `_gerund_acl`'s) or a
+    gerund under its "of/for" ("X's approach of seeking"), the noun's controller does the act (`noun_controller`)."""
+    if v.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if v.dep_ == "acl" and v.tag_ != "VBG" or v.dep_ == "prep" and v.lower_ in CONTROL_PREPS and verb.dep_ == "pcomp":
+        held = noun_controller(v.head)
+        return Step(held, False) if held else None
+    return None
 
 
 def _gerund_acl(v, verb) -> Step | None:
@@ -274,8 +297,8 @@ def _climb(v, verb) -> Step | None:
     return None
 
 
-SUBJECT_RULES = (_expletive_copula, _own_subject, _modified_noun, _charged_participle, _gerund_prep, _held_by_noun,
-                 _gerund_acl, _purpose_acl, _climb)  # the first that decides, at each step
+SUBJECT_RULES = (_expletive_copula, _own_subject, _modified_noun, _charged_participle, _adjective_gerund_prep,
+                 _verb_gerund_prep, _held_by_noun, _gerund_acl, _purpose_acl, _climb)  # the first that decides, at each step
 
 
 @per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense
@@ -288,28 +311,3 @@ def subject_of(verb):
             return step.subjects, step.passive
         v = step.climb
     return [], False
-
-
-CONTROL_PREPS = ("of", "for")  # "the pirates' intention of attacking X", "his plan for hitting X"
-
-
-def noun_controller(noun) -> list:
-    """Who does the act of a clause that modifies a noun ("the decision by the Supreme Court to give X", "George
-    Will's call to abandon X", "the pirates' intention of attacking X"): the noun's possessor (a pronoun too: the
-    resolver finds its antecedent), else its "by" phrase; none for a noun that names no one's act or stance."""
-    poss = [c for c in noun.children if c.dep_ == "poss"]
-    if poss:
-        return poss[:1]
-    return [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-            for p in c.children if p.dep_ == "pobj"][:1]
-
-
-def _noun_holder(v, verb) -> list:
-    """The controller of `verb` when its clause chain reaches a noun: an infinitive or participle clause modifying the
-    noun ("the decision by X to give"; a gerund one is read by `subject_of` itself), or a gerund under its "of/for"
-    ("X's approach of seeking")."""
-    if v.head.pos_ not in ("NOUN", "PROPN"):
-        return []
-    if v.dep_ == "acl" and v.tag_ != "VBG" or v.dep_ == "prep" and v.lower_ in CONTROL_PREPS and verb.dep_ == "pcomp":
-        return noun_controller(v.head)
-    return []

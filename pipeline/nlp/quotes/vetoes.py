@@ -91,8 +91,21 @@ def topic_of_a_report(verb, subject, head) -> bool:
         and is_cue(verb.head, ("direct", "indirect"))
 
 
+def money_given(verb, subject, head) -> bool:
+    """'Gordon Brown has offered £960m', 'Mr Gates pledged $750m of his own money': a cue with
+    a sum of money for its object (no reported clause) gives or promises the money, it
+    reports no words or stance."""
+    return head is None and any(child.dep_ == "dobj" and _a_sum(child) for child in verb.children)
+
+
+def _a_sum(noun) -> bool:
+    """A noun phrase headed by a sum of money ('£960m', '$750m', 'a $5bn loan'; not 'support
+    worth $5m'): a currency sign or a money entity up to its head."""
+    return any(tok.ent_type_ == "MONEY" or tok.tag_ == "$" for tok in noun.subtree if tok.i <= noun.i)
+
+
 NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act,
-                topic_of_a_report]
+                topic_of_a_report, money_given]
 
 
 def vetoed(verb, subject, head) -> bool:
