@@ -104,8 +104,9 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout11.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout12.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout13.tsv
-	@echo 'held-out 14 (the reported held-out file: drawn with seed 20261216 and labelled blind in session 19, scored once at its end; held-out 1-13 above are spent history):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout14.tsv
+	@echo 'held-out 15 (the reported held-out file: drawn with seed 20261219 and labelled blind in session 20, scored once at its end; held-out 1-14 above are spent history):'
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout15.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)
