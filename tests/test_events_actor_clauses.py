@@ -43,3 +43,7 @@ def test_the_object_does_the_gerund_it_is_judged_for():
     assert _has(got, "ASSAULT", "Peterson", "wife") and not _has(got, "ASSAULT", "jury")
     # a thing as object leaves the gerund to the subject
     assert _has(_events("He won the election by attacking his rival."), "DISAPPROVE", "He", "rival")
+    # "with" after a verb outside WITH_CONTROL is the subject's means: the subject does the gerund
+    got = _events("The general surprised the rebels with attacking the capital.")
+    assert _has(got, "ASSAULT", "general", "capital") and not _has(got, "ASSAULT", "rebels")
+    assert _has(_events("Police charged two men with robbing the bank."), "COERCE", "Police", "two men")

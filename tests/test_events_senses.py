@@ -352,6 +352,10 @@ def test_helping_a_named_actor_to_a_goal_is_support():
     assert _has(got, "SUPPORT", "strategist", "John Howard") and not _has(got, "AID")
     # material help to a country stays AID
     assert _has(_types("The US helped Bosnia rebuild its economy."), "AID", "US", "Bosnia")
+    # an organization helped to a goal that is no political one: material help, not support
+    got = _types("Oxfam helped the Red Cross deliver food to Gaza.")
+    assert _has(got, "AID", "Oxfam", "Red Cross") and not _has(got, "SUPPORT")
+    assert _has(_types("He is out to help UKIP take Britain out of the EU."), "SUPPORT", None, "UKIP")
 
 
 def test_appealing_against_a_ruling_contests_its_makers():

@@ -354,7 +354,8 @@ POLITICAL_LABELS = ("PERSON", "ORG")  # a candidate, a party, a campaign: helped
 
 def political_help(found: Found, lex: Lexicon) -> Sense | None:
     """"The strategist helped Australia's PM, John Howard, win four elections", "he is out to help UKIP take Britain
-    out of the EU": helping a named person or organization reach a goal (a complement clause) is political support
+    out of the EU": helping a named person reach a goal (a complement clause), or an organization reach a political
+    one (rules' POLITICAL_GOAL: win, take, form ...), is political support
     (PLOVER SUPPORT), not aid (AID is material or humanitarian help: "helped Bosnia rebuild", "help the automakers
     restructure")."""
     tok = found.tok
@@ -362,6 +363,9 @@ def political_help(found: Found, lex: Lexicon) -> Sense | None:
         return None
     if not found.targets or not all(m is not None and m.label in POLITICAL_LABELS for m, _ in found.targets):
         return None
+    goals = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")}
+    if any(m.label != "PERSON" for m, _ in found.targets) and not goals & lex.words("POLITICAL_GOAL"):
+        return None  # a company or a charity helped to raise capital or deliver food: material help, AID stays
     return Sense("SUPPORT", None, "05")
 
 

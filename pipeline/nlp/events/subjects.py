@@ -223,9 +223,11 @@ OBJECT_CONTROL_PREPS = ("of", "for", "with")  # "convicted X of / praised X for 
 def _object_controller(prep):
     """"The jury convicted Peterson of murder for killing his wife", "Republicans praised Smith for backing the bill",
     "police charged two men with robbing X": the gerund under an of/for/with phrase of a verb that has a person (or
-    organization, country) as its object is done by that object; "won the election by attacking X", "ended the
-    speech with a call": a thing object or a by/after phrase leaves it to the subject."""
-    if prep.lower_ not in OBJECT_CONTROL_PREPS:
+    organization, country) as its object is done by that object ("with" only after a verb of rules' WITH_CONTROL
+    list); "won the election by attacking X", "ended the speech with a call", "surprised the rebels with attacking the
+    capital": a thing object, a by/after phrase or another verb's "with" leaves it to the subject."""
+    if prep.lower_ not in OBJECT_CONTROL_PREPS or prep.lower_ == "with" and \
+            prep.head.lemma_.lower() not in lexicon().words("WITH_CONTROL"):
         return None
     obj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
     if obj is None or is_nonactor(obj):
