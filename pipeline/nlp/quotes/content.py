@@ -47,6 +47,12 @@ def names_a_medium(pobj) -> bool:
     return any(word.lemma_.lower() in MEDIUM_NOUNS or word.lower_ in MEDIUM_NOUNS for word in words)
 
 
+def said_on_a_medium(prep, pobj) -> bool:
+    """An 'on'/'over' phrase naming a medium ('comments on BBC Radio 4', 'speaking over the
+    phone'): where the words were said, never what they were about."""
+    return prep.lower_ in ("on", "over") and names_a_medium(pobj)
+
+
 def _infinitive_tail(verb, high: int) -> int:
     """'calling on Democratic candidates to support the $15 minimum wage': an infinitive the
     parser hung on the cue verb right after its object says what the object is asked to do."""
@@ -138,7 +144,7 @@ def _prep_object_content(verb, lemma: str, kids: list, dobj) -> tuple[int, int] 
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > verb.i:
             pobj = next((child for child in prep.children if child.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None and pobj.lower_ not in OBJECT_STOP and pobj.ent_type_ not in ("DATE", "TIME") \
-                    and not (prep.lower_ in ("on", "over") and names_a_medium(pobj)):
+                    and not said_on_a_medium(prep, pobj):
                 high = pobj.right_edge.i + 1
                 # 'referred to Rubio as “a bright leader”', 'pointed to China as the regional
                 # enforcer': the description goes with it

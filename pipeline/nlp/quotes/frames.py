@@ -4,7 +4,7 @@ parenthetical cue clause, a poll, the clause a cue verb's parse hangs elsewhere.
 returns the speaker token and content token range(s) it finds, or None."""
 from __future__ import annotations
 
-from pipeline.nlp.quotes.content import MORE_OBJECT_CUES, left_clause_start, names_a_medium
+from pipeline.nlp.quotes.content import MORE_OBJECT_CUES, left_clause_start, said_on_a_medium
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.lexicon import word_map, word_set
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, trim_range
@@ -184,7 +184,7 @@ def _noun_content(tok) -> tuple[int, int] | None:
                      and child.i == tok.i + 1), None)
         pobj = next((child for child in prep.children if child.dep_ in ("pobj", "pcomp")), None) \
             if prep is not None else None
-        if pobj is not None and pobj.pos_ != "PRON" and not (prep.lower_ in ("on", "over") and names_a_medium(pobj)):
+        if pobj is not None and pobj.pos_ != "PRON" and not said_on_a_medium(prep, pobj):
             return pobj.left_edge.i, pobj.right_edge.i + 1  # (not 'comments on BBC Radio 4': where they were made)
     return None
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.nlp.quotes.content import names_a_medium
+from pipeline.nlp.quotes.content import said_on_a_medium
 from pipeline.nlp.quotes.lexicon import RULES
 
 FRAMES_PATH = RULES / "quote_frames.tsv"
@@ -49,7 +49,7 @@ def _complement(tok, first_prep_at: int):
     if prep is None or prep.i > first_prep_at + 1:
         return None
     pobj = next((child for child in prep.children if child.dep_ in ("pobj", "pcomp")), None)
-    if pobj is None or pobj.lower_ in NO_SPEAKER_WORDS or prep.lower_ in ("on", "over") and names_a_medium(pobj):
+    if pobj is None or pobj.lower_ in NO_SPEAKER_WORDS or said_on_a_medium(prep, pobj):
         return None  # ('comments on BBC Radio 4': where they were made)
     return prep.lower_, (pobj.left_edge.i, pobj.right_edge.i + 1)
 
