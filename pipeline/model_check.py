@@ -42,7 +42,7 @@ def check_model(con, name: str) -> ModelCheck:
     if relation.keys:
         grain = ", ".join(relation.keys)
         duplicates = con.execute(f"SELECT count(*) FROM (SELECT {grain} FROM {name} GROUP BY ALL HAVING count(*) > 1)"
-                             ).fetchall()[0][0]
+                                 ).fetchall()[0][0]
         if duplicates:
             result.problems.append(f"{duplicates} values of the grain ({grain}) repeat")
     if relation.example:

@@ -61,8 +61,9 @@ PERSONAL_PRONOUNS = frozenset(word for word, kind in PRONOUNS.items() if kind in
 
 def _pronoun_victim(site: Site, r: Resolved) -> bool:
     """An agentless arrest, attack, sanction, investigation, accusation or criticism of a third-person pronoun ("he
-    was arrested", "she is accused of", "they were criticised") is an event whose target the article names elsewhere; the labelling guide writes
-    it with empty actors (held-out 14, decision u: "is accused of gunning down" is DISAPPROVE of the accused)."""
+    was arrested", "she is accused of", "they were criticised") is an event whose target the article names elsewhere;
+    the labelling guide writes it with empty actors (held-out 14, decision u: "is accused of gunning down" is
+    DISAPPROVE of the accused)."""
     return r.anon and site.kind == "V" and site.trig.type in PRONOUN_VICTIM_TYPES and any(
         (t or "").lower() in PERSONAL_PRONOUNS for _, t in r.tgt_ok)
 

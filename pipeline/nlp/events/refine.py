@@ -19,7 +19,7 @@ trigger:
   to cooperate, aid, yield, meet), the planned act itself not having happened;
 - an agreement, support or concession that is denied ("will not accept refugees", "did not
   agree") is a REJECT;
-- helping a named person or organization reach a goal ("helped X win") is SUPPORT, not AID;
+- helping a named person reach a goal ("helped X win"), or an organization a political one, is SUPPORT, not AID;
 - a killing or attack by an armed force with conventional military means (a CAMEO 19 sense, or a
   source that is a military unit or aircraft: "British aircraft killed 4 Iraqis") is a FIGHT.
 
@@ -355,15 +355,14 @@ POLITICAL_LABELS = ("PERSON", "ORG")  # a candidate, a party, a campaign: helped
 def political_help(found: Found, lex: Lexicon) -> Sense | None:
     """"The strategist helped Australia's PM, John Howard, win four elections", "he is out to help UKIP take Britain
     out of the EU": helping a named person reach a goal (a complement clause), or an organization reach a political
-    one (rules' POLITICAL_GOAL: win, take, form ...), is political support
-    (PLOVER SUPPORT), not aid (AID is material or humanitarian help: "helped Bosnia rebuild", "help the automakers
-    restructure")."""
+    one (rules' POLITICAL_GOAL: win, take, form ...), is political support (PLOVER SUPPORT), not aid (AID is material
+    or humanitarian help: "helped Bosnia rebuild", "help the automakers restructure")."""
     tok = found.tok
-    if found.trig.type != "AID" or tok.pos_ != "VERB" or not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+    goals = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")}
+    if found.trig.type != "AID" or tok.pos_ != "VERB" or not goals:
         return None
     if not found.targets or not all(m is not None and m.label in POLITICAL_LABELS for m, _ in found.targets):
         return None
-    goals = {c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")}
     if any(m.label != "PERSON" for m, _ in found.targets) and not goals & lex.words("POLITICAL_GOAL"):
         return None  # a company or a charity helped to raise capital or deliver food: material help, AID stays
     return Sense("SUPPORT", None, "05")
