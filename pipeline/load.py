@@ -4,6 +4,8 @@ row by row). A failure rolls the whole batch back: the warehouse stays as it was
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
@@ -235,8 +237,11 @@ def _first_of_each_key(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
     return list(first.values())
 
 
-def _frame(table: str, rows: list[dict], con) -> pl.DataFrame:
-    cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+def _columns(con, table: str) -> list[str]:
+    return [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+
+
+def _frame(table: str, rows: list[dict], cols: list[str]) -> pl.DataFrame:
     unique = _first_of_each_key(rows, TABLE_KEYS[table])
     if not unique:
         return pl.DataFrame()
@@ -273,7 +278,10 @@ def _holds_rows(con, table: str) -> bool:
 def upsert(con, table: str, rows: list[dict], scope: BatchScope | None = None) -> int:
     """Upsert a batch of rows (deduplicated on the key) through a registered frame; their
     keys join the batch's `scope` (what its checks read)."""
-    frame = _frame(table, rows, con)
+    return _upsert_frame(con, table, _frame(table, rows, _columns(con, table)), scope)
+
+
+def _upsert_frame(con, table: str, frame: pl.DataFrame, scope: BatchScope | None = None) -> int:
     if frame.is_empty():
         return 0
     name = f"batch_{table}"
@@ -298,12 +306,13 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]], verify=None
     batch's rows in `scope`): when it raises, the batch is rolled back and the warehouse
     stays as it was."""
     counts, scope = {}, BatchScope()
+    batch = {table: files if table == "files" else rows.get(table, []) for table in TABLE_KEYS}
+    columns = {table: _columns(con, table) for table in batch}
     con.execute("BEGIN TRANSACTION")
     try:
-        counts["files"] = upsert(con, "files", files, scope)
-        for table in TABLE_KEYS:
-            if table != "files":
-                counts[table] = upsert(con, table, rows.get(table, []), scope)
+        with _frames_ahead(batch, columns) as frames:
+            for table, frame in frames:
+                counts[table] = _upsert_frame(con, table, frame, scope)
         counts["actor_repoints"] = apply_actor_moves(con, rows, scope)
         counts[sentence_spans.TABLE] = sentence_spans.store_missing_spans(con, scope)  # the new versions
         faults.reached("load")
@@ -315,6 +324,20 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]], verify=None
         raise
     scope.drop(con)
     return counts
+
+
+@contextmanager
+def _frames_ahead(batch: dict[str, list[dict]], columns: dict[str, list[str]]):
+    """The batch's (table, frame) pairs in order, the frames built by a thread while the
+    caller inserts the ones before: turning row dicts into a frame is Python work, and DuckDB
+    inserts a frame without Python's lock, so on two cores the two overlap (same frames, same
+    order). A caller that stops (a failed insert) leaves no frame being built behind it."""
+    pool = ThreadPoolExecutor(1, thread_name_prefix="load-frames")
+    pending = [(table, pool.submit(_frame, table, rows, columns[table])) for table, rows in batch.items()]
+    try:
+        yield ((table, future.result()) for table, future in pending)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 table_counts = catalog.table_counts
