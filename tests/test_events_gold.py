@@ -1,5 +1,5 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8-16 and dev 4-16 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+8-16 and dev 4-17 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
 picked by hand (held-out 10-16 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
 R 0.130 F1 0.197, never tuned on; held-out 11-15 were scored once at the end of sessions 15, 17, 18, 19 and 20,
 held-out 14 at P 0.500 R 0.150 F1 0.231, held-out 15 at P 0.286 R 0.143 F1 0.190; held-out 16, drawn and labelled
@@ -222,3 +222,10 @@ def test_heldout16_is_the_seeded_draw():
 def test_heldout16_is_never_training_data():
     """The learned steps, events_cv and events_misses read `training_files()`: held-out 16 must not be among them."""
     assert "events_heldout16.tsv" not in {p.name for p in training_files()}
+
+
+def test_dev17_is_the_seeded_draw():
+    """Dev 17 (session 21, a development file compared in the clear) was drawn after held-out 16 was committed."""
+    before = HELDOUT16_BEFORE + ["events_heldout16.tsv"]
+    assert _draw(20261222, 11, 3, before) == _sentences("events_dev17.tsv")
+    assert not _files(["events_dev17.tsv"]) & _files(before + SECOND)
