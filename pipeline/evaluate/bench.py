@@ -27,6 +27,7 @@ from pipeline.evaluate.bench_probe import ROOT, CliRun, Workspace, machine
 from pipeline.model_sql import model_files
 from pipeline.models import MODELS_STEP
 from pipeline.nlp import BATCH_SIZE, MODEL_NAME, process_count
+from pipeline.paths import shared_corpora
 
 STALE_VERSION = "0.0.0"  # what the bench writes into versions.extractor_version to simulate an upgrade
 MB = 2**20
@@ -200,7 +201,7 @@ def render(rows: list[Row], summary: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpora", nargs="?", default=str(ROOT.parent / "shared" / "corpora"))
+    ap.add_argument("corpora", nargs="?", default=str(shared_corpora()))
     ap.add_argument("--docs", type=int, default=1300, help="BBC files in the full build (default 1300)")
     ap.add_argument("--all", action="store_true", help="every shared BBC file (less the held-back new ones)")
     ap.add_argument("--new", type=int, default=20, help="articles added to the built warehouse (default 20)")
