@@ -129,10 +129,20 @@ def _named_examples(tok) -> list:
             for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]
 
 
+def _named_list(tok) -> list:
+    """"Trailing contenders Ted Cruz and John Kasich", "the two leaders, Blair and Chirac": a plural noun whose
+    appositive is a list of names stands for the names (each is an actor; the noun alone would give only the first)."""
+    if tok.tag_ != "NNS":
+        return []
+    return next(([c] for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and
+                 any(x.dep_ == "conj" and x.pos_ == "PROPN" for x in c.children)), [])
+
+
 def expand_conj(tok) -> list:
     """The noun and the nouns conjoined with it, named as its companions ("X and Y", "X, along with Y") or as its
-    named examples ("campaigners, including X")."""
-    out = [tok]
+    named examples ("campaigners, including X"); a plural noun before a list of names, the names."""
+    named = _named_list(tok)
+    out = expand_conj(named[0]) if named else [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out += expand_conj(c)
