@@ -190,13 +190,36 @@ def _prep_fits(s: SenseSite) -> bool:
 
 
 def _modal_fits(s: SenseSite) -> bool:
-    """'modal:': "said that Y must return it": a complement clause with one of these modals, or a subjunctive one
-    ("suggested that multiple delegations attend": a bare verb with its own subject, no auxiliary)."""
+    """'modal:': "said that Y must return it": a complement clause that states an obligation (`obligation_clauses`)."""
     modal = s.trig.need("modal")
-    return modal is None or any(c.dep_ == "ccomp" and (
-        any(a.dep_ == "aux" and a.lower_ in modal for a in c.children) or c.tag_ == "VB" and
-        any(a.dep_ == "nsubj" for a in c.children) and not any(a.dep_ in ("aux", "auxpass") for a in c.children))
-        for c in s.tok.children)
+    return modal is None or bool(obligation_clauses(s.tok, modal))
+
+
+NECESSITY_VERBS = ("have", "need")  # "would have to work hard", "needs to act": a necessity with a to-infinitive
+
+
+def obligation_clauses(tok, modal) -> list:
+    """The complement clauses of a verb (and the clauses conjoined to them with their own subject: "said the House
+    needs a Speaker and that peers should lead the way") that state an obligation: one of the `modal` auxiliaries, a
+    subjunctive ("suggested that multiple delegations attend": a bare verb with its own subject, no auxiliary) or a
+    necessity verb with a to-infinitive ("warned the government would have to work hard", "the party needs to
+    change": `NECESSITY_VERBS`)."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    clauses += [j for c in clauses for j in c.children if j.dep_ == "conj" and j.pos_ in ("VERB", "AUX") and
+                any(a.dep_ == "nsubj" for a in j.children)]
+    return [c for c in clauses if not _conditioned(c) and (any(
+        a.dep_ == "aux" and a.lower_ in modal for a in c.children) or (
+        c.tag_ == "VB" and any(a.dep_ == "nsubj" for a in c.children) and
+        not any(a.dep_ in ("aux", "auxpass") for a in c.children)) or (
+        c.lemma_.lower() in NECESSITY_VERBS and c.tag_ != "VBD" and any(x.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in c.children)))]
+
+
+def _conditioned(clause) -> bool:
+    """"if bars were allowed to open late the police would have to take officers off day shifts": a consequence under
+    a condition is a forecast, not an obligation put on anyone."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in clause.children)
 
 
 def _clause_fits(s: SenseSite) -> bool:
