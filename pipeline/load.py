@@ -275,13 +275,13 @@ def _holds_rows(con, table: str) -> bool:
     return con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
 
 
-def upsert(con, table: str, rows: list[dict], scope: BatchScope | None = None) -> int:
+def upsert(con, table: str, rows: list[dict], scope: BatchScope | None = None,
+           frame: pl.DataFrame | None = None) -> int:
     """Upsert a batch of rows (deduplicated on the key) through a registered frame; their
-    keys join the batch's `scope` (what its checks read)."""
-    return _upsert_frame(con, table, _frame(table, rows, _columns(con, table)), scope)
-
-
-def _upsert_frame(con, table: str, frame: pl.DataFrame, scope: BatchScope | None = None) -> int:
+    keys join the batch's `scope` (what its checks read). `frame`: the rows' frame when
+    it is built already (write_batch builds them ahead)."""
+    if frame is None:
+        frame = _frame(table, rows, _columns(con, table))
     if frame.is_empty():
         return 0
     name = f"batch_{table}"
@@ -312,7 +312,7 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]], verify=None
     try:
         with _frames_ahead(batch, columns) as frames:
             for table, frame in frames:
-                counts[table] = _upsert_frame(con, table, frame, scope)
+                counts[table] = upsert(con, table, batch[table], scope, frame)
         counts["actor_repoints"] = apply_actor_moves(con, rows, scope)
         counts[sentence_spans.TABLE] = sentence_spans.store_missing_spans(con, scope)  # the new versions
         faults.reached("load")
