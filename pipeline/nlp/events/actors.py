@@ -88,6 +88,17 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
     return None, text
 
 
+def hyphen_last(tok):
+    """"A co-worker has been charged", "his ex-wife": the tokenizer splits a hyphenated noun and the parser gives each
+    part the same dependency on the same head ("co", "-", "worker" all subjects); the last part is the word's head
+    (None when `tok` opens no such split word)."""
+    doc, k = tok.doc, tok.i
+    while k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].dep_ == tok.dep_ and \
+            doc[k + 2].head.i == tok.head.i != tok.i and doc[k + 2].pos_ == "NOUN":
+        k += 2
+    return doc[k] if k > tok.i else None
+
+
 def is_nonactor(tok) -> bool:
     """A noun that never names an actor (an offence, a product, software, a document or measure:
     `NONACTOR` rows of rules/event_context.tsv), whatever label the tagger gives it."""
@@ -118,10 +129,20 @@ def _named_examples(tok) -> list:
             for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]
 
 
+def _named_list(tok) -> list:
+    """"Trailing contenders Ted Cruz and John Kasich", "the two leaders, Blair and Chirac": a plural noun whose
+    appositive is a list of names stands for the names (each is an actor; the noun alone would give only the first)."""
+    if tok.tag_ != "NNS":
+        return []
+    return next(([c] for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and
+                 any(x.dep_ == "conj" and x.pos_ == "PROPN" for x in c.children)), [])
+
+
 def expand_conj(tok) -> list:
     """The noun and the nouns conjoined with it, named as its companions ("X and Y", "X, along with Y") or as its
-    named examples ("campaigners, including X")."""
-    out = [tok]
+    named examples ("campaigners, including X"); a plural noun before a list of names, the names."""
+    named = _named_list(tok)
+    out = expand_conj(named[0]) if named else [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out += expand_conj(c)
