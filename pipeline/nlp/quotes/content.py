@@ -165,7 +165,8 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
     """Bounds of a reported clause [low, high) without the narrator's additions after it: a
     conjoined verb of speech ('… momentum and said that …'; a conjoined stance or object cue
     stays in the clause, as PolNeAR files it: 'said the group is not an advocacy group and
-    supports candidates on both sides'), a participle after a comma ('…, referring to …'), a contrast ('…,
+    supports candidates on both sides'), a conjoined report with a subject of its own
+    (`_another_report`), a participle after a comma ('…, referring to …'), a contrast ('…,
     though voters …'), a perfect participle after a comma ('…, having earlier criticised …').
     (Running a clause the parser cut at a quotation mark on to the
     sentence end was tried: it lowered PolNeAR recall.)"""
@@ -180,6 +181,8 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
                 and is_cue(tok, ("direct",)) \
                 and not any(child.dep_ in SUBJECT_DEPS for child in tok.children):
             high = index
+        elif _another_report(tok, low):
+            high = tok.left_edge.i
         elif prev in (",", "—", "–", "--", "-") and (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")
                                                      or tok.lower_ in CLAUSE_BREAKS or _perfect_participle(tok)):
             high = index
@@ -190,6 +193,17 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
             and not ctx.inside_quote(doc[high - 1].idx):
         high -= 1
     return low, high
+
+
+def _another_report(tok, low: int) -> bool:
+    """'Halifax said house prices rose by 0.8% and Nationwide reported a rise of 0.4%': a
+    speech verb conjoined to the head of the reported clause, with a named subject of its own
+    and no 'that' (not '… and that she wanted …', the same report's second clause), is the
+    narrator's next report, not part of the first one's content."""
+    subject = next((child for child in tok.children if child.dep_ in SUBJECT_DEPS and child.i < tok.i), None)
+    return tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.left_edge.i <= low + 1 \
+        and subject is not None and subject.pos_ in ("NOUN", "PROPN") and is_cue(tok, ("direct",)) \
+        and not any(child.dep_ == "mark" for child in tok.children)
 
 
 def _perfect_participle(tok) -> bool:
