@@ -7,6 +7,7 @@ import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from pipeline.event_symmetry import is_symmetric
 from pipeline.ids import stable_id
 from pipeline.records import EXTRACTOR_VERSION
 
@@ -127,8 +128,6 @@ def event_identity(article_id: str, e, actor1_id: str | None, actor2_id: str | N
     its date with granularity, whichever article reports it. An undated event cannot be
     told apart from another one of the same actors, so it stays inside its article
     (type, mode and actors there)."""
-    from pipeline.nlp.events import is_symmetric
-
     def norm(text: str | None) -> str:
         return re.sub(r"\W+", " ", (text or "").lower()).strip()
 

@@ -1,8 +1,9 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8-15 and dev 4-16 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
-picked by hand (held-out 10-15 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
-R 0.130 F1 0.197, never tuned on; held-out 11, 12, 13 and 14 were scored once at the end of sessions 15, 17, 18 and 19,
-held-out 14 at P 0.500 R 0.150 F1 0.231; held-out 15, drawn and labelled blind in session 20, is unscored)."""
+8-16 and dev 4-17 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+picked by hand (held-out 10-16 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
+R 0.130 F1 0.197, never tuned on; held-out 11-15 were scored once at the end of sessions 15, 17, 18, 19 and 20,
+held-out 14 at P 0.500 R 0.150 F1 0.231, held-out 15 at P 0.286 R 0.143 F1 0.190; held-out 16, drawn and labelled
+blind in session 21, is unscored)."""
 from __future__ import annotations
 
 import hashlib
@@ -187,16 +188,16 @@ HELDOUT15_BEFORE = HELDOUT14_BEFORE + ["events_heldout14.tsv", "events_dev14.tsv
 
 def test_heldout15_is_the_seeded_draw():
     """Held-out 15 (session 20, drawn after dev 15 with --fresh, labelled blind before any extractor change of the
-    session) is not yet scored: compare fingerprints so the test never shows its sentences."""
+    session) was scored once at the end of session 20: compared by fingerprint, as when it was unseen."""
     drawn, labelled = _draw(20261219, 11, 3, HELDOUT15_BEFORE), _sentences("events_heldout15.tsv")
     assert len(drawn) == len(labelled) == 38
     assert _digest(drawn) == _digest(labelled), "events_heldout15.tsv is not the seeded draw (seed 20261219)"
     assert not _files(["events_heldout15.tsv"]) & _files(HELDOUT15_BEFORE + SECOND)
 
 
-def test_heldout15_is_never_training_data():
-    """The learned steps, events_cv and events_misses read `training_files()`: held-out 15 must not be among them."""
-    assert "events_heldout15.tsv" not in {p.name for p in training_files()}
+def test_spent_heldout15_is_development_data():
+    """Held-out 15 was scored once (end of session 20: P 0.286 R 0.143 F1 0.190): the trainers read it now."""
+    assert "events_heldout15.tsv" in {p.name for p in training_files()}
 
 
 def test_dev16_is_the_seeded_draw():
@@ -204,3 +205,27 @@ def test_dev16_is_the_seeded_draw():
     before = HELDOUT15_BEFORE + ["events_heldout15.tsv"]
     assert _draw(20261220, 11, 3, before) == _sentences("events_dev16.tsv")
     assert not _files(["events_dev16.tsv"]) & _files(before + SECOND)
+
+
+HELDOUT16_BEFORE = HELDOUT15_BEFORE + ["events_heldout15.tsv", "events_dev16.tsv"]
+
+
+def test_heldout16_is_the_seeded_draw():
+    """Held-out 16 (session 21, drawn after dev 16 with --fresh, labelled blind before any extractor change of the
+    session) is not yet scored: compare fingerprints so the test never shows its sentences."""
+    drawn, labelled = _draw(20261221, 11, 3, HELDOUT16_BEFORE), _sentences("events_heldout16.tsv")
+    assert len(drawn) == len(labelled) == 41
+    assert _digest(drawn) == _digest(labelled), "events_heldout16.tsv is not the seeded draw (seed 20261221)"
+    assert not _files(["events_heldout16.tsv"]) & _files(HELDOUT16_BEFORE + SECOND)
+
+
+def test_heldout16_is_never_training_data():
+    """The learned steps, events_cv and events_misses read `training_files()`: held-out 16 must not be among them."""
+    assert "events_heldout16.tsv" not in {p.name for p in training_files()}
+
+
+def test_dev17_is_the_seeded_draw():
+    """Dev 17 (session 21, a development file compared in the clear) was drawn after held-out 16 was committed."""
+    before = HELDOUT16_BEFORE + ["events_heldout16.tsv"]
+    assert _draw(20261222, 11, 3, before) == _sentences("events_dev17.tsv")
+    assert not _files(["events_dev17.tsv"]) & _files(before + SECOND)

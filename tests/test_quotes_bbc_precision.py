@@ -1,4 +1,4 @@
-"""The BBC precision samples of issue 14 (sessions 15, 18 and 20): the seeded draw gives the 20
+"""The BBC precision samples of issue 14 (sessions 15, 18, 20 and 21): the seeded draw gives the 20
 labelled files, none of them in the 30-article gold (nor in the earlier samples),
 and every labelled prediction is found in its article with a verdict."""
 from pipeline.evaluate.quotes_bbc import GOLD
@@ -32,7 +32,7 @@ def test_second_sample_leaves_out_the_gold_and_the_first_sample():
     assert not set(names) & (set(draw(corpora, 15)) | {line.split("\t")[0] for line in GOLD.read_text(
         encoding="utf-8").splitlines()})
     labels = read_labels(corpora, 18)
-    assert sum(map(len, labels.values())) == len(rows) == 217
+    assert sum(map(len, labels.values())) == len(rows) == 218
     assert sum(row[4] == "ok" for row in rows) == 191
 
 
@@ -44,5 +44,17 @@ def test_third_sample_leaves_out_the_gold_and_both_earlier_samples():
     assert not set(names) & (set(draw(corpora, 15)) | set(draw(corpora, 18)) | {
         line.split("\t")[0] for line in GOLD.read_text(encoding="utf-8").splitlines()})
     labels = read_labels(corpora, 20)
-    assert sum(map(len, labels.values())) == len(rows) == 260
-    assert sum(row[4] == "ok" for row in rows) == 220
+    assert sum(map(len, labels.values())) == len(rows) == 261
+    assert sum(row[4] == "ok" for row in rows) == 221
+
+
+def test_fourth_sample_leaves_out_the_gold_and_the_three_earlier_samples():
+    corpora = corpus("bbc-news").parent
+    names = draw(corpora, 21)
+    rows = _rows(SAMPLES[21].labels)
+    assert len(names) == 20 and {row[0] for row in rows} <= set(names)
+    earlier = {name for seed in (15, 18, 20) for name in draw(corpora, seed)}
+    assert not set(names) & (earlier | {line.split("\t")[0] for line in GOLD.read_text(encoding="utf-8").splitlines()})
+    labels = read_labels(corpora, 21)
+    assert sum(map(len, labels.values())) == len(rows) == 217
+    assert sum(row[4] == "ok" for row in rows) == 182

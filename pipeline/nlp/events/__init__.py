@@ -11,8 +11,9 @@
 - `resolver`: what an actor head names (`ActorResolver`: mention, pronoun, author, agent noun);
 - `status`: status, place and date of an event.
 """
+from pipeline.event_symmetry import is_symmetric
 from pipeline.nlp.events.extract import extract_events
-from pipeline.nlp.events.lexicon import is_symmetric, lexicon
+from pipeline.nlp.events.lexicon import lexicon
 from pipeline.nlp.events.status import dateline_city, document_dates
 
 __all__ = ["extract_events", "is_symmetric", "lexicon", "dateline_city", "document_dates"]

@@ -88,6 +88,17 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
     return None, text
 
 
+def hyphen_last(tok):
+    """"A co-worker has been charged", "his ex-wife": the tokenizer splits a hyphenated noun and the parser gives each
+    part the same dependency on the same head ("co", "-", "worker" all subjects); the last part is the word's head
+    (None when `tok` opens no such split word)."""
+    doc, k = tok.doc, tok.i
+    while k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].dep_ == tok.dep_ and \
+            doc[k + 2].head.i == tok.head.i != tok.i and doc[k + 2].pos_ == "NOUN":
+        k += 2
+    return doc[k] if k > tok.i else None
+
+
 def is_nonactor(tok) -> bool:
     """A noun that never names an actor (an offence, a product, software, a document or measure:
     `NONACTOR` rows of rules/event_context.tsv), whatever label the tagger gives it."""

@@ -5,8 +5,8 @@ Why: a hand-grown lexicon tuned on a hundred sentences misses the long tail of n
 CAMEO verb dictionary lists hundreds of verb synsets with thousands of forms and object /
 preposition patterns, and PLOVER publishes how each CAMEO code maps to a PLOVER type.
 
-What is read (`../shared/corpora/event-coding/`; `Phoenix.agents.txt` gives the AGENT rows, generic
-actor nouns such as "police", "rebels", "protesters"):
+What is read (`event-coding/` of the shared corpora, `paths.shared_corpora()`; `Phoenix.agents.txt`
+gives the AGENT rows, generic actor nouns such as "police", "rebels", "protesters"):
 - `CAMEO.2.0.txt`: `&CLASS` synonym sets (`+WORD` lines); verb synsets `---  NAME   [code]  ---`
   followed by verb forms (`WORD {irregular forms} [own code]`, multi-word `+STIR_UP`) and
   patterns `- * OBJECT (PREP NOUN) [code]   # VERB` that apply to every verb of the synset.
@@ -43,9 +43,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.paths import shared_corpora
+
 RULES = Path(__file__).resolve().parents[2] / "rules"
 OUTPUT = RULES / "event_triggers_cameo.tsv"
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "event-coding"
+CORPUS = shared_corpora() / "event-coding"
 PARTICLES = {"up", "out", "off", "down", "back", "away", "over", "in", "on", "forward", "aside", "through"}
 PREPOSITIONS = {"with", "against", "to", "for", "on", "at", "in", "into", "from", "by", "over", "of", "about",
                 "under", "between", "behind", "toward", "towards", "after", "during", "alongside", "upon"}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-
+from pipeline.event_symmetry import symmetric_types
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 TRIGGERS_PATH = RULES / "event_triggers.tsv"
@@ -53,7 +53,7 @@ class Lexicon:
     hypo: frozenset[str]
     report: frozenset[str]
     agents: frozenset[str]  # generic actor nouns kept by their text: "police", "rebels"
-    symmetric: frozenset[str]  # "TYPE/mode" whose actor order does not matter
+    symmetric: frozenset[str]  # "TYPE/mode" whose actor order does not matter (pipeline.event_symmetry)
     senses: dict[tuple[str, str], list[Trigger]] = None  # (kind, word) -> senses in lexicon order
     persons: frozenset[str] = frozenset()  # human nouns that can be the victim/target when no entity names it
     context: dict[str, frozenset[str]] = None  # SPORT / SPORT2 / ACCIDENT / ELECTION context words
@@ -118,7 +118,7 @@ def lexicon() -> Lexicon:
     its type's cue category."""
     verbs, nouns, cues = {}, {}, {"LIGHT": set(), "PLAN": set(), "HYPO": set(), "REPORT": set(),
                                      "AGENT": set(), "PERSON": set(), "RECEIVE": set()}
-    sym, senses = set(), {}
+    senses = {}
     generated: dict[tuple[str, str], list[Trigger]] = {}
     mode_codes: dict[str, str] = {}
     for path in (CAMEO_TRIGGERS_PATH, NOMINAL_TRIGGERS_PATH):
@@ -164,11 +164,8 @@ def lexicon() -> Lexicon:
         first = next((t for t in rows if t.type != "-"), None)
         if first is not None and kind in ("V", "N"):
             (verbs if kind == "V" else nouns).setdefault(word, first)
-        for t in rows:
-            if "sym" in t.flags:
-                sym.add(f"{t.type}/{t.mode}")
     return Lexicon(verbs, nouns, frozenset(cues["LIGHT"]), frozenset(cues["PLAN"]), frozenset(cues["HYPO"]),
-                   frozenset(cues["REPORT"]), frozenset(cues["AGENT"] | cues.get("MILITARY", set())), frozenset(sym), senses,
+                   frozenset(cues["REPORT"]), frozenset(cues["AGENT"] | cues.get("MILITARY", set())), symmetric_types(), senses,
                    frozenset(cues["PERSON"]), context_words(), frozenset(cues["RECEIVE"]),
                    context_words().get("NONACTOR", frozenset()), {k: frozenset(v) for k, v in cues.items()},
                    human_nouns())
@@ -183,16 +180,13 @@ def _word_table(path: Path) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def human_nouns() -> frozenset[str]:
-    """The person and social-group nouns of rules/human_nouns_wordnet.tsv."""
-    return _word_table(HUMAN_NOUNS_PATH)
+    """The person and social-group nouns of rules/human_nouns_wordnet.tsv, a hyphenated one also written solid (news
+    writes "coworkers" as often as WordNet's "co-worker")."""
+    words = _word_table(HUMAN_NOUNS_PATH)
+    return words | {w.replace("-", "") for w in words if "-" in w}
 
 
 @lru_cache(maxsize=1)
 def abstract_nouns() -> frozenset[str]:
     """The act, idea and message nouns of rules/abstract_nouns_wordnet.tsv ("decision", "plan", "magazine")."""
     return _word_table(ABSTRACT_NOUNS_PATH)
-
-
-def is_symmetric(event_type: str, mode: str | None) -> bool:
-    """Whether the two actors of an event of this type/mode are interchangeable."""
-    return f"{event_type}/{mode}" in lexicon().symmetric

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    actor_mention, comma_name, document_antecedents, initial_name, is_agent, is_nonactor, is_person_noun,
+    actor_mention, comma_name, document_antecedents, hyphen_last, initial_name, is_agent, is_nonactor, is_person_noun,
     is_pronoun_text, MentionIndex, PRONOUNS, proper_name, role_resolver, with_acronym,
 )
 from pipeline.nlp.events.coref import ANTECEDENT_RULES, antecedent, SENTENCE_RULES
@@ -79,6 +79,11 @@ class ActorResolver:
 
     def _resolve(self, head, allow_text: bool):
         lex = self.lex
+        last = hyphen_last(head)
+        if last is not None:  # "a co-worker": the split word's last part, the whole word as text
+            got = self._resolve(last, allow_text)
+            word = "".join(t.text for t in head.doc[head.i:last.i + 1])
+            return got if got is None or got[0] is not None else (None, word)
         if is_nonactor(head):  # "a previous DUI arrest", "deploy this update"
             return None
         if head.pos_ == "NOUN" and ("N", head.lemma_.lower()) in lex.senses and self.ms.of(head) is None and \

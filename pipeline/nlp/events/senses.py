@@ -104,11 +104,12 @@ def direct_objects(tok, passive_subj):
 
 def counted(tok) -> list:
     """'nationals' of 'two of its nationals', 'medicine' of '700 kg of medicine', 'people' of 'hundreds of
-    thousands of people': what a number, a measure or a quantity noun counts."""
+    thousands of people', 'electorate' of '64 percent of the electorate', 'party' of 'many in the party': what a
+    number, a measure or a quantity word counts (a quantity word's "in" phrase too; not a number's: "two in Gaza")."""
     if not (tok.pos_ == "NUM" or tok.lemma_.lower() in lexicon().words("QUANTITY")):
         return []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and tok.pos_ != "NUM"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     return [p] + counted(p)

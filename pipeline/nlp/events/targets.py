@@ -3,7 +3,9 @@ with/between/of phrase (`unnest`), a head that names nobody reaches a with-phras
 target is kept by its text; a reciprocal object ("accused one another") pairs the sources with each other."""
 from __future__ import annotations
 
-from pipeline.nlp.events.actors import actor_mention, expand_conj, initial_name, is_agent, is_person_noun, PRONOUNS
+from pipeline.nlp.events.actors import (
+    actor_mention, expand_conj, hyphen_last, initial_name, is_agent, is_person_noun, PRONOUNS,
+)
 from pipeline.nlp.events.guards import Resolved, Site
 from pipeline.nlp.events.senses import counted, NOT_PHYSICAL, physical_target
 
@@ -47,6 +49,7 @@ def resolve_targets(site: Site, targets: list, res: Resolved) -> None:
             if got is not None:
                 res.tgt_ok.append(got)
                 head = (counted(tt) or [tt])[-1]  # "dozens of protesters were arrested": the protesters are named
+                head = hyphen_last(head) or head  # "a co-worker was charged": the worker
                 if got[0] is not None or is_agent(head, lex) or is_person_noun(head, lex) or initial_name(tt, lex):
                     res.named.append(got)
                 elif tt.pos_ == "PROPN" and got[1] and got[1].lower() not in PRONOUNS and \
