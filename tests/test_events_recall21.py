@@ -1,6 +1,7 @@
 """Recall rules of issue 11, session 21 (pipeline.nlp.events), on made-up sentences with the real model: a share of
-a group counts the group, a solid spelling of a hyphenated WordNet person noun, a hyphenated noun split by the
-tokenizer."""
+a group counts the group, solid and British spellings of WordNet person nouns, a hyphenated noun split by the
+tokenizer, a vote against, a plural noun before a list of names, a "by" phrase hung on the undergoer, support
+expressed or voiced."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
@@ -26,3 +27,33 @@ def test_a_split_hyphenated_noun_is_one_actor():
     assert _has(got, "COERCE", None, "worker")
     got = _events("Her ex-husband was arrested on Monday.")
     assert _has(got, "COERCE", None, "husband")
+
+
+def test_a_vote_against_rejects():
+    # labelling decision ao of held-out 15: voting against a measure or its sponsor is REJECT
+    assert _has(_events("Rebel Labour MPs voted against the government."), "REJECT", "MPs", "government")
+    assert _has(_events("Several senators voted against the bill."), "REJECT", "senators")
+
+
+def test_a_british_spelling_of_a_person_noun():
+    # WordNet's "organization" written the British way
+    assert _has(_events("The organisation criticised the minister."), "DISAPPROVE", "organisation", "minister")
+
+
+def test_a_plural_noun_before_a_list_of_names():
+    # "contenders Ted Cruz and John Kasich": each name is an actor, not only the first
+    got = _events("The two presidents, Vladimir Putin and Barack Obama, met in Geneva on Monday.")
+    assert _has(got, "CONSULT", "Putin", "Obama") or _has(got, "CONSULT", "Obama", "Putin")
+
+
+def test_a_by_phrase_hung_on_the_undergoer():
+    # the parser hangs "by the Indian navy" on "pirates": it is the arrest's doer
+    got = _events("The arrest of 23 pirates by the Indian navy was reported on Friday.")
+    assert _has(got, "COERCE", "navy", "pirates")
+
+
+def test_support_expressed_or_voiced():
+    # CAMEO's catch-all 'express' row made "expressed support for X" a DISAPPROVE of X
+    got = _events("Senator Smith expressed support for the president.")
+    assert _has(got, "SUPPORT", "Smith", "president") and not _has(got, "DISAPPROVE")
+    assert _has(_events("The union leader voiced support for the strike."), "SUPPORT", "leader")

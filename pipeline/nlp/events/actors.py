@@ -129,10 +129,20 @@ def _named_examples(tok) -> list:
             for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]
 
 
+def _named_list(tok) -> list:
+    """"Trailing contenders Ted Cruz and John Kasich", "the two leaders, Blair and Chirac": a plural noun whose
+    appositive is a list of names stands for the names (each is an actor; the noun alone would give only the first)."""
+    if tok.tag_ != "NNS":
+        return []
+    return next(([c] for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and
+                 any(x.dep_ == "conj" and x.pos_ == "PROPN" for x in c.children)), [])
+
+
 def expand_conj(tok) -> list:
     """The noun and the nouns conjoined with it, named as its companions ("X and Y", "X, along with Y") or as its
-    named examples ("campaigners, including X")."""
-    out = [tok]
+    named examples ("campaigners, including X"); a plural noun before a list of names, the names."""
+    named = _named_list(tok)
+    out = expand_conj(named[0]) if named else [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out += expand_conj(c)
@@ -220,6 +230,16 @@ def is_person_noun(tok, lex: Lexicon) -> bool:
     return bool(re.search(r"\byears?\s*-?\s*old\b", " ".join(t.text for t in tok.subtree)))  # "an 18 - year old male"
 
 
+def _by_on_undergoer(noun) -> list:
+    """"the arrest of 23 pirates by the Indian navy", "the bailout of AIG by the Federal Reserve": the parser often hangs
+    a noun event's "by" phrase on its "of" object (a noun: not "a man wanted by police", whose "by" is the
+    participle's); it is the noun's doer."""
+    return [p for o in noun.children if o.dep_ == "prep" and o.lower_ == "of"
+            for x in o.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN")
+            for c in x.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"][:1]
+
+
 def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     """Source heads a noun trigger names itself: possessor, 'by X', a demonym/organisation/person
     modifier ('Russian airstrikes') or an actor-noun modifier ('militant attack', 'police raid')."""
@@ -227,7 +247,7 @@ def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     if poss:
         return poss[:1]
     by = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-          for p in c.children if p.dep_ == "pobj"]
+          for p in c.children if p.dep_ == "pobj"] or _by_on_undergoer(noun)
     if by:
         return expand_conj(by[0])
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not is_nonactor(c)

@@ -181,9 +181,10 @@ def _word_table(path: Path) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def human_nouns() -> frozenset[str]:
     """The person and social-group nouns of rules/human_nouns_wordnet.tsv, a hyphenated one also written solid (news
-    writes "coworkers" as often as WordNet's "co-worker")."""
+    writes "coworkers" as often as WordNet's "co-worker") and an -ization one in British spelling ("organisation")."""
     words = _word_table(HUMAN_NOUNS_PATH)
-    return words | {w.replace("-", "") for w in words if "-" in w}
+    return words | {w.replace("-", "") for w in words if "-" in w} | {
+        w.replace("ization", "isation") for w in words if "ization" in w}
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,8 @@
 trigger's dependents name."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from pipeline.nlp.docindex import per_token
 from pipeline.nlp.events.actors import expand_conj
 from pipeline.nlp.events.lexicon import Lexicon, Trigger, lexicon
@@ -10,7 +12,7 @@ from pipeline.nlp.events.subjects import subject_of
 
 TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "to": {"CONSULT", "AID", "SUPPORT", "CONCEDE", "DEMAND", "REJECT"},
-                "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME"},
+                "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME", "REJECT"},
                 "on": {"ASSAULT", "SANCTION", "DEMAND", "THREATEN"},  # "drew a gun on him"
                 "at": {"THREATEN"},  # "pointed a revolver at them"
                 "for": {"DEMAND", "SUPPORT"},
@@ -116,75 +118,140 @@ def counted(tok) -> list:
     return []
 
 
+class SenseSite(NamedTuple):
+    """One sense of a trigger token with what its conditions read: the objects (`direct_objects`) and the sentence
+    context (`sentence_context`)."""
+    trig: Trigger
+    tok: object
+    kind: str
+    objs: list
+    ctx: set
+
+
+def _context_fits(s: SenseSite) -> bool:
+    """Not in sport context ('sport'), only in an election context ('election')."""
+    return not ("sport" in s.trig.flags and "sport" in s.ctx or "election" in s.trig.flags and "election" not in s.ctx)
+
+
+def _object_words(objs) -> set[str]:
+    """The objects' lemmas and forms, and their compound words ("a mediation effort")."""
+    return {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs} | {
+        c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}
+
+
+def _object_fits(s: SenseSite) -> bool:
+    """Direct object lemma in a list ('obj:'; 'from' in the list accepts an intransitive 'withdrew from X', 'PERSON' a
+    person/agent object, 'HUMAN' a WordNet person noun, 'WEAPON' a word of CAMEO's &WEAPON class)."""
+    need, objs = s.trig.need("obj"), s.objs
+    if need is None:
+        return True
+    preps = {c.lower_ for c in s.tok.children if c.dep_ == "prep"}
+    return bool(_object_words(objs) & need) or ("from" in need and "from" in preps and not objs) or (
+        "PERSON" in need and any(o.ent_type_ in ("PERSON", "NORP") or o.pos_ == "PROPN" and not o.ent_type_
+                                for o in objs)) or (  # not a product: "released Windows", "Snow Leopard"
+        "HUMAN" in need and any(o.lemma_.lower() in lexicon().humans for o in objs)) or (  # "his chief of staff"
+        "WEAPON" in need and any(o.lemma_.lower() in lexicon().words("WEAPON") for o in objs))  # CAMEO &WEAPON
+
+
+def _no_excluded_object(s: SenseSite) -> bool:
+    """Direct object lemma not in a list ('notobj:')."""
+    bad = s.trig.need("notobj")
+    return bad is None or not _object_words(s.objs) & bad
+
+
+def _complement_fits(s: SenseSite) -> bool:
+    """No complement verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach
+    agreement")."""
+    comps = [c.lemma_.lower() for c in s.tok.children if c.dep_ in ("xcomp", "ccomp")]
+    bad, wanted = s.trig.need("notxcomp"), s.trig.need("withxcomp")
+    return (bad is None or not any(c in bad for c in comps)) and (wanted is None or any(c in wanted for c in comps))
+
+
+def _prep_object_fits(s: SenseSite) -> bool:
+    """'pobj:': the object of one of the sense's prepositions has one of these lemmas ("warned of consequences")."""
+    pobj, prep = s.trig.need("pobj"), s.trig.need("prep")
+    return pobj is None or any(
+        p.lemma_.lower() in pobj or p.lower_ in pobj for c in s.tok.children if c.dep_ in ("prep", "agent")
+        and c.lower_ in (prep or {c.lower_}) for p in c.children if p.dep_ in ("pobj", "pcomp"))
+
+
+def _prep_fits(s: SenseSite) -> bool:
+    """'prep:': one of these prepositions among its dependents; it may hang on the (last conjoined) object ("attacked
+    voters, lawmakers and thinkers for") or on a prepositional object ("clashed with X over Y"), or mark an infinitive
+    clause ("called for X to resign")."""
+    prep, tok = s.trig.need("prep"), s.tok
+    if prep is None:
+        return True
+    heads = [tok] + [x for o in s.objs if o.i > tok.i for x in expand_conj(o)] + [
+        p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    marks = [m for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp") for m in c.children if m.dep_ == "mark"]
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in prep for h in heads for c in h.children) or \
+        any(m.lower_ in prep for m in marks)
+
+
+def _modal_fits(s: SenseSite) -> bool:
+    """'modal:': "said that Y must return it": a complement clause that states an obligation (`obligation_clauses`)."""
+    modal = s.trig.need("modal")
+    return modal is None or bool(obligation_clauses(s.tok, modal))
+
+
+NECESSITY_VERBS = ("have", "need")  # "would have to work hard", "needs to act": a necessity with a to-infinitive
+
+
+def obligation_clauses(tok, modal) -> list:
+    """The complement clauses of a verb (and the clauses conjoined to them with their own subject: "said the House
+    needs a Speaker and that peers should lead the way") that state an obligation: one of the `modal` auxiliaries, a
+    subjunctive ("suggested that multiple delegations attend": a bare verb with its own subject, no auxiliary) or a
+    necessity verb with a to-infinitive ("warned the government would have to work hard", "the party needs to
+    change": `NECESSITY_VERBS`)."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    clauses += [j for c in clauses for j in c.children if j.dep_ == "conj" and j.pos_ in ("VERB", "AUX") and
+                any(a.dep_ == "nsubj" for a in j.children)]
+    return [c for c in clauses if not _conditioned(c) and (any(
+        a.dep_ == "aux" and a.lower_ in modal for a in c.children) or (
+        c.tag_ == "VB" and any(a.dep_ == "nsubj" for a in c.children) and
+        not any(a.dep_ in ("aux", "auxpass") for a in c.children)) or (
+        c.lemma_.lower() in NECESSITY_VERBS and c.tag_ != "VBD" and any(x.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in c.children)))]
+
+
+def _conditioned(clause) -> bool:
+    """"if bars were allowed to open late the police would have to take officers off day shifts": a consequence under
+    a condition is a forecast, not an obligation put on anyone."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in clause.children)
+
+
+def _clause_fits(s: SenseSite) -> bool:
+    """'xcomp': a clausal complement; 'toinf': a to-infinitive one ("warned X to", not "that"; a noun's to-infinitive
+    is its clause modifier: "George Will's call to abandon Trump")."""
+    if "xcomp" in s.trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in s.tok.children):
+        return False
+    return "toinf" not in s.trig.flags or any(c.dep_ == "xcomp" or s.kind == "N" and c.dep_ == "acl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in s.tok.children)
+
+
+def _benign_fits(s: SenseSite) -> bool:
+    """'benignclause': a that-clause naming no hostile act (`benign_clause`)."""
+    return "benignclause" not in s.trig.flags or benign_clause(s.tok, lexicon())
+
+
+def _subject_fits(s: SenseSite) -> bool:
+    """'subj:': "&MILITARY * advance", "TALKS * collapse": the subject's lemma (or its title: "Judge Smith ruled")."""
+    subj = s.trig.need("subj")
+    return subj is None or any(t.lemma_.lower() in subj or t.lower_ in subj
+                               for x in subject_of(s.tok)[0] for t in [x] + compounds(x))
+
+
+# the conditions of `sense_ok`, each a named rule over one SenseSite, tried in order (the first that fails decides)
+SENSE_CONDITIONS = (_context_fits, _object_fits, _no_excluded_object, _complement_fits, _prep_object_fits,
+                    _prep_fits, _modal_fits, _clause_fits, _benign_fits, _subject_fits)
+
+
 def sense_ok(trig: Trigger, tok, kind: str, objs, ctx: set[str]) -> bool:
-    """The conditions a sense puts on its context (lexicon flags): not in sport context ('sport'), only in an election
-    context ('election'), direct object lemma in / not in a list ('obj:', 'notobj:'; 'from' in the obj list accepts an
-    intransitive 'withdrew from X', 'PERSON' a person/agent object, 'HUMAN' a WordNet person noun, 'WEAPON' a word of
-    CAMEO's &WEAPON class), a preposition among its dependents ('prep:'), a to-infinitive complement ('xcomp'), no
-    complement verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach
-    agreement"), a that-clause naming no hostile act ('benignclause': `benign_clause`)."""
-    if "sport" in trig.flags and "sport" in ctx or "election" in trig.flags and "election" not in ctx:
-        return False
-    lemmas = set()  # the objects' words, read by the object conditions only (most senses have none)
-    if trig.need("obj") is not None or trig.need("notobj") is not None:
-        lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
-        lemmas |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}  # "a mediation effort"
-    need = trig.need("obj")
-    if need is not None:
-        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-        ok = bool(lemmas & need) or ("from" in need and "from" in preps and not objs) or (
-            "PERSON" in need and any(o.ent_type_ in ("PERSON", "NORP") or o.pos_ == "PROPN" and not o.ent_type_
-                                    for o in objs)) or (  # not a product: "released Windows", "Snow Leopard"
-            "HUMAN" in need and any(o.lemma_.lower() in lexicon().humans for o in objs)) or (  # "his chief of staff"
-            "WEAPON" in need and any(o.lemma_.lower() in lexicon().words("WEAPON") for o in objs))  # CAMEO &WEAPON
-        if not ok:
-            return False
-    bad = trig.need("notobj")
-    if bad is not None and lemmas & bad:
-        return False
-    bad = trig.need("notxcomp")  # "refused to say": a clausal complement that makes it no event
-    if bad is not None and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in bad for c in tok.children):
-        return False
-    wanted = trig.need("withxcomp")  # "failed to reach agreement": a clausal complement verb of these lemmas
-    if wanted is not None and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in wanted for c in tok.children):
-        return False
-    pobj = trig.need("pobj")  # "warned of consequences": the object of one of the sense's prepositions
-    if pobj is not None and not any(
-            p.lemma_.lower() in pobj or p.lower_ in pobj for c in tok.children if c.dep_ in ("prep", "agent")
-            and c.lower_ in (trig.need("prep") or {c.lower_}) for p in c.children if p.dep_ in ("pobj", "pcomp")):
-        return False
-    prep = trig.need("prep")
-    heads = marks = []  # read by the preposition condition only
-    if prep is not None:
-        # the preposition may hang on the (last conjoined) object: "attacked voters, lawmakers and thinkers for"
-        heads = [tok] + [x for o in objs if o.i > tok.i for x in expand_conj(o)] + [  # or on a prepositional object
-            p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]  # ("clashed with X over Y")
-        # "called for X to resign": "for" marks the infinitive clause
-        marks = [m for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
-                 for m in c.children if m.dep_ == "mark"]
-    if prep is not None and not any(c.dep_ in ("prep", "agent") and c.lower_ in prep for h in heads
-                                    for c in h.children) and not any(m.lower_ in prep for m in marks):
-        return False
-    modal = trig.need("modal")  # "said that Y must return it": a complement clause with one of these modals, or a
-    # subjunctive one ("suggested that multiple delegations attend": a bare verb with its own subject, no auxiliary)
-    if modal is not None and not any(c.dep_ == "ccomp" and (
-            any(a.dep_ == "aux" and a.lower_ in modal for a in c.children) or c.tag_ == "VB" and
-            any(a.dep_ == "nsubj" for a in c.children) and not any(a.dep_ in ("aux", "auxpass") for a in c.children))
-            for c in tok.children):
-        return False
-    if "xcomp" in trig.flags and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
-        return False
-    # "warned X to", not "that"; a noun's to-infinitive is its clause modifier ("George Will's call to abandon Trump")
-    if "toinf" in trig.flags and not any(c.dep_ == "xcomp" or kind == "N" and c.dep_ == "acl" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
-        return False
-    if "benignclause" in trig.flags and not benign_clause(tok, lexicon()):
-        return False
-    subj = trig.need("subj")  # "&MILITARY * advance", "TALKS * collapse": the subject's lemma (or its title:
-    if subj is not None and not any(t.lemma_.lower() in subj or t.lower_ in subj  # "Judge Smith ruled")
-                                    for s in subject_of(tok)[0] for t in [s] + compounds(s)):
-        return False
-    return True
+    """The conditions a sense puts on its context (lexicon flags; `SENSE_CONDITIONS`, each rule says which)."""
+    site = SenseSite(trig, tok, kind, objs, ctx)
+    return all(condition(site) for condition in SENSE_CONDITIONS)
 
 
 def compounds(tok) -> list:

@@ -1,11 +1,13 @@
 """Target rules of verb triggers (`VERB_TARGET_RULES`, applied in order by `verb_roles.verb_roles`): the object a sense
 names as its theme gives way to its author or its against/on phrase, the accused subject of a that-clause, the subject
-of a demanded or helped clause, the one blamed "on", the one asked "from", the object of a refused act, the holder of a thing object."""
+of a clause stating an obligation, of a demanded or helped clause, the one blamed "on", the one asked "from", the object
+of a refused act, the holder of a thing object."""
 from __future__ import annotations
 
 from pipeline.nlp.events.actors import ACTOR_LABELS, expand_conj, is_agent, is_person_noun
 from pipeline.nlp.events.guards import Site
 from pipeline.nlp.events.role_heads import place_holder, that_clause_subjects
+from pipeline.nlp.events.senses import obligation_clauses
 from pipeline.nlp.events.subjects import subject_of
 
 THEME_TARGET_PREPS = ("against", "on", "over", "about", "at")  # "concern over X", "attacks against X"
@@ -42,6 +44,17 @@ def _accused_of_clause(site: Site, targets: list) -> list:
             if inner and not inner_passive:
                 targets = targets + inner[:1]
     return targets
+
+
+def _obliged_subjects(site: Site, targets: list) -> list:
+    """"said the House of Lords needs its own Speaker and that peers should lead the way", "warned the government
+    would have to work hard": a demand stated as an obligation (a 'modal:' sense) is made of the subject of each
+    clause that states it (`senses.obligation_clauses`; a pronoun stays out)."""
+    modal = site.trig.need("modal")
+    if modal is None:
+        return targets
+    return targets + [x for c in obligation_clauses(site.tok, modal) for x in c.children
+                      if x.dep_ == "nsubj" and x.pos_ != "PRON" and x not in targets]
 
 
 def _thing_holders(site: Site, targets: list) -> list:
@@ -122,5 +135,6 @@ def _agreed_act_partner(site: Site, targets: list) -> list:
             site.ms.label_of(o) in ACTOR_LABELS][:1]
 
 
-VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _demanded_of_clause, _small_clause_subject, _blamed_on,
-                     _asked_from, _complement_targets, _agreed_act_partner, _thing_holders)  # in this order
+VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _obliged_subjects, _demanded_of_clause,  # in this order
+                     _small_clause_subject, _blamed_on, _asked_from, _complement_targets, _agreed_act_partner,
+                     _thing_holders)

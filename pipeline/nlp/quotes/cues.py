@@ -49,7 +49,8 @@ from pipeline.nlp.quotes.syntax import (
 ABBREVIATIONS = word_set("abbreviations")
 STATEMENT_NOUNS = word_set("statement_nouns")
 STATEMENT_VERBS = word_set("statement_verbs")
-CREDIT = re.compile(r"[ \t]*([―—–]{1,2})[ \t]*((?:[A-Z][\w’'.\-]*)(?:[ \t]+(?:[A-Z][\w’'.\-]*|de|del|da|van|von|la|le|al|bin)){0,5})"
+CREDIT = re.compile(r"[ \t]*([―—–]{1,2})[ \t]*"
+                    r"((?:[A-Z][\w’'.\-]*)(?:[ \t]+(?:[A-Z][\w’'.\-]*|de|del|da|van|von|la|le|al|bin)){0,5})"
                     r"[ \t]*\.?[ \t]*(?=\n|$)")
 
 
@@ -226,7 +227,8 @@ def any_verb_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMat
     comma, ! or ? and is followed by a short clause [subject] verb / verb subject: any verb
     is the cue there."""
     inner = ctx.text[piece.start:piece.end].rstrip()
-    if not piece.closed or not inner or inner[-1] not in ",!?—–" or _introduces_next(ctx, piece, window.after_end, ":"):
+    if not piece.closed or not inner or inner[-1] not in ",!?—–" \
+            or _introduces_next(ctx, piece, window.after_end, ":"):
         return None  # ('“Are you going to resign?” Mr Kennedy replied: “…”': the reply's cue)
     toks = [tok for tok in ctx.window_tokens(piece.close_end, window.after_end) if not tok.is_space]
     if not toks or toks[0].pos_ not in ("PROPN", "PRON", "NOUN", "DET", "VERB", "ADJ", "NUM"):
@@ -278,7 +280,8 @@ def _without_closing_parenthesis(toks: list) -> list:
     'Rep. Trey Gowdy'): a party and state, an age, a role."""
     if not toks or toks[-1].text.rstrip(":") != ")":
         return toks
-    opening = next((offset for offset in range(len(toks) - 2, max(len(toks) - 10, -1), -1) if toks[offset].text == "("), None)
+    opening = next((offset for offset in range(len(toks) - 2, max(len(toks) - 10, -1), -1)
+                    if toks[offset].text == "("), None)
     return toks[:opening] if opening else toks
 
 
@@ -324,7 +327,8 @@ def any_verb_before(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMa
         tok = toks[offset]
         if tok.pos_ == "VERB":
             rest = toks[offset + 1:]
-            if all(word.dep_ in ("prt", "advmod", "dobj", "det", "dative", "amod", "poss", "compound") for word in rest):
+            if all(word.dep_ in ("prt", "advmod", "dobj", "det", "dative", "amod", "poss", "compound")
+                   for word in rest):
                 subject = outside_subject(ctx, tok, toks[0].i)
                 if subject is not None:
                     return CueMatch(tok, "before", subject)
@@ -408,7 +412,8 @@ def statement_paragraph(ctx: QuoteContext, piece: Piece, window: CueWindow) -> C
     """A quotation paragraph after one whose last sentence puts out a statement ('At Brazile's
     direction, the DNC issued a statement apologizing to Sanders.', 'Sam Lau … said in a
     statement.'): the words of that statement — its verb is the cue, its subject the speaker."""
-    if piece.open_at != piece.para_start or piece.para_start <= 0 or not ctx.text[piece.start:piece.start + 1].isupper():
+    if piece.open_at != piece.para_start or piece.para_start <= 0 \
+            or not ctx.text[piece.start:piece.start + 1].isupper():
         return None
     prev = ctx.text[:piece.para_start].rstrip()
     if not prev.endswith("."):
@@ -465,7 +470,8 @@ def governing_cue(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatc
 
 DIRECT_CUE_RULES = [
     credit_after, headline_speaker, cue_after, interposed_cue, cue_before, headline_verb, any_verb_after,
-    noun_phrase_cue_after, any_verb_before, colon_paragraph_cue, colon_paragraph_verb, statement_paragraph, credit_line, governing_cue,
+    noun_phrase_cue_after, any_verb_before, colon_paragraph_cue, colon_paragraph_verb, statement_paragraph,
+    credit_line, governing_cue,
 ]
 
 

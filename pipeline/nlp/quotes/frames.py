@@ -97,7 +97,8 @@ def passive_content(verb):
     'Clinton's attacks were echoed by her campaign'), or None."""
     passive_subject = next((child for child in verb.children if child.dep_ == "nsubjpass" and child.i < verb.i), None)
     agent = next((child for child in verb.children if child.dep_ == "agent"), None)
-    agent_object = next((child for child in agent.children if child.dep_ == "pobj"), None) if agent is not None else None
+    agent_object = next((child for child in agent.children if child.dep_ == "pobj"), None) \
+        if agent is not None else None
     if passive_subject is None or agent_object is None or passive_subject.lower_ in ("who", "which", "that"):
         return None
     return agent_object, (passive_subject.left_edge.i, passive_subject.right_edge.i + 1)
@@ -117,7 +118,8 @@ def passive_description(ctx: QuoteContext, verb):
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ == "prep" and child.lower_ == "as" and any(kid.dep_ in ("pobj", "pcomp") for kid in child.children):
+        if child.dep_ == "prep" and child.lower_ == "as" \
+                and any(kid.dep_ in ("pobj", "pcomp") for kid in child.children):
             description = (child.i + 1, child.right_edge.i + 1)
         elif child.dep_ in ("xcomp", "oprd"):
             description = (child.left_edge.i, child.right_edge.i + 1)
@@ -203,7 +205,8 @@ def noun_cue(tok):
                     or child.dep_ == "poss" and child.lower_ in ("his", "her", "their")), None)
     if speaker is None:
         by_phrase = next((child for child in tok.children if child.dep_ == "prep" and child.lower_ == "by"), None)
-        speaker = next((child for child in by_phrase.children if child.dep_ == "pobj"), None) if by_phrase is not None else None
+        speaker = next((child for child in by_phrase.children if child.dep_ == "pobj"), None) \
+            if by_phrase is not None else None
     if speaker is None and tok.dep_ == "dobj":
         speaker = next((child for child in tok.head.children if child.dep_ == "nsubj"), None)
     if speaker is None or speaker.lower_ in ("it", "this", "that", "which"):
