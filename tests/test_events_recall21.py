@@ -1,6 +1,7 @@
 """Recall rules of issue 11, session 21 (pipeline.nlp.events), on made-up sentences with the real model: a share of
 a group counts the group, solid and British spellings of WordNet person nouns, a hyphenated noun split by the
-tokenizer, a vote against, a plural noun before a list of names."""
+tokenizer, a vote against, a plural noun before a list of names, a "by" phrase hung on the undergoer, support
+expressed or voiced, "going to" as a future."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
@@ -43,3 +44,22 @@ def test_a_plural_noun_before_a_list_of_names():
     # "contenders Ted Cruz and John Kasich": each name is an actor, not only the first
     got = _events("The two presidents, Vladimir Putin and Barack Obama, met in Geneva on Monday.")
     assert _has(got, "CONSULT", "Putin", "Obama") or _has(got, "CONSULT", "Obama", "Putin")
+
+
+def test_a_by_phrase_hung_on_the_undergoer():
+    # the parser hangs "by the Indian navy" on "pirates": it is the arrest's doer
+    got = _events("The arrest of 23 pirates by the Indian navy was reported on Friday.")
+    assert _has(got, "COERCE", "navy", "pirates")
+
+
+def test_support_expressed_or_voiced():
+    # CAMEO's catch-all 'express' row made "expressed support for X" a DISAPPROVE of X
+    got = _events("Senator Smith expressed support for the president.")
+    assert _has(got, "SUPPORT", "Smith", "president") and not _has(got, "DISAPPROVE")
+    assert _has(_events("The union leader voiced support for the strike."), "SUPPORT", "leader")
+
+
+def test_going_to_is_a_future():
+    # "is going to help X": an announced cooperative act is an intent (AGREE), as "will help X"
+    got = _events("The minister said the government is going to help flood victims in Cumbria.")
+    assert _has(got, "AGREE", None, "victims") and not _has(got, "AID")

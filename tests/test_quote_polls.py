@@ -24,6 +24,12 @@ def test_the_polls_in_general_source_nothing():
     assert _poll_rows("Trump has a decisive lead in the polls ahead of the primary.") == []
 
 
+def test_a_poll_taken_part_in_sources_nothing():
+    # (session 21): the poll is what the subject joins, not the source of a finding
+    assert _poll_rows("Thousands of pupils will take part in a mock poll next month.") == []
+    assert _poll_rows("Only 40 of the members participated in the survey this year.") == []
+
+
 def test_a_poll_before_its_verb_sources_nothing():
     assert _poll_rows("Trump's rise in the latest poll has alarmed party leaders.") == []
 

@@ -1,5 +1,6 @@
 """Reports that are none (issue 14): a stance verb in a condition, an event perceived, 'add to', an
-amount added, a cue under 'fail to', an act required or allowed ('has yet to name');
+amount added, a cue under 'fail to', an act required or allowed ('has yet to name'), a post taken or a person known
+('assume the chairmanship'), a conjoined report of another speaker (not content);
 a date or a dummy 'it' names no speaker though the content is kept."""
 import pytest
 
@@ -17,6 +18,9 @@ NO_REPORT = [
     # (the fresh BBC precision sample of session 18, business/251): a participle the tagger gave no auxiliary
     ("Competition has intensified and fixed-line phone providers such as MCI and AT&T have seen themselves "
      "overtaken by rivals.", "overtaken by rivals"),
+    # (session 21) a verb of thinking or deciding with a noun object and no clause: a post taken, a person known
+    ("The senator prepares to assume the chairmanship of the committee in May.", "the chairmanship"),
+    ("I know Governor Smith personally and have worked with him for years.", "Governor Smith"),
 ]
 
 # (text, words a reported content holds): the same cues where they do report — a question
@@ -26,6 +30,8 @@ STILL_REPORTED = [
     ("The minister added that the talks would resume in March.", "the talks would resume in March"),
     # a reported clause under 'have to' is still reported by the one who says it
     ("Mr Baker said ministers would have to explain the policy to voters.", "ministers would have to explain"),
+    # a verb of thinking with a clause still reports it
+    ("The senator knows the committee will reject the bill.", "the committee will reject the bill"),
 ]
 
 
@@ -68,3 +74,10 @@ def test_a_perfect_participle_after_a_comma_is_the_narrators():
 def test_a_conjoined_verb_phrase_after_a_modal_clause_stays_in_the_content():
     found = _quotes("Analysts claimed that the two banks will merge next year and have already held talks with regulators.")
     assert any(text.endswith("held talks with regulators") for text, _ in found)
+
+
+def test_a_conjoined_report_of_another_speaker_ends_the_content():
+    # (session 21): 'and Y reported …' with a subject of its own is the narrator's next report
+    found = _quotes("The bank said prices rose by 2% in May and the agency reported a fall of 1% in June.")
+    assert ("prices rose by 2% in May", "The bank") in found
+    assert not any("the agency reported" in text for text, _ in found)

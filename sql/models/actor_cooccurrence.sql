@@ -3,60 +3,92 @@
 -- an article counts once), the articles where they share a sentence, and the articles
 -- naming both anywhere. Sorted by shared sentences, so pairs in the same breath come first.
 -- A venue mention (label VENUE: the programme or outlet where something was said) is no
--- actor taking part in the story and does not count. stg_mentions is read once; names are
--- joined once per pair, after the counting.
+-- actor taking part in the story and does not count. stg_mentions is read once; the pairs
+-- are counted on numbers (actors numbered in ID order, so a < b holds for the numbers as for
+-- the IDs; a pair is one BIGINT) and sorted on name ranks; IDs and names are joined once per
+-- pair, after the counting.
 WITH actor_sentences AS (
     SELECT DISTINCT article_id, sentence_hash, actor_id
     FROM stg_mentions
     WHERE label <> 'VENUE'
 ),
 
-actor_articles AS (
-    SELECT DISTINCT article_id, actor_id
-    FROM actor_sentences
+actor_numbers AS (
+    SELECT actor_id, row_number() OVER (ORDER BY actor_id) AS actor_no
+    FROM (SELECT DISTINCT actor_id FROM actor_sentences)
 ),
 
-actor_names AS (
-    SELECT actor_id, canonical_name AS actor_name
-    FROM actors
+article_numbers AS (
+    SELECT article_id, row_number() OVER (ORDER BY article_id) AS article_no
+    FROM (SELECT DISTINCT article_id FROM actor_sentences)
+),
+
+numbered_sentences AS (
+    SELECT article_numbers.article_no, actor_sentences.sentence_hash, actor_numbers.actor_no
+    FROM actor_sentences
+    JOIN actor_numbers USING (actor_id)
+    JOIN article_numbers USING (article_id)
+),
+
+actor_articles AS (
+    SELECT DISTINCT article_no, actor_no
+    FROM numbered_sentences
 ),
 
 sentence_pairs AS (
     SELECT
-        first_actor.actor_id AS actor_a,
-        second_actor.actor_id AS actor_b,
+        first_actor.actor_no * 4294967296 + second_actor.actor_no AS pair,
         count(*) AS sentences_together,
-        count(DISTINCT first_actor.article_id) AS articles_sharing_a_sentence
-    FROM actor_sentences AS first_actor
-    JOIN actor_sentences AS second_actor
-      ON second_actor.article_id = first_actor.article_id
+        count(DISTINCT first_actor.article_no) AS articles_sharing_a_sentence
+    FROM numbered_sentences AS first_actor
+    JOIN numbered_sentences AS second_actor
+      ON second_actor.article_no = first_actor.article_no
      AND second_actor.sentence_hash = first_actor.sentence_hash
-     AND first_actor.actor_id < second_actor.actor_id
+     AND first_actor.actor_no < second_actor.actor_no
     GROUP BY ALL
 ),
 
 article_pairs AS (
     SELECT
-        first_actor.actor_id AS actor_a,
-        second_actor.actor_id AS actor_b,
+        first_actor.actor_no * 4294967296 + second_actor.actor_no AS pair,
         count(*) AS articles_together
     FROM actor_articles AS first_actor
     JOIN actor_articles AS second_actor
-      ON second_actor.article_id = first_actor.article_id
-     AND first_actor.actor_id < second_actor.actor_id
+      ON second_actor.article_no = first_actor.article_no
+     AND first_actor.actor_no < second_actor.actor_no
     GROUP BY ALL
+),
+
+pair_counts AS (
+    SELECT
+        article_pairs.pair // 4294967296 AS actor_a_no,
+        article_pairs.pair % 4294967296 AS actor_b_no,
+        coalesce(sentence_pairs.sentences_together, 0) AS sentences_together,
+        coalesce(sentence_pairs.articles_sharing_a_sentence, 0) AS articles_sharing_a_sentence,
+        article_pairs.articles_together
+    FROM article_pairs
+    LEFT JOIN sentence_pairs USING (pair)
+),
+
+actor_names AS (
+    SELECT
+        actor_numbers.actor_no,
+        actors.actor_id,
+        actors.canonical_name AS actor_name,
+        dense_rank() OVER (ORDER BY actors.canonical_name) AS name_rank
+    FROM actor_numbers
+    JOIN actors USING (actor_id)
 )
 
 SELECT
-    article_pairs.actor_a,
+    name_a.actor_id AS actor_a,
     name_a.actor_name AS actor_a_name,
-    article_pairs.actor_b,
+    name_b.actor_id AS actor_b,
     name_b.actor_name AS actor_b_name,
-    coalesce(sentence_pairs.sentences_together, 0) AS sentences_together,
-    coalesce(sentence_pairs.articles_sharing_a_sentence, 0) AS articles_sharing_a_sentence,
-    article_pairs.articles_together
-FROM article_pairs
-JOIN actor_names AS name_a ON name_a.actor_id = article_pairs.actor_a
-JOIN actor_names AS name_b ON name_b.actor_id = article_pairs.actor_b
-LEFT JOIN sentence_pairs USING (actor_a, actor_b)
-ORDER BY sentences_together DESC, articles_together DESC, actor_a_name, actor_b_name
+    pair_counts.sentences_together,
+    pair_counts.articles_sharing_a_sentence,
+    pair_counts.articles_together
+FROM pair_counts
+JOIN actor_names AS name_a ON name_a.actor_no = pair_counts.actor_a_no
+JOIN actor_names AS name_b ON name_b.actor_no = pair_counts.actor_b_no
+ORDER BY pair_counts.sentences_together DESC, pair_counts.articles_together DESC, name_a.name_rank, name_b.name_rank

@@ -13,6 +13,12 @@ version_rows AS (
     FROM versions
 ),
 
+version_pairs AS (
+    SELECT older.article_id, older.version_no AS from_version, newer.version_no AS to_version
+    FROM version_rows older
+    JOIN version_rows newer ON newer.article_id = older.article_id AND newer.version_no = older.version_no + 1
+),
+
 quotes_by_version AS (
     SELECT
         q.article_id,
@@ -24,13 +30,8 @@ quotes_by_version AS (
         any_value(list_filter(list_distinct(string_split_regex(lower(q.text), '\W+')), lambda w: w <> '')) AS words
     FROM quote_rows q
     JOIN version_rows v USING (version_id)
+    WHERE q.article_id IN (SELECT article_id FROM version_pairs)  -- only articles with a next version can change
     GROUP BY ALL
-),
-
-version_pairs AS (
-    SELECT older.article_id, older.version_no AS from_version, newer.version_no AS to_version
-    FROM version_rows older
-    JOIN version_rows newer ON newer.article_id = older.article_id AND newer.version_no = older.version_no + 1
 ),
 
 gone_in_next AS (

@@ -230,6 +230,16 @@ def is_person_noun(tok, lex: Lexicon) -> bool:
     return bool(re.search(r"\byears?\s*-?\s*old\b", " ".join(t.text for t in tok.subtree)))  # "an 18 - year old male"
 
 
+def _by_on_undergoer(noun) -> list:
+    """"the arrest of 23 pirates by the Indian navy", "the bailout of AIG by the Federal Reserve": the parser often hangs
+    a noun event's "by" phrase on its "of" object (a noun: not "a man wanted by police", whose "by" is the
+    participle's); it is the noun's doer."""
+    return [p for o in noun.children if o.dep_ == "prep" and o.lower_ == "of"
+            for x in o.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN")
+            for c in x.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"][:1]
+
+
 def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     """Source heads a noun trigger names itself: possessor, 'by X', a demonym/organisation/person
     modifier ('Russian airstrikes') or an actor-noun modifier ('militant attack', 'police raid')."""
@@ -237,7 +247,7 @@ def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     if poss:
         return poss[:1]
     by = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-          for p in c.children if p.dep_ == "pobj"]
+          for p in c.children if p.dep_ == "pobj"] or _by_on_undergoer(noun)
     if by:
         return expand_conj(by[0])
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not is_nonactor(c)

@@ -190,6 +190,9 @@ def _verb_is_event(tok, verb, lex: Lexicon) -> bool:
     if verb is None or verb.pos_ != "VERB" or tok.dep_ != "dobj" or tok.head.i != verb.i:
         return False
     vlemma = verb.lemma_.lower()
+    prt = _particle(verb, vlemma, lex)  # "shrugged off the criticism": not the minister's (a hand phrasal entry; the
+    if prt is not None and any("generated" not in t.flags for t in lex.senses.get(("V", f"{vlemma} {prt}"), ())):
+        return True  # generated ones yield to their object noun: "carried out an attack")
     return vlemma in lex.verbs and vlemma not in lex.light | lex.receive | lex.report and \
         not yields_to_object_noun(verb, lex.senses.get(("V", vlemma), []), lex)
 

@@ -128,13 +128,21 @@ def promised_rejection(found: Found, lex: Lexicon) -> Sense | None:
     return None
 
 
+def _going_to(clause) -> bool:
+    """"she is going to help immigrant communities": the to-infinitive under a progressive "going" is a future."""
+    head = clause.head
+    return clause.dep_ == "xcomp" and head.lemma_.lower() == "go" and head.tag_ == "VBG" and \
+        any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) and \
+        any(a.dep_ == "aux" and a.lemma_.lower() == "be" for a in head.children)
+
+
 def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
     """'will provide food aid to', 'said they will release X', 'will support a resolution' (the light
     verb carries the future of a noun trigger), 'would meet X if ...': AGREE."""
     clause = found.tok if found.tok.pos_ == "VERB" else found.verb
     if clause is None or found.status not in ("planned", "hypothetical"):
         return None
-    future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children)
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children) or _going_to(clause)
     if found.trig.mode == "resign":  # "will resign": PLOVER codes an announced resignation as RETREAT
         return None
     if future and found.trig.type in COOPERATIVE or found.trig.type == "CONSULT" and _conditional(clause):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from pipeline.nlp.quotes.content import object_content, sentence_break
+from pipeline.nlp.quotes.content import LISTENER_VERBS, object_content, sentence_break
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.frames import (
     clause_start, for_to_clause, governing_clause, infinitive_clause, stranded_that_clause,
@@ -27,12 +27,27 @@ def clausal_complement(ctx: QuoteContext, verb) -> Complement | None:
     """A ccomp/xcomp, an infinitive or for-to clause, a stranded 'that' clause. With two
     complements (the parser ran the sentence before, often a quotation, into this one:
     '“… with Trump.” / Moments earlier, Trump said he was …') the one after the verb."""
-    comps = sorted((child for child in verb.children if child.dep_ in ("ccomp", "xcomp")),
+    comps = sorted((child for child in verb.children if child.dep_ in ("ccomp", "xcomp")
+                    and not _misparsed_lead_clause(verb, child)),
                    key=lambda child: (sentence_break(verb, child), ctx.inside_quote(child.idx), child.i < verb.i)) \
         or infinitive_clause(verb) or for_to_clause(verb) or stranded_that_clause(verb)
     if not comps or comps[0].dep_ == "xcomp" and comps[0].pos_ not in ("VERB", "AUX"):
         return None
     return Complement((clause_start(comps[0]), comps[0].right_edge.i + 1), comps[0])
+
+
+def _misparsed_lead_clause(verb, child) -> bool:
+    """A clause before the verb that the parser hung on it as its complement, though the verb
+    opens a subordinate clause of its own ('Viguerie is upbeat about …, in part because he
+    sees Cruz as a uniter') or carries its own object ('… a partisan tilt: 41% identify with
+    the Democratic Party'): the clause is the narrator's, not what the verb reports ('“…,” she
+    told reporters' keeps its quotation: the listener is no object)."""
+    if child.i > verb.i:
+        return False
+    if any(kid.dep_ == "mark" and child.i < kid.i < verb.i for kid in verb.children):
+        return True
+    return any(kid.dep_ == "dobj" and kid.i > verb.i and kid.pos_ in ("NOUN", "PROPN")
+               for kid in verb.children) and verb.lemma_.lower() not in LISTENER_VERBS
 
 
 def object_complement(ctx: QuoteContext, verb) -> Complement | None:

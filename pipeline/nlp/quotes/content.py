@@ -2,6 +2,7 @@
 a reported clause without what the narrator adds around it."""
 from __future__ import annotations
 
+from pipeline.nlp.events.lexicon import human_nouns
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.lexicon import word_map, word_set
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_finite, subject_of
@@ -107,6 +108,20 @@ def _naming_content(verb, kids: list, dobj, oprd) -> tuple[int, int] | None:
     return (named.left_edge.i, named.right_edge.i + 1) if named is not None else None
 
 
+def _listener(verb, dobj) -> bool:
+    """The object of a listener verb (rules listener_verbs) is the one told or asked ('told
+    reporters', 'asked Mr. Blair', 'thanked voters') when it may be a person or a group: a name
+    or pronoun, or a noun of rules/human_nouns_wordnet.tsv. Any other noun is what was said,
+    asked or questioned ('questioned his sincerity', 'addressed the controversy', 'told a
+    different tale', 'asked a simple question: …'; train 70 of 107 such objects attributed).
+    A phrasal verb is another verb: 'called off its plan' reports nothing."""
+    if verb.lemma_.lower() not in LISTENER_VERBS:
+        return False
+    if any(child.dep_ == "prt" for child in verb.children):
+        return True
+    return dobj.pos_ != "NOUN" or bool(dobj.ent_type_) or dobj.lemma_.lower() in human_nouns()
+
+
 def object_content(verb) -> tuple[int, int] | None:
     """Token range of the attributed content carried by the object of cue verb `verb`: its
     direct object (with an object predicate: 'called it “a disgrace”'), else the object of
@@ -122,7 +137,7 @@ def object_content(verb) -> tuple[int, int] | None:
     if lemma in NO_OBJECT_CUES:
         return None
     oprd = next((child for child in kids if child.dep_ == "oprd"), None)
-    if (dobj is not None and lemma not in LISTENER_VERBS and dobj.lower_ not in OBJECT_STOP and dobj.pos_ != "PRON"
+    if (dobj is not None and not _listener(verb, dobj) and dobj.lower_ not in OBJECT_STOP and dobj.pos_ != "PRON"
             and dobj.ent_type_ not in ("DATE", "TIME")):
         high = (oprd or dobj).right_edge.i + 1
         return dobj.left_edge.i, _object_tail(verb, high)
@@ -165,7 +180,8 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
     """Bounds of a reported clause [low, high) without the narrator's additions after it: a
     conjoined verb of speech ('… momentum and said that …'; a conjoined stance or object cue
     stays in the clause, as PolNeAR files it: 'said the group is not an advocacy group and
-    supports candidates on both sides'), a participle after a comma ('…, referring to …'), a contrast ('…,
+    supports candidates on both sides'), a conjoined report with a subject of its own
+    (`_another_report`), a participle after a comma ('…, referring to …'), a contrast ('…,
     though voters …'), a perfect participle after a comma ('…, having earlier criticised …').
     (Running a clause the parser cut at a quotation mark on to the
     sentence end was tried: it lowered PolNeAR recall.)"""
@@ -180,6 +196,8 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
                 and is_cue(tok, ("direct",)) \
                 and not any(child.dep_ in SUBJECT_DEPS for child in tok.children):
             high = index
+        elif _another_report(tok, low):
+            high = tok.left_edge.i
         elif prev in (",", "—", "–", "--", "-") and (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")
                                                      or tok.lower_ in CLAUSE_BREAKS or _perfect_participle(tok)):
             high = index
@@ -190,6 +208,17 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
             and not ctx.inside_quote(doc[high - 1].idx):
         high -= 1
     return low, high
+
+
+def _another_report(tok, low: int) -> bool:
+    """'Halifax said house prices rose by 0.8% and Nationwide reported a rise of 0.4%': a
+    speech verb conjoined to the head of the reported clause, with a named subject of its own
+    and no 'that' (not '… and that she wanted …', the same report's second clause), is the
+    narrator's next report, not part of the first one's content."""
+    subject = next((child for child in tok.children if child.dep_ in SUBJECT_DEPS and child.i < tok.i), None)
+    return tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.left_edge.i <= low + 1 \
+        and subject is not None and subject.pos_ in ("NOUN", "PROPN") and is_cue(tok, ("direct",)) \
+        and not any(child.dep_ == "mark" for child in tok.children)
 
 
 def _perfect_participle(tok) -> bool:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from pipeline.nlp.quotes.lexicon import word_set
 
 SURVEY_NOUNS = word_set("survey_nouns")
+PARTICIPATION_VERBS = word_set("participation_verbs")
 SINGULAR_TAGS = ("NN", "NNP")
 
 
@@ -40,10 +41,17 @@ def finding_clause(tok):
     return head if head.pos_ in ("VERB", "AUX") else None
 
 
+def takes_part(clause) -> bool:
+    """'not all of whom participated in this survey', 'Schools to take part in mock poll': the
+    poll is what the clause's subject joins, not the source of a finding."""
+    return clause.lemma_.lower() in PARTICIPATION_VERBS or any(
+        child.dep_ == "dobj" and child.lemma_.lower() == "part" for child in clause.children)
+
+
 def poll_finding(tok) -> PollFinding | None:
     """The clause an 'in … poll' phrase after its verb sources, up to the phrase; else None."""
     source = poll_object(tok)
     clause = finding_clause(tok) if source is not None else None
-    if clause is None or tok.i < clause.i:
+    if clause is None or tok.i < clause.i or takes_part(clause):
         return None
     return PollFinding(source, (clause.left_edge.i, tok.i))

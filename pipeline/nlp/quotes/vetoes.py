@@ -11,6 +11,7 @@ CONDITION_MARKS = word_set("condition_marks")
 PERCEPTION_VERBS = word_set("perception_verbs")
 FAILURE_VERBS = word_set("failure_verbs")
 OBLIGATION_VERBS = word_set("obligation_verbs")
+OBJECT_FREE_THOUGHTS = word_set("object_free_thoughts")
 NON_AGENT_ENTITIES = {"DATE", "TIME"}
 AMOUNT_ENTITIES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 
@@ -104,8 +105,17 @@ def _a_sum(noun) -> bool:
     return any(tok.ent_type_ == "MONEY" or tok.tag_ == "$" for tok in noun.subtree if tok.i <= noun.i)
 
 
+def thing_thought_of(verb, subject, head) -> bool:
+    """'prepares to assume the presidency', 'I know Donald Trump', 'the voters will decide the
+    nominee': a verb of thinking or deciding (rules object_free_thoughts) with a noun object and
+    no reported clause takes on a post, knows a person or settles an outcome — no proposition
+    is reported (a question word as object stays: 'what people think of …')."""
+    return head is None and verb.lemma_.lower() in OBJECT_FREE_THOUGHTS and any(
+        child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") for child in verb.children)
+
+
 NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act,
-                topic_of_a_report, money_given]
+                topic_of_a_report, money_given, thing_thought_of]
 
 
 def vetoed(verb, subject, head) -> bool:

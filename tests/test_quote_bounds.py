@@ -1,0 +1,36 @@
+"""Bounds of indirect attributions (issue 14, session 21): which clause or object a cue verb
+reports when the parser hangs the narrator's clause on it."""
+from tests.test_quotes import quotes_in
+
+
+def _rows(text: str, cue: str):
+    return [(quote.text, quote.speaker_text) for quote in quotes_in(text) if quote.cue == cue]
+
+
+def test_a_subordinate_cue_with_an_object_reports_its_object_not_the_clause_before():
+    """complements._misparsed_lead_clause: the main clause parsed as the complement of a verb
+    after 'because' is the narrator's; the verb's own object is what it reports."""
+    text = "Viguerie is upbeat about Cruz’s chances of winning in November, in part because he sees Cruz as a uniter."
+    assert _rows(text, "sees") == [("Cruz as a uniter", "he")]
+
+
+def test_a_postposed_cue_still_reports_the_clause_before_it():
+    text = "The economy is recovering faster than expected, the minister told reporters on Monday."
+    assert [row[0] for row in _rows(text, "told")] == ["The economy is recovering faster than expected"]
+
+
+def test_a_listener_verb_with_an_object_that_is_no_person_reports_it():
+    """content._listener: 'questioned his sincerity', 'addressed the controversy' — the object is
+    what was questioned or addressed, not who was spoken to."""
+    assert _rows("Conservative leaders have questioned his sincerity.", "questioned") == [
+        ("his sincerity", "Conservative leaders")]
+    assert _rows("The senator addressed the controversy on Monday.", "addressed")[0][0] == "the controversy"
+
+
+def test_a_listener_verb_with_a_person_object_reports_no_object():
+    assert _rows("The senator addressed reporters on Monday.", "addressed") == []
+    assert _rows("She questioned the witnesses for an hour.", "questioned") == []
+
+
+def test_a_phrasal_listener_verb_reports_no_object():
+    assert _rows("After talks the hospital called off its plan until January.", "called") == []
