@@ -16,6 +16,8 @@ from pathlib import Path
 
 import matplotlib
 
+from pipeline.cursors import cursor_of
+
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 
@@ -192,7 +194,7 @@ def write_report(con, folder: str | Path) -> Report:
     report = Report(Path(folder))
     report.folder.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(1, thread_name_prefix="report-queries") as pool:
-        apart_data = pool.submit(_chart_data_on_cursor, con, DRAWN_APART)
+        apart_data = pool.submit(_chart_data_on_cursor, cursor_of(con), DRAWN_APART)
         report.figures = {label: _rows(con, sql)[0][0] for label, sql in FIGURES.items()}
         data = _chart_data(con, [name for name in QUERIES if name not in DRAWN_APART])
         data.update(apart_data.result())
@@ -211,8 +213,8 @@ def _chart_data(con, names) -> dict[str, dict[str, list[tuple]]]:
     return {name: {key: _rows(con, sql) for key, sql in QUERIES[name].items()} for name in names}
 
 
-def _chart_data_on_cursor(con, names) -> dict[str, dict[str, list[tuple]]]:
-    cursor = con.cursor()  # a connection of its own to the same database, for this thread
+def _chart_data_on_cursor(cursor, names) -> dict[str, dict[str, list[tuple]]]:
+    """_chart_data on a cursor the calling thread made for this thread, closed when done."""
     try:
         return _chart_data(cursor, names)
     finally:
