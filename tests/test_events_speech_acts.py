@@ -39,3 +39,11 @@ def test_dismissing_questions_or_criticism_is_a_rejection():
     assert has_event(got, "REJECT", "minister") and not has_event(got, "DISAPPROVE", "minister")
     # a generated phrasal verb still yields to its object noun
     assert has_event(events_of("Militants carried out an attack on the embassy."), "ASSAULT", "Militants", "embassy")
+
+
+def test_a_document_without_author_makes_its_demand_itself():
+    assert has_event(events_of("The report recommends cutting the number of quangos."), "DEMAND", "report")
+    assert has_event(events_of("The report called for urgent changes to the voting system."), "DEMAND", "report")
+    # a named author still speaks for the document; what a report supports is no stance of an actor
+    assert has_event(events_of("A letter from Smith called for urgent changes to the system."), "DEMAND", "Smith")
+    assert not has_event(events_of("The report supports the theory."), "SUPPORT")

@@ -45,6 +45,15 @@ def site_roles(site: Site) -> Roles | None:
     return verb_roles(site) if site.kind == "V" else noun_roles(site)
 
 
+def _document_voice(site: Site, head):
+    """"The report recommends gathering more details", "a report by two committees called for changes": a document
+    (DOCUMENT cue words) whose author is not named makes a demand itself, kept by its text (a demand is what the
+    labellers code for it; what a report supports or says is no stance of an actor)."""
+    if site.trig.type != "DEMAND" or site.kind != "V" or head.lemma_.lower() not in site.lex.words("DOCUMENT"):
+        return None
+    return None, head.doc[head.left_edge.i: head.i + 1].text
+
+
 def _actor_pairs(site: Site, roles: Roles):
     """The (source, target) actor pairs of the roles, or None when a guard rejects them."""
     trig, tok = site.trig, site.tok
@@ -53,7 +62,7 @@ def _actor_pairs(site: Site, roles: Roles):
     # and perpetrators by a human noun ("the three teenagers charged with murdering X")
     # and a passive's "by" phrase names its doer explicitly ("supported by her friends")
     text_ok = trig.type in ("PROTEST", "ASSAULT", "CRIME") or roles.passive
-    got = [(s, site.actor(s, text_ok)) for s in roles.sources]
+    got = [(s, site.actor(s, text_ok) or _document_voice(site, s)) for s in roles.sources]
     src = [x for _, x in got if x is not None]
     # a pronoun source the coreference rules resolved to a mention is that actor, not a bare pronoun
     pronoun_source = any(s.pos_ == "PRON" and (x is None or x[0] is None) for s, x in got)
