@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pipeline.event_symmetry import symmetric_types
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 TRIGGERS_PATH = RULES / "event_triggers.tsv"
@@ -53,7 +52,6 @@ class Lexicon:
     hypo: frozenset[str]
     report: frozenset[str]
     agents: frozenset[str]  # generic actor nouns kept by their text: "police", "rebels"
-    symmetric: frozenset[str]  # "TYPE/mode" whose actor order does not matter (pipeline.event_symmetry)
     senses: dict[tuple[str, str], list[Trigger]] = None  # (kind, word) -> senses in lexicon order
     persons: frozenset[str] = frozenset()  # human nouns that can be the victim/target when no entity names it
     context: dict[str, frozenset[str]] = None  # SPORT / SPORT2 / ACCIDENT / ELECTION context words
@@ -165,7 +163,7 @@ def lexicon() -> Lexicon:
         if first is not None and kind in ("V", "N"):
             (verbs if kind == "V" else nouns).setdefault(word, first)
     return Lexicon(verbs, nouns, frozenset(cues["LIGHT"]), frozenset(cues["PLAN"]), frozenset(cues["HYPO"]),
-                   frozenset(cues["REPORT"]), frozenset(cues["AGENT"] | cues.get("MILITARY", set())), symmetric_types(), senses,
+                   frozenset(cues["REPORT"]), frozenset(cues["AGENT"] | cues.get("MILITARY", set())), senses,
                    frozenset(cues["PERSON"]), context_words(), frozenset(cues["RECEIVE"]),
                    context_words().get("NONACTOR", frozenset()), {k: frozenset(v) for k, v in cues.items()},
                    human_nouns())
