@@ -2,7 +2,7 @@
 a reported clause without what the narrator adds around it."""
 from __future__ import annotations
 
-from pipeline.nlp.events.lexicon import human_nouns
+from pipeline.nlp.noun_tables import human_nouns
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.lexicon import word_map, word_set
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_finite, subject_of
