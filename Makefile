@@ -65,7 +65,6 @@ eval-actors: setup
 eval-dates: setup
 	$(BIN)/python -m pipeline.evaluate.dates $(or $(TIMEML),$(CORPORA)/tempeval3/TBAQ-cleaned)
 
-# eval-events leaves out held-out 16 (unscored, in train.UNSEEN): the lead scores it once at the end of session 21.
 eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events --gsr $(CORPORA)/event-coding/plover-gsr-dev.jsonl
 	$(BIN)/python -m pipeline.evaluate.events
@@ -107,8 +106,9 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout12.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout13.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout14.tsv
-	@echo 'held-out 15 (the reported held-out file: drawn with seed 20261219 and labelled blind in session 20, scored once at its end; held-out 1-14 above are spent history):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout15.tsv
+	@echo 'held-out 16 (the reported held-out file: drawn with seed 20261221 and labelled blind in session 21, scored once at its end; held-out 1-15 above are spent history):'
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout16.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)

@@ -7,8 +7,9 @@ import pytest
 from pipeline.nlp import annotate_doc, parse_texts
 from pipeline.nlp.events.abstracts import abstract_nouns
 from pipeline.nlp.events.humans import human_nouns
-from pipeline.nlp.events.lexicon import ABSTRACT_NOUNS_PATH, HUMAN_NOUNS_PATH, lexicon, NOMINAL_TRIGGERS_PATH
+from pipeline.nlp.events.lexicon import lexicon, NOMINAL_TRIGGERS_PATH
 from pipeline.nlp.events.nominals import COMMON_NOUNS, common_nouns, nominal_rows, TYPES, WORDNET
+from pipeline.nlp.noun_tables import ABSTRACT_NOUNS_PATH, HUMAN_NOUNS_PATH
 
 
 def _rows() -> dict[str, list[str]]:

@@ -63,3 +63,12 @@ def test_going_to_is_a_future():
     # "is going to help X": an announced cooperative act is an intent (AGREE), as "will help X"
     got = _events("The minister said the government is going to help flood victims in Cumbria.")
     assert _has(got, "AGREE", None, "victims") and not _has(got, "AID")
+
+
+def test_only_a_group_share_word_counts_the_group_of_its_in_phrase():
+    """senses.counted (review21): 'many in the party' counts the party (GROUP_SHARE), but the 'in'
+    phrase of a measure or a crowd is a place or a source, not the group: 'a crowd in the square'
+    is the crowd, not the square."""
+    assert ("DISAPPROVE", "the party", "the leader") in _events("Many in the party criticised the leader.")
+    assert _events("A crowd in the square attacked the police station.") == {
+        ("ASSAULT", "A crowd", "the police station")}

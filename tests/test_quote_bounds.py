@@ -34,3 +34,10 @@ def test_a_listener_verb_with_a_person_object_reports_no_object():
 
 def test_a_phrasal_listener_verb_reports_no_object():
     assert _rows("After talks the hospital called off its plan until January.", "called") == []
+
+
+def test_a_listener_verb_whose_object_is_an_audience_or_an_act_reports_nothing():
+    """content._listener: only the verbs of rules topic_object_verbs take a topic as object;
+    'called a snap election' is an act, 'warned the cabinet' an audience — no content."""
+    assert _rows("Theresa May called a snap election in April.", "called") == []
+    assert _rows("The workers called a strike on Monday.", "called") == []

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.evaluate.polnear_gold import Article, GoldAttribution, PredAttribution, _after_opening_mark, read_corpus
-from pipeline.evaluate.quotes import evaluate, score
+from pipeline.evaluate.quotes import evaluate
+from pipeline.evaluate.quotes_score import score
 from pipeline.nlp import load_model
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes

@@ -19,7 +19,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from pipeline.evaluate.quotes import DEFAULT, Article, _overlap, _positions, read_corpus
+from pipeline.evaluate.polnear_gold import Article, read_corpus
+from pipeline.evaluate.quotes_score import DEFAULT, _overlap, _positions
 from pipeline.evaluate.quotes_snapshot import parsed_docs
 from pipeline.nlp.quotes.pieces import find_pieces
 from pipeline.nlp.quotes.stance_frames import FRAMES_PATH, backoff_key, frame_of

@@ -4,7 +4,7 @@
 Gold: `pipeline/evaluate/gold/quotes_bbc.tsv` (30 bbc-news articles drawn by
 `quotes_bbc_draw`, every direct, partial and indirect attribution with its speaker,
 labelled before the extractor saw them; the file header says how). System: the real
-pipeline over the 30 files (`pipeline.evaluate.quotes_predict.predict_pipeline`), headlines
+pipeline over the 30 files (`pipeline.evaluate.quotes_pipeline.predict_pipeline`), headlines
 included. Matching as on PolNeAR (`pipeline.evaluate.quotes`): alphanumeric positions,
 overlap |G∩P| / max(|G|, |P|) >= 0.5, one-to-one greedily.
 
@@ -24,10 +24,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.evaluate.quotes import (
-    Article, GoldAttribution, PredAttribution, _positions, _prf, _words, pair_and_count, print_evaluation,
-)
-from pipeline.evaluate.quotes_predict import predict_pipeline
+from pipeline.evaluate.polnear_gold import Article, GoldAttribution, PredAttribution
+from pipeline.evaluate.quotes_pipeline import predict_pipeline
+from pipeline.evaluate.quotes_score import _positions, _prf, _words, pair_and_count, print_evaluation
 from pipeline.paths import shared_corpora
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ errors are not looked at to tune. False-alarm classes are found on this sample i
 fifteenth session) from the files the gold's draw could take (`quotes_bbc_draw`: no file
 named in the repository or its history), without the 30 gold files, as of main at DRAWN_AT.
 
-`--dump` runs the real pipeline over the sample (`quotes_predict.predict_pipeline`, headlines
+`--dump` runs the real pipeline over the sample (`quotes_pipeline.predict_pipeline`, headlines
 included) and prints one row per predicted attribution (file, kind, speaker, content) to
 label. The labels (`gold/quotes_bbc_precision.tsv`, its header says how they were made)
 add columns: `ok` or `wrong` (is the predicted content an attribution a reader files
@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.evaluate.polnear_gold import Article
-from pipeline.evaluate.quotes import _overlap, _positions
-from pipeline.evaluate.quotes_predict import predict_pipeline
 from pipeline.evaluate.quotes_bbc import CORPORA, GOLD, locate
 from pipeline.evaluate.quotes_bbc_draw import TOPICS, eligible_files, used_files
+from pipeline.evaluate.quotes_pipeline import predict_pipeline
+from pipeline.evaluate.quotes_score import _overlap, _positions
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "pipeline" / "evaluate" / "gold"

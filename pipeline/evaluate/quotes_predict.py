@@ -2,27 +2,19 @@
 `quotes_bbc_precision`, `quotes_snapshot`): the predicted attributions of a list of articles,
 from the real pipeline (`predict_pipeline`: a temporary inbox and warehouse) or from the NLP
 functions on the raw texts (`predict_direct`, `predictions_from_doc`), each span mapped back to
-the raw text (see `pipeline.evaluate.quotes` for how). Kept apart from the scoring, which
-imports it for its command line."""
+the raw text (see `pipeline.evaluate.quotes` for how). The pipeline run itself
+(`predict_pipeline`, Dagster and DuckDB) is `quotes_pipeline`'s, so that this module stays
+light for the scripts that score a cached parse."""
 from __future__ import annotations
 
-import os
 import re
-import sys
-import tempfile
-from pathlib import Path
 from typing import NamedTuple
 
-import dagster as dg
-import duckdb
-
-from pipeline.cli_run import run_pipeline
 from pipeline.evaluate.polnear_gold import Article, PredAttribution
+from pipeline.evaluate.quotes_score import QUOTED
 from pipeline.nlp import load_model
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
-
-QUOTED = ("direct",)  # predicted kinds compared with the gold direct quotes
 
 
 class QuoteRow(NamedTuple):
@@ -104,46 +96,3 @@ def predictions_from_doc(doc, raw: str, entities_of=extract_entities, quotes_of=
                      quote.speaker_text, names.get(quote.speaker_entity_key))
             for quote in quotes_of(doc, entities, mentions)]
     return _group(rows, raw, raw, {})
-
-
-def predict_pipeline(articles: list[Article], stats: dict) -> dict[str, list[PredAttribution]]:
-    os.environ.setdefault("NEWS_NLP_PROCESSES", "1")
-    with tempfile.TemporaryDirectory(prefix="polnear_") as tmp:
-        inbox = Path(tmp) / "inbox"
-        inbox.mkdir()
-        for a in articles:
-            (inbox / f"{a.stem}.txt").write_text(a.text, encoding="utf-8")
-        db = Path(tmp) / "news.duckdb"
-        try:
-            run_pipeline(str(inbox), str(db), instance=dg.DagsterInstance.ephemeral())
-        except SystemExit as exc:
-            # a failure after the quotes were loaded (another stage's blocking check) still
-            # leaves the quotes in the warehouse: score them, and say so in the report
-            stats["pipeline_error"] = str(exc)
-            print(f"warning: pipeline failed ({exc}); scoring the warehouse as loaded", file=sys.stderr)
-        con = duckdb.connect(str(db), read_only=True)
-        versions = {
-            vid: (Path(src).stem, text, title)
-            for vid, src, text, title in con.execute("SELECT version_id, source_file, text, title FROM versions").fetchall()
-        }
-        rows: dict[str, list[QuoteRow]] = {}
-        for (vid, start, text, kind, cue_start, sp_s, sp_e, sp_text, actor, field_name) in con.execute(
-            """SELECT q.version_id, q.start_char, q.text, q.kind, q.cue_start, q.speaker_start,
-                      q.speaker_end, q.speaker_text, a.canonical_name, coalesce(q.field, 'body')
-               FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id"""
-        ).fetchall():
-            rows.setdefault(vid, []).append(QuoteRow(start, text, kind, cue_start, sp_s, sp_e, sp_text, actor, field_name))
-        con.close()
-    raw_of = {a.stem: a.text for a in articles}
-    # the warehouse keeps one version of identical files (PolNeAR train holds one pair): each
-    # copy is scored with the predictions of the version loaded from its twin
-    copies: dict[str, list[str]] = {}
-    for a in articles:
-        copies.setdefault(a.text, []).append(a.stem)
-    loaded = {stem for stem, _, _ in versions.values()}
-    out: dict[str, list[PredAttribution]] = {a.stem: [] for a in articles}
-    for vid, (stem, vtext, title) in versions.items():
-        if stem in raw_of:
-            for copy in [stem] + [twin for twin in copies[raw_of[stem]] if twin not in loaded]:
-                out[copy].extend(_group(rows.get(vid, []), raw_of[copy], vtext, stats, title))
-    return out

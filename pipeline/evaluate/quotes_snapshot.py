@@ -19,7 +19,8 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
-from pipeline.evaluate.quotes import DEFAULT, print_evaluation, read_corpus, report, score
+from pipeline.evaluate.polnear_gold import read_corpus
+from pipeline.evaluate.quotes_score import DEFAULT, print_evaluation, report, score
 from pipeline.evaluate.quotes_predict import predictions_from_doc
 from pipeline.evaluate.snapshot_diff import print_differences
 from pipeline.nlp import load_model

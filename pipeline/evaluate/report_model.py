@@ -30,7 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.evaluate.quotes import DEFAULT, PredAttribution, _pair, _positions, read_corpus, score
+from pipeline.evaluate.polnear_gold import PredAttribution, read_corpus
+from pipeline.evaluate.quotes_score import DEFAULT, _pair, _positions, score
 from pipeline.evaluate.quotes_snapshot import parsed_docs
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes

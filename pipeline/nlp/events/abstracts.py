@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipeline.nlp.events.lexicon import ABSTRACT_NOUNS_PATH
+from pipeline.nlp.noun_tables import ABSTRACT_NOUNS_PATH
 from pipeline.nlp.events.wordnet import read_index, read_synsets, tagged_nouns, write_noun_table, WORDNET
 
 ABSTRACT_FILES = {4, 9, 10}  # lexicographer file numbers: noun.act, noun.cognition, noun.communication

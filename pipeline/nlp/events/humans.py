@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipeline.nlp.events.lexicon import HUMAN_NOUNS_PATH
+from pipeline.nlp.noun_tables import HUMAN_NOUNS_PATH
 from pipeline.nlp.events.wordnet import read_index, read_synsets, tagged_nouns, write_noun_table, WORDNET
 
 PERSON_FILE, GROUP_FILE = 18, 14  # lexicographer file numbers: noun.person, noun.group

@@ -30,7 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from pipeline.nlp.events.lexicon import abstract_nouns, Lexicon, Trigger
+from pipeline.nlp.events.lexicon import Lexicon, Trigger
+from pipeline.nlp.noun_tables import abstract_nouns
 
 HOSTILE = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"}
 HOSTILE_MODES = {"boycott", "veto"}  # REJECT senses that are acts against someone, not refusals to act

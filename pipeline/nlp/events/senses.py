@@ -107,11 +107,13 @@ def direct_objects(tok, passive_subj):
 def counted(tok) -> list:
     """'nationals' of 'two of its nationals', 'medicine' of '700 kg of medicine', 'people' of 'hundreds of
     thousands of people', 'electorate' of '64 percent of the electorate', 'party' of 'many in the party': what a
-    number, a measure or a quantity word counts (a quantity word's "in" phrase too; not a number's: "two in Gaza")."""
+    number, a measure or a quantity word counts (the "in" phrase of a GROUP_SHARE word too; not of a number, "two in
+    Gaza", nor of a measure, "40 per cent in the poll", "a crowd in the square")."""
     if not (tok.pos_ == "NUM" or tok.lemma_.lower() in lexicon().words("QUANTITY")):
         return []
     for c in tok.children:
-        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and tok.pos_ != "NUM"):
+        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and tok.lemma_.lower() in lexicon().words(
+                "GROUP_SHARE")):
             for p in c.children:
                 if p.dep_ == "pobj":
                     return [p] + counted(p)
@@ -195,15 +197,12 @@ def _modal_fits(s: SenseSite) -> bool:
     return modal is None or bool(obligation_clauses(s.tok, modal))
 
 
-NECESSITY_VERBS = ("have", "need")  # "would have to work hard", "needs to act": a necessity with a to-infinitive
-
-
 def obligation_clauses(tok, modal) -> list:
     """The complement clauses of a verb (and the clauses conjoined to them with their own subject: "said the House
     needs a Speaker and that peers should lead the way") that state an obligation: one of the `modal` auxiliaries, a
     subjunctive ("suggested that multiple delegations attend": a bare verb with its own subject, no auxiliary) or a
     necessity verb with a to-infinitive ("warned the government would have to work hard", "the party needs to
-    change": `NECESSITY_VERBS`)."""
+    change": the NECESSITY list)."""
     clauses = [c for c in tok.children if c.dep_ == "ccomp"]
     clauses += [j for c in clauses for j in c.children if j.dep_ == "conj" and j.pos_ in ("VERB", "AUX") and
                 any(a.dep_ == "nsubj" for a in j.children)]
@@ -211,14 +210,15 @@ def obligation_clauses(tok, modal) -> list:
         a.dep_ == "aux" and a.lower_ in modal for a in c.children) or (
         c.tag_ == "VB" and any(a.dep_ == "nsubj" for a in c.children) and
         not any(a.dep_ in ("aux", "auxpass") for a in c.children)) or (
-        c.lemma_.lower() in NECESSITY_VERBS and c.tag_ != "VBD" and any(x.dep_ == "xcomp" and any(
+        c.lemma_.lower() in lexicon().words("NECESSITY") and c.tag_ != "VBD" and any(x.dep_ == "xcomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in c.children)))]
 
 
 def _conditioned(clause) -> bool:
     """"if bars were allowed to open late the police would have to take officers off day shifts": a consequence under
     a condition is a forecast, not an obligation put on anyone."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    conditions = lexicon().words("CONDITION")
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conditions for m in c.children)
                for c in clause.children)
 
 

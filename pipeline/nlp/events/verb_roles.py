@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipeline.nlp.events.actors import appositive_holder, expand_conj, is_agent, noun_sources
 from pipeline.nlp.events.guards import Site
+from pipeline.nlp.events.lexicon import lexicon
 from pipeline.nlp.events.role_heads import ANON_TYPES, operation_source, Roles, thing_holders
 from pipeline.nlp.events.senses import direct_objects, sense_ok
 from pipeline.nlp.events.subjects import subject_of
@@ -14,16 +15,13 @@ PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMA
                                   "THREATEN", "AID", "CONCEDE"}  # "the church was criticised": unknown source
 
 
-SUPPORT_PARTNER_PREPS = ("for", "behind")  # "expressed support for X", "threw its weight behind X"
-
-
 def _object_partners(site: Site) -> list:
     """"signed a contract with X", "inked deals with X", "voiced support for X": the partner hangs on the sense's
     object noun."""
     tok, trig = site.tok, site.trig
     if not trig.need("obj") or any(isinstance(t, tuple) for t in site.tgt_heads):
         return []
-    preps = ("with", "between") + (SUPPORT_PARTNER_PREPS if trig.type == "SUPPORT" else ())
+    preps = {"with", "between"} | (lexicon().words("SUPPORT_PARTNER") if trig.type == "SUPPORT" else set())
     return [(c.lower_, p) for o in tok.children if o.dep_ == "dobj" and o.lemma_.lower() in trig.need("obj")
             for c in o.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj"]

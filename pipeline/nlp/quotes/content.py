@@ -2,12 +2,13 @@
 a reported clause without what the narrator adds around it."""
 from __future__ import annotations
 
-from pipeline.nlp.events.lexicon import human_nouns
+from pipeline.nlp.noun_tables import human_nouns
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.lexicon import word_map, word_set
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_finite, subject_of
 
 LISTENER_VERBS = word_set("listener_verbs")
+TOPIC_OBJECT_VERBS = word_set("topic_object_verbs")
 OBJECT_PREPS = word_set("object_preps")
 NO_OBJECT_CUES = word_set("no_object_cues")
 MORE_OBJECT_CUES = word_set("more_object_cues")
@@ -113,11 +114,13 @@ def _listener(verb, dobj) -> bool:
     reporters', 'asked Mr. Blair', 'thanked voters') when it may be a person or a group: a name
     or pronoun, or a noun of rules/human_nouns_wordnet.tsv. Any other noun is what was said,
     asked or questioned ('questioned his sincerity', 'addressed the controversy', 'told a
-    different tale', 'asked a simple question: …'; train 70 of 107 such objects attributed).
-    A phrasal verb is another verb: 'called off its plan' reports nothing."""
+    different tale', 'asked a simple question: …'; train 70 of 107 such objects attributed) —
+    for the verbs of rules topic_object_verbs only: the others take an audience or an act
+    ('called a snap election', 'warned the cabinet'). A phrasal verb is another verb: 'called
+    off its plan' reports nothing."""
     if verb.lemma_.lower() not in LISTENER_VERBS:
         return False
-    if any(child.dep_ == "prt" for child in verb.children):
+    if verb.lemma_.lower() not in TOPIC_OBJECT_VERBS or any(child.dep_ == "prt" for child in verb.children):
         return True
     return dobj.pos_ != "NOUN" or bool(dobj.ent_type_) or dobj.lemma_.lower() in human_nouns()
 
