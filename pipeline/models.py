@@ -70,12 +70,15 @@ def _built_views(con, names: list[str], sql_of: dict[str, str]):
         started = time.perf_counter()
         create_view(con, name, sql_of[name])
         created[name] = time.perf_counter() - started
-    with ThreadPoolExecutor(METADATA_THREADS, thread_name_prefix="model-metadata") as pool:
+    pool = ThreadPoolExecutor(METADATA_THREADS, thread_name_prefix="model-metadata")
+    try:
         pending = [(name, pool.submit(_metadata_on_cursor, cursor_of(con), name, sql_of[name])) for name in names]
         for name, future in pending:
             metadata = future.result()
             metadata["seconds"] = round(metadata["seconds"] + created[name], 3)
             yield name, metadata
+    finally:  # a failed query or an abandoned step: the queued queries are not run
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _metadata_on_cursor(cursor, name: str, sql: str) -> dict:
