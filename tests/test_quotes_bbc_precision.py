@@ -1,6 +1,8 @@
 """The BBC precision samples of issue 14 (sessions 15, 18, 20 and 21): the seeded draw gives the 20
 labelled files, none of them in the 30-article gold (nor in the earlier samples),
 and every labelled prediction is found in its article with a verdict."""
+import pytest
+
 from pipeline.evaluate.quotes_bbc import GOLD
 from pipeline.evaluate.quotes_bbc_precision import LABELS, SAMPLES, draw, read_labels
 from tests.conftest import corpus
@@ -24,37 +26,15 @@ def test_sample_is_the_seeded_draw_and_every_label_is_found():
     assert all(positions for entries in labels.values() for positions, _, _ in entries)
 
 
-def test_second_sample_leaves_out_the_gold_and_the_first_sample():
+@pytest.mark.parametrize(("seed", "earlier_seeds", "labelled", "correct"), [
+    (18, (15,), 218, 191), (20, (15, 18), 261, 221), (21, (15, 18, 20), 219, 184)])
+def test_a_later_sample_leaves_out_the_gold_and_the_earlier_samples(seed, earlier_seeds, labelled, correct):
     corpora = corpus("bbc-news").parent
-    names = draw(corpora, 18)
-    rows = _rows(SAMPLES[18].labels)
+    names = draw(corpora, seed)
+    rows = _rows(SAMPLES[seed].labels)
     assert len(names) == 20 and {row[0] for row in rows} <= set(names)
-    assert not set(names) & (set(draw(corpora, 15)) | {line.split("\t")[0] for line in GOLD.read_text(
-        encoding="utf-8").splitlines()})
-    labels = read_labels(corpora, 18)
-    assert sum(map(len, labels.values())) == len(rows) == 218
-    assert sum(row[4] == "ok" for row in rows) == 191
-
-
-def test_third_sample_leaves_out_the_gold_and_both_earlier_samples():
-    corpora = corpus("bbc-news").parent
-    names = draw(corpora, 20)
-    rows = _rows(SAMPLES[20].labels)
-    assert len(names) == 20 and {row[0] for row in rows} <= set(names)
-    assert not set(names) & (set(draw(corpora, 15)) | set(draw(corpora, 18)) | {
-        line.split("\t")[0] for line in GOLD.read_text(encoding="utf-8").splitlines()})
-    labels = read_labels(corpora, 20)
-    assert sum(map(len, labels.values())) == len(rows) == 261
-    assert sum(row[4] == "ok" for row in rows) == 221
-
-
-def test_fourth_sample_leaves_out_the_gold_and_the_three_earlier_samples():
-    corpora = corpus("bbc-news").parent
-    names = draw(corpora, 21)
-    rows = _rows(SAMPLES[21].labels)
-    assert len(names) == 20 and {row[0] for row in rows} <= set(names)
-    earlier = {name for seed in (15, 18, 20) for name in draw(corpora, seed)}
+    earlier = {name for earlier_seed in earlier_seeds for name in draw(corpora, earlier_seed)}
     assert not set(names) & (earlier | {line.split("\t")[0] for line in GOLD.read_text(encoding="utf-8").splitlines()})
-    labels = read_labels(corpora, 21)
-    assert sum(map(len, labels.values())) == len(rows) == 219
-    assert sum(row[4] == "ok" for row in rows) == 184
+    labels = read_labels(corpora, seed)
+    assert sum(map(len, labels.values())) == len(rows) == labelled
+    assert sum(row[4] == "ok" for row in rows) == correct
