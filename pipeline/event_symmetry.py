@@ -12,17 +12,20 @@ TRIGGERS_PATH = Path(__file__).resolve().parent / "rules" / "event_triggers.tsv"
 TRIGGER_KINDS = frozenset({"V", "N", "A", "R"})  # rows that are triggers (the other kinds are cue lists)
 
 
+def trigger_rows(path: Path = TRIGGERS_PATH):
+    """(word, kind, type, mode, flags, cameo) of each data row of a trigger table, missing
+    columns as "-" (the event lexicon reads its tables with it too)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield tuple((line.split("\t") + ["-"] * 6)[:6])
+
+
 @lru_cache(maxsize=1)
 def symmetric_types() -> frozenset[str]:
     """"TYPE/mode" of every trigger row flagged `sym` (a row without mode gives "TYPE/None")."""
-    out = set()
-    for line in TRIGGERS_PATH.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        _word, kind, event_type, mode, flags = (line.split("\t") + ["-"] * 5)[:5]
-        if kind in TRIGGER_KINDS and "sym" in {f.strip() for f in flags.split(",")}:
-            out.add(f"{event_type}/{None if mode == '-' else mode}")
-    return frozenset(out)
+    return frozenset(f"{event_type}/{None if mode == '-' else mode}"
+                     for _word, kind, event_type, mode, flags, _cameo in trigger_rows()
+                     if kind in TRIGGER_KINDS and "sym" in {f.strip() for f in flags.split(",")})
 
 
 def is_symmetric(event_type: str, mode: str | None) -> bool:

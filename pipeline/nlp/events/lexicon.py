@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from pipeline.event_symmetry import TRIGGER_KINDS, TRIGGERS_PATH, trigger_rows
 from pipeline.nlp.noun_tables import human_nouns
 
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
-TRIGGERS_PATH = RULES / "event_triggers.tsv"
 
 
 CAMEO_TRIGGERS_PATH = RULES / "event_triggers_cameo.tsv"
@@ -84,13 +84,6 @@ TYPE_CAMEO = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06"
               "ASSAULT": "18", "FIGHT": "19", "CRIME": "18"}
 
 
-def _trigger_rows(path: Path):
-    """(word, kind, type, mode, flags, cameo) of each data row of a trigger table."""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield tuple((line.split("\t") + ["-"] * 6)[:6])
-
-
 def _make_trigger(word, kind, etype, mode, flags, cameo) -> Trigger:
     fl = [f.strip() for f in flags.split(",") if f.strip() and f.strip() != "-"]
     cons = tuple((f.split(":", 1)[0], frozenset(f.split(":", 1)[1].split("/"))) for f in fl if ":" in f)
@@ -120,7 +113,7 @@ def lexicon() -> Lexicon:
     generated: dict[tuple[str, str], list[Trigger]] = {}
     mode_codes: dict[str, str] = {}
     for path in (CAMEO_TRIGGERS_PATH, NOMINAL_TRIGGERS_PATH):
-        for row in _trigger_rows(path) if path.exists() else ():
+        for row in trigger_rows(path) if path.exists() else ():
             if row[1] == "MODE":  # "ASSAULT/beat" -> "182"
                 mode_codes[row[0]] = row[5]
                 continue
@@ -130,11 +123,11 @@ def lexicon() -> Lexicon:
             t = _make_trigger(*row)
             t = Trigger(t.word, t.kind, t.type, t.mode, t.flags | {"generated"}, t.constraints, t.cameo)
             generated.setdefault((t.kind, t.word), []).append(t)
-    hand_rows = list(_trigger_rows(TRIGGERS_PATH))
+    hand_rows = list(trigger_rows(TRIGGERS_PATH))
     _drop_generated(generated, hand_rows)
     for word, kind, etype, mode, flags, cameo in hand_rows:
         # A: an adjective trigger ("critical of"), R: a role noun ("a supporter of"); other kinds are cue lists
-        if kind not in ("V", "N", "A", "R"):
+        if kind not in TRIGGER_KINDS:
             cues.setdefault(kind, set()).add(word)
             continue
         t = _make_trigger(word, kind, etype, mode, flags, cameo)
