@@ -13,3 +13,12 @@ def cursor_of(con):
     if path:
         cursor.execute("SET search_path = '" + path.replace("'", "''") + "'")
     return cursor
+
+
+def on_cursor(cursor, work, *args):
+    """`work(cursor, *args)` in the thread this is submitted to, on a cursor the calling
+    thread made for it (`cursor_of`), closed when done."""
+    try:
+        return work(cursor, *args)
+    finally:
+        cursor.close()

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import dagster as dg
 
 from pipeline import asset_metadata, catalog
-from pipeline.cursors import cursor_of
+from pipeline.cursors import cursor_of, on_cursor
 from pipeline.load import ensure_schema
 from pipeline.model_sql import create_view, model_dependencies, model_files, model_order, model_question
 from pipeline.resources import WarehouseResource
@@ -72,22 +72,14 @@ def _built_views(con, names: list[str], sql_of: dict[str, str]):
         created[name] = time.perf_counter() - started
     pool = ThreadPoolExecutor(METADATA_THREADS, thread_name_prefix="model-metadata")
     try:
-        pending = [(name, pool.submit(_metadata_on_cursor, cursor_of(con), name, sql_of[name])) for name in names]
+        pending = [(name, pool.submit(on_cursor, cursor_of(con), _view_metadata, name, sql_of[name]))
+                   for name in names]
         for name, future in pending:
             metadata = future.result()
             metadata["seconds"] = round(metadata["seconds"] + created[name], 3)
             yield name, metadata
     finally:  # a failed query or an abandoned step: the queued queries are not run
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _metadata_on_cursor(cursor, name: str, sql: str) -> dict:
-    """A view's metadata on a cursor made for this task by the calling thread (a connection
-    refuses a second thread's call while it runs one), closed when done."""
-    try:
-        return _view_metadata(cursor, name, sql)
-    finally:
-        cursor.close()
 
 
 def _description(name: str, sql: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import matplotlib
 
-from pipeline.cursors import cursor_of
+from pipeline.cursors import cursor_of, on_cursor
 
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
@@ -194,7 +194,7 @@ def write_report(con, folder: str | Path) -> Report:
     report = Report(Path(folder))
     report.folder.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(1, thread_name_prefix="report-queries") as pool:
-        apart_data = pool.submit(_chart_data_on_cursor, cursor_of(con), DRAWN_APART)
+        apart_data = pool.submit(on_cursor, cursor_of(con), _chart_data, DRAWN_APART)
         report.figures = {label: _rows(con, sql)[0][0] for label, sql in FIGURES.items()}
         data = _chart_data(con, [name for name in QUERIES if name not in DRAWN_APART])
         data.update(apart_data.result())
@@ -211,14 +211,6 @@ def write_report(con, folder: str | Path) -> Report:
 def _chart_data(con, names) -> dict[str, dict[str, list[tuple]]]:
     """The rows of each named chart's queries."""
     return {name: {key: _rows(con, sql) for key, sql in QUERIES[name].items()} for name in names}
-
-
-def _chart_data_on_cursor(cursor, names) -> dict[str, dict[str, list[tuple]]]:
-    """_chart_data on a cursor the calling thread made for this thread, closed when done."""
-    try:
-        return _chart_data(cursor, names)
-    finally:
-        cursor.close()
 
 
 def _draw(folder: Path, chart: tuple, data: dict[str, list[tuple]]) -> str:
