@@ -1,0 +1,19 @@
+"""Recall rules of issue 11, session 22 (pipeline.nlp.events), on made-up sentences with the real model: a his/her
+possessor stands for the subject of its clause."""
+from __future__ import annotations
+
+from tests.events_helpers import events_of as _events, has_event as _has
+
+
+def test_a_possessor_pronoun_stands_for_its_clause_subject():
+    # "the senator has fallen out of touch based on his support for Trump" (held-out 16): the senator's support
+    got = _events("The senator lost the primary because of his support for Trump.")
+    assert _has(got, "SUPPORT", "senator", "Trump")
+    got = _events("A mafioso committed suicide hours after his arrest in a police raid.")
+    assert _has(got, "COERCE", "police", "mafioso")
+
+
+def test_an_object_pronoun_is_not_its_clause_subject():
+    # "the first member of Congress to endorse him": him is someone else
+    got = _events("The first member of Congress to endorse him was a senator from Ohio.")
+    assert not _has(got, "SUPPORT", "member", "member")
