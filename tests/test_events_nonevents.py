@@ -1,5 +1,6 @@
 """Precision rules of issue 11, session 22 (pipeline.nlp.events.nonevents), on made-up sentences with the real model:
-an act asked for in nested clauses or by a noun of demand, and robberies with no political actor, are no events."""
+an act asked for in nested clauses or by a noun of demand, robberies with no political actor and the deed of a
+charge are no events; the modifier of a two-word event noun is no source."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
@@ -43,3 +44,24 @@ def test_a_heist_with_no_political_actor_is_no_event():
 def test_a_theft_from_a_politician_stays():
     got = _events("Two men robbed the senator outside his home in Washington.")
     assert _has(got, "CRIME", "men", "senator")
+
+
+def test_the_deed_of_a_charge_is_no_event():
+    # labelling decision ah (gold/events_dev15.tsv): the shooting is the content of the charge
+    got = _events("A former guard has been charged with manslaughter over the killing of a teenager in Athens.")
+    assert _has(got, "COERCE", None, "guard")
+    assert not _has(got, "ASSAULT")
+    got = _events("A neighbour has been charged in the 1998 slayings of two women at a shop in Leeds.")
+    assert not _has(got, "ASSAULT")
+
+
+def test_a_deed_told_beside_a_charge_stays():
+    got = _events("Police arrested two men after gunmen killed a journalist in Athens.")
+    assert _has(got, "ASSAULT", "gunmen", "journalist")
+
+
+def test_the_modifier_of_a_two_word_event_noun_is_no_source():
+    # "conference call" is the lexicon entry: "conference" names the event, the light verb's subject holds it
+    got = _events("On Monday, Clinton held a conference call with researchers.")
+    assert _has(got, "CONSULT", "Clinton", "researchers")
+    assert not _has(got, "CONSULT", "conference")

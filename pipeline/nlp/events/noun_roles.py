@@ -41,11 +41,18 @@ CIRCUMSTANCE_PREPS = ("despite", "amid", "amidst")  # "despite criticism, X ..."
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "for", "into", "behind", "around", "toward", "towards")
 
 
+def _part_of_entry(word, site: Site) -> bool:
+    """"a conference call with researchers": a modifier that is part of the noun's lexicon entry ("conference call")
+    is the event's name, not its source."""
+    return word.head.i == site.tok.i and site.trig.word in (f"{word.lower_} {site.tok.lower_}",
+                                                            f"{word.lower_} {site.tok.lemma_.lower()}")
+
+
 def _noun_frame(site: Site) -> NounFrame:
     tok, trig, verb, lex = site.tok, site.trig, site.verb, site.lex
     poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     pron_poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in PRONOUNS]
-    own = noun_sources(tok, site.ms, lex)
+    own = [o for o in noun_sources(tok, site.ms, lex) if not _part_of_entry(o, site)]
     # "the arrest of the pirates", "criticism of Putin": the "of" phrase is the target
     ofs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and trig.type in OF_TYPES
            for p in c.children if p.dep_ == "pobj"]
