@@ -313,6 +313,16 @@ def physical_target(trig: Trigger, tok, lex: Lexicon) -> bool:
         tok.lemma_.lower() not in lex.nouns and tok.lower_ not in lex.nouns
 
 
+def counted_victims(trig: Trigger, tok, lex: Lexicon) -> bool:
+    """"The attack, which killed five", "shot a hundred people, killing 49": a bare number object of a killing or
+    wounding verb (`VICTIM_COUNT` rows) counts people, the victims (not "killed 5% of the herd": a number with a noun
+    or a unit)."""
+    verb = tok.head
+    return trig.type == "ASSAULT" and tok.dep_ == "dobj" and tok.pos_ == "NUM" and tok.ent_type_ in ("", "CARDINAL") \
+        and verb.lemma_.lower() in lex.words("VICTIM_COUNT") and not any(
+            c.dep_ in ("prep", "compound", "amod") for c in tok.children)
+
+
 AIMING_VERBS = ("direct", "aim", "target")  # "attacks directed at X", "sanctions aimed at X", "raids targeting X"
 
 
