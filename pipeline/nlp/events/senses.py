@@ -12,7 +12,8 @@ from pipeline.nlp.events.subjects import subject_of
 
 TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "to": {"CONSULT", "AID", "SUPPORT", "CONCEDE", "DEMAND", "REJECT"},
-                "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME", "REJECT"},
+                "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME",
+                            "REJECT"},
                 "on": {"ASSAULT", "SANCTION", "DEMAND", "THREATEN"},  # "drew a gun on him"
                 "at": {"THREATEN"},  # "pointed a revolver at them"
                 "for": {"DEMAND", "SUPPORT"},
