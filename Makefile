@@ -84,6 +84,7 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev15.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev16.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev17.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev18.tsv
 	@echo 'learned steps, leave-one-file-out over the training gold files (proxy for a fresh file; not installed unless they beat the rules):'
 	$(BIN)/python -m pipeline.evaluate.events_cv
 	@echo 'learned actor-role step (session 17), leave-one-file-out over the same files (not installed unless it beats the rules):'
@@ -107,7 +108,7 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout13.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout14.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout15.tsv
-	@echo 'held-out 16 (the reported held-out file: drawn with seed 20261221 and labelled blind in session 21, scored once at its end; held-out 1-15 above are spent history):'
+	@echo 'held-out 16 (the reported held-out file: drawn with seed 20261221 and labelled blind in session 21, scored once at its end; held-out 1-15 above are spent history; held-out 17, unscored, is not printed: the lead scores it once at the end of session 22):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout16.tsv
 
 eval-diffs: setup

@@ -89,14 +89,14 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
 
 
 def hyphen_last(tok):
-    """"A co-worker has been charged", "his ex-wife": the tokenizer splits a hyphenated noun and the parser gives each
-    part the same dependency on the same head ("co", "-", "worker" all subjects); the last part is the word's head
-    (None when `tok` opens no such split word)."""
+    """"A co-worker has been charged", "his ex-wife": the tokenizer splits a hyphenated person noun and the parser gives
+    each part the same dependency on the same head ("co", "-", "worker" all subjects); the last part is the word's head
+    (None when `tok` opens no such split word, or when its last part is no person noun: "a cost - benefit analysis")."""
     doc, k = tok.doc, tok.i
     while k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].dep_ == tok.dep_ and \
             doc[k + 2].head.i == tok.head.i != tok.i and doc[k + 2].pos_ == "NOUN":
         k += 2
-    return doc[k] if k > tok.i else None
+    return doc[k] if k > tok.i and is_person_noun(doc[k], lexicon()) else None
 
 
 def is_nonactor(tok) -> bool:
@@ -231,8 +231,8 @@ def is_person_noun(tok, lex: Lexicon) -> bool:
 
 
 def _by_on_undergoer(noun) -> list:
-    """"the arrest of 23 pirates by the Indian navy", "the bailout of AIG by the Federal Reserve": the parser often hangs
-    a noun event's "by" phrase on its "of" object (a noun: not "a man wanted by police", whose "by" is the
+    """"the arrest of 23 pirates by the Indian navy", "the bailout of AIG by the Federal Reserve": the parser often
+    hangs a noun event's "by" phrase on its "of" object (a noun: not "a man wanted by police", whose "by" is the
     participle's); it is the noun's doer."""
     return [p for o in noun.children if o.dep_ == "prep" and o.lower_ == "of"
             for x in o.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN")
@@ -275,6 +275,20 @@ def comma_name(head, ms: MentionIndex) -> Mention | None:
             t.dep_ in ("nsubj", "nsubjpass", "conj", "cc") or t.head.i == head.i for t in name):
         return None
     return m
+
+
+NAMING_VERBS = ("name", "call")  # "a Muslim woman named Yvonne Hiller", "a man called John Smith"
+
+
+def named_as(head, ms: MentionIndex) -> Mention | None:
+    """"a Muslim woman named Yvonne Hiller shot and killed two co-workers": a common noun that a naming participle gives
+    a person's name is that person."""
+    if head.pos_ != "NOUN":
+        return None
+    names = [o for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in NAMING_VERBS
+             for o in c.children if o.dep_ in ("oprd", "dobj", "attr")]
+    mention = ms.of(names[0]) if names else None
+    return mention if mention is not None and mention.label == "PERSON" else None
 
 
 def with_acronym(mention: Mention, sent) -> str:

@@ -181,8 +181,26 @@ def person_before(site: PronounSite):
     return None
 
 
+def clause_subject(site: PronounSite):
+    """"A mafioso committed suicide hours after his arrest", "the senator has fallen out of touch based on his support
+    for Trump": a his/her possessor stands for the subject of its own clause (the nearest verb above it that has one,
+    before the pronoun) when a singular generic agent noun or a person's name is that subject, before any earlier
+    subject of the document (not an object pronoun: "the first member to endorse him" is someone else)."""
+    tok = site.tok
+    if site.kind != "he" or tok.dep_ != "poss":
+        return None
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in SUBJECTS for c in a.children)), None)
+    if verb is None:
+        return None
+    subj = next(c for c in verb.children if c.dep_ in SUBJECTS)
+    got = _mention_of_subject(verb, site) if subj.i < tok.i else None
+    return got if got is None or got.mention is None or got.mention.label == "PERSON" else None
+
+
 ANTECEDENT_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, governing_subject, conjunct_subject,
-                                          conjunct_object, possessor_in_sentence, earlier_subject, person_before)
+                                          conjunct_object, possessor_in_sentence, clause_subject, earlier_subject,
+                                          person_before)
 
 
 # the rules that find an antecedent in the pronoun's own sentence ("Gerasimov ... as saying his country was"), for

@@ -24,8 +24,8 @@ reporting cues. For every trigger in a sentence:
   CONCEDE a person. The verb classes cover the common news verbs of each PLOVER type the
   way PETRARCH/CAMEO verb dictionaries do ("inked deals with", "teamed up with", "looked
   into", "turned down", "recalled its ambassador", "opened fire on"); the partner of an
-  object-conditioned sense may hang on its object ("signed a truce with X"). Triggers flagged `sport` give nothing in a sport context
-  (`rules/event_context.tsv`); a trigger inside a name ("Economic Leaders' Meeting") none.
+  object-conditioned sense may hang on its object ("signed a truce with X"). Triggers flagged `sport` give nothing
+  in a sport context (`rules/event_context.tsv`); a trigger inside a name ("Economic Leaders' Meeting") none.
 - Passive ASSAULT/COERCE/CRIME without "by" ("Kiyingi was arrested", "39 traffickers
   arrested"): the source is the actor of the cause noun ("killed in a militant attack",
   "in clashes with settlers") or unknown (None), except in accident/disaster context.
@@ -190,9 +190,11 @@ def _verb_is_event(tok, verb, lex: Lexicon) -> bool:
     if verb is None or verb.pos_ != "VERB" or tok.dep_ != "dobj" or tok.head.i != verb.i:
         return False
     vlemma = verb.lemma_.lower()
-    prt = _particle(verb, vlemma, lex)  # "shrugged off the criticism": not the minister's (a hand phrasal entry; the
+    # "shrugged off the criticism": a hand phrasal entry is the event, not the minister's criticism (the generated ones
+    # yield to their object noun: "carried out an attack")
+    prt = _particle(verb, vlemma, lex)
     if prt is not None and any("generated" not in t.flags for t in lex.senses.get(("V", f"{vlemma} {prt}"), ())):
-        return True  # generated ones yield to their object noun: "carried out an attack")
+        return True
     return vlemma in lex.verbs and vlemma not in lex.light | lex.receive | lex.report and \
         not yields_to_object_noun(verb, lex.senses.get(("V", vlemma), []), lex)
 
@@ -328,7 +330,8 @@ def _sentence_events(sent, ctx: DocumentContext, events: list[Event], table: Tok
     """The events of one sentence, verbs first, then nouns, in text order (`table`: the strings of
     the sentence's Doc; only the tokens that may be triggers become Token objects)."""
     ents = span_ents(sent)
-    found = SentenceState(events, [e for e in ents if e.label_ == "DATE"], [e for e in ents if e.label_ in PLACE_LABELS])
+    found = SentenceState(events, [e for e in ents if e.label_ == "DATE"],
+                          [e for e in ents if e.label_ in PLACE_LABELS])
     span = range(sent.start, sent.end)
     sctx = context_of_words({table.lower[i] for i in span} | {table.lemma[i] for i in span}, ctx.lex)
     first = len(events)

@@ -33,6 +33,7 @@ class Site:
     actor: object
     consumed: set[int]
     tgt_heads: list
+    agents: list | None = None  # `_agent_subjects`, computed the first time a guard asks
 
 
 @dataclass
@@ -106,10 +107,13 @@ HAND_VERBAL_TYPES = {"DEMAND", "SUPPORT", "INVESTIGATE"}
 def _agent_subjects(site: Site) -> list:
     """The subject heads of a trigger that are generic actor nouns ("Most city-dwellers", "The former secretary of
     state", "Environmental groups"; `actors.is_agent`); none when its complement is no act ("The spokesman declined to
-    comment": NO_ACT cue words)."""
-    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in site.lex.words("NO_ACT") for c in site.tok.children):
-        return []
-    return [s for s in subject_of(site.tok)[0] if s.pos_ == "NOUN" and is_agent(s, site.lex)]
+    comment": NO_ACT cue words); computed once per site."""
+    if site.agents is None:
+        no_act = site.lex.words("NO_ACT")
+        no_act_clause = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in no_act for c in site.tok.children)
+        site.agents = [] if no_act_clause else [
+            s for s in subject_of(site.tok)[0] if s.pos_ == "NOUN" and is_agent(s, site.lex)]
+    return site.agents
 
 
 def _named_speaker(site: Site, r: Resolved) -> bool:
@@ -120,6 +124,8 @@ def _named_speaker(site: Site, r: Resolved) -> bool:
     opinions"; issue 11, session 21: 5 of 8 such events right on the pooled development gold)."""
     verbal = site.trig.type in VERBAL_TYPES or \
         site.trig.type in HAND_VERBAL_TYPES and "generated" not in site.trig.flags
+    if site.kind != "V" or not verbal:
+        return False
     # "argued that his client was innocent", "claims to have seen": a disapproval verb with a clause states, not blames
     if site.trig.type == "DISAPPROVE" and any(c.dep_ in ("ccomp", "xcomp") for c in site.tok.children):
         return False
@@ -130,8 +136,7 @@ def _named_speaker(site: Site, r: Resolved) -> bool:
     if site.trig.type == "SUPPORT" and (things or any(
             c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in site.tok.children)):
         return False
-    return site.kind == "V" and verbal and \
-        (any(m is not None and m.label in ACTOR_LABELS[:5] for m, _ in r.src) or bool(agents))
+    return any(m is not None and m.label in ACTOR_LABELS[:5] for m, _ in r.src) or bool(agents)
 
 
 def _generated_without_recipient(site: Site, r: Resolved) -> bool:

@@ -41,11 +41,18 @@ CIRCUMSTANCE_PREPS = ("despite", "amid", "amidst")  # "despite criticism, X ..."
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "for", "into", "behind", "around", "toward", "towards")
 
 
+def _part_of_entry(word, site: Site) -> bool:
+    """"a conference call with researchers": a modifier that is part of the noun's lexicon entry ("conference call")
+    is the event's name, not its source."""
+    return word.head.i == site.tok.i and site.trig.word in (f"{word.lower_} {site.tok.lower_}",
+                                                            f"{word.lower_} {site.tok.lemma_.lower()}")
+
+
 def _noun_frame(site: Site) -> NounFrame:
     tok, trig, verb, lex = site.tok, site.trig, site.verb, site.lex
     poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     pron_poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in PRONOUNS]
-    own = noun_sources(tok, site.ms, lex)
+    own = [o for o in noun_sources(tok, site.ms, lex) if not _part_of_entry(o, site)]
     # "the arrest of the pirates", "criticism of Putin": the "of" phrase is the target
     ofs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and trig.type in OF_TYPES
            for p in c.children if p.dep_ == "pobj"]
@@ -128,6 +135,26 @@ def _between_roles(f: NounFrame) -> Roles | None:
             pre_pairs = [((ms.of(mods[0]), f"{mods[0].text} {both[0].text}"),
                           (ms.of(mods[1]), f"{mods[1].text} {both[0].text}"))]
     return Roles(both[:1], both[1:2], pre_pairs=pre_pairs)
+
+
+GATHERED_TYPES = {"CONSULT"}  # nouns whose "of" phrase names those who gather ("a meeting of Labour backbenchers")
+
+
+def _gathered_roles(f: NounFrame) -> Roles | None:
+    """"the regular meeting of Labour backbenchers", "a meeting of the Central Election Commission": a meeting with no
+    owner, doer or partner named otherwise is held by those its "of" phrase names (the two of "a meeting of Kerry and
+    Lavrov"); the subject of a light verb holding it meets them ("the minister held a meeting of senior officials")."""
+    if f.site.trig.type not in GATHERED_TYPES or f.poss or f.pron_poss or f.own or f.withs or f.between:
+        return None
+    members = [p for c in f.site.tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+    if not members:
+        return None
+    both, verb = expand_conj(members[0]), f.site.verb
+    if verb is not None and verb.lemma_.lower() in f.site.lex.light and f.site.tok.dep_ == "dobj" and \
+            f.site.tok.head.i == verb.i and subject_of(verb)[0]:
+        return Roles(subject_of(verb)[0], both)
+    return Roles(both[:1], both[1:2])
 
 
 def _possessor_roles(f: NounFrame) -> Roles | None:
@@ -339,7 +366,7 @@ def _undergoer_roles(f: NounFrame) -> Roles | None:
 
 
 NOUN_ROLE_RULES = (_hyphen_pair_roles, _under_roles, _backed_roles, _among_roles, _receiver_roles, _between_roles,
-                   _accused_roles, _confessed_roles, _undergoer_roles, _possessor_roles, _relative_carrier_roles,
+                   _gathered_roles, _accused_roles, _confessed_roles, _undergoer_roles, _possessor_roles, _relative_carrier_roles,
                    _despite_roles)  # first that applies
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
+from pipeline.nlp.events.nonevents import NON_EVENTS
 from pipeline.nlp.noun_tables import abstract_nouns
 
 HOSTILE = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"}
@@ -449,7 +450,10 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
 
 
 def refine(found: Found, lex: Lexicon) -> Sense:
-    """The sense of a found event after the refinements (its trigger row's own sense when none applies)."""
+    """The sense of a found event after the refinements (its trigger row's own sense when none applies); a found event
+    one of `nonevents.NON_EVENTS` rules out is none."""
+    if any(rule(found, lex) for rule in NON_EVENTS):
+        return Sense("-", None, None)
     for rule in REFINEMENTS:
         got = rule(found, lex)
         if got is not None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
     actor_mention, comma_name, document_antecedents, hyphen_last, initial_name, is_agent, is_nonactor, is_person_noun,
-    is_pronoun_text, MentionIndex, PRONOUNS, proper_name, role_resolver, with_acronym,
+    is_pronoun_text, MentionIndex, named_as, PRONOUNS, proper_name, role_resolver, with_acronym,
 )
 from pipeline.nlp.events.coref import ANTECEDENT_RULES, antecedent, SENTENCE_RULES
 from pipeline.nlp.events.lexicon import Lexicon
@@ -73,17 +73,15 @@ class ActorResolver:
     def __call__(self, head, allow_text: bool):
         """(mention, text) of an actor head; None when it names no actor. A name followed by its acronym in
         parentheses keeps it ("the Federal Bureau of Investigation (FBI)")."""
-        got = self._resolve(head, allow_text)
+        last = hyphen_last(head)  # "a co-worker": the split word's last part is its head, the whole word its text
+        got = self._resolve(last or head, allow_text)
+        if last is not None and got is not None and got[0] is None:
+            return None, "".join(t.text for t in head.doc[head.i:last.i + 1])
         return (got[0], with_acronym(got[0], head.sent)) if got is not None and got[0] is not None and \
             got[1] == got[0].text else got
 
     def _resolve(self, head, allow_text: bool):
         lex = self.lex
-        last = hyphen_last(head)
-        if last is not None:  # "a co-worker": the split word's last part, the whole word as text
-            got = self._resolve(last, allow_text)
-            word = "".join(t.text for t in head.doc[head.i:last.i + 1])
-            return got if got is None or got[0] is not None else (None, word)
         if is_nonactor(head):  # "a previous DUI arrest", "deploy this update"
             return None
         if head.pos_ == "NOUN" and ("N", head.lemma_.lower()) in lex.senses and self.ms.of(head) is None and \
@@ -103,6 +101,9 @@ class ActorResolver:
         owned = self._possessed_agent(head)
         if owned is not None:
             return owned
+        named = named_as(head, self.ms)  # "a Muslim woman named Yvonne Hiller"
+        if named is not None:
+            return named, named.text
         # "Another Charger, receiver Vincent Jackson, was arrested": a named appositive beats a bare proper noun
         named_appos = any(c.dep_ == "appos" and self.ms.of(c) is not None for c in head.children)
         name = None if named_appos else proper_name(head, self.ms)

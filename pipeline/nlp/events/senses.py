@@ -12,7 +12,8 @@ from pipeline.nlp.events.subjects import subject_of
 
 TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "to": {"CONSULT", "AID", "SUPPORT", "CONCEDE", "DEMAND", "REJECT"},
-                "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME", "REJECT"},
+                "against": {"ASSAULT", "FIGHT", "PROTEST", "SANCTION", "THREATEN", "DISAPPROVE", "COERCE", "CRIME",
+                            "REJECT"},
                 "on": {"ASSAULT", "SANCTION", "DEMAND", "THREATEN"},  # "drew a gun on him"
                 "at": {"THREATEN"},  # "pointed a revolver at them"
                 "for": {"DEMAND", "SUPPORT"},
@@ -310,6 +311,16 @@ def physical_target(trig: Trigger, tok, lex: Lexicon) -> bool:
         tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NOT_PHYSICAL and \
         tok.left_edge.ent_type_ not in NOT_PHYSICAL and \
         tok.lemma_.lower() not in lex.nouns and tok.lower_ not in lex.nouns
+
+
+def counted_victims(trig: Trigger, tok, lex: Lexicon) -> bool:
+    """"The attack, which killed five", "shot a hundred people, killing 49": a bare number object of a killing or
+    wounding verb (`VICTIM_COUNT` rows) counts people, the victims (not "killed 5% of the herd": a number with a noun
+    or a unit)."""
+    verb = tok.head
+    return trig.type == "ASSAULT" and tok.dep_ == "dobj" and tok.pos_ == "NUM" and tok.ent_type_ in ("", "CARDINAL") \
+        and verb.lemma_.lower() in lex.words("VICTIM_COUNT") and not any(
+            c.dep_ in ("prep", "compound", "amod") for c in tok.children)
 
 
 AIMING_VERBS = ("direct", "aim", "target")  # "attacks directed at X", "sanctions aimed at X", "raids targeting X"

@@ -7,7 +7,7 @@ from pipeline.nlp.events.actors import (
     actor_mention, expand_conj, hyphen_last, initial_name, is_agent, is_person_noun, PRONOUNS,
 )
 from pipeline.nlp.events.guards import Resolved, Site
-from pipeline.nlp.events.senses import counted, NOT_PHYSICAL, physical_target
+from pipeline.nlp.events.senses import counted, counted_victims, NOT_PHYSICAL, physical_target
 
 
 def unnest(site: Site, targets: list) -> list:
@@ -43,7 +43,7 @@ def resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                          for p in c.children if p.dep_ == "pobj"]
                 if inner:
                     got = site.actor(inner[0], False)
-            if got is None and physical_target(site.trig, tt, site.lex):
+            if got is None and (physical_target(site.trig, tt, site.lex) or counted_victims(site.trig, tt, lex)):
                 got = (None, actor_mention(tt, site.ms, {}, lambda h, t: None)[1])
                 res.named.append(got)
             if got is not None:
