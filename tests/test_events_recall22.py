@@ -1,5 +1,5 @@
 """Recall rules of issue 11, session 22 (pipeline.nlp.events), on made-up sentences with the real model: a his/her
-possessor stands for the subject of its clause; a bare number killed or wounded counts the victims; a meeting's "of" phrase names who meet."""
+possessor stands for the subject of its clause; a bare number killed or wounded counts the victims; a meeting's "of" phrase names who meet; "a woman named X" is X; "the poor" are people."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
@@ -35,3 +35,15 @@ def test_a_meeting_of_a_group_is_held_by_it():
     assert _has(_events("The meeting of Kerry and Lavrov lasted three hours."), "CONSULT", "Kerry", "Lavrov")
     assert _has(_events("The minister held a meeting of senior officials on Monday."), "CONSULT", "minister",
                 "officials")
+
+
+def test_a_noun_given_a_name_is_that_person():
+    # "a Muslim woman named Yvonne Hiller shot and killed two co-workers" (held-out 16)
+    got = _events("According to reports, a Muslim woman named Yvonne Hiller shot and killed two co-workers at a plant.")
+    assert _has(got, "ASSAULT", "Yvonne Hiller", "workers")
+
+
+def test_an_adjective_for_a_group_of_people_is_a_target():
+    # "Two nuns who worked as nurses and helped the poor" (dev data): AID of the poor
+    assert _has(_events("The charity helped the homeless in London last winter."), "AID", "charity", "homeless")
+    assert _has(_events("Two nuns who worked as nurses helped the poor in rural Mississippi."), "AID", "nuns", "poor")

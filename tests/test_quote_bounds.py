@@ -41,3 +41,12 @@ def test_a_listener_verb_whose_object_is_an_audience_or_an_act_reports_nothing()
     'called a snap election' is an act, 'warned the cabinet' an audience — no content."""
     assert _rows("Theresa May called a snap election in April.", "called") == []
     assert _rows("The workers called a strike on Monday.", "called") == []
+
+
+def test_a_verb_whose_direct_object_is_no_content_still_reports_its_prepositional_object():
+    """content.object_content: rules no_object_cues bar the direct object only ('wrote a
+    letter'); 'pushed for X', 'has written about X' report X."""
+    assert _rows("Democrats have pushed for new negotiations on the budget.", "pushed")[0][0] \
+        == "new negotiations on the budget"
+    assert _rows("She has written about the controversy.", "written")[0][0] == "the controversy"
+    assert _rows("She wrote a letter to the editor.", "wrote") == []

@@ -277,6 +277,20 @@ def comma_name(head, ms: MentionIndex) -> Mention | None:
     return m
 
 
+NAMING_VERBS = ("name", "call")  # "a Muslim woman named Yvonne Hiller", "a man called John Smith"
+
+
+def named_as(head, ms: MentionIndex) -> Mention | None:
+    """"a Muslim woman named Yvonne Hiller shot and killed two co-workers": a common noun that a naming participle gives
+    a person's name is that person."""
+    if head.pos_ != "NOUN":
+        return None
+    names = [o for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in NAMING_VERBS
+             for o in c.children if o.dep_ in ("oprd", "dobj", "attr")]
+    mention = ms.of(names[0]) if names else None
+    return mention if mention is not None and mention.label == "PERSON" else None
+
+
 def with_acronym(mention: Mention, sent) -> str:
     """"the Federal Bureau of Investigation (FBI)", "the National Rifle Association (NRA)": a name introducing its
     acronym in parentheses is written with it (articles name the actor by either afterwards)."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
     actor_mention, comma_name, document_antecedents, hyphen_last, initial_name, is_agent, is_nonactor, is_person_noun,
-    is_pronoun_text, MentionIndex, PRONOUNS, proper_name, role_resolver, with_acronym,
+    is_pronoun_text, MentionIndex, named_as, PRONOUNS, proper_name, role_resolver, with_acronym,
 )
 from pipeline.nlp.events.coref import ANTECEDENT_RULES, antecedent, SENTENCE_RULES
 from pipeline.nlp.events.lexicon import Lexicon
@@ -101,6 +101,9 @@ class ActorResolver:
         owned = self._possessed_agent(head)
         if owned is not None:
             return owned
+        named = named_as(head, self.ms)  # "a Muslim woman named Yvonne Hiller"
+        if named is not None:
+            return named, named.text
         # "Another Charger, receiver Vincent Jackson, was arrested": a named appositive beats a bare proper noun
         named_appos = any(c.dep_ == "appos" and self.ms.of(c) is not None for c in head.children)
         name = None if named_appos else proper_name(head, self.ms)
