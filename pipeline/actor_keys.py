@@ -109,8 +109,12 @@ def store_missing_keys(con) -> int:
     if not missing:
         return 0
     versions, entity_keys, keys, roles = [], [], [], []
+    same: dict[tuple, dict[str, int]] = {}  # links of one name, type and aliases: one entity's keys
     for version_id, key, name, etype, aliases in missing:
-        found = link_keys(_link_entity(key, name, etype, aliases), None if etype else ALL_TYPES)
+        found = same.get((name, etype, *(aliases or ())))
+        if found is None:
+            found = same[(name, etype, *(aliases or ()))] = link_keys(_link_entity(key, name, etype, aliases),
+                                                                      None if etype else ALL_TYPES)
         versions += [version_id] * len(found)
         entity_keys += [key] * len(found)
         keys += found
