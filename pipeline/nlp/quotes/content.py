@@ -217,6 +217,22 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
     return low, high
 
 
+def clip_object_report(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
+    """Bounds of an object content [low, high) without a participle of speech after a comma or
+    dash ('rejected the allegation that …, saying he was playing a “different” role'): the
+    participle is the speaker's next report, with a content of its own (a reported clause
+    gets the wider cut of `clip_complement`)."""
+    doc = ctx.doc
+    for index in range(low + 1, high):
+        tok = doc[index]
+        if ctx.inside_quote(tok.idx) or doc[index - 1].text not in (",", "—", "–", "--", "-"):
+            continue
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and is_cue(tok, ("direct",)) \
+                and any(child.dep_ in ("ccomp", "xcomp") for child in tok.children):
+            return low, index - 1
+    return low, high
+
+
 def _another_report(tok, low: int) -> bool:
     """'Halifax said house prices rose by 0.8% and Nationwide reported a rise of 0.4%': a
     speech verb conjoined to the head of the reported clause, with a named subject of its own
