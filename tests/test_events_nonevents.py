@@ -77,3 +77,10 @@ def test_a_modeless_generated_sense_a_refinement_reads_stays():
     # "threatened to undermine": the threat rule gives it a sense of its own (a GSR THREATEN record needs this)
     got = _events("The rebels threatened to undermine the government.")
     assert _has(got, "THREATEN", "rebels", "government")
+
+
+def test_contesting_a_seat_in_an_election_is_no_dispute():
+    # 'noelection' (rules/event_triggers.tsv): a candidacy, not CAMEO 110's dispute
+    got = _events("The former minister is to contest the Derbyshire seat of Erewash at the next general election.")
+    assert not _has(got, "DISAPPROVE")
+    assert _has(_events("The union will contest the decision of the government in court."), "DISAPPROVE", "union")
