@@ -12,11 +12,10 @@ version, fixed by the data (`context_keys`), so it never joins components."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 from typing import Hashable, Iterable
 
 from pipeline.actors import entity_kb
-from pipeline.names import (fold, group_key, initials, is_acronym, is_short_form, name_key, org_key,
+from pipeline.names import (NAME_CACHE, fold, group_key, initials, is_acronym, is_short_form, name_key, org_key,
                             person_name_parts)
 from pipeline.records import LocalEntity
 
@@ -28,27 +27,46 @@ def context_key(entity: LocalEntity) -> str:
 
 def context_keys(entities: Iterable[LocalEntity]) -> dict[str, str]:
     """A version's context: each entity's context key with its name (the first by name)."""
-    out: dict[tuple[str, str], str] = {}
-    for e in sorted(entities, key=lambda e: e.canonical_name):
-        out.setdefault(context_key(e), e.canonical_name)
+    return context_of_names(e.canonical_name for e in entities)
+
+
+def context_of_names(names: Iterable[str]) -> dict[str, str]:
+    """`context_keys` from the entities' names alone (the context reads nothing else)."""
+    out: dict[str, str] = {}
+    for name in sorted(names):
+        out.setdefault(fold(name), name)
     return out
 
 
-def entity_keys(entity: LocalEntity) -> set[Hashable]:
-    """The lookup keys an entity reads or writes in `ActorIndex`: its names compared as each
-    actor type compares them (persons and places alike, `comparison_key`), its folded name,
-    knowledge-base entry and a person's surname (organization initials and short names are
-    joined pairwise in `components`)."""
-    names = entity.aliases | {entity.canonical_name}
-    keys: set[Hashable] = {("fold", fold(entity.canonical_name))}
-    for n in names:  # comparison_key(n, type) for every type (persons and places: name_key)
-        keys.update((("name", name_key(n)), ("org", org_key(n)), ("group", group_key(n))))
+def entity_keys(entity: LocalEntity, types: Iterable[str] | None = None) -> frozenset[str]:
+    """The lookup keys ("kind:value") an entity reads or writes in `ActorIndex` under its
+    type or each of `types`: its names compared as each actor type compares them (persons
+    and places alike, `comparison_key`), its folded name, knowledge-base entry and a
+    person's surname (organization initials and short names are joined pairwise in
+    `components`). Remembered: a load asks for the same entities' keys more than once."""
+    types = frozenset(types or (entity.actor_type,))
+    signature = (types, entity.canonical_name, frozenset(entity.aliases))
+    keys = _KEYS.get(signature)
+    if keys is None:
+        if len(_KEYS) >= NAME_CACHE:
+            _KEYS.clear()
+        keys = _KEYS[signature] = _entity_keys(entity, types)
+    return keys
+
+
+_KEYS: dict[tuple, frozenset[str]] = {}
+
+
+def _entity_keys(entity: LocalEntity, types: frozenset[str]) -> frozenset[str]:
+    keys = {"fold:" + fold(entity.canonical_name)}
+    for n in entity.aliases | {entity.canonical_name}:  # comparison_key(n, type) for every type
+        keys.update(("name:" + name_key(n), "org:" + org_key(n), "group:" + group_key(n)))
     kb = entity_kb(entity)
     if kb is not None:
-        keys.add(("kb", kb.entry))
-    if entity.actor_type == "person":
-        keys.add(("surname", person_name_parts(entity.canonical_name)[1]))
-    return keys
+        keys.add("kb:" + kb.entry)
+    if "person" in types:
+        keys.add("surname:" + person_name_parts(entity.canonical_name)[1])
+    return frozenset(keys)
 
 
 class _Forest:
@@ -116,9 +134,8 @@ def components(versions: dict[str, list[LocalEntity]],
             if forest.owner.setdefault(same, node) != node:
                 forest.union(node, forest.owner[same])
                 continue
-            for actor_type in dict.fromkeys(types):
-                for key in entity_keys(replace(e, actor_type=actor_type)):
-                    forest.key(node, key)
+            for key in entity_keys(e, types):
+                forest.key(node, key)
             if "organization" in types:
                 orgs.append((node, e.canonical_name))
     _join_organizations(forest, orgs)

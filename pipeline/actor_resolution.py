@@ -55,6 +55,16 @@ class Repoint:
 
 
 @dataclass
+class PartialRead:
+    """What resolution needs of the stored links it was not given (`pipeline.actor_keys` reads
+    only those a batch can reach): each given version's context, from all its entities'
+    names, and per actor the number of its links not given (it stays in use)."""
+
+    contexts: dict[str, dict[str, str]]
+    links_elsewhere: dict[str, int]
+
+
+@dataclass
 class Resolution:
     links: dict[tuple[str, str], Link]  # (version_id, entity_key) -> link with the cluster's actor ID
     names: dict[str, tuple[str, str]]  # actor_id -> (canonical name, actor type)
@@ -98,14 +108,20 @@ def _person_like(name: str) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(w.lower() in ORG_WORDS for w in words)
 
 
+def person_retypable(entity: LocalEntity) -> bool:
+    """An organization or place that `unify_person_types` makes a person when another
+    version has its name as a person's full name."""
+    return entity.actor_type in ("organization", "place") and _person_like(entity.canonical_name)
+
+
 def unify_person_types(versions: dict[str, list[LocalEntity]]) -> dict[str, list[LocalEntity]]:
     """A full name that is a person in one version is a person where the tagger said
     organization or place ("Nicola Sturgeon" tagged ORG): decided over all versions at
     once, so it does not depend on which came first."""
     persons = {fold(e.canonical_name) for entities in versions.values() for e in entities
                if e.actor_type == "person" and person_name_parts(e.canonical_name)[0]}
-    return {v: [replace(e, actor_type="person") if e.actor_type in ("organization", "place")
-                and fold(e.canonical_name) in persons and _person_like(e.canonical_name) else e for e in entities]
+    return {v: [replace(e, actor_type="person") if fold(e.canonical_name) in persons and person_retypable(e) else e
+                for e in entities]
             for v, entities in versions.items()}
 
 
@@ -156,17 +172,19 @@ def placed(versions: dict[str, list[LocalEntity]]) -> dict[tuple[str, str], _Pla
             for i, e in enumerate(entities)}
 
 
-def resolve_all(versions: dict[str, list[LocalEntity]], only: Iterable[str] | None = None
-                ) -> tuple[ActorIndex, dict[tuple[str, str], Link]]:
+def resolve_all(versions: dict[str, list[LocalEntity]], only: Iterable[str] | None = None,
+                contexts: dict[str, dict[str, str]] | None = None) -> tuple[ActorIndex, dict[tuple[str, str], Link]]:
     """Links for every entity of every version, one component at a time; with `only`
-    (version IDs), just the components holding an entity of those versions."""
+    (version IDs), just the components holding an entity of those versions. `contexts`:
+    versions' context keys known beforehand (the others' come from their entities here)."""
     if only is not None and not only:
         return ActorIndex(), {}  # nothing new: every component resolves as stored
     versions, typed = prepared(versions)
     parts = components(versions, typed)
     if only is not None:
         parts = touched(parts, only)
-    contexts = {v: context_keys(entities) for v, entities in versions.items()}
+    known = contexts or {}
+    contexts = {v: known[v] if v in known else context_keys(entities) for v, entities in versions.items()}
     index, links = ActorIndex(), {}
     for part_index, part_links in resolve_parts(resolve_component, versions, parts, contexts, placed(versions)):
         index.absorb(part_index)
@@ -190,13 +208,17 @@ def _cluster_names(index: ActorIndex, links: dict[tuple[str, str], Link],
     return cluster_id, names
 
 
-def resolve_corpus(batch: dict[str, list[LocalEntity]], stored: list[StoredLink], full: bool | None = None) -> Resolution:
+def resolve_corpus(batch: dict[str, list[LocalEntity]], stored: list[StoredLink], full: bool | None = None,
+                   partial: PartialRead | None = None) -> Resolution:
     """Resolve the batch's versions with the stored ones; report what moved. Only the
     components the batch touches are resolved again (the others resolve as they did when
     stored), unless `full` (default: FULL_RESOLUTION), or the batch replaces stored
     versions with other entities (re-annotation: the entities it drops may have joined
     components). A re-annotated version with the same entities as stored is no change: its
-    links stay as stored (method KEPT) unless a changed version touches their component."""
+    links stay as stored (method KEPT) unless a changed version touches their component.
+    `partial`: `stored` holds only the links the batch can reach (pipeline.actor_keys), which
+    resolves its new versions as every stored link would; not for a batch that replaces
+    stored versions, nor a full resolution."""
     versions: dict[str, list[LocalEntity]] = {}
     for s in stored:
         if s.version_id not in batch:
@@ -205,7 +227,10 @@ def resolve_corpus(batch: dict[str, list[LocalEntity]], stored: list[StoredLink]
     replaces = any(s.version_id in changed for s in stored)
     versions.update(batch)
     everything = FULL_RESOLUTION if full is None else full
-    index, links = resolve_all(versions, None if everything or replaces else changed)
+    if partial is not None and (everything or replaces):
+        raise ValueError("a partial read of the stored links resolves new versions only")
+    index, links = resolve_all(versions, None if everything or replaces else changed,
+                               partial.contexts if partial else None)
     cluster_id, names = _cluster_names(index, links, versions)
     out: dict[tuple[str, str], Link] = {}
     for key, link in links.items():
@@ -215,7 +240,7 @@ def resolve_corpus(batch: dict[str, list[LocalEntity]], stored: list[StoredLink]
         if s.version_id in batch and (s.version_id, s.entity.key) not in out:
             out[(s.version_id, s.entity.key)] = Link(s.actor_id, False, KEPT, 1.0, "same entities as stored")
     resolution = Resolution(out, names)
-    _report_moves(resolution, stored)
+    _report_moves(resolution, stored, partial.links_elsewhere if partial else {})
     return resolution
 
 
@@ -237,11 +262,11 @@ def changed_versions(batch: dict[str, list[LocalEntity]], stored: list[StoredLin
             if before.get(v) != {_signature(e) for e in entities} or len(entities) != len(before[v])}
 
 
-def _report_moves(resolution: Resolution, stored: list[StoredLink]) -> None:
-    """Stored entities whose actor changed; an old actor left without entities is merged
-    into the actor most of them went to."""
+def _report_moves(resolution: Resolution, stored: list[StoredLink], elsewhere: dict[str, int]) -> None:
+    """Stored entities whose actor changed; an old actor left without entities (`elsewhere`:
+    actors with links not in `stored`) is merged into the actor most of them went to."""
     moved: dict[str, Counter] = {}
-    still_used = set()
+    still_used = set(elsewhere)
     for s in stored:
         link = resolution.links.get((s.version_id, s.entity.key))
         new = s.actor_id if link is None else link.actor_id  # not resolved again: as stored

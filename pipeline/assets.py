@@ -33,7 +33,8 @@ def inbox_files(context: dg.AssetExecutionContext, config: InboxScanConfig, inbo
     sha256); a file with the bytes of one already loaded is marked as its duplicate;
     files gone from the inbox are marked `deleted` in `files` (their rows stay).
     None: no output, so the batch stages (NLP, load, checks) are skipped for the run."""
-    found = ingest.scan_inbox(inbox.path, only=config.only or None, detect=False)  # formats: of new files only
+    kept = None if config.only else ingest.kept_scan(inbox.path)  # hashed by the CLI's pending work just before
+    found = kept if kept is not None else ingest.scan_inbox(inbox.path, only=config.only or None, detect=False)
     with warehouse.get_connection() as con:
         load.ensure_schema(con)
         gone = load.mark_deleted(con, {f.name for f in found}, config.only or None)

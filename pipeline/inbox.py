@@ -148,6 +148,45 @@ def scan_inbox(inbox: str | os.PathLike, only: list[str] | None = None, detect: 
     return found
 
 
+def _entry_state(path: Path) -> tuple[int, int, int, int]:
+    """What changes when an entry's bytes may have: size, mtime, ctime (set by every write;
+    no one can set it back) and inode (a file replaced by a rename)."""
+    st = path.lstat()
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+# The scan `scan_and_keep` made, per inbox root, for the run's scan step (`kept_scan`).
+_KEPT: dict[str, tuple[dict[str, tuple[int, int, int, int]], list[InboxFile]]] = {}
+
+
+def scan_and_keep(inbox: str | os.PathLike) -> list[InboxFile]:
+    """`scan_inbox(inbox, detect=False)`, kept for the run's scan step: the CLI finds its
+    pending work by hashing the inbox, and the run it starts in this process takes these
+    hashes (`kept_scan`) instead of reading every file again."""
+    root = Path(inbox).resolve()
+    _KEPT.pop(str(root), None)
+    if not root.is_dir():
+        raise FileNotFoundError(f"inbox {root} is not a directory")
+    entries = inbox_entries(root)
+    state = {path.relative_to(root).as_posix(): _entry_state(path) for path in entries}
+    files = [inbox_file(path, root, detect=False) for path in entries]
+    if state == {path.relative_to(root).as_posix(): _entry_state(path) for path in inbox_entries(root)}:
+        _KEPT[str(root)] = (state, files)  # nothing changed while it was hashed
+    return files
+
+
+def kept_scan(inbox: str | os.PathLike) -> list[InboxFile] | None:
+    """The scan `scan_and_keep` kept (taken once), when every entry of the inbox is as it was
+    then; None otherwise (scan again)."""
+    root = Path(inbox).resolve()
+    kept = _KEPT.pop(str(root), None)
+    if kept is None or not root.is_dir():
+        return None
+    state, files = kept
+    now = {path.relative_to(root).as_posix(): _entry_state(path) for path in inbox_entries(root)}
+    return files if now == state else None
+
+
 def with_format(entry: InboxFile) -> InboxFile:
     """An entry scanned with `detect=False`, its format read now (the scan step reads the
     format of new files only: a file the warehouse holds is never parsed again)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline.clean import source_from_url
 from pipeline.decode import DecodedText, ParseError, decode, max_text_chars, read_bytes
 from pipeline.inbox import TEXT_SUFFIXES, suffix_of
-from pipeline.inbox import detect_format, scan_inbox, with_format  # noqa: F401  (re-exported: the ingest stage's entry points)
+from pipeline.inbox import detect_format, kept_scan, scan_inbox, with_format  # noqa: F401  (re-exported: the ingest stage's entry points)
 from pipeline.records import InboxFile, ParsedDocument, ParsedFile, RawVersion, RecordError
 
 

@@ -33,7 +33,7 @@ def without_failed_nlp(ledger, articles: list[CleanArticle], annotations: list[V
 def _rows(con, articles, annotations):
     load.remember_fingerprints(articles, annotations)
     load.remember_kb_entries(annotations)
-    existing, stored_actors = load.read_for_batch(con, articles)  # all SQL reads, up front
+    existing, stored_actors = load.read_for_batch(con, articles, annotations)  # all SQL reads, up front
     return load.build_rows(articles, annotations, existing, stored_actors)
 
 

@@ -12,11 +12,12 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
 import polars as pl
 
-from pipeline import catalog, faults, sentence_spans, versions
+from pipeline import actor_keys, catalog, faults, sentence_spans, versions
 from pipeline.actors import remember_kb
 from pipeline.check_sql import BatchScope
 from pipeline.ids import stable_id
-from pipeline.load_actors import PendingVersion, StoredActors, apply_actor_moves, read_stored_actors, resolved_rows
+from pipeline.load_actors import (PendingVersion, StoredActors, apply_actor_moves, read_reachable_actors,
+                                  read_stored_actors, resolved_rows)
 from pipeline.load_rows import as_date, now_utc, timestamp
 from pipeline.records import EXTRACTOR_VERSION, CleanArticle, InboxFile, RecordError, VersionAnnotations
 
@@ -190,22 +191,27 @@ def build_rows(
 
 
 def read_existing(con, article_ids: list[str], probe_texts: list[str] = (),
-                  story_texts: list[str] | None = None, stories: bool = True
+                  story_texts: list[str] | None = None, stories: bool = True, entities: list | None = None
                   ) -> tuple[versions.StoredState, StoredActors]:
     """Everything build_rows needs from the warehouse, read now (build_rows never queries):
     the stored state of these articles and of stored near-duplicates of `probe_texts`, the
     story fingerprints near `story_texts` (versions.StoredState.read), and the entities
-    behind all stored actors (re-annotation reads no story fingerprint: `stories` False)."""
-    return versions.StoredState.read(con, article_ids, probe_texts, story_texts, stories), read_stored_actors(con)
+    behind all stored actors (re-annotation reads no story fingerprint: `stories` False) —
+    with the batch's `entities` (new versions only), just those these can reach."""
+    stored_actors = read_stored_actors(con) if entities is None else read_reachable_actors(con, entities)
+    return versions.StoredState.read(con, article_ids, probe_texts, story_texts, stories), stored_actors
 
 
-def read_for_batch(con, articles: list[CleanArticle]) -> tuple[versions.StoredState, StoredActors]:
+def read_for_batch(con, articles: list[CleanArticle], annotations: list[VersionAnnotations] | None = None
+                   ) -> tuple[versions.StoredState, StoredActors]:
     """read_existing for a batch of cleaned articles: their IDs, the latest text of each
     URL-less one (it may be a stored article under another ID: near-duplicate identity), and
-    every version text (stories are looked up near them)."""
+    every version text (stories are looked up near them); with their `annotations`, only the
+    stored actor links their entities can reach (a load adds new versions only)."""
     ids = sorted({article_id_for(a) for a in articles})
     probes = [a.versions[-1].text for a in articles if a.versions and not canonical_url(a.url)]
-    return read_existing(con, ids, probes, [v.text for a in articles for v in a.versions])
+    entities = None if annotations is None else [e for ann in annotations for e in ann.entities]
+    return read_existing(con, ids, probes, [v.text for a in articles for v in a.versions], entities=entities)
 
 
 def remember_fingerprints(articles: list[CleanArticle], annotations: list[VersionAnnotations]) -> None:
@@ -314,6 +320,7 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]], verify=None
             for table, frame in frames:
                 counts[table] = upsert(con, table, batch[table], scope, frame)
         counts["actor_repoints"] = apply_actor_moves(con, rows, scope)
+        counts[actor_keys.TABLE] = actor_keys.store_missing_keys(con)  # the new links' lookup keys
         counts[sentence_spans.TABLE] = sentence_spans.store_missing_spans(con, scope)  # the new versions
         faults.reached("load")
         if verify is not None:

@@ -11,7 +11,8 @@ from datetime import datetime
 
 import polars as pl
 
-from pipeline.actor_resolution import KEPT, Resolution, StoredLink, resolve_corpus
+from pipeline import actor_keys, actor_resolution
+from pipeline.actor_resolution import KEPT, PartialRead, Resolution, StoredLink, resolve_corpus
 from pipeline.check_sql import BatchScope
 from pipeline.load_rows import annotation_rows, as_date
 from pipeline.records import LocalEntity, VersionAnnotations
@@ -33,7 +34,8 @@ def resolved_rows(rows: dict[str, list[dict]], pending: list[PendingVersion], st
     """Resolve the pending versions' entities together with every stored one (used by the
     load and by re-annotation), then append their annotation rows, the repoints of stored
     rows whose actor changed, the merges this decides and the stale merges to undo."""
-    resolution = resolve_corpus({p.version_id: p.ann.entities for p in pending}, stored_actors.links)
+    resolution = resolve_corpus({p.version_id: p.ann.entities for p in pending}, stored_actors.links,
+                                partial=stored_actors.partial)
     new_actor_ids: set[str] = set()
     for item in pending:
         actor_of = _actor_rows(rows, item, resolution, new_actor_ids)
@@ -53,6 +55,7 @@ class StoredActors:
     links: list[StoredLink] = field(default_factory=list)
     actor_ids: set[str] = field(default_factory=set)
     merged_from: set[str] = field(default_factory=set)  # from_actor_id of every stored merge
+    partial: PartialRead | None = None  # `links` holds only the links a batch can reach (read_reachable_actors)
 
 
 def _actor_rows(rows: dict[str, list[dict]], item: PendingVersion, resolution: Resolution,
@@ -124,8 +127,23 @@ def read_stored_actors(con) -> StoredActors:
                              gender=gender)
         stored.links.append(StoredLink(version_id, entity, actor_id))
         stored.actor_ids.add(actor_id)
-    stored.merged_from = {r[0] for r in con.execute("SELECT DISTINCT from_actor_id FROM actor_merges").fetchall()}
+    stored.merged_from = _merged_from(con)
     return stored
+
+
+def _merged_from(con) -> set[str]:
+    return {r[0] for r in con.execute("SELECT DISTINCT from_actor_id FROM actor_merges").fetchall()}
+
+
+def read_reachable_actors(con, entities: list[LocalEntity]) -> StoredActors:
+    """For a load of new versions with these entities: only the stored links they can reach
+    through the key index (pipeline.actor_keys), which resolve the new versions as every
+    stored link would. Every link when the index is incomplete (a warehouse built before it:
+    the load's transaction completes it) or every load resolves everything again."""
+    if actor_resolution.FULL_RESOLUTION or not actor_keys.complete(con):
+        return read_stored_actors(con)
+    links, partial = actor_keys.read_reachable(con, entities)
+    return StoredActors(links, {s.actor_id for s in links}, _merged_from(con), partial)
 
 
 # Columns that point at an actor, per table: repointed when an actor is merged into another.

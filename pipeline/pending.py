@@ -12,7 +12,7 @@ import os
 
 import duckdb
 
-from pipeline.inbox import scan_inbox
+from pipeline.inbox import scan_and_keep
 from pipeline.model_sql import model_files, model_fingerprint
 from pipeline.paths import is_catalogue
 from pipeline.records import EXTRACTOR_VERSION
@@ -75,7 +75,7 @@ class PendingWork:
 
 
 def pending_work(inbox: str, warehouse: str, reannotate: bool = True) -> PendingWork:
-    files = scan_inbox(inbox, detect=False)
+    files = scan_and_keep(inbox)  # the run's scan step takes these hashes (inbox.kept_scan)
     if not is_catalogue(warehouse) and not Path(warehouse).exists():
         return PendingWork(new_files=[f.name for f in files], outdated_models=list(model_files()))
     try:

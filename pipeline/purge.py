@@ -92,6 +92,7 @@ REMOVE_STEPS = [
     delete_step("mentions", "version_id", "purge_versions"),
     delete_step("quotes", "version_id", "purge_versions"),
     delete_step("actor_links", "version_id", "purge_versions"),
+    delete_step("actor_link_keys", "version_id", "purge_versions"),
     delete_step("actor_roles", "version_id", "purge_versions"),
     delete_step("event_mentions", "version_id", "purge_versions"),
     sql_step("delete_unreported_events",

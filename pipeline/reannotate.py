@@ -21,7 +21,7 @@ from typing import Callable, ContextManager
 
 import polars as pl
 
-from pipeline import load, load_actors, nlp, versions
+from pipeline import actor_keys, load, load_actors, nlp, versions
 from pipeline.records import EXTRACTOR_VERSION, VersionAnnotations
 from pipeline.stale import BATCH_SIZE, StaleVersion, annotation_items, read_stale, stale_batches
 
@@ -75,9 +75,11 @@ def write(con, version_ids: list[str], rows: dict[str, list[dict]]) -> int:
         con.execute("DELETE FROM actor_links WHERE version_id IN (SELECT version_id FROM reannotated) AND "
                     "(version_id, entity_key) NOT IN (SELECT (version_id, entity_key) FROM found_links)")
         con.unregister("found_links")
+        con.execute(f"DELETE FROM {actor_keys.TABLE} WHERE version_id IN (SELECT version_id FROM reannotated)")
         for table in WRITTEN_TABLES:
             written += load.upsert(con, table, rows.get(table, []))
         written += load_actors.apply_actor_moves(con, rows)
+        actor_keys.store_missing_keys(con)  # the keys of the versions' links as found now
         con.execute("DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM event_mentions)")
         con.execute("UPDATE versions SET extractor_version = ? "
                     "WHERE version_id IN (SELECT version_id FROM reannotated)", [EXTRACTOR_VERSION])

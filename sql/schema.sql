@@ -289,6 +289,16 @@ ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS roles VARCHAR;     -- JSON list
 ALTER TABLE actor_links ADD COLUMN IF NOT EXISTS gender VARCHAR;    -- m | f | NULL
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS entity_key VARCHAR;   -- the version-local entity (actor_links)
 
+-- The lookup keys of every actor link (pipeline/actor_keys.py), so a load reads only the
+-- stored links its new entities can reach; written in the load's transaction.
+-- One row per key; no key constraint: written only there.
+CREATE TABLE IF NOT EXISTS actor_link_keys (
+    version_id   VARCHAR NOT NULL,
+    entity_key   VARCHAR NOT NULL,
+    key          VARCHAR NOT NULL,           -- "kind:value"
+    role         TINYINT NOT NULL            -- 1: a key the link has, 2: a key it looks up, 3: both
+);
+
 -- The latest result of every data-quality check (pipeline.quality_log copies it from the
 -- Dagster instance after each load), so SQL and the data_quality_summary model can see it.
 CREATE TABLE IF NOT EXISTS check_results (

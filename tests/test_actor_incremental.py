@@ -10,7 +10,7 @@ import random
 import duckdb
 import pytest
 
-from pipeline import actor_resolution, actor_workers, reannotate
+from pipeline import actor_keys, actor_resolution, actor_workers, reannotate
 from pipeline.actor_components import components
 from pipeline.evaluate.actors_bbc import annotate_files, clusters, load_in_batches, mention_rows
 from pipeline.records import LocalEntity
@@ -155,3 +155,56 @@ def test_components_resolved_on_two_cores_give_the_same_resolution(annotated, mo
     two = actor_resolution.resolve_corpus(versions, [], full=True)
     assert sides and sides[0][0] and sides[0][1], "both processes must resolve some components"
     assert two.links == one.links and two.names == one.names and two.merges == one.merges
+
+
+def _index(db) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return sorted(con.sql(f"SELECT * FROM {actor_keys.TABLE}").fetchall())
+
+
+def _rebuilt_index(db) -> list[tuple]:
+    """The key index as one built from scratch over the stored links gives it."""
+    with duckdb.connect(str(db)) as con:
+        con.execute("BEGIN TRANSACTION")
+        con.execute(f"DELETE FROM {actor_keys.TABLE}")
+        actor_keys.store_missing_keys(con)
+        rows = sorted(con.sql(f"SELECT * FROM {actor_keys.TABLE}").fetchall())
+        con.execute("ROLLBACK")
+    return rows
+
+
+def test_the_key_index_reads_only_what_a_batch_reaches_and_stays_as_a_rebuild_gives(annotated, tmp_path,
+                                                                                    monkeypatch):
+    """Loads read the stored links through the key index (fewer than all of them) and get the
+    tables of resolving with every stored link (test above); the index the loads, a
+    re-annotation that changes entities and a load onto a warehouse without the index leave
+    is the one a rebuild over the stored links gives."""
+    reads = []
+    read = actor_keys.read_reachable
+    monkeypatch.setattr(actor_keys, "read_reachable",
+                        lambda con, entities: reads.append(read(con, entities)) or reads[-1])
+    db, rebuilt = tmp_path / "w.duckdb", tmp_path / "old.duckdb"
+    load_in_batches(annotated[:50], 10, db)
+    assert len(reads) == 5 and all(links for links, _ in reads[1:])  # the first found the warehouse empty
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = con.sql("SELECT count(*) FROM actor_links").fetchall()[0][0]
+    assert len(reads[-1][0]) < stored  # the last batch read only the links it can reach
+    assert _index(db) == _rebuilt_index(db)
+    changed = copy.deepcopy(annotated[:50])
+    for item in changed[:3]:
+        for ann in item.annotations:
+            ann.entities = ann.entities[1:]
+            ann.mentions = [m for m in ann.mentions if m.entity_key in {e.key for e in ann.entities}]
+    _reannotate_with_the_same_annotations(changed, db, 25)
+    assert _index(db) == _rebuilt_index(db)
+    kept = tmp_path / "kept.duckdb"
+    for target in (rebuilt, kept):
+        load_in_batches(annotated[:50], 50, target)
+    with duckdb.connect(str(rebuilt)) as con:
+        con.execute(f"DELETE FROM {actor_keys.TABLE}")  # a warehouse built before the index
+    reads.clear()
+    load_in_batches(annotated[50:], 25, rebuilt)  # the first load reads every link, its transaction builds the index
+    assert len(reads) == -(-len(annotated[50:]) // 25) - 1  # the later loads through the index
+    load_in_batches(annotated[50:], 25, kept)
+    assert _index(rebuilt) == _rebuilt_index(rebuilt) == _index(kept)
+    assert _tables(rebuilt) == _tables(kept)

@@ -1,6 +1,6 @@
 """Precision rules of issue 11, session 22 (pipeline.nlp.events.nonevents), on made-up sentences with the real model:
 an act asked for in nested clauses or by a noun of demand, robberies with no political actor and the deed of a
-charge are no events; the modifier of a two-word event noun is no source."""
+charge are no events, nor a generated sense with no PLOVER mode; the modifier of a two-word event noun is no source."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
@@ -65,3 +65,22 @@ def test_the_modifier_of_a_two_word_event_noun_is_no_source():
     got = _events("On Monday, Clinton held a conference call with researchers.")
     assert _has(got, "CONSULT", "Clinton", "researchers")
     assert not _has(got, "CONSULT", "conference")
+
+
+def test_a_modeless_generated_sense_is_no_event():
+    # CAMEO's catch-all codes of a synset ("purchase": cooperate, "undermine": sanction) with no PLOVER mode
+    assert not _has(_events("Ryanair purchased five new aircraft from Boeing."), "COOPERATE")
+    assert not _has(_events("The newspaper undermined the president."), "SANCTION")
+
+
+def test_a_modeless_generated_sense_a_refinement_reads_stays():
+    # "threatened to undermine": the threat rule gives it a sense of its own (a GSR THREATEN record needs this)
+    got = _events("The rebels threatened to undermine the government.")
+    assert _has(got, "THREATEN", "rebels", "government")
+
+
+def test_contesting_a_seat_in_an_election_is_no_dispute():
+    # 'noelection' (rules/event_triggers.tsv): a candidacy, not CAMEO 110's dispute
+    got = _events("The former minister is to contest the Derbyshire seat of Erewash at the next general election.")
+    assert not _has(got, "DISAPPROVE")
+    assert _has(_events("The union will contest the decision of the government in court."), "DISAPPROVE", "union")

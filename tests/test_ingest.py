@@ -14,6 +14,7 @@ import pytest
 from pipeline import clean, ingest
 from pipeline.evaluate import extraction
 from pipeline.evaluate.extraction import aggregate, page_scores
+from pipeline.inbox import scan_and_keep
 from tests.conftest import SEEDS, corpus
 
 ARTICLE_HTML = """<!DOCTYPE html>
@@ -188,3 +189,19 @@ def test_benchmark_scoring_matches_its_definition():
     assert page_scores("", "") == (0.0, 0.0, 0.0)
     m = aggregate([(1.0, 0.0, 0.0), (0.5, 0.5, 0.0)])
     assert m["precision"] == 0.75 and m["recall"] == 1.0
+
+
+def test_the_run_takes_the_hashes_pending_work_made_unless_the_inbox_changed(tmp_path):
+    """The CLI hashes the inbox to find its pending work; the run's scan step takes that scan
+    (read once) — not when an entry changed since, and only once."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Headline {name}\n\nSome text of {name}.\n", encoding="utf-8")
+    scanned = scan_and_keep(tmp_path)
+    assert ingest.kept_scan(tmp_path) == scanned == ingest.scan_inbox(tmp_path, detect=False)
+    assert ingest.kept_scan(tmp_path) is None  # taken once
+    scan_and_keep(tmp_path)
+    (tmp_path / "b.txt").write_text("Another headline\n\nOther text.\n", encoding="utf-8")
+    assert ingest.kept_scan(tmp_path) is None  # changed since: the run scans again
+    scan_and_keep(tmp_path)
+    (tmp_path / "c.txt").write_text("A new file\n\nIts text.\n", encoding="utf-8")
+    assert ingest.kept_scan(tmp_path) is None

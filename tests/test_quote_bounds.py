@@ -41,3 +41,19 @@ def test_a_listener_verb_whose_object_is_an_audience_or_an_act_reports_nothing()
     'called a snap election' is an act, 'warned the cabinet' an audience — no content."""
     assert _rows("Theresa May called a snap election in April.", "called") == []
     assert _rows("The workers called a strike on Monday.", "called") == []
+
+
+def test_a_verb_whose_direct_object_is_no_content_still_reports_its_prepositional_object():
+    """content.object_content: rules no_object_cues bar the direct object only ('wrote a
+    letter'); 'pushed for X', 'has written about X' report X."""
+    assert _rows("Democrats have pushed for new negotiations on the budget.", "pushed")[0][0] \
+        == "new negotiations on the budget"
+    assert _rows("She has written about the controversy.", "written")[0][0] == "the controversy"
+    assert _rows("She wrote a letter to the editor.", "wrote") == []
+
+
+def test_a_light_verb_with_a_stance_noun_object_reports_the_nouns_complement():
+    """complements.light_verb_frame: 'offered a defense of X', 'expressed concern about X' —
+    verb and noun are the cue, the noun's complement the content."""
+    assert _rows("The mayor offered an emotional defense of the city.", "offered")[0][0] == "the city"
+    assert _rows("Republicans are expressing concern about Trump.", "expressing")[0][0] == "Trump"

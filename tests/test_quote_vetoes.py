@@ -1,6 +1,7 @@
 """Reports that are none (issue 14): a stance verb in a condition, an event perceived, 'add to', an
 amount added, a cue under 'fail to', an act required or allowed ('has yet to name'), a post taken or a person known
-('assume the chairmanship'), a conjoined report of another speaker (not content);
+('assume the chairmanship'), a conjoined report of another speaker
+and a participle of speech after an object (not content);
 a date or a dummy 'it' names no speaker though the content is kept."""
 import pytest
 
@@ -21,6 +22,9 @@ NO_REPORT = [
     # (session 21) a verb of thinking or deciding with a noun object and no clause: a post taken, a person known
     ("The senator prepares to assume the chairmanship of the committee in May.", "the chairmanship"),
     ("I know Governor Smith personally and have worked with him for years.", "Governor Smith"),
+    # (session 22) cue verbs whose object is an outcome settled or a quality shown (rules no_object_cues)
+    ("The rules which determine the voting age were written in 1832.", "the voting age"),
+    ("The governor demonstrated a good grasp of foreign affairs during the debate.", "a good grasp"),
 ]
 
 # (text, words a reported content holds): the same cues where they do report — a question
@@ -81,3 +85,10 @@ def test_a_conjoined_report_of_another_speaker_ends_the_content():
     found = _quotes("The bank said prices rose by 2% in May and the agency reported a fall of 1% in June.")
     assert ("prices rose by 2% in May", "The bank") in found
     assert not any("the agency reported" in text for text, _ in found)
+
+
+def test_a_participle_of_speech_after_an_object_content_is_a_report_of_its_own():
+    # (session 22) 'rejected the claim that …, saying …': the participle is the speaker's next report
+    found = _quotes("The minister rejected the claim that the scheme had failed, saying it was too early to judge.")
+    assert ("the claim that the scheme had failed", "The minister") in found
+    assert ("it was too early to judge", "The minister") in found

@@ -35,6 +35,17 @@ def test_inverted_headline_report_speaker_is_the_body_actor():
     assert "Milburn" in names[quote.speaker_entity_key]
 
 
+def test_a_headline_passive_without_its_auxiliary_names_no_speaker():
+    # (session 22) 'X told to …', 'X accused of …': the subject is the one told or accused
+    entities = _body_entities("Charities said the prime minister should act. Labour denied it.")
+    for title, content in [("Blair told to double overseas aid", "to double overseas aid"),
+                           ("Minister urged to quit over loans", "to quit over loans")]:
+        quotes = headline_quotes(_parse(title), entities)
+        assert [(quote.text, quote.speaker_text) for quote in quotes] == [(content, None)]
+    quotes = headline_quotes(_parse("Brown urges bankers to back reform"), entities)
+    assert quotes and all(quote.speaker_text == "Brown" for quote in quotes)
+
+
 def test_headline_name_colon_quotation_and_no_quote_in_a_plain_headline():
     entities = _body_entities("Donald Trump spoke in Ohio on Monday.")
     quotes = headline_quotes(_parse("Trump: ‘I’m the Worst Thing That’s Ever Happened to ISIS’"), entities)

@@ -133,7 +133,7 @@ def load_in_batches(items: list[Annotated], batch_size: int, db_path: Path) -> N
                 for ann in item.annotations:
                     annotations.append(type(ann)(ann.article_index + offset, ann.version_no, ann.entities,
                                                  ann.mentions, ann.quotes, ann.events))
-            stored, stored_actors = load.read_for_batch(con, articles)
+            stored, stored_actors = load.read_for_batch(con, articles, annotations)
             rows = load.build_rows(articles, annotations, stored, stored_actors)
             load.write_batch(con, load.file_rows(files, {}, f"batch{start}"), rows)
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
-from pipeline.nlp.events.nonevents import NON_EVENTS
+from pipeline.nlp.events.nonevents import NON_EVENTS, UNREFINED_NON_EVENTS
 from pipeline.nlp.noun_tables import abstract_nouns
 
 HOSTILE = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"}
@@ -451,11 +451,13 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
 
 def refine(found: Found, lex: Lexicon) -> Sense:
     """The sense of a found event after the refinements (its trigger row's own sense when none applies); a found event
-    one of `nonevents.NON_EVENTS` rules out is none."""
+    one of `nonevents.NON_EVENTS` (or, keeping its own sense, of `nonevents.UNREFINED_NON_EVENTS`) rules out is none."""
     if any(rule(found, lex) for rule in NON_EVENTS):
         return Sense("-", None, None)
     for rule in REFINEMENTS:
         got = rule(found, lex)
         if got is not None:
             return got
+    if any(rule(found, lex) for rule in UNREFINED_NON_EVENTS):
+        return Sense("-", None, None)
     return Sense(found.trig.type, found.trig.mode, found.cameo)

@@ -132,8 +132,10 @@ class SenseSite(NamedTuple):
 
 
 def _context_fits(s: SenseSite) -> bool:
-    """Not in sport context ('sport'), only in an election context ('election')."""
-    return not ("sport" in s.trig.flags and "sport" in s.ctx or "election" in s.trig.flags and "election" not in s.ctx)
+    """Not in sport context ('sport'), only in an election context ('election'), not in one ('noelection')."""
+    flags = s.trig.flags
+    return not ("sport" in flags and "sport" in s.ctx or "election" in flags and "election" not in s.ctx or
+                "noelection" in flags and "election" in s.ctx)
 
 
 def _object_words(objs) -> set[str]:

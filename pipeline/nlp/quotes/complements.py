@@ -13,9 +13,11 @@ from pipeline.nlp.quotes.frames import (
     clause_start, for_to_clause, governing_clause, infinitive_clause, stranded_that_clause,
 )
 from pipeline.nlp.quotes.lexicon import word_set
+from pipeline.nlp.quotes.stance_frames import frame_of, is_cue_frame
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue
 
 ANSWER_WORDS = word_set("answer_words")
+LIGHT_REPORT_VERBS = word_set("light_report_verbs")
 
 
 class Complement(NamedTuple):
@@ -56,6 +58,18 @@ def object_complement(ctx: QuoteContext, verb) -> Complement | None:
     return Complement(span) if span is not None else None
 
 
+def light_verb_frame(ctx: QuoteContext, verb) -> Complement | None:
+    """A light verb of rules light_report_verbs whose object is a stance noun of the frame
+    lexicon reports that noun's complement: the verb and noun together are the cue ('offered
+    an emotional defense of the city', 'are expressing concern about Trump', 'voiced confidence
+    that Clinton would be easy to defeat')."""
+    if verb.lemma_.lower() not in LIGHT_REPORT_VERBS:
+        return None
+    dobj = next((child for child in verb.children if child.dep_ == "dobj" and child.i > verb.i), None)
+    frame = frame_of(dobj) if dobj is not None and dobj.pos_ == "NOUN" else None
+    return Complement(frame.content) if frame is not None and is_cue_frame(frame.key) else None
+
+
 def governed_clause(ctx: QuoteContext, verb) -> Complement | None:
     """A speech or stance verb with no complement of its own reports the clause that governs it."""
     governed = governing_clause(verb) if is_cue(verb, ("direct", "indirect")) else None
@@ -79,7 +93,9 @@ def asked_question(ctx: QuoteContext, verb) -> Complement | None:
     return Complement((head.left_edge.i, head.right_edge.i + 1), head) if head is not None else None
 
 
-COMPLEMENT_RULES = [clausal_complement, object_complement, governed_clause, answer_word, asked_question]
+COMPLEMENT_RULES = [
+    clausal_complement, light_verb_frame, object_complement, governed_clause, answer_word, asked_question,
+]
 
 
 def _with_addressee(verb, found: Complement) -> Complement:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.nlp.noun_tables import human_nouns
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.lexicon import word_map, word_set
-from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_finite, subject_of
+from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_finite, is_passive, subject_of
 
 LISTENER_VERBS = word_set("listener_verbs")
 TOPIC_OBJECT_VERBS = word_set("topic_object_verbs")
@@ -138,7 +138,11 @@ def object_content(verb) -> tuple[int, int] | None:
         # 'sees Cruz as a uniter', 'described himself as a pro-life Catholic'
         return dobj.left_edge.i, as_phrase.right_edge.i + 1
     if lemma in NO_OBJECT_CUES:
-        return None
+        # 'wrote a letter', 'pushed the bill' carry no content; with no direct object the object
+        # of about/for/against … of an active verb still does: 'has written about Census
+        # controversies', 'pushed for new negotiations', 'pushed back on those claims' (not
+        # 'Maniffesto can be seen on S4C', whose object is its subject)
+        return _prep_object_content(verb, lemma, kids, dobj) if dobj is None and not is_passive(verb) else None
     oprd = next((child for child in kids if child.dep_ == "oprd"), None)
     if (dobj is not None and not _listener(verb, dobj) and dobj.lower_ not in OBJECT_STOP and dobj.pos_ != "PRON"
             and dobj.ent_type_ not in ("DATE", "TIME")):
@@ -210,6 +214,22 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
     while high > low + 1 and (doc[high - 1].is_punct or doc[high - 1].lower_ in ("and", "but", "or")) \
             and not ctx.inside_quote(doc[high - 1].idx):
         high -= 1
+    return low, high
+
+
+def clip_object_report(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
+    """Bounds of an object content [low, high) without a participle of speech after a comma or
+    dash ('rejected the allegation that …, saying he was playing a “different” role'): the
+    participle is the speaker's next report, with a content of its own (a reported clause
+    gets the wider cut of `clip_complement`)."""
+    doc = ctx.doc
+    for index in range(low + 1, high):
+        tok = doc[index]
+        if ctx.inside_quote(tok.idx) or doc[index - 1].text not in (",", "—", "–", "--", "-"):
+            continue
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and is_cue(tok, ("direct",)) \
+                and any(child.dep_ in ("ccomp", "xcomp") for child in tok.children):
+            return low, index - 1
     return low, high
 
 

@@ -10,6 +10,7 @@ import re
 
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
+from pipeline.nlp.quotes.content import LISTENER_VERBS
 from pipeline.nlp.quotes.lexicon import speech_verbs
 from pipeline.nlp.quotes.pieces import find_pieces
 from pipeline.records import LocalEntity, Quote
@@ -95,6 +96,25 @@ def colon_quotation(title_doc, quotes: list[Quote]) -> Quote | None:
                  speaker_end=speaker_end, cue_start=len(colon) - 1, cue_end=len(colon))
 
 
+# the word right after such a verb when nobody addressed follows it ('told to', 'accused of', 'warned over',
+# 'asked about'; not 'for'/'on': 'Labour called for an inquiry' is active)
+PASSIVE_HEADLINE_NEXT = ("to", "of", "over", "about")
+
+
+def _unsaid_by_the_one_told(title_doc, quote: Quote) -> Quote:
+    """'Blair told to double overseas aid', 'Labour accused of broken pledge': headlines drop the
+    passive's 'is', so a past form of a verb that needs the one addressed or accused as object
+    (listener verbs, 'accuse') followed straight by 'to'/'of'/'over'/'about' tells what was said
+    TO its subject: the subject is no speaker (the body names who told or accused)."""
+    cue = next((tok for tok in title_doc if quote.cue_start is not None and tok.idx == quote.cue_start), None)
+    if cue is None or quote.speaker_text is None or cue.tag_ not in ("VBN", "VBD") or cue.i + 1 >= len(title_doc) \
+            or cue.lemma_.lower() not in LISTENER_VERBS | {"accuse"} \
+            or title_doc[cue.i + 1].lower_ not in PASSIVE_HEADLINE_NEXT:
+        return quote
+    return dataclasses.replace(quote, speaker_text=None, speaker_start=None, speaker_end=None,
+                               speaker_entity_key=None)
+
+
 def headline_quotes(title_doc, entities: list[LocalEntity]) -> list[Quote]:
     """The quotes of a parsed title, speakers linked to the body's entities."""
     inverted = inverted_report(title_doc.text)
@@ -102,7 +122,8 @@ def headline_quotes(title_doc, entities: list[LocalEntity]) -> list[Quote]:
         quotes = [inverted] + _quoted_in_report(title_doc.text, inverted)
     else:
         title_entities, title_mentions = extract_entities(title_doc)
-        quotes = extract_quotes(title_doc, title_entities, title_mentions)
+        quotes = [_unsaid_by_the_one_told(title_doc, quote)
+                  for quote in extract_quotes(title_doc, title_entities, title_mentions)]
         colon = colon_quotation(title_doc, quotes)
         quotes += [colon] if colon is not None else []
     for quote in quotes:

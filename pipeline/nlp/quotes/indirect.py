@@ -27,8 +27,8 @@ from typing import NamedTuple
 from pipeline.nlp.quotes.animacy import inanimate
 from pipeline.nlp.quotes.complements import verb_complement
 from pipeline.nlp.quotes.content import (
-    MORE_OBJECT_CUES, clip_complement, cut_narrator_tail, cut_trailing_aside, left_clause_start, own_sentence,
-    phrasal_prep, runs_through, without_asides,
+    MORE_OBJECT_CUES, clip_complement, clip_object_report, cut_narrator_tail, cut_trailing_aside, left_clause_start,
+    own_sentence, phrasal_prep, runs_through, without_asides,
 )
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
 from pipeline.nlp.quotes.continuations import continuations
@@ -329,6 +329,7 @@ def verb_frame(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
         # 'X said A had happened and said that B': the parser hangs the second
         # "said" on the reported clause; its subject is the first one's
         subject = subject_of(parent.head) or subject
+    subject = _object_clause_controller(verb) or subject
     if subject is None:
         _unnamed_asker(ctx, verb, head, reporter)
         return HANDLED
@@ -337,6 +338,20 @@ def verb_frame(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
     if vetoed(verb, subject, head):
         return HANDLED
     return Candidate(subject, span, head, speakerless=received or nobody(verb, subject))
+
+
+def _object_clause_controller(verb):
+    """'Mr Balls rejected the allegation that Mr Brown had been sidelined, saying he was …': a
+    subjectless participle of speech after a comma that the parser hangs on the clause of a
+    verb's object noun is said by that verb's subject (the one who goes on speaking), not by
+    the noun clause's subject."""
+    clause = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not is_cue(verb, ("direct",)) \
+            or any(child.dep_ in SUBJECT_DEPS for child in verb.children) \
+            or verb.doc[verb.i - 1].text not in (",", "-", "—", "–") or clause.dep_ != "acl" \
+            or clause.head.dep_ != "dobj":
+        return None
+    return subject_of(clause.head.head)
 
 
 INDIRECT_CUE_RULES = [
@@ -370,6 +385,8 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
     has_clause = any(child.dep_ in ("ccomp", "xcomp") for child in tok.children)
     if found.source is None and has_clause:
         low, high = clip_complement(ctx, low, high)
+    elif found.source is None:
+        low, high = clip_object_report(ctx, low, high)
     if found.head is not None:
         low, high = cut_narrator_tail(ctx, found.head, low, high)
     low, high = cut_trailing_aside(ctx, low, high)

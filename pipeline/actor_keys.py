@@ -1,0 +1,188 @@
+"""The persisted key index of actor resolution (table actor_link_keys): per stored actor
+link, the lookup keys its entity can meet others by (pipeline.actor_components), so a load
+reads only the stored links its batch can reach instead of all of them.
+
+A load resolves again only the components its new entities touch; to find them without
+reading every stored link, the keys are looked up from the batch's entities until nothing
+new is found (the closure), and the exact components are then computed over what was read.
+The keys over-approximate what `actor_components.components` joins — the keys of every
+type a link can take (its knowledge-base type, and person when another version may retype
+it), an acronym with every organization of those initials, a short organization name with
+every name it starts — so the closure holds every touched component whole; the exact
+components and resolution then give what resolving with every stored link gives.
+
+The table is written in the load's transaction (`store_missing_keys`: the batch's new
+links; on a warehouse built before the table, all of them once), replaced for re-annotated
+versions and purged with their versions."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import polars as pl
+
+from pipeline.actor_components import context_of_names, entity_keys
+from pipeline.actor_resolution import PartialRead, StoredLink, person_retypable, with_kb_type
+from pipeline.names import NAME_CACHE, fold, initials, is_acronym
+from pipeline.records import LocalEntity
+
+TABLE = "actor_link_keys"
+ALL_TYPES = ("person", "organization", "place", "group")  # a link stored without its type may be any
+HAS, LOOKS_UP = 1, 2  # a key's role: the link has it (others find it by it), the link looks it up; 3 both
+
+
+def _add(keys: dict[str, int], key: str, role: int) -> None:
+    keys[key] = keys.get(key, 0) | role
+
+
+def _organization_keys(name: str) -> dict[str, int]:
+    """An organization's keys for `actor_components._join_organizations`, with their roles:
+    an acronym meets the same acronym and the organizations its letters spell; a short name
+    (two words at most) the names it starts."""
+    keys: dict[str, int] = {}
+    if is_acronym(name):
+        _add(keys, f"acr:{name.replace('.', '')}", HAS | LOOKS_UP)
+        _add(keys, f"ini:{name.replace('.', '')}", LOOKS_UP)
+    else:
+        _add(keys, f"ini:{initials(name)}", HAS)
+        _add(keys, f"acr:{initials(name)}", LOOKS_UP)
+    folded = fold(name)
+    if folded and len(name.split()) <= 2:
+        _add(keys, f"short:{folded}", HAS)
+        _add(keys, f"pre:{folded}", LOOKS_UP)
+    for i in (i for i, char in enumerate(folded) if char == " "):
+        _add(keys, f"pre:{folded[:i]}", HAS)
+        _add(keys, f"short:{folded[:i]}", LOOKS_UP)
+    return keys
+
+
+def link_keys(entity: LocalEntity, types: tuple[str, ...] | None = None) -> dict[str, int]:
+    """The keys of an entity under every type it can take (`types`: when its type is unknown)
+    with their roles (the names' keys are both). Remembered per names and type."""
+    signature = (entity.canonical_name, entity.actor_type, frozenset(entity.aliases), types)
+    keys = _LINK_KEYS.get(signature)
+    if keys is None:
+        if len(_LINK_KEYS) >= NAME_CACHE:
+            _LINK_KEYS.clear()
+        keys = _LINK_KEYS[signature] = _link_keys(entity, types)
+    return keys
+
+
+_LINK_KEYS: dict[tuple, dict[str, int]] = {}
+
+
+def _link_keys(entity: LocalEntity, types: tuple[str, ...] | None) -> dict[str, int]:
+    typed = with_kb_type(entity)
+    types = types or ((typed.actor_type, "person") if person_retypable(typed) else (typed.actor_type,))
+    keys = dict.fromkeys(entity_keys(typed, types), HAS | LOOKS_UP)
+    if "organization" in types:
+        for key, role in _organization_keys(entity.canonical_name).items():
+            _add(keys, key, role)
+    return keys
+
+
+def probes(entities: list[LocalEntity]) -> set[str]:
+    """The keys these entities look up."""
+    return {key for e in entities for key, role in link_keys(e).items() if role & LOOKS_UP}
+
+
+def _link_entity(key: str, name: str, etype: str | None, aliases) -> LocalEntity:
+    """What a stored link's keys depend on: its names and type (knowledge-base entry from the names)."""
+    return LocalEntity(key=key, canonical_name=name, actor_type=etype or "person", aliases=set(aliases or [name]))
+
+
+def _entity(key, name, etype, aliases, roles, gender, fallback_type) -> LocalEntity:
+    """A stored link's entity, as `load_actors.read_stored_actors` reads it."""
+    return LocalEntity(key=key, canonical_name=name, actor_type=etype or fallback_type or "person",
+                       aliases=set(aliases or [name]),
+                       roles=[tuple(r) for r in json.loads(roles)] if roles and roles != "[]" else [],
+                       gender=gender)
+
+
+def store_missing_keys(con) -> int:
+    """Inside the caller's transaction: the keys of every stored link that has none yet (the
+    batch's new links; all of them on a warehouse built before this table)."""
+    missing = con.execute(
+        f"SELECT l.version_id, l.entity_key, l.local_name, l.entity_type, l.aliases "
+        f"FROM actor_links l ANTI JOIN (SELECT DISTINCT version_id, entity_key FROM {TABLE}) k "
+        f"USING (version_id, entity_key)").fetchall()
+    if not missing:
+        return 0
+    versions, entity_keys, keys, roles = [], [], [], []
+    for version_id, key, name, etype, aliases in missing:
+        found = link_keys(_link_entity(key, name, etype, aliases), None if etype else ALL_TYPES)
+        versions += [version_id] * len(found)
+        entity_keys += [key] * len(found)
+        keys += found
+        roles += found.values()
+    con.register("new_keys", pl.DataFrame(
+        {"version_id": versions, "entity_key": entity_keys, "key": keys, "role": roles},
+        schema={"version_id": pl.String, "entity_key": pl.String, "key": pl.String, "role": pl.Int8}))
+    con.execute(f"INSERT INTO {TABLE} SELECT version_id, entity_key, key, role FROM new_keys")
+    con.unregister("new_keys")
+    return len(missing)
+
+
+def complete(con) -> bool:
+    """Whether every stored link has its keys (else the load reads every link, and builds the
+    missing keys in its transaction)."""
+    return con.execute(f"SELECT NOT EXISTS (SELECT 1 FROM actor_links l ANTI JOIN {TABLE} k "
+                       f"USING (version_id, entity_key))").fetchall()[0][0]
+
+
+def reachable(con, entities: list[LocalEntity]) -> None:
+    """Temp table reached_links: (version_id, entity_key) of every stored link the entities
+    reach through shared keys, directly or through other stored links (the closure), one
+    query per step over the keys numbered for this read (DuckDB's hash: never stored, so a
+    new hash function never meets old numbers; a collision only makes a link more read)."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE numbered_keys AS SELECT hash(version_id, entity_key) AS link, "
+                f"hash(key) AS key_hash, role FROM {TABLE}")
+    con.register("probed", pl.DataFrame({"key": sorted(probes(entities))}, schema={"key": pl.String}))
+    frontier = {r[0] for r in con.execute("SELECT hash(key) FROM probed").fetchall()}
+    con.unregister("probed")
+    seen, found = set(), set()
+    while frontier:
+        seen |= frontier
+        con.register("frontier", pl.DataFrame({"key_hash": sorted(frontier)}, schema={"key_hash": pl.UInt64}))
+        hits = con.execute(f"SELECT link, key_hash FROM numbered_keys SEMI JOIN (SELECT link FROM numbered_keys "
+                           f"SEMI JOIN frontier USING (key_hash) WHERE role & {HAS} <> 0) USING (link) "
+                           f"WHERE role & {LOOKS_UP} <> 0").fetchall()
+        con.unregister("frontier")
+        found.update(link for link, _ in hits)
+        frontier = {key_hash for _, key_hash in hits} - seen
+    con.register("found", pl.DataFrame({"link": sorted(found)}, schema={"link": pl.UInt64}))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE reached_links AS SELECT DISTINCT version_id, entity_key FROM {TABLE} "
+                f"WHERE hash(version_id, entity_key) IN (SELECT link FROM found)")
+    con.unregister("found")
+    con.execute("DROP TABLE numbered_keys")
+
+
+def read_reachable(con, entities: list[LocalEntity]) -> tuple[list[StoredLink], PartialRead]:
+    """The stored links the entities can reach (their entities, in `read_stored_actors`'s
+    order), with what resolution needs of the rest: the context names of every entity of
+    the versions those links are in, and how many links of their actors were not read."""
+    try:
+        reachable(con, entities)
+        rows = con.execute(
+            "SELECT l.version_id, l.entity_key, l.local_name, l.entity_type, l.aliases, l.roles, l.gender, "
+            "l.actor_id, a.actor_type FROM actor_links l SEMI JOIN reached_links r USING (version_id, entity_key) "
+            "LEFT JOIN actors a USING (actor_id) ORDER BY l.version_id, l.entity_key").fetchall()
+        names = con.execute(
+            "SELECT version_id, local_name FROM actor_links "
+            "WHERE version_id IN (SELECT DISTINCT version_id FROM reached_links)").fetchall()
+        counts = con.execute(
+            "SELECT actor_id, count(*) FROM actor_links WHERE actor_id IN "
+            "(SELECT DISTINCT l.actor_id FROM actor_links l SEMI JOIN reached_links r USING (version_id, entity_key)) "
+            "GROUP BY actor_id").fetchall()
+    finally:
+        con.execute("DROP TABLE IF EXISTS reached_links")
+    links = [StoredLink(version_id, _entity(key, name, etype, aliases, roles, gender, atype), actor_id)
+             for version_id, key, name, etype, aliases, roles, gender, actor_id, atype in rows]
+    names_of: dict[str, list[str]] = defaultdict(list)
+    for version_id, name in names:
+        names_of[version_id].append(name)
+    read_of: dict[str, int] = defaultdict(int)
+    for link in links:
+        read_of[link.actor_id] += 1
+    return links, PartialRead({v: context_of_names(ns) for v, ns in names_of.items()},
+                              {actor_id: n - read_of[actor_id] for actor_id, n in counts if n > read_of[actor_id]})
