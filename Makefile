@@ -108,8 +108,9 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout13.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout14.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout15.tsv
-	@echo 'held-out 16 (the reported held-out file: drawn with seed 20261221 and labelled blind in session 21, scored once at its end; held-out 1-15 above are spent history; held-out 17, unscored, is not printed: the lead scores it once at the end of session 22):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout16.tsv
+	@echo 'held-out 17 (the reported held-out file: drawn with seed 20261223 and labelled blind in session 22, scored once at its end; held-out 1-16 above are spent history):'
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout17.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)
