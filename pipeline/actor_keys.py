@@ -13,22 +13,51 @@ components and resolution then give what resolving with every stored link gives.
 
 The table is written in the load's transaction (`store_missing_keys`: the batch's new
 links; on a warehouse built before the table, all of them once), replaced for re-annotated
-versions and purged with their versions."""
+versions and purged with their versions. The keys are a function of the name rules: the
+table's comment holds the fingerprint of the code and rule files they come from
+(`keys_fingerprint`); a load that finds another fingerprint rebuilds every link's keys in its
+transaction (and reads every link that once), so an edited rule file never leaves stale keys."""
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
+from functools import cache
+from pathlib import Path
 
 import polars as pl
 
 from pipeline.actor_components import context_of_names, entity_keys
 from pipeline.actor_resolution import PartialRead, StoredLink, person_retypable, with_kb_type
-from pipeline.names import NAME_CACHE, fold, initials, is_acronym
+from pipeline import actor_components, names
+from pipeline.names import NAME_CACHE, RULES, fold, initials, is_acronym
 from pipeline.records import LocalEntity
 
 TABLE = "actor_link_keys"
 ALL_TYPES = ("person", "organization", "place", "group")  # a link stored without its type may be any
 HAS, LOOKS_UP = 1, 2  # a key's role: the link has it (others find it by it), the link looks it up; 3 both
+KEYS_VERSION = "1"  # bump when the keys change in a way the fingerprinted files below do not show
+# what a link's keys are computed from: this module, the name and component code, the name rule files
+KEY_SOURCES = (Path(__file__), Path(actor_components.__file__), Path(names.__file__),
+               *(RULES / name for name in ("org_variants.tsv", "demonyms.tsv", "titles.tsv", "phoenix_actors.tsv",
+                                           "entity_types.tsv", "not_entities.tsv")))
+
+
+@cache
+def keys_fingerprint() -> str:
+    """The version of the keys: a digest of KEYS_VERSION and of every file the keys depend on."""
+    digest = hashlib.sha256(KEYS_VERSION.encode())
+    for path in KEY_SOURCES:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return f"keys {digest.hexdigest()[:16]}"
+
+
+def _stored_fingerprint(con) -> str | None:
+    rows = con.execute("SELECT comment FROM duckdb_tables() WHERE table_name = ? "
+                       "AND database_name = current_database() AND schema_name = current_schema()",
+                       [TABLE]).fetchall()
+    return rows[0][0] if rows else None
 
 
 def _add(keys: dict[str, int], key: str, role: int) -> None:
@@ -101,7 +130,11 @@ def _entity(key, name, etype, aliases, roles, gender, fallback_type) -> LocalEnt
 
 def store_missing_keys(con) -> int:
     """Inside the caller's transaction: the keys of every stored link that has none yet (the
-    batch's new links; all of them on a warehouse built before this table)."""
+    batch's new links; all of them on a warehouse built before this table, or when the keys'
+    fingerprint changed: the old keys are dropped first)."""
+    if _stored_fingerprint(con) != keys_fingerprint():
+        con.execute(f"DELETE FROM {TABLE}")
+        con.execute(f"COMMENT ON TABLE {TABLE} IS '{keys_fingerprint()}'")
     missing = con.execute(
         f"SELECT l.version_id, l.entity_key, l.local_name, l.entity_type, l.aliases "
         f"FROM actor_links l ANTI JOIN (SELECT DISTINCT version_id, entity_key FROM {TABLE}) k "
@@ -127,9 +160,15 @@ def store_missing_keys(con) -> int:
     return len(missing)
 
 
+def _has_keys(con) -> bool:
+    return con.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})").fetchall()[0][0]
+
+
 def complete(con) -> bool:
-    """Whether every stored link has its keys (else the load reads every link, and builds the
-    missing keys in its transaction)."""
+    """Whether every stored link has its keys, of the current fingerprint (else the load reads
+    every link, and builds the missing keys in its transaction)."""
+    if _stored_fingerprint(con) != keys_fingerprint() and _has_keys(con):
+        return False  # keys of other name rules
     return con.execute(f"SELECT NOT EXISTS (SELECT 1 FROM actor_links l ANTI JOIN {TABLE} k "
                        f"USING (version_id, entity_key))").fetchall()[0][0]
 
@@ -141,9 +180,21 @@ def reachable(con, entities: list[LocalEntity]) -> None:
     new hash function never meets old numbers; a collision only makes a link more read)."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE numbered_keys AS SELECT hash(version_id, entity_key) AS link, "
                 f"hash(key) AS key_hash, role FROM {TABLE}")
+    try:
+        found = _closure(con, entities)
+        con.register("found", pl.DataFrame({"link": sorted(found)}, schema={"link": pl.UInt64}))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE reached_links AS SELECT DISTINCT version_id, entity_key "
+                    f"FROM {TABLE} WHERE hash(version_id, entity_key) IN (SELECT link FROM found)")
+    finally:
+        for view in ("probed", "frontier", "found"):
+            con.unregister(view)
+        con.execute("DROP TABLE IF EXISTS numbered_keys")
+
+
+def _closure(con, entities: list[LocalEntity]) -> set[int]:
+    """The numbered links reached from the entities' probes, step by step until nothing new."""
     con.register("probed", pl.DataFrame({"key": sorted(probes(entities))}, schema={"key": pl.String}))
     frontier = {r[0] for r in con.execute("SELECT hash(key) FROM probed").fetchall()}
-    con.unregister("probed")
     seen, found = set(), set()
     while frontier:
         seen |= frontier
@@ -151,14 +202,9 @@ def reachable(con, entities: list[LocalEntity]) -> None:
         hits = con.execute(f"SELECT link, key_hash FROM numbered_keys SEMI JOIN (SELECT link FROM numbered_keys "
                            f"SEMI JOIN frontier USING (key_hash) WHERE role & {HAS} <> 0) USING (link) "
                            f"WHERE role & {LOOKS_UP} <> 0").fetchall()
-        con.unregister("frontier")
         found.update(link for link, _ in hits)
         frontier = {key_hash for _, key_hash in hits} - seen
-    con.register("found", pl.DataFrame({"link": sorted(found)}, schema={"link": pl.UInt64}))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE reached_links AS SELECT DISTINCT version_id, entity_key FROM {TABLE} "
-                f"WHERE hash(version_id, entity_key) IN (SELECT link FROM found)")
-    con.unregister("found")
-    con.execute("DROP TABLE numbered_keys")
+    return found
 
 
 def read_reachable(con, entities: list[LocalEntity]) -> tuple[list[StoredLink], PartialRead]:

@@ -291,7 +291,9 @@ ALTER TABLE mentions ADD COLUMN IF NOT EXISTS entity_key VARCHAR;   -- the versi
 
 -- The lookup keys of every actor link (pipeline/actor_keys.py), so a load reads only the
 -- stored links its new entities can reach; written in the load's transaction.
--- One row per key; no key constraint: written only there.
+-- One row per key; no key constraint: written only there. The table's COMMENT holds the
+-- fingerprint of the name rules the keys come from (actor_keys.keys_fingerprint): a load that
+-- finds another one reads every link and rebuilds the keys in its transaction.
 CREATE TABLE IF NOT EXISTS actor_link_keys (
     version_id   VARCHAR NOT NULL,
     entity_key   VARCHAR NOT NULL,

@@ -208,3 +208,26 @@ def test_the_key_index_reads_only_what_a_batch_reaches_and_stays_as_a_rebuild_gi
     load_in_batches(annotated[50:], 25, kept)
     assert _index(rebuilt) == _rebuilt_index(rebuilt) == _index(kept)
     assert _tables(rebuilt) == _tables(kept)
+
+
+def test_keys_of_other_name_rules_are_rebuilt_by_the_next_load(annotated, tmp_path, monkeypatch):
+    """The index's keys come from the name rules (rules/org_variants.tsv, ...): a warehouse whose
+    keys carry another fingerprint (a rule file edited since) is not complete; the next load
+    reads every stored link, and its transaction replaces the keys with the current ones."""
+    db = tmp_path / "w.duckdb"
+    load_in_batches(annotated[:30], 30, db)
+    with duckdb.connect(str(db)) as con:
+        assert actor_keys.complete(con)
+        con.execute(f"COMMENT ON TABLE {actor_keys.TABLE} IS 'keys of an older org_variants.tsv'")
+        con.execute(f"UPDATE {actor_keys.TABLE} SET key = 'stale:' || key")
+        assert not actor_keys.complete(con)
+    reads = []
+    read = actor_keys.read_reachable
+    monkeypatch.setattr(actor_keys, "read_reachable",
+                        lambda con, entities: reads.append(read(con, entities)) or reads[-1])
+    load_in_batches(annotated[30:40], 10, db)
+    assert reads == []  # resolved with every stored link
+    assert _index(db) == _rebuilt_index(db)
+    assert not any(key.startswith("stale:") for _, _, key, _ in _index(db))
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert actor_keys.complete(con)

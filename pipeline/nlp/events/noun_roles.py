@@ -366,8 +366,8 @@ def _undergoer_roles(f: NounFrame) -> Roles | None:
 
 
 NOUN_ROLE_RULES = (_hyphen_pair_roles, _under_roles, _backed_roles, _among_roles, _receiver_roles, _between_roles,
-                   _gathered_roles, _accused_roles, _confessed_roles, _undergoer_roles, _possessor_roles, _relative_carrier_roles,
-                   _despite_roles)  # first that applies
+                   _gathered_roles, _accused_roles, _confessed_roles, _undergoer_roles, _possessor_roles,
+                   _relative_carrier_roles, _despite_roles)  # first that applies
 
 
 def noun_roles(site: Site) -> Roles | None:

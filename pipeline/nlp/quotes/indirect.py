@@ -348,7 +348,7 @@ def _object_clause_controller(verb):
     clause = verb.head
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not is_cue(verb, ("direct",)) \
             or any(child.dep_ in SUBJECT_DEPS for child in verb.children) \
-            or verb.doc[verb.i - 1].text not in (",", "-", "—", "–") or clause.dep_ != "acl" \
+            or verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "-", "--", "—", "–") or clause.dep_ != "acl" \
             or clause.head.dep_ != "dobj":
         return None
     return subject_of(clause.head.head)
