@@ -141,7 +141,7 @@ def store_missing_keys(con) -> int:
         f"USING (version_id, entity_key)").fetchall()
     if not missing:
         return 0
-    versions, entity_keys, keys, roles = [], [], [], []
+    versions, link_entities, keys, roles = [], [], [], []
     same: dict[tuple, dict[str, int]] = {}  # links of one name, type and aliases: one entity's keys
     for version_id, key, name, etype, aliases in missing:
         found = same.get((name, etype, *(aliases or ())))
@@ -149,11 +149,11 @@ def store_missing_keys(con) -> int:
             found = same[(name, etype, *(aliases or ()))] = link_keys(_link_entity(key, name, etype, aliases),
                                                                       None if etype else ALL_TYPES)
         versions += [version_id] * len(found)
-        entity_keys += [key] * len(found)
+        link_entities += [key] * len(found)
         keys += found
         roles += found.values()
     con.register("new_keys", pl.DataFrame(
-        {"version_id": versions, "entity_key": entity_keys, "key": keys, "role": roles},
+        {"version_id": versions, "entity_key": link_entities, "key": keys, "role": roles},
         schema={"version_id": pl.String, "entity_key": pl.String, "key": pl.String, "role": pl.Int8}))
     con.execute(f"INSERT INTO {TABLE} SELECT version_id, entity_key, key, role FROM new_keys")
     con.unregister("new_keys")

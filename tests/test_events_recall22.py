@@ -1,5 +1,6 @@
 """Recall rules of issue 11, session 22 (pipeline.nlp.events), on made-up sentences with the real model: a his/her
-possessor stands for the subject of its clause; a bare number killed or wounded counts the victims; a meeting's "of" phrase names who meet; "a woman named X" is X; "the poor" are people."""
+possessor stands for the subject of its clause; a bare number killed or wounded counts the victims; a meeting's
+"of" phrase names who meet; "a woman named X" is X; "the poor" are people."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
