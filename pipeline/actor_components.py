@@ -15,8 +15,8 @@ from collections import defaultdict
 from typing import Hashable, Iterable
 
 from pipeline.actors import entity_kb
-from pipeline.names import (NAME_CACHE, fold, group_key, initials, is_acronym, is_short_form, name_key, org_key,
-                            person_name_parts)
+from pipeline.names import (fold, group_key, initials, is_acronym, is_short_form, name_key, org_key,
+                            person_name_parts, remembered)
 from pipeline.records import LocalEntity
 
 def context_key(entity: LocalEntity) -> str:
@@ -46,12 +46,7 @@ def entity_keys(entity: LocalEntity, types: Iterable[str] | None = None) -> froz
     `components`). Remembered: a load asks for the same entities' keys more than once."""
     types = frozenset(types or (entity.actor_type,))
     signature = (types, entity.canonical_name, frozenset(entity.aliases))
-    keys = _KEYS.get(signature)
-    if keys is None:
-        if len(_KEYS) >= NAME_CACHE:
-            _KEYS.clear()
-        keys = _KEYS[signature] = _entity_keys(entity, types)
-    return keys
+    return remembered(_KEYS, signature, lambda: _entity_keys(entity, types))
 
 
 _KEYS: dict[tuple, frozenset[str]] = {}

@@ -20,7 +20,6 @@ transaction (and reads every link that once), so an edited rule file never leave
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -28,9 +27,9 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.actor_components import context_of_names, entity_keys
-from pipeline.actor_resolution import PartialRead, StoredLink, person_retypable, with_kb_type
+from pipeline.actor_resolution import PartialRead, StoredLink, person_retypable, stored_entity, with_kb_type
 from pipeline import actor_components, names
-from pipeline.names import NAME_CACHE, RULES, fold, initials, is_acronym
+from pipeline.names import RULES, fold, initials, is_acronym, remembered
 from pipeline.records import LocalEntity
 
 TABLE = "actor_link_keys"
@@ -89,12 +88,7 @@ def link_keys(entity: LocalEntity, types: tuple[str, ...] | None = None) -> dict
     """The keys of an entity under every type it can take (`types`: when its type is unknown)
     with their roles (the names' keys are both). Remembered per names and type."""
     signature = (entity.canonical_name, entity.actor_type, frozenset(entity.aliases), types)
-    keys = _LINK_KEYS.get(signature)
-    if keys is None:
-        if len(_LINK_KEYS) >= NAME_CACHE:
-            _LINK_KEYS.clear()
-        keys = _LINK_KEYS[signature] = _link_keys(entity, types)
-    return keys
+    return remembered(_LINK_KEYS, signature, lambda: _link_keys(entity, types))
 
 
 _LINK_KEYS: dict[tuple, dict[str, int]] = {}
@@ -118,14 +112,6 @@ def probes(entities: list[LocalEntity]) -> set[str]:
 def _link_entity(key: str, name: str, etype: str | None, aliases) -> LocalEntity:
     """What a stored link's keys depend on: its names and type (knowledge-base entry from the names)."""
     return LocalEntity(key=key, canonical_name=name, actor_type=etype or "person", aliases=set(aliases or [name]))
-
-
-def _entity(key, name, etype, aliases, roles, gender, fallback_type) -> LocalEntity:
-    """A stored link's entity, as `load_actors.read_stored_actors` reads it."""
-    return LocalEntity(key=key, canonical_name=name, actor_type=etype or fallback_type or "person",
-                       aliases=set(aliases or [name]),
-                       roles=[tuple(r) for r in json.loads(roles)] if roles and roles != "[]" else [],
-                       gender=gender)
 
 
 def store_missing_keys(con) -> int:
@@ -226,7 +212,7 @@ def read_reachable(con, entities: list[LocalEntity]) -> tuple[list[StoredLink], 
             "GROUP BY actor_id").fetchall()
     finally:
         con.execute("DROP TABLE IF EXISTS reached_links")
-    links = [StoredLink(version_id, _entity(key, name, etype, aliases, roles, gender, atype), actor_id)
+    links = [StoredLink(version_id, stored_entity(key, name, etype, aliases, roles, gender, atype), actor_id)
              for version_id, key, name, etype, aliases, roles, gender, actor_id, atype in rows]
     names_of: dict[str, list[str]] = defaultdict(list)
     for version_id, name in names:

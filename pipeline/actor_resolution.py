@@ -17,6 +17,7 @@ alone, later "Barack Obama". Entities already stored under another ID are report
 entities and repoints the rows pointing at the old ID in the same transaction."""
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,15 @@ class StoredLink:
     version_id: str
     entity: LocalEntity
     actor_id: str
+
+
+def stored_entity(key: str, name: str, etype: str | None, aliases, roles: str | None, gender: str | None,
+                  fallback_type: str | None) -> LocalEntity:
+    """A stored actor link's entity as resolution reads it (type: the link's, else its actor's)."""
+    return LocalEntity(key=key, canonical_name=name, actor_type=etype or fallback_type or "person",
+                       aliases=set(aliases or [name]),
+                       roles=[tuple(r) for r in json.loads(roles)] if roles and roles != "[]" else [],
+                       gender=gender)
 
 
 @dataclass

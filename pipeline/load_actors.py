@@ -12,7 +12,7 @@ from datetime import datetime
 import polars as pl
 
 from pipeline import actor_keys, actor_resolution
-from pipeline.actor_resolution import KEPT, PartialRead, Resolution, StoredLink, resolve_corpus
+from pipeline.actor_resolution import KEPT, PartialRead, Resolution, StoredLink, resolve_corpus, stored_entity
 from pipeline.check_sql import BatchScope
 from pipeline.load_rows import annotation_rows, as_date
 from pipeline.records import LocalEntity, VersionAnnotations
@@ -121,11 +121,8 @@ def read_stored_actors(con) -> StoredActors:
             "SELECT l.version_id, l.entity_key, l.local_name, l.entity_type, l.aliases, l.roles, l.gender, "
             "l.actor_id, a.actor_type FROM actor_links l LEFT JOIN actors a USING (actor_id) "
             "ORDER BY l.version_id, l.entity_key").fetchall():
-        entity = LocalEntity(key=key, canonical_name=name, actor_type=etype or atype or "person",
-                             aliases=set(aliases or [name]),
-                             roles=[tuple(r) for r in json.loads(roles)] if roles and roles != "[]" else [],
-                             gender=gender)
-        stored.links.append(StoredLink(version_id, entity, actor_id))
+        stored.links.append(StoredLink(version_id, stored_entity(key, name, etype, aliases, roles, gender, atype),
+                                       actor_id))
         stored.actor_ids.add(actor_id)
     stored.merged_from = _merged_from(con)
     return stored

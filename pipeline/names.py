@@ -28,6 +28,17 @@ RULES = Path(__file__).resolve().parent / "rules"
 # for the same few thousand names' keys hundreds of thousands of times over a warehouse.
 NAME_CACHE = 1 << 16
 
+
+def remembered(cache: dict, signature, compute):
+    """`cache[signature]`, computed once by `compute()`; the cache is emptied when it holds
+    NAME_CACHE results (for values of unhashable inputs, where lru_cache cannot serve)."""
+    value = cache.get(signature)
+    if value is None:
+        if len(cache) >= NAME_CACHE:
+            cache.clear()
+        value = cache[signature] = compute()
+    return value
+
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mme": "f", "mme.": "f",
     "dr": None, "dr.": None, "sir": "m", "dame": "f", "lady": "f", "lord": "m", "prof.": None, "rev.": None,
