@@ -11,3 +11,9 @@ def test_a_release_of_captives_is_a_retreat():
     got = _events("Mr Mubanga was one of four Britons who were released from the US camp in January.")
     assert _has(got, "RETREAT", None, "Britons") and not _has(got, "CONCEDE")
     assert _has(_events("Hamas freed the hostages on Friday."), "RETREAT", "Hamas", "hostages")
+
+
+def test_an_agreement_to_acquire_is_made_with_the_company_acquired():
+    got = _events("AMD announced it has signed a definitive agreement to acquire SeaMicro for $334 million.")
+    assert _has(got, "AGREE", "AMD", "SeaMicro")
+    assert _has(_events("Google agreed to buy Motorola Mobility for $12.5 billion."), "AGREE", "Google", "Motorola")
