@@ -1,6 +1,7 @@
 """Recall rules of issue 11, session 23 (pipeline.nlp.events), on made-up sentences with the real model: a stance
 noun's "to" / "toward" phrase is its target; a postnominal adjective's clause is done by the noun it modifies; the
-subject of endure/weather/suffer bears the criticism its object names (also counted: "swarms of criticism")."""
+subject of endure/weather/suffer bears the criticism its object names (also counted: "swarms of criticism"); stance
+verbs of opinion prose; a person not wanted to act is opposed."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
@@ -46,3 +47,12 @@ def test_opinion_prose_stance_verbs():
 
 def test_a_thing_trashed_is_no_criticism():
     assert not _has(_events("Vandals trashed the office on Sunday."), "DISAPPROVE")
+
+
+def test_a_person_not_wanted_to_act_is_opposed():
+    # decision am of the labelling guide: opposition stated as a wish denied is DISAPPROVE of the one not wanted
+    got = _events("The party does not want the senator to run again.")
+    assert _has(got, "DISAPPROVE", "party", "senator")
+    assert not _has(got, "DEMAND")
+    # wanted: still a demand
+    assert _has(_events("Labour wants Mr Blair to resign."), "DEMAND", "Labour", "Blair")
