@@ -1,0 +1,30 @@
+"""Rules of issue 11's session 23 (events23b: precision on fresh text, the physical types), on made-up sentences with
+the real model."""
+from __future__ import annotations
+
+from tests.events_helpers import events_of as _events, has_event as _has
+
+
+def test_a_release_of_captives_is_a_retreat():
+    # PLOVER manual: the actual release of prisoners is RETREAT; a passive without "by" has an unknown source
+    assert _has(_events("Some of the detainees could now be released."), "RETREAT", None, "detainees")
+    got = _events("Mr Mubanga was one of four Britons who were released from the US camp in January.")
+    assert _has(got, "RETREAT", None, "Britons") and not _has(got, "CONCEDE")
+    assert _has(_events("Hamas freed the hostages on Friday."), "RETREAT", "Hamas", "hostages")
+
+
+def test_an_agreement_to_acquire_is_made_with_the_company_acquired():
+    got = _events("AMD announced it has signed a definitive agreement to acquire SeaMicro for $334 million.")
+    assert _has(got, "AGREE", "AMD", "SeaMicro")
+    assert _has(_events("Google agreed to buy Motorola Mobility for $12.5 billion."), "AGREE", "Google", "Motorola")
+
+
+def test_she_stands_for_the_woman_named_before_her_in_the_sentence():
+    got = _events("He was convicted of stabbing his wife and another person while she visited him in prison.")
+    assert _has(got, "CONSULT", "wife")
+    got = _events("The actress spent time at the Betty Ford Center; a member of the staff ended up suing her.")
+    assert _has(got, "DISAPPROVE", "member of the staff", "actress")
+    # a woman's noun after her name names her again: the name stays the antecedent
+    got = _events("Lindsay Lohan's lawyer says the actress checked into rehab, as the court that ordered her to serve "
+                  "90 days of treatment wanted.")
+    assert not any("actress" in (a2 or "") for _, _, a2 in got)
