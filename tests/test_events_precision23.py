@@ -28,3 +28,10 @@ def test_she_stands_for_the_woman_named_before_her_in_the_sentence():
     got = _events("Lindsay Lohan's lawyer says the actress checked into rehab, as the court that ordered her to serve "
                   "90 days of treatment wanted.")
     assert not any("actress" in (a2 or "") for _, _, a2 in got)
+
+
+def test_deaths_by_falls_illness_and_disasters_are_no_assaults():
+    assert not _has(_events("A British man has been killed after falling 2,000ft while climbing."), "ASSAULT")
+    assert not _has(_events("Cancer killed her father in 2009."), "ASSAULT")
+    assert not _has(_events("Flooding has killed at least 20 people in Bangladesh."), "ASSAULT")
+    assert _has(_events("Five soldiers were killed in a roadside bomb attack."), "ASSAULT", None, "soldiers")
