@@ -35,3 +35,10 @@ def test_deaths_by_falls_illness_and_disasters_are_no_assaults():
     assert not _has(_events("Cancer killed her father in 2009."), "ASSAULT")
     assert not _has(_events("Flooding has killed at least 20 people in Bangladesh."), "ASSAULT")
     assert _has(_events("Five soldiers were killed in a roadside bomb attack."), "ASSAULT", None, "soldiers")
+
+
+def test_a_theft_by_a_named_group_stays_an_event():
+    assert _has(_events("Hezbollah fighters looted the warehouse."), "CRIME", "Hezbollah")
+    # a named company that was only robbed does not make a heist political
+    got = _events("Harry Winston Diamond Corp.'s Paris jewellery store was stormed by four robbers on Thursday.")
+    assert not _has(got, "ASSAULT")

@@ -74,18 +74,24 @@ def asked_act(found, lex: Lexicon) -> bool:
     return False
 
 
+# the named doers that make a theft political ("Iran seized a tanker", "Hezbollah looted"); a named company only
+# robbed ("the store of Harry Winston Diamond Corp. was stormed by four robbers") does not (pooled dev 17)
+DOER_LABELS = ("ORG", "GPE", "NORP")
+
+
 def heist(found, lex: Lexicon) -> bool:
     """"A gang of four thieves stole nearly all the jewels", "a crowd looted a Rite Aid", "the store was stormed by
     four robbers": a theft, or an attack by thieves (THIEF cue words), with no political actor (a person named, a
-    politician: POLITICAL_ROLE) reports no event (labelling guide rule 9: robberies and heists with no political actor
-    are not coded; PLOVER has no crime type)."""
+    politician: POLITICAL_ROLE, a named organization, country or group as the doer) reports no event (labelling guide
+    rule 9: robberies and heists with no political actor are not coded; PLOVER has no crime type)."""
     thieves = lex.words("THIEF")
     if found.trig.type != "CRIME" and not (
             found.trig.type == "ASSAULT" and any(_head_word(text) in thieves for _, text in found.sources)):
         return False
     roles = lex.words("POLITICAL_ROLE")
     return not any(m is not None and m.label == "PERSON" or _head_word(text) in roles
-                   for m, text in found.sources + (found.targets or []))
+                   for m, text in found.sources + (found.targets or [])) and not any(
+        m is not None and m.label in DOER_LABELS for m, _ in found.sources)
 
 
 CHARGE_TYPES = ("COERCE", "SANCTION")  # verbs of charging, arresting, convicting: "charged with the shooting of X"
