@@ -31,3 +31,18 @@ def test_the_one_who_endures_criticism_is_its_target():
     assert _has(got, "DISAPPROVE", "union leaders", "minister")
     got = _events("The senator cannot give a speech without attracting swarms of criticism.")
     assert _has(got, "DISAPPROVE", None, "senator")
+
+
+def test_opinion_prose_stance_verbs():
+    # verbs of campaign coverage CAMEO lacks: harsh criticism, disowning, a crowd's booing, declared opposition
+    assert _has(_events("The governor excoriated the senator in a speech."), "DISAPPROVE", "governor", "senator")
+    assert _has(_events("Two congressmen have disavowed the nominee."), "DISAPPROVE", "congressmen", "nominee")
+    assert _has(_events("The mayor was booed at the convention."), "DISAPPROVE", None, "mayor")
+    assert _has(_events("Protesters heckled the senator at the rally."), "DISAPPROVE", "Protesters", "senator")
+    assert _has(_events("The union came out against the governor on Tuesday."), "DISAPPROVE", "union", "governor")
+    assert _has(_events("The mayor took issue with the governor's remarks."), "DISAPPROVE", "mayor", "governor")
+    assert _has(_events("The former president stumped for the senator in Ohio."), "SUPPORT", "president", "senator")
+
+
+def test_a_thing_trashed_is_no_criticism():
+    assert not _has(_events("Vandals trashed the office on Sunday."), "DISAPPROVE")
