@@ -71,9 +71,22 @@ def test_add_to_is_no_speech():
 
 
 def test_dummy_it_names_nobody():
-    found = _quotes("Amid all this it is easy to forget that Mr Brown remains the man most likely to succeed.")
+    found = _quotes("Amid all this it is easy to see that Mr Brown remains the man most likely to succeed.")
     content = [(text, speaker) for text, speaker in found if "Mr Brown remains" in text]
     assert content and all(speaker is None for _, speaker in content)
+
+
+@pytest.mark.parametrize("text", [
+    "Amid all this it is easy to forget that the old regime used to look after its workers rather well.",
+    "Let's not forget that the old regime used to look after its workers rather well.",
+    "It is worth remembering that the old regime used to look after its workers rather well."])
+def test_a_reminder_to_the_reader_is_nobodys_report(text):
+    assert not any("the old regime used to" in found for found, _ in _quotes(text))
+
+
+def test_a_person_who_remembers_still_reports():
+    found = _quotes("The minister remembers that the old regime used to look after its workers rather well.")
+    assert any("the old regime used to" in text and speaker == "The minister" for text, speaker in found)
 
 
 def test_a_perfect_participle_after_a_comma_is_the_narrators():

@@ -13,6 +13,7 @@ FAILURE_VERBS = word_set("failure_verbs")
 OBLIGATION_VERBS = word_set("obligation_verbs")
 OBJECT_FREE_THOUGHTS = word_set("object_free_thoughts")
 DECIDING_VERBS = word_set("deciding_verbs")
+REMINDER_VERBS = word_set("reminder_verbs")
 QUESTION_MARKS = {"whether", "if"}
 QUESTION_TAGS = {"WDT", "WP", "WP$", "WRB"}
 NON_AGENT_ENTITIES = {"DATE", "TIME"}
@@ -141,8 +142,15 @@ def _an_open_question(clause) -> bool:
     return clause.dep_ in ("ccomp", "xcomp", "pcomp") and (first.lower_ in QUESTION_MARKS or first.tag_ in QUESTION_TAGS)
 
 
+def reader_reminded(verb, subject, head) -> bool:
+    """'It is easy to forget that the regime used to …', 'let's not forget that …', 'it is worth
+    remembering that …': a verb of remembering (rules reminder_verbs) said of nobody or of
+    'us' is the writer reminding the reader of a fact, nobody's report."""
+    return verb.lemma_.lower() in REMINDER_VERBS and (nobody(verb, subject) or subject.lower_ in ("'s", "us"))
+
+
 NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act,
-                topic_of_a_report, money_given, thing_thought_of, open_decision]
+                topic_of_a_report, money_given, thing_thought_of, open_decision, reader_reminded]
 
 
 def vetoed(verb, subject, head) -> bool:
