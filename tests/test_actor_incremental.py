@@ -185,10 +185,10 @@ def test_the_key_index_reads_only_what_a_batch_reaches_and_stays_as_a_rebuild_gi
                         lambda con, entities: reads.append(read(con, entities)) or reads[-1])
     db, rebuilt = tmp_path / "w.duckdb", tmp_path / "old.duckdb"
     load_in_batches(annotated[:50], 10, db)
-    assert len(reads) == 5 and all(links for links, _ in reads[1:])  # the first found the warehouse empty
+    assert len(reads) == 5 and all(read.links for read in reads[1:])  # the first found the warehouse empty
     with duckdb.connect(str(db), read_only=True) as con:
         stored = con.sql("SELECT count(*) FROM actor_links").fetchall()[0][0]
-    assert len(reads[-1][0]) < stored  # the last batch read only the links it can reach
+    assert len(reads[-1].links) < stored  # the last batch read only the links it can reach
     assert _index(db) == _rebuilt_index(db)
     changed = copy.deepcopy(annotated[:50])
     for item in changed[:3]:
