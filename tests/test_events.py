@@ -117,8 +117,9 @@ def test_sense_constraints():
     assert any(t == "AGREE" for t, *_ in _ev("Egypt and Israel signed a peace treaty in Washington."))
     got = _ev("Obama attacked Romney as out of touch with ordinary voters.")
     assert any(t == "DISAPPROVE" and a1 == "Obama" for t, _, _, a1, _ in got) and not any(t == "ASSAULT" for t, *_ in got)
-    assert not any(t == "CONCEDE" for t, *_ in _ev("Microsoft released a new version of Windows on Tuesday."))
-    assert any(t == "CONCEDE" for t, *_ in _ev("Hamas released two hostages on Friday."))
+    assert not any(t == "RETREAT" for t, *_ in _ev("Microsoft released a new version of Windows on Tuesday."))
+    # PLOVER manual: the actual release of prisoners is RETREAT (a pardon or amnesty is CONCEDE)
+    assert any(t == "RETREAT" for t, *_ in _ev("Hamas released two hostages on Friday."))
 
 
 def test_meeting_between_x_and_y():
@@ -185,9 +186,9 @@ def test_nominal_triggers():
     assert any(t == "COERCE" and a1 is None and "activists" in (a2 or "") for t, _, _, a1, a2 in got)
     # the possessor undergoes an arrest or a release
     got = _ev("Ali Hassan's release from prison was delayed again.")
-    assert any(t == "CONCEDE" and a2 == "Ali Hassan" for t, _, _, _, a2 in got)
+    assert any(t == "RETREAT" and a2 == "Ali Hassan" for t, _, _, _, a2 in got)
     # a product is not released like a prisoner
-    assert not any(t == "CONCEDE" for t, *_ in _ev("The new phone, which was released in March, sold well."))
+    assert not any(t == "RETREAT" for t, *_ in _ev("The new phone, which was released in March, sold well."))
 
 
 def test_idioms_talks_and_protest_purpose():

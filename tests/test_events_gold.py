@@ -1,10 +1,11 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8-17 and dev 4-18 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
-picked by hand (held-out 10-17 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
-R 0.130 F1 0.197, never tuned on; held-out 11-16 were scored once at the end of sessions 15, 17, 18, 19, 20 and 21,
-held-out 14 at P 0.500 R 0.150 F1 0.231, held-out 15 at P 0.286 R 0.143 F1 0.190, held-out 16 at P 0.440 R 0.239
-F1 0.310, and are development data since; held-out 17 (drawn and labelled blind in session 22) is unscored: the lead
-scores it once at the end of session 22, and it stays out of training until the next held-out file is drawn)."""
+8-18 and dev 4-19 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+picked by hand (held-out 10-18 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
+R 0.130 F1 0.197, never tuned on; held-out 11-17 were scored once at the end of sessions 15, 17, 18, 19, 20, 21 and
+22, held-out 14 at P 0.500 R 0.150 F1 0.231, held-out 15 at P 0.286 R 0.143 F1 0.190, held-out 16 at P 0.440 R 0.239
+F1 0.310, held-out 17 at P 0.560 R 0.333 F1 0.418, and are development data since; held-out 18 (drawn and labelled
+blind in session 23) is unscored: the lead scores it once at the end of session 23, and it stays out of training until
+the next held-out file is drawn)."""
 from __future__ import annotations
 
 import hashlib
@@ -237,16 +238,16 @@ HELDOUT17_BEFORE = HELDOUT16_BEFORE + ["events_heldout16.tsv", "events_dev17.tsv
 
 def test_heldout17_is_the_seeded_draw():
     """Held-out 17 (session 22, drawn after dev 17 with --fresh, labelled blind before any extractor change of the
-    session) is not yet scored: compare fingerprints so the test never shows its sentences."""
+    session) was scored once at the end of session 22: compared by fingerprint, as when it was unseen."""
     drawn, labelled = _draw(20261223, 11, 3, HELDOUT17_BEFORE), _sentences("events_heldout17.tsv")
     assert len(drawn) == len(labelled) == 40
     assert _digest(drawn) == _digest(labelled), "events_heldout17.tsv is not the seeded draw (seed 20261223)"
     assert not _files(["events_heldout17.tsv"]) & _files(HELDOUT17_BEFORE + SECOND)
 
 
-def test_heldout17_is_never_training_data():
-    """The learned steps, events_cv and events_misses read `training_files()`: held-out 17 must not be among them."""
-    assert "events_heldout17.tsv" not in {p.name for p in training_files()}
+def test_spent_heldout17_is_development_data():
+    """Held-out 17 was scored once (end of session 22: P 0.560 R 0.333 F1 0.418): the trainers read it now."""
+    assert "events_heldout17.tsv" in {p.name for p in training_files()}
 
 
 def test_dev18_is_the_seeded_draw():
@@ -254,3 +255,27 @@ def test_dev18_is_the_seeded_draw():
     before = HELDOUT17_BEFORE + ["events_heldout17.tsv"]
     assert _draw(20261224, 11, 3, before) == _sentences("events_dev18.tsv")
     assert not _files(["events_dev18.tsv"]) & _files(before + SECOND)
+
+
+HELDOUT18_BEFORE = HELDOUT17_BEFORE + ["events_heldout17.tsv", "events_dev18.tsv"]
+
+
+def test_heldout18_is_the_seeded_draw():
+    """Held-out 18 (session 23, drawn after dev 18 with --fresh, labelled blind before any extractor change of the
+    session) is not yet scored: compare fingerprints so the test never shows its sentences."""
+    drawn, labelled = _draw(20261225, 11, 3, HELDOUT18_BEFORE), _sentences("events_heldout18.tsv")
+    assert len(drawn) == len(labelled) == 41
+    assert _digest(drawn) == _digest(labelled), "events_heldout18.tsv is not the seeded draw (seed 20261225)"
+    assert not _files(["events_heldout18.tsv"]) & _files(HELDOUT18_BEFORE + SECOND)
+
+
+def test_heldout18_is_never_training_data():
+    """The learned steps, events_cv and events_misses read `training_files()`: held-out 18 must not be among them."""
+    assert "events_heldout18.tsv" not in {p.name for p in training_files()}
+
+
+def test_dev19_is_the_seeded_draw():
+    """Dev 19 (session 23, a development file compared in the clear) was drawn after held-out 18 was committed."""
+    before = HELDOUT18_BEFORE + ["events_heldout18.tsv"]
+    assert _draw(20261226, 11, 3, before) == _sentences("events_dev19.tsv")
+    assert not _files(["events_dev19.tsv"]) & _files(before + SECOND)

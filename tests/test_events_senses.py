@@ -19,7 +19,7 @@ def test_warn_by_complement_and_countries_as_targets():
 
 def test_acts_asked_for_refused_or_obliged_are_no_events():
     got = _types("George Galloway has appealed for the release of aid worker Margaret Hassan.")
-    assert _has(got, "DEMAND", "Galloway") and not _has(got, "CONCEDE")
+    assert _has(got, "DEMAND", "Galloway") and not _has(got, "RETREAT")
     got = _types("The prime minister should resign, the opposition leader said.")
     assert _has(got, "DEMAND", "opposition leader") and not _has(got, "RETREAT")
     got = _types("Michael Ancram said he would refuse to approve Mr Boateng's appointment.")

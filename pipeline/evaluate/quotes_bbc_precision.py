@@ -19,7 +19,8 @@ sample 15's files, drawn at main 6ad7783; labels `gold/quotes_bbc_precision18.ts
 `gold/quotes_bbc_precision20.tsv`); `--sample 21` the fourth (session 21: `random.Random(21)`, without the
 files of samples 15, 18 and 20, drawn at main 9467799; labels `gold/quotes_bbc_precision21.tsv`); `--sample 22`
 the fifth (session 22: `random.Random(22)`, without the files of samples 15-21, drawn at main 78b8fd1; labels
-`gold/quotes_bbc_precision22.tsv`). Without
+`gold/quotes_bbc_precision22.tsv`); `--sample 23` the sixth (session 23: `random.Random(23)`, without the files
+of samples 15-22, drawn at main b32fda7; labels `gold/quotes_bbc_precision23.tsv`). Without
 `--dump`: the pipeline runs again and every prediction is looked up among the labelled ones (same file,
 overlap >= 0.5 of the content); it prints the precision over the labelled predictions still made and lists the
 predictions nobody labelled (new ones a change made: judge them before counting)."""
@@ -57,6 +58,7 @@ SAMPLES = {
     20: Sample("7dc30d4", GOLD_DIR / "quotes_bbc_precision20.tsv", (15, 18)),
     21: Sample("9467799", GOLD_DIR / "quotes_bbc_precision21.tsv", (15, 18, 20)),
     22: Sample("78b8fd1", GOLD_DIR / "quotes_bbc_precision22.tsv", (15, 18, 20, 21)),
+    23: Sample("b32fda7", GOLD_DIR / "quotes_bbc_precision23.tsv", (15, 18, 20, 21, 22)),
 }
 SEED = 15  # the default sample
 LABELS = SAMPLES[SEED].labels

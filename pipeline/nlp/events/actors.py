@@ -38,7 +38,8 @@ class MentionIndex:
 
 def _np_tokens(head):
     """Tokens of the noun phrase of `head` without clauses and prepositional phrases
-    other than "of" (names inside "the foreign minister of Iran" count, relative clauses not)."""
+    other than "of" (names inside "the foreign minister of Iran" count, relative clauses not), nor an adjective
+    after the noun with its own complement ("donors reluctant to support Trump")."""
     out, stack = [], [head]
     while stack:
         t = stack.pop()
@@ -46,6 +47,8 @@ def _np_tokens(head):
         for c in t.children:
             if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "cc", "conj", "punct", "prep") and \
                     not (c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i):
+                continue
+            if c.pos_ == "ADJ" and c.i > t.i and any(True for _ in c.children):
                 continue
             stack.append(c)
     return out

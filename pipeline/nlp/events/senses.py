@@ -19,10 +19,15 @@ TARGET_PREPS = {"with": None, "between": None, "among": None, "by": None,
                 "for": {"DEMAND", "SUPPORT"},
                 "into": {"INVESTIGATE", "COERCE"},  # "looked into X", "an inquiry into X", "hack into X"
                 "behind": {"SUPPORT"}, "around": {"SUPPORT"},  # "rallied behind X", "threw his support behind X"
+                "toward": {"DISAPPROVE", "SUPPORT", "THREATEN"},  # "his rhetoric toward Muslims"
+                "towards": {"DISAPPROVE", "SUPPORT", "THREATEN"},
                 "from": {"DISAPPROVE"}}  # a verb's "came under fire from X" (reverse: X did it); never a noun's
 # "criticism from X": a noun's "from" phrase is its source (noun_roles), not its target; a verb's only for a reverse
 # sense or one whose condition names it ("distanced himself from X"): "criticised the plan from prison" names no target
 VERB_ONLY_PREPS = {"from"}
+# "the opposition to Trump", "a challenge to his leadership": a stance noun's "to" phrase is what it is aimed at; a
+# verb's is its addressee ("complained to the council", "objected to the plan": no target of the criticism)
+NOUN_TARGET_PREPS = {"to": {"DISAPPROVE"}}
 
 
 ADJECTIVE_PREPS = {"of", "about", "with", "over", "at"}  # the target of an adjective trigger
@@ -52,7 +57,8 @@ def targets_of(tok, lex: Lexicon, kind: str, etype: str | None = None, word: str
                 continue  # "drew a gun on him": the weapon is the means, the one threatened is "on/at" X
             out.append(c)
         elif c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS and (
-                TARGET_PREPS[c.lower_] is None or etype is None or etype in TARGET_PREPS[c.lower_]) and (
+                TARGET_PREPS[c.lower_] is None or etype is None or etype in TARGET_PREPS[c.lower_] or
+                kind == "N" and etype in NOUN_TARGET_PREPS.get(c.lower_, ())) and (
                 c.lower_ not in VERB_ONLY_PREPS or kind == "V" and from_ok):
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):

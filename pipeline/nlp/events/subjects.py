@@ -291,6 +291,19 @@ def _purpose_acl(v, verb) -> Step | None:
     return NOT_FOUND
 
 
+def _adjective_holder(v, verb) -> Step | None:
+    """"conservative donors reluctant to support Trump", "a party eager to attack him": an adjective that modifies a
+    noun and takes the verb's clause is said of that noun, which does the act; "leaders appear determined to block
+    X": a predicative adjective of a verb (oprd, like acomp) climbs to that verb."""
+    if v.pos_ != "ADJ" or v.i == verb.i:
+        return None
+    if v.dep_ in ("amod", "acl") and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i and not is_nonactor(v.head):
+        return Step(expand_conj(v.head), False)
+    if v.dep_ == "oprd" and v.head.pos_ in ("VERB", "AUX"):
+        return Step([], climb=v.head)
+    return None
+
+
 def _climb(v, verb) -> Step | None:
     """A clause that takes the subject of the word it depends on (`CLIMB_DEPS`; "it is willing to withdraw" -> the
     subject of "is"), or a predicative role noun ("X was a supporter of Y": attr) its copula's."""
@@ -300,7 +313,7 @@ def _climb(v, verb) -> Step | None:
 
 
 SUBJECT_RULES = (_expletive_copula, _own_subject, _modified_noun, _charged_participle, _adjective_gerund_prep,
-                 _verb_gerund_prep, _held_by_noun, _gerund_acl, _purpose_acl, _climb)  # the first that decides, at each step
+                 _verb_gerund_prep, _adjective_holder, _held_by_noun, _gerund_acl, _purpose_acl, _climb)  # the first that decides, at each step
 
 
 @per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense

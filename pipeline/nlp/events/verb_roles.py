@@ -12,7 +12,7 @@ from pipeline.nlp.events.subjects import subject_of
 from pipeline.nlp.events.verb_targets import VERB_TARGET_RULES
 
 PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMAND", "SANCTION", "REJECT",
-                                  "THREATEN", "AID", "CONCEDE"}  # "the church was criticised": unknown source
+                                  "THREATEN", "AID", "CONCEDE", "RETREAT"}  # "the church was criticised": unknown source
 
 
 def _object_partners(site: Site) -> list:

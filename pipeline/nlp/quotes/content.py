@@ -35,7 +35,7 @@ def _object_tail(verb, high: int) -> int:
                 or child.dep_ == "xcomp" or child.dep_ in ("appos", "conj", "dobj") and child.pos_ in ("NOUN", "PROPN"):
             # (a noun the parser hung on the verb continues the object: 'spoke of the malaise …,
             # the lack of jobs …', 'blaming the migrants or the politicians')
-            if not any(tok.text in (";", ":") for tok in verb.doc[high:child.i]) and child.i - high <= 2:
+            if not any(tok.text in (";", ":") for tok in verb.doc[high:child.i]) and child.left_edge.i - high <= 2:
                 high = max(high, child.right_edge.i + 1)
     return high
 
