@@ -19,7 +19,10 @@ $(BIN)/activate: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/activate
 
+# The project's modules compiled to bytecode, as pip does for an installed package (an editable
+# install does not, and with PYTHONDONTWRITEBYTECODE set every run would compile them again: ~0.5-0.9 s CPU).
 setup: $(BIN)/activate $(DAGSTER_HOME)/dagster.yaml
+	@$(BIN)/python -m compileall -q pipeline
 
 $(DAGSTER_HOME)/dagster.yaml: config/dagster.yaml
 	mkdir -p $(DAGSTER_HOME)

@@ -77,3 +77,15 @@ def test_a_partial_after_a_sentence_end_does_not_join():
     partial.speaker_start = None
     join_nested_partials([partial], [report], "x" * 40 + ". The " + "y" * 40)
     assert partial.cue_start == 20 and report.end == 40
+
+
+def test_a_partial_quote_whose_cue_reported_nothing_takes_the_clause_that_holds_it():
+    """partial_clauses.clause_report (session 23): the parser gave 'said' no subject (the
+    speaker parsed as an apposition), so no report held the quotation; the clause the cue
+    governs is the report, with the partial's speaker, as PolNeAR files it."""
+    text = ("Tuesday in New York City, while on the campaign trail for his wife Democratic presidential "
+            "front-runner Hillary Clinton, former president Bill Clinton said his wife was uniquely qualified "
+            "to be president at this time because “the world’s in tough shape.”")
+    rows = [(quote.kind, quote.text, quote.speaker_text) for quote in quotes_in(text) if quote.cue == "said"]
+    assert ("indirect", "his wife was uniquely qualified to be president at this time because “the world’s in "
+            "tough shape", "former president Bill Clinton") in rows

@@ -35,6 +35,7 @@ class PronounSite(NamedTuple):
     subjects: list
     report: frozenset
     agent: Callable
+    female: frozenset = frozenset()  # nouns of women (FEMALE cue words: "wife", "mother") a "she"/"her" may stand for
 
 
 def _agent_text(subj, site: PronounSite):
@@ -198,9 +199,32 @@ def clause_subject(site: PronounSite):
     return got if got is None or got.mention is None or got.mention.label == "PERSON" else None
 
 
+FEMININE = ("she", "her", "hers", "herself")
+
+
+def woman_before(site: PronounSite):
+    """"convicted of stabbing his wife ... while she visited him in prison", "the girl's mother said her daughter":
+    a she/her pronoun stands for the nearest earlier singular noun of a woman in its sentence (FEMALE cue words),
+    kept by its text ("his wife"), before a name of unknown sex further back; not a noun in the pronoun's own phrase,
+    nor a noun without possessor after a person's name, which names that person again ("Lindsay Lohan's lawyer says
+    the actress ... ordered her to": the name's rules decide)."""
+    tok = site.tok
+    if tok.lower_ not in FEMININE or not site.female:
+        return None
+    own = {t.i for t in tok.head.subtree} if tok.dep_ == "poss" else {tok.i}
+    for token in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if token.i not in own and token.tag_ == "NN" and token.lemma_.lower() in site.female:
+            named_before = any(m.label == "PERSON" for m in (site.mentions.of(t) for t in tok.sent[
+                : token.i - tok.sent.start]) if m is not None)
+            if named_before and not any(c.dep_ == "poss" for c in token.children):
+                return None
+            return Antecedent(None, token.doc[token.left_edge.i: token.i + 1].text)
+    return None
+
+
 ANTECEDENT_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, governing_subject, conjunct_subject,
-                                          conjunct_object, possessor_in_sentence, clause_subject, earlier_subject,
-                                          person_before)
+                                          conjunct_object, possessor_in_sentence, clause_subject, woman_before,
+                                          earlier_subject, person_before)
 
 
 # the rules that find an antecedent in the pronoun's own sentence ("Gerasimov ... as saying his country was"), for
@@ -210,10 +234,10 @@ SENTENCE_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, go
 
 
 def antecedent(tok, mentions: MentionIndex, subjects: list, report: frozenset, agent: Callable,
-               rules: tuple[Callable, ...] = ANTECEDENT_RULES):
+               rules: tuple[Callable, ...] = ANTECEDENT_RULES, female: frozenset = frozenset()):
     """The Antecedent a personal pronoun stands for, or None (the first of `rules` that finds one)."""
     kind = PRONOUNS.get(tok.lower_)
     if kind is None:
         return None
-    site = PronounSite(tok, kind, PRONOUN_LABELS.get(kind, ()), mentions, subjects, report, agent)
+    site = PronounSite(tok, kind, PRONOUN_LABELS.get(kind, ()), mentions, subjects, report, agent, female)
     return next((got for rule in rules if (got := rule(site)) is not None), None)

@@ -19,6 +19,8 @@ trigger:
   to cooperate, aid, yield, meet), the planned act itself not having happened;
 - an agreement, support or concession that is denied ("will not accept refugees", "did not
   agree") is a REJECT;
+- a wish denied about a person or organization ("don't want prosecutors to use X") is opposition: DISAPPROVE
+  (`stances.STANCE_REFINEMENTS`);
 - helping a named person reach a goal ("helped X win"), or an organization a political one, is SUPPORT, not AID;
 - a killing or attack by an armed force with conventional military means (a CAMEO 19 sense, or a
   source that is a military unit or aircraft: "British aircraft killed 4 Iraqis") is a FIGHT.
@@ -27,35 +29,18 @@ Each rule is `rule(event: Found, lex) -> Sense | None`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import Callable
 
-from pipeline.nlp.events.lexicon import Lexicon, Trigger
+from pipeline.nlp.events.found import Found, Sense
+from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.nonevents import NON_EVENTS, UNREFINED_NON_EVENTS
+from pipeline.nlp.events.stances import STANCE_REFINEMENTS
 from pipeline.nlp.noun_tables import abstract_nouns
 
 HOSTILE = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"}
 HOSTILE_MODES = {"boycott", "veto"}  # REJECT senses that are acts against someone, not refusals to act
 COOPERATIVE = {"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT"}
 FUTURE = {"will", "would", "'ll", "wo", "shall"}
-
-
-class Sense(NamedTuple):
-    type: str
-    mode: str | None
-    cameo: str | None
-
-
-@dataclass
-class Found:
-    """An event as the extraction loop found it, before it becomes an `Event` row."""
-    tok: object  # the trigger token
-    trig: Trigger
-    status: str
-    sources: list  # (mention, text) pairs
-    cameo: str | None
-    verb: object = None  # the light or governing verb of a noun trigger
-    targets: list = None  # (mention, text) pairs
 
 
 def _governor(tok):
@@ -425,6 +410,7 @@ def name_calling(found: Found, lex: Lexicon) -> Sense | None:
 
 
 REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
+    *STANCE_REFINEMENTS,
     summoned,
     name_calling,
     opinion_agreement,

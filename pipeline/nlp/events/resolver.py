@@ -48,7 +48,8 @@ class ActorResolver:
 
     def pronoun(self, tok, rules=ANTECEDENT_RULES):
         """(mention, name) of the actor a personal pronoun stands for (`coref.ANTECEDENT_RULES`), or None."""
-        return antecedent(tok, self.ms, self.subjects, self.lex.report, lambda t: is_agent(t, self.lex), rules)
+        return antecedent(tok, self.ms, self.subjects, self.lex.report, lambda t: is_agent(t, self.lex), rules,
+                          self.lex.words("FEMALE"))
 
     def _pronoun_actor(self, head):
         """A personal pronoun resolved to the nearest previous compatible subject of the document, else

@@ -127,11 +127,16 @@ def _asked_from(site: Site, targets: list) -> list:
 
 
 def _agreed_act_partner(site: Site, targets: list) -> list:
-    """"HP said it has agreed to acquire EYP Mission Critical Facilities", "agreed to meet the rebels": an agreement
-    without object whose act names a named party (an organization, person or country) is made with that party."""
+    """"HP said it has agreed to acquire EYP Mission Critical Facilities", "agreed to meet the rebels", "has signed an
+    agreement to acquire SeaMicro", "signed a deal for Brighton to host the conference": an agreement without an actor
+    object whose act (the verb's to-clause, or the to-clause of its agreement noun) names a named party (an
+    organization, person or country) as the act's object or own subject is made with that party."""
     if targets or site.trig.type != "AGREE":
         return targets
-    return [o for c in site.tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj" and
+    acts = [c for c in site.tok.children if c.dep_ == "xcomp"] + [
+        c for o in site.tok.children if o.dep_ == "dobj" for c in o.children
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [o for c in acts for o in c.children if o.dep_ in ("dobj", "nsubj") and
             site.ms.label_of(o) in ACTOR_LABELS][:1]
 
 

@@ -21,6 +21,7 @@ from pipeline.nlp.quotes.indirect_step import indirect_quotes
 from pipeline.nlp.quotes.lexicon import speech_verbs
 from pipeline.nlp.quotes.narration import cue_type, join_run_together, opening_quotations, settle_continued
 from pipeline.nlp.quotes.nesting import join_nested_partials
+from pipeline.nlp.quotes.partial_clauses import partial_clause_reports
 from pipeline.nlp.quotes.pieces import find_pieces
 from pipeline.nlp.quotes.salience import continue_salient_speaker
 from pipeline.records import LocalEntity, Mention, Quote
@@ -42,6 +43,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     settle_continued(text, quotes, run.continued, indirect)
     quotes = [quote for quote in quotes if quote.kind != "dropped"]
     opening_quotations(text, ctx.pieces, quotes, indirect)
+    indirect.extend(partial_clause_reports(ctx, quotes, indirect))
     join_nested_partials(quotes, indirect, text)
     quotes = join_run_together(text, quotes)
     quotes.extend(indirect)
