@@ -221,6 +221,9 @@ def _draw(folder: Path, chart: tuple, data: dict[str, list[tuple]]) -> str:
         caption = draw(data, ax)
         ax.set_title(title, loc="left", fontsize=12)
         fig.tight_layout()
+        # tight_layout leaves a placeholder layout engine, for which savefig first draws the whole
+        # figure once more with rendering disabled (~3/4 of a chart's savefig); the layout is done
+        fig.set_layout_engine(None)
         fig.savefig(folder / f"{name}.png", dpi=DPI)
     finally:
         plt.close(fig)
