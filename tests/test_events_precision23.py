@@ -28,3 +28,28 @@ def test_she_stands_for_the_woman_named_before_her_in_the_sentence():
     got = _events("Lindsay Lohan's lawyer says the actress checked into rehab, as the court that ordered her to serve "
                   "90 days of treatment wanted.")
     assert not any("actress" in (a2 or "") for _, _, a2 in got)
+
+
+def test_deaths_by_falls_illness_and_disasters_are_no_assaults():
+    assert not _has(_events("A British man has been killed after falling 2,000ft while climbing."), "ASSAULT")
+    assert not _has(_events("Cancer killed her father in 2009."), "ASSAULT")
+    assert not _has(_events("Flooding has killed at least 20 people in Bangladesh."), "ASSAULT")
+    assert _has(_events("Five soldiers were killed in a roadside bomb attack."), "ASSAULT", None, "soldiers")
+
+
+def test_a_theft_by_a_named_group_stays_an_event():
+    assert _has(_events("Hezbollah fighters looted the warehouse."), "CRIME", "Hezbollah")
+    # a named company that was only robbed does not make a heist political
+    got = _events("Harry Winston Diamond Corp.'s Paris jewellery store was stormed by four robbers on Thursday.")
+    assert not _has(got, "ASSAULT")
+
+
+def test_modeless_generated_senses_of_every_type_are_dropped_but_the_kept_verbs():
+    # CAMEO catch-all codes with no PLOVER mode: "highlight" (SUPPORT), "ensure" (AGREE) name no event
+    assert not _has(_events("Mr Brown is visiting Kenya to highlight the plight of many Africans."), "SUPPORT")
+    assert not _has(_events("The government would have to work hard to ensure taxpayers get full benefit."), "AGREE")
+    # MODELESS_KEPT: the catch-all code is the type's own act
+    assert _has(_events("Vice-President Moody Awori has declined to resign despite growing pressure."), "REJECT",
+                "Moody Awori")
+    assert _has(_events("Defence Secretary Tom King has promised to continue military aid to Mozambique."), "AGREE",
+                "Tom King")

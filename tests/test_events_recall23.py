@@ -56,3 +56,20 @@ def test_a_person_not_wanted_to_act_is_opposed():
     assert not _has(got, "DEMAND")
     # wanted: still a demand
     assert _has(_events("Labour wants Mr Blair to resign."), "DEMAND", "Labour", "Blair")
+
+
+def test_a_party_or_group_names_its_members_by_including_or_such_as():
+    got = _events("Senate Republicans, including Ted Cruz and Mike Lee, criticized the bill.")
+    assert _has(got, "DISAPPROVE", "Ted Cruz") and _has(got, "DISAPPROVE", "Mike Lee")
+    got = _events("Campaign groups such as Amnesty International condemned the arrests.")
+    assert _has(got, "DISAPPROVE", "Amnesty International")
+    # a thing's examples are no actors
+    got = _events("The senator criticized several projects, including the Keystone pipeline.")
+    assert not _has(got, "DISAPPROVE", None, "Keystone")
+
+
+def test_a_refusal_noun_takes_the_object_of_the_act_it_refuses():
+    # as the verb does ("refused to back Clinton"): "Sanders's refusal to endorse her"
+    got = _events("Sanders's refusal to endorse Clinton angered her aides.")
+    assert _has(got, "REJECT", "Sanders", "Clinton")
+    assert not _has(got, "SUPPORT")

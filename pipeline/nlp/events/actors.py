@@ -125,10 +125,13 @@ def _companions(tok) -> list:
 
 def _named_examples(tok) -> list:
     """"criticised by road safety campaigners, including Labour backbencher Gwyneth Dunwoody": the names a person or
-    group noun's "including" phrase gives are actors of the event too (the labelling guide codes the named ones)."""
-    if tok.pos_ != "NOUN" or not is_person_noun(tok, lexicon()):  # not "figures, including Buckingham Palace"
+    group noun's (or a party's: "Senate Democrats") "including" or "such as" phrase gives are actors of the event too
+    (the labelling guide codes the named ones)."""
+    group = tok.pos_ == "NOUN" and is_person_noun(tok, lexicon()) or tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"
+    if not group:  # not "figures, including Buckingham Palace"; "top Senate Democrats, including Harry Reid": a party
         return []
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+    return [p for c in tok.children if c.dep_ == "prep" and (c.lower_ == "including" or c.lower_ == "as" and any(
+            x.lower_ == "such" for x in c.children))  # "groups such as the League Against Cruel Sports"
             for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]
 
 
