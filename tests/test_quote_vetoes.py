@@ -1,6 +1,6 @@
 """Reports that are none (issue 14): a stance verb in a condition, an event perceived, 'add to', an
 amount added, a cue under 'fail to', an act required or allowed ('has yet to name'), a post taken or a person known
-('assume the chairmanship'), a conjoined report of another speaker
+('assume the chairmanship'), a decision not yet taken ('is deciding whether to'), a conjoined report of another speaker
 and a participle of speech after an object (not content);
 a date or a dummy 'it' names no speaker though the content is kept."""
 import pytest
@@ -25,6 +25,10 @@ NO_REPORT = [
     # (session 22) cue verbs whose object is an outcome settled or a quality shown (rules no_object_cues)
     ("The rules which determine the voting age were written in 1832.", "the voting age"),
     ("The governor demonstrated a good grasp of foreign affairs during the debate.", "a good grasp"),
+    # (session 23) a decision not yet taken: a verb of deciding with an indirect question, and a cue inside it
+    ("The committee is deciding whether to recommend a new system of fishing quotas.", "a new system"),
+    ("The council will decide whether to close the library next year.", "close the library"),
+    ("The voter has not decided which candidate she will support in March.", "she will support"),
 ]
 
 # (text, words a reported content holds): the same cues where they do report — a question
@@ -36,6 +40,9 @@ STILL_REPORTED = [
     ("Mr Baker said ministers would have to explain the policy to voters.", "ministers would have to explain"),
     # a verb of thinking with a clause still reports it
     ("The senator knows the committee will reject the bill.", "the committee will reject the bill"),
+    # a decision taken is its subject's position
+    ("The council decided to close the library next year.", "to close the library"),
+    ("The board decided that the library would close in June.", "the library would close in June"),
 ]
 
 

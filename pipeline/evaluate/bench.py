@@ -19,6 +19,7 @@ import argparse
 import compileall
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,7 @@ from pipeline.models import MODELS_STEP
 from pipeline.nlp import BATCH_SIZE, MODEL_NAME, process_count
 from pipeline.paths import shared_corpora
 
+MODEL_READS = 3  # timed full reads of each SQL model (the median is reported)
 STALE_VERSION = "0.0.0"  # what the bench writes into versions.extractor_version to simulate an upgrade
 MB = 2**20
 
@@ -107,15 +109,23 @@ def _bare_spacy(texts_file: Path, n_texts: int) -> BareRun:
     return BareRun(time.perf_counter() - t, float(out.strip().splitlines()[-1]))
 
 
+def _read_model(con, name: str) -> float:
+    """Seconds to read a model in full: every row fetched to an Arrow table (duckdb 2's
+    relation `.arrow()` is a reader that stops at the first batch unless drained)."""
+    t = time.perf_counter()
+    con.sql(f"SELECT * FROM {name}").to_arrow_table()
+    return time.perf_counter() - t
+
+
 def _model_seconds(warehouse: Path) -> dict[str, float]:
-    """Each SQL model read in full (fetched to Arrow) on the built warehouse."""
-    out = {}
+    """Each SQL model read in full on the built warehouse: the median of MODEL_READS reads,
+    after one read of every model (a process's first read loads the blocks of the tables
+    the models share, which the first model in name order would pay for all of them)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        for name in model_files():
-            t = time.perf_counter()
-            con.sql(f"SELECT * FROM {name}").arrow()
-            out[name] = time.perf_counter() - t
-    return out
+        names = list(model_files())
+        for name in names:
+            _read_model(con, name)
+        return {name: statistics.median(_read_model(con, name) for _ in range(MODEL_READS)) for name in names}
 
 
 def _mark_stale(warehouse: Path, limit: int | None) -> int:
@@ -203,7 +213,8 @@ def measure(corpora: Path, docs: int, new: int, tmp: Path) -> tuple[list[Row], d
     peak = max(r.peak_rss_mb or 0 for r in rows)
     rows.append(Row("peak RSS, whole process tree (max of the runs)", None, None, peak, "≤ 2048 MB", peak <= 2048))
     for name, secs in models.items():
-        rows.append(Row(f"SQL model {name}", secs, None, None, "≤ 250 ms", secs <= 0.25))
+        rows.append(Row(f"SQL model {name} (full read, median of {MODEL_READS})", secs, None, None, "≤ 250 ms",
+                        secs <= 0.25))
     summary = {"files": len(build_files), "versions": len(texts), "words": words,
                "ratio_to_bare_spacy": round(ratio, 3),
                "ratio_to_bare_spacy_program": round(bare / full.seconds, 3),

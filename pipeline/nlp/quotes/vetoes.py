@@ -12,6 +12,9 @@ PERCEPTION_VERBS = word_set("perception_verbs")
 FAILURE_VERBS = word_set("failure_verbs")
 OBLIGATION_VERBS = word_set("obligation_verbs")
 OBJECT_FREE_THOUGHTS = word_set("object_free_thoughts")
+DECIDING_VERBS = word_set("deciding_verbs")
+QUESTION_MARKS = {"whether", "if"}
+QUESTION_TAGS = {"WDT", "WP", "WP$", "WRB"}
 NON_AGENT_ENTITIES = {"DATE", "TIME"}
 AMOUNT_ENTITIES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 
@@ -114,8 +117,32 @@ def thing_thought_of(verb, subject, head) -> bool:
         child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") for child in verb.children)
 
 
+def open_decision(verb, subject, head) -> bool:
+    """'MPs are deciding whether to recommend …', 'the EU will decide whether to start entry
+    talks', 'hasn't decided which candidate she will back': a verb of deciding (rules
+    deciding_verbs) whose content is an indirect question has not decided — it states no
+    position of its subject yet; nor does a cue inside that question ('recommend' above)."""
+    if _an_open_question(verb) and _deciding(verb.head.head if verb.head.dep_ == "prep" else verb.head):
+        return True
+    if not _deciding(verb):
+        return False
+    clause = head if head is not None else next(
+        (tok for tok in verb.subtree if tok.i > verb.i and tok.dep_ in ("ccomp", "xcomp", "pcomp")), None)
+    return clause is not None and _an_open_question(clause)
+
+
+def _deciding(verb) -> bool:
+    return verb.lemma_.lower() in DECIDING_VERBS
+
+
+def _an_open_question(clause) -> bool:
+    """A clause opened by 'whether'/'if' or a wh-word ('whether to start …', 'which candidate …')."""
+    first = clause.left_edge
+    return clause.dep_ in ("ccomp", "xcomp", "pcomp") and (first.lower_ in QUESTION_MARKS or first.tag_ in QUESTION_TAGS)
+
+
 NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act,
-                topic_of_a_report, money_given, thing_thought_of]
+                topic_of_a_report, money_given, thing_thought_of, open_decision]
 
 
 def vetoed(verb, subject, head) -> bool:
