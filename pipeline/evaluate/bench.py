@@ -1,11 +1,11 @@
 """Speed benchmark: `python -m pipeline.evaluate.bench [corpora] [--docs N | --all] [--json F]`.
 
 ONE run measures, on the same sample of shared BBC articles (default 1,300 files):
-bare spaCy as a program (pipeline.evaluate.bench_bare: a new process that imports spaCy,
-loads the stock model and runs `nlp.pipe` over the same cleaned texts with the process count
-the pipeline uses — timed as the full build is, from process start to exit; its `nlp.pipe`
-alone is shown too; timed just before and just after the full build, the ratio against their
-mean, because the speed of a shared host drifts between runs minutes apart), the full build
+bare spaCy (`nlp.pipe` over the same cleaned texts with the process count the pipeline uses,
+model loaded: the issue's measure and the ratio's denominator; run inside
+pipeline.evaluate.bench_bare, a new process that imports spaCy and loads the stock model, whose
+whole run is shown as a second ratio; timed just before and just after the full build, the
+ratio against their mean, because the speed of a shared host drifts between runs minutes apart), the full build
 through the CLI (`python -m pipeline.cli run`, a new process with its own Dagster home, as a
 user runs it), their ratio, Dagster's time per step, the peak
 RSS of the whole process tree, the whole-table check suites, a no-op re-run, 20 new articles into the built warehouse
@@ -178,15 +178,16 @@ def measure(corpora: Path, docs: int, new: int, tmp: Path) -> tuple[list[Row], d
     all_stale = _mark_stale(built.warehouse, None)
     re_all = built.cli("reannotate")
 
-    ratio = (words / full.seconds) / (words / bare)
+    # the issue's measure: bare `nlp.pipe` over the same texts (model already loaded)
+    ratio = bare_pipe / full.seconds
     rows = [
-        Row(f"bare spaCy program (start, import, model load, nlp.pipe; {process_count(len(texts))} processes), "
-            "mean of the two below", bare, words),
-        Row("  bare spaCy just before the full build", bare_before.seconds, words),
-        Row("  bare spaCy just after the full build", bare_after.seconds, words),
-        Row("  of which nlp.pipe alone (mean; the bare figure before session 23)", bare_pipe, words),
+        Row(f"bare spaCy nlp.pipe ({process_count(len(texts))} processes, model loaded), mean of the two below",
+            bare_pipe, words),
+        Row("  bare spaCy nlp.pipe just before the full build", bare_before.pipe_seconds, words),
+        Row("  bare spaCy nlp.pipe just after the full build", bare_after.pipe_seconds, words),
+        Row("bare spaCy as a program (process start, import, model load, nlp.pipe), mean", bare, words),
         Row("full build (python -m pipeline.cli run)", full.seconds, words, round(full.peak_rss / MB),
-            "≥ 0.90 × bare spaCy words/s", ratio >= 0.90),
+            "≥ 0.90 × bare spaCy nlp.pipe words/s", ratio >= 0.90),
     ]
     stage_sum = 0.0
     for label, prefix in STAGES:
@@ -216,7 +217,7 @@ def measure(corpora: Path, docs: int, new: int, tmp: Path) -> tuple[list[Row], d
                         secs <= 0.25))
     summary = {"files": len(build_files), "versions": len(texts), "words": words,
                "ratio_to_bare_spacy": round(ratio, 3),
-               "ratio_to_bare_nlp_pipe_alone": round(bare_pipe / full.seconds, 3),
+               "ratio_to_bare_spacy_program": round(bare / full.seconds, 3),
                "new_files": len(new_files), "machine": machine(), "dagster_steps": steps}
     return rows, summary
 
@@ -224,7 +225,8 @@ def measure(corpora: Path, docs: int, new: int, tmp: Path) -> tuple[list[Row], d
 def render(rows: list[Row], summary: dict) -> str:
     m = summary["machine"]
     lines = [f"benchmark: {summary['files']} BBC files, {summary['versions']} versions, {summary['words']:,} words; "
-             f"full build / bare spaCy = **{summary['ratio_to_bare_spacy']:.2f}**",
+             f"full build / bare spaCy nlp.pipe = **{summary['ratio_to_bare_spacy']:.2f}** (the issue's measure); "
+             f"/ bare spaCy as a program = {summary['ratio_to_bare_spacy_program']:.2f}",
              f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, load average {m['load_average_at_start']} "
              f"at start, Python {m['python']}, {m['date']}", "",
              "| measure | seconds | words/s | peak RSS MB | target | met |", "|---|---:|---:|---:|---|---|"]
