@@ -23,6 +23,7 @@ import hashlib
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import polars as pl
 
@@ -117,7 +118,7 @@ def _link_entity(key: str, name: str, etype: str | None, aliases) -> LocalEntity
 def store_missing_keys(con) -> int:
     """Inside the caller's transaction: the keys of every stored link that has none yet (the
     batch's new links; all of them on a warehouse built before this table, or when the keys'
-    fingerprint changed: the old keys are dropped first)."""
+    fingerprint changed: the old keys are dropped first). Returns the key rows inserted."""
     if _stored_fingerprint(con) != keys_fingerprint():
         con.execute(f"DELETE FROM {TABLE}")
         con.execute(f"COMMENT ON TABLE {TABLE} IS '{keys_fingerprint()}'")
@@ -143,7 +144,7 @@ def store_missing_keys(con) -> int:
         schema={"version_id": pl.String, "entity_key": pl.String, "key": pl.String, "role": pl.Int8}))
     con.execute(f"INSERT INTO {TABLE} SELECT version_id, entity_key, key, role FROM new_keys")
     con.unregister("new_keys")
-    return len(missing)
+    return len(keys)
 
 
 def _has_keys(con) -> bool:
@@ -193,10 +194,18 @@ def _closure(con, entities: list[LocalEntity]) -> set[int]:
     return found
 
 
-def read_reachable(con, entities: list[LocalEntity]) -> tuple[list[StoredLink], PartialRead]:
-    """The stored links the entities can reach (their entities, in `read_stored_actors`'s
-    order), with what resolution needs of the rest: the context names of every entity of
-    the versions those links are in, and how many links of their actors were not read."""
+class ReachableRead(NamedTuple):
+    """What a load reads through the index: the stored links its entities can reach (in
+    `read_stored_actors`'s order) and what resolution needs of the links not read."""
+
+    links: list[StoredLink]
+    partial: PartialRead
+
+
+def read_reachable(con, entities: list[LocalEntity]) -> ReachableRead:
+    """The stored links the entities can reach, with what resolution needs of the rest: the
+    context names of every entity of the versions those links are in, and how many links of
+    their actors were not read."""
     try:
         reachable(con, entities)
         rows = con.execute(
@@ -220,5 +229,6 @@ def read_reachable(con, entities: list[LocalEntity]) -> tuple[list[StoredLink], 
     read_of: dict[str, int] = defaultdict(int)
     for link in links:
         read_of[link.actor_id] += 1
-    return links, PartialRead({v: context_of_names(ns) for v, ns in names_of.items()},
-                              {actor_id: n - read_of[actor_id] for actor_id, n in counts if n > read_of[actor_id]})
+    return ReachableRead(links, PartialRead({v: context_of_names(ns) for v, ns in names_of.items()},
+                                            {actor_id: n - read_of[actor_id] for actor_id, n in counts
+                                             if n > read_of[actor_id]}))

@@ -9,8 +9,10 @@ import hashlib
 import os
 import re
 import stat
+import time
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.decode import ParseError, decode, max_file_bytes, read_head
 from pipeline.records import InboxFile
@@ -155,8 +157,26 @@ def _entry_state(path: Path) -> tuple[int, int, int, int]:
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
+# A file system stamps times in ticks (Linux: a clock tick of a few ms; FAT 2 s, ext3 and HFS+
+# 1 s): a file written again within the tick of the write before keeps its size, mtime and
+# ctime. So an entry whose mtime or ctime lies within this much of the start of the kept scan
+# may have changed after it was hashed without its state showing it ("racily clean", as git
+# calls it): `kept_scan` hashes such entries again; older entries are safe on any file system
+# with ticks up to this long (a clock that is not this host's, e.g. an NFS server's, may
+# need more).
+RACY_NS = 2 * 10**9
+
+
+class _Kept(NamedTuple):
+    """A scan `scan_and_keep` made: each entry's state, the files, and when it started."""
+
+    state: dict[str, tuple[int, int, int, int]]
+    files: list[InboxFile]
+    started_ns: int
+
+
 # The scan `scan_and_keep` made, per inbox root, for the run's scan step (`kept_scan`).
-_KEPT: dict[str, tuple[dict[str, tuple[int, int, int, int]], list[InboxFile]]] = {}
+_KEPT: dict[str, _Kept] = {}
 
 
 def scan_and_keep(inbox: str | os.PathLike) -> list[InboxFile]:
@@ -167,24 +187,33 @@ def scan_and_keep(inbox: str | os.PathLike) -> list[InboxFile]:
     _KEPT.pop(str(root), None)
     if not root.is_dir():
         raise FileNotFoundError(f"inbox {root} is not a directory")
+    started = time.time_ns()
     entries = inbox_entries(root)
     state = {path.relative_to(root).as_posix(): _entry_state(path) for path in entries}
     files = [inbox_file(path, root, detect=False) for path in entries]
     if state == {path.relative_to(root).as_posix(): _entry_state(path) for path in inbox_entries(root)}:
-        _KEPT[str(root)] = (state, files)  # nothing changed while it was hashed
+        _KEPT[str(root)] = _Kept(state, files, started)  # nothing changed while it was hashed
     return files
+
+
+def _racy(entry_state: tuple[int, int, int, int], started_ns: int) -> bool:
+    """Written so close to the kept scan that a later write may not show in its state (RACY_NS)."""
+    _, mtime_ns, ctime_ns, _ = entry_state
+    return max(mtime_ns, ctime_ns) >= started_ns - RACY_NS
 
 
 def kept_scan(inbox: str | os.PathLike) -> list[InboxFile] | None:
     """The scan `scan_and_keep` kept (taken once), when every entry of the inbox is as it was
-    then; None otherwise (scan again)."""
+    then, its racily clean entries (`RACY_NS`) hashed again; None otherwise (scan again)."""
     root = Path(inbox).resolve()
     kept = _KEPT.pop(str(root), None)
     if kept is None or not root.is_dir():
         return None
-    state, files = kept
     now = {path.relative_to(root).as_posix(): _entry_state(path) for path in inbox_entries(root)}
-    return files if now == state else None
+    if now != kept.state:
+        return None
+    return [inbox_file(Path(f.path), root, detect=False) if _racy(kept.state[f.name], kept.started_ns) else f
+            for f in kept.files]
 
 
 def with_format(entry: InboxFile) -> InboxFile:

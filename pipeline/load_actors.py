@@ -139,8 +139,8 @@ def read_reachable_actors(con, entities: list[LocalEntity]) -> StoredActors:
     the load's transaction completes it) or every load resolves everything again."""
     if actor_resolution.FULL_RESOLUTION or not actor_keys.complete(con):
         return read_stored_actors(con)
-    links, partial = actor_keys.read_reachable(con, entities)
-    return StoredActors(links, {s.actor_id for s in links}, _merged_from(con), partial)
+    read = actor_keys.read_reachable(con, entities)
+    return StoredActors(read.links, {s.actor_id for s in read.links}, _merged_from(con), read.partial)
 
 
 # Columns that point at an actor, per table: repointed when an actor is merged into another.

@@ -8,11 +8,13 @@ import copy
 import random
 
 import duckdb
+import polars as pl
 import pytest
 
-from pipeline import actor_keys, actor_resolution, actor_workers, reannotate
+from pipeline import actor_keys, actor_resolution, actor_workers, load, reannotate
 from pipeline.actor_components import components
 from pipeline.evaluate.actors_bbc import annotate_files, clusters, load_in_batches, mention_rows
+from pipeline.load_actors import entity_columns
 from pipeline.records import LocalEntity
 from tests.conftest import SEEDS, corpus
 
@@ -185,10 +187,10 @@ def test_the_key_index_reads_only_what_a_batch_reaches_and_stays_as_a_rebuild_gi
                         lambda con, entities: reads.append(read(con, entities)) or reads[-1])
     db, rebuilt = tmp_path / "w.duckdb", tmp_path / "old.duckdb"
     load_in_batches(annotated[:50], 10, db)
-    assert len(reads) == 5 and all(links for links, _ in reads[1:])  # the first found the warehouse empty
+    assert len(reads) == 5 and all(read.links for read in reads[1:])  # the first found the warehouse empty
     with duckdb.connect(str(db), read_only=True) as con:
         stored = con.sql("SELECT count(*) FROM actor_links").fetchall()[0][0]
-    assert len(reads[-1][0]) < stored  # the last batch read only the links it can reach
+    assert len(reads[-1].links) < stored  # the last batch read only the links it can reach
     assert _index(db) == _rebuilt_index(db)
     changed = copy.deepcopy(annotated[:50])
     for item in changed[:3]:
@@ -231,3 +233,59 @@ def test_keys_of_other_name_rules_are_rebuilt_by_the_next_load(annotated, tmp_pa
     assert not any(key.startswith("stale:") for _, _, key, _ in _index(db))
     with duckdb.connect(str(db), read_only=True) as con:
         assert actor_keys.complete(con)
+
+
+def _store(con, versions: dict[str, list[LocalEntity]]) -> list[actor_resolution.StoredLink]:
+    """Stored versions as a load leaves them: resolved together, their actor links, actors and keys."""
+    resolution = actor_resolution.resolve_corpus(versions, [], full=True)
+    links = [actor_resolution.StoredLink(v, e, resolution.links[(v, e.key)].actor_id)
+             for v, entities in versions.items() for e in entities]
+    con.register("stored_links", pl.DataFrame(
+        [{"version_id": s.version_id, "entity_key": s.entity.key, "actor_id": s.actor_id,
+          "local_name": s.entity.canonical_name, "method": "new", "confidence": 1.0, **entity_columns(s.entity)}
+         for s in links]))
+    con.execute("INSERT INTO actor_links BY NAME SELECT * FROM stored_links")
+    con.register("stored_actors", pl.DataFrame(
+        [{"actor_id": actor_id, "canonical_name": name, "actor_type": kind}
+         for actor_id, (name, kind) in resolution.names.items()]))
+    con.execute("INSERT INTO actors BY NAME SELECT * FROM stored_actors")
+    actor_keys.store_missing_keys(con)
+    return links
+
+
+def test_the_closure_reaches_the_organization_joins_through_links_the_batch_does_not_probe(tmp_path):
+    """The joins `components` makes beyond shared names — an acronym and the organization its
+    letters spell, a short name and the longer names it starts, an organization named like a
+    person and retyped — reached through a stored link the batch's own keys do not find:
+    every touched component is read whole, and resolution over what is read equals resolution
+    over every stored link."""
+    def ent(key, name, kind):
+        return LocalEntity(key, name, kind, {name})
+
+    stored = {"s1": [ent("a", "General Motors", "organization")],
+              "s2": [ent("b", "General Motors Holdings", "organization")],  # short name "General Motors"
+              "s3": [ent("c", "Lockheed Martin", "organization")],
+              "s4": [ent("d", "LM", "organization")],  # the initials of Lockheed Martin
+              "s5": [ent("e", "Nicola Sturgeon", "person")],
+              "s6": [ent("f", "Nicola Sturgeon", "organization")],  # retyped a person by s5
+              "s7": [ent("g", "NS", "organization")],  # the initials of the organization s6 was
+              "s8": [ent("h", "Zenith Bank", "organization")]}  # meets none of them
+    batch = {"new": [ent("x", "GM", "organization"), ent("y", "Lockheed", "organization"),
+                     ent("z", "Sturgeon", "person")]}
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        load.ensure_schema(con)
+        links = _store(con, stored)
+        probed = actor_keys.probes(batch["new"])
+        direct = {(v, k) for v, k, key, role in con.sql(f"SELECT * FROM {actor_keys.TABLE}").fetchall()
+                  if key in probed and role & actor_keys.HAS}
+        read = actor_keys.read_reachable(con, batch["new"])
+    reached = {(s.version_id, s.entity.key) for s in read.links}
+    new = {("new", e.key) for e in batch["new"]}
+    touched = {pair for part in components({**stored, **batch}) if part & new for pair in part} - new
+    assert {("s2", "b"), ("s4", "d"), ("s7", "g")} <= touched - direct  # reached through another stored link
+    assert touched <= reached and ("s8", "h") not in reached
+    got = actor_resolution.resolve_corpus(batch, read.links, partial=read.partial)
+    want = actor_resolution.resolve_corpus(batch, links, full=True)
+    assert {k: link.actor_id for k, link in got.links.items()} == {k: want.links[k].actor_id for k in got.links}
+    assert new <= set(got.links)
+    assert got.repoints == want.repoints and got.merges == want.merges

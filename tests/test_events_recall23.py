@@ -66,3 +66,10 @@ def test_a_party_or_group_names_its_members_by_including_or_such_as():
     # a thing's examples are no actors
     got = _events("The senator criticized several projects, including the Keystone pipeline.")
     assert not _has(got, "DISAPPROVE", None, "Keystone")
+
+
+def test_a_refusal_noun_takes_the_object_of_the_act_it_refuses():
+    # as the verb does ("refused to back Clinton"): "Sanders's refusal to endorse her"
+    got = _events("Sanders's refusal to endorse Clinton angered her aides.")
+    assert _has(got, "REJECT", "Sanders", "Clinton")
+    assert not _has(got, "SUPPORT")

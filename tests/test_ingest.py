@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from pipeline import clean, ingest
+from pipeline import clean, inbox, ingest
 from pipeline.evaluate import extraction
 from pipeline.evaluate.extraction import aggregate, page_scores
 from pipeline.inbox import scan_and_keep
@@ -205,3 +206,18 @@ def test_the_run_takes_the_hashes_pending_work_made_unless_the_inbox_changed(tmp
     scan_and_keep(tmp_path)
     (tmp_path / "c.txt").write_text("A new file\n\nIts text.\n", encoding="utf-8")
     assert ingest.kept_scan(tmp_path) is None
+
+
+def test_a_kept_scan_hashes_again_the_entries_written_within_a_timestamp_tick_of_it(tmp_path):
+    """A write within the file system's timestamp tick of the one before leaves an entry's size,
+    mtime and ctime as they were: entries written within inbox.RACY_NS of the kept scan are
+    hashed again (a stale hash never passes), older ones are taken as kept."""
+    (tmp_path / "a.txt").write_text("Headline\n\nSome text.\n", encoding="utf-8")
+    root = str(tmp_path.resolve())
+    fresh = ingest.scan_inbox(tmp_path, detect=False)
+    for scan_after_writes, want in ((0, fresh[0].sha256), (10 * 10**9, "0" * 64)):
+        scan_and_keep(tmp_path)
+        kept = inbox._KEPT[root]  # as if a write the state cannot show followed the hashing:
+        inbox._KEPT[root] = kept._replace(files=[replace(f, sha256="0" * 64) for f in kept.files],
+                                          started_ns=kept.started_ns + scan_after_writes)
+        assert [f.sha256 for f in ingest.kept_scan(tmp_path)] == [want]

@@ -66,3 +66,11 @@ def test_a_noun_the_parser_hung_on_the_verb_after_a_comma_and_continues_the_obje
     text = "Schweizer will discuss his new book, The Clinton’s War on Women, and Hillary Clinton’s presidential campaign."
     assert _rows(text, "discuss")[0][0] == \
         "his new book, The Clinton’s War on Women, and Hillary Clinton’s presidential campaign"
+
+
+def test_made_clear_reports_the_clause_the_adjective_governs():
+    """frames.made_clear (session 23): a stance adjective made the complement of 'make'
+    ('made it clear that …', 'has made clear …') — the subject of 'make' states the clause."""
+    assert _rows("Trump made it clear that he would not back down.", "clear") == [
+        ("that he would not back down", "Trump")]
+    assert _rows("Clinton has made clear she will fight on.", "clear") == [("she will fight on", "Clinton")]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 
 import dagster as dg
+import duckdb
 
 from pipeline.cli import main
-from pipeline.report import CHARTS
+from pipeline.report import CHARTS, QUERIES
 from pipeline.report_asset import report_asset
 from pipeline.resources import resources
 
@@ -38,3 +39,14 @@ def test_report_asset_shows_its_charts_in_metadata(seed_warehouse, tmp_path):
     assert metadata["path"].value.endswith("news-report/index.html")
     for name, _, _, _ in CHARTS:
         assert "](data:image/png;base64," in metadata[name].value
+
+
+def test_the_actor_network_reads_the_strongest_pairs_of_actor_cooccurrence(seed_warehouse):
+    """The chart counts the sentence pairs alone (the model also counts every pair of actors
+    sharing an article, most of its cost): the same pairs and counts as the model's top 40."""
+    with duckdb.connect(str(seed_warehouse), read_only=True) as con:
+        got = con.execute(QUERIES["actor_network"]["edges"]).fetchall()
+        want = con.execute("SELECT actor_a_name, actor_b_name, sentences_together FROM actor_cooccurrence "
+                           "WHERE sentences_together > 0 "
+                           "ORDER BY sentences_together DESC, actor_a_name, actor_b_name LIMIT 40").fetchall()
+    assert got and got == want

@@ -1,11 +1,11 @@
 """Speed benchmark: `python -m pipeline.evaluate.bench [corpora] [--docs N | --all] [--json F]`.
 
 ONE run measures, on the same sample of shared BBC articles (default 1,300 files):
-bare spaCy as a program (pipeline.evaluate.bench_bare: a new process that imports spaCy,
-loads the stock model and runs `nlp.pipe` over the same cleaned texts with the process count
-the pipeline uses — timed as the full build is, from process start to exit; its `nlp.pipe`
-alone is shown too; timed just before and just after the full build, the ratio against their
-mean, because the speed of a shared host drifts between runs minutes apart), the full build
+bare spaCy (`nlp.pipe` over the same cleaned texts with the process count the pipeline uses,
+model loaded: the issue's measure and the ratio's denominator; run inside
+pipeline.evaluate.bench_bare, a new process that imports spaCy and loads the stock model, whose
+whole run is shown as a second ratio; timed just before and just after the full build, the
+ratio against their mean, because the speed of a shared host drifts between runs minutes apart), the full build
 through the CLI (`python -m pipeline.cli run`, a new process with its own Dagster home, as a
 user runs it), their ratio, Dagster's time per step, the peak
 RSS of the whole process tree, the whole-table check suites, a no-op re-run, 20 new articles into the built warehouse
@@ -19,6 +19,7 @@ import argparse
 import compileall
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,7 @@ from pipeline.models import MODELS_STEP
 from pipeline.nlp import BATCH_SIZE, MODEL_NAME, process_count
 from pipeline.paths import shared_corpora
 
+MODEL_READS = 3  # timed full reads of each SQL model (the median is reported)
 STALE_VERSION = "0.0.0"  # what the bench writes into versions.extractor_version to simulate an upgrade
 MB = 2**20
 
@@ -107,15 +109,23 @@ def _bare_spacy(texts_file: Path, n_texts: int) -> BareRun:
     return BareRun(time.perf_counter() - t, float(out.strip().splitlines()[-1]))
 
 
+def _read_model(con, name: str) -> float:
+    """Seconds to read a model in full: every row fetched to an Arrow table (duckdb 2's
+    relation `.arrow()` is a reader that stops at the first batch unless drained)."""
+    t = time.perf_counter()
+    con.sql(f"SELECT * FROM {name}").to_arrow_table()
+    return time.perf_counter() - t
+
+
 def _model_seconds(warehouse: Path) -> dict[str, float]:
-    """Each SQL model read in full (fetched to Arrow) on the built warehouse."""
-    out = {}
+    """Each SQL model read in full on the built warehouse: the median of MODEL_READS reads,
+    after one read of every model (a process's first read loads the blocks of the tables
+    the models share, which the first model in name order would pay for all of them)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        for name in model_files():
-            t = time.perf_counter()
-            con.sql(f"SELECT * FROM {name}").arrow()
-            out[name] = time.perf_counter() - t
-    return out
+        names = list(model_files())
+        for name in names:
+            _read_model(con, name)
+        return {name: statistics.median(_read_model(con, name) for _ in range(MODEL_READS)) for name in names}
 
 
 def _mark_stale(warehouse: Path, limit: int | None) -> int:
@@ -168,15 +178,16 @@ def measure(corpora: Path, docs: int, new: int, tmp: Path) -> tuple[list[Row], d
     all_stale = _mark_stale(built.warehouse, None)
     re_all = built.cli("reannotate")
 
-    ratio = (words / full.seconds) / (words / bare)
+    # the issue's measure: bare `nlp.pipe` over the same texts (model already loaded)
+    ratio = bare_pipe / full.seconds
     rows = [
-        Row(f"bare spaCy program (start, import, model load, nlp.pipe; {process_count(len(texts))} processes), "
-            "mean of the two below", bare, words),
-        Row("  bare spaCy just before the full build", bare_before.seconds, words),
-        Row("  bare spaCy just after the full build", bare_after.seconds, words),
-        Row("  of which nlp.pipe alone (mean; the bare figure before session 23)", bare_pipe, words),
+        Row(f"bare spaCy nlp.pipe ({process_count(len(texts))} processes, model loaded), mean of the two below",
+            bare_pipe, words),
+        Row("  bare spaCy nlp.pipe just before the full build", bare_before.pipe_seconds, words),
+        Row("  bare spaCy nlp.pipe just after the full build", bare_after.pipe_seconds, words),
+        Row("bare spaCy as a program (process start, import, model load, nlp.pipe), mean", bare, words),
         Row("full build (python -m pipeline.cli run)", full.seconds, words, round(full.peak_rss / MB),
-            "≥ 0.90 × bare spaCy words/s", ratio >= 0.90),
+            "≥ 0.90 × bare spaCy nlp.pipe words/s", ratio >= 0.90),
     ]
     stage_sum = 0.0
     for label, prefix in STAGES:
@@ -202,10 +213,11 @@ def measure(corpora: Path, docs: int, new: int, tmp: Path) -> tuple[list[Row], d
     peak = max(r.peak_rss_mb or 0 for r in rows)
     rows.append(Row("peak RSS, whole process tree (max of the runs)", None, None, peak, "≤ 2048 MB", peak <= 2048))
     for name, secs in models.items():
-        rows.append(Row(f"SQL model {name}", secs, None, None, "≤ 250 ms", secs <= 0.25))
+        rows.append(Row(f"SQL model {name} (full read, median of {MODEL_READS})", secs, None, None, "≤ 250 ms",
+                        secs <= 0.25))
     summary = {"files": len(build_files), "versions": len(texts), "words": words,
                "ratio_to_bare_spacy": round(ratio, 3),
-               "ratio_to_bare_nlp_pipe_alone": round(bare_pipe / full.seconds, 3),
+               "ratio_to_bare_spacy_program": round(bare / full.seconds, 3),
                "new_files": len(new_files), "machine": machine(), "dagster_steps": steps}
     return rows, summary
 
@@ -213,7 +225,8 @@ def measure(corpora: Path, docs: int, new: int, tmp: Path) -> tuple[list[Row], d
 def render(rows: list[Row], summary: dict) -> str:
     m = summary["machine"]
     lines = [f"benchmark: {summary['files']} BBC files, {summary['versions']} versions, {summary['words']:,} words; "
-             f"full build / bare spaCy = **{summary['ratio_to_bare_spacy']:.2f}**",
+             f"full build / bare spaCy nlp.pipe = **{summary['ratio_to_bare_spacy']:.2f}** (the issue's measure); "
+             f"/ bare spaCy as a program = {summary['ratio_to_bare_spacy_program']:.2f}",
              f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, load average {m['load_average_at_start']} "
              f"at start, Python {m['python']}, {m['date']}", "",
              "| measure | seconds | words/s | peak RSS MB | target | met |", "|---|---:|---:|---:|---|---|"]

@@ -5,8 +5,9 @@
 -- A venue mention (label VENUE: the programme or outlet where something was said) is no
 -- actor taking part in the story and does not count. stg_mentions is read once; the pairs
 -- are counted on numbers (actors numbered in ID order, so a < b holds for the numbers as for
--- the IDs; a pair is one BIGINT) and sorted on name ranks; IDs and names are joined once per
--- pair, after the counting.
+-- the IDs; a pair is one BIGINT) in one group-by over a row per article naming both and a row
+-- per article and shared sentences (no DISTINCT count, no join of two counts), and sorted on
+-- name ranks; IDs and names are joined once per pair, after the counting.
 WITH actor_sentences AS (
     SELECT DISTINCT article_id, sentence_hash, actor_id
     FROM stg_mentions
@@ -37,9 +38,9 @@ actor_articles AS (
 
 sentence_pairs AS (
     SELECT
+        first_actor.article_no,
         first_actor.actor_no * 4294967296 + second_actor.actor_no AS pair,
-        count(*) AS sentences_together,
-        count(DISTINCT first_actor.article_no) AS articles_sharing_a_sentence
+        count(*) AS sentences
     FROM numbered_sentences AS first_actor
     JOIN numbered_sentences AS second_actor
       ON second_actor.article_no = first_actor.article_no
@@ -50,24 +51,30 @@ sentence_pairs AS (
 
 article_pairs AS (
     SELECT
+        first_actor.article_no,
         first_actor.actor_no * 4294967296 + second_actor.actor_no AS pair,
-        count(*) AS articles_together
+        NULL::BIGINT AS sentences
     FROM actor_articles AS first_actor
     JOIN actor_articles AS second_actor
       ON second_actor.article_no = first_actor.article_no
      AND first_actor.actor_no < second_actor.actor_no
-    GROUP BY ALL
+),
+
+pair_rows AS (
+    SELECT article_no, pair, sentences FROM article_pairs
+    UNION ALL
+    SELECT article_no, pair, sentences FROM sentence_pairs
 ),
 
 pair_counts AS (
     SELECT
-        article_pairs.pair // 4294967296 AS actor_a_no,
-        article_pairs.pair % 4294967296 AS actor_b_no,
-        coalesce(sentence_pairs.sentences_together, 0) AS sentences_together,
-        coalesce(sentence_pairs.articles_sharing_a_sentence, 0) AS articles_sharing_a_sentence,
-        article_pairs.articles_together
-    FROM article_pairs
-    LEFT JOIN sentence_pairs USING (pair)
+        pair // 4294967296 AS actor_a_no,
+        pair % 4294967296 AS actor_b_no,
+        coalesce(sum(sentences), 0) AS sentences_together,
+        count(sentences) AS articles_sharing_a_sentence,
+        count(*) FILTER (WHERE sentences IS NULL) AS articles_together
+    FROM pair_rows
+    GROUP BY pair
 ),
 
 actor_names AS (

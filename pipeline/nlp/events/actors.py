@@ -91,7 +91,7 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
     return None, text
 
 
-def hyphen_last(tok):
+def hyphen_last(tok, lex: Lexicon):
     """"A co-worker has been charged", "his ex-wife": the tokenizer splits a hyphenated person noun and the parser gives
     each part the same dependency on the same head ("co", "-", "worker" all subjects); the last part is the word's head
     (None when `tok` opens no such split word, or when its last part is no person noun: "a cost - benefit analysis")."""
@@ -99,7 +99,7 @@ def hyphen_last(tok):
     while k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].dep_ == tok.dep_ and \
             doc[k + 2].head.i == tok.head.i != tok.i and doc[k + 2].pos_ == "NOUN":
         k += 2
-    return doc[k] if k > tok.i and is_person_noun(doc[k], lexicon()) else None
+    return doc[k] if k > tok.i and is_person_noun(doc[k], lex) else None
 
 
 def is_nonactor(tok) -> bool:
@@ -283,15 +283,13 @@ def comma_name(head, ms: MentionIndex) -> Mention | None:
     return m
 
 
-NAMING_VERBS = ("name", "call")  # "a Muslim woman named Yvonne Hiller", "a man called John Smith"
-
-
-def named_as(head, ms: MentionIndex) -> Mention | None:
+def named_as(head, ms: MentionIndex, lex: Lexicon) -> Mention | None:
     """"a Muslim woman named Yvonne Hiller shot and killed two co-workers": a common noun that a naming participle gives
     a person's name is that person."""
     if head.pos_ != "NOUN":
         return None
-    names = [o for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in NAMING_VERBS
+    naming = lex.words("NAMING_VERB")
+    names = [o for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in naming
              for o in c.children if o.dep_ in ("oprd", "dobj", "attr")]
     mention = ms.of(names[0]) if names else None
     return mention if mention is not None and mention.label == "PERSON" else None

@@ -10,6 +10,7 @@ from pipeline.nlp.events.guards import Site
 from pipeline.nlp.events.role_heads import operation_source, Roles, that_clause_subjects, thing_holders
 from pipeline.nlp.events.senses import aimed_at, carrier, counted_event, physical_target, sense_ok, targets_of
 from pipeline.nlp.events.subjects import subject_of
+from pipeline.nlp.events.verb_targets import refused_objects
 
 LIGHT_PREPS = {"in", "into", "to", "at", "under", "of", "on"}  # a light verb reaches its noun through these
 # nouns whose "of" phrase is the target ("the arrest of X", "criticism of Y")
@@ -380,5 +381,7 @@ def noun_roles(site: Site) -> Roles | None:
     if site.verb is not None:
         roles.targets = roles.targets or [t[1] for t in targets_of(site.verb, site.lex, "N", site.trig.type)
                                           if isinstance(t, tuple) and t[0] in ("with", "to", "against", "into")]
+    if not roles.targets and site.tok.lemma_.lower() in site.lex.words("REFUSE"):
+        roles.targets = refused_objects(site.tok, "acl")  # "Sanders's refusal to endorse her": her
     roles.targets = [h for t in roles.targets for h in thing_holders(site, t)]
     return roles

@@ -74,7 +74,7 @@ class ActorResolver:
     def __call__(self, head, allow_text: bool):
         """(mention, text) of an actor head; None when it names no actor. A name followed by its acronym in
         parentheses keeps it ("the Federal Bureau of Investigation (FBI)")."""
-        last = hyphen_last(head)  # "a co-worker": the split word's last part is its head, the whole word its text
+        last = hyphen_last(head, self.lex)  # "a co-worker": the split word's last part is its head, the whole word its text
         got = self._resolve(last or head, allow_text)
         if last is not None and got is not None and got[0] is None:
             return None, "".join(t.text for t in head.doc[head.i:last.i + 1])
@@ -102,7 +102,7 @@ class ActorResolver:
         owned = self._possessed_agent(head)
         if owned is not None:
             return owned
-        named = named_as(head, self.ms)  # "a Muslim woman named Yvonne Hiller"
+        named = named_as(head, self.ms, self.lex)  # "a Muslim woman named Yvonne Hiller"
         if named is not None:
             return named, named.text
         # "Another Charger, receiver Vincent Jackson, was arrested": a named appositive beats a bare proper noun

@@ -49,7 +49,7 @@ def resolve_targets(site: Site, targets: list, res: Resolved) -> None:
             if got is not None:
                 res.tgt_ok.append(got)
                 head = (counted(tt) or [tt])[-1]  # "dozens of protesters were arrested": the protesters are named
-                head = hyphen_last(head) or head  # "a co-worker was charged": the worker
+                head = hyphen_last(head, lex) or head  # "a co-worker was charged": the worker
                 if got[0] is not None or is_agent(head, lex) or is_person_noun(head, lex) or initial_name(tt, lex):
                     res.named.append(got)
                 elif tt.pos_ == "PROPN" and got[1] and got[1].lower() not in PRONOUNS and \

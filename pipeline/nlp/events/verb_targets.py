@@ -76,10 +76,15 @@ def _complement_targets(site: Site, targets: list) -> list:
     it refuses (its holder: "Mr Boateng")."""
     if targets or site.tok.lemma_.lower() not in site.lex.words("REFUSE"):
         return targets
-    objs = [o for c in site.tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
-    holders = [p for o in objs for p in [o] + expand_conj(o)[1:] for p in
-               [c for c in p.children if c.dep_ == "poss" and c.pos_ != "PRON"] or [p]]
-    return holders
+    return refused_objects(site.tok, "xcomp")
+
+
+def refused_objects(tok, dep: str) -> list:
+    """The objects of the act a refusal refuses (its clause under `dep`: a verb's xcomp, a noun's acl), each
+    object's possessor when it has one ("to approve Mr Boateng's appointment" -> Mr Boateng)."""
+    objs = [o for c in tok.children if c.dep_ == dep for o in c.children if o.dep_ == "dobj"]
+    return [p for o in objs for p in [o] + expand_conj(o)[1:] for p in
+            [c for c in p.children if c.dep_ == "poss" and c.pos_ != "PRON"] or [p]]
 
 
 def _demanded_of_clause(site: Site, targets: list) -> list:

@@ -163,6 +163,22 @@ def adjective_cue(tok):
     return None
 
 
+def made_clear(tok):
+    """(subject, clause token range) for a stance adjective made the complement of 'make'
+    ('Trump made it clear that he would not back down', 'has made clear she will fight on'):
+    the subject of 'make' states the clause the adjective governs; else None."""
+    verb = tok.head
+    if tok.pos_ != "ADJ" or tok.lower_ not in STANCE_ADJS or tok.dep_ not in ("ccomp", "oprd") \
+            or verb.lemma_.lower() != "make" or verb.i > tok.i:
+        return None
+    subject = next((child for child in verb.children if child.dep_ == "nsubj" and child.i < verb.i), None)
+    clause = next((child for child in tok.children if child.i > tok.i and child.dep_ in ("ccomp", "advcl")
+                   and any(kid.dep_ in ("nsubj", "nsubjpass", "mark") for kid in child.children)), None)
+    if subject is None or clause is None:
+        return None
+    return subject, (clause.left_edge.i, clause.right_edge.i + 1)
+
+
 def _noun_content(tok) -> tuple[int, int] | None:
     """The content a noun cue carries: its clause, the clause predicated of it, or the
     object of its preposition."""

@@ -11,7 +11,7 @@ import re
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.quotes.content import LISTENER_VERBS
-from pipeline.nlp.quotes.lexicon import speech_verbs
+from pipeline.nlp.quotes.lexicon import speech_verbs, word_set
 from pipeline.nlp.quotes.pieces import find_pieces
 from pipeline.records import LocalEntity, Quote
 
@@ -96,9 +96,10 @@ def colon_quotation(title_doc, quotes: list[Quote]) -> Quote | None:
                  speaker_end=speaker_end, cue_start=len(colon) - 1, cue_end=len(colon))
 
 
-# the word right after such a verb when nobody addressed follows it ('told to', 'accused of', 'warned over',
-# 'asked about'; not 'for'/'on': 'Labour called for an inquiry' is active)
-PASSIVE_HEADLINE_NEXT = ("to", "of", "over", "about")
+# the verbs whose object is the one addressed or accused, and the words right after their headline participle when
+# nobody addressed follows it (rules/quote_cues.tsv: headline_addressing_verbs, headline_passive_next)
+ADDRESSING_VERBS = LISTENER_VERBS | word_set("headline_addressing_verbs")
+PASSIVE_HEADLINE_NEXT = word_set("headline_passive_next")
 
 
 def _unsaid_by_the_one_told(title_doc, quote: Quote) -> Quote:
@@ -108,7 +109,7 @@ def _unsaid_by_the_one_told(title_doc, quote: Quote) -> Quote:
     TO its subject: the subject is no speaker (the body names who told or accused)."""
     cue = next((tok for tok in title_doc if quote.cue_start is not None and tok.idx == quote.cue_start), None)
     if cue is None or quote.speaker_text is None or cue.tag_ not in ("VBN", "VBD") or cue.i + 1 >= len(title_doc) \
-            or cue.lemma_.lower() not in LISTENER_VERBS | {"accuse"} \
+            or cue.lemma_.lower() not in ADDRESSING_VERBS \
             or title_doc[cue.i + 1].lower_ not in PASSIVE_HEADLINE_NEXT:
         return quote
     return dataclasses.replace(quote, speaker_text=None, speaker_start=None, speaker_end=None,

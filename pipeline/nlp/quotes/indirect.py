@@ -33,7 +33,7 @@ from pipeline.nlp.quotes.content import (
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
 from pipeline.nlp.quotes.continuations import continuations
 from pipeline.nlp.quotes.frames import (
-    adjective_cue, as_clause, colon_line, hearsay, modified_noun, noun_cue, parenthetical, passive_content,
+    adjective_cue, as_clause, colon_line, hearsay, made_clear, modified_noun, noun_cue, parenthetical, passive_content,
     passive_description, postposed_cue, raising, relative_clause, survey_source, that_clause,
 )
 from pipeline.nlp.quotes.lexicon import word_set
@@ -247,7 +247,7 @@ def relative_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | 
 
 def noun_or_adjective_cue(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | None:
     """"Trump's claim that …", "criticism of Y", "are concerned that …"."""
-    found = noun_cue(tok) or adjective_cue(tok)
+    found = noun_cue(tok) or adjective_cue(tok) or made_clear(tok)
     if found is None:
         return None
     return Candidate(found[0], found[1])
