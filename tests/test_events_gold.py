@@ -12,7 +12,7 @@ import hashlib
 
 import pytest
 
-from pipeline.evaluate.events import CORPORA, GOLD, read_gold, sample_candidates
+from pipeline.evaluate.events import CORPORA, GOLD, gold_sentences, main, read_gold, sample_candidates
 from pipeline.nlp.events.train import training_files
 
 EARLIER = ["events.tsv", "events_dev2.tsv", "events_dev3.tsv"] + [
@@ -279,3 +279,15 @@ def test_dev19_is_the_seeded_draw():
     before = HELDOUT18_BEFORE + ["events_heldout18.tsv"]
     assert _draw(20261226, 11, 3, before) == _sentences("events_dev19.tsv")
     assert not _files(["events_dev19.tsv"]) & _files(before + SECOND)
+
+
+def test_fresh_sample_drops_sentences_a_gold_file_holds(capsys):
+    """The next held-out draw (seed 20261227) meets copies of gold sentences under other file names; `--sample
+    --fresh` prints the draw without them, as `_draw` re-draws the files (label23 had to drop one by hand)."""
+    raw = sample_candidates(20261227, n_action=11, n_random=3, exclude=_files(sorted(p.name for p in GOLD.parent.glob(
+        "events*.tsv"))))
+    main(["--sample", "--fresh", "--seed", "20261227", "--n-action", "11", "--n-random", "3"])
+    printed = [line.split("\t", 1)[1] for line in capsys.readouterr().out.splitlines()]
+    seen = gold_sentences()
+    assert any(sent in seen for _, sent in raw), "the draw no longer meets a gold copy: pick a seed that does"
+    assert printed == [sent for _, sent in raw if sent not in seen]

@@ -124,6 +124,12 @@ def gold_files() -> set[str]:
     return used
 
 
+def gold_sentences() -> set[str]:
+    """Every sentence some gold file already holds: a --fresh draw drops exact copies of them (the same article
+    is often published under several file names), as the gold tests' re-draw does."""
+    return {g["sentence"] for path in sorted(GOLD.parent.glob("events*.tsv")) for g in read_gold(path)}
+
+
 def sample_candidates(seed: int = 6, per_file: int = 40, n_action: int = 9, n_random: int = 3,
                       exclude: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """The seeded selection that chose the gold extension: per corpus, `per_file` random files
@@ -324,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=6, help="--sample: the seed (6 drew the events.tsv extension)")
     ap.add_argument("--n-action", type=int, default=9, help="--sample: action-word sentences kept per corpus")
     ap.add_argument("--n-random", type=int, default=3, help="--sample: random sentences kept per corpus")
-    ap.add_argument("--fresh", action="store_true", help="--sample: skip every file any events*.tsv gold file used")
+    ap.add_argument("--fresh", action="store_true", help="--sample: skip every file any events*.tsv gold file used and every sentence one already holds")
     ap.add_argument("--agreement", nargs=2, metavar=("GOLD_A", "GOLD_B"),
                     help="score labeller B's file of the same sentences against labeller A's (no extractor run)")
     ap.add_argument("--gsr", action="store_true", help="score recall on the PLOVER GSR file (gold argument optional)")
@@ -335,8 +341,10 @@ def main(argv: list[str] | None = None) -> int:
         return main_gsr(Path(args.gold) if args.gold != str(GOLD) else GSR, args.show)
     if args.sample:
         exclude = frozenset(gold_files()) if args.fresh else frozenset()
+        seen = gold_sentences() if args.fresh else set()
         for rel, sent in sample_candidates(args.seed, n_action=args.n_action, n_random=args.n_random, exclude=exclude):
-            print(f"{rel}\t{sent}")
+            if sent not in seen:
+                print(f"{rel}\t{sent}")
         return 0
     r = evaluate(Path(args.gold))
     gold = r["gold"]
