@@ -212,8 +212,11 @@ def kept_scan(inbox: str | os.PathLike) -> list[InboxFile] | None:
     now = {path.relative_to(root).as_posix(): _entry_state(path) for path in inbox_entries(root)}
     if now != kept.state:
         return None
-    return [inbox_file(Path(f.path), root, detect=False) if _racy(kept.state[f.name], kept.started_ns) else f
-            for f in kept.files]
+    try:
+        return [inbox_file(Path(f.path), root, detect=False) if _racy(kept.state[f.name], kept.started_ns) else f
+                for f in kept.files]
+    except FileNotFoundError:  # a racy entry removed since the state check: scan again
+        return None
 
 
 def with_format(entry: InboxFile) -> InboxFile:

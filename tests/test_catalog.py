@@ -103,6 +103,12 @@ def test_cooccurrence_is_weighted_by_sentences(seed_db):
     assert [s for s, _ in top] == sorted((s for s, _ in top), reverse=True)
 
 
+def test_cooccurrence_counts_are_bigint(seed_db):
+    """Counts stay BIGINT (a sum of BIGINT is HUGEINT in DuckDB: exported as DOUBLE, read as float by pandas)."""
+    types = dict(seed_db.sql("SELECT column_name, column_type FROM (DESCRIBE actor_cooccurrence)").fetchall())
+    assert {types[c] for c in ("sentences_together", "articles_sharing_a_sentence", "articles_together")} == {"BIGINT"}
+
+
 def test_cooccurrence_leaves_venues_out(seed_warehouse, tmp_path):
     """A programme named as where something was said (VENUE) is no actor taking part: a
     venue mention beside another actor in a sentence adds no pair."""

@@ -282,12 +282,13 @@ def test_dev19_is_the_seeded_draw():
 
 
 def test_fresh_sample_drops_sentences_a_gold_file_holds(capsys):
-    """The next held-out draw (seed 20261227) meets copies of gold sentences under other file names; `--sample
-    --fresh` prints the draw without them, as `_draw` re-draws the files (label23 had to drop one by hand)."""
-    raw = sample_candidates(20261227, n_action=11, n_random=3, exclude=_files(sorted(p.name for p in GOLD.parent.glob(
+    """A --fresh draw meets copies of gold sentences under other file names (seed 31, never a held-out seed, meets
+    some); `--sample --fresh` prints the draw without them, as `_draw` re-draws the files. Compared by fingerprint,
+    like the held-out tests, so a failure prints no drawn text."""
+    raw = sample_candidates(31, n_action=11, n_random=3, exclude=_files(sorted(p.name for p in GOLD.parent.glob(
         "events*.tsv"))))
-    main(["--sample", "--fresh", "--seed", "20261227", "--n-action", "11", "--n-random", "3"])
+    main(["--sample", "--fresh", "--seed", "31", "--n-action", "11", "--n-random", "3"])
     printed = [line.split("\t", 1)[1] for line in capsys.readouterr().out.splitlines()]
     seen = gold_sentences()
-    assert any(sent in seen for _, sent in raw), "the draw no longer meets a gold copy: pick a seed that does"
-    assert printed == [sent for _, sent in raw if sent not in seen]
+    assert any(sent in seen for _, sent in raw), "the draw no longer meets a gold copy: pick another seed"
+    assert _digest(printed) == _digest([sent for _, sent in raw if sent not in seen])

@@ -54,6 +54,8 @@ def test_a_person_not_wanted_to_act_is_opposed():
     got = _events("The party does not want the senator to run again.")
     assert _has(got, "DISAPPROVE", "party", "senator")
     assert not _has(got, "DEMAND")
+    # no one it is about: no opposition to anyone
+    assert not any(event[0] == "DISAPPROVE" for event in _events("The union does not want elections."))
     # wanted: still a demand
     assert _has(_events("Labour wants Mr Blair to resign."), "DEMAND", "Labour", "Blair")
 

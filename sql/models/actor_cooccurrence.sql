@@ -70,7 +70,7 @@ pair_counts AS (
     SELECT
         pair // 4294967296 AS actor_a_no,
         pair % 4294967296 AS actor_b_no,
-        coalesce(sum(sentences), 0) AS sentences_together,
+        coalesce(sum(sentences), 0)::BIGINT AS sentences_together,
         count(sentences) AS articles_sharing_a_sentence,
         count(*) FILTER (WHERE sentences IS NULL) AS articles_together
     FROM pair_rows

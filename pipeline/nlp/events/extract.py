@@ -51,12 +51,13 @@ from pipeline.nlp.dates import resolve_date, token_tense
 from pipeline.nlp.docindex import doc_ents, doc_sents, doc_text, span_ents
 from pipeline.nlp.events.actors import governing_verb, MentionIndex
 from pipeline.nlp.events.filters import drop_partial, drop_unknown_source_twins, reversed_pairs, self_event
+from pipeline.nlp.events.found import Found
 from pipeline.nlp.events.learned import (
     candidate_features, DROP, event_check, event_features, event_model, is_candidate, learned_trigger,
 )
 from pipeline.nlp.events.lexicon import Lexicon, lexicon
 from pipeline.nlp.events.pairs import sense_pairs
-from pipeline.nlp.events.refine import Found, refine
+from pipeline.nlp.events.refine import refine
 from pipeline.nlp.events.resolver import ActorResolver
 from pipeline.nlp.events.roles import event_roles, role_candidates
 from pipeline.nlp.events.senses import context_of_words, direct_objects, sense_ok, yields_to_object_noun

@@ -15,6 +15,8 @@ def unwanted_act(found: Found, lex: Lexicon) -> Sense | None:
     organization it is about, is opposition to them: DISAPPROVE (CAMEO 110)."""
     if found.status != "denied" or found.trig.type != "DEMAND" or found.tok.lemma_.lower() not in lex.words("WISH"):
         return None
+    if not found.targets:  # 'does not want elections': nobody it is about
+        return None
     return Sense("DISAPPROVE", "disapprove", "110")
 
 
