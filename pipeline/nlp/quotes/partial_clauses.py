@@ -9,6 +9,8 @@ cue verb governs that holds the quotation becomes the report of the same cue and
 (the partial then joins it, as `nesting` joins a partial to a report that holds it)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.nlp.quotes.content import clip_complement, cut_trailing_aside
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.syntax import char_span, is_cue, trim_range
@@ -45,10 +47,8 @@ def clause_report(ctx: QuoteContext, partial: Quote, quotes: list[Quote]) -> Quo
     outside = [tok for tok in ctx.doc[low:high] if tok.is_alpha and not partial.start <= tok.idx < partial.end]
     if not start <= partial.start < end or len(outside) < MIN_WORDS_OUTSIDE or _overlaps_direct(start, end, quotes):
         return None
-    return Quote(start=start, end=end, text=ctx.text[start:end], kind="indirect", speaker_text=partial.speaker_text,
-                 speaker_entity_key=partial.speaker_entity_key, cue=partial.cue, speaker_start=partial.speaker_start,
-                 speaker_end=partial.speaker_end, cue_start=partial.cue_start, cue_end=partial.cue_end,
-                 is_anonymous=partial.is_anonymous)
+    # the partial's speaker, cue and field, its span widened to the clause
+    return replace(partial, start=start, end=end, text=ctx.text[start:end], kind="indirect")
 
 
 def _held(partial: Quote, reports: list[Quote]) -> bool:
