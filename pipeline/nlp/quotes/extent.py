@@ -1,0 +1,183 @@
+"""The learned end of an indirect content. PolNeAR ends a reported clause both before and
+after a coordinated clause, a trailing adverbial or prepositional phrase, a relative clause
+(session 23's bound pairs: no hand rule held), so the rules' end is one candidate among the
+phrase boundaries of its sentence, and a model learned on PolNeAR train
+(`pipeline.evaluate.quote_extent_train`, data file rules/quote_extent.tsv) moves it only
+where it expects a match gained more than a match lost."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.nlp.quotes.lexicon import RULES
+from pipeline.nlp.quotes.syntax import is_cue
+
+MODEL_PATH = RULES / "quote_extent.tsv"
+CLASSES = ("gain", "loss", "same")  # moving the end to a candidate: wins a match, loses one, neither
+CLOSED_POS = {"ADP", "CCONJ", "SCONJ", "PRON", "DET", "ADV", "PART", "AUX"}
+BREAK_MARKS = {",", ";", "—", "–", "(", "-", "--", ":"}
+
+
+@dataclass
+class ExtentModel:
+    """Weights by feature and class, and how much P(gain) must beat P(loss) to move an end."""
+    weights: dict[str, dict[str, float]]
+    threshold: float
+
+    def move_score(self, feats: list[str]) -> float:
+        """P(gain) - P(loss) of moving the end to a candidate with features `feats`."""
+        sums = {cls: 0.0 for cls in CLASSES}
+        for feat in feats:
+            for cls, weight in self.weights.get(feat, {}).items():
+                sums[cls] += weight
+        top = max(sums.values())
+        exps = {cls: math.exp(value - top) for cls, value in sums.items()}
+        total = sum(exps.values())
+        return (exps["gain"] - exps["loss"]) / total
+
+
+def read_model(path: Path = MODEL_PATH) -> ExtentModel:
+    """The model file: `# threshold VALUE`, then rows feature TAB class TAB weight."""
+    weights: dict[str, dict[str, float]] = {}
+    threshold = 1.0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# threshold "):
+            threshold = float(line.split()[2])
+        if not line.strip() or line.startswith("#"):
+            continue
+        feat, cls, weight = line.split("\t")
+        weights.setdefault(feat, {})[cls] = float(weight)
+    return ExtentModel(weights, threshold)
+
+
+@lru_cache(maxsize=1)
+def extent_model() -> ExtentModel | None:
+    """The shipped model (None when the file is absent: every end kept)."""
+    return read_model() if MODEL_PATH.exists() else None
+
+
+def _bucket(count: int) -> str:
+    return "0" if count == 0 else "1" if count <= 2 else "3" if count <= 5 else "6" if count <= 10 else "11"
+
+
+def _word(tok) -> str:
+    """A closed-class word or a mark as itself, any other word as its part of speech."""
+    return tok.lower_ if tok.pos_ in CLOSED_POS or tok.is_punct else tok.pos_
+
+
+def _phrase_roots(sent) -> dict[int, object]:
+    """token index -> the widest right dependent whose subtree starts there."""
+    roots: dict[int, object] = {}
+    for tok in sent:
+        start = tok.left_edge.i
+        if tok.head.i < start and tok.head.i != tok.i:
+            if start not in roots or tok.right_edge.i > roots[start].right_edge.i:
+                roots[start] = tok
+    return roots
+
+
+def _stripped(doc, low: int, end: int) -> int:
+    """`end` moved back over marks and a dangling and/but/or (not over a quotation mark)."""
+    while end > low + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("and", "but", "or")) \
+            and not doc[end - 1].is_quote:
+        end -= 1
+    return end
+
+
+def end_candidates(doc, low: int, high: int, sent, roots: dict) -> list[int]:
+    """The ends a content [low, high) may take in its sentence: its own, a phrase boundary
+    (a mark, the start of a right dependent's subtree) or the sentence end, each without the
+    marks and conjunction before it; no longer end takes in a verb of speech."""
+    raw = {high, sent.end}
+    raw.update(index for index in range(low + 2, sent.end)
+               if doc[index].is_punct and doc[index].text in BREAK_MARKS or index in roots)
+    ends = {high}
+    ends.update(end for end in (_stripped(doc, low, index) for index in raw if index != high)
+                if end > low and not _runs_over_a_report(doc, high, end))
+    return sorted(ends)
+
+
+def _runs_over_a_report(doc, high: int, end: int) -> bool:
+    """An end past `high` that takes in a verb of speech: the narrator's next report ('… in May
+    and the agency reported a fall'), never more of this content."""
+    return any(is_cue(tok, ("direct", "indirect")) for tok in doc[high:end])
+
+
+def _following(doc, low: int, end: int, sent, roots: dict) -> list[str]:
+    """What follows an end `end` (marks, the next word, the phrase it opens) and what closes it."""
+    index, marks = end, []
+    while index < sent.end and (doc[index].is_punct or doc[index].lower_ in ("and", "but", "or")) and len(marks) < 3:
+        marks.append("Q" if doc[index].is_quote else doc[index].lower_)
+        index += 1
+    mark = "+".join(marks) or "none"
+    feats = []
+    if index >= sent.end:
+        feats.append("SENTEND")
+    else:
+        tok, root = doc[index], roots.get(index)
+        dep = root.dep_ if root is not None else "noroot"
+        word = _word(tok)
+        feats += [f"sep={mark}", f"w={word}", f"sep={mark}|w={word}", f"dep={dep}", f"dep={dep}|sep={mark}",
+                  f"dep={dep}|hp={root.head.pos_ if root is not None else '-'}", f"dep={dep}|w={word}",
+                  f"rootpos={root.pos_ if root is not None else '-'}", f"tag={tok.tag_}"]
+        if root is not None:
+            feats.append(f"rootlen={_bucket(root.right_edge.i - root.left_edge.i + 1)}")
+            feats.append(f"headin={low <= root.head.i < end}|dep={dep}")
+    last = doc[end - 1]
+    return feats + [f"last={_word(last)}", f"lastdep={last.dep_}"]
+
+
+def candidate_features(doc, low: int, high: int, end: int, sent, roots: dict, cue_type: str) -> list[str]:
+    """Features of ending the content [low, high) at `end` instead: the move (cut, keep,
+    extend) and its length, what follows the new end, each also with the move and the cue's
+    type, and its length."""
+    move = "keep" if end == high else "cut" if end < high else "ext"
+    following = _following(doc, low, end, sent, roots)
+    return [move, f"{move}:dist{_bucket(abs(end - high))}"] + following \
+        + [f"{move}|{feat}" for feat in following] + [f"{cue_type}|{move}|{feat}" for feat in following[:4]] \
+        + [f"len={_bucket(end - low)}"]
+
+
+def move_features(doc, low: int, high: int, sent, cue_type: str) -> list[tuple[int, list[str]]]:
+    """(end, features) of each candidate end other than `high`, with what follows the
+    rules' end (prefixed K:) as the context of the move."""
+    roots = _phrase_roots(sent)
+    ends = end_candidates(doc, low, high, sent, roots)
+    feats = {end: candidate_features(doc, low, high, end, sent, roots, cue_type) for end in ends}
+    context = [f"K:{feat}" for feat in feats[high] if not feat.startswith(("keep", "len="))]
+    return [(end, feats[end] + context) for end in ends if end != high]
+
+
+def token_bounds(doc, start: int, end: int) -> tuple[int, int] | None:
+    """[low, high) token range of characters [start, end) when it starts and ends on token edges."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span[0].idx != start or span[-1].idx + len(span[-1]) != end:
+        return None
+    return span.start, span.end
+
+
+def learned_ends(doc, text: str, quotes: list, model: ExtentModel | None = None) -> None:
+    """Move the end of each indirect body content that is its cue's only span to the candidate
+    the model scores best, when that beats its threshold (in place)."""
+    model = model or extent_model()
+    if model is None:
+        return
+    spans_of_cue = Counter((quote.cue_start, quote.speaker_start) for quote in quotes if quote.field == "body")
+    for quote in quotes:
+        if quote.kind != "indirect" or quote.field != "body" or spans_of_cue[(quote.cue_start, quote.speaker_start)] != 1:
+            continue
+        bounds = token_bounds(doc, quote.start, quote.end)
+        if bounds is None:
+            continue
+        low, high = bounds
+        best, best_end = model.threshold, high
+        for end, feats in move_features(doc, low, high, doc[high - 1].sent, quote.cue_type or "none"):
+            score = model.move_score(feats)
+            if score > best:
+                best, best_end = score, end
+        if best_end != high:
+            quote.end = doc[best_end - 1].idx + len(doc[best_end - 1])
+            quote.text = text[quote.start:quote.end]
