@@ -31,7 +31,7 @@ from pipeline.nlp.quotes.content import (
     own_sentence, phrasal_prep, runs_through, without_asides,
 )
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
-from pipeline.nlp.quotes.continuations import continuations
+from pipeline.nlp.quotes.continuations import continued_parts, through_quotation
 from pipeline.nlp.quotes.frames import (
     adjective_cue, as_clause, colon_line, hearsay, made_clear, modified_noun, noun_cue, parenthetical, passive_content,
     passive_description, postposed_cue, raising, relative_clause, survey_source, that_clause,
@@ -391,7 +391,7 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
         low, high = cut_narrator_tail(ctx, found.head, low, high)
     low, high = cut_trailing_aside(ctx, low, high)
     low, high = own_sentence(ctx, tok, low, high)
-    high = _through_quotation(ctx, low, high)
+    high = through_quotation(ctx, low, high)
     lead = found.subject.left_edge.i if found.head is not None and found.source is None else low
     if low < lead - 1 < tok.i < high and doc[lead - 1].text == ",":
         low = left_clause_start(ctx, low, lead - 1)  # an interposed cue: 'As …, it is his job, he said, to …'
@@ -414,37 +414,7 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
     according = found.source is not None and tok.lower_ == "according"
     parts = without_asides(ctx, low, high)
     if found.head is not None and found.source is None:
-        parts = _continued(ctx, tok, parts, low, high)
+        parts = continued_parts(ctx, tok, parts, low, high)
     for part_low, part_high in parts:
         reporter.report(*char_span(doc, part_low, part_high), tok, speaker, cue="according to" if according else None,
                         cue_end=char_span(doc, tok.i, tok.i + 2)[1] if according else None)
-
-
-def _continued(ctx: QuoteContext, verb, parts: list[tuple[int, int]], low: int, high: int) -> list[tuple[int, int]]:
-    """`parts` with the continuations of the reported clause (a range right after the last
-    part extends it; one elsewhere is a part of its own)."""
-    parts = list(parts)
-    for extra in continuations(ctx, verb, low, high):
-        extra_low, extra_high = trim_range(ctx.doc, extra.low, extra.high)
-        if extra_high - extra_low < 2 or any(extra_low < part_high and part_low < extra_high
-                                             for part_low, part_high in parts):
-            continue
-        if extra_low == parts[-1][1]:
-            parts[-1] = (parts[-1][0], extra_high)
-        else:
-            parts.append((extra_low, extra_high))
-    return parts
-
-
-def _through_quotation(ctx: QuoteContext, low: int, high: int) -> int:
-    """End of a content that runs into a quotation and stops inside it ('telling reporters that
-    “we tell the truth, we deal with the issues”', parsed as two clauses): the quotation is one
-    piece of what was said, so the content goes on to its closing mark."""
-    doc = ctx.doc
-    if high - low < 2:
-        return high
-    last = doc[high - 1].idx
-    for open_at, close_end in ctx.quoted:
-        if doc[low].idx < open_at < last < close_end - 1:
-            return max(high, ctx.token_at(close_end - 1).i + 1)
-    return high
