@@ -39,6 +39,7 @@ from pipeline.nlp.quotes.frames import (
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.polls import poll_finding
 from pipeline.nlp.quotes.speakers import resolve_speaker
+from pipeline.nlp.quotes.speakerless import no_description, quoted_as_saying
 from pipeline.nlp.quotes.stance_frames import frame_of, is_cue_frame
 from pipeline.nlp.quotes.vetoes import nobody, vetoed
 from pipeline.nlp.quotes.syntax import (
@@ -229,12 +230,18 @@ def described_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate |
         return None
     agent, parts = found
     spans = [char_span(ctx.doc, low, high) for low, high in parts if high > low]
-    if len(spans) < 2 or any(reporter.overlaps(start, end) for start, end in spans):
+    if no_description(verb, agent, parts[-1]) or len(spans) < 2 \
+            or any(reporter.overlaps(start, end) for start, end in spans):
         return HANDLED
     speaker = reporter.speaker(agent, spans[0][0]) if agent is not None else None
     for start, end in spans:
         reporter.report(start, end, verb, speaker)
     return HANDLED
+
+
+def quoted_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
+    """'…, the minister has been reported as saying': the clause before (`quoted_as_saying`)."""
+    return _report_parts(ctx, verb, quoted_as_saying(ctx, verb), reporter)
 
 
 def relative_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
@@ -356,7 +363,7 @@ def _object_clause_controller(verb):
 
 INDIRECT_CUE_RULES = [
     poll_report, stance_predicate, according_source, raising_impression, colon_turn, hearsay_adverb,
-    parenthetical_cue, as_report, relative_report, postposed_report, described_report,
+    parenthetical_cue, as_report, relative_report, postposed_report, quoted_report, described_report,
     noun_or_adjective_cue, lexicon_frame, verb_cue,
 ]
 
