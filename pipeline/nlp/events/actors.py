@@ -125,13 +125,14 @@ def _companions(tok) -> list:
 
 def _named_examples(tok) -> list:
     """"criticised by road safety campaigners, including Labour backbencher Gwyneth Dunwoody": the names a person or
-    group noun's (or a party's: "Senate Democrats") "including" or "such as" phrase gives are actors of the event too
-    (the labelling guide codes the named ones)."""
+    group noun's (or a party's: "Senate Democrats") "including", "such as" or "like" phrase gives are actors of the
+    event too (the labelling guide codes the named ones)."""
     group = tok.pos_ == "NOUN" and is_person_noun(tok, lexicon()) or tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"
     if not group:  # not "figures, including Buckingham Palace"; "top Senate Democrats, including Harry Reid": a party
         return []
-    return [p for c in tok.children if c.dep_ == "prep" and (c.lower_ == "including" or c.lower_ == "as" and any(
-            x.lower_ == "such" for x in c.children))  # "groups such as the League Against Cruel Sports"
+    # "groups such as the League Against Cruel Sports", "politicians like John Kerry"
+    return [p for c in tok.children if c.dep_ == "prep" and (
+            c.lower_ in ("including", "like") or c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))
             for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]
 
 

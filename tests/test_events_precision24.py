@@ -1,0 +1,37 @@
+"""Rules of issue 11's session 24 (events24b: hand rows on the PLOVER manual, precision on fresh text), on made-up
+sentences with the real model."""
+from __future__ import annotations
+
+from tests.events_helpers import events_of as _events, has_event as _has
+
+
+def test_modeless_verbs_kept_by_hand_rows_on_the_manual():
+    # the acts the PLOVER manual defines a type by: orders (REQUEST), gifts (AID), forcing (COERCE), refusals
+    assert _has(_events("A judge ordered the department to release all of the emails."), "DEMAND", "judge",
+                "department")
+    assert _has(_events("The charity donated blankets to the refugees in Kenya."), "AID", "charity", "refugees")
+    assert _has(_events("Police forced the protesters to leave the square."), "COERCE", "Police", "protesters")
+    assert _has(_events("The minister declined to resign."), "REJECT", "minister")
+    assert not _has(_events("The spokesman declined to comment."), "REJECT")
+    # withdrawing a demand is CONCEDE (manual, REQUEST), as "backed down"
+    assert _has(_events("The union backed off from its demand."), "CONCEDE", "union")
+
+
+def test_an_apology_is_a_concession_in_both_spellings():
+    # PLOVER manual: "Expressions of regret or remorse ... should be coded as CONCEDE" (the crosswalk's 055: SUPPORT)
+    for text in ("Argentina has apologized to Brazil for the incident.", "Argentina has apologised to Brazil."):
+        got = _events(text)
+        assert _has(got, "CONCEDE", "Argentina") and not _has(got, "SUPPORT")
+
+
+def test_a_caution_warning_no_one_is_no_threat():
+    assert _has(_events("The US cautioned Iran over its nuclear programme."), "THREATEN", "US", "Iran")
+    assert not _has(_events("Defence officials cautioned that no deadline had been set for the removal."),
+                    "THREATEN")
+
+
+def test_an_order_without_a_clause_yields_to_its_event_noun():
+    # "ordered patrols": the hand DEMAND sense needs "ordered X to"; the object noun names the event
+    got = _events("The government of Sindh province has ordered patrols by police after violent protests.")
+    assert _has(got, "MOBILIZE") and not _has(got, "DEMAND")
+    assert _has(_events("The president ordered an investigation into the killings."), "INVESTIGATE", "president")
