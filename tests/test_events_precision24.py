@@ -35,3 +35,19 @@ def test_an_order_without_a_clause_yields_to_its_event_noun():
     got = _events("The government of Sindh province has ordered patrols by police after violent protests.")
     assert _has(got, "MOBILIZE") and not _has(got, "DEMAND")
     assert _has(_events("The president ordered an investigation into the killings."), "INVESTIGATE", "president")
+
+
+def test_casualties_of_an_attack_told_in_a_when_clause_are_that_attack():
+    # labelling guide rule 8: an attack with an aimed-at object and casualties is one event, the object its target
+    got = _events("Three villagers were killed when rebels attacked a market.")
+    assert _has(got, "ASSAULT", "rebels", "market") and not _has(got, "ASSAULT", None, "villagers")
+    # no aimed-at object: the victims stay the target
+    assert _has(_events("Two people were killed when a bomb exploded in the city."), "ASSAULT", None, "people")
+    assert _has(_events("Five soldiers were killed in a roadside bomb attack."), "ASSAULT", None, "soldiers")
+
+
+def test_help_in_an_election_is_campaign_support():
+    got = _events("In Wisconsin, Our Principles PAC spent $1.3 million ahead of the primary, helping Sen. Ron Johnson.")
+    assert _has(got, "SUPPORT", "Principles PAC") and not _has(got, "AID")
+    # material help outside an election stays AID
+    assert _has(_events("Several neighbors ran outside to help the woman."), "AID", "neighbors", "woman")

@@ -127,6 +127,33 @@ def charged_deed(found, lex: Lexicon) -> bool:
     return False
 
 
+VIOLENT_TYPES = ("ASSAULT", "FIGHT")
+WHEN_MARKS = ("when", "as")  # "were killed when Y attacked": the clause of the same moment
+AIMED_PREPS = ("on", "at", "against")  # "exploded at a bank branch", "opened fire on a bus"
+
+
+def _violent_at_something(verb, lex: Lexicon) -> bool:
+    """A verb with a violent sense whose clause names what it was aimed at (an object, "on/at/against X")."""
+    aimed = any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in AIMED_PREPS and
+                any(p.dep_ == "pobj" for p in c.children) for c in verb.children)
+    return aimed and any(t.type in VIOLENT_TYPES for t in lex.senses.get(("V", verb.lemma_.lower()), ()))
+
+
+def casualties_of_attack(found, lex: Lexicon) -> bool:
+    """"Three Gazans were killed when Israeli forces attacked another UN school", "two officers were killed when a bomb
+    exploded at a bank branch": victims killed or wounded with no one named as killer, in the attack their when-clause
+    tells, are that attack's casualties, no second event (labelling guide rule 8: an attack with an aimed-at object
+    and casualties is one event, the object its target; "were killed when a bomb exploded" names none and keeps them).
+    Victims the actor rules gave the clause's doer as source ("a policeman was killed when gunmen opened fire on his
+    patrol": gunmen) stay, an event of their own with both actors."""
+    tok = found.tok
+    if found.trig.type not in VIOLENT_TYPES or tok.pos_ != "VERB" or any(text for _, text in found.sources) or \
+            not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return any(c.dep_ == "advcl" and _violent_at_something(c, lex) and any(
+        m.dep_ in ("advmod", "mark") and m.lower_ in WHEN_MARKS for m in c.children) for c in tok.children)
+
+
 def modeless_generated(found, lex: Lexicon) -> bool:
     """A sense generated from the CAMEO verb dictionary that the PLOVER crosswalk gives no mode ("revealed",
     "promoting", "highlight", "issue", "provide", "undermine", "targeted", "ensure"): CAMEO's catch-all codes of a verb
@@ -138,5 +165,5 @@ def modeless_generated(found, lex: Lexicon) -> bool:
     return "generated" in found.trig.flags and found.trig.mode is None
 
 
-NON_EVENTS = (asked_act, heist, charged_deed)
+NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack)
 UNREFINED_NON_EVENTS = (modeless_generated,)  # read only when no refinement gave the event another sense
