@@ -12,7 +12,8 @@ import hashlib
 
 import pytest
 
-from pipeline.evaluate.events import CORPORA, GOLD, gold_sentences, main, read_gold, sample_candidates
+from pipeline.evaluate.events import (CORPORA, GOLD, gold_sentences, main, read_gold, same_story_files,
+                                       sample_candidates)
 from pipeline.nlp.events.train import training_files
 
 EARLIER = ["events.tsv", "events_dev2.tsv", "events_dev3.tsv"] + [
@@ -316,3 +317,14 @@ def test_fresh_sample_drops_sentences_a_gold_file_holds(capsys):
     seen = gold_sentences()
     assert any(sent in seen for _, sent in raw), "the draw no longer meets a gold copy: pick another seed"
     assert _digest(printed) == _digest([sent for _, sent in raw if sent not in seen])
+
+
+def test_fresh_stories_skip_files_retelling_a_used_story():
+    """The BBC corpus holds some articles twice under other file names (label24 found dev 20's bbc-news 286 and
+    005 to be copies of gold files 125 and 359): `same_story_files` finds such copies by the warehouse's own
+    near-duplicate test, and only them — a used file is never in it, and most files are new stories."""
+    used = frozenset({"bbc-news/politics/125.txt", "bbc-news/politics/359.txt"})
+    copies = same_story_files(used)
+    assert {"bbc-news/politics/286.txt", "bbc-news/politics/005.txt"} <= copies
+    assert not copies & used
+    assert len(copies) < 10
