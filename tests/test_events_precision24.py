@@ -51,3 +51,18 @@ def test_help_in_an_election_is_campaign_support():
     assert _has(got, "SUPPORT", "Principles PAC") and not _has(got, "AID")
     # material help outside an election stays AID
     assert _has(_events("Several neighbors ran outside to help the woman."), "AID", "neighbors", "woman")
+
+
+def test_caught_in_a_disaster_is_no_seizure():
+    got = _events("A petrol bomb hurled at a bank branch killed two women and a man who were caught in the resulting "
+                  "inferno.")
+    assert not _has(got, "COERCE")
+    assert _has(_events("Police caught the suspect in Paris."), "COERCE", "Police", "suspect")
+    # the deed a charge names stays a charge
+    assert _has(_events("A man has been charged in a hit and run accident that killed a woman."), "COERCE", None, "man")
+
+
+def test_the_person_object_of_a_conviction_does_the_deed_of_a_gerund_parsed_on_it():
+    # "convicted the man of murdering his wife", parsed with "of murdering" on "man"
+    got = _events("A jury convicted the man of murdering his wife.")
+    assert _has(got, "ASSAULT", "man", "wife") and _has(got, "SANCTION", "jury", "man")

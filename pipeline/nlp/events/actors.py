@@ -48,13 +48,14 @@ def _np_tokens(head):
             if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "cc", "conj", "punct", "prep") and \
                     not (c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i):
                 continue
-            if c.pos_ == "ADJ" and c.i > t.i and any(True for _ in c.children):
+            if c.pos_ == "ADJ" and c.i > t.i and c.n_lefts + c.n_rights > 0:
                 continue
             stack.append(c)
     return out
 
 
-def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], roles_ctx) -> tuple[Mention | None, str]:
+def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], roles_ctx,
+                 lex: Lexicon) -> tuple[Mention | None, str]:
     """(mention, text) of the actor a noun phrase headed by `head` names."""
     m = ms.of(head)
     if m is not None and m.label in ACTOR_LABELS and not (m.label == "NORP" and head.dep_ == "amod"):
@@ -76,7 +77,7 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
         # "Barack Obama's administration", "finance ministers of the G8": a group noun is written by its phrase when
         # the entity modifies the head itself (not "troops" in "accused Angolan troops of attacking its Bas-Zaire
         # province")
-        if len(toks) > 8 or head.i not in (named.head.i, named.head.head.i) or not is_agent(head, lexicon()):
+        if len(toks) > 8 or head.i not in (named.head.i, named.head.head.i) or not is_agent(head, lex):
             return mention, mention.text
         apposed = {x.i for c in toks if c.dep_ == "appos" for x in c.subtree}  # "X's campaign, the latest chapter"
         return mention, " ".join(t.text for t in words if t.i not in apposed)
@@ -130,9 +131,10 @@ def _named_examples(tok) -> list:
     group = tok.pos_ == "NOUN" and is_person_noun(tok, lexicon()) or tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"
     if not group:  # not "figures, including Buckingham Palace"; "top Senate Democrats, including Harry Reid": a party
         return []
-    # "groups such as the League Against Cruel Sports", "politicians like John Kerry"
+    # "groups such as the League Against Cruel Sports" ("such" hangs on "as"), "politicians like John Kerry"
+    preps = lexicon().words("EXAMPLE_PREP")
     return [p for c in tok.children if c.dep_ == "prep" and (
-            c.lower_ in ("including", "like") or c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))
+            c.lower_ in preps or any(f"{x.lower_} {c.lower_}" in preps for x in c.children))
             for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]
 
 
@@ -340,7 +342,7 @@ def initial_name(head, lex: Lexicon) -> bool:
     noun, a non-actor) nor an everyday English noun ("Crews were called": rules/common_nouns_wordnet.tsv)."""
     low, lemma = head.lower_, head.lemma_.lower()
     if head.i != head.sent.start or not head.is_title or not head.is_alpha or head.tag_ not in NAME_TAGS or \
-            head.dep_ not in ("nsubj", "nsubjpass") or any(True for _ in head.children) or head.ent_type_:
+            head.dep_ not in ("nsubj", "nsubjpass") or head.n_lefts + head.n_rights > 0 or head.ent_type_:
         return False
     known = lex.nouns.keys() | lex.agents | lex.persons | lex.nonactors
     common = common_nouns()

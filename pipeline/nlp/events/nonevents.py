@@ -154,6 +154,18 @@ def casualties_of_attack(found, lex: Lexicon) -> bool:
         m.dep_ in ("advmod", "mark") and m.lower_ in WHEN_MARKS for m in c.children) for c in tok.children)
 
 
+def caught_in_disaster(found, lex: Lexicon) -> bool:
+    """"Two women and a man who were caught in the resulting inferno", "trapped in the blaze": a seizure or arrest verb
+    whose "in" phrase is an accident or disaster (ACCIDENT context words) tells whom the disaster caught, no coercive
+    use of power (PLOVER COERCE)."""
+    tok = found.tok
+    if found.trig.type != "COERCE" or found.trig.mode != "seize" or tok.pos_ != "VERB":
+        return False  # "charged in a hit and run accident": the deed charged
+    accident = (lex.context or {}).get("ACCIDENT", frozenset())
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and p.lemma_.lower() in accident
+                                                               for p in c.children) for c in tok.children)
+
+
 def modeless_generated(found, lex: Lexicon) -> bool:
     """A sense generated from the CAMEO verb dictionary that the PLOVER crosswalk gives no mode ("revealed",
     "promoting", "highlight", "issue", "provide", "undermine", "targeted", "ensure"): CAMEO's catch-all codes of a verb
@@ -165,5 +177,5 @@ def modeless_generated(found, lex: Lexicon) -> bool:
     return "generated" in found.trig.flags and found.trig.mode is None
 
 
-NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack)
+NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack, caught_in_disaster)
 UNREFINED_NON_EVENTS = (modeless_generated,)  # read only when no refinement gave the event another sense
