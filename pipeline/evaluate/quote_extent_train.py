@@ -19,7 +19,7 @@ import numpy as np
 
 from pipeline.evaluate.polnear_gold import read_corpus
 from pipeline.evaluate.quotes_predict import predictions_from_doc
-from pipeline.evaluate.quotes_score import _overlap, _positions, score
+from pipeline.evaluate.quotes_score import content_overlap, content_positions, score
 from pipeline.evaluate.quotes_snapshot import parsed_docs
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import rule_quotes
@@ -41,8 +41,8 @@ class Move(NamedTuple):
 
 
 def _label(golds: list, text: str, start: int, end_char: int, keep_ok: bool) -> int:
-    position = _positions(text, [(start, end_char)])
-    ok = max((_overlap(gold, position) for gold in golds), default=0.0) >= 0.5
+    position = content_positions(text, [(start, end_char)])
+    ok = max((content_overlap(gold, position) for gold in golds), default=0.0) >= 0.5
     return CLASSES.index("gain" if ok and not keep_ok else "loss" if keep_ok and not ok else "same")
 
 
@@ -60,8 +60,8 @@ def article_moves(stem: str, doc, text: str, quotes: list, golds: list) -> list[
         if bounds is None:
             continue
         low, high = bounds
-        keep = _positions(text, [(quote.start, quote.end)])
-        keep_ok = max((_overlap(gold, keep) for gold in golds), default=0.0) >= 0.5
+        keep = content_positions(text, [(quote.start, quote.end)])
+        keep_ok = max((content_overlap(gold, keep) for gold in golds), default=0.0) >= 0.5
         for end, feats in move_features(doc, low, high, doc[high - 1].sent, quote.cue_type or "none"):
             end_char = doc[end - 1].idx + len(doc[end - 1])
             moves.append(Move(stem, index, end, feats, _label(golds, text, quote.start, end_char, keep_ok)))
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = docs[art.stem]
         entities[art.stem] = extract_entities(doc)
         quotes[art.stem] = rule_quotes(doc, *entities[art.stem])
-        golds = [_positions(art.text, gold.content) for gold in art.gold]
+        golds = [content_positions(art.text, gold.content) for gold in art.gold]
         moves += article_moves(art.stem, doc, art.text, quotes[art.stem], golds)
     print(f"{len(moves)} candidate moves, {sum(m.label == 0 for m in moves)} gain, {sum(m.label == 1 for m in moves)} loss")
     if args.folds:
