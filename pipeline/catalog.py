@@ -43,6 +43,7 @@ class Relation:
     foreign_keys: tuple[ForeignKey, ...] = ()
     written_by: str | None = None  # None: the load stage writes it
     example: str | None = None
+    derived_from: tuple[str, ...] = ()  # a table counted from these tables in their writes (no asset of its own)
 
 
 def _foreign_key(raw: dict) -> ForeignKey:
@@ -60,6 +61,7 @@ def _relation(name: str, raw: dict, kind: str) -> Relation:
         foreign_keys=tuple(_foreign_key(fk) for fk in raw.get("foreign_keys") or ()),
         written_by=raw.get("written_by"),
         example=(raw.get("example") or "").strip() or None,
+        derived_from=tuple(raw.get("derived_from") or ()),
     )
 
 
@@ -82,6 +84,14 @@ def tables() -> dict[str, Relation]:
 def loaded_tables() -> dict[str, Relation]:
     """The tables the load stage writes, in the order it writes them."""
     return {n: r for n, r in tables().items() if r.written_by is None}
+
+
+def lineage(names: list[str]) -> list[str]:
+    """The assets behind tables and models: a derived table (no asset of its own) stands for
+    the tables it is counted from."""
+    known = relations()
+    return sorted({source for name in names
+                   for source in (known[name].derived_from if name in known and known[name].derived_from else (name,))})
 
 
 def table_keys() -> dict[str, tuple[str, ...]]:

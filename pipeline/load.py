@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
 import polars as pl
 
-from pipeline import actor_keys, catalog, faults, sentence_spans, versions
+from pipeline import actor_keys, actor_pairs, catalog, faults, sentence_spans, versions
 from pipeline.actors import remember_kb
 from pipeline.check_sql import BatchScope
 from pipeline.ids import stable_id
@@ -316,12 +316,14 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]], verify=None
     columns = {table: _columns(con, table) for table in batch}
     con.execute("BEGIN TRANSACTION")
     try:
-        with _frames_ahead(batch, columns) as frames:
-            for table, frame in frames:
-                counts[table] = upsert(con, table, batch[table], scope, frame)
-        counts["actor_repoints"] = apply_actor_moves(con, rows, scope)
-        counts[actor_keys.TABLE] = actor_keys.store_missing_keys(con)  # the new links' lookup keys
-        counts[sentence_spans.TABLE] = sentence_spans.store_missing_spans(con, scope)  # the new versions
+        with actor_pairs.recounted(con, *touched_by(rows)) as recount:
+            with _frames_ahead(batch, columns) as frames:
+                for table, frame in frames:
+                    counts[table] = upsert(con, table, batch[table], scope, frame)
+            counts["actor_repoints"] = apply_actor_moves(con, rows, scope)
+            counts[actor_keys.TABLE] = actor_keys.store_missing_keys(con)  # the new links' lookup keys
+            counts[sentence_spans.TABLE] = sentence_spans.store_missing_spans(con, scope)  # the new versions
+        counts[actor_pairs.TABLE] = recount.pairs
         faults.reached("load")
         if verify is not None:
             verify(con, scope)
@@ -331,6 +333,15 @@ def write_batch(con, files: list[dict], rows: dict[str, list[dict]], verify=None
         raise
     scope.drop(con)
     return counts
+
+
+def touched_by(rows: dict[str, list]) -> tuple[list[str], list[str], list[tuple[str, str]], list[str]]:
+    """What a batch's rows touch, for actor_pairs.recounted: the articles of its new versions,
+    the versions of its mentions and repoints, its merges and unmerges."""
+    return ([r["article_id"] for r in rows.get("versions", [])],
+            [r["version_id"] for table in ("mentions", "actor_repoints") for r in rows.get(table, [])],
+            [(r["from_actor_id"], r["to_actor_id"]) for r in rows.get("actor_merges", [])],
+            list(rows.get("actor_unmerges", [])))
 
 
 @contextmanager

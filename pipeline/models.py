@@ -10,6 +10,7 @@ import dagster as dg
 
 from pipeline import asset_metadata, catalog
 from pipeline.cursors import cursor_of, on_cursor
+from pipeline.actor_pairs import store_missing_pairs
 from pipeline.load import ensure_schema
 from pipeline.model_sql import create_view, model_dependencies, model_files, model_order, model_question
 from pipeline.resources import WarehouseResource
@@ -40,7 +41,7 @@ def build_model_assets() -> list[dg.AssetsDefinition]:
     files = model_files()
     known = set(catalog.tables()) | set(files)
     sql_of = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
-    specs = [_model_spec(name, sql, model_dependencies(sql, known)) for name, sql in sql_of.items()]
+    specs = [_model_spec(name, sql, catalog.lineage(model_dependencies(sql, known))) for name, sql in sql_of.items()]
     order = model_order(files)
 
     @dg.multi_asset(name=MODELS_STEP, specs=specs, can_subset=True, pool="duckdb_writer")
@@ -49,6 +50,7 @@ def build_model_assets() -> list[dg.AssetsDefinition]:
         with warehouse.get_connection() as con:
             ensure_schema(con)
             store_missing_spans(con)  # a warehouse loaded before version_sentences existed
+            store_missing_pairs(con)  # a warehouse loaded before actor_pairs existed (or other counting SQL)
             names = [name for name in order if name in selected]  # a view after the views it reads
             for name, metadata in _built_views(con, names, sql_of):
                 yield dg.MaterializeResult(asset_key=name, metadata=metadata)

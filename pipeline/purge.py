@@ -14,7 +14,8 @@ lost by accident); a purge removes, in one transaction checked by the blocking c
 - stories left without members; a story whose first article went takes its earliest
   remaining member.
 
-Actors stay (they are persistent identities; their aliases do no harm)."""
+Actors stay (they are persistent identities; their aliases do no harm). The actor pair
+counts (actor_pairs) lose the purged articles' counts in the same transaction."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from typing import Callable
 import duckdb
 import polars as pl
 
-from pipeline import check_sql, checks
+from pipeline import actor_pairs, check_sql, checks
 from pipeline.versions.keys import event_key, version_spans
 
 # The provenance columns an event takes from the report it now points to.
@@ -141,8 +142,10 @@ def purge_deleted(con) -> PurgeSummary:
         kept = _count(con, """SELECT count(DISTINCT article_id) FROM versions
                               WHERE source_file IN (SELECT path FROM purge_paths)
                                 AND article_id NOT IN (SELECT article_id FROM purge_articles)""")
-        for step in REMOVE_STEPS:
-            step.run(con)
+        purged = [row[0] for row in con.execute("SELECT article_id FROM purge_articles").fetchall()]
+        with actor_pairs.recounted(con, purged):  # the purged articles' pair counts go with them
+            for step in REMOVE_STEPS:
+                step.run(con)
         failed = [o for o in check_sql.run_table_checks(con) if not o.passed]
         if failed:
             raise checks.BlockingChecksFailed(failed)

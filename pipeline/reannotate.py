@@ -21,7 +21,7 @@ from typing import Callable, ContextManager
 
 import polars as pl
 
-from pipeline import actor_keys, load, load_actors, nlp, versions
+from pipeline import actor_keys, actor_pairs, load, load_actors, nlp, versions
 from pipeline.records import EXTRACTOR_VERSION, VersionAnnotations
 from pipeline.stale import BATCH_SIZE, StaleVersion, annotation_items, read_stale, stale_batches
 
@@ -61,33 +61,42 @@ def build_rows(con, stale: list[StaleVersion], annotations: list[VersionAnnotati
 
 
 def write(con, version_ids: list[str], rows: dict[str, list[dict]]) -> int:
-    """Replace the versions' annotation rows in one transaction (rolled back on error)."""
-    written = 0
+    """Replace the versions' annotation rows in one transaction (rolled back on error); the
+    actor pair counts of the articles they touch are counted again in it (pipeline.actor_pairs)."""
+    articles, versions_touched, merges, unmerges = load.touched_by(rows)
     con.execute("BEGIN TRANSACTION")
     try:
-        con.register("reannotated", pl.DataFrame({"version_id": version_ids}, schema={"version_id": pl.String}))
-        for table in PER_VERSION_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE version_id IN (SELECT version_id FROM reannotated)")
-        links = rows.get("actor_links", [])
-        con.register("found_links", pl.DataFrame({"version_id": [r["version_id"] for r in links],
-                                                  "entity_key": [r["entity_key"] for r in links]},
-                                                 schema={"version_id": pl.String, "entity_key": pl.String}))
-        con.execute("DELETE FROM actor_links WHERE version_id IN (SELECT version_id FROM reannotated) AND "
-                    "(version_id, entity_key) NOT IN (SELECT (version_id, entity_key) FROM found_links)")
-        con.unregister("found_links")
-        con.execute(f"DELETE FROM {actor_keys.TABLE} WHERE version_id IN (SELECT version_id FROM reannotated)")
-        for table in WRITTEN_TABLES:
-            written += load.upsert(con, table, rows.get(table, []))
-        written += load_actors.apply_actor_moves(con, rows)
-        actor_keys.store_missing_keys(con)  # the keys of the versions' links as found now
-        con.execute("DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM event_mentions)")
-        con.execute("UPDATE versions SET extractor_version = ? "
-                    "WHERE version_id IN (SELECT version_id FROM reannotated)", [EXTRACTOR_VERSION])
-        con.unregister("reannotated")
+        with actor_pairs.recounted(con, articles, [*version_ids, *versions_touched], merges, unmerges):
+            written = _replace_rows(con, version_ids, rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    return written
+
+
+def _replace_rows(con, version_ids: list[str], rows: dict[str, list[dict]]) -> int:
+    """Inside write's transaction: the versions' old annotation rows out, the new ones in."""
+    written = 0
+    con.register("reannotated", pl.DataFrame({"version_id": version_ids}, schema={"version_id": pl.String}))
+    for table in PER_VERSION_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE version_id IN (SELECT version_id FROM reannotated)")
+    links = rows.get("actor_links", [])
+    con.register("found_links", pl.DataFrame({"version_id": [r["version_id"] for r in links],
+                                              "entity_key": [r["entity_key"] for r in links]},
+                                             schema={"version_id": pl.String, "entity_key": pl.String}))
+    con.execute("DELETE FROM actor_links WHERE version_id IN (SELECT version_id FROM reannotated) AND "
+                "(version_id, entity_key) NOT IN (SELECT (version_id, entity_key) FROM found_links)")
+    con.unregister("found_links")
+    con.execute(f"DELETE FROM {actor_keys.TABLE} WHERE version_id IN (SELECT version_id FROM reannotated)")
+    for table in WRITTEN_TABLES:
+        written += load.upsert(con, table, rows.get(table, []))
+    written += load_actors.apply_actor_moves(con, rows)
+    actor_keys.store_missing_keys(con)  # the keys of the versions' links as found now
+    con.execute("DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM event_mentions)")
+    con.execute("UPDATE versions SET extractor_version = ? "
+                "WHERE version_id IN (SELECT version_id FROM reannotated)", [EXTRACTOR_VERSION])
+    con.unregister("reannotated")
     return written
 
 

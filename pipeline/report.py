@@ -156,24 +156,11 @@ CHARTS = (
     ("quarantine_reasons", "Why files were quarantined", quarantine_reasons, (8, 3.5)),
 )
 
-# The 40 strongest pairs of actor_cooccurrence (sentences_together > 0, the most first): the
-# model's sentence pairs counted alone, as it counts them (stg_mentions without venues, a
-# sentence repeated across an article's versions once, a pair by actor ID), without the pairs
-# of actors sharing only an article, whose count is most of the model's cost and none of the
-# chart's (tests/test_report.py compares the two).
-EDGES = """
-WITH actor_sentences AS (
-    SELECT DISTINCT article_id, sentence_hash, actor_id, actor_name FROM stg_mentions WHERE label <> 'VENUE'
-)
-SELECT first_actor.actor_name AS actor_a_name, second_actor.actor_name AS actor_b_name, count(*) AS sentences_together
-FROM actor_sentences AS first_actor
-JOIN actor_sentences AS second_actor
-  ON second_actor.article_id = first_actor.article_id
- AND second_actor.sentence_hash = first_actor.sentence_hash
- AND first_actor.actor_id < second_actor.actor_id
-GROUP BY first_actor.actor_id, second_actor.actor_id, first_actor.actor_name, second_actor.actor_name
-ORDER BY sentences_together DESC, actor_a_name, actor_b_name
-LIMIT 40"""
+# The 40 strongest pairs of actor_cooccurrence (sentences_together > 0, the most first), read
+# from the model: its pairs are counted when articles are written (table actor_pairs), so
+# the chart no longer counts the sentence pairs itself.
+EDGES = ("SELECT actor_a_name, actor_b_name, sentences_together FROM actor_cooccurrence WHERE sentences_together > 0 "
+         "ORDER BY sentences_together DESC, actor_a_name, actor_b_name LIMIT 40")
 
 # What each chart reads: {chart: {key: SQL}}, run in the parent before any chart is drawn.
 QUERIES = {

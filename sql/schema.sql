@@ -301,6 +301,20 @@ CREATE TABLE IF NOT EXISTS actor_link_keys (
     role         TINYINT NOT NULL            -- 1: a key the link has, 2: a key it looks up, 3: both
 );
 
+-- How often two actors are named together (pipeline/actor_pairs.py, sql/actor_pairs.sql):
+-- the sum over every article of its pair counts, kept by the load, re-annotation and purge in
+-- their transactions (they subtract the counts of the articles they touch and add them back
+-- after their writes), read by the actor_cooccurrence model. No key constraint: written only
+-- there. The table's COMMENT holds the fingerprint of the counting SQL
+-- (actor_pairs.pairs_fingerprint): without it every article is counted once.
+CREATE TABLE IF NOT EXISTS actor_pairs (
+    actor_a                      VARCHAR NOT NULL,   -- the smaller actor ID (after merges)
+    actor_b                      VARCHAR NOT NULL,
+    sentences_together           BIGINT NOT NULL,
+    articles_sharing_a_sentence  BIGINT NOT NULL,
+    articles_together            BIGINT NOT NULL
+);
+
 -- The latest result of every data-quality check (pipeline.quality_log copies it from the
 -- Dagster instance after each load), so SQL and the data_quality_summary model can see it.
 CREATE TABLE IF NOT EXISTS check_results (

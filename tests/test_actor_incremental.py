@@ -11,10 +11,11 @@ import duckdb
 import polars as pl
 import pytest
 
-from pipeline import actor_keys, actor_resolution, actor_workers, load, reannotate
+from pipeline import actor_keys, actor_pairs, actor_resolution, actor_workers, load, purge, reannotate
 from pipeline.actor_components import components
 from pipeline.evaluate.actors_bbc import annotate_files, clusters, load_in_batches, mention_rows
 from pipeline.load_actors import entity_columns
+from pipeline.model_sql import create_all_views
 from pipeline.records import LocalEntity
 from tests.conftest import SEEDS, corpus
 
@@ -290,3 +291,57 @@ def test_the_closure_reaches_the_organization_joins_through_links_the_batch_does
     assert {k: link.actor_id for k, link in got.links.items()} == {k: want.links[k].actor_id for k in got.links}
     assert new <= set(got.links)
     assert got.repoints == want.repoints and got.merges == want.merges
+
+
+# The pair counts as the actor_cooccurrence model counted them before the table: every pair
+# of actors (after merges, no venue) sharing an article, from the stg_mentions model.
+COUNTED_PAIRS = """
+WITH sentences AS (SELECT DISTINCT article_id, sentence_hash, actor_id FROM stg_mentions WHERE label <> 'VENUE'),
+articles AS (SELECT DISTINCT article_id, actor_id FROM sentences),
+shared AS (SELECT a.article_id, a.actor_id AS actor_a, b.actor_id AS actor_b, count(*) AS sentences
+           FROM sentences a JOIN sentences b ON a.article_id = b.article_id AND a.sentence_hash = b.sentence_hash
+           AND a.actor_id < b.actor_id GROUP BY ALL)
+SELECT a.actor_id, b.actor_id, coalesce(sum(shared.sentences), 0), count(shared.sentences), count(*)
+FROM articles a JOIN articles b ON a.article_id = b.article_id AND a.actor_id < b.actor_id
+LEFT JOIN shared ON shared.article_id = a.article_id AND shared.actor_a = a.actor_id AND shared.actor_b = b.actor_id
+GROUP BY ALL"""
+
+
+def _pairs_as_counted(db) -> tuple[list[tuple], list[tuple]]:
+    """(the stored actor_pairs, the pairs counted from every mention), sorted."""
+    with duckdb.connect(str(db)) as con:
+        create_all_views(con)
+        return (sorted(con.sql(f"SELECT * FROM {actor_pairs.TABLE}").fetchall()),
+                sorted(con.sql(COUNTED_PAIRS).fetchall()))
+
+
+def test_the_pair_counts_stay_what_counting_every_mention_gives(annotated, tmp_path):
+    """actor_pairs after loads in batches (repoints and merges), a re-annotation that changes
+    entities, a purge, and a load onto a warehouse built before the table: always the counts
+    of every mention, as the actor_cooccurrence model counted them before the table."""
+    db, old = tmp_path / "w.duckdb", tmp_path / "old.duckdb"
+    load_in_batches(annotated, 12, db)
+    stored, counted = _pairs_as_counted(db)
+    assert stored == counted and len(stored) > 1000
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.sql("SELECT count(*) FROM actor_merges").fetchall()[0][0]  # merges moved pairs
+    changed = copy.deepcopy(annotated)
+    for item in changed[:5]:
+        for ann in item.annotations:
+            ann.entities = ann.entities[1:]
+            ann.mentions = [m for m in ann.mentions if m.entity_key in {e.key for e in ann.entities}]
+    _reannotate_with_the_same_annotations(changed, db, 25)
+    reannotated, counted = _pairs_as_counted(db)
+    assert reannotated == counted != stored
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE files SET status = 'deleted' WHERE file_id IN (SELECT file_id FROM files LIMIT 9)")
+        assert purge.purge_deleted(con).articles
+    purged, counted = _pairs_as_counted(db)
+    assert purged == counted != reannotated
+    load_in_batches(annotated[:40], 40, old)
+    with duckdb.connect(str(old)) as con:  # a warehouse built before the table
+        con.execute(f"DELETE FROM {actor_pairs.TABLE}")
+        con.execute(f"COMMENT ON TABLE {actor_pairs.TABLE} IS NULL")
+    load_in_batches(annotated[40:], 20, old)  # the first load counts every article, the next ones their own
+    rebuilt, counted = _pairs_as_counted(old)
+    assert rebuilt == counted == stored  # and the same as the first build (resolution ignores batches)

@@ -333,7 +333,7 @@ COVERAGE_CASES = [  # coverage pass: one sentence (written for the test) per new
     ("Barack Obama praised Angela Merkel and hailed Germany for its leadership.", "SUPPORT"),
     ("Microsoft teamed up with Google to fight spam.", "COOPERATE"),
     ("The European Union rescued Greece with a huge loan.", "AID"),
-    ("Toyota apologized to its customers in Japan.", "SUPPORT"),  # CAMEO 055 -> SUPPORT (crosswalk, PLOVER GSR)
+    ("Toyota apologized to its customers in Japan.", "CONCEDE"),  # PLOVER manual: regret is CONCEDE (crosswalk: 055)
     ("Moscow pulled back its troops from the border.", "RETREAT"),
     ("The FBI looked into Hillary Clinton's email server.", "INVESTIGATE"),
     ("Angela Merkel pressed Greece to accept the reforms.", "DEMAND"),

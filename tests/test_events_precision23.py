@@ -48,7 +48,7 @@ def test_modeless_generated_senses_of_every_type_are_dropped_but_the_kept_verbs(
     # CAMEO catch-all codes with no PLOVER mode: "highlight" (SUPPORT), "ensure" (AGREE) name no event
     assert not _has(_events("Mr Brown is visiting Kenya to highlight the plight of many Africans."), "SUPPORT")
     assert not _has(_events("The government would have to work hard to ensure taxpayers get full benefit."), "AGREE")
-    # MODELESS_KEPT: the catch-all code is the type's own act
+    # hand rows (rules/event_triggers.tsv): the catch-all code is the act the PLOVER manual defines the type by
     assert _has(_events("Vice-President Moody Awori has declined to resign despite growing pressure."), "REJECT",
                 "Moody Awori")
     assert _has(_events("Defence Secretary Tom King has promised to continue military aid to Mozambique."), "AGREE",

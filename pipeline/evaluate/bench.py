@@ -143,7 +143,56 @@ def _row(measure: str, run: CliRun, words: int | None = None, target: str = "", 
     return Row(measure, run.seconds, words, round(run.peak_rss / MB), target, met)
 
 
+@dataclass
+class Runs:
+    """Every timed run of the benchmark, in the order they ran."""
+
+    build_files: list[Path]
+    new_files: list[Path]
+    versions: int
+    words: int
+    new_words: int
+    bare_before: BareRun
+    full: CliRun
+    bare_after: BareRun
+    steps: dict[str, float]  # Dagster step -> seconds, of the full build
+    models: dict[str, float]  # model -> seconds of a full read
+    suites: CliRun
+    noop: CliRun
+    into_built: CliRun
+    into_empty: CliRun
+    stale: int
+    re_few: CliRun
+    all_stale: int
+    re_all: CliRun
+
+    @property
+    def bare(self) -> float:
+        return (self.bare_before.seconds + self.bare_after.seconds) / 2
+
+    @property
+    def bare_pipe(self) -> float:
+        return (self.bare_before.pipe_seconds + self.bare_after.pipe_seconds) / 2
+
+
 def measure(corpora: Path, docs: int, new: int, tmp: Path) -> tuple[list[Row], dict]:
+    runs = _run_all(corpora, docs, new, tmp)
+    ratio = runs.bare_pipe / runs.full.seconds  # the issue's measure: bare `nlp.pipe` over the same texts
+    rows = [*_speed_rows(runs, ratio), *_step_rows(runs), *_run_rows(runs, new)]
+    peak = max(r.peak_rss_mb or 0 for r in rows)
+    rows.append(Row("peak RSS, whole process tree (max of the runs)", None, None, peak, "≤ 2048 MB", peak <= 2048))
+    rows += _model_rows(runs.models)
+    summary = {"files": len(runs.build_files), "versions": runs.versions, "words": runs.words,
+               "ratio_to_bare_spacy": round(ratio, 3),
+               "ratio_to_bare_spacy_program": round(runs.bare / runs.full.seconds, 3),
+               "new_files": len(runs.new_files), "machine": machine(), "dagster_steps": runs.steps}
+    return rows, summary
+
+
+def _run_all(corpora: Path, docs: int, new: int, tmp: Path) -> Runs:
+    """The runs: bare spaCy, the full build, bare spaCy again (bracketed: this host's speed
+    drifts by ±10 % within minutes), checks, a no-op run, new files into the built and an
+    empty warehouse, re-annotation of a few and of all versions."""
     # the project's modules as bytecode, like spaCy's installed ones (see the Makefile's setup)
     compileall.compile_dir(ROOT / "pipeline", quiet=1)
     build_files, new_files = _sample(corpora, docs, new)
@@ -154,17 +203,12 @@ def measure(corpora: Path, docs: int, new: int, tmp: Path) -> tuple[list[Row], d
     texts_file = tmp / "bare_texts.json"
     texts_file.write_text(json.dumps(texts), encoding="utf-8")
     bare_before = _bare_spacy(texts_file, len(texts))
-
     since = time.time()
     full = built.cli("run")
     if not full.ok:
         raise SystemExit("full build failed:\n" + full.output[-3000:])
     bare_after = _bare_spacy(texts_file, len(texts))
-    # bracketed: this host's speed drifts by ±10 % within minutes
-    bare = (bare_before.seconds + bare_after.seconds) / 2
-    bare_pipe = (bare_before.pipe_seconds + bare_after.pipe_seconds) / 2
-    steps = built.step_seconds(since)
-    models = _model_seconds(built.warehouse)
+    steps, models = built.step_seconds(since), _model_seconds(built.warehouse)
     suites = built.cli("check")  # the whole-table Great Expectations suites (schedule / on demand)
     noop = built.cli("run")
     _copy(new_files, built.inbox)
@@ -177,49 +221,60 @@ def measure(corpora: Path, docs: int, new: int, tmp: Path) -> tuple[list[Row], d
     re_few = built.cli("reannotate")
     all_stale = _mark_stale(built.warehouse, None)
     re_all = built.cli("reannotate")
+    return Runs(build_files, new_files, len(texts), words, new_words, bare_before, full, bare_after, steps, models,
+                suites, noop, into_built, into_empty, stale, re_few, all_stale, re_all)
 
-    # the issue's measure: bare `nlp.pipe` over the same texts (model already loaded)
-    ratio = bare_pipe / full.seconds
-    rows = [
-        Row(f"bare spaCy nlp.pipe ({process_count(len(texts))} processes, model loaded), mean of the two below",
-            bare_pipe, words),
-        Row("  bare spaCy nlp.pipe just before the full build", bare_before.pipe_seconds, words),
-        Row("  bare spaCy nlp.pipe just after the full build", bare_after.pipe_seconds, words),
-        Row("bare spaCy as a program (process start, import, model load, nlp.pipe), mean", bare, words),
-        Row("full build (python -m pipeline.cli run)", full.seconds, words, round(full.peak_rss / MB),
+
+def _speed_rows(runs: Runs, ratio: float) -> list[Row]:
+    """Bare spaCy (before, after, mean; as a program) and the full build against it."""
+    words = runs.words
+    return [
+        Row(f"bare spaCy nlp.pipe ({process_count(runs.versions)} processes, model loaded), mean of the two below",
+            runs.bare_pipe, words),
+        Row("  bare spaCy nlp.pipe just before the full build", runs.bare_before.pipe_seconds, words),
+        Row("  bare spaCy nlp.pipe just after the full build", runs.bare_after.pipe_seconds, words),
+        Row("bare spaCy as a program (process start, import, model load, nlp.pipe), mean", runs.bare, words),
+        Row("full build (python -m pipeline.cli run)", runs.full.seconds, runs.words, round(runs.full.peak_rss / MB),
             "≥ 0.90 × bare spaCy nlp.pipe words/s", ratio >= 0.90),
     ]
-    stage_sum = 0.0
+
+
+def _step_rows(runs: Runs) -> list[Row]:
+    """The full build's steps (Dagster's step times), the models run's, and the rest."""
+    steps, rows, stage_sum = runs.steps, [], 0.0
     for label, prefix in STAGES:
         secs = sum(s for k, s in steps.items() if k.startswith(prefix))
         stage_sum += secs
-        rows.append(Row(f"  step: {label}", secs, words))
-    model_steps = sum(s for k, s in steps.items() if k in models or k == MODELS_STEP)
+        rows.append(Row(f"  step: {label}", secs, runs.words))
+    model_steps = sum(s for k, s in steps.items() if k in runs.models or k == MODELS_STEP)
     rows.append(Row("  step: SQL models (models_job)", model_steps))
     # the models run's other steps (until session 22 inside "rest")
     after_models = sum(s for k, s in steps.items() if k in AFTER_EVERY_RUN)
     rows.append(Row("  steps: check_results + report (models_job)", after_models))
     rows.append(Row("  rest: process start, imports, Dagster (the head overlaps the NLP workers' start)",
-                    full.seconds - stage_sum - model_steps - after_models))
-    rows.append(_row("whole-table checks (python -m pipeline.cli check; schedule / on demand)", suites, words))
-    rows.append(_row("no-op re-run (nothing new)", noop, None, "≤ 3 s", noop.seconds <= 3))
-    rows.append(_row(f"{new} new articles into the built warehouse", into_built, new_words,
-                     f"≤ 1.1 × {new} into empty", into_built.seconds <= 1.1 * into_empty.seconds))
-    rows.append(_row(f"{new} new articles into an empty warehouse", into_empty, new_words))
-    rows.append(_row(f"re-annotation of {stale} stale versions", re_few, None,
-                     f"≤ 1.1 × {new} new into built", re_few.seconds <= 1.1 * into_built.seconds))
-    rows.append(_row(f"re-annotation of all {all_stale} versions", re_all, words,
-                     "≤ 1.0 × full build", re_all.seconds <= full.seconds))
-    peak = max(r.peak_rss_mb or 0 for r in rows)
-    rows.append(Row("peak RSS, whole process tree (max of the runs)", None, None, peak, "≤ 2048 MB", peak <= 2048))
-    for name, secs in models.items():
-        rows.append(Row(f"SQL model {name} (full read, median of {MODEL_READS})", secs, None, None, "≤ 250 ms",
-                        secs <= 0.25))
-    summary = {"files": len(build_files), "versions": len(texts), "words": words,
-               "ratio_to_bare_spacy": round(ratio, 3),
-               "ratio_to_bare_spacy_program": round(bare / full.seconds, 3),
-               "new_files": len(new_files), "machine": machine(), "dagster_steps": steps}
-    return rows, summary
+                    runs.full.seconds - stage_sum - model_steps - after_models))
+    return rows
+
+
+def _run_rows(runs: Runs, new: int) -> list[Row]:
+    """The other runs against their targets."""
+    into_built, into_empty, re_few, re_all = runs.into_built, runs.into_empty, runs.re_few, runs.re_all
+    return [
+        _row("whole-table checks (python -m pipeline.cli check; schedule / on demand)", runs.suites, runs.words),
+        _row("no-op re-run (nothing new)", runs.noop, None, "≤ 3 s", runs.noop.seconds <= 3),
+        _row(f"{new} new articles into the built warehouse", into_built, runs.new_words,
+             f"≤ 1.1 × {new} into empty", into_built.seconds <= 1.1 * into_empty.seconds),
+        _row(f"{new} new articles into an empty warehouse", into_empty, runs.new_words),
+        _row(f"re-annotation of {runs.stale} stale versions", re_few, None,
+             f"≤ 1.1 × {new} new into built", re_few.seconds <= 1.1 * into_built.seconds),
+        _row(f"re-annotation of all {runs.all_stale} versions", re_all, runs.words,
+             "≤ 1.0 × full build", re_all.seconds <= runs.full.seconds),
+    ]
+
+
+def _model_rows(models: dict[str, float]) -> list[Row]:
+    return [Row(f"SQL model {name} (full read, median of {MODEL_READS})", secs, None, None, "≤ 250 ms", secs <= 0.25)
+            for name, secs in models.items()]
 
 
 def render(rows: list[Row], summary: dict) -> str:

@@ -5,7 +5,8 @@ the matching). Each sentence goes through the real spaCy model, entity extractio
 recall/F1 by PLOVER type, by corpus and overall; predictions and gold events are matched
 one to one. `--sample` prints the candidate sentences of the seeded, neutral selection
 procedure that chose the gold extension (the labels were written by hand afterwards); with `--fresh`
-only from files no gold file has used (how held-out 8 and dev 4/5 were drawn).
+only from files no gold file has used (how held-out 8 and dev 4/5 were drawn); with `--fresh-stories` (from
+held-out 20 on) also not from a file that tells the same story as one of them under another file name.
 
 `--gsr` scores the PLOVER Gold Standard Records (`../shared/corpora/event-coding/plover-gsr-dev.jsonl`):
 one event is labelled per sentence (other events of the sentence are not), so only recall is
@@ -14,7 +15,7 @@ measured there: a record is found when an event of its type is predicted in its 
 (type + source recall; symmetric types either way round).
 
     python -m pipeline.evaluate.events [gold.tsv] [--show]
-    python -m pipeline.evaluate.events --sample [--seed N --n-action N --n-random N] [--fresh]
+    python -m pipeline.evaluate.events --sample [--seed N --n-action N --n-random N] [--fresh | --fresh-stories]
     python -m pipeline.evaluate.events --gsr [plover-gsr-dev.jsonl] [--show]
     python -m pipeline.evaluate.events --agreement GOLD_A GOLD_B [--show]
 
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from pipeline.nlp import annotate_doc, parse_texts
 from pipeline.paths import shared_corpora
+from pipeline.versions.sketches import SketchIndex, same_story, text_fingerprint
 
 GOLD = Path(__file__).resolve().parent / "gold" / "events.tsv"
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "FIGHT"}
@@ -130,18 +132,50 @@ def gold_sentences() -> set[str]:
     return {g["sentence"] for path in sorted(GOLD.parent.glob("events*.tsv")) for g in read_gold(path)}
 
 
+def _bbc_body_sents(path) -> list[str]:
+    """A BBC file's sentences without its title line."""
+    return _txt_sents(path)[1:]
+
+
+def sample_pools() -> dict[str, tuple[Path, object]]:
+    """Per corpus, the file pattern a draw samples from and the function splitting a file into sentences."""
+    return {"ecbplus": (CORPORA / "ecbplus/*/*.xml", _xml_sents),
+            "meantime": (CORPORA / "meantime/intra-doc_annotation/*/*.xml", _xml_sents),
+            "bbc-news": (CORPORA / "bbc-news/politics/*.txt", _bbc_body_sents),
+            "polnear": (CORPORA / "polnear/train/text/*.txt", _txt_sents)}
+
+
+def _file_text(path: str, split) -> str:
+    try:
+        return " ".join(split(path))
+    except Exception:  # an unreadable file is skipped by the draw too
+        return ""
+
+
+def same_story_files(used: frozenset[str]) -> frozenset[str]:
+    """Every file of the sample pools that tells the same story as a file in `used` (the corpora hold one article
+    under several file names, sometimes trimmed: `versions.sketches.same_story`, the warehouse's own test):
+    with `--fresh-stories` a draw skips them, so a fresh file holds no story seen in development."""
+    fingerprints: dict[str, tuple[list[int], int]] = {}
+    for pattern, split in sample_pools().values():
+        for path in sorted(glob.glob(str(pattern))):
+            values, count = text_fingerprint(_file_text(path, split))
+            fingerprints[str(Path(path).relative_to(CORPORA))] = (list(values), count)
+    seen = SketchIndex()
+    for rel in sorted(used & fingerprints.keys()):
+        seen.add(rel, fingerprints[rel][0], shingle_count=fingerprints[rel][1])
+    return frozenset(rel for rel, (values, count) in fingerprints.items() if rel not in used and any(
+        same_story(values, count, entry["sketch"], entry["shingle_count"]).same for entry in seen.candidates(values)))
+
+
 def sample_candidates(seed: int = 6, per_file: int = 40, n_action: int = 9, n_random: int = 3,
                       exclude: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """The seeded selection that chose the gold extension: per corpus, `per_file` random files
     (never one in `exclude`); from each one random sentence containing an action word and one random
     sentence (8-40 words, no quotation marks); the first `n_action` action and `n_random` random ones."""
     rng = random.Random(seed)
-    pools = {"ecbplus": (CORPORA / "ecbplus/*/*.xml", _xml_sents),
-             "meantime": (CORPORA / "meantime/intra-doc_annotation/*/*.xml", _xml_sents),
-             "bbc-news": (CORPORA / "bbc-news/politics/*.txt", lambda p: _txt_sents(p)[1:]),
-             "polnear": (CORPORA / "polnear/train/text/*.txt", _txt_sents)}
     out = []
-    for pattern, split in pools.values():
+    for pattern, split in sample_pools().values():
         files = [f for f in sorted(glob.glob(str(pattern))) if str(Path(f).relative_to(CORPORA)) not in exclude]
         pos, neg = [], []
         for path in rng.sample(files, min(per_file, len(files))):  # a corpus nearly used up gives what is left
@@ -331,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-action", type=int, default=9, help="--sample: action-word sentences kept per corpus")
     ap.add_argument("--n-random", type=int, default=3, help="--sample: random sentences kept per corpus")
     ap.add_argument("--fresh", action="store_true", help="--sample: skip every file any events*.tsv gold file used and every sentence one already holds")
+    ap.add_argument("--fresh-stories", action="store_true",
+                    help="--sample: --fresh, and skip every file telling the same story as a file a gold file used")
     ap.add_argument("--agreement", nargs=2, metavar=("GOLD_A", "GOLD_B"),
                     help="score labeller B's file of the same sentences against labeller A's (no extractor run)")
     ap.add_argument("--gsr", action="store_true", help="score recall on the PLOVER GSR file (gold argument optional)")
@@ -340,8 +376,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.gsr:
         return main_gsr(Path(args.gold) if args.gold != str(GOLD) else GSR, args.show)
     if args.sample:
-        exclude = frozenset(gold_files()) if args.fresh else frozenset()
-        seen = gold_sentences() if args.fresh else set()
+        fresh = args.fresh or args.fresh_stories
+        exclude = frozenset(gold_files()) if fresh else frozenset()
+        exclude |= same_story_files(exclude) if args.fresh_stories else frozenset()
+        seen = gold_sentences() if fresh else set()
         for rel, sent in sample_candidates(args.seed, n_action=args.n_action, n_random=args.n_random, exclude=exclude):
             if sent not in seen:
                 print(f"{rel}\t{sent}")

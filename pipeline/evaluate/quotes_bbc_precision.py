@@ -20,13 +20,19 @@ sample 15's files, drawn at main 6ad7783; labels `gold/quotes_bbc_precision18.ts
 files of samples 15, 18 and 20, drawn at main 9467799; labels `gold/quotes_bbc_precision21.tsv`); `--sample 22`
 the fifth (session 22: `random.Random(22)`, without the files of samples 15-21, drawn at main 78b8fd1; labels
 `gold/quotes_bbc_precision22.tsv`); `--sample 23` the sixth (session 23: `random.Random(23)`, without the files
-of samples 15-22, drawn at main b32fda7; labels `gold/quotes_bbc_precision23.tsv`). Without
+of samples 15-22, drawn at main b32fda7; labels `gold/quotes_bbc_precision23.tsv`); `--sample 24` the seventh, a
+SPEAKERLESS sample (session 24: `random.Random(24)`, 9 politics + 140 business articles without the files of
+samples 15-23, drawn at main 17bc022; the 9 are all the politics files left, the repository's history names most
+of them): only the predictions without a speaker are printed, labelled and scored (labels
+`gold/quotes_bbc_precision24.tsv`), as the gold's precision was lost on speakerless rows, which the earlier samples
+hardly hold. Without
 `--dump`: the pipeline runs again and every prediction is looked up among the labelled ones (same file,
 overlap >= 0.5 of the content); it prints the precision over the labelled predictions still made and lists the
 predictions nobody labelled (new ones a change made: judge them before counting)."""
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import sys
 from pathlib import Path
@@ -45,11 +51,14 @@ PER_TOPIC = 10
 
 class Sample(NamedTuple):
     """A precision sample (SAMPLES, by its seed): main when it was drawn (files named in the
-    repository or its history by then are out), its labels, and the earlier samples whose files
-    it leaves out."""
+    repository or its history by then are out), its labels, the earlier samples whose files
+    it leaves out, its articles per topic (in TOPICS' order), and whether only the predictions without a speaker
+    are labelled (a stratified sample of that class)."""
     drawn_at: str
     labels: Path
     after: tuple[int, ...] = ()
+    per_topic: tuple[int, ...] = (PER_TOPIC, PER_TOPIC)
+    speakerless: bool = False
 
 
 SAMPLES = {
@@ -59,13 +68,16 @@ SAMPLES = {
     21: Sample("9467799", GOLD_DIR / "quotes_bbc_precision21.tsv", (15, 18, 20)),
     22: Sample("78b8fd1", GOLD_DIR / "quotes_bbc_precision22.tsv", (15, 18, 20, 21)),
     23: Sample("b32fda7", GOLD_DIR / "quotes_bbc_precision23.tsv", (15, 18, 20, 21, 22)),
+    24: Sample("17bc022", GOLD_DIR / "quotes_bbc_precision24.tsv", (15, 18, 20, 21, 22, 23), (9, 140),
+               speakerless=True),
 }
 SEED = 15  # the default sample
 LABELS = SAMPLES[SEED].labels
 
 
+@functools.cache
 def draw(corpora: Path, seed: int = SEED) -> list[str]:
-    """The 20 'topic/NNN.txt' files of sample `seed`, in order."""
+    """The 'topic/NNN.txt' files of sample `seed` (10 a topic, or its `per_topic`), in order."""
     sample = SAMPLES[seed]
     used = used_files(sample.drawn_at)
     gold = {line.split("\t")[0].removesuffix(".txt") for line in GOLD.read_text(encoding="utf-8").splitlines()
@@ -73,9 +85,9 @@ def draw(corpora: Path, seed: int = SEED) -> list[str]:
     earlier = {name.removesuffix(".txt") for before in sample.after for name in draw(corpora, before)}
     rng = random.Random(seed)
     out = []
-    for topic in TOPICS:
+    for topic, size in zip(TOPICS, sample.per_topic):
         eligible = eligible_files(corpora, topic, used | gold | earlier)
-        out += sorted(f"{name}.txt" for name in rng.sample(eligible, PER_TOPIC))
+        out += sorted(f"{name}.txt" for name in rng.sample(eligible, size))
     return out
 
 
@@ -114,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     corpora = Path(args.corpora)
     names = draw(corpora, args.sample)
     articles, preds = predictions(corpora, names)
+    if SAMPLES[args.sample].speakerless:
+        preds = {stem: [pred for pred in found if not pred.speaker_names] for stem, found in preds.items()}
     if args.dump:
         for name, art in zip(names, articles):
             for pred in sorted(preds[art.stem], key=lambda pred: pred.spans[0]):

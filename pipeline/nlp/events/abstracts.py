@@ -9,7 +9,7 @@ war was sold" are criticism (DISAPPROVE, CAMEO 111), not assault, even when the 
 war; the hand SPEECH_OBJECT list (a record, an ad, a speech) held a dozen such objects. One cannot physically attack
 an act, an idea or a message. Rule: a one-word lower-case noun with a sense tagged in WordNet's sense-tagged corpus
 whose FIRST sense lies in the lexicographer file noun.act, noun.cognition or noun.communication. The events stage
-reads it in `refine.attack_on_a_thing_said`, for objects that are no event noun of the lexicon ("attacked the march": an event,
+reads it in `attacks.attack_on_a_thing_said`, for objects that are no event noun of the lexicon ("attacked the march": an event,
 not a thing said)."""
 from __future__ import annotations
 

@@ -54,7 +54,8 @@ def _np_tokens(head):
     return out
 
 
-def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], roles_ctx) -> tuple[Mention | None, str]:
+def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], roles_ctx,
+                 lex: Lexicon) -> tuple[Mention | None, str]:
     """(mention, text) of the actor a noun phrase headed by `head` names."""
     m = ms.of(head)
     if m is not None and m.label in ACTOR_LABELS and not (m.label == "NORP" and head.dep_ == "amod"):
@@ -76,7 +77,7 @@ def actor_mention(head, ms: MentionIndex, entities: dict[str, LocalEntity], role
         # "Barack Obama's administration", "finance ministers of the G8": a group noun is written by its phrase when
         # the entity modifies the head itself (not "troops" in "accused Angolan troops of attacking its Bas-Zaire
         # province")
-        if len(toks) > 8 or head.i not in (named.head.i, named.head.head.i) or not is_agent(head, lexicon()):
+        if len(toks) > 8 or head.i not in (named.head.i, named.head.head.i) or not is_agent(head, lex):
             return mention, mention.text
         apposed = {x.i for c in toks if c.dep_ == "appos" for x in c.subtree}  # "X's campaign, the latest chapter"
         return mention, " ".join(t.text for t in words if t.i not in apposed)
@@ -125,13 +126,15 @@ def _companions(tok) -> list:
 
 def _named_examples(tok) -> list:
     """"criticised by road safety campaigners, including Labour backbencher Gwyneth Dunwoody": the names a person or
-    group noun's (or a party's: "Senate Democrats") "including" or "such as" phrase gives are actors of the event too
-    (the labelling guide codes the named ones)."""
+    group noun's (or a party's: "Senate Democrats") "including", "such as" or "like" phrase gives are actors of the
+    event too (the labelling guide codes the named ones)."""
     group = tok.pos_ == "NOUN" and is_person_noun(tok, lexicon()) or tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"
     if not group:  # not "figures, including Buckingham Palace"; "top Senate Democrats, including Harry Reid": a party
         return []
-    return [p for c in tok.children if c.dep_ == "prep" and (c.lower_ == "including" or c.lower_ == "as" and any(
-            x.lower_ == "such" for x in c.children))  # "groups such as the League Against Cruel Sports"
+    # "groups such as the League Against Cruel Sports" ("such" hangs on "as"), "politicians like John Kerry"
+    preps = lexicon().words("EXAMPLE_PREP")
+    return [p for c in tok.children if c.dep_ == "prep" and (
+            c.lower_ in preps or any(f"{x.lower_} {c.lower_}" in preps for x in c.children))
             for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]
 
 

@@ -366,9 +366,37 @@ def _undergoer_roles(f: NounFrame) -> Roles | None:
     return Roles(f.poss[:1] or f.own, undergoers, anon_ok=site.trig.type in ANON_NOUN_TYPES) if undergoers else None
 
 
+def _givers(f: NounFrame) -> list:
+    """The heads of a noun event's own "from" phrase ("criticism from politicians like X and Y": each)."""
+    return [x for c in f.site.tok.children if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for x in expand_conj(p)][:4]
+
+
+def _exposed_holder(tok) -> list:
+    """Who a noun in the "to" phrase of an exposure adjective is said of: the copula's subject ("the company was subject
+    to criticism"), the object of a verb that leaves or makes someone so ("leaves Israel vulnerable to criticism")."""
+    adj = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else None
+    if adj is None or adj.lemma_.lower() not in ("subject", "vulnerable", "exposed", "open", "liable", "prone"):
+        return []
+    if adj.dep_ == "acomp" and adj.head.lemma_.lower() in COPULAS:
+        return subject_of(adj.head)[0][:1]
+    return [c for c in adj.children if c.dep_ == "nsubj"][:1] or (
+        [c for c in adj.head.children if c.dep_ == "dobj"][:1] if adj.dep_ in ("oprd", "ccomp", "xcomp") else [])
+
+
+def _exposed_roles(f: NounFrame) -> Roles | None:
+    """"The company was subject to criticism from politicians", "leaves Israel vulnerable to international criticism":
+    a noun event in the "to" phrase of subject/vulnerable/exposed/open is aimed at the one said to be so; its doer is
+    its own ("from X", a possessor or modifier) or unknown."""
+    if f.ofs or f.withs or f.site.trig.type not in UNDERGONE_TYPES:
+        return None
+    holders = _exposed_holder(f.site.tok)
+    return Roles(_givers(f) or (f.poss or f.own)[:1], holders, anon_ok=True) if holders else None
+
+
 NOUN_ROLE_RULES = (_hyphen_pair_roles, _under_roles, _backed_roles, _among_roles, _receiver_roles, _between_roles,
-                   _gathered_roles, _accused_roles, _confessed_roles, _undergoer_roles, _possessor_roles,
-                   _relative_carrier_roles, _despite_roles)  # first that applies
+                   _gathered_roles, _accused_roles, _confessed_roles, _undergoer_roles, _exposed_roles,
+                   _possessor_roles, _relative_carrier_roles, _despite_roles)  # first that applies
 
 
 def noun_roles(site: Site) -> Roles | None:

@@ -80,7 +80,7 @@ def _actor_pairs(site: Site, roles: Roles):
     resolve_targets(site, targets, res)
     if any(guard(site, res) for guard in PAIR_GUARDS):
         return None
-    if not res.tgt_ok and not res.tgt and len(src) > 1 and "sym" in trig.flags:
-        return [(src[0], src[1])], []
+    if not res.tgt_ok and not res.tgt and len(src) > 1 and "sym" in trig.flags:  # "X, Y and Z met": each pair
+        return [(one, two) for k, one in enumerate(src[:MAX_TARGETS]) for two in src[k + 1:MAX_TARGETS]], []
     tgt_list = res.tgt_ok or [(None, res.tgt[0][1] if res.tgt else None)]
     return [(s, t) for s in src for t in tgt_list[:MAX_TARGETS]], []

@@ -114,7 +114,7 @@ class ActorResolver:
             return None, head.text
         if head.ent_type_ == "NORP" and head.dep_ == "amod" and self.ms.of(head) is None:
             return None, head.text  # "Israeli air strikes": a demonym the entity stage kept no mention of
-        m, txt = actor_mention(head, self.ms, self.ent_by_key, self.resolve_role)
+        m, txt = actor_mention(head, self.ms, self.ent_by_key, self.resolve_role, self.lex)
         if m is not None:
             return m, txt
         if is_agent(head, lex) or (allow_text and is_person_noun(head, lex)):

@@ -292,7 +292,10 @@ def benign_clause(tok, lex: Lexicon) -> bool:
 def yields_to_object_noun(verb, senses: list[Trigger], lex: Lexicon) -> bool:
     """A verb known only from the generated CAMEO table whose direct object is a noun trigger
     ("imposed sanctions on", "launched an attack on", "staged a protest"): the noun names the
-    event and the verb only carries it, as a light verb does."""
+    event and the verb only carries it, as a light verb does. A hand sense that needs a complement clause the verb
+    lacks does not count ("ordered X to" is a hand DEMAND; "ordered patrols by police" yields to the patrols)."""
+    clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    senses = [t for t in senses if clause or "xcomp" not in t.flags]
     if not senses or not all("generated" in t.flags for t in senses):
         return False
     for obj in (c for c in verb.children if c.dep_ == "dobj"):

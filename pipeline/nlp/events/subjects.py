@@ -232,9 +232,27 @@ def _object_controller(prep):
     obj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
     if obj is None or is_nonactor(obj):
         return None
-    personal = obj.lower_ in ("him", "her", "them", "us", "me") or \
-        obj.ent_type_ in ACTOR_LABELS or is_person_noun(obj, lexicon())
-    return obj if personal else None
+    return obj if _personal(obj) else None
+
+
+def _personal(obj) -> bool:
+    return obj.lower_ in ("him", "her", "them", "us", "me") or obj.ent_type_ in ACTOR_LABELS or \
+        is_person_noun(obj, lexicon())
+
+
+def _object_noun_gerund(v, verb) -> Step | None:
+    """"A jury convicted the man of murdering his wife", parsed with "of murdering" on the object noun: the person
+    object does the act, as when the phrase hangs on the verb (`_object_controller`); a thing object ("ended the
+    speech with a call"), a possessed noun ("the pirates' plan of attacking", `_held_by_noun`) or a noun no verb
+    governs leaves it to the other rules."""
+    if not (v.dep_ == "prep" and v.lower_ in OBJECT_CONTROL_PREPS and v.i != verb.i and verb.dep_ == "pcomp" and
+            v.head.dep_ == "dobj" and v.head.head.pos_ == "VERB"):
+        return None
+    obj = v.head
+    if v.lower_ == "with" and obj.head.lemma_.lower() not in lexicon().words("WITH_CONTROL") or is_nonactor(obj) or \
+            any(c.dep_ == "poss" for c in obj.children):
+        return None
+    return Step(expand_conj(obj), False) if _personal(obj) else None
 
 
 CONTROL_PREPS = ("of", "for")  # "the pirates' intention of attacking X", "his plan for hitting X"
@@ -313,7 +331,7 @@ def _climb(v, verb) -> Step | None:
 
 
 SUBJECT_RULES = (_expletive_copula, _own_subject, _modified_noun, _charged_participle, _adjective_gerund_prep,
-                 _verb_gerund_prep, _adjective_holder, _held_by_noun, _gerund_acl, _purpose_acl, _climb)  # the first that decides, at each step
+                 _verb_gerund_prep, _adjective_holder, _object_noun_gerund, _held_by_noun, _gerund_acl, _purpose_acl, _climb)  # the first that decides, at each step
 
 
 @per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense

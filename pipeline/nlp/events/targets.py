@@ -44,7 +44,7 @@ def resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                 if inner:
                     got = site.actor(inner[0], False)
             if got is None and (physical_target(site.trig, tt, site.lex) or counted_victims(site.trig, tt, lex)):
-                got = (None, actor_mention(tt, site.ms, {}, lambda h, t: None)[1])
+                got = (None, actor_mention(tt, site.ms, {}, lambda h, t: None, site.lex)[1])
                 res.named.append(got)
             if got is not None:
                 res.tgt_ok.append(got)
@@ -56,7 +56,7 @@ def resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                         tt.ent_type_ not in NOT_PHYSICAL:  # "the attacks of Sept.11": a date is no name
                     res.proper.append(got)
             else:
-                _, txt = actor_mention(tt, site.ms, {}, lambda h, t: None)
+                _, txt = actor_mention(tt, site.ms, {}, lambda h, t: None, site.lex)
                 res.tgt.append((None, txt))
 
 
