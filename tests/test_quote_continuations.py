@@ -96,7 +96,7 @@ def test_cue_hung_on_its_own_reported_clause_reports_it():
 def test_content_running_into_a_quotation_goes_on_to_its_closing_mark():
     """'telling Stephanopolous that “we tell the truth, we deal with the issues”' (PolNeAR
     train): the parser ends the clause at the comma inside the marks; the content takes the
-    whole quotation (indirect._through_quotation)."""
+    whole quotation (continuations.through_quotation)."""
     quotes = quotes_in("Carson said he saw no need to change anything about his campaign, telling Stephanopolous "
                        "that “we tell the truth, we deal with the issues” and that he’d seen continued support "
                        "from voters over the past week.")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from pipeline.evaluate.polnear_gold import Article, read_corpus
-from pipeline.evaluate.quotes_score import DEFAULT, _overlap, _positions
+from pipeline.evaluate.quotes_score import DEFAULT, content_overlap, content_positions
 from pipeline.evaluate.quotes_snapshot import parsed_docs
 from pipeline.nlp.quotes.pieces import find_pieces
 from pipeline.nlp.quotes.stance_frames import FRAMES_PATH, backoff_key, frame_of
@@ -46,7 +46,7 @@ def count_frames(pairs: Iterable[tuple[Article, object]]) -> list[FrameRow]:
     for art, doc in pairs:
         quoted = [(piece.open_at, piece.close_end) for piece in find_pieces(art.text)]
         cue_chars = {pos for gold in art.gold for start, end in gold.cue for pos in range(start, end)}
-        contents = [_positions(art.text, gold.content) for gold in art.gold]
+        contents = [content_positions(art.text, gold.content) for gold in art.gold]
         for tok in doc:
             if any(start <= tok.idx < end for start, end in quoted):
                 continue
@@ -54,10 +54,10 @@ def count_frames(pairs: Iterable[tuple[Article, object]]) -> list[FrameRow]:
             if frame is None:
                 continue
             low, high = frame.content
-            span = _positions(art.text, [(doc[low].idx, doc[high - 1].idx + len(doc[high - 1].text))])
+            span = content_positions(art.text, [(doc[low].idx, doc[high - 1].idx + len(doc[high - 1].text))])
             occurrences[frame.key] += 1
             gold_cue[frame.key] += tok.idx in cue_chars
-            matched[frame.key] += any(_overlap(gold, span) >= 0.5 for gold in contents)
+            matched[frame.key] += any(content_overlap(gold, span) >= 0.5 for gold in contents)
     rows = [FrameRow(key, occurrences[key], gold_cue[key], matched[key]) for key in occurrences]
     return sorted(rows, key=lambda row: (-row.content_match, -row.occurrences, row.frame))
 

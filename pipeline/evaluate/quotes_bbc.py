@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pipeline.evaluate.polnear_gold import Article, GoldAttribution, PredAttribution
 from pipeline.evaluate.quotes_pipeline import predict_pipeline
-from pipeline.evaluate.quotes_score import _positions, _prf, _words, pair_and_count, print_evaluation
+from pipeline.evaluate.quotes_score import content_positions, _prf, _words, pair_and_count, print_evaluation
 from pipeline.paths import shared_corpora
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,8 +108,8 @@ def score(articles: list[Article], golds: dict[str, list[BbcGold]], preds: dict[
     c = dict(ag=0, ap=0, atp=0, dg=0, dp=0, dtp=0, sp_all=0, sp_ok=0)
     for art in articles:
         gold, pred = golds[art.stem], preds.get(art.stem, [])
-        gpos = [_positions(art.text, g.spans) for g in gold]
-        ppos = [_positions(art.text, p.spans) for p in pred]
+        gpos = [content_positions(art.text, g.spans) for g in gold]
+        ppos = [content_positions(art.text, p.spans) for p in pred]
         pairs = pair_and_count(c, "a", gpos, ppos)
         for i, j, _ in pairs:
             if gold[i].speakers:

@@ -42,7 +42,7 @@ from pipeline.evaluate.polnear_gold import Article
 from pipeline.evaluate.quotes_bbc import CORPORA, GOLD, locate
 from pipeline.evaluate.quotes_bbc_draw import TOPICS, eligible_files, used_files
 from pipeline.evaluate.quotes_pipeline import predict_pipeline
-from pipeline.evaluate.quotes_score import _overlap, _positions
+from pipeline.evaluate.quotes_score import content_overlap, content_positions
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "pipeline" / "evaluate" / "gold"
@@ -113,7 +113,7 @@ def read_labels(corpora: Path, seed: int = SEED) -> dict[str, list[tuple[frozens
         offset = text.index(after[0]) if after and after[0] else 0
         spans = [(start + offset, end + offset) for start, end in locate(text[offset:], content)]
         stem = name.replace("/", "_").removesuffix(".txt")
-        out.setdefault(stem, []).append((_positions(text, spans), verdict == "ok", line))
+        out.setdefault(stem, []).append((content_positions(text, spans), verdict == "ok", line))
     return out
 
 
@@ -138,9 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     right = judged = 0
     for name, art in zip(names, articles):
         for pred in preds[art.stem]:
-            positions = _positions(art.text, pred.spans)
-            best = max(labels.get(art.stem, []), key=lambda label: _overlap(label[0], positions), default=None)
-            if best is None or _overlap(best[0], positions) < 0.5:
+            positions = content_positions(art.text, pred.spans)
+            best = max(labels.get(art.stem, []), key=lambda label: content_overlap(label[0], positions), default=None)
+            if best is None or content_overlap(best[0], positions) < 0.5:
                 print("unlabelled", name, pred.kind, _content(art.text, pred.spans)[:120], sep="\t")
                 continue
             judged += 1

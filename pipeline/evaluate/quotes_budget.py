@@ -16,8 +16,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from pipeline.evaluate.polnear_gold import read_corpus
-from pipeline.evaluate.quotes_predict import QuoteRow, _group
-from pipeline.evaluate.quotes_score import _pair, _positions
+from pipeline.evaluate.quotes_predict import QuoteRow, group_rows
+from pipeline.evaluate.quotes_score import pair_contents, content_positions
 from pipeline.evaluate.quotes_snapshot import parsed_docs
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
@@ -68,10 +68,10 @@ def _article(art, doc, totals: dict) -> None:
     rows = [QuoteRow(quote.start, quote.text, quote.kind, quote.cue_start, quote.speaker_start, quote.speaker_end,
                      quote.speaker_text, names.get(quote.speaker_entity_key))
             for quote in extract_quotes(doc, entities, mentions)]
-    preds = _group(rows, art.text, art.text, {})
-    gpos = [_positions(art.text, gold.content) for gold in art.gold]
-    ppos = [_positions(art.text, pred.spans) for pred in preds]
-    pairs = _pair(gpos, ppos)
+    preds = group_rows(rows, art.text, art.text, {})
+    gpos = [content_positions(art.text, gold.content) for gold in art.gold]
+    ppos = [content_positions(art.text, pred.spans) for pred in preds]
+    pairs = pair_contents(gpos, ppos)
     matched_g, matched_p = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
     for i, gold in enumerate(art.gold):
         head = _head(doc, starts, gold.cue) if gold.cue else None

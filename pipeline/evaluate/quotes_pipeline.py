@@ -1,6 +1,6 @@
 """The real pipeline's predicted attributions for the quote evaluations: the articles go
 through a temporary inbox into an ephemeral warehouse (Dagster, DuckDB), and the `quotes`
-rows are read back and mapped to the raw texts (`quotes_predict._group`)."""
+rows are read back and mapped to the raw texts (`quotes_predict.group_rows`)."""
 from __future__ import annotations
 
 import os
@@ -13,7 +13,7 @@ import duckdb
 
 from pipeline.cli_run import run_pipeline
 from pipeline.evaluate.polnear_gold import Article, PredAttribution
-from pipeline.evaluate.quotes_predict import QuoteRow, _group
+from pipeline.evaluate.quotes_predict import QuoteRow, group_rows
 
 
 def predict_pipeline(articles: list[Article], stats: dict) -> dict[str, list[PredAttribution]]:
@@ -55,5 +55,5 @@ def predict_pipeline(articles: list[Article], stats: dict) -> dict[str, list[Pre
     for vid, (stem, vtext, title) in versions.items():
         if stem in raw_of:
             for copy in [stem] + [twin for twin in copies[raw_of[stem]] if twin not in loaded]:
-                out[copy].extend(_group(rows.get(vid, []), raw_of[copy], vtext, stats, title))
+                out[copy].extend(group_rows(rows.get(vid, []), raw_of[copy], vtext, stats, title))
     return out

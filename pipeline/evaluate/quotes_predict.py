@@ -47,7 +47,7 @@ def _locate(raw: str, needle: str, expected: int) -> tuple[int, int] | None:
     return best
 
 
-def _group(rows: list[QuoteRow], raw: str, version_text: str, stats: dict,
+def group_rows(rows: list[QuoteRow], raw: str, version_text: str, stats: dict,
            title: str | None = None) -> list[PredAttribution]:
     """The predicted attributions of one article: rows of one cue and speaker (or of one
     cue-less quotation) grouped, each content mapped back to the raw text `raw` (rows that
@@ -95,4 +95,4 @@ def predictions_from_doc(doc, raw: str, entities_of=extract_entities, quotes_of=
     rows = [QuoteRow(quote.start, quote.text, quote.kind, quote.cue_start, quote.speaker_start, quote.speaker_end,
                      quote.speaker_text, names.get(quote.speaker_entity_key))
             for quote in quotes_of(doc, entities, mentions)]
-    return _group(rows, raw, raw, {})
+    return group_rows(rows, raw, raw, {})

@@ -19,21 +19,24 @@ IGNORED = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "th
            "senator", "former", "s", "’s", "'s", "in", "on", "for", "to", "with", "at", "by", "said", "who"}
 
 
-def _positions(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+def content_positions(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The alphanumeric character positions of a content's spans (what the overlap counts)."""
     return frozenset(i for s, e in spans for i in range(s, min(e, len(text))) if text[i].isalnum())
 
 
-def _overlap(g: frozenset[int], p: frozenset[int]) -> float:
+def content_overlap(g: frozenset[int], p: frozenset[int]) -> float:
+    """|G∩P| / max(|G|, |P|) of two position sets (0 when either is empty)."""
     if not g or not p:
         return 0.0
     return len(g & p) / max(len(g), len(p))
 
 
-def _pair(gold: list[frozenset[int]], pred: list[frozenset[int]]) -> list[tuple[int, int, float]]:
+def pair_contents(gold: list[frozenset[int]], pred: list[frozenset[int]]) -> list[tuple[int, int, float]]:
+    """(gold index, prediction index, overlap) pairs, one-to-one, greedily by decreasing overlap >= 0.5."""
     cands = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
-            o = _overlap(g, p)
+            o = content_overlap(g, p)
             if o >= 0.5:
                 cands.append((o, i, j))
     cands.sort(reverse=True)
@@ -85,9 +88,9 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def pair_and_count(counts: dict, prefix: str, gold: list[frozenset[int]],
                    pred: list[frozenset[int]]) -> list[tuple[int, int, float]]:
-    """`_pair` the gold and predicted position sets, and add how many there are and how many
+    """`pair_contents` the gold and predicted position sets, and add how many there are and how many
     pair to counts[prefix + 'g'], counts[prefix + 'p'] and counts[prefix + 'tp']."""
-    pairs = _pair(gold, pred)
+    pairs = pair_contents(gold, pred)
     counts[prefix + "g"] += len(gold)
     counts[prefix + "p"] += len(pred)
     counts[prefix + "tp"] += len(pairs)
@@ -101,8 +104,8 @@ def score(articles: list[Article], preds: dict[str, list[PredAttribution]], erro
         pred = preds.get(art.stem, [])
         gd = [g for g in art.gold if g.direct]
         pdir = [p for p in pred if p.kind in QUOTED]
-        gpos = [_positions(art.text, g.content) for g in gd]
-        ppos = [_positions(art.text, p.spans) for p in pdir]
+        gpos = [content_positions(art.text, g.content) for g in gd]
+        ppos = [content_positions(art.text, p.spans) for p in pdir]
         pairs = pair_and_count(c, "d", gpos, ppos)
         matched_g = set()
         for i, j, o in pairs:
@@ -127,8 +130,8 @@ def score(articles: list[Article], preds: dict[str, list[PredAttribution]], erro
             for j, p in enumerate(pdir):
                 if j not in matched_p:
                     errors.append(("fp", art.stem, " | ".join(art.text[s:e][:100] for s, e in p.spans), p.speaker_names))
-        allg = [_positions(art.text, g.content) for g in art.gold]
-        allp = [_positions(art.text, p.spans) for p in pred]
+        allg = [content_positions(art.text, g.content) for g in art.gold]
+        allp = [content_positions(art.text, p.spans) for p in pred]
         apairs = pair_and_count(c, "a", allg, allp)
         gset, pset = frozenset().union(*allg), frozenset().union(*allp)
         c["og"] += len(gset)

@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.evaluate.polnear_gold import PredAttribution, read_corpus
-from pipeline.evaluate.quotes_score import DEFAULT, _pair, _positions, score
+from pipeline.evaluate.quotes_score import DEFAULT, pair_contents, content_positions, score
 from pipeline.evaluate.quotes_snapshot import parsed_docs
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
@@ -76,7 +76,7 @@ def recording(store: list):
 
 
 def _groups(quotes) -> dict[tuple, PredAttribution]:
-    """The evaluation's predicted attributions (pipeline.evaluate.quotes_predict._group on an unchanged text)."""
+    """The evaluation's predicted attributions (pipeline.evaluate.quotes_predict.group_rows on an unchanged text)."""
     groups: dict[tuple, PredAttribution] = {}
     for quote in sorted(quotes, key=lambda quote: quote.start):
         key = (quote.cue_start, quote.speaker_start) if quote.cue_start is not None else ("q", quote.start)
@@ -96,8 +96,8 @@ def collect(folder: Path, cache: Path) -> list[ArticleRun]:
             quotes = extract_quotes(doc, *extract_entities(doc))
         groups = _groups(quotes)
         keys = list(groups)
-        gold = [_positions(article.text, attribution.content) for attribution in article.gold]
-        matched = {keys[index] for _, index, _ in _pair(gold, [_positions(article.text, group.spans)
+        gold = [content_positions(article.text, attribution.content) for attribution in article.gold]
+        matched = {keys[index] for _, index, _ in pair_contents(gold, [content_positions(article.text, group.spans)
                                                                   for group in groups.values()])}
         examples = [Example(article.stem, report.quotes[0].cue_start, report_features(ctx, report),
                             any(key[0] == report.quotes[0].cue_start for key in matched))

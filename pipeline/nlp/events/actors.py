@@ -48,7 +48,7 @@ def _np_tokens(head):
             if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "cc", "conj", "punct", "prep") and \
                     not (c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i):
                 continue
-            if c.pos_ == "ADJ" and c.i > t.i and any(True for _ in c.children):
+            if c.pos_ == "ADJ" and c.i > t.i and c.n_lefts + c.n_rights > 0:
                 continue
             stack.append(c)
     return out
@@ -342,7 +342,7 @@ def initial_name(head, lex: Lexicon) -> bool:
     noun, a non-actor) nor an everyday English noun ("Crews were called": rules/common_nouns_wordnet.tsv)."""
     low, lemma = head.lower_, head.lemma_.lower()
     if head.i != head.sent.start or not head.is_title or not head.is_alpha or head.tag_ not in NAME_TAGS or \
-            head.dep_ not in ("nsubj", "nsubjpass") or any(True for _ in head.children) or head.ent_type_:
+            head.dep_ not in ("nsubj", "nsubjpass") or head.n_lefts + head.n_rights > 0 or head.ent_type_:
         return False
     known = lex.nouns.keys() | lex.agents | lex.persons | lex.nonactors
     common = common_nouns()

@@ -35,7 +35,8 @@ def _object_tail(verb, high: int) -> int:
                 or child.dep_ == "xcomp" or child.dep_ in ("appos", "conj", "dobj") and child.pos_ in ("NOUN", "PROPN"):
             # (a noun the parser hung on the verb continues the object: 'spoke of the malaise …,
             # the lack of jobs …', 'blaming the migrants or the politicians')
-            if not any(tok.text in (";", ":") for tok in verb.doc[high:child.i]) and child.left_edge.i - high <= 2:
+            gap = verb.doc[high:child.left_edge.i]  # (what lies between the content and the phrase)
+            if not any(tok.text in (";", ":") for tok in gap) and len(gap) <= 2:
                 high = max(high, child.right_edge.i + 1)
     return high
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from pipeline.nlp.quotes.context import QuoteContext
+from pipeline.nlp.quotes.syntax import trim_range
 
 
 class Continuation(NamedTuple):
@@ -73,3 +74,34 @@ def continuations(ctx: QuoteContext, verb, low: int, high: int) -> list[Continua
     """The ranges the content of cue `verb` goes on with, by CONTINUATION_RULES."""
     found = (rule(ctx, verb, low, high) for rule in CONTINUATION_RULES)
     return [continuation for continuation in found if continuation is not None]
+
+
+def continued_parts(ctx: QuoteContext, verb, parts: list[tuple[int, int]], low: int,
+                    high: int) -> list[tuple[int, int]]:
+    """`parts` with the continuations of the reported clause (a range right after the last
+    part extends it; one elsewhere is a part of its own)."""
+    parts = list(parts)
+    for extra in continuations(ctx, verb, low, high):
+        extra_low, extra_high = trim_range(ctx.doc, extra.low, extra.high)
+        if extra_high - extra_low < 2 or any(extra_low < part_high and part_low < extra_high
+                                             for part_low, part_high in parts):
+            continue
+        if extra_low == parts[-1][1]:
+            parts[-1] = (parts[-1][0], extra_high)
+        else:
+            parts.append((extra_low, extra_high))
+    return parts
+
+
+def through_quotation(ctx: QuoteContext, low: int, high: int) -> int:
+    """End of a content that runs into a quotation and stops inside it ('telling reporters that
+    “we tell the truth, we deal with the issues”', parsed as two clauses): the quotation is one
+    piece of what was said, so the content goes on to its closing mark."""
+    doc = ctx.doc
+    if high - low < 2:
+        return high
+    last = doc[high - 1].idx
+    for open_at, close_end in ctx.quoted:
+        if doc[low].idx < open_at < last < close_end - 1:
+            return max(high, ctx.token_at(close_end - 1).i + 1)
+    return high

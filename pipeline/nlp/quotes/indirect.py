@@ -31,7 +31,7 @@ from pipeline.nlp.quotes.content import (
     own_sentence, phrasal_prep, runs_through, without_asides,
 )
 from pipeline.nlp.quotes.context import QuoteContext, Speaker
-from pipeline.nlp.quotes.continuations import continuations
+from pipeline.nlp.quotes.continuations import continued_parts, through_quotation
 from pipeline.nlp.quotes.frames import (
     adjective_cue, as_clause, colon_line, hearsay, made_clear, modified_noun, noun_cue, parenthetical, passive_content,
     passive_description, postposed_cue, raising, relative_clause, survey_source, that_clause,
@@ -39,6 +39,7 @@ from pipeline.nlp.quotes.frames import (
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.polls import poll_finding
 from pipeline.nlp.quotes.speakers import resolve_speaker
+from pipeline.nlp.quotes.speakerless import no_description, quoted_as_saying
 from pipeline.nlp.quotes.stance_frames import frame_of, is_cue_frame
 from pipeline.nlp.quotes.vetoes import nobody, vetoed
 from pipeline.nlp.quotes.syntax import (
@@ -229,12 +230,18 @@ def described_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate |
         return None
     agent, parts = found
     spans = [char_span(ctx.doc, low, high) for low, high in parts if high > low]
-    if len(spans) < 2 or any(reporter.overlaps(start, end) for start, end in spans):
+    if no_description(verb, agent, parts[-1]) or len(spans) < 2 \
+            or any(reporter.overlaps(start, end) for start, end in spans):
         return HANDLED
     speaker = reporter.speaker(agent, spans[0][0]) if agent is not None else None
     for start, end in spans:
         reporter.report(start, end, verb, speaker)
     return HANDLED
+
+
+def quoted_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
+    """'…, the minister has been reported as saying': the clause before (`quoted_as_saying`)."""
+    return _report_parts(ctx, verb, quoted_as_saying(ctx, verb), reporter)
 
 
 def relative_report(ctx: QuoteContext, verb, reporter: Reporter) -> Candidate | None:
@@ -356,7 +363,7 @@ def _object_clause_controller(verb):
 
 INDIRECT_CUE_RULES = [
     poll_report, stance_predicate, according_source, raising_impression, colon_turn, hearsay_adverb,
-    parenthetical_cue, as_report, relative_report, postposed_report, described_report,
+    parenthetical_cue, as_report, relative_report, postposed_report, quoted_report, described_report,
     noun_or_adjective_cue, lexicon_frame, verb_cue,
 ]
 
@@ -391,7 +398,7 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
         low, high = cut_narrator_tail(ctx, found.head, low, high)
     low, high = cut_trailing_aside(ctx, low, high)
     low, high = own_sentence(ctx, tok, low, high)
-    high = _through_quotation(ctx, low, high)
+    high = through_quotation(ctx, low, high)
     lead = found.subject.left_edge.i if found.head is not None and found.source is None else low
     if low < lead - 1 < tok.i < high and doc[lead - 1].text == ",":
         low = left_clause_start(ctx, low, lead - 1)  # an interposed cue: 'As …, it is his job, he said, to …'
@@ -414,37 +421,7 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
     according = found.source is not None and tok.lower_ == "according"
     parts = without_asides(ctx, low, high)
     if found.head is not None and found.source is None:
-        parts = _continued(ctx, tok, parts, low, high)
+        parts = continued_parts(ctx, tok, parts, low, high)
     for part_low, part_high in parts:
         reporter.report(*char_span(doc, part_low, part_high), tok, speaker, cue="according to" if according else None,
                         cue_end=char_span(doc, tok.i, tok.i + 2)[1] if according else None)
-
-
-def _continued(ctx: QuoteContext, verb, parts: list[tuple[int, int]], low: int, high: int) -> list[tuple[int, int]]:
-    """`parts` with the continuations of the reported clause (a range right after the last
-    part extends it; one elsewhere is a part of its own)."""
-    parts = list(parts)
-    for extra in continuations(ctx, verb, low, high):
-        extra_low, extra_high = trim_range(ctx.doc, extra.low, extra.high)
-        if extra_high - extra_low < 2 or any(extra_low < part_high and part_low < extra_high
-                                             for part_low, part_high in parts):
-            continue
-        if extra_low == parts[-1][1]:
-            parts[-1] = (parts[-1][0], extra_high)
-        else:
-            parts.append((extra_low, extra_high))
-    return parts
-
-
-def _through_quotation(ctx: QuoteContext, low: int, high: int) -> int:
-    """End of a content that runs into a quotation and stops inside it ('telling reporters that
-    “we tell the truth, we deal with the issues”', parsed as two clauses): the quotation is one
-    piece of what was said, so the content goes on to its closing mark."""
-    doc = ctx.doc
-    if high - low < 2:
-        return high
-    last = doc[high - 1].idx
-    for open_at, close_end in ctx.quoted:
-        if doc[low].idx < open_at < last < close_end - 1:
-            return max(high, ctx.token_at(close_end - 1).i + 1)
-    return high

@@ -14,7 +14,8 @@ OBLIGATION_VERBS = word_set("obligation_verbs")
 OBJECT_FREE_THOUGHTS = word_set("object_free_thoughts")
 DECIDING_VERBS = word_set("deciding_verbs")
 REMINDER_VERBS = word_set("reminder_verbs")
-QUESTION_MARKS = {"whether", "if"}
+QUESTION_MARKS = word_set("question_marks")
+READER_PRONOUNS = word_set("reader_pronouns")
 QUESTION_TAGS = {"WDT", "WP", "WP$", "WRB"}
 NON_AGENT_ENTITIES = {"DATE", "TIME"}
 AMOUNT_ENTITIES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
@@ -146,7 +147,7 @@ def reader_reminded(verb, subject, head) -> bool:
     """'It is easy to forget that the regime used to …', 'let's not forget that …', 'it is worth
     remembering that …': a verb of remembering (rules reminder_verbs) said of nobody or of
     'us' is the writer reminding the reader of a fact, nobody's report."""
-    return verb.lemma_.lower() in REMINDER_VERBS and (nobody(verb, subject) or subject.lower_ in ("'s", "us"))
+    return verb.lemma_.lower() in REMINDER_VERBS and (nobody(verb, subject) or subject.lower_ in READER_PRONOUNS)
 
 
 NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act,
