@@ -147,14 +147,16 @@ def store_missing_keys(con) -> int:
     return len(keys)
 
 
-def _has_keys(con) -> bool:
+def holds_keys(con) -> bool:
+    """Whether the index holds any key (complete and empty: the warehouse holds no actor link,
+    so a first load skips the closure's probes and queries, ~0.3 s CPU per 300 files)."""
     return con.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})").fetchall()[0][0]
 
 
 def complete(con) -> bool:
     """Whether every stored link has its keys, of the current fingerprint (else the load reads
     every link, and builds the missing keys in its transaction)."""
-    if _stored_fingerprint(con) != keys_fingerprint() and _has_keys(con):
+    if _stored_fingerprint(con) != keys_fingerprint() and holds_keys(con):
         return False  # keys of other name rules
     return con.execute(f"SELECT NOT EXISTS (SELECT 1 FROM actor_links l ANTI JOIN {TABLE} k "
                        f"USING (version_id, entity_key))").fetchall()[0][0]

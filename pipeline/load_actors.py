@@ -139,6 +139,8 @@ def read_reachable_actors(con, entities: list[LocalEntity]) -> StoredActors:
     the load's transaction completes it) or every load resolves everything again."""
     if actor_resolution.FULL_RESOLUTION or not actor_keys.complete(con):
         return read_stored_actors(con)
+    if not actor_keys.holds_keys(con):  # a complete index without keys: no stored link, none to reach
+        return StoredActors([], set(), _merged_from(con), PartialRead({}, {}))
     read = actor_keys.read_reachable(con, entities)
     return StoredActors(read.links, {s.actor_id for s in read.links}, _merged_from(con), read.partial)
 
