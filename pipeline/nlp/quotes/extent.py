@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,17 +26,22 @@ class ExtentModel:
     """Weights by feature and class, and how much P(gain) must beat P(loss) to move an end."""
     weights: dict[str, dict[str, float]]
     threshold: float
+    # the weights as (gain, loss, same) rows: one lookup per feature in the scoring loop
+    rows: dict[str, tuple[float, float, float]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.rows = {feat: tuple(row.get(cls, 0.0) for cls in CLASSES) for feat, row in self.weights.items()}
 
     def move_score(self, feats: list[str]) -> float:
         """P(gain) - P(loss) of moving the end to a candidate with features `feats`."""
-        sums = {cls: 0.0 for cls in CLASSES}
+        gain = loss = same = 0.0
         for feat in feats:
-            for cls, weight in self.weights.get(feat, {}).items():
-                sums[cls] += weight
-        top = max(sums.values())
-        exps = {cls: math.exp(value - top) for cls, value in sums.items()}
-        total = sum(exps.values())
-        return (exps["gain"] - exps["loss"]) / total
+            row = self.rows.get(feat)
+            if row is not None:
+                gain, loss, same = gain + row[0], loss + row[1], same + row[2]
+        top = max(gain, loss, same)
+        gain_exp, loss_exp, same_exp = math.exp(gain - top), math.exp(loss - top), math.exp(same - top)
+        return (gain_exp - loss_exp) / (gain_exp + loss_exp + same_exp)
 
 
 def read_model(path: Path = MODEL_PATH) -> ExtentModel:
@@ -94,16 +99,18 @@ def end_candidates(doc, low: int, high: int, sent, roots: dict) -> list[int]:
     raw = {high, sent.end}
     raw.update(index for index in range(low + 2, sent.end)
                if doc[index].is_punct and doc[index].text in BREAK_MARKS or index in roots)
+    report = _next_report(doc, high, sent.end)
     ends = {high}
     ends.update(end for end in (_stripped(doc, low, index) for index in raw if index != high)
-                if end > low and not _runs_over_a_report(doc, high, end))
+                if low < end <= report)
     return sorted(ends)
 
 
-def _runs_over_a_report(doc, high: int, end: int) -> bool:
-    """An end past `high` that takes in a verb of speech: the narrator's next report ('… in May
-    and the agency reported a fall'), never more of this content."""
-    return any(is_cue(tok, ("direct", "indirect")) for tok in doc[high:end])
+def _next_report(doc, high: int, sent_end: int) -> int:
+    """Where the first verb of speech at or after `high` stands (`sent_end` if none): an end past
+    it would take in the narrator's next report ('… in May and the agency reported a fall'),
+    never more of this content."""
+    return next((tok.i for tok in doc[high:sent_end] if is_cue(tok, ("direct", "indirect"))), sent_end)
 
 
 def _following(doc, low: int, end: int, sent, roots: dict) -> list[str]:
