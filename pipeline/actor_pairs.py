@@ -21,6 +21,9 @@ from pathlib import Path
 import polars as pl
 
 PAIRS_SQL = Path(__file__).resolve().parent.parent / "sql" / "actor_pairs.sql"
+# the views the counting SQL reads (actor_identity, version_sentences) are defined here: a change
+# to them changes the counts as much as a change to the counting SQL itself
+SCHEMA_SQL = PAIRS_SQL.parent / "schema.sql"
 TABLE = "actor_pairs"
 PAIRS_VERSION = "1"  # bump when the counts change in a way sql/actor_pairs.sql does not show
 COUNTS = ("sentences_together", "articles_sharing_a_sentence", "articles_together")
@@ -28,8 +31,9 @@ COUNTS = ("sentences_together", "articles_sharing_a_sentence", "articles_togethe
 
 @cache
 def pairs_fingerprint() -> str:
-    """The version of the counts: a digest of PAIRS_VERSION and the counting SQL."""
-    digest = hashlib.sha256(PAIRS_VERSION.encode() + PAIRS_SQL.read_bytes())
+    """The version of the counts: a digest of PAIRS_VERSION, the counting SQL and the schema whose
+    views it reads."""
+    digest = hashlib.sha256(PAIRS_VERSION.encode() + PAIRS_SQL.read_bytes() + SCHEMA_SQL.read_bytes())
     return f"pairs {digest.hexdigest()[:16]}"
 
 

@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import dagster as dg
 
 from pipeline import asset_metadata, catalog
-from pipeline.cursors import cursor_of, on_cursor
 from pipeline.actor_pairs import store_missing_pairs
+from pipeline.cursors import cursor_of, on_cursor
 from pipeline.load import ensure_schema
 from pipeline.model_sql import create_view, model_dependencies, model_files, model_order, model_question
 from pipeline.resources import WarehouseResource

@@ -51,6 +51,8 @@ def test_help_in_an_election_is_campaign_support():
     assert _has(got, "SUPPORT", "Principles PAC") and not _has(got, "AID")
     # material help outside an election stays AID
     assert _has(_events("Several neighbors ran outside to help the woman."), "AID", "neighbors", "woman")
+    # an election word as the modifier of another noun names no election (review24)
+    assert _has(_events("The charity donated books to primary schools in Kenya."), "AID", "charity")
 
 
 def test_caught_in_a_disaster_is_no_seizure():

@@ -76,8 +76,9 @@ LABELS = SAMPLES[SEED].labels
 
 
 @functools.cache
-def draw(corpora: Path, seed: int = SEED) -> list[str]:
-    """The 'topic/NNN.txt' files of sample `seed` (10 a topic, or its `per_topic`), in order."""
+def draw(corpora: Path, seed: int = SEED) -> tuple[str, ...]:
+    """The 'topic/NNN.txt' files of sample `seed` (10 a topic, or its `per_topic`), in order (a tuple: the
+    cached draw is shared by every caller)."""
     sample = SAMPLES[seed]
     used = used_files(sample.drawn_at)
     gold = {line.split("\t")[0].removesuffix(".txt") for line in GOLD.read_text(encoding="utf-8").splitlines()
@@ -88,7 +89,7 @@ def draw(corpora: Path, seed: int = SEED) -> list[str]:
     for topic, size in zip(TOPICS, sample.per_topic):
         eligible = eligible_files(corpora, topic, used | gold | earlier)
         out += sorted(f"{name}.txt" for name in rng.sample(eligible, size))
-    return out
+    return tuple(out)
 
 
 def predictions(corpora: Path, names: list[str]) -> tuple[list[Article], dict]:

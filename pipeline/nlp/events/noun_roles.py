@@ -12,6 +12,8 @@ from pipeline.nlp.events.senses import aimed_at, carrier, counted_event, physica
 from pipeline.nlp.events.subjects import subject_of
 from pipeline.nlp.events.verb_targets import refused_objects
 
+MAX_GIVERS = 4  # named givers of a noun event's "from" phrase, one event each: as many as pairs.MAX_TARGETS targets
+
 LIGHT_PREPS = {"in", "into", "to", "at", "under", "of", "on"}  # a light verb reaches its noun through these
 # nouns whose "of" phrase is the target ("the arrest of X", "criticism of Y")
 OF_TYPES = {"DISAPPROVE", "INVESTIGATE", "COERCE", "CONCEDE", "RETREAT", "SUPPORT", "ASSAULT", "SANCTION", "CRIME"}
@@ -369,7 +371,7 @@ def _undergoer_roles(f: NounFrame) -> Roles | None:
 def _givers(f: NounFrame) -> list:
     """The heads of a noun event's own "from" phrase ("criticism from politicians like X and Y": each)."""
     return [x for c in f.site.tok.children if c.dep_ == "prep" and c.lower_ == "from"
-            for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for x in expand_conj(p)][:4]
+            for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for x in expand_conj(p)][:MAX_GIVERS]
 
 
 def _exposed_holder(tok) -> list:

@@ -282,11 +282,18 @@ def campaign_help(found: Found, lex: Lexicon) -> Sense | None:
     help from Right to Rise, his super PAC": help in an election (ELECTION context words in the sentence) is campaign
     support, political and non-material (PLOVER SUPPORT), not the material aid whose benefits accrue to the recipient
     (PLOVER AID); on the pooled development files every AID found in an election sentence was wrong (0 of 4). A
-    generated sense ("provide services to the transition teams") is left to its own rules."""
+    generated sense ("provide services to the transition teams") is left to its own rules. Only a context word used
+    as a noun counts: a modifier names no election ("donated books to primary schools", "ballot boxes")."""
     if found.trig.type != "AID" or "generated" in found.trig.flags:
         return None
-    words = {t.lower_ for t in found.tok.sent} | {t.lemma_.lower() for t in found.tok.sent}
-    return Sense("SUPPORT", None, "05") if words & (lex.context or {}).get("ELECTION", frozenset()) else None
+    election = (lex.context or {}).get("ELECTION", frozenset())
+    return Sense("SUPPORT", None, "05") if any(_election_noun(tok, election) for tok in found.tok.sent) else None
+
+
+def _election_noun(tok, election: frozenset[str]) -> bool:
+    """An ELECTION context word used as a noun of its own, not as the modifier of another noun."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound") \
+        and (tok.lower_ in election or tok.lemma_.lower() in election)
 
 
 def conceded_claim(found: Found, lex: Lexicon) -> Sense | None:

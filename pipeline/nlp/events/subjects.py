@@ -330,8 +330,10 @@ def _climb(v, verb) -> Step | None:
     return None
 
 
+# the first that decides, at each step
 SUBJECT_RULES = (_expletive_copula, _own_subject, _modified_noun, _charged_participle, _adjective_gerund_prep,
-                 _verb_gerund_prep, _adjective_holder, _object_noun_gerund, _held_by_noun, _gerund_acl, _purpose_acl, _climb)  # the first that decides, at each step
+                 _verb_gerund_prep, _adjective_holder, _object_noun_gerund, _held_by_noun, _gerund_acl, _purpose_acl,
+                 _climb)
 
 
 @per_token(copy=lambda found: (list(found[0]), found[1]))  # once per verb, not per trigger sense
