@@ -3,9 +3,12 @@
 match gained from moving it to a phrase boundary; the fit learns which moves gain."""
 from __future__ import annotations
 
-from pipeline.evaluate.quote_extent_train import Move, fit, write_model
-from pipeline.nlp.quotes import extent
-from pipeline.nlp.quotes.extent import ExtentModel, MODEL_PATH, read_model
+from pipeline.evaluate.quote_extent_train import Move, article_moves, fit, write_model
+from pipeline.evaluate.quotes_score import content_positions
+from pipeline.nlp import parse_texts
+from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.quotes import extent, rule_quotes
+from pipeline.nlp.quotes.extent import CLASSES, ExtentModel, MODEL_PATH, read_model
 from tests.test_quotes import quotes_in
 
 TEXT = "Senator Smith said the budget was too small, which worried the teachers in the state."
@@ -54,3 +57,14 @@ def test_no_end_takes_in_the_narrators_next_report(monkeypatch):
     found = [quote.text for quote in quotes_in("The bank said prices rose by 2% in May and the agency reported a fall "
                                                 "of 1% in June.") if quote.kind == "indirect"]
     assert found and not any("reported" in text for text in found)
+
+
+def test_the_trainer_labels_the_moves_of_the_contents_the_model_moves():
+    """The trainer and learned_ends share movable_contents: a cut at the gold's end is labelled a gain."""
+    doc = list(parse_texts([TEXT]))[0]
+    quotes = rule_quotes(doc, *extract_entities(doc))
+    gold_start = TEXT.index("the budget")
+    golds = [content_positions(TEXT, [(gold_start, TEXT.index(", which"))])]
+    moves = article_moves("a", doc, TEXT, quotes, golds)
+    gains = [doc[move.end - 1].text for move in moves if CLASSES[move.label] == "gain"]
+    assert "small" in gains and "state" not in gains  # overlap >= 0.5 with the gold: a match gained

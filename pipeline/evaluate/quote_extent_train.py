@@ -23,7 +23,7 @@ from pipeline.evaluate.quotes_score import content_overlap, content_positions, s
 from pipeline.evaluate.quotes_snapshot import parsed_docs
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import rule_quotes
-from pipeline.nlp.quotes.extent import CLASSES, MODEL_PATH, ExtentModel, move_features, token_bounds
+from pipeline.nlp.quotes.extent import CLASSES, MODEL_PATH, ExtentModel, move_features, movable_contents
 
 L2, ITERATIONS, RATE, THRESHOLD, MIN_WEIGHT, SEED = 10.0, 300, 0.5, 0.7, 0.05, 7
 HEADER = ("# The learned end of indirect contents (pipeline.nlp.quotes.extent): feature TAB class TAB weight,\n"
@@ -48,18 +48,8 @@ def _label(golds: list, text: str, start: int, end_char: int, keep_ok: bool) -> 
 
 def article_moves(stem: str, doc, text: str, quotes: list, golds: list) -> list[Move]:
     """The candidate moves of every indirect body content that is its cue's only span."""
-    moves, spans_of_cue = [], {}
-    for quote in quotes:
-        if quote.field == "body":
-            key = (quote.cue_start, quote.speaker_start)
-            spans_of_cue[key] = spans_of_cue.get(key, 0) + 1
-    for index, quote in enumerate(quotes):
-        if quote.kind != "indirect" or quote.field != "body" or spans_of_cue[(quote.cue_start, quote.speaker_start)] != 1:
-            continue
-        bounds = token_bounds(doc, quote.start, quote.end)
-        if bounds is None:
-            continue
-        low, high = bounds
+    moves = []
+    for index, quote, low, high in movable_contents(doc, quotes):
         keep = content_positions(text, [(quote.start, quote.end)])
         keep_ok = max((content_overlap(gold, keep) for gold in golds), default=0.0) >= 0.5
         for end, feats in move_features(doc, low, high, doc[high - 1].sent, quote.cue_type or "none"):

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator, NamedTuple
 
 from pipeline.nlp.quotes.lexicon import RULES
 from pipeline.nlp.quotes.syntax import is_cue
@@ -166,20 +167,33 @@ def token_bounds(doc, start: int, end: int) -> tuple[int, int] | None:
     return span.start, span.end
 
 
+class MovableContent(NamedTuple):
+    """A content whose end the model may move: its place in the quote list and its token range."""
+    index: int
+    quote: object
+    low: int
+    high: int
+
+
+def movable_contents(doc, quotes: list) -> Iterator[MovableContent]:
+    """Every indirect body content that is its cue's only span and lies on token edges (the model
+    is trained on these and moves only these ends)."""
+    spans_of_cue = Counter((quote.cue_start, quote.speaker_start) for quote in quotes if quote.field == "body")
+    for index, quote in enumerate(quotes):
+        if quote.kind != "indirect" or quote.field != "body" or spans_of_cue[(quote.cue_start, quote.speaker_start)] != 1:
+            continue
+        bounds = token_bounds(doc, quote.start, quote.end)
+        if bounds is not None:
+            yield MovableContent(index, quote, *bounds)
+
+
 def learned_ends(doc, text: str, quotes: list, model: ExtentModel | None = None) -> None:
     """Move the end of each indirect body content that is its cue's only span to the candidate
     the model scores best, when that beats its threshold (in place)."""
     model = model or extent_model()
     if model is None:
         return
-    spans_of_cue = Counter((quote.cue_start, quote.speaker_start) for quote in quotes if quote.field == "body")
-    for quote in quotes:
-        if quote.kind != "indirect" or quote.field != "body" or spans_of_cue[(quote.cue_start, quote.speaker_start)] != 1:
-            continue
-        bounds = token_bounds(doc, quote.start, quote.end)
-        if bounds is None:
-            continue
-        low, high = bounds
+    for _, quote, low, high in movable_contents(doc, quotes):
         best, best_end = model.threshold, high
         for end, feats in move_features(doc, low, high, doc[high - 1].sent, quote.cue_type or "none"):
             score = model.move_score(feats)
