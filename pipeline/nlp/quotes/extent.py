@@ -193,7 +193,8 @@ def learned_ends(doc, text: str, quotes: list, model: ExtentModel | None = None)
     model = model or extent_model()
     if model is None:
         return
-    for _, quote, low, high in movable_contents(doc, quotes):
+    for movable in movable_contents(doc, quotes):
+        quote, low, high = movable.quote, movable.low, movable.high
         best, best_end = model.threshold, high
         for end, feats in move_features(doc, low, high, doc[high - 1].sent, quote.cue_type or "none"):
             score = model.move_score(feats)
