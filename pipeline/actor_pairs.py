@@ -128,8 +128,9 @@ def _moved_actors(con, merges: list[tuple[str, str]], unmerges: list[str]) -> se
     """The actors whose resolution (actor_identity) the merges not stored yet and the undone
     stored merges can change: everything connected to their ends through stored merges."""
     stored = con.execute("SELECT from_actor_id, to_actor_id FROM actor_merges").fetchall()
+    undone = set(unmerges)
     ends = {actor for merge in set(merges) - set(stored) for actor in merge}
-    ends |= {actor for source, target in stored if source in set(unmerges) for actor in (source, target)}
+    ends |= {actor for source, target in stored if source in undone for actor in (source, target)}
     neighbours: dict[str, set[str]] = defaultdict(set)
     for source, target in stored:
         neighbours[source].add(target)
