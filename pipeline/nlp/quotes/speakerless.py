@@ -9,16 +9,16 @@ from __future__ import annotations
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_passive, trim_range
 
-NAMING_VERBS = word_set("naming_verbs")
+PASSIVE_NAMING_VERBS = word_set("passive_naming_verbs")
 QUOTING_VERBS = word_set("quoting_verbs")
 
 
 def given_name(verb, agent, description: tuple[int, int]) -> bool:
     """'MCI, which was formerly known as Worldcom', 'They are usually called CSR reports', 'what
-    are called "qualified industrial zones"': a passive verb of naming (rules naming_verbs) with
+    are called "qualified industrial zones"': a passive verb of naming (rules passive_naming_verbs) with
     no 'by' agent and a noun for its description gives a thing its name — nobody's words or
     stance (not a judgement: 'has been called a liar', 'was called racist')."""
-    if agent is not None or verb.lemma_.lower() not in NAMING_VERBS or description[1] <= description[0]:
+    if agent is not None or verb.lemma_.lower() not in PASSIVE_NAMING_VERBS or description[1] <= description[0]:
         return False
     words = verb.doc[description[0]:description[1]]
     return words[0].lower_ not in ("a", "an") and words.root.pos_ in ("NOUN", "PROPN")
