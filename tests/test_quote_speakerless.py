@@ -15,12 +15,14 @@ NO_REPORT = [
     ("The bank, which was formerly known as Midland, reported higher profits.", "Midland"),
     ("These documents are usually called annual returns or yearly statements.", "annual returns"),
     ("The treaty will set up what are called \"free enterprise zones\" along the border.", "free enterprise zones"),
+    ("The single currency, which is known as the euro, was launched in 1999.", "the euro"),
 ]
 
 # (text, words a reported content holds): a judgement is no name
 STILL_REPORTED = [
     ("The senator has been called a liar by his rivals.", "a liar"),
     ("The senator has been called a liar.", "a liar"),
+    ("The former leader has been called the worst president in the country's history.", "the worst president"),
 ]
 
 

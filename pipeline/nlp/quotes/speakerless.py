@@ -11,17 +11,29 @@ from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_passive, trim_ra
 
 PASSIVE_NAMING_VERBS = word_set("passive_naming_verbs")
 QUOTING_VERBS = word_set("quoting_verbs")
+JUDGEMENT_ARTICLES = word_set("judgement_articles")
+GRADED_TAGS = ("JJ", "JJR", "JJS")
 
 
 def given_name(verb, agent, description: tuple[int, int]) -> bool:
     """'MCI, which was formerly known as Worldcom', 'They are usually called CSR reports', 'what
     are called "qualified industrial zones"': a passive verb of naming (rules passive_naming_verbs) with
     no 'by' agent and a noun for its description gives a thing its name — nobody's words or
-    stance (not a judgement: 'has been called a liar', 'was called racist')."""
+    stance (not a judgement: 'has been called a liar', 'was called racist', `_judgement`)."""
     if agent is not None or verb.lemma_.lower() not in PASSIVE_NAMING_VERBS or description[1] <= description[0]:
         return False
     words = verb.doc[description[0]:description[1]]
-    return words[0].lower_ not in ("a", "an") and words.root.pos_ in ("NOUN", "PROPN")
+    return words.root.pos_ in ("NOUN", "PROPN") and not _judgement(words)
+
+
+def _judgement(words) -> bool:
+    """'has been called a liar' (an indefinite description: rules judgement_articles), 'has been
+    called the worst president in history' (a definite common noun an adjective grades): a
+    judgement of someone's, not a name ('known as the euro', 'known as the Big Four' stay names)."""
+    if words[0].lower_ in JUDGEMENT_ARTICLES:
+        return True
+    return words[0].pos_ == "DET" and words.root.pos_ == "NOUN" and any(
+        child.dep_ == "amod" and child.tag_ in GRADED_TAGS for child in words.root.children)
 
 
 NOT_A_DESCRIPTION = [given_name]
