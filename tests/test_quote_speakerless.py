@@ -54,3 +54,9 @@ def test_reported_as_saying_gives_the_content_its_speaker(verb):
                     f"has been {verb} as saying.")
     assert ("Women will be hired by the ministry for the first time this year", "the foreign minister") in found
     assert not any(speaker is None for _, speaker in found)
+
+
+def test_a_hearsay_adverb_in_a_relative_clause_is_no_report():
+    found = _quotes("The 4bn euros it supposedly held in an offshore bank account did not exist, prosecutors said.")
+    assert not any("held in an offshore" in text and speaker is None for text, speaker in found)
+    assert any(speaker == "prosecutors" for _, speaker in found)

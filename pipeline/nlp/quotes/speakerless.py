@@ -2,7 +2,8 @@
 speaker were the least precise (`quotes_bbc_precision --sample 24`, judged before these rules).
 What is no report there, one named rule each: a name given ('which was formerly known as
 Worldcom', 'what are called "qualified industrial zones"'), a hearsay adverb on a verb that
-reports by itself ('…, the minister has reportedly said'). And one frame that gives such a report its
+reports by itself ('…, the minister has reportedly said') or in a relative clause ('the euros it
+supposedly held'). And one frame that gives such a report its
 speaker: 'Women will be employed …, the minister has been reported as saying'."""
 from __future__ import annotations
 
@@ -50,6 +51,13 @@ def reported_report(verb) -> bool:
     speech verb qualifies that verb's report, which is the attribution (with its speaker);
     the adverb makes no second one."""
     return is_cue(verb, ("direct",))
+
+
+def described_thing(verb) -> bool:
+    """'the 4bn euros it supposedly held in an offshore account did not exist': a hearsay adverb
+    in a relative clause doubts the description of the noun the clause modifies — the writer's
+    reserve about a thing, not the clause of anybody's report."""
+    return verb.dep_ == "relcl"
 
 
 def quoted_as_saying(ctx, verb):
