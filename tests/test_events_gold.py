@@ -1,5 +1,5 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8-20 and dev 4-20 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+8-20 and dev 4-21 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
 picked by hand (held-out 10-20 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
 R 0.130 F1 0.197, never tuned on; held-out 11-19 were scored once at the end of sessions 15, 17, 18, 19, 20, 21, 22,
 23 and 24, held-out 14 at P 0.500 R 0.150 F1 0.231, held-out 15 at P 0.286 R 0.143 F1 0.190, held-out 16 at P 0.440
@@ -327,6 +327,15 @@ def test_heldout20_is_the_seeded_draw():
 def test_heldout20_is_never_training_data():
     """The learned steps, events_cv and events_misses read `training_files()`: held-out 20 must not be among them."""
     assert "events_heldout20.tsv" not in {p.name for p in training_files()}
+
+
+def test_dev21_is_the_seeded_draw():
+    """Dev 21 (session 25, a development file compared in the clear) was drawn with --fresh-stories after held-out 20
+    was committed."""
+    before = HELDOUT20_BEFORE + ["events_heldout20.tsv"]
+    assert _draw(20261230, 11, 3, before, stories=True) == _sentences("events_dev21.tsv")
+    assert _draw(20261230, 11, 3, before) != _sentences("events_dev21.tsv")
+    assert not _files(["events_dev21.tsv"]) & _files(before + SECOND)
 
 
 def test_fresh_sample_drops_sentences_a_gold_file_holds(capsys):
