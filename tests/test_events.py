@@ -31,8 +31,9 @@ def test_seed_moscow_meetings_dated(seed_db):
     found = rows(seed_db, EVENTS, "002_%")
     assert _has(found, "CONSULT", "John Kerry", "Sergey V. Lavrov", "meet", "2015-12-15")
     assert _has(found, "CONSULT", "John Kerry", "Vladimir V. Putin", "meet", "2015-12-15")
-    assert _has(found, "ASSAULT", "Russia", None, None, "2015-09-01") or any(
-        t == "ASSAULT" and x == "Russia" for t, _, x, _, _ in found)
+    # "Russia began airstrikes in Syria": air strikes are CAMEO 195, FIGHT on the decided line (session 25)
+    assert _has(found, "FIGHT", "Russia", None, None, "2015-09-01") or any(
+        t == "FIGHT" and x == "Russia" for t, _, x, _, _ in found)
 
 
 def test_seed_phone_call(seed_db):

@@ -1,11 +1,11 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8-19 and dev 4-20 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
-picked by hand (held-out 10-19 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
-R 0.130 F1 0.197, never tuned on; held-out 11-18 were scored once at the end of sessions 15, 17, 18, 19, 20, 21, 22
-and 23, held-out 14 at P 0.500 R 0.150 F1 0.231, held-out 15 at P 0.286 R 0.143 F1 0.190, held-out 16 at P 0.440
-R 0.239 F1 0.310, held-out 17 at P 0.560 R 0.333 F1 0.418, held-out 18 at P 0.700 R 0.275 F1 0.394, and are
-development data since; held-out 19, drawn and labelled blind at the start of session 24, was scored once at its end,
-P 0.731 R 0.373 F1 0.494, and stays out of training until the next held-out file (drawn with --fresh-stories) lands)."""
+8-20 and dev 4-21 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+picked by hand (held-out 10-20 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
+R 0.130 F1 0.197, never tuned on; held-out 11-19 were scored once at the end of sessions 15, 17, 18, 19, 20, 21, 22,
+23 and 24, held-out 14 at P 0.500 R 0.150 F1 0.231, held-out 15 at P 0.286 R 0.143 F1 0.190, held-out 16 at P 0.440
+R 0.239 F1 0.310, held-out 17 at P 0.560 R 0.333 F1 0.418, held-out 18 at P 0.700 R 0.275 F1 0.394, held-out 19 at
+P 0.731 R 0.373 F1 0.494, and are development data since; held-out 20, drawn with --fresh-stories and labelled blind
+at the start of session 25, is unscored and stays out of training)."""
 from __future__ import annotations
 
 import hashlib
@@ -30,10 +30,13 @@ def _sentences(name: str) -> list[str]:
     return [g["sentence"] for g in read_gold(GOLD.parent / name)]
 
 
-def _draw(seed: int, n_action: int, n_random: int, before: list[str]) -> list[str]:
-    """The seeded draw from files no gold file `before` it used, without sentences already in one of them."""
+def _draw(seed: int, n_action: int, n_random: int, before: list[str], stories: bool = False) -> list[str]:
+    """The seeded draw from files no gold file `before` it used, without sentences already in one of them
+    (`--fresh`); with `stories` also not from files retelling one of their stories (`--fresh-stories`)."""
     seen = {g["sentence"] for name in before for g in read_gold(GOLD.parent / name)}
-    return [s for _, s in sample_candidates(seed, n_action=n_action, n_random=n_random, exclude=_files(before))
+    exclude = _files(before)
+    exclude |= same_story_files(exclude) if stories else frozenset()
+    return [s for _, s in sample_candidates(seed, n_action=n_action, n_random=n_random, exclude=exclude)
             if s not in seen]
 
 
@@ -287,16 +290,16 @@ HELDOUT19_BEFORE = HELDOUT18_BEFORE + ["events_heldout18.tsv", "events_dev19.tsv
 
 def test_heldout19_is_the_seeded_draw():
     """Held-out 19 (session 24, drawn after dev 19 with --fresh, labelled blind before any extractor change of the
-    session) is not yet scored: compare fingerprints so the test never shows its sentences."""
+    session) was scored once at the end of session 24: compared by fingerprint, as when it was unseen."""
     drawn, labelled = _draw(20261227, 11, 3, HELDOUT19_BEFORE), _sentences("events_heldout19.tsv")
     assert len(drawn) == len(labelled) == 37
     assert _digest(drawn) == _digest(labelled), "events_heldout19.tsv is not the seeded draw (seed 20261227)"
     assert not _files(["events_heldout19.tsv"]) & _files(HELDOUT19_BEFORE + SECOND)
 
 
-def test_heldout19_is_never_training_data():
-    """The learned steps, events_cv and events_misses read `training_files()`: held-out 19 must not be among them."""
-    assert "events_heldout19.tsv" not in {p.name for p in training_files()}
+def test_spent_heldout19_is_development_data():
+    """Held-out 19 was scored once (end of session 24: P 0.731 R 0.373 F1 0.494): the trainers read it now."""
+    assert "events_heldout19.tsv" in {p.name for p in training_files()}
 
 
 def test_dev20_is_the_seeded_draw():
@@ -304,6 +307,35 @@ def test_dev20_is_the_seeded_draw():
     before = HELDOUT19_BEFORE + ["events_heldout19.tsv"]
     assert _draw(20261228, 11, 3, before) == _sentences("events_dev20.tsv")
     assert not _files(["events_dev20.tsv"]) & _files(before + SECOND)
+
+
+HELDOUT20_BEFORE = HELDOUT19_BEFORE + ["events_heldout19.tsv", "events_dev20.tsv"]
+
+
+def test_heldout20_is_the_seeded_draw():
+    """Held-out 20 (session 25, drawn after dev 20 with --fresh-stories, labelled blind before any extractor change of
+    the session) is not yet scored: compare fingerprints so the test never shows its sentences. A plain --fresh
+    re-draw gives other sentences, so the test pins the option the draw used."""
+    drawn, labelled = _draw(20261229, 11, 3, HELDOUT20_BEFORE, stories=True), _sentences("events_heldout20.tsv")
+    assert len(drawn) == len(labelled) == 30
+    assert _digest(drawn) == _digest(labelled), "events_heldout20.tsv is not the seeded draw (seed 20261229)"
+    assert _digest(_draw(20261229, 11, 3, HELDOUT20_BEFORE)) != _digest(labelled)
+    assert not _files(["events_heldout20.tsv"]) & _files(HELDOUT20_BEFORE + SECOND)
+    assert not _files(["events_heldout20.tsv"]) & same_story_files(_files(HELDOUT20_BEFORE + SECOND))
+
+
+def test_heldout20_is_never_training_data():
+    """The learned steps, events_cv and events_misses read `training_files()`: held-out 20 must not be among them."""
+    assert "events_heldout20.tsv" not in {p.name for p in training_files()}
+
+
+def test_dev21_is_the_seeded_draw():
+    """Dev 21 (session 25, a development file compared in the clear) was drawn with --fresh-stories after held-out 20
+    was committed."""
+    before = HELDOUT20_BEFORE + ["events_heldout20.tsv"]
+    assert _draw(20261230, 11, 3, before, stories=True) == _sentences("events_dev21.tsv")
+    assert _draw(20261230, 11, 3, before) != _sentences("events_dev21.tsv")
+    assert not _files(["events_dev21.tsv"]) & _files(before + SECOND)
 
 
 def test_fresh_sample_drops_sentences_a_gold_file_holds(capsys):

@@ -61,3 +61,19 @@ def test_word_sets_are_data_with_a_comment_each():
         commented = {line[2:].split(":")[0] for line in lines if line.startswith("# ") and ":" in line}
         assert sets and sets <= commented, name
         assert all(word_set(set_name) for set_name in sets)
+
+
+def test_each_word_set_is_one_block():
+    """A set written twice is read as one (the loader merges by name), so a second list of the same name
+    silently widens the first one's rule (session 24's passive naming verbs widened the naming content)."""
+    seen: set[str] = set()
+    for name in WORD_FILES:
+        previous = None
+        for line in (RULES / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            set_name = line.split("\t")[0]
+            if set_name != previous:
+                assert set_name not in seen, f"{name}: {set_name} begins a second block"
+                seen.add(set_name)
+            previous = set_name

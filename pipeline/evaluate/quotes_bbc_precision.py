@@ -25,7 +25,8 @@ SPEAKERLESS sample (session 24: `random.Random(24)`, 9 politics + 140 business a
 samples 15-23, drawn at main 17bc022; the 9 are all the politics files left, the repository's history names most
 of them): only the predictions without a speaker are printed, labelled and scored (labels
 `gold/quotes_bbc_precision24.tsv`), as the gold's precision was lost on speakerless rows, which the earlier samples
-hardly hold. Without
+hardly hold; `--sample 25` the eighth, all kinds again (session 25: `random.Random(25)`, 20 business articles without
+the files of samples 15-24, drawn at main 1a18adc: no politics file is left; labels `gold/quotes_bbc_precision25.tsv`). Without
 `--dump`: the pipeline runs again and every prediction is looked up among the labelled ones (same file,
 overlap >= 0.5 of the content); it prints the precision over the labelled predictions still made and lists the
 predictions nobody labelled (new ones a change made: judge them before counting)."""
@@ -70,6 +71,7 @@ SAMPLES = {
     23: Sample("b32fda7", GOLD_DIR / "quotes_bbc_precision23.tsv", (15, 18, 20, 21, 22)),
     24: Sample("17bc022", GOLD_DIR / "quotes_bbc_precision24.tsv", (15, 18, 20, 21, 22, 23), (9, 140),
                speakerless=True),
+    25: Sample("1a18adc", GOLD_DIR / "quotes_bbc_precision25.tsv", (15, 18, 20, 21, 22, 23, 24), (0, 20)),
 }
 SEED = 15  # the default sample
 LABELS = SAMPLES[SEED].labels

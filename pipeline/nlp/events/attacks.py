@@ -1,6 +1,7 @@
-"""Senses of violence words (`refine.REFINEMENTS` reads them in its order): conventional military force is FIGHT,
-an 'attack' on a person, party or rival with no weapon or casualty is verbal (DISAPPROVE), and so is an attack on a
-thing said (a decision, a claim). Split from refine.py (session 24) to keep it under ~500 lines."""
+"""Senses of violence words (`refine.REFINEMENTS` reads them in its order): conventional military force is FIGHT
+(`armed_force_fight`, the decided FIGHT/ASSAULT line), an 'attack' on a person, party or rival with no weapon or
+casualty is verbal (DISAPPROVE), and so is an attack on a thing said (a decision, a claim). Split from refine.py
+(session 24) to keep it under ~500 lines."""
 from __future__ import annotations
 
 from pipeline.nlp.events.found import Found, Sense
@@ -8,22 +9,55 @@ from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.noun_tables import abstract_nouns
 
 
-def military_fight(found: Found, lex: Lexicon) -> Sense | None:
-    """An ASSAULT with conventional military means: a CAMEO 19 sense (a killing, an attack) whose source
-    is a military unit or aircraft (CAMEO's &MILITARY and &AIRCRAFT classes), or a shelling or air strike
-    (194/195) by anyone: FIGHT. Beatings, torture and bombings (CAMEO 18) stay ASSAULT."""
-    if found.trig.type != "ASSAULT":
-        return None
-    military = lex.words("MILITARY")
-    # the head word of each source ("Russian troops", not "heavily armed suicide bombers"); a suicide bomber is no
-    # military unit (PLOVER ASSAULT mode suicide-attack)
-    source_words = {(text or "").split()[-1].lower() for _, text in found.sources if (text or "").split() and
-                    "suicide" not in (text or "").lower()}
+HEAD_ENDS = frozenset({"of", "from", "in", "on", "at", "with", "loyal", "who", "that", "which", "including"})
+ASSAULT_CODE = "180"  # CAMEO 180 'use unconventional violence': a CAMEO 19 sense told of no armed force
+
+
+def _head_phrase(text: str | None) -> list[str]:
+    """The words of an actor text before a phrase that qualifies its head ("Security forces in Guinea": security,
+    forces; "the deputy chief of Israel's militia ally": the, deputy, chief)."""
+    words = []
+    for word in (text or "").lower().split():
+        if word in HEAD_ENDS and words:
+            break
+        words.append(word)
+    return words
+
+
+def _actor_texts(pairs) -> list[str]:
+    """The texts of (mention, text) actor pairs; a suicide bomber is no armed force (PLOVER ASSAULT mode
+    suicide-attack)."""
+    texts = [text or (m.text if m is not None else "") for m, text in pairs or ()]
+    return [t for t in texts if t and "suicide" not in t.lower()]
+
+
+def _armed_force(found: Found, lex: Lexicon) -> bool:
+    """The doer is an organized armed force: its head word a military unit or aircraft (MILITARY cue words:
+    "Russian troops", not "an army spokesman"), or an irregular force (IRREGULAR_FORCE: rebels, guerrillas, militias)
+    in armed combat, against a target named as a military unit or another such force ("an army convoy")."""
+    military, irregular = lex.words("MILITARY"), lex.words("IRREGULAR_FORCE")
+    doers = {_head_phrase(t)[-1] for t in _actor_texts(found.sources) if _head_phrase(t)}
+    armed_targets = any(set(_head_phrase(t)) & (military | irregular) for t in _actor_texts(found.targets))
+    return bool(doers & military) or bool(doers & irregular) and armed_targets
+
+
+def armed_force_fight(found: Found, lex: Lexicon) -> Sense | None:
+    """The FIGHT/ASSAULT line (decided in session 25; docs/accuracy.md): FIGHT is CAMEO 19, 'use conventional military
+    force' - a CAMEO 19 sense whose means are military (MILITARY_MEANS codes: occupying territory, artillery, air
+    strikes, a ceasefire violated; "Sudanese rebels shelled Juba") or whose doer is an organized armed force
+    ("British aircraft killed 4 Iraqis", "Serb forces killed three ethnic Albanians"), whoever the target is. ASSAULT
+    is CAMEO 18's other violence: its own deeds (abduction, beating, torture, bombings, assassination) whoever does
+    them ("Israeli soldiers beat up detainees"), and a CAMEO 19 sense of anyone else (a gunman's shooting, police
+    killing a teenager), which keeps CAMEO 180 as its code so that the code agrees with the type. The PLOVER manual
+    has no FIGHT (its crosswalk maps CAMEO 19 to ASSAULT): users of that PLOVER map FIGHT to ASSAULT."""
     code = found.cameo or ""
-    if code.startswith("19") and (source_words & military or code.startswith(("194", "195"))) and \
-            any(text for _, text in found.sources):
-        return Sense("FIGHT", found.trig.mode, code or "19")
-    return None
+    if found.trig.type != "ASSAULT" or not code.startswith("19"):
+        return None
+    if code[:3] in lex.words("MILITARY_MEANS") or _armed_force(found, lex):
+        return Sense("FIGHT", found.trig.mode, code)
+    if "generated" in found.trig.flags and found.trig.mode is None:
+        return None  # a catch-all generated sense: nonevents.modeless_generated decides
+    return Sense("ASSAULT", found.trig.mode, ASSAULT_CODE)
 
 
 def _political_sides(found: Found, lex: Lexicon) -> bool:

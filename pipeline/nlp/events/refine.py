@@ -22,8 +22,8 @@ trigger:
 - a wish denied about a person or organization ("don't want prosecutors to use X") is opposition: DISAPPROVE
   (`stances.STANCE_REFINEMENTS`);
 - helping a named person reach a goal ("helped X win"), or an organization a political one, is SUPPORT, not AID;
-- a killing or attack by an armed force with conventional military means (a CAMEO 19 sense, or a
-  source that is a military unit or aircraft: "British aircraft killed 4 Iraqis") is a FIGHT.
+- a CAMEO 19 sense with military means, or by an organized armed force ("British aircraft killed 4 Iraqis"), is a
+  FIGHT; of anyone else, an ASSAULT (CAMEO 180) (`attacks.armed_force_fight`, the decided line).
 
 Each rule is `rule(event: Found, lex) -> Sense | None`.
 """
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from pipeline.nlp.events.attacks import attack_on_a_thing_said, military_fight, verbal_attack
+from pipeline.nlp.events.attacks import armed_force_fight, attack_on_a_thing_said, verbal_attack
 from pipeline.nlp.events.found import Found, Sense
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.nonevents import NON_EVENTS, UNREFINED_NON_EVENTS
@@ -361,7 +361,7 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     promised_rejection,
     future_cooperation,
     denied_agreement,
-    military_fight,
+    armed_force_fight,
     circumstantial_force,
     conceded_claim,
     political_help,

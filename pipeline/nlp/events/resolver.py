@@ -31,6 +31,17 @@ def document_author(head) -> list:
     return [p for p in found if p.pos_ != "PRON"]
 
 
+def poll_share(head, lex: Lexicon) -> str | None:
+    """"42% backed his legal action", "only 30 percent approve": a percentage or a share word (`POLL_SHARE` rows) that
+    is a verb's subject (or the agent of a passive) and counts no named group (no "of" phrase: `senses.counted`) is
+    the share of the people polled, the actor of the stance; kept by its text ("Some 82%")."""
+    if head.dep_ not in ("nsubj", "nsubjpass") and not (head.dep_ == "pobj" and head.head.dep_ == "agent"):
+        return None
+    if head.ent_type_ != "PERCENT" and head.lemma_.lower() not in lex.words("POLL_SHARE") or counted(head):
+        return None
+    return head.doc[head.left_edge.i:head.i + 1].text
+
+
 @dataclass
 class ActorResolver:
     """Resolves actor heads of one document; `ms` is the mention index of the sentence being read
@@ -91,6 +102,9 @@ class ActorResolver:
         inner = counted(head)  # "hundreds of thousands of people", "two of its nationals"
         if inner:
             return self(inner[-1], allow_text)
+        share = poll_share(head, lex)
+        if share is not None:
+            return None, share
         if head.lemma_.lower() in lex.words("DOCUMENT"):  # "a letter attributed to Litvinenko accused X":
             author = document_author(head)
             if author:  # the document's author is the actor

@@ -108,11 +108,17 @@ def _misparsed(own: Owned) -> Step | None:
     return None
 
 
+def _share_of_whom(subject) -> bool:
+    """"all of whom", "most of which": a share word whose "of" phrase is a relative pronoun."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lower_ in ("whom", "which")
+                                                              for p in c.children) for c in subject.children)
+
+
 def _relative_pronoun(own: Owned) -> Step | None:
     """"his wife, an advocate, who": the noun a relative clause modifies; "Parents and teachers who met Mr Blair":
-    each conjoined noun."""
+    each conjoined noun; "X, Y and Z, all of whom opposed the deal": a share of the relative pronoun too."""
     v = own.clause
-    if own.subject.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+    if (own.subject.lower_ in ("who", "which", "that") or _share_of_whom(own.subject)) and v.dep_ == "relcl":
         return Step([v.head.head] if v.head.dep_ == "appos" else expand_conj(v.head), own.passive)
     return None
 

@@ -16,21 +16,23 @@ CLAUSE_SUBJECT_TYPES = {"DEMAND", "AID"}  # "demanded X quit", "helped X achieve
 
 def _without_themes(site: Site, targets: list) -> list:
     """"withdrew its backing to X": an object the sense names is no actor, its author may be ("overturned a
-    lower court ruling") and so may its against/on phrase ("unleashed attacks against Rubio"); persons stay targets
-    ("expelled two diplomats")."""
+    lower court ruling", "denied Conservative claims": a demonym too) and so may its against/on phrase ("unleashed
+    attacks against Rubio"); persons stay targets ("expelled two diplomats"). The subject of the theme's that-clause is
+    the one it speaks of ("voiced concern that X ..."), but a refusal of a claim with an author rejects the author:
+    "denied Conservative claims that he had fiddled the figures" is aimed at the Conservatives, not at him."""
     lex, ms, theme = site.lex, site.ms, site.trig.need("obj")
     if theme is None or "PERSON" in theme:
         return targets
     themes = [t for t in targets if (t.lemma_.lower() in theme or t.lower_ in theme) and not (
         is_agent(t, lex) or is_person_noun(t, lex))]
-    return [t for t in targets if t not in themes] + [
-        c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
-        and (ms.label_of(c) in ACTOR_LABELS or is_agent(c, lex))] + [
+    authors = [c for t in themes for c in t.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"
+               and (ms.label_of(c) in ACTOR_LABELS or is_agent(c, lex)) or c.dep_ == "amod" and c.ent_type_ == "NORP"]
+    spoken_of = [] if authors and site.trig.type == "REJECT" else [s for t in themes for s in that_clause_subjects(t)]
+    return [t for t in targets if t not in themes] + authors + [
         p for t in themes for c in t.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS + ("of",)
         for p in c.children if p.dep_ == "pobj"] + [  # "unleashed attacks against Rubio", "the sentences of X"
         p for c in site.tok.children if c.dep_ == "prep" and c.lower_ in THEME_TARGET_PREPS and themes
-        for p in c.children if p.dep_ == "pobj"] + [  # "expressed frustration over Sanders's campaign" (on the verb)
-        s for t in themes for s in that_clause_subjects(t)]  # "voiced concern that X ..."
+        for p in c.children if p.dep_ == "pobj"] + spoken_of  # "expressed frustration over Sanders's campaign"
 
 
 def _accused_of_clause(site: Site, targets: list) -> list:
@@ -59,16 +61,30 @@ def _obliged_subjects(site: Site, targets: list) -> list:
 
 def _thing_holders(site: Site, targets: list) -> list:
     """A thing as object ("withdrew its backing to X"): the actor is in its to/for/of/against/by phrase, its possessor
-    or the subject of the relative clause that modifies it ("disapproved of the way Trump had handled the situation")."""
+    or the subject of the relative clause that modifies it ("disapproved of the way Trump had handled the situation"); a
+    possessive pronoun when it names someone ("42% backed his legal action": Mr Blunkett)."""
     if not targets or any(site.actor(t, False) is not None for t in targets):
         return targets
     return targets + [p for t in targets for c in t.children
                       if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
                       for p in c.children if p.dep_ == "pobj"] + [  # "asked for the public's help"
-        c for t in targets for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
+        c for t in targets for c in t.children
+        if c.dep_ == "poss" and (c.pos_ != "PRON" or _named_pronoun(site, c))] + [
         s for t in targets for r in t.children if r.dep_ == "relcl"  # "disapproved of the way Trump handled it"
         for s in r.children if s.dep_ == "nsubj" and s.pos_ != "PRON"] + [
         h for t in targets for h in place_holder(site, t)]  # "the conditions in China"
+
+
+def _named_pronoun(site: Site, tok) -> bool:
+    """"42% backed his legal action": a his/her possessive stands for the holder when it resolves to a named person
+    other than the verb's own subject ("defended his call to raise X" is no event on himself)."""
+    if tok.lower_ not in ("his", "her"):
+        return False
+    got = site.actor(tok, False)
+    if got is None or got[0] is None:
+        return False
+    subjects = [site.actor(s, False) for s in subject_of(site.tok)[0]]
+    return all(s is None or s[0] is None or s[0].entity_key != got[0].entity_key for s in subjects)
 
 
 def _complement_targets(site: Site, targets: list) -> list:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pipeline.nlp.quotes.content import MORE_OBJECT_CUES, left_clause_start, said_on_a_medium
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.lexicon import word_map, word_set
-from pipeline.nlp.quotes.speakerless import reported_report
+from pipeline.nlp.quotes.speakerless import described_thing, reported_report
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, trim_range
 
 CLAUSE_NOUNS = word_set("clause_nouns")
@@ -301,7 +301,7 @@ def hearsay(ctx: QuoteContext, tok) -> list[tuple[int, int]] | None:
         return None
     verb = tok.head
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS and child.i < verb.i), None)
-    if verb.pos_ not in ("VERB", "AUX") or subject is None or reported_report(verb):
+    if verb.pos_ not in ("VERB", "AUX") or subject is None or reported_report(verb) or described_thing(verb):
         return None
     low, high = subject.left_edge.i, verb.right_edge.i + 1
     spans = [trim_range(ctx.doc, low, tok.i), trim_range(ctx.doc, tok.i + 1, high)] if low < tok.i \

@@ -2,26 +2,39 @@
 speaker were the least precise (`quotes_bbc_precision --sample 24`, judged before these rules).
 What is no report there, one named rule each: a name given ('which was formerly known as
 Worldcom', 'what are called "qualified industrial zones"'), a hearsay adverb on a verb that
-reports by itself ('…, the minister has reportedly said'). And one frame that gives such a report its
+reports by itself ('…, the minister has reportedly said') or in a relative clause ('the euros it
+supposedly held'). And one frame that gives such a report its
 speaker: 'Women will be employed …, the minister has been reported as saying'."""
 from __future__ import annotations
 
 from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_passive, trim_range
 
-NAMING_VERBS = word_set("naming_verbs")
+PASSIVE_NAMING_VERBS = word_set("passive_naming_verbs")
 QUOTING_VERBS = word_set("quoting_verbs")
+JUDGEMENT_ARTICLES = word_set("judgement_articles")
+GRADED_TAGS = ("JJ", "JJR", "JJS")
 
 
 def given_name(verb, agent, description: tuple[int, int]) -> bool:
     """'MCI, which was formerly known as Worldcom', 'They are usually called CSR reports', 'what
-    are called "qualified industrial zones"': a passive verb of naming (rules naming_verbs) with
+    are called "qualified industrial zones"': a passive verb of naming (rules passive_naming_verbs) with
     no 'by' agent and a noun for its description gives a thing its name — nobody's words or
-    stance (not a judgement: 'has been called a liar', 'was called racist')."""
-    if agent is not None or verb.lemma_.lower() not in NAMING_VERBS or description[1] <= description[0]:
+    stance (not a judgement: 'has been called a liar', 'was called racist', `_judgement`)."""
+    if agent is not None or verb.lemma_.lower() not in PASSIVE_NAMING_VERBS or description[1] <= description[0]:
         return False
     words = verb.doc[description[0]:description[1]]
-    return words[0].lower_ not in ("a", "an") and words.root.pos_ in ("NOUN", "PROPN")
+    return words.root.pos_ in ("NOUN", "PROPN") and not _judgement(words)
+
+
+def _judgement(words) -> bool:
+    """'has been called a liar' (an indefinite description: rules judgement_articles), 'has been
+    called the worst president in history' (a definite common noun an adjective grades): a
+    judgement of someone's, not a name ('known as the euro', 'known as the Big Four' stay names)."""
+    if words[0].lower_ in JUDGEMENT_ARTICLES:
+        return True
+    return words[0].pos_ == "DET" and words.root.pos_ == "NOUN" and any(
+        child.dep_ == "amod" and child.tag_ in GRADED_TAGS for child in words.root.children)
 
 
 NOT_A_DESCRIPTION = [given_name]
@@ -38,6 +51,13 @@ def reported_report(verb) -> bool:
     speech verb qualifies that verb's report, which is the attribution (with its speaker);
     the adverb makes no second one."""
     return is_cue(verb, ("direct",))
+
+
+def described_thing(verb) -> bool:
+    """'the 4bn euros it supposedly held in an offshore account did not exist': a hearsay adverb
+    in a relative clause doubts the description of the noun the clause modifies — the writer's
+    reserve about a thing, not the clause of anybody's report."""
+    return verb.dep_ == "relcl"
 
 
 def quoted_as_saying(ctx, verb):
