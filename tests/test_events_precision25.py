@@ -41,3 +41,21 @@ def test_cameo_18_deeds_stay_assault_and_codes_agree_with_types():
         for etype, code in _codes(text):
             assert etype != "FIGHT" or code.startswith("19")
             assert etype != "ASSAULT" or not code.startswith("19")
+
+
+def test_a_fight_with_no_armed_side_is_no_event():
+    # a contest, a campaign or a figure of speech: no weapon, armed actor or casualty, no state or people as a side
+    assert not _has(_events("Trump is virtually guaranteed to lose delegate battles."), "FIGHT")
+    assert not _has(_events("Congress will allocate funds to fight Zika before the recess."), "FIGHT")
+    # states and peoples, or armed actors, keep their fight
+    assert _has(_events("The conflict between Armenia and Azerbaijan has lasted for decades."), "FIGHT")
+    assert _has(_events("Police fought with gunmen outside the bank on Friday."), "FIGHT")
+
+
+def test_support_for_anyone_is_no_event():
+    got = _events("Superdelegates are party leaders who can support any candidate at the convention.")
+    assert not _has(got, "SUPPORT")
+    # an appeal to anyone with information is addressed to the public: still a DEMAND
+    assert _has(_events("Anyone with information is asked to call police."), "DEMAND")
+    # 'any' under a negation is no free choice: the denied agreement stays
+    assert _has(_events("Syria says it will not accept any more refugees if war starts in Iraq."), "REJECT", "Syria")

@@ -36,3 +36,10 @@ def test_all_of_whom_stands_for_the_noun_the_clause_modifies():
 def test_denied_claims_are_aimed_at_their_author_not_at_the_accused():
     got = _events("Mr Brown vigorously denied Conservative claims that he had fiddled the figures.")
     assert _has(got, "REJECT", "Brown", "Conservative")
+
+
+def test_a_bare_refusal_of_an_offer_refuses_the_one_who_made_it():
+    got = _events("Nichols had offered to plead guilty in return for a life sentence but prosecutors had refused.")
+    assert _has(got, "REJECT", "prosecutors", "Nichols")
+    got = _events("The union asked the company to raise wages, but the company refused.")
+    assert _has(got, "REJECT", "company", "union")

@@ -113,3 +113,13 @@ def test_a_verbless_list_or_contrast_after_the_clause_is_reported():
     texts = [quote.text for quote in quotes]
     assert any("by only 1.5% in the final quarter" in text for text in texts), texts
     assert any("£110,000 in Scotland" in text for text in texts), texts
+
+
+def test_a_second_that_clause_the_parser_read_as_a_determiner_is_reported():
+    """'…, but that banks' performance … had been patchy' (BBC sample 25, constructed here): the
+    parser makes 'that' a determiner of a possessed subject, which a determiner cannot be
+    (continuations._that_misread); the second clause of the finding is reported with the first."""
+    quotes = quotes_in("The agency's survey of the scheme found that shoppers had adapted quickly to the new system, "
+                       "but that banks' performance in distributing new cards had been patchy.")
+    texts = [quote.text for quote in quotes if quote.cue == "found"]
+    assert any("banks' performance in distributing new cards had been patchy" in text for text in texts), texts

@@ -60,6 +60,28 @@ def armed_force_fight(found: Found, lex: Lexicon) -> Sense | None:
     return Sense("ASSAULT", found.trig.mode, ASSAULT_CODE)
 
 
+ARMED_CONTEXT = ("WEAPON", "MILITARY", "CASUALTY", "ARMED_ACTOR", "IRREGULAR_FORCE")  # cue lists of armed violence
+NATION_LABELS = ("GPE", "NORP", "LOC")  # states, peoples and regions: the sides of wars
+
+
+def unarmed_fight(found: Found, lex: Lexicon) -> Sense | None:
+    """"Trump is virtually guaranteed to lose delegate battles", "allocate funds to fight Zika", "the yearlong battle
+    between Clinton and Sanders": a fight word (mode fight: fight, battle, war, conflict, feud) in a sentence that names
+    no weapon, military unit, armed actor or casualty, between sides none of which is a state, people or region, is
+    no use of force (CAMEO 19) - a contest, a campaign or a figure of speech - and no event (`verbal_attack` has
+    already made a fight between persons a criticism)."""
+    if found.trig.type != "FIGHT" or found.trig.mode != "fight":
+        return None
+    sent = found.tok.sent
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if words & frozenset().union(*(lex.words(kind) for kind in ARMED_CONTEXT)):
+        return None
+    sides = [m for m, _ in [*found.sources, *(found.targets or [])] if m is not None]
+    if any(m.label in NATION_LABELS for m in sides):
+        return None  # "the Israeli-Palestinian conflict", "fighting between Azerbaijanis and Armenians"
+    return Sense("-", None, None)
+
+
 def _political_sides(found: Found, lex: Lexicon) -> bool:
     """"The two political leaders clashed", "Blair and Brown declared war on each other": a fight with no actor
     target (or only its sides as targets) whose every side is a person mention or a political role noun (POLITICAL_ROLE

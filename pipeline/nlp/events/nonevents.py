@@ -166,6 +166,21 @@ def caught_in_disaster(found, lex: Lexicon) -> bool:
                                                                for p in c.children) for c in tok.children)
 
 
+FREE_CHOICE_TYPES = ("SUPPORT", "AID", "AGREE", "CONSULT", "COOPERATE")
+
+
+def free_choice_target(found, lex: Lexicon) -> bool:
+    """"superdelegates -- party leaders and elected officials free to support anyone", "party leaders who can support
+    any candidate": an event aimed only at whoever one likes (a target that is a FREE_CHOICE word or begins with one)
+    names no one it happened to - a freedom or a rule, not an act. Cooperative types only: an appeal to "anyone with
+    information" is addressed to the public and a refusal of service "to anyone" is a policy (both labelled events)."""
+    if found.trig.type not in FREE_CHOICE_TYPES or any(c.dep_ == "neg" for c in found.tok.children):
+        return False  # "will not accept any more refugees": 'any' under a negation is no free choice
+    free = lex.words("FREE_CHOICE")
+    targets = [text for _, text in found.targets or [] if text]
+    return bool(targets) and all(text.lower().split()[0] in free for text in targets)
+
+
 def modeless_generated(found, lex: Lexicon) -> bool:
     """A sense generated from the CAMEO verb dictionary that the PLOVER crosswalk gives no mode ("revealed",
     "promoting", "highlight", "issue", "provide", "undermine", "targeted", "ensure"): CAMEO's catch-all codes of a verb
@@ -177,5 +192,5 @@ def modeless_generated(found, lex: Lexicon) -> bool:
     return "generated" in found.trig.flags and found.trig.mode is None
 
 
-NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack, caught_in_disaster)
+NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack, caught_in_disaster, free_choice_target)
 UNREFINED_NON_EVENTS = (modeless_generated,)  # read only when no refinement gave the event another sense

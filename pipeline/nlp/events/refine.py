@@ -23,7 +23,8 @@ trigger:
   (`stances.STANCE_REFINEMENTS`);
 - helping a named person reach a goal ("helped X win"), or an organization a political one, is SUPPORT, not AID;
 - a CAMEO 19 sense with military means, or by an organized armed force ("British aircraft killed 4 Iraqis"), is a
-  FIGHT; of anyone else, an ASSAULT (CAMEO 180) (`attacks.armed_force_fight`, the decided line).
+  FIGHT; of anyone else, an ASSAULT (CAMEO 180) (`attacks.armed_force_fight`, the decided line); a fight word with no
+  armed side or armed context ("delegate battles", "fight Zika") is no event (`attacks.unarmed_fight`).
 
 Each rule is `rule(event: Found, lex) -> Sense | None`.
 """
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from pipeline.nlp.events.attacks import armed_force_fight, attack_on_a_thing_said, verbal_attack
+from pipeline.nlp.events.attacks import armed_force_fight, attack_on_a_thing_said, unarmed_fight, verbal_attack
 from pipeline.nlp.events.found import Found, Sense
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.nonevents import NON_EVENTS, UNREFINED_NON_EVENTS
@@ -355,6 +356,7 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     readied_force,
     attack_on_a_thing_said,
     verbal_attack,
+    unarmed_fight,
     threat_under_threaten,
     conditional_threat,
     intent_to_cooperate,

@@ -95,6 +95,21 @@ def _complement_targets(site: Site, targets: list) -> list:
     return refused_objects(site.tok, "xcomp")
 
 
+def _refused_offer(site: Site, targets: list) -> list:
+    """"Nichols had offered to plead guilty but prosecutors had refused", "asked the company to raise wages, but the
+    company refused": a bare refusal (no object, no refused act) conjoined to an offer or a request (an INTENT or
+    DEMAND_VERB word) refuses the one who made it, that verb's subject."""
+    tok, lex = site.tok, site.lex
+    if targets or tok.lemma_.lower() not in lex.words("REFUSE") or tok.dep_ != "conj" or \
+            any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children) or \
+            not any(c.dep_ == "nsubj" for c in tok.children):
+        return targets
+    offer = tok.head
+    if offer.lemma_.lower() not in lex.words("INTENT") | lex.words("DEMAND_VERB"):
+        return targets
+    return [s for s in offer.children if s.dep_ == "nsubj" and s.pos_ != "PRON"][:1]
+
+
 def refused_objects(tok, dep: str) -> list:
     """The objects of the act a refusal refuses (its clause under `dep`: a verb's xcomp, a noun's acl), each
     object's possessor when it has one ("to approve Mr Boateng's appointment" -> Mr Boateng)."""
@@ -162,5 +177,5 @@ def _agreed_act_partner(site: Site, targets: list) -> list:
 
 
 VERB_TARGET_RULES = (_without_themes, _accused_of_clause, _obliged_subjects, _demanded_of_clause,  # in this order
-                     _small_clause_subject, _blamed_on, _asked_from, _complement_targets, _agreed_act_partner,
-                     _thing_holders)
+                     _small_clause_subject, _blamed_on, _asked_from, _complement_targets, _refused_offer,
+                     _agreed_act_partner, _thing_holders)

@@ -26,11 +26,20 @@ def that_conjunct(ctx: QuoteContext, verb, low: int, high: int) -> Continuation 
     deportation': a second 'that' clause coordinated with the first is reported too."""
     doc = ctx.doc
     for child in verb.children:
-        if child.dep_ == "conj" and child.i >= high and not ctx.inside_quote(child.idx) and any(
-                mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children) \
+        if child.dep_ == "conj" and child.i >= high and not ctx.inside_quote(child.idx) and (any(
+                mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children) or _that_misread(child)) \
                 and _after_gap(doc, high, child.left_edge.i, ("and", "but", "or")):
             return Continuation(high, child.right_edge.i + 1)
     return None
+
+
+def _that_misread(clause) -> bool:
+    """'found that shoppers had adapted …, but that banks' performance … had been patchy': the
+    parser read the second clause's 'that' as a determiner of its subject — which cannot be one,
+    a possessive already determines that noun — so the clause opens with the conjunction 'that'."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ == "that" and first.dep_ == "det" and first.head.dep_ in ("nsubj", "nsubjpass") \
+        and first.head.head.i == clause.i and any(child.dep_ == "poss" for child in first.head.children)
 
 
 def because_after_cue(ctx: QuoteContext, verb, low: int, high: int) -> Continuation | None:

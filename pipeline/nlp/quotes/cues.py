@@ -40,6 +40,7 @@ from pipeline.nlp.quotes.context import CueMatch, Piece, QuoteContext
 from pipeline.nlp.quotes.headline_cues import headline_speaker, headline_verb
 from pipeline.nlp.quotes.interposed import interposed_cue
 from pipeline.nlp.quotes.lexicon import word_set
+from pipeline.nlp.quotes.next_sentence import reports_its_own
 from pipeline.nlp.quotes.pieces import SENT_END, sentence_initial
 from pipeline.nlp.quotes.syntax import (
     ORG_LABELS, PERSON_LABELS, SUBJECT_DEPS, according_object, is_cue, is_passive, outside_subject, stray_subject,
@@ -146,12 +147,8 @@ def cue_after(ctx: QuoteContext, piece: Piece, window: CueWindow) -> CueMatch | 
             return None
         if is_cue(tok):
             subject = subject_of(tok)
-            if not words.endswith(",") and any(
-                    child.dep_ == "ccomp" and child.i > tok.i and not ctx.inside_quote(child.idx)
-                    for child in tok.children):
-                # '“… two points.” Reluctantly, Brafman said he had come to …': after a full
-                # sentence, a cue with a reported clause of its own is another report
-                return None
+            if reports_its_own(ctx, tok, words):
+                return None  # a sentence of its own: another report ('“… two points.” Brafman said he had …')
             if subject is not None and subject.i >= toks[0].i and not ctx.inside_quote(subject.idx):
                 if full and toks[0].i != tok.i and not (subject.left_edge.i <= toks[0].i <= subject.right_edge.i):
                     # '“… nothing.” That's why, he added, viewers …': after a full sentence, a
