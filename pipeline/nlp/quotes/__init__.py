@@ -19,7 +19,6 @@ from __future__ import annotations
 from pipeline.nlp.docindex import doc_text, token_offsets
 from pipeline.nlp.quotes.context import Paragraphs, QuoteContext
 from pipeline.nlp.quotes.direct import QuotationRun, attach_cues, group_pieces, quotes_of_groups
-from pipeline.nlp.quotes.extent import learned_ends
 from pipeline.nlp.quotes.indirect_step import indirect_quotes
 from pipeline.nlp.quotes.lexicon import speech_verbs
 from pipeline.nlp.quotes.narration import cue_type, join_run_together, opening_quotations, settle_continued
@@ -29,18 +28,11 @@ from pipeline.nlp.quotes.pieces import find_pieces
 from pipeline.nlp.quotes.salience import continue_salient_speaker
 from pipeline.records import LocalEntity, Mention, Quote
 
-__all__ = ["extract_quotes", "rule_quotes", "find_pieces", "speech_verbs", "cue_type"]
+__all__ = ["extract_quotes", "find_pieces", "speech_verbs", "cue_type"]
 
 
 def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) -> list[Quote]:
     """Every direct, partial and indirect quote of a parsed version, in text order."""
-    quotes = rule_quotes(doc, entities, mentions)
-    learned_ends(doc, doc_text(doc), quotes)
-    return quotes
-
-
-def rule_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) -> list[Quote]:
-    """`extract_quotes` before the learned ends (what `extent`'s model is trained on)."""
     text = doc_text(doc)
     ctx = QuoteContext(doc, text, mentions, {entity.key: entity for entity in entities}, token_offsets(doc))
     ctx.pieces = find_pieces(text)

@@ -1,22 +1,19 @@
-"""The learned end of an indirect content. PolNeAR ends a reported clause both before and
-after a coordinated clause, a trailing adverbial or prepositional phrase, a relative clause
+"""Candidate ends of an indirect content and their features, for the out-of-fold harness
+`pipeline.evaluate.quote_extent_train`. PolNeAR ends a reported clause both before and after
+a coordinated clause, a trailing adverbial or prepositional phrase, a relative clause
 (session 23's bound pairs: no hand rule held), so the rules' end is one candidate among the
-phrase boundaries of its sentence, and a model learned on PolNeAR train
-(`pipeline.evaluate.quote_extent_train`, data file rules/quote_extent.tsv) moves it only
-where it expects a match gained more than a match lost."""
+phrase boundaries of its sentence and a model learns whether moving it wins a match. Not a
+step of the extraction: session 24's learned end gained nothing out of fold (5 folds by
+article, session 25) for about 6 % of the extractors' CPU, and was removed."""
 from __future__ import annotations
 
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from pipeline.nlp.quotes.lexicon import RULES
 from pipeline.nlp.quotes.syntax import is_cue
 
-MODEL_PATH = RULES / "quote_extent.tsv"
 CLASSES = ("gain", "loss", "same")  # moving the end to a candidate: wins a match, loses one, neither
 CLOSED_POS = {"ADP", "CCONJ", "SCONJ", "PRON", "DET", "ADV", "PART", "AUX"}
 BREAK_MARKS = {",", ";", "—", "–", "(", "-", "--", ":"}
@@ -43,26 +40,6 @@ class ExtentModel:
         top = max(gain, loss, same)
         gain_exp, loss_exp, same_exp = math.exp(gain - top), math.exp(loss - top), math.exp(same - top)
         return (gain_exp - loss_exp) / (gain_exp + loss_exp + same_exp)
-
-
-def read_model(path: Path = MODEL_PATH) -> ExtentModel:
-    """The model file: `# threshold VALUE`, then rows feature TAB class TAB weight."""
-    weights: dict[str, dict[str, float]] = {}
-    threshold = 1.0
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# threshold "):
-            threshold = float(line.split()[2])
-        if not line.strip() or line.startswith("#"):
-            continue
-        feat, cls, weight = line.split("\t")
-        weights.setdefault(feat, {})[cls] = float(weight)
-    return ExtentModel(weights, threshold)
-
-
-@lru_cache(maxsize=1)
-def extent_model() -> ExtentModel | None:
-    """The shipped model (None when the file is absent: every end kept)."""
-    return read_model() if MODEL_PATH.exists() else None
 
 
 def _bucket(count: int) -> str:
@@ -176,8 +153,8 @@ class MovableContent(NamedTuple):
 
 
 def movable_contents(doc, quotes: list) -> Iterator[MovableContent]:
-    """Every indirect body content that is its cue's only span and lies on token edges (the model
-    is trained on these and moves only these ends)."""
+    """Every indirect body content that is its cue's only span and lies on token edges (the
+    contents whose end the harness moves)."""
     spans_of_cue = Counter((quote.cue_start, quote.speaker_start) for quote in quotes if quote.field == "body")
     for index, quote in enumerate(quotes):
         if quote.kind != "indirect" or quote.field != "body" or spans_of_cue[(quote.cue_start, quote.speaker_start)] != 1:
@@ -185,21 +162,3 @@ def movable_contents(doc, quotes: list) -> Iterator[MovableContent]:
         bounds = token_bounds(doc, quote.start, quote.end)
         if bounds is not None:
             yield MovableContent(index, quote, *bounds)
-
-
-def learned_ends(doc, text: str, quotes: list, model: ExtentModel | None = None) -> None:
-    """Move the end of each indirect body content that is its cue's only span to the candidate
-    the model scores best, when that beats its threshold (in place)."""
-    model = model or extent_model()
-    if model is None:
-        return
-    for movable in movable_contents(doc, quotes):
-        quote, low, high = movable.quote, movable.low, movable.high
-        best, best_end = model.threshold, high
-        for end, feats in move_features(doc, low, high, doc[high - 1].sent, quote.cue_type or "none"):
-            score = model.move_score(feats)
-            if score > best:
-                best, best_end = score, end
-        if best_end != high:
-            quote.end = doc[best_end - 1].idx + len(doc[best_end - 1])
-            quote.text = text[quote.start:quote.end]
