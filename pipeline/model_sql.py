@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "sql" / "models"
@@ -60,15 +61,18 @@ def create_view(con, name: str, sql: str) -> None:
     con.execute(f"COMMENT ON VIEW {name} IS '{model_fingerprint(sql)}'")
 
 
-def models_read_by(names: tuple[str, ...]) -> list[str]:
-    """These models and every model they read, each after the models it reads."""
+@cache
+def models_read_by(names: tuple[str, ...]) -> tuple[str, ...]:
+    """These models and every model they read, each after the models it reads (remembered
+    for the process, like the fingerprints read from the same files: ~8 ms of parsing every
+    model file per load)."""
     files, wanted, todo = model_files(), set(), list(names)
     while todo:
         name = todo.pop()
         if name not in wanted:
             wanted.add(name)
             todo += model_dependencies(files[name].read_text(encoding="utf-8"), set(files))
-    return [name for name in model_order(files) if name in wanted]
+    return tuple(name for name in model_order(files) if name in wanted)
 
 
 def ensure_views(con, names: tuple[str, ...]) -> None:
