@@ -34,6 +34,7 @@ class Site:
     consumed: set[int]
     tgt_heads: list
     agents: list | None = None  # `_agent_subjects`, computed the first time a guard asks
+    subject: tuple | None = None  # a verb sense's (subject heads, passive) when `verb_roles.verb_subject` ran first
 
 
 @dataclass

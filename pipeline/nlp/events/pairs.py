@@ -11,7 +11,7 @@ from pipeline.nlp.events.noun_roles import noun_roles
 from pipeline.nlp.events.role_heads import ANON_TYPES, Roles
 from pipeline.nlp.events.senses import targets_of
 from pipeline.nlp.events.targets import reciprocal_object, reciprocal_pairs, resolve_targets, unnest
-from pipeline.nlp.events.verb_roles import judged_roles, verb_roles
+from pipeline.nlp.events.verb_roles import judged_roles, verb_roles, verb_subject
 
 MAX_TARGETS = 4  # "visiting Tanzania, Mozambique and Kenya": one event per conjoined target, up to this many
 
@@ -24,9 +24,13 @@ def from_target(trig: Trigger) -> bool:
 
 def sense_pairs(tok, trig: Trigger, kind: str, verb, sent, lex: Lexicon, ms: MentionIndex, ctx: set[str], actor,
                 consumed: set[int]):
-    """Actor pairs of one sense of a trigger, or None when the sense does not apply."""
+    """Actor pairs of one sense of a trigger, or None when the sense does not apply (a verb sense is tested before
+    its targets are looked for: most senses of a trigger do not apply)."""
+    subject = verb_subject(tok, trig, kind, lex, ctx) if kind == "V" and "judged" not in trig.flags else ()
+    if subject is None:
+        return None
     site = Site(tok, trig, kind, verb, lex, ms, ctx, actor, consumed,
-                targets_of(tok, lex, kind, trig.type, trig.word, from_target(trig)))
+                targets_of(tok, lex, kind, trig.type, trig.word, from_target(trig)), subject=subject or None)
     roles = site_roles(site)
     if roles is None:
         return None

@@ -173,8 +173,10 @@ def _no_excluded_object(s: SenseSite) -> bool:
 def _complement_fits(s: SenseSite) -> bool:
     """No complement verb of a list ('notxcomp:': "refused to say") or one of a list ('withxcomp:': "failed to reach
     agreement")."""
-    comps = [c.lemma_.lower() for c in s.tok.children if c.dep_ in ("xcomp", "ccomp")]
     bad, wanted = s.trig.need("notxcomp"), s.trig.need("withxcomp")
+    if bad is None and wanted is None:
+        return True  # (most senses: no complement to read)
+    comps = [c.lemma_.lower() for c in s.tok.children if c.dep_ in ("xcomp", "ccomp")]
     return (bad is None or not any(c in bad for c in comps)) and (wanted is None or any(c in wanted for c in comps))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.nlp.events.actors import appositive_holder, expand_conj, is_agent, noun_sources
 from pipeline.nlp.events.guards import Site
-from pipeline.nlp.events.lexicon import lexicon
+from pipeline.nlp.events.lexicon import Lexicon, lexicon, Trigger
 from pipeline.nlp.events.role_heads import ANON_TYPES, operation_source, Roles, thing_holders
 from pipeline.nlp.events.senses import direct_objects, sense_ok
 from pipeline.nlp.events.subjects import subject_of
@@ -129,18 +129,29 @@ def _stray_agent(tok) -> list:
     return []
 
 
-def verb_roles(site: Site) -> Roles | None:
-    tok, trig = site.tok, site.trig
-    site.tgt_heads = site.tgt_heads + _object_partners(site)
+def verb_subject(tok, trig: Trigger, kind: str, lex: Lexicon, ctx: set[str]) -> tuple[list, bool] | None:
+    """The subject heads of a verb sense and whether it is passive; None when the sense does not apply (an accident
+    as subject, or its conditions fail). Needs no target: `pairs.sense_pairs` asks it first (most senses of a trigger
+    fail here) and looks for targets only for a sense that applies."""
     sources, passive = subject_of(tok)
-    accidents = (site.lex.context or {}).get("ACCIDENT", frozenset())
+    accidents = (lex.context or {}).get("ACCIDENT", frozenset())
     if not passive and any(s.lemma_.lower() in accidents or s.lower_ in accidents for s in sources):
         return None  # "a hit and run accident that killed a woman", "a crash killed three": nobody did it
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         sources, passive = [appositive_holder(tok.head)], True  # "39 drug traffickers arrested", "X, one of
         # the men arrested"
-    if not sense_ok(trig, tok, site.kind, direct_objects(tok, sources if passive else None), site.ctx):
+    if not sense_ok(trig, tok, kind, direct_objects(tok, sources if passive else None), ctx):
         return None
+    return sources, passive
+
+
+def verb_roles(site: Site) -> Roles | None:
+    tok, trig = site.tok, site.trig
+    subject = site.subject or verb_subject(tok, trig, site.kind, site.lex, site.ctx)
+    if subject is None:
+        return None
+    sources, passive = subject
+    site.tgt_heads = site.tgt_heads + _object_partners(site)
     roles = Roles(sources, [], passive)
     agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or \
         _stray_agent(tok) if passive else []

@@ -411,7 +411,7 @@ def postposed_cue(ctx: QuoteContext, verb):
     subject, the words before it being what was said ('…, a 15-year-old girl was
     pepper-sprayed by another bystander, police said.', '…, the poll found.') when the parser
     hung that clause elsewhere; else None."""
-    if not is_cue(verb, ("direct", "indirect")) or verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" or not is_cue(verb, ("direct", "indirect")):
         return None
     if any(child.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "prep") and child.i > verb.i for child in verb.children) \
             or any(child.dep_ in ("ccomp",) for child in verb.children):
