@@ -20,10 +20,14 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.model_sql import ensure_views, model_files, models_read_by
+
 PAIRS_SQL = Path(__file__).resolve().parent.parent / "sql" / "actor_pairs.sql"
-# the views the counting SQL reads (actor_identity, version_sentences) are defined here: a change
-# to them changes the counts as much as a change to the counting SQL itself
+# the views the counting SQL reads (actor_identity here, the staging models it reads the mentions
+# from) are defined in these files: a change to them changes the counts as much as a change to
+# the counting SQL itself
 SCHEMA_SQL = PAIRS_SQL.parent / "schema.sql"
+READS = ("stg_mentions",)  # the models the counting SQL reads (ensure_views: before the models step made them)
 TABLE = "actor_pairs"
 PAIRS_VERSION = "1"  # bump when the counts change in a way sql/actor_pairs.sql does not show
 COUNTS = ("sentences_together", "articles_sharing_a_sentence", "articles_together")
@@ -31,9 +35,12 @@ COUNTS = ("sentences_together", "articles_sharing_a_sentence", "articles_togethe
 
 @cache
 def pairs_fingerprint() -> str:
-    """The version of the counts: a digest of PAIRS_VERSION, the counting SQL and the schema whose
-    views it reads."""
+    """The version of the counts: a digest of PAIRS_VERSION, the counting SQL, the schema and the
+    models whose views it reads."""
     digest = hashlib.sha256(PAIRS_VERSION.encode() + PAIRS_SQL.read_bytes() + SCHEMA_SQL.read_bytes())
+    files = model_files()
+    for name in models_read_by(READS):
+        digest.update(files[name].read_bytes())
     return f"pairs {digest.hexdigest()[:16]}"
 
 
@@ -67,6 +74,7 @@ def _apply_delta(con) -> int:
 
 def _recount_all(con) -> int:
     """Count every article again (a warehouse built before the table, or other counting SQL)."""
+    ensure_views(con, READS)
     con.execute(f"DELETE FROM {TABLE}")
     con.execute("CREATE OR REPLACE TEMP TABLE pair_articles AS SELECT DISTINCT article_id FROM versions")
     con.execute(f"INSERT INTO {TABLE} SELECT actor_a, actor_b, {', '.join(COUNTS)} "
@@ -91,6 +99,7 @@ def recounted(con, articles: list[str], versions: list[str] = (), merges: list[t
     subtracted before the writes and added after them. Counts every article instead when
     the table is not current. (A failed write rolls the temp tables back with the rest.)"""
     recount = Recount()
+    ensure_views(con, READS)
     current = _current(con)
     if current:
         _touched_articles(con, articles, versions, _moved_actors(con, merges, unmerges))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "sql" / "models"
@@ -58,6 +59,33 @@ def model_fingerprint(sql: str) -> str:
 def create_view(con, name: str, sql: str) -> None:
     con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{sql.rstrip().rstrip(';')}")
     con.execute(f"COMMENT ON VIEW {name} IS '{model_fingerprint(sql)}'")
+
+
+@cache
+def models_read_by(names: tuple[str, ...]) -> tuple[str, ...]:
+    """These models and every model they read, each after the models it reads (remembered
+    for the process, like the fingerprints read from the same files: ~8 ms of parsing every
+    model file per load)."""
+    files, wanted, todo = model_files(), set(), list(names)
+    while todo:
+        name = todo.pop()
+        if name not in wanted:
+            wanted.add(name)
+            todo += model_dependencies(files[name].read_text(encoding="utf-8"), set(files))
+    return tuple(name for name in model_order(files) if name in wanted)
+
+
+def ensure_views(con, names: tuple[str, ...]) -> None:
+    """These models and the models they read as views, created from their files where
+    missing or out of date (the view's comment: the SQL's fingerprint, as `create_view`
+    writes it), so SQL run before the models step (pipeline.actor_pairs) reads the views
+    the models read, never a copy of their SQL."""
+    files = model_files()
+    stored = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+    for name in models_read_by(names):
+        sql = files[name].read_text(encoding="utf-8")
+        if stored.get(name) != model_fingerprint(sql):
+            create_view(con, name, sql)
 
 
 def create_all_views(con) -> list[str]:

@@ -5,22 +5,16 @@
 -- keeps table actor_pairs as the sum of these counts over every article
 -- (pipeline/actor_pairs.py): it subtracts the counts of the articles a batch touches before
 -- its writes and adds them after. A venue mention (label VENUE) is no actor taking part. The
--- mentions are placed in sentences as stg_mentions places them and resolved as stg_actors
--- resolves them; pairs are counted on numbers (actors numbered in ID order, a pair is one
--- BIGINT) in one group-by over a row per article naming both and a row per article and
--- shared sentences.
+-- mentions are read from the stg_mentions model (placed in sentences, resolved through
+-- merges: one definition; pipeline/actor_pairs.py creates the staging views when the load
+-- runs before the models step); pairs are counted on numbers (actors numbered in ID order,
+-- a pair is one BIGINT) in one group-by over a row per article naming both and a row per
+-- article and shared sentences.
 WITH actor_sentences AS (
-    SELECT DISTINCT version_texts.article_id, sentence_spans.sentence_hash, identities.resolved_id AS actor_id
-    FROM mentions
-    JOIN versions AS version_texts USING (version_id)
-    JOIN version_sentences AS sentence_spans
-      ON sentence_spans.version_id = mentions.version_id
-     AND mentions.start_char >= sentence_spans.start_char
-     AND mentions.start_char < sentence_spans.end_char
-    JOIN actor_identity AS identities ON identities.actor_id = mentions.actor_id
-    JOIN actors ON actors.actor_id = identities.resolved_id
-    WHERE mentions.label <> 'VENUE'
-      AND version_texts.article_id IN (SELECT article_id FROM pair_articles)
+    SELECT DISTINCT article_id, sentence_hash, actor_id
+    FROM stg_mentions
+    WHERE label <> 'VENUE'
+      AND article_id IN (SELECT article_id FROM pair_articles)
 ),
 
 actor_numbers AS (

@@ -43,3 +43,8 @@ def test_a_bare_refusal_of_an_offer_refuses_the_one_who_made_it():
     assert _has(got, "REJECT", "prosecutors", "Nichols")
     got = _events("The union asked the company to raise wages, but the company refused.")
     assert _has(got, "REJECT", "company", "union")
+
+
+def test_objections_by_someone_are_their_disapproval():
+    got = _events("The judge made his ruling over objections by the State Department.")
+    assert _has(got, "DISAPPROVE", "State Department")

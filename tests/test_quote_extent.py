@@ -8,7 +8,7 @@ from pipeline.evaluate.quotes_score import content_positions
 from pipeline.nlp import parse_texts
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
-from pipeline.nlp.quotes.extent import CLASSES, ExtentModel, move_features
+from pipeline.nlp.quotes.extent import CLASSES, ExtentModel, move_features, stretch_features
 
 TEXT = "Senator Smith said the budget was too small, which worried the teachers in the state."
 WHOLE = "the budget was too small, which worried the teachers in the state"
@@ -54,3 +54,12 @@ def test_the_trainer_labels_the_moves_of_the_contents_the_harness_moves():
     moves = article_moves("a", doc, TEXT, quotes, golds)
     gains = [doc[move.end - 1].text for move in moves if CLASSES[move.label] == "gain"]
     assert "small" in gains and "state" not in gains  # overlap >= 0.5 with the gold: a match gained
+
+
+def test_the_stretch_a_longer_end_adds_is_described_whole():
+    """', which worried the teachers in the state': a clause with a finite verb and a subject of its own."""
+    doc = _parsed(TEXT)[0]
+    high = next(tok.i for tok in doc if tok.text == "small") + 1
+    feats = stretch_features(doc, high, len(doc) - 1, "ext")
+    assert {"S:ext|fin=1", "S:ext|subj", "S:ext|fin=1|dist6"} <= set(feats)
+    assert stretch_features(doc, high, high, "keep") == []

@@ -28,6 +28,9 @@ NO_REPORT = [
     # (session 23) a decision not yet taken: a verb of deciding with an indirect question, and a cue inside it
     ("The committee is deciding whether to recommend a new system of fishing quotas.", "a new system"),
     ("The council will decide whether to close the library next year.", "close the library"),
+    # (session 25) a right given: a cue under a passive verb of permission
+    ("Tenants will be permitted to request staying on beyond the end of the lease.", "staying on"),
+    ("Shareholders will be allowed to demand a vote on the merger.", "a vote on the merger"),
     ("The voter has not decided which candidate she will support in March.", "she will support"),
 ]
 
@@ -36,6 +39,8 @@ NO_REPORT = [
 STILL_REPORTED = [
     ("The senator asked workers if they planned to attend the caucuses.", "they planned to attend the caucuses"),
     ("The minister added that the talks would resume in March.", "the talks would resume in March"),
+    # (session 25) a passive of force is no permission: the admission was made
+    ("The chairman was forced to admit that the plan had failed.", "the plan had failed"),
     # a reported clause under 'have to' is still reported by the one who says it
     ("Mr Baker said ministers would have to explain the policy to voters.", "ministers would have to explain"),
     # a verb of thinking with a clause still reports it

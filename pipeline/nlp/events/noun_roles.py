@@ -374,11 +374,12 @@ def _givers(f: NounFrame) -> list:
             for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for x in expand_conj(p)][:MAX_GIVERS]
 
 
-def _exposed_holder(tok) -> list:
-    """Who a noun in the "to" phrase of an exposure adjective is said of: the copula's subject ("the company was subject
-    to criticism"), the object of a verb that leaves or makes someone so ("leaves Israel vulnerable to criticism")."""
+def _exposed_holder(tok, lex) -> list:
+    """Who a noun in the "to" phrase of an exposure adjective (EXPOSURE cue words) is said of: the copula's subject
+    ("the company was subject to criticism"), the object of a verb that leaves or makes someone so ("leaves Israel
+    vulnerable to criticism")."""
     adj = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else None
-    if adj is None or adj.lemma_.lower() not in ("subject", "vulnerable", "exposed", "open", "liable", "prone"):
+    if adj is None or adj.lemma_.lower() not in lex.words("EXPOSURE"):
         return []
     if adj.dep_ == "acomp" and adj.head.lemma_.lower() in COPULAS:
         return subject_of(adj.head)[0][:1]
@@ -392,7 +393,7 @@ def _exposed_roles(f: NounFrame) -> Roles | None:
     its own ("from X", a possessor or modifier) or unknown."""
     if f.ofs or f.withs or f.site.trig.type not in UNDERGONE_TYPES:
         return None
-    holders = _exposed_holder(f.site.tok)
+    holders = _exposed_holder(f.site.tok, f.site.lex)
     return Roles(_givers(f) or (f.poss or f.own)[:1], holders, anon_ok=True) if holders else None
 
 

@@ -12,11 +12,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple
 
-from pipeline.nlp.quotes.syntax import is_cue
+from pipeline.nlp.quotes.syntax import FINITE_TAGS, SUBJECT_DEPS, is_cue
 
 CLASSES = ("gain", "loss", "same")  # moving the end to a candidate: wins a match, loses one, neither
 CLOSED_POS = {"ADP", "CCONJ", "SCONJ", "PRON", "DET", "ADV", "PART", "AUX"}
 BREAK_MARKS = {",", ";", "—", "–", "(", "-", "--", ":"}
+CLAUSE_DEPS = {"relcl", "advcl", "conj", "ccomp", "xcomp", "acl", "parataxis", "prep", "npadvmod", "appos", "dobj", "pobj"}
 
 
 @dataclass
@@ -115,6 +116,27 @@ def _following(doc, low: int, end: int, sent, roots: dict) -> list[str]:
     return feats + [f"last={_word(last)}", f"lastdep={last.dep_}"]
 
 
+def stretch_features(doc, high: int, end: int, move: str) -> list[str]:
+    """What a move adds (a longer end) or drops (a shorter one), as a whole: its finite verbs, a
+    subject of its own, a quotation mark, a verb of speech, the phrases that open in it (the
+    dependency of each word whose head lies outside it) and a named entity (session 24: the
+    boundary alone does not tell PolNeAR's two habits apart)."""
+    first, last = min(high, end), max(high, end)
+    if first == last:
+        return []
+    stretch = doc[first:last]
+    finite = sum(tok.tag_ in FINITE_TAGS for tok in stretch)
+    feats = [f"fin={min(finite, 3)}"]
+    feats += [f"top={dep}" for dep in sorted({tok.dep_ for tok in stretch
+                                              if not first <= tok.head.i < last and tok.dep_ in CLAUSE_DEPS})]
+    feats += [name for name, found in (
+        ("subj", any(tok.dep_ in SUBJECT_DEPS for tok in stretch)),
+        ("quote", any(tok.is_quote for tok in stretch)),
+        ("cue", any(is_cue(tok, ("direct", "indirect")) for tok in stretch)),
+        ("ent", any(tok.ent_type_ for tok in stretch))) if found]
+    return [f"S:{move}|{feat}" for feat in feats] + [f"S:{move}|fin={min(finite, 3)}|dist{_bucket(last - first)}"]
+
+
 def candidate_features(doc, low: int, high: int, end: int, sent, roots: dict, cue_type: str) -> list[str]:
     """Features of ending the content [low, high) at `end` instead: the move (cut, keep,
     extend) and its length, what follows the new end, each also with the move and the cue's
@@ -123,7 +145,7 @@ def candidate_features(doc, low: int, high: int, end: int, sent, roots: dict, cu
     following = _following(doc, low, end, sent, roots)
     return [move, f"{move}:dist{_bucket(abs(end - high))}"] + following \
         + [f"{move}|{feat}" for feat in following] + [f"{cue_type}|{move}|{feat}" for feat in following[:4]] \
-        + [f"len={_bucket(end - low)}"]
+        + [f"len={_bucket(end - low)}"] + stretch_features(doc, high, end, move)
 
 
 def move_features(doc, low: int, high: int, sent, cue_type: str) -> list[tuple[int, list[str]]]:

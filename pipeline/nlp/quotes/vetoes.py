@@ -5,12 +5,13 @@ all-attribution F1 on PolNeAR train (figures in the commit that added it)."""
 from __future__ import annotations
 
 from pipeline.nlp.quotes.lexicon import word_set
-from pipeline.nlp.quotes.syntax import is_cue
+from pipeline.nlp.quotes.syntax import is_cue, is_passive
 
 CONDITION_MARKS = word_set("condition_marks")
 PERCEPTION_VERBS = word_set("perception_verbs")
 FAILURE_VERBS = word_set("failure_verbs")
 OBLIGATION_VERBS = word_set("obligation_verbs")
+PERMISSION_VERBS = word_set("permission_verbs")
 OBJECT_FREE_THOUGHTS = word_set("object_free_thoughts")
 DECIDING_VERBS = word_set("deciding_verbs")
 REMINDER_VERBS = word_set("reminder_verbs")
@@ -89,6 +90,13 @@ def required_act(verb, subject, head) -> bool:
     return head is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGATION_VERBS
 
 
+def granted_right(verb, subject, head) -> bool:
+    """'Workers will be permitted to request staying on', 'passengers will be allowed to demand
+    compensation': a cue verb under a passive verb of permission (rules permission_verbs) is a
+    right given to its subject, not a request or a stance anybody took."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PERMISSION_VERBS and is_passive(verb.head)
+
+
 def topic_of_a_report(verb, subject, head) -> bool:
     """'Explaining his reason for quitting, Mr McLetchie said: “…”', 'Commenting on the
     decision, a spokesman said …': a participle of a cue with an object (no reported clause)
@@ -151,7 +159,7 @@ def reader_reminded(verb, subject, head) -> bool:
 
 
 NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act,
-                topic_of_a_report, money_given, thing_thought_of, open_decision, reader_reminded]
+                granted_right, topic_of_a_report, money_given, thing_thought_of, open_decision, reader_reminded]
 
 
 def vetoed(verb, subject, head) -> bool:
