@@ -24,6 +24,7 @@ def test_a_percentage_that_is_no_subject_is_no_actor():
 def test_the_backer_of_his_own_call_is_no_target_of_himself():
     got = _events("Bernie Sanders defended his call to raise the federal minimum wage to $15 an hour.")
     assert _has(got, "SUPPORT", "Sanders")
+    assert not _has(got, "SUPPORT", "Sanders", "Sanders")
 
 
 def test_all_of_whom_stands_for_the_noun_the_clause_modifies():

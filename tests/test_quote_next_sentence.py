@@ -17,3 +17,8 @@ def test_a_next_sentence_cue_without_content_still_credits_the_quotation():
     found = quotes_in("\"Did you ever know him to make an accounting entry?\" Mr Weingarten pressed. "
                       "\"We will win this case.\" Mr Weingarten said.")
     assert [(quote.kind, quote.speaker_text) for quote in found] == [("direct", "Mr Weingarten")] * 2
+
+
+def test_a_next_sentence_listener_verb_object_is_the_one_told_not_a_content():
+    found = quotes_in("\"We will win this case in the end.\" Mr Weingarten told reporters.")
+    assert [(quote.kind, quote.speaker_text) for quote in found] == [("direct", "Mr Weingarten")]

@@ -16,6 +16,7 @@ NO_REPORT = [
     ("These documents are usually called annual returns or yearly statements.", "annual returns"),
     ("The treaty will set up what are called \"free enterprise zones\" along the border.", "free enterprise zones"),
     ("The single currency, which is known as the euro, was launched in 1999.", "the euro"),
+    ("The lender, which is known as the central bank, raised rates.", "the central bank"),
 ]
 
 # (text, words a reported content holds): a judgement is no name
@@ -23,6 +24,7 @@ STILL_REPORTED = [
     ("The senator has been called a liar by his rivals.", "a liar"),
     ("The senator has been called a liar.", "a liar"),
     ("The former leader has been called the worst president in the country's history.", "the worst president"),
+    ("The general has been called the most dangerous man in the region.", "the most dangerous man"),
 ]
 
 

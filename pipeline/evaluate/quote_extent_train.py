@@ -116,11 +116,6 @@ def _line(counts: dict) -> str:
             f"(tp {counts['atp']} / predicted {counts['ap']} / gold {counts['ag']}); direct F1 {counts['direct'][2]:.4f}")
 
 
-def _f1(articles, docs, entities, quotes, ends: dict) -> str:
-    """The all-attribution counts with the quotes' ends moved to `ends`."""
-    return _line(score(articles, _predictions(articles, docs, entities, quotes, ends)))
-
-
 def out_of_fold(articles, docs, entities, quotes, moves: list[Move], folds: int, seed: int, l2: float,
                 thresholds: list[float]) -> None:
     """Prints, for each threshold, the all-attribution F1 with ends chosen out of fold (articles split
@@ -159,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, nargs="+", default=[SEED], help="with --folds: seeds of the article splits")
     parser.add_argument("--also", type=float, nargs="*", default=[], help="with --folds: other thresholds to print")
     args = parser.parse_args(argv)
+    if args.folds < 2:
+        parser.error("--folds must be 2 or more (the out-of-fold F1 needs a held-back group)")
     articles = read_corpus(Path(args.folder))
     docs = dict(parsed_docs(Path(args.folder), Path(args.cache)))
     entities, quotes, moves = {}, {}, []

@@ -4,6 +4,8 @@ own, and a cue verb there that carries content of its own reports that content, 
 quotation before it (which then keeps looking: an interposed cue, a cue before it)."""
 from __future__ import annotations
 
+from pipeline.nlp.quotes.content import LISTENER_VERBS
+
 # the dependents through which a cue verb carries a content of its own ('pleaded guilty',
 # 'said he had come to …', 'denied the report'); a reported clause (ccomp) also after a '?' or '!'
 OWN_CONTENT_DEPS = ("dobj", "acomp", "xcomp", "attr", "oprd")
@@ -21,4 +23,10 @@ def reports_its_own(ctx, tok, words: str) -> bool:
         return True
     return words.endswith(".") and any(
         child.dep_ in OWN_CONTENT_DEPS and child.i > tok.i and not ctx.inside_quote(child.idx)
-        for child in tok.children)
+        and not _listener(tok, child) for child in tok.children)
+
+
+def _listener(tok, child) -> bool:
+    """The object of a listener verb (rules listener_verbs) is the one told, not a content: '“…
+    short term.” He told reporters.' still credits the quotation before it."""
+    return child.dep_ == "dobj" and tok.lemma_.lower() in LISTENER_VERBS

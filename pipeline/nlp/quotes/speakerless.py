@@ -13,7 +13,8 @@ from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_passive, trim_ra
 PASSIVE_NAMING_VERBS = word_set("passive_naming_verbs")
 QUOTING_VERBS = word_set("quoting_verbs")
 JUDGEMENT_ARTICLES = word_set("judgement_articles")
-GRADED_TAGS = ("JJ", "JJR", "JJS")
+GRADED_TAGS = ("JJR", "JJS")  # comparative, superlative: a grade, not a plain description
+GRADING_ADVERB_TAGS = ("RBR", "RBS")  # 'more/most dangerous'
 
 
 def given_name(verb, agent, description: tuple[int, int]) -> bool:
@@ -34,7 +35,14 @@ def _judgement(words) -> bool:
     if words[0].lower_ in JUDGEMENT_ARTICLES:
         return True
     return words[0].pos_ == "DET" and words.root.pos_ == "NOUN" and any(
-        child.dep_ == "amod" and child.tag_ in GRADED_TAGS for child in words.root.children)
+        child.dep_ == "amod" and _graded(child) for child in words.root.children)
+
+
+def _graded(adjective) -> bool:
+    """'worst', 'greater', 'most dangerous': an adjective that grades ('the central bank', 'the
+    new system' only describe, so they stay names)."""
+    return adjective.tag_ in GRADED_TAGS or any(
+        child.tag_ in GRADING_ADVERB_TAGS for child in adjective.children)
 
 
 NOT_A_DESCRIPTION = [given_name]
