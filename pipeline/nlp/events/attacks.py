@@ -36,7 +36,7 @@ def _armed_force(found: Found, lex: Lexicon) -> bool:
     "Russian troops", not "an army spokesman"), or an irregular force (IRREGULAR_FORCE: rebels, guerrillas, militias)
     in armed combat, against a target named as a military unit or another such force ("an army convoy")."""
     military, irregular = lex.words("MILITARY"), lex.words("IRREGULAR_FORCE")
-    doers = {_head_phrase(t)[-1] for t in _actor_texts(found.sources) if _head_phrase(t)}
+    doers = {phrase[-1] for phrase in map(_head_phrase, _actor_texts(found.sources)) if phrase}
     armed_targets = any(set(_head_phrase(t)) & (military | irregular) for t in _actor_texts(found.targets))
     return bool(doers & military) or bool(doers & irregular) and armed_targets
 
