@@ -1,4 +1,4 @@
-"""The out-of-fold harness of a learned content end (pipeline.nlp.quotes.extent, candidate ends
+"""The out-of-fold harness of a learned content end (pipeline.evaluate.quote_extent, candidate ends
 and their features; pipeline.evaluate.quote_extent_train, labels and fit). Not a step of the
 extraction since session 25 (no gain out of fold): these check the harness measures what it says."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pipeline.evaluate.quotes_score import content_positions
 from pipeline.nlp import parse_texts
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
-from pipeline.nlp.quotes.extent import CLASSES, ExtentModel, move_features, stretch_features
+from pipeline.evaluate.quote_extent import CLASSES, ExtentModel, move_features, stretch_features
 
 TEXT = "Senator Smith said the budget was too small, which worried the teachers in the state."
 WHOLE = "the budget was too small, which worried the teachers in the state"

@@ -1,4 +1,4 @@
-"""Out-of-fold harness for a learned end of indirect contents (`pipeline.nlp.quotes.extent`) on
+"""Out-of-fold harness for a learned end of indirect contents (`pipeline.evaluate.quote_extent`) on
 PolNeAR train: `python -m pipeline.evaluate.quote_extent_train CORPORA/polnear/train --cache
 SNAP.docs --folds 5 [--seeds 7 11] [--also THRESHOLD ...]`. Every candidate end of every rule
 content is labelled by what moving there does to its best gold overlap (gain: reaches 0.5
@@ -24,7 +24,7 @@ from pipeline.evaluate.quotes_score import content_overlap, content_positions, s
 from pipeline.evaluate.quotes_snapshot import parsed_docs
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes
-from pipeline.nlp.quotes.extent import CLASSES, ExtentModel, move_features, movable_contents
+from pipeline.evaluate.quote_extent import CLASSES, ExtentModel, move_features, movable_contents
 
 L2, ITERATIONS, RATE, THRESHOLD, MIN_WEIGHT, SEED = 10.0, 300, 0.5, 0.7, 0.05, 7
 

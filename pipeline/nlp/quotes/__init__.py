@@ -10,7 +10,7 @@
 4. Indirect quotes (`indirect`): one named rule per frame (`INDIRECT_CUE_RULES`), the
    content clipped to what was reported (`content`, `frames`). (A learned end, moved to a
    phrase boundary, was removed in session 25: out of fold it gained nothing; its candidates
-   and features stay in `extent` for the harness `pipeline.evaluate.quote_extent_train`.)
+   and features moved to `pipeline.evaluate.quote_extent`, read by its harness `quote_extent_train`.)
 
 Word lists are data: `rules/speech_verbs.tsv` and `rules/quote_*.tsv` (`lexicon`).
 `Quote.start/end` always index the content without the quotation marks."""
