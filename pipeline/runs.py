@@ -13,7 +13,10 @@ runs only in the daemon, and the default run launcher offers no worker health ch
   inbox sensor on every tick;
 - `wait_for_pool` waits for a live holder at INFO level and gives up after
   NEWS_LOCK_TIMEOUT seconds with `RunBlocked` (CLI exit code 2), as pipeline.locks
-  does for the warehouse file lock."""
+  does for the warehouse file lock;
+- `assign_stranded_steps` repairs Dagster's lost wake-up: a step queued for the pool
+  in the instant another run frees the slot stays unassigned beside a free slot, and
+  its run would wait until the timeout (a parallel batch gave up after 60 s in CI)."""
 from __future__ import annotations
 
 import logging
@@ -140,12 +143,29 @@ def wait_for_pool(instance: dg.DagsterInstance, pool: str, timeout: float | None
     wait_until(holder, f"the warehouse writer pool '{pool}'", lock_timeout() if timeout is None else timeout, logger)
 
 
+def assign_stranded_steps(instance: dg.DagsterInstance, pool: str) -> bool:
+    """Assign the pool's free slots to its queued steps, as Dagster does when a slot is
+    freed. Needed because Dagster's claim checks for a free slot and queues the step in
+    two transactions: a slot freed between them was offered to the queue before the step
+    joined it, and the step waits for a wake-up that never comes. True when it assigned."""
+    storage = instance.event_log_storage
+    if not storage.supports_global_concurrency_limits:
+        return False
+    info = storage.get_concurrency_info(pool)
+    stranded = [step for step in info.pending_steps if step.assigned_timestamp is None]
+    if not stranded or not storage.has_unassigned_slots(pool):
+        return False
+    storage.assign_pending_steps([pool])
+    return True
+
+
 class PoolWatchdog:
     """Bounds a run's wait for the writer pool *inside* the run (a daemon run took the
     slot after `prepare` checked it). Dagster's in-process executor waits for a slot in a
     loop that no signal interrupts, so on timeout the watchdog marks the run failed,
     frees its claims, prints the one-line error and ends the process with exit code 2.
-    Nothing is lost: a step waiting for the pool holds no warehouse connection."""
+    Nothing is lost: a step waiting for the pool holds no warehouse connection. While it
+    waits, a slot left free beside the queue is assigned (`assign_stranded_steps`)."""
 
     def __init__(self, instance: dg.DagsterInstance, run_id: str, pool: str, timeout: float | None = None,
                  logger: logging.Logger | None = None):
@@ -172,7 +192,7 @@ class PoolWatchdog:
     def _watch(self) -> None:
         since = None
         while not self._stop.wait(POLL_S):
-            if not self._waiting():
+            if not self._waiting() or assign_stranded_steps(self.instance, self.pool):
                 since = None
                 continue
             holders = ", ".join(sorted(r[:8] for r in _pool_holders(self.instance, self.pool, self.run_id))) or "?"

@@ -21,6 +21,7 @@ from pipeline.cli_run import _state_storage_of
 from pipeline.definitions import build_definitions
 from pipeline.parallel import run_batches
 from pipeline.pending import pending_work
+from pipeline.runs import PoolWatchdog, assign_stranded_steps
 from tests.conftest import ROOT, SEEDS
 
 # What the tables hold, without the columns that say when or in which batch a row was written.
@@ -76,6 +77,35 @@ def test_three_batches_two_at_a_time_equal_one_sequential_run(tmp_path, monkeypa
     assert overlapping(spans[0], spans[1])  # two runs at the same time ...
     assert len(loads) == 3 and not any(overlapping(a, b) for i, a in enumerate(loads) for b in loads[i + 1:])
     assert loads == sorted(loads)  # ... one writer at a time, in batch order
+
+
+def _strand_a_queued_step(storage, pool: str) -> None:
+    """Dagster's race, step by step: run b finds no free slot, run a frees it, run b queues."""
+    storage.set_concurrency_slots(pool, 1)
+    assert storage.claim_concurrency_slot(pool, "run-a", "warehouse_tables").is_claimed
+    free_when_checked = storage.has_unassigned_slots(pool)
+    storage.free_concurrency_slot_for_step("run-a", "warehouse_tables")
+    storage.add_pending_step(pool, "run-b", "warehouse_tables", should_assign=free_when_checked)
+
+
+def test_a_step_queued_as_the_slot_is_freed_gets_the_slot(tmp_path):
+    """The lost wake-up behind a batch that gave up after 60 s beside a free slot: the
+    watchdog of the waiting run assigns the free slot, and the step's next claim wins."""
+    with dg.DagsterInstance.local_temp(str(tmp_path)) as instance:
+        storage, pool = instance.event_log_storage, "duckdb_writer"
+        _strand_a_queued_step(storage, pool)
+        assert not storage.claim_concurrency_slot(pool, "run-b", "warehouse_tables").is_claimed  # stranded
+        assert assign_stranded_steps(instance, pool)
+        assert storage.claim_concurrency_slot(pool, "run-b", "warehouse_tables").is_claimed
+        assert not assign_stranded_steps(instance, pool)  # nothing left to assign
+
+        storage.free_concurrency_slots_for_run("run-b")
+        _strand_a_queued_step(storage, pool)
+        with PoolWatchdog(instance, "run-b", pool, timeout=600):
+            deadline = time.monotonic() + 60
+            while not storage.claim_concurrency_slot(pool, "run-b", "warehouse_tables").is_claimed:
+                assert time.monotonic() < deadline, "the watchdog left the step stranded"
+                time.sleep(0.2)
 
 
 def test_sensor_splits_a_large_tick_into_ordered_batches(tmp_path, monkeypatch):
