@@ -5,6 +5,7 @@ of them gave another sense ("threatened to sanction": a THREATEN). Each rule is 
 event)."""
 from __future__ import annotations
 
+from pipeline.nlp.events.casualties import casualty_toll, retold_deed
 from pipeline.nlp.events.lexicon import Lexicon
 
 INFINITIVE_LINKS = ("xcomp", "advcl", "relcl", "acl", "ccomp", "oprd")  # an act's clause under the word that asks it
@@ -192,5 +193,6 @@ def modeless_generated(found, lex: Lexicon) -> bool:
     return "generated" in found.trig.flags and found.trig.mode is None
 
 
-NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack, caught_in_disaster, free_choice_target)
+NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack, caught_in_disaster, free_choice_target, casualty_toll,
+              retold_deed)
 UNREFINED_NON_EVENTS = (modeless_generated,)  # read only when no refinement gave the event another sense

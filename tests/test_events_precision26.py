@@ -1,0 +1,27 @@
+"""Session 26 precision rules on fresh text (events26b): each test fails without its rule."""
+from __future__ import annotations
+
+from tests.events_helpers import events_of as _events, has_event as _has
+
+
+def test_a_casualty_toll_with_no_violence_told_is_no_assault():
+    got = _events("In neighbouring Central Aceh district, 10 people were killed, 140 were injured and about 1,500 houses "
+                  "and buildings were damaged, Nugroho said.")
+    assert not _has(got, "ASSAULT")
+    assert not _has(_events("Ten people are killed and about 50 hurt."), "ASSAULT")
+    # a toll beside an attack, a killing alone and a shooting keep their events
+    got = _events("Nine people were killed and nine others injured in a violent militant attack in Thailand.")
+    assert _has(got, "ASSAULT", None, "people")
+    assert _has(_events("Sheriff Deputy Ortiz was killed June 24 outside an apartment."), "ASSAULT", None, "Ortiz")
+    got = _events("The receptionist was shot dead and two managers were wounded.")
+    assert _has(got, "ASSAULT", None, "receptionist")
+
+
+def test_a_shooting_that_retells_the_killing_is_one_event():
+    got = _events("A 35-year-old sheriff's deputy working with an anti-gang unit was killed Friday when he knocked on "
+                  "the door of a home and someone shot him.")
+    assert _has(got, "ASSAULT", None, "deputy")
+    assert not _has(got, "ASSAULT", "someone")
+    # a when-clause attack naming its own target stays
+    got = _events("Two officers were wounded when gunmen shot a bus driver.")
+    assert _has(got, "ASSAULT", "gunmen", "driver")
