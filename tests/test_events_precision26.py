@@ -25,3 +25,11 @@ def test_a_shooting_that_retells_the_killing_is_one_event():
     # a when-clause attack naming its own target stays
     got = _events("Two officers were wounded when gunmen shot a bus driver.")
     assert _has(got, "ASSAULT", "gunmen", "driver")
+
+
+def test_a_noun_event_whose_only_source_is_an_unresolved_possessive_is_dropped():
+    assert not _has(_events("The director denied reports that his talks with the studio, Lionsgate, hit a snag."),
+                    "CONSULT", "his")
+    # a possessive resolved to a named person keeps the event
+    got = _events("Obama said his meeting with Putin had been useful.")
+    assert _has(got, "CONSULT", "Obama", "Putin")
