@@ -33,3 +33,13 @@ def test_a_noun_event_whose_only_source_is_an_unresolved_possessive_is_dropped()
     # a possessive resolved to a named person keeps the event
     got = _events("Obama said his meeting with Putin had been useful.")
     assert _has(got, "CONSULT", "Obama", "Putin")
+
+
+def test_help_x_do_y_with_nothing_material_is_no_aid():
+    got = _events("Clark's hot start helped Louisville to jump out on Ole Miss by a score of 32-14.")
+    assert not _has(got, "AID")
+    assert not _has(_events("The US is bound by law to help Taiwan defend itself."), "AID")
+    # a need or a supply named keeps AID; help with no action clause keeps it too
+    assert _has(_events("The US helped Bosnia rebuild its economy."), "AID", "US", "Bosnia")
+    assert _has(_events("Oxfam helped the Red Cross deliver food to Gaza."), "AID", "Oxfam", "Red Cross")
+    assert _has(_events("Several neighbors ran outside to try to help the woman."), "AID", "neighbors", "woman")
