@@ -43,3 +43,12 @@ def test_help_x_do_y_with_nothing_material_is_no_aid():
     assert _has(_events("The US helped Bosnia rebuild its economy."), "AID", "US", "Bosnia")
     assert _has(_events("Oxfam helped the Red Cross deliver food to Gaza."), "AID", "Oxfam", "Red Cross")
     assert _has(_events("Several neighbors ran outside to try to help the woman."), "AID", "neighbors", "woman")
+
+
+def test_a_punished_organization_named_by_a_common_noun_is_the_target():
+    assert _has(_events("Regulators fined the bank."), "COERCE", "Regulators", "bank")  # 'fined' was lemmatized 'fin'
+    assert _has(_events("The bank was fined $5 million."), "COERCE", None, "bank")
+    assert _has(_events("UEFA banned the club."), "COERCE", "UEFA", "club")
+    assert _has(_events("A former aide was sentenced to five years in prison."), "SANCTION", None, "aide")
+    # a thing is no recipient
+    assert not _has(_events("The government banned the sale of alcohol."), "COERCE")
