@@ -52,3 +52,8 @@ def test_a_punished_organization_named_by_a_common_noun_is_the_target():
     assert _has(_events("A former aide was sentenced to five years in prison."), "SANCTION", None, "aide")
     # a thing is no recipient
     assert not _has(_events("The government banned the sale of alcohol."), "COERCE")
+
+
+def test_an_air_attack_is_military_force():
+    got = _events("Education programmes have been suspended since the start of Israeli air attacks on Gaza.")
+    assert _has(got, "FIGHT", "Israeli", "Gaza") and not _has(got, "ASSAULT", "Israeli")
