@@ -3,6 +3,7 @@ a reported clause without what the narrator adds around it."""
 from __future__ import annotations
 
 from pipeline.nlp.noun_tables import human_nouns
+from pipeline.nlp.quotes.clause_bounds import contrasted_report
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.lexicon import word_map, word_set
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_finite, is_passive, subject_of
@@ -204,7 +205,7 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
                 and is_cue(tok, ("direct",)) \
                 and not any(child.dep_ in SUBJECT_DEPS for child in tok.children):
             high = index
-        elif _another_report(tok, low):
+        elif _another_report(tok, low) or contrasted_report(tok):
             high = tok.left_edge.i
         elif prev in (",", "—", "–", "--", "-") and (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")
                                                      or tok.lower_ in CLAUSE_BREAKS or _perfect_participle(tok)):
