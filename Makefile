@@ -91,6 +91,7 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev19.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev20.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev21.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev22.tsv
 	@echo 'learned steps, leave-one-file-out over the training gold files (proxy for a fresh file; not installed unless they beat the rules):'
 	$(BIN)/python -m pipeline.evaluate.events_cv
 	@echo 'learned actor-role step (session 17), leave-one-file-out over the same files (not installed unless it beats the rules):'
@@ -121,7 +122,7 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout18.tsv
 	@echo 'held-out 19 (drawn with seed 20261227 and labelled blind in session 24, scored once at its end: F1 0.494; development data since session 25):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout19.tsv
-	@echo 'held-out 20 (the reported held-out file: drawn with --fresh-stories, seed 20261229, labelled blind in session 25, scored once at its end: F1 0.378; held-out 1-19 above are spent history):'
+	@echo 'held-out 20 (the reported held-out file: drawn with --fresh-stories, seed 20261229, labelled blind in session 25, scored once at its end: F1 0.378; development data since session 26; held-out 1-19 above are spent history; held-out 21 is unscored and not printed):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout20.tsv
 
 eval-diffs: setup

@@ -1,12 +1,13 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8-20 and dev 4-21 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
-picked by hand (held-out 10-20 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
-R 0.130 F1 0.197, never tuned on; held-out 11-19 were scored once at the end of sessions 15, 17, 18, 19, 20, 21, 22,
-23 and 24, held-out 14 at P 0.500 R 0.150 F1 0.231, held-out 15 at P 0.286 R 0.143 F1 0.190, held-out 16 at P 0.440
-R 0.239 F1 0.310, held-out 17 at P 0.560 R 0.333 F1 0.418, held-out 18 at P 0.700 R 0.275 F1 0.394, held-out 19 at
-P 0.731 R 0.373 F1 0.494, and are development data since; held-out 20, drawn with --fresh-stories and labelled blind
-at the start of session 25, was scored once at its end, P 0.636 R 0.269 F1 0.378, and stays out of training until the
-next held-out file replaces it in train.UNSEEN)."""
+8-21 and dev 4-22 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+picked by hand (held-out 10-21 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
+R 0.130 F1 0.197, never tuned on; held-out 11-20 were scored once at the end of sessions 15, 17, 18, 19, 20, 21, 22,
+23, 24 and 25, held-out 14 at P 0.500 R 0.150 F1 0.231, held-out 15 at P 0.286 R 0.143 F1 0.190, held-out 16 at
+P 0.440 R 0.239 F1 0.310, held-out 17 at P 0.560 R 0.333 F1 0.418, held-out 18 at P 0.700 R 0.275 F1 0.394, held-out
+19 at P 0.731 R 0.373 F1 0.494, held-out 20 (drawn with --fresh-stories, labelled blind at the start of session 25)
+at P 0.636 R 0.269 F1 0.378, and are development data since; held-out 21, drawn with --fresh-stories and 15 action +
+4 random sentences per corpus and labelled blind at the start of session 26, is unscored and stays out of training
+until the next held-out file replaces it in train.UNSEEN)."""
 from __future__ import annotations
 
 import hashlib
@@ -315,8 +316,8 @@ HELDOUT20_BEFORE = HELDOUT19_BEFORE + ["events_heldout19.tsv", "events_dev20.tsv
 
 def test_heldout20_is_the_seeded_draw():
     """Held-out 20 (session 25, drawn after dev 20 with --fresh-stories, labelled blind before any extractor change of
-    the session) is not yet scored: compare fingerprints so the test never shows its sentences. A plain --fresh
-    re-draw gives other sentences, so the test pins the option the draw used."""
+    the session) was scored once at the end of session 25: compared by fingerprint, as when it was unseen. A plain
+    --fresh re-draw gives other sentences, so the test pins the option the draw used."""
     drawn, labelled = _draw(20261229, 11, 3, HELDOUT20_BEFORE, stories=True), _sentences("events_heldout20.tsv")
     assert len(drawn) == len(labelled) == 30
     assert _digest(drawn) == _digest(labelled), "events_heldout20.tsv is not the seeded draw (seed 20261229)"
@@ -325,9 +326,9 @@ def test_heldout20_is_the_seeded_draw():
     assert not _files(["events_heldout20.tsv"]) & same_story_files(_files(HELDOUT20_BEFORE + SECOND))
 
 
-def test_heldout20_is_never_training_data():
-    """The learned steps, events_cv and events_misses read `training_files()`: held-out 20 must not be among them."""
-    assert "events_heldout20.tsv" not in {p.name for p in training_files()}
+def test_spent_heldout20_is_development_data():
+    """Held-out 20 was scored once (end of session 25: P 0.636 R 0.269 F1 0.378): the trainers read it now."""
+    assert "events_heldout20.tsv" in {p.name for p in training_files()}
 
 
 def test_dev21_is_the_seeded_draw():
@@ -337,6 +338,39 @@ def test_dev21_is_the_seeded_draw():
     assert _draw(20261230, 11, 3, before, stories=True) == _sentences("events_dev21.tsv")
     assert _draw(20261230, 11, 3, before) != _sentences("events_dev21.tsv")
     assert not _files(["events_dev21.tsv"]) & _files(before + SECOND)
+
+
+HELDOUT21_BEFORE = HELDOUT20_BEFORE + ["events_heldout20.tsv", "events_dev21.tsv"]
+
+
+def test_heldout21_is_the_seeded_draw():
+    """Held-out 21 (session 26, drawn after dev 21 with --fresh-stories and the lead's raised counts, 15 action + 4
+    random sentences per corpus, labelled blind before any extractor change of the session) is not yet scored: compare
+    fingerprints so the test never shows its sentences. A plain --fresh re-draw, or the old 11 + 3 counts, give other
+    sentences, so the test pins the option and the counts the draw used."""
+    drawn = _draw(20261231, 15, 4, HELDOUT21_BEFORE, stories=True)
+    labelled = _sentences("events_heldout21.tsv")
+    assert len(drawn) == len(labelled) == 42
+    assert _digest(drawn) == _digest(labelled), "events_heldout21.tsv is not the seeded draw (seed 20261231)"
+    assert _digest(_draw(20261231, 15, 4, HELDOUT21_BEFORE)) != _digest(labelled)
+    assert _digest(_draw(20261231, 11, 3, HELDOUT21_BEFORE, stories=True)) != _digest(labelled)
+    assert not _files(["events_heldout21.tsv"]) & _files(HELDOUT21_BEFORE + SECOND)
+    assert not _files(["events_heldout21.tsv"]) & same_story_files(_files(HELDOUT21_BEFORE + SECOND))
+
+
+def test_heldout21_is_never_training_data():
+    """The learned steps, events_cv and events_misses read `training_files()`: held-out 21 must not be among them."""
+    assert "events_heldout21.tsv" not in {p.name for p in training_files()}
+
+
+def test_dev22_is_the_seeded_draw():
+    """Dev 22 (session 26, a development file compared in the clear) was drawn with --fresh-stories and the raised
+    counts (15 action + 4 random per corpus) after held-out 21 was committed."""
+    before = HELDOUT21_BEFORE + ["events_heldout21.tsv"]
+    assert _draw(20270101, 15, 4, before, stories=True) == _sentences("events_dev22.tsv")
+    assert _draw(20270101, 15, 4, before) != _sentences("events_dev22.tsv")
+    assert not _files(["events_dev22.tsv"]) & _files(before + SECOND)
+    assert not _files(["events_dev22.tsv"]) & same_story_files(_files(before + SECOND))
 
 
 def test_fresh_sample_drops_sentences_a_gold_file_holds(capsys):

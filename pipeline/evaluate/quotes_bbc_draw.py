@@ -30,7 +30,7 @@ SEEN_PAIRS = (("Gordon Brown", "Alan Duncan"), ("Trevor Phillips", "Michael Howa
 def used_files(commit: str = DRAWN_AT) -> set[str]:
     """'topic/NNN' of every BBC file named in the repository's tests, pipeline code and data,
     or commit messages, as of `commit` (the state the draw was made in, so it reproduces)."""
-    pattern = re.compile(r"(politics|business)[/_]([0-9]{3})")  # (POSIX ERE for git grep: no \d)
+    pattern = re.compile(r"(politics|business|entertainment|tech)[/_]([0-9]{3})")  # (POSIX ERE for git grep: no \d)
     git = ["git", "-C", str(ROOT)]
     files = subprocess.run(git + ["grep", "-h", "-o", "-E", pattern.pattern, commit, "--", "tests/*.py",
                                   "pipeline/*.py", "pipeline/*.tsv", ":!*quotes_bbc*"],

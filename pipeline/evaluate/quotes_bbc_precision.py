@@ -26,7 +26,10 @@ samples 15-23, drawn at main 17bc022; the 9 are all the politics files left, the
 of them): only the predictions without a speaker are printed, labelled and scored (labels
 `gold/quotes_bbc_precision24.tsv`), as the gold's precision was lost on speakerless rows, which the earlier samples
 hardly hold; `--sample 25` the eighth, all kinds again (session 25: `random.Random(25)`, 20 business articles without
-the files of samples 15-24, drawn at main 1a18adc: no politics file is left; labels `gold/quotes_bbc_precision25.tsv`). Without
+the files of samples 15-24, drawn at main 1a18adc: no politics file is left; labels `gold/quotes_bbc_precision25.tsv`);
+`--sample 26` the ninth, all kinds, mostly from two other topics (session 26: `random.Random(26)`, 10 entertainment + 10 tech
++ 6 business articles, drawn at main 4c1e736: the 20 of entertainment and tech gave 143 predictions, business brings it
+to about 200; labels `gold/quotes_bbc_precision26.tsv`). Without
 `--dump`: the pipeline runs again and every prediction is looked up among the labelled ones (same file,
 overlap >= 0.5 of the content); it prints the precision over the labelled predictions still made and lists the
 predictions nobody labelled (new ones a change made: judge them before counting)."""
@@ -53,13 +56,14 @@ PER_TOPIC = 10
 class Sample(NamedTuple):
     """A precision sample (SAMPLES, by its seed): main when it was drawn (files named in the
     repository or its history by then are out), its labels, the earlier samples whose files
-    it leaves out, its articles per topic (in TOPICS' order), and whether only the predictions without a speaker
-    are labelled (a stratified sample of that class)."""
+    it leaves out, its articles per topic (in the order of its topics, TOPICS unless given), and whether only the
+    predictions without a speaker are labelled (a stratified sample of that class)."""
     drawn_at: str
     labels: Path
     after: tuple[int, ...] = ()
     per_topic: tuple[int, ...] = (PER_TOPIC, PER_TOPIC)
     speakerless: bool = False
+    topics: tuple[str, ...] = TOPICS
 
 
 SAMPLES = {
@@ -72,6 +76,8 @@ SAMPLES = {
     24: Sample("17bc022", GOLD_DIR / "quotes_bbc_precision24.tsv", (15, 18, 20, 21, 22, 23), (9, 140),
                speakerless=True),
     25: Sample("1a18adc", GOLD_DIR / "quotes_bbc_precision25.tsv", (15, 18, 20, 21, 22, 23, 24), (0, 20)),
+    26: Sample("4c1e736", GOLD_DIR / "quotes_bbc_precision26.tsv", (15, 18, 20, 21, 22, 23, 24, 25),
+               (10, 10, 6), topics=("entertainment", "tech", "business")),
 }
 SEED = 15  # the default sample
 LABELS = SAMPLES[SEED].labels
@@ -88,7 +94,7 @@ def draw(corpora: Path, seed: int = SEED) -> tuple[str, ...]:
     earlier = {name.removesuffix(".txt") for before in sample.after for name in draw(corpora, before)}
     rng = random.Random(seed)
     out = []
-    for topic, size in zip(TOPICS, sample.per_topic):
+    for topic, size in zip(sample.topics, sample.per_topic):
         eligible = eligible_files(corpora, topic, used | gold | earlier)
         out += sorted(f"{name}.txt" for name in rng.sample(eligible, size))
     return tuple(out)

@@ -103,19 +103,13 @@ def hyphen_last(tok, lex: Lexicon):
     return doc[k] if k > tok.i and is_person_noun(doc[k], lex) else None
 
 
-def token_lexicon() -> Lexicon:
-    """The lexicon the token-level actor helpers read (`is_nonactor`, `_named_examples`, hence `expand_conj`): the
-    process's one cached `lexicon()`, the same object every caller's `lex` is (nothing builds another Lexicon). A
-    module-level dependency on purpose: `expand_conj` is the conjunct walk of some 37 call sites in token helpers
-    that take no lexicon, and threading one through all of them would change every actor finder's signature for
-    no other reader."""
-    return lexicon()
-
-
 def is_nonactor(tok) -> bool:
     """A noun that never names an actor (an offence, a product, software, a document or measure:
-    `NONACTOR` rows of rules/event_context.tsv), whatever label the tagger gives it."""
-    na = token_lexicon().nonactors
+    `NONACTOR` rows of rules/event_context.tsv), whatever label the tagger gives it. Like `_named_examples` it reads
+    the module-level `lexicon()` (the process's one cached Lexicon, the same object every caller's `lex` is): these
+    token helpers sit under `expand_conj`, the conjunct walk of some 37 call sites that take no lexicon, and
+    threading one through them would change every actor finder's signature for no other reader."""
+    na = lexicon().nonactors
     return tok.lower_ in na or tok.lemma_.lower() in na
 
 
@@ -137,12 +131,12 @@ def _named_examples(tok) -> list:
     """"criticised by road safety campaigners, including Labour backbencher Gwyneth Dunwoody": the names a person or
     group noun's (or a party's: "Senate Democrats") "including", "such as" or "like" phrase gives are actors of the
     event too (the labelling guide codes the named ones)."""
-    group = tok.pos_ == "NOUN" and is_person_noun(tok, token_lexicon()) or \
+    group = tok.pos_ == "NOUN" and is_person_noun(tok, lexicon()) or \
         tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"
     if not group:  # not "figures, including Buckingham Palace"; "top Senate Democrats, including Harry Reid": a party
         return []
     # "groups such as the League Against Cruel Sports" ("such" hangs on "as"), "politicians like John Kerry"
-    preps = token_lexicon().words("EXAMPLE_PREP")
+    preps = lexicon().words("EXAMPLE_PREP")
     return [p for c in tok.children if c.dep_ == "prep" and (
             c.lower_ in preps or any(f"{x.lower_} {c.lower_}" in preps for x in c.children))
             for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ in ACTOR_LABELS]

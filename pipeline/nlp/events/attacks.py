@@ -6,19 +6,19 @@ from __future__ import annotations
 
 from pipeline.nlp.events.found import Found, Sense
 from pipeline.nlp.events.lexicon import Lexicon
+from pipeline.nlp.events.nonevents import modeless_generated
 from pipeline.nlp.noun_tables import abstract_nouns
 
 
-HEAD_ENDS = frozenset({"of", "from", "in", "on", "at", "with", "loyal", "who", "that", "which", "including"})
 ASSAULT_CODE = "180"  # CAMEO 180 'use unconventional violence': a CAMEO 19 sense told of no armed force
 
 
-def _head_phrase(text: str | None) -> list[str]:
-    """The words of an actor text before a phrase that qualifies its head ("Security forces in Guinea": security,
-    forces; "the deputy chief of Israel's militia ally": the, deputy, chief)."""
-    words = []
+def _head_phrase(text: str | None, lex: Lexicon) -> list[str]:
+    """The words of an actor text before a phrase that qualifies its head (HEAD_END cue words: "Security forces in
+    Guinea": security, forces; "the deputy chief of Israel's militia ally": the, deputy, chief)."""
+    words, ends = [], lex.words("HEAD_END")
     for word in (text or "").lower().split():
-        if word in HEAD_ENDS and words:
+        if word in ends and words:
             break
         words.append(word)
     return words
@@ -36,8 +36,8 @@ def _armed_force(found: Found, lex: Lexicon) -> bool:
     "Russian troops", not "an army spokesman"), or an irregular force (IRREGULAR_FORCE: rebels, guerrillas, militias)
     in armed combat, against a target named as a military unit or another such force ("an army convoy")."""
     military, irregular = lex.words("MILITARY"), lex.words("IRREGULAR_FORCE")
-    doers = {phrase[-1] for phrase in map(_head_phrase, _actor_texts(found.sources)) if phrase}
-    armed_targets = any(set(_head_phrase(t)) & (military | irregular) for t in _actor_texts(found.targets))
+    doers = {phrase[-1] for phrase in (_head_phrase(t, lex) for t in _actor_texts(found.sources)) if phrase}
+    armed_targets = any(set(_head_phrase(t, lex)) & (military | irregular) for t in _actor_texts(found.targets))
     return bool(doers & military) or bool(doers & irregular) and armed_targets
 
 
@@ -55,8 +55,8 @@ def armed_force_fight(found: Found, lex: Lexicon) -> Sense | None:
         return None
     if code[:3] in lex.words("MILITARY_MEANS") or _armed_force(found, lex):
         return Sense("FIGHT", found.trig.mode, code)
-    if "generated" in found.trig.flags and found.trig.mode is None:
-        return None  # a catch-all generated sense: nonevents.modeless_generated decides
+    if modeless_generated(found, lex):
+        return None  # a catch-all generated sense: the non-event rule decides, after the refinements
     return Sense("ASSAULT", found.trig.mode, ASSAULT_CODE)
 
 

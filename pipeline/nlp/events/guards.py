@@ -9,7 +9,7 @@ from pipeline.nlp.events.actors import (
     ACTOR_LABELS, first_conjunct, is_agent, is_pronoun_text, MentionIndex, PRONOUNS, STRONG_LABELS,
 )
 from pipeline.nlp.events.lexicon import Lexicon, Trigger
-from pipeline.nlp.events.subjects import subject_of
+from pipeline.nlp.events.subjects import Subject, subject_of
 
 # types whose "person" senses also take a country as target (PLOVER actors are states as well as people)
 COUNTRY_TARGETS = {"SUPPORT", "DEMAND", "THREATEN", "DISAPPROVE", "REJECT", "CONSULT", "AGREE", "AID", "SANCTION",
@@ -34,7 +34,7 @@ class Site:
     consumed: set[int]
     tgt_heads: list
     agents: list | None = None  # `_agent_subjects`, computed the first time a guard asks
-    subject: tuple | None = None  # a verb sense's (subject heads, passive) when `verb_roles.verb_subject` ran first
+    subject: Subject | None = None  # a verb sense's subject: `verb_roles.verb_subject`, set before the target rules
 
 
 @dataclass

@@ -22,6 +22,7 @@ trigger:
 - a wish denied about a person or organization ("don't want prosecutors to use X") is opposition: DISAPPROVE
   (`stances.STANCE_REFINEMENTS`);
 - helping a named person reach a goal ("helped X win"), or an organization a political one, is SUPPORT, not AID;
+  helping X do Y with nothing material named is no event (`aid.helped_action`);
 - a CAMEO 19 sense with military means, or by an organized armed force ("British aircraft killed 4 Iraqis"), is a
   FIGHT; of anyone else, an ASSAULT (CAMEO 180) (`attacks.armed_force_fight`, the decided line); a fight word with no
   armed side or armed context ("delegate battles", "fight Zika") is no event (`attacks.unarmed_fight`).
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from pipeline.nlp.events.aid import helped_action
 from pipeline.nlp.events.attacks import armed_force_fight, attack_on_a_thing_said, unarmed_fight, verbal_attack
 from pipeline.nlp.events.found import Found, Sense
 from pipeline.nlp.events.lexicon import Lexicon
@@ -124,9 +126,31 @@ def _going_to(clause) -> bool:
         any(a.dep_ == "aux" and a.lemma_.lower() == "be" for a in head.children)
 
 
+def planned_support(found: Found, lex: Lexicon) -> Sense | None:
+    """'will support the bill', 'would back Trump', 'will vote for X': a stated future backing of a person, party,
+    bill or policy stays SUPPORT (status planned); only backing a deal, terms or proposal of another side
+    (AGREEMENT_TERM words) is an agreement, left to `future_cooperation` (AGREE needs parties agreeing: the lead's
+    decision, session 26)."""
+    clause = found.tok if found.tok.pos_ == "VERB" else found.verb
+    if found.trig.type != "SUPPORT" or clause is None or found.status not in ("planned", "hypothetical"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children) and not _going_to(clause):
+        return None
+    if any(t.lemma_.lower() in lex.words("AGREEMENT_TERM") for t in _backed_things(found.tok)):
+        return None
+    return Sense("SUPPORT", found.trig.mode, found.cameo)
+
+
+def _backed_things(tok) -> list:
+    """The nouns a support trigger backs: its object, or the object of its 'for'/'behind' phrase."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+    heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return heads
+
+
 def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
-    """'will provide food aid to', 'said they will release X', 'will support a resolution' (the light
-    verb carries the future of a noun trigger), 'would meet X if ...': AGREE."""
+    """'will provide food aid to' (the light verb carries the future of a noun trigger), 'said they will release X',
+    'would meet X if ...': AGREE (a future backing stays SUPPORT: `planned_support` comes first)."""
     clause = found.tok if found.tok.pos_ == "VERB" else found.verb
     if clause is None or found.status not in ("planned", "hypothetical"):
         return None
@@ -361,6 +385,7 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     conditional_threat,
     intent_to_cooperate,
     promised_rejection,
+    planned_support,
     future_cooperation,
     denied_agreement,
     armed_force_fight,
@@ -368,6 +393,7 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     conceded_claim,
     political_help,
     campaign_help,
+    helped_action,
 ]
 
 

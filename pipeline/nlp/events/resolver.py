@@ -33,11 +33,12 @@ def document_author(head) -> list:
 
 def poll_share(head, lex: Lexicon) -> str | None:
     """"42% backed his legal action", "only 30 percent approve": a percentage or a share word (`POLL_SHARE` rows) that
-    is a verb's subject (or the agent of a passive) and counts no named group (no "of" phrase: `senses.counted`) is
-    the share of the people polled, the actor of the stance; kept by its text ("Some 82%")."""
+    is a verb's subject (or the agent of a passive) is the share of the people polled, the actor of the stance; kept by
+    its text ("Some 82%"). Read after `senses.counted`: a share that counts a named group ("64 percent of the
+    electorate") has already resolved to that group."""
     if head.dep_ not in ("nsubj", "nsubjpass") and not (head.dep_ == "pobj" and head.head.dep_ == "agent"):
         return None
-    if head.ent_type_ != "PERCENT" and head.lemma_.lower() not in lex.words("POLL_SHARE") or counted(head):
+    if head.ent_type_ != "PERCENT" and head.lemma_.lower() not in lex.words("POLL_SHARE"):
         return None
     return head.doc[head.left_edge.i:head.i + 1].text
 

@@ -24,6 +24,13 @@ class Step(NamedTuple):
 NOT_FOUND = Step([], False)
 
 
+class Subject(NamedTuple):
+    """The subject heads a verb sense takes (`verb_roles.verb_subject`) and whether they undergo it (a passive):
+    found once per sense and kept on its `guards.Site` for the role and target rules."""
+    heads: list
+    passive: bool
+
+
 class Owned(NamedTuple):
     """What an own-subject rule reads: the first subject of the verb at this step of the chain, that verb, the verb
     whose subject is sought, and whether the subject undergoes it."""

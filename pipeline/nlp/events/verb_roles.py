@@ -8,7 +8,7 @@ from pipeline.nlp.events.guards import Site
 from pipeline.nlp.events.lexicon import Lexicon, lexicon, Trigger
 from pipeline.nlp.events.role_heads import ANON_TYPES, operation_source, Roles, thing_holders
 from pipeline.nlp.events.senses import direct_objects, sense_ok
-from pipeline.nlp.events.subjects import subject_of
+from pipeline.nlp.events.subjects import Subject, subject_of
 from pipeline.nlp.events.verb_targets import VERB_TARGET_RULES
 
 PASSIVE_ANON_TYPES = ANON_TYPES | {"DISAPPROVE", "INVESTIGATE", "SUPPORT", "DEMAND", "SANCTION", "REJECT",
@@ -129,7 +129,7 @@ def _stray_agent(tok) -> list:
     return []
 
 
-def verb_subject(tok, trig: Trigger, kind: str, lex: Lexicon, ctx: set[str]) -> tuple[list, bool] | None:
+def verb_subject(tok, trig: Trigger, kind: str, lex: Lexicon, ctx: set[str]) -> Subject | None:
     """The subject heads of a verb sense and whether it is passive; None when the sense does not apply (an accident
     as subject, or its conditions fail). Needs no target: `pairs.sense_pairs` asks it first (most senses of a trigger
     fail here) and looks for targets only for a sense that applies."""
@@ -142,15 +142,15 @@ def verb_subject(tok, trig: Trigger, kind: str, lex: Lexicon, ctx: set[str]) -> 
         # the men arrested"
     if not sense_ok(trig, tok, kind, direct_objects(tok, sources if passive else None), ctx):
         return None
-    return sources, passive
+    return Subject(sources, passive)
 
 
 def verb_roles(site: Site) -> Roles | None:
     tok, trig = site.tok, site.trig
-    subject = site.subject or verb_subject(tok, trig, site.kind, site.lex, site.ctx)
-    if subject is None:
+    site.subject = site.subject or verb_subject(tok, trig, site.kind, site.lex, site.ctx)
+    if site.subject is None:
         return None
-    sources, passive = subject
+    sources, passive = site.subject
     site.tgt_heads = site.tgt_heads + _object_partners(site)
     roles = Roles(sources, [], passive)
     agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or \

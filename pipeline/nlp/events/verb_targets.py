@@ -83,7 +83,7 @@ def _named_pronoun(site: Site, tok) -> bool:
     got = site.actor(tok, False)
     if got is None or got[0] is None:
         return False
-    subjects = [site.actor(s, False) for s in subject_of(site.tok)[0]]
+    subjects = [site.actor(s, False) for s in site.subject.heads]
     return all(s is None or s[0] is None or s[0].entity_key != got[0].entity_key for s in subjects)
 
 

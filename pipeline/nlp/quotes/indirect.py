@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline.nlp.quotes.animacy import inanimate
+from pipeline.nlp.quotes.clause_bounds import keeps_its_verb
 from pipeline.nlp.quotes.complements import verb_complement
 from pipeline.nlp.quotes.content import (
     MORE_OBJECT_CUES, clip_complement, clip_object_report, cut_narrator_tail, cut_trailing_aside, left_clause_start,
@@ -49,6 +50,7 @@ from pipeline.records import Quote
 
 NO_INDIRECT_CUES = word_set("no_indirect_cues")
 RECORD_NOUNS = word_set("record_nouns")
+ASKED_CLAUSE_MARKS = word_set("asked_clause_marks")
 STANCE_AGENTS = word_set("stance_agents")
 
 
@@ -296,7 +298,7 @@ def _unnamed_asker(ctx: QuoteContext, verb, question, reporter: Reporter) -> Non
     of unnamed askers."""
     doc = ctx.doc
     if verb.lower_ == "asked" and verb.dep_ == "advcl" and question is not None and (
-            verb.i == verb.sent.start or doc[verb.i - 1].lower_ in ("when", "after", "if")):
+            verb.i == verb.sent.start or doc[verb.i - 1].lower_ in ASKED_CLAUSE_MARKS):
         low, high = trim_range(doc, question.left_edge.i, question.right_edge.i + 1)
         if high - low >= 2 and not reporter.overlaps(*char_span(doc, low, high)):
             reporter.report(*char_span(doc, low, high), verb)
@@ -408,6 +410,8 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
         if doc[low].idx < quote_start < (doc[high - 1].idx if high > low else 0) \
                 and not runs_through(text, quote_start, quote_end, doc[high - 1].idx):
             high = min(high, ctx.token_at(quote_start - 1).i)
+    if found.source is None:
+        high = keeps_its_verb(found.head, low, high, found.content[1])
     low, high = trim_range(doc, low, high)
     # ('declined to comment', 'refused to answer': the speech verb is the whole content)
     head = found.head
