@@ -15,7 +15,8 @@ The table is written in the load's transaction (`store_missing_keys`: the batch'
 links; on a warehouse built before the table, all of them once), replaced for re-annotated
 versions and purged with their versions. The keys are a function of the name rules: the
 table's comment holds the fingerprint of the code and rule files they come from
-(`keys_fingerprint`); a load that finds another fingerprint rebuilds every link's keys in its
+(`keys_fingerprint`: pipeline.actor_key_rules computes them, this module only stores and
+reads them, so editing a query here keeps the stored keys); a load that finds another fingerprint rebuilds every link's keys in its
 transaction (and reads every link that once), so an edited rule file never leaves stale keys."""
 from __future__ import annotations
 
@@ -27,18 +28,17 @@ from typing import NamedTuple
 
 import polars as pl
 
-from pipeline.actor_components import context_of_names, entity_keys
-from pipeline.actor_resolution import PartialRead, StoredLink, person_retypable, stored_entity, with_kb_type
-from pipeline import actor_components, names
-from pipeline.names import RULES, fold, initials, is_acronym, remembered
-from pipeline.records import LocalEntity
+from pipeline import actor_components, actor_key_rules, names
+from pipeline.actor_components import context_of_names
+from pipeline.actor_key_rules import ALL_TYPES, HAS, LOOKS_UP, link_entity, link_keys, probes
+from pipeline.actor_resolution import PartialRead, StoredLink, stored_entity
+from pipeline.names import RULES
 
 TABLE = "actor_link_keys"
-ALL_TYPES = ("person", "organization", "place", "group")  # a link stored without its type may be any
-HAS, LOOKS_UP = 1, 2  # a key's role: the link has it (others find it by it), the link looks it up; 3 both
 KEYS_VERSION = "1"  # bump when the keys change in a way the fingerprinted files below do not show
-# what a link's keys are computed from: this module, the name and component code, the name rule files
-KEY_SOURCES = (Path(__file__), Path(actor_components.__file__), Path(names.__file__),
+# what a link's keys are computed from: the key rules (not this module's queries), the name and
+# component code, the name rule files
+KEY_SOURCES = (Path(actor_key_rules.__file__), Path(actor_components.__file__), Path(names.__file__),
                *(RULES / name for name in ("org_variants.tsv", "demonyms.tsv", "titles.tsv", "phoenix_actors.tsv",
                                            "entity_types.tsv", "not_entities.tsv")))
 
@@ -60,61 +60,6 @@ def _stored_fingerprint(con) -> str | None:
     return rows[0][0] if rows else None
 
 
-def _add(keys: dict[str, int], key: str, role: int) -> None:
-    keys[key] = keys.get(key, 0) | role
-
-
-def _organization_keys(name: str) -> dict[str, int]:
-    """An organization's keys for `actor_components._join_organizations`, with their roles:
-    an acronym meets the same acronym and the organizations its letters spell; a short name
-    (two words at most) the names it starts."""
-    keys: dict[str, int] = {}
-    if is_acronym(name):
-        _add(keys, f"acr:{name.replace('.', '')}", HAS | LOOKS_UP)
-        _add(keys, f"ini:{name.replace('.', '')}", LOOKS_UP)
-    else:
-        _add(keys, f"ini:{initials(name)}", HAS)
-        _add(keys, f"acr:{initials(name)}", LOOKS_UP)
-    folded = fold(name)
-    if folded and len(name.split()) <= 2:
-        _add(keys, f"short:{folded}", HAS)
-        _add(keys, f"pre:{folded}", LOOKS_UP)
-    for i in (i for i, char in enumerate(folded) if char == " "):
-        _add(keys, f"pre:{folded[:i]}", HAS)
-        _add(keys, f"short:{folded[:i]}", LOOKS_UP)
-    return keys
-
-
-def link_keys(entity: LocalEntity, types: tuple[str, ...] | None = None) -> dict[str, int]:
-    """The keys of an entity under every type it can take (`types`: when its type is unknown)
-    with their roles (the names' keys are both). Remembered per names and type."""
-    signature = (entity.canonical_name, entity.actor_type, frozenset(entity.aliases), types)
-    return remembered(_LINK_KEYS, signature, lambda: _link_keys(entity, types))
-
-
-_LINK_KEYS: dict[tuple, dict[str, int]] = {}
-
-
-def _link_keys(entity: LocalEntity, types: tuple[str, ...] | None) -> dict[str, int]:
-    typed = with_kb_type(entity)
-    types = types or ((typed.actor_type, "person") if person_retypable(typed) else (typed.actor_type,))
-    keys = dict.fromkeys(entity_keys(typed, types), HAS | LOOKS_UP)
-    if "organization" in types:
-        for key, role in _organization_keys(entity.canonical_name).items():
-            _add(keys, key, role)
-    return keys
-
-
-def probes(entities: list[LocalEntity]) -> set[str]:
-    """The keys these entities look up."""
-    return {key for e in entities for key, role in link_keys(e).items() if role & LOOKS_UP}
-
-
-def _link_entity(key: str, name: str, etype: str | None, aliases) -> LocalEntity:
-    """What a stored link's keys depend on: its names and type (knowledge-base entry from the names)."""
-    return LocalEntity(key=key, canonical_name=name, actor_type=etype or "person", aliases=set(aliases or [name]))
-
-
 def store_missing_keys(con) -> int:
     """Inside the caller's transaction: the keys of every stored link that has none yet (the
     batch's new links; all of them on a warehouse built before this table, or when the keys'
@@ -133,7 +78,7 @@ def store_missing_keys(con) -> int:
     for version_id, key, name, etype, aliases in missing:
         found = same.get((name, etype, *(aliases or ())))
         if found is None:
-            found = same[(name, etype, *(aliases or ()))] = link_keys(_link_entity(key, name, etype, aliases),
+            found = same[(name, etype, *(aliases or ()))] = link_keys(link_entity(key, name, etype, aliases),
                                                                       None if etype else ALL_TYPES)
         versions += [version_id] * len(found)
         link_entities += [key] * len(found)

@@ -24,10 +24,11 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
 from pipeline.actor_components import components, context_keys, touched
+from pipeline.actor_key_rules import person_retypable, with_kb_type
 from pipeline.actor_workers import resolve_parts
 from pipeline.actors import ActorIndex, Link, entity_kb
 from pipeline.ids import stable_id
-from pipeline.names import ORG_WORDS, fold, is_acronym, person_name_parts
+from pipeline.names import fold, is_acronym, person_name_parts
 from pipeline.records import LocalEntity
 
 # Every load resolves all components again (the slow reference the incremental path must
@@ -103,25 +104,6 @@ def _best_name(entities: list[LocalEntity]) -> tuple[str, str]:
     if known and _is_weak(LocalEntity("", name, actor_type)):
         return known[0].canonical, actor_type  # "UN" alone in the text: the knowledge base's "United Nations"
     return name, actor_type
-
-
-def with_kb_type(entity: LocalEntity) -> LocalEntity:
-    """An entity the knowledge base knows takes its type from it ("MI6" tagged PERSON)."""
-    kb = entity_kb(entity)
-    if kb is None or kb.actor_type == entity.actor_type or entity.actor_type == "place":
-        return entity
-    return replace(entity, actor_type=kb.actor_type)
-
-
-def _person_like(name: str) -> bool:
-    words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(w.lower() in ORG_WORDS for w in words)
-
-
-def person_retypable(entity: LocalEntity) -> bool:
-    """An organization or place that `unify_person_types` makes a person when another
-    version has its name as a person's full name."""
-    return entity.actor_type in ("organization", "place") and _person_like(entity.canonical_name)
 
 
 def unify_person_types(versions: dict[str, list[LocalEntity]]) -> dict[str, list[LocalEntity]]:

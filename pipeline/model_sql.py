@@ -75,13 +75,21 @@ def models_read_by(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name for name in model_order(files) if name in wanted)
 
 
+def stored_fingerprints(con) -> dict[str, str | None]:
+    """{view name: comment} of the views of the connection's current database and schema
+    (where `create_view` creates them): a view of the same name elsewhere — an attached
+    database, another schema, a temporary view — is not the warehouse's."""
+    return dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal "
+                            "AND database_name = current_database() AND schema_name = current_schema()").fetchall())
+
+
 def ensure_views(con, names: tuple[str, ...]) -> None:
     """These models and the models they read as views, created from their files where
     missing or out of date (the view's comment: the SQL's fingerprint, as `create_view`
     writes it), so SQL run before the models step (pipeline.actor_pairs) reads the views
     the models read, never a copy of their SQL."""
     files = model_files()
-    stored = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+    stored = stored_fingerprints(con)
     for name in models_read_by(names):
         sql = files[name].read_text(encoding="utf-8")
         if stored.get(name) != model_fingerprint(sql):

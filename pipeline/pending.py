@@ -13,7 +13,7 @@ import os
 import duckdb
 
 from pipeline.inbox import scan_and_keep
-from pipeline.model_sql import model_files, model_fingerprint
+from pipeline.model_sql import model_files, model_fingerprint, stored_fingerprints
 from pipeline.paths import is_catalogue
 from pipeline.records import EXTRACTOR_VERSION
 
@@ -51,7 +51,7 @@ def stale_versions(con) -> list[str]:
 
 
 def outdated_models(con) -> list[str]:
-    stored = dict(con.sql("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+    stored = stored_fingerprints(con)
     return [name for name, path in model_files().items()
             if stored.get(name) != model_fingerprint(path.read_text(encoding="utf-8"))]
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import copy
 import random
+from pathlib import Path
 
 import duckdb
 import polars as pl
 import pytest
 
-from pipeline import actor_keys, actor_pairs, actor_resolution, actor_workers, load, purge, reannotate
+from pipeline import actor_key_rules, actor_keys, actor_pairs, actor_resolution, actor_workers, load, purge, reannotate
 from pipeline.actor_components import components
 from pipeline.evaluate.actors_bbc import annotate_files, clusters, load_in_batches, mention_rows
 from pipeline.load_actors import entity_columns
@@ -235,6 +236,16 @@ def test_keys_of_other_name_rules_are_rebuilt_by_the_next_load(annotated, tmp_pa
     assert not any(key.startswith("stale:") for _, _, key, _ in _index(db))
     with duckdb.connect(str(db), read_only=True) as con:
         assert actor_keys.complete(con)
+
+
+def test_the_keys_fingerprint_covers_the_key_rules_not_the_index_queries():
+    """The fingerprint reads the module that computes a link's keys (and the name code and
+    rule files), not actor_keys itself: an edit of how the index is stored or read keeps
+    every warehouse's keys, an edit of what they are rebuilds them."""
+    sources = {path.resolve() for path in actor_keys.KEY_SOURCES}
+    assert Path(actor_key_rules.__file__).resolve() in sources
+    assert Path(actor_keys.__file__).resolve() not in sources
+    assert actor_keys.link_keys is actor_key_rules.link_keys  # the index stores what the rules compute
 
 
 def _store(con, versions: dict[str, list[LocalEntity]]) -> list[actor_resolution.StoredLink]:

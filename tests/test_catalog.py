@@ -11,7 +11,8 @@ import pytest
 
 from pipeline import actor_pairs, catalog, checks, load
 from pipeline.model_check import check_model
-from pipeline.model_sql import create_all_views, model_files, model_order
+from pipeline.model_sql import create_all_views, ensure_views, model_files, model_fingerprint, model_order
+from pipeline.pending import outdated_models
 from tests.conftest import ROOT
 
 
@@ -33,6 +34,24 @@ def test_every_table_and_view_documented_column_by_column(empty_schema):
         columns = [row[0] for row in empty_schema.sql(f"DESCRIBE {name}").fetchall()]
         assert columns == list(catalog.relations()[name].columns), name
         assert all(meaning.strip() for meaning in catalog.relations()[name].columns.values()), name
+
+
+def test_views_of_another_database_are_not_the_warehouse_views():
+    """ensure_views and the pending-work scan read the views of the current database and
+    schema only: a view of the same name and fingerprint in an attached database (or a
+    temporary one) does not stand for the warehouse's own."""
+    con = duckdb.connect(":memory:")
+    load.ensure_schema(con)
+    con.execute("ATTACH ':memory:' AS other")
+    fingerprint = model_fingerprint(model_files()["stg_mentions"].read_text(encoding="utf-8"))
+    con.execute("CREATE VIEW other.main.stg_mentions AS SELECT 1 AS one")
+    con.execute(f"COMMENT ON VIEW other.main.stg_mentions IS '{fingerprint}'")
+    assert "stg_mentions" in outdated_models(con)
+    ensure_views(con, ("stg_mentions",))
+    assert con.execute("SELECT comment FROM duckdb_views() WHERE view_name = 'stg_mentions' "
+                       "AND database_name = current_database()").fetchall() == [(fingerprint,)]
+    assert "stg_mentions" not in outdated_models(con)
+    con.close()
 
 
 def test_keys_and_foreign_keys_come_from_the_catalogue(empty_schema):

@@ -42,6 +42,11 @@ class Trigger:
             needs.setdefault(key, value)
         return needs
 
+    @cached_property
+    def named(self) -> frozenset[str]:
+        """Its flags and the keys of its constraints: what its sense conditions read (`senses.sense_ok`)."""
+        return frozenset(self.flags) | {key for key, _ in self.constraints}
+
 
 @dataclass
 class Lexicon:

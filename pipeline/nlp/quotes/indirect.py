@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline.nlp.quotes.animacy import inanimate
+from pipeline.nlp.quotes.clause_bounds import keeps_its_verb
 from pipeline.nlp.quotes.complements import verb_complement
 from pipeline.nlp.quotes.content import (
     MORE_OBJECT_CUES, clip_complement, clip_object_report, cut_narrator_tail, cut_trailing_aside, left_clause_start,
@@ -408,6 +409,8 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
         if doc[low].idx < quote_start < (doc[high - 1].idx if high > low else 0) \
                 and not runs_through(text, quote_start, quote_end, doc[high - 1].idx):
             high = min(high, ctx.token_at(quote_start - 1).i)
+    if found.source is None:
+        high = keeps_its_verb(found.head, low, high, found.content[1])
     low, high = trim_range(doc, low, high)
     # ('declined to comment', 'refused to answer': the speech verb is the whole content)
     head = found.head

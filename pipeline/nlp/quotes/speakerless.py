@@ -1,7 +1,7 @@
 """Speakerless reports (issue 14, session 24): on fresh BBC text the predictions without a
 speaker were the least precise (`quotes_bbc_precision --sample 24`, judged before these rules).
 What is no report there, one named rule each: a name given ('which was formerly known as
-Worldcom', 'what are called "qualified industrial zones"'), a hearsay adverb on a verb that
+Worldcom', 'what are called "qualified industrial zones"'), a status assigned ('was found guilty of', session 26), a hearsay adverb on a verb that
 reports by itself ('…, the minister has reportedly said') or in a relative clause ('the euros it
 supposedly held'). And one frame that gives such a report its
 speaker: 'Women will be employed …, the minister has been reported as saying'."""
@@ -12,6 +12,7 @@ from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_passive, trim_ra
 
 PASSIVE_NAMING_VERBS = word_set("passive_naming_verbs")
 QUOTING_VERBS = word_set("quoting_verbs")
+STATUS_VERBS = word_set("status_verbs")
 JUDGEMENT_ARTICLES = word_set("judgement_articles")
 GRADED_TAGS = ("JJR", "JJS")  # comparative, superlative: a grade, not a plain description
 GRADING_ADVERB_TAGS = ("RBR", "RBS")  # 'more/most dangerous'
@@ -45,7 +46,17 @@ def _graded(adjective) -> bool:
         child.tag_ in GRADING_ADVERB_TAGS for child in adjective.children)
 
 
-NOT_A_DESCRIPTION = [given_name]
+def assigned_status(verb, agent, description: tuple[int, int]) -> bool:
+    """'was found guilty of fraud', 'Parmalat was declared insolvent': a passive verb of formal finding
+    (rules status_verbs) with no 'by' agent and an adjective for its description assigns a legal or
+    official status — the outcome of a verdict or a filing, nobody's words or stance ('was seen as
+    capable', 'was branded irresponsible' stay judgements: their verbs are not verbs of finding)."""
+    if agent is not None or verb.lemma_.lower() not in STATUS_VERBS or description[1] <= description[0]:
+        return False
+    return verb.doc[description[0]:description[1]].root.pos_ == "ADJ"
+
+
+NOT_A_DESCRIPTION = [given_name, assigned_status]
 
 
 def no_description(verb, agent, description: tuple[int, int]) -> bool:

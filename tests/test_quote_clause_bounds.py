@@ -1,0 +1,18 @@
+"""Bounds of a reported clause after the common clipping (issue 14, session 26): a cut that leaves the
+clause's subject in and its verb out reports nothing a reader files, so the content runs on to the verb's
+phrase (`clause_bounds.keeps_its_verb`)."""
+from tests.test_quotes import quotes_in
+
+
+def _contents(text: str, cue: str) -> list[str]:
+    return [quote.text for quote in quotes_in(text) if quote.cue == cue]
+
+
+def test_a_clause_cut_at_a_quoted_aside_keeps_its_verb():
+    text = 'The minister said that the reforms - "long overdue" according to critics - would start in April.'
+    assert _contents(text, "said") == ['that the reforms - "long overdue" according to critics - would start in April']
+
+
+def test_a_clause_with_its_verb_before_the_cut_is_still_cut():
+    text = "The minister said the reforms would start in April, prompting protests from the unions."
+    assert _contents(text, "said") == ["the reforms would start in April"]
