@@ -30,3 +30,8 @@ def test_his_in_a_reported_clause_is_a_one_word_speaker_tagged_org():
     got = _events("Sanders says his private meeting with Pope Francis is not an endorsement.")
     assert _has(got, "CONSULT", "Sanders", "Francis")
     assert not _has(got, "CONSULT", "his")
+
+
+def test_a_probe_of_allegations_targets_whom_the_allegations_are_about():
+    got = _events("The league opened a probe of allegations that the coach Smith received improper payments.")
+    assert _has(got, "INVESTIGATE", "league", "Smith")
