@@ -16,3 +16,14 @@ def test_a_clause_cut_at_a_quoted_aside_keeps_its_verb():
 def test_a_clause_with_its_verb_before_the_cut_is_still_cut():
     text = "The minister said the reforms would start in April, prompting protests from the unions."
     assert _contents(text, "said") == ["the reforms would start in April"]
+
+
+def test_a_contrast_clause_with_another_speakers_report_ends_the_content():
+    """clause_bounds.contrasted_report: 'while X refused to comment' is the narrator's report of X."""
+    text = "The carmaker said it welcomed the ruling while its main rival, a much larger firm, refused to comment."
+    assert _contents(text, "said") == ["it welcomed the ruling"]
+
+
+def test_a_fronted_contrast_clause_stays_in_the_content():
+    text = "But while the survey revealed deep divisions, there were some hopeful signs, he added."
+    assert _contents(text, "added") == ["But while the survey revealed deep divisions, there were some hopeful signs"]

@@ -17,7 +17,9 @@ from pipeline.nlp.quotes.syntax import FINITE_TAGS, SUBJECT_DEPS, is_cue
 CLASSES = ("gain", "loss", "same")  # moving the end to a candidate: wins a match, loses one, neither
 CLOSED_POS = {"ADP", "CCONJ", "SCONJ", "PRON", "DET", "ADV", "PART", "AUX"}
 BREAK_MARKS = {",", ";", "—", "–", "(", "-", "--", ":"}
-CLAUSE_DEPS = {"relcl", "advcl", "conj", "ccomp", "xcomp", "acl", "parataxis", "prep", "npadvmod", "appos", "dobj", "pobj"}
+# the dependencies of a word that opens a phrase inside a stretch: clauses, but also prepositional phrases, objects,
+# appositions and noun-phrase adverbials (the name CLAUSE_DEPS it had was wrong: most of them are no clause)
+PHRASE_DEPS = {"relcl", "advcl", "conj", "ccomp", "xcomp", "acl", "parataxis", "prep", "npadvmod", "appos", "dobj", "pobj"}
 
 
 @dataclass
@@ -128,7 +130,7 @@ def stretch_features(doc, high: int, end: int, move: str) -> list[str]:
     finite = sum(tok.tag_ in FINITE_TAGS for tok in stretch)
     feats = [f"fin={min(finite, 3)}"]
     feats += [f"top={dep}" for dep in sorted({tok.dep_ for tok in stretch
-                                              if not first <= tok.head.i < last and tok.dep_ in CLAUSE_DEPS})]
+                                              if not first <= tok.head.i < last and tok.dep_ in PHRASE_DEPS})]
     feats += [name for name, found in (
         ("subj", any(tok.dep_ in SUBJECT_DEPS for tok in stretch)),
         ("quote", any(tok.is_quote for tok in stretch)),

@@ -5,6 +5,7 @@ of them gave another sense ("threatened to sanction": a THREATEN). Each rule is 
 event)."""
 from __future__ import annotations
 
+from pipeline.nlp.events.casualties import casualty_toll, retold_deed
 from pipeline.nlp.events.lexicon import Lexicon
 
 INFINITIVE_LINKS = ("xcomp", "advcl", "relcl", "acl", "ccomp", "oprd")  # an act's clause under the word that asks it
@@ -192,5 +193,15 @@ def modeless_generated(found, lex: Lexicon) -> bool:
     return "generated" in found.trig.flags and found.trig.mode is None
 
 
-NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack, caught_in_disaster, free_choice_target)
+def unresolved_possessor(found, lex: Lexicon) -> bool:
+    """"Sanders says his private meeting with Pope Francis is not an endorsement", "denied reports that his talks with
+    the studio hit a snag": a noun event whose only source is its possessive pronoun ("his", "their") left unresolved
+    names no actor as its doer (the coreference rules found no named antecedent the pronoun may stand for): no event
+    rather than an event of 'his'."""
+    poss = {c.i: c.text for c in found.tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"}
+    return bool(poss) and bool(found.sources) and all(m is None and text in poss.values() for m, text in found.sources)
+
+
+NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack, caught_in_disaster, free_choice_target, casualty_toll,
+              retold_deed, unresolved_possessor)
 UNREFINED_NON_EVENTS = (modeless_generated,)  # read only when no refinement gave the event another sense

@@ -22,6 +22,7 @@ trigger:
 - a wish denied about a person or organization ("don't want prosecutors to use X") is opposition: DISAPPROVE
   (`stances.STANCE_REFINEMENTS`);
 - helping a named person reach a goal ("helped X win"), or an organization a political one, is SUPPORT, not AID;
+  helping X do Y with nothing material named is no event (`aid.helped_action`);
 - a CAMEO 19 sense with military means, or by an organized armed force ("British aircraft killed 4 Iraqis"), is a
   FIGHT; of anyone else, an ASSAULT (CAMEO 180) (`attacks.armed_force_fight`, the decided line); a fight word with no
   armed side or armed context ("delegate battles", "fight Zika") is no event (`attacks.unarmed_fight`).
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from pipeline.nlp.events.aid import helped_action
 from pipeline.nlp.events.attacks import armed_force_fight, attack_on_a_thing_said, unarmed_fight, verbal_attack
 from pipeline.nlp.events.found import Found, Sense
 from pipeline.nlp.events.lexicon import Lexicon
@@ -391,6 +393,7 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     conceded_claim,
     political_help,
     campaign_help,
+    helped_action,
 ]
 
 

@@ -9,6 +9,17 @@ from pipeline.nlp.events.actors import (
 from pipeline.nlp.events.guards import Resolved, Site
 from pipeline.nlp.events.senses import counted, counted_victims, NOT_PHYSICAL, physical_target
 
+PUNITIVE_TYPES = ("SANCTION", "COERCE")  # legal and punitive acts: fines, bans, convictions, expulsions, suspensions
+
+
+def sanctioned_body(site: Site, tok) -> bool:
+    """"Regulators fined the bank", "UEFA banned the club", "the airline was suspended": PLOVER's SANCTION and COERCE
+    recipients are actors - organizations, officials, groups - and a common noun naming an organization
+    (SANCTIONED_BODY rows: bank, club, team, league, airline ...) is one, kept by its text, though no entity names it;
+    a thing ('banned the sale', 'fined the payment') is not."""
+    return site.trig.type in PUNITIVE_TYPES and tok.pos_ == "NOUN" and \
+        tok.lemma_.lower() in site.lex.words("SANCTIONED_BODY")
+
 
 def unnest(site: Site, targets: list) -> list:
     """An event noun as target ("agreed to talks with X"): its with/between/among/of phrase is the target; an
@@ -43,7 +54,8 @@ def resolve_targets(site: Site, targets: list, res: Resolved) -> None:
                          for p in c.children if p.dep_ == "pobj"]
                 if inner:
                     got = site.actor(inner[0], False)
-            if got is None and (physical_target(site.trig, tt, site.lex) or counted_victims(site.trig, tt, lex)):
+            if got is None and (physical_target(site.trig, tt, site.lex) or counted_victims(site.trig, tt, lex) or
+                                sanctioned_body(site, tt)):
                 got = (None, actor_mention(tt, site.ms, {}, lambda h, t: None, site.lex)[1])
                 res.named.append(got)
             if got is not None:

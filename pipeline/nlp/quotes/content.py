@@ -3,6 +3,7 @@ a reported clause without what the narrator adds around it."""
 from __future__ import annotations
 
 from pipeline.nlp.noun_tables import human_nouns
+from pipeline.nlp.quotes.clause_bounds import contrasted_report
 from pipeline.nlp.quotes.context import QuoteContext
 from pipeline.nlp.quotes.lexicon import word_map, word_set
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_finite, is_passive, subject_of
@@ -17,6 +18,10 @@ CIRCUMSTANCE_PREPS = word_set("circumstance_preps")
 MEDIUM_NOUNS = word_set("medium_nouns")
 PHRASAL_CUES = word_map("phrasal_cues")
 CLAUSE_BREAKS = word_set("clause_breaks")
+TO_OBJECT_VERBS = word_set("to_object_verbs")
+MEDIUM_PREPS = word_set("medium_preps")
+CAUSE_PREPS = word_set("cause_preps")
+COORDINATORS = word_set("coordinators")
 NAMING_VERBS = word_set("naming_verbs")
 FRONTED_DEPS = {"advcl", "prep", "npadvmod", "advmod", "punct"}  # what may lead a clause in
 
@@ -53,7 +58,7 @@ def names_a_medium(pobj) -> bool:
 def said_on_a_medium(prep, pobj) -> bool:
     """An 'on'/'over' phrase naming a medium ('comments on BBC Radio 4', 'speaking over the
     phone'): where the words were said, never what they were about."""
-    return prep.lower_ in ("on", "over") and names_a_medium(pobj)
+    return prep.lower_ in MEDIUM_PREPS and names_a_medium(pobj)
 
 
 def _infinitive_tail(verb, high: int) -> int:
@@ -161,7 +166,7 @@ def object_content(verb) -> tuple[int, int] | None:
 
 
 def _prep_object_content(verb, lemma: str, kids: list, dobj) -> tuple[int, int] | None:
-    preps = OBJECT_PREPS | ({"to"} if lemma in ("refer", "point", "respond", "react", "object") else set()) \
+    preps = OBJECT_PREPS | ({"to"} if lemma in TO_OBJECT_VERBS else set()) \
         | ({phrasal_prep(verb)} - {None})
     for prep in kids:
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > verb.i:
@@ -176,7 +181,7 @@ def _prep_object_content(verb, lemma: str, kids: list, dobj) -> tuple[int, int] 
                 if as_phrase is not None:
                     high = as_phrase.right_edge.i + 1
                 high = _infinitive_tail(verb, high)
-                if dobj is not None and verb.i < dobj.i < prep.i and prep.lower_ in ("for", "of"):
+                if dobj is not None and verb.i < dobj.i < prep.i and prep.lower_ in CAUSE_PREPS:
                     # 'thanked his supporters for delivering …', 'accused him of …': the one
                     # thanked or accused goes with it
                     return dobj.left_edge.i, high
@@ -204,7 +209,7 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
                 and is_cue(tok, ("direct",)) \
                 and not any(child.dep_ in SUBJECT_DEPS for child in tok.children):
             high = index
-        elif _another_report(tok, low):
+        elif _another_report(tok, low) or contrasted_report(tok):
             high = tok.left_edge.i
         elif prev in (",", "—", "–", "--", "-") and (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")
                                                      or tok.lower_ in CLAUSE_BREAKS or _perfect_participle(tok)):
@@ -212,7 +217,7 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
         else:
             continue
         break
-    while high > low + 1 and (doc[high - 1].is_punct or doc[high - 1].lower_ in ("and", "but", "or")) \
+    while high > low + 1 and (doc[high - 1].is_punct or doc[high - 1].lower_ in COORDINATORS) \
             and not ctx.inside_quote(doc[high - 1].idx):
         high -= 1
     return low, high

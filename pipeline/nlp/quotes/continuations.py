@@ -7,7 +7,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from pipeline.nlp.quotes.context import QuoteContext
+from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.syntax import trim_range
+
+COORDINATORS = word_set("coordinators")
 
 
 class Continuation(NamedTuple):
@@ -28,7 +31,7 @@ def that_conjunct(ctx: QuoteContext, verb, low: int, high: int) -> Continuation 
     for child in verb.children:
         if child.dep_ == "conj" and child.i >= high and not ctx.inside_quote(child.idx) and (any(
                 mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children) or _that_misread(child)) \
-                and _after_gap(doc, high, child.left_edge.i, ("and", "but", "or")):
+                and _after_gap(doc, high, child.left_edge.i, COORDINATORS):
             return Continuation(high, child.right_edge.i + 1)
     return None
 

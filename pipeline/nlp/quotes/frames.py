@@ -14,6 +14,9 @@ CLAUSE_NOUNS = word_set("clause_nouns")
 PREP_NOUNS = word_map("prep_nouns")
 STANCE_ADJS = word_map("stance_adjectives")
 COPULA_NOUNS = word_set("copula_nouns")
+RELATIVE_PRONOUNS = word_set("relative_pronouns")
+THING_PRONOUNS = word_set("thing_pronouns")
+DUMMY_SUBJECTS = word_set("dummy_subjects")
 RAISING_VERBS = word_set("raising_verbs")
 COLON_STOP = word_set("colon_stop")
 HEARSAY_ADVERBS = word_set("hearsay_adverbs")
@@ -100,7 +103,7 @@ def passive_content(verb):
     agent = next((child for child in verb.children if child.dep_ == "agent"), None)
     agent_object = next((child for child in agent.children if child.dep_ == "pobj"), None) \
         if agent is not None else None
-    if passive_subject is None or agent_object is None or passive_subject.lower_ in ("who", "which", "that"):
+    if passive_subject is None or agent_object is None or passive_subject.lower_ in RELATIVE_PRONOUNS:
         return None
     return agent_object, (passive_subject.left_edge.i, passive_subject.right_edge.i + 1)
 
@@ -151,7 +154,7 @@ def adjective_cue(tok):
         return None
     subject = next((child for child in tok.head.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i),
                    None)
-    if subject is None or subject.lower_ in ("it", "there", "this", "that", "which"):
+    if subject is None or subject.lower_ in THING_PRONOUNS | DUMMY_SUBJECTS:
         return None
     for child in tok.children:
         if child.i < tok.i:
@@ -226,7 +229,7 @@ def noun_cue(tok):
             if by_phrase is not None else None
     if speaker is None and tok.dep_ == "dobj":
         speaker = next((child for child in tok.head.children if child.dep_ == "nsubj"), None)
-    if speaker is None or speaker.lower_ in ("it", "this", "that", "which"):
+    if speaker is None or speaker.lower_ in THING_PRONOUNS:
         return None
     return speaker, content
 
@@ -245,7 +248,7 @@ def raising(ctx: QuoteContext, verb) -> tuple[int, int] | None:
     if subject is not None and subject.lower_ == "it" and complement is None:
         clause = next((child for child in kids if child.dep_ == "ccomp" and child.i > verb.i), None)
         return (clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
-    if complement is None or subject is None or subject.lower_ in ("it", "there") or ctx.inside_quote(subject.idx):
+    if complement is None or subject is None or subject.lower_ in DUMMY_SUBJECTS or ctx.inside_quote(subject.idx):
         return None
     # 'the Republican seemed to confirm critiques of …', 'appeared to imply that …': a speech
     # or object cue in the complement reports the subject's words itself — left to that cue

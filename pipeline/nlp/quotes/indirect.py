@@ -50,6 +50,7 @@ from pipeline.records import Quote
 
 NO_INDIRECT_CUES = word_set("no_indirect_cues")
 RECORD_NOUNS = word_set("record_nouns")
+ASKED_CLAUSE_MARKS = word_set("asked_clause_marks")
 STANCE_AGENTS = word_set("stance_agents")
 
 
@@ -297,7 +298,7 @@ def _unnamed_asker(ctx: QuoteContext, verb, question, reporter: Reporter) -> Non
     of unnamed askers."""
     doc = ctx.doc
     if verb.lower_ == "asked" and verb.dep_ == "advcl" and question is not None and (
-            verb.i == verb.sent.start or doc[verb.i - 1].lower_ in ("when", "after", "if")):
+            verb.i == verb.sent.start or doc[verb.i - 1].lower_ in ASKED_CLAUSE_MARKS):
         low, high = trim_range(doc, question.left_edge.i, question.right_edge.i + 1)
         if high - low >= 2 and not reporter.overlaps(*char_span(doc, low, high)):
             reporter.report(*char_span(doc, low, high), verb)

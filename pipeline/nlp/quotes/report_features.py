@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from pipeline.nlp.quotes.context import QuoteContext
+from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue, is_passive
 from pipeline.records import Quote
 
-PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"}
+PRONOUNS = word_set("feature_pronouns")
 
 
 class Report(NamedTuple):

@@ -19,7 +19,7 @@ OTHER_PRONOUNS = word_set("other_pronouns")
 ANONYMOUS_HEADS = word_set("anonymous_heads")
 TITLE_HEADS = title_heads()
 PERSON_NOUNS = word_set("person_nouns") | TITLE_HEADS
-INDEFINITE_DETERMINERS = ("a", "an", "some", "several", "two", "three", "many", "one", "another")
+INDEFINITE_DETERMINERS = word_set("indefinite_determiners")
 
 
 def speaker_span(subject) -> tuple[int, int]:

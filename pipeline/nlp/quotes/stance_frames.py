@@ -17,10 +17,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.nlp.quotes.content import said_on_a_medium
-from pipeline.nlp.quotes.lexicon import RULES
+from pipeline.nlp.quotes.lexicon import RULES, word_set
 
 FRAMES_PATH = RULES / "quote_frames.tsv"
-NO_SPEAKER_WORDS = frozenset({"it", "its", "this", "that", "which", "there", "what"})
+NO_SPEAKER_WORDS = word_set("no_speaker_words")
 
 
 class Frame(NamedTuple):
