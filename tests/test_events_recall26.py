@@ -1,7 +1,8 @@
 """Recall rules of issue 11, session 26 (pipeline.nlp.events), on made-up sentences with the real model: a stated
 future backing of a person, party, bill or policy is SUPPORT (planned), an agreement to another side's terms AGREE
 (the lead's decision, session 26); a subject the parser hung on the auxiliary is the verb's; a he/his in a
-reported clause stands for a one-word speaker the tagger made an organization."""
+reported clause stands for a one-word speaker the tagger made an organization; a probe of allegations targets whom
+they are about; a noun joined by a hyphen before a participle modifier is its agent ("Russian-backed separatists")."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
@@ -35,3 +36,10 @@ def test_his_in_a_reported_clause_is_a_one_word_speaker_tagged_org():
 def test_a_probe_of_allegations_targets_whom_the_allegations_are_about():
     got = _events("The league opened a probe of allegations that the coach Smith received improper payments.")
     assert _has(got, "INVESTIGATE", "league", "Smith")
+
+
+def test_a_hyphen_joined_agent_of_a_participle_modifier_backs_the_noun():
+    got = _events("Russian-backed separatists attacked the airport.")
+    assert _has(got, "SUPPORT", "Russian", "separatists")
+    got = _events("The senators blocked a lot of GOP-backed legislation.")
+    assert _has(got, "SUPPORT", "GOP", "legislation")
