@@ -64,3 +64,9 @@ def test_conducting_a_study_is_no_investigation():
     assert not _has(got, "INVESTIGATE")
     got = _events("Lord Scarman, who conducted the inquiry into the 1981 Brixton riots, has died.")
     assert _has(got, "INVESTIGATE", "Scarman")
+
+
+def test_help_received_from_no_one_named_is_no_aid():
+    assert not _has(_events("The good news is that Tara Reid is getting help, according to People Magazine."), "AID")
+    # help from a named giver stays
+    assert _has(_events("The refugees received aid from the Red Cross."), "AID", "Red Cross", "refugees")
