@@ -1,12 +1,12 @@
-"""The indirect step: every rule of INDIRECT_CUE_RULES tried on every token (sentence by
-sentence, nearer the root first), then the verbs no lexicon lists, each taken as a cue
+"""The indirect step: every rule of INDIRECT_CUE_RULES that can apply to a token's part of speech tried on
+every token (sentence by sentence, nearer the root first), then the verbs no lexicon lists, each taken as a cue
 ('unlisted_verb') and kept only when the learned model (`report_filter`) judges its
 report likely enough to be one."""
 from __future__ import annotations
 
 from pipeline.nlp.docindex import doc_sents, token_depths
 from pipeline.nlp.quotes.context import QuoteContext
-from pipeline.nlp.quotes.indirect import INDIRECT_CUE_RULES, Reporter, listed_verb, report_candidate, verb_frame
+from pipeline.nlp.quotes.indirect import Reporter, listed_verb, report_candidate, rules_for, verb_frame
 from pipeline.nlp.quotes.report_filter import UNLISTED, installed_model, kept_reports
 from pipeline.records import Quote
 
@@ -24,12 +24,16 @@ def _token_order(ctx: QuoteContext) -> list[int]:
 
 def _listed_reports(ctx: QuoteContext, order: list[int], reporter: Reporter) -> None:
     starts = ctx.token_starts  # (each token's offset: no Token object for one skipped here)
+    rules_of: dict[str, list] = {}  # part of speech -> the rules that can apply (`rules_for`)
     for index in order:
         if starts[index] in reporter.used_cues or ctx.inside_quote(starts[index]):
             continue
         tok = ctx.doc[index]
+        pos = tok.pos_
+        if pos not in rules_of:
+            rules_of[pos] = rules_for(pos)
         found = None
-        for rule in INDIRECT_CUE_RULES:
+        for rule in rules_of[pos]:
             reporter.rule = rule.__name__
             found = rule(ctx, tok, reporter)
             if found is not None:
