@@ -57,3 +57,16 @@ def test_a_punished_organization_named_by_a_common_noun_is_the_target():
 def test_an_air_attack_is_military_force():
     got = _events("Education programmes have been suspended since the start of Israeli air attacks on Gaza.")
     assert _has(got, "FIGHT", "Israeli", "Gaza") and not _has(got, "ASSAULT", "Israeli")
+
+
+def test_conducting_a_study_is_no_investigation():
+    got = _events("Prof Joni Lovenduski, who conducted the study with the help of Margaret Moran MP, said she was shocked.")
+    assert not _has(got, "INVESTIGATE")
+    got = _events("Lord Scarman, who conducted the inquiry into the 1981 Brixton riots, has died.")
+    assert _has(got, "INVESTIGATE", "Scarman")
+
+
+def test_help_received_from_no_one_named_is_no_aid():
+    assert not _has(_events("The good news is that Tara Reid is getting help, according to People Magazine."), "AID")
+    # help from a named giver stays
+    assert _has(_events("The refugees received aid from the Red Cross."), "AID", "Red Cross", "refugees")

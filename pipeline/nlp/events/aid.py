@@ -1,4 +1,5 @@
-"""Sense of 'help X do Y' (`refine.REFINEMENTS` reads `helped_action` after `political_help` and `campaign_help`).
+"""Sense of 'help X do Y' (`refine.REFINEMENTS` reads `helped_action` after `political_help` and `campaign_help`), and
+help from no one named (`giverless_aid`, read by `nonevents.NON_EVENTS`).
 
 PLOVER AID is "all provisions of providing material aid whose material benefits primarily accrue to the recipient"
 (monetary, military and police, humanitarian aid, asylum). 'Help X do Y' tells support of X's action - a hot start
@@ -37,3 +38,13 @@ def helped_action(found: Found, lex: Lexicon) -> Sense | None:
     if not actions or _material(tok.sent, actions, lex):
         return None
     return Sense("-", None, None)
+
+
+def giverless_aid(found: Found, lex: Lexicon) -> bool:
+    """"Tara Reid is getting help, according to People Magazine", "the perpetrator did not act alone, receiving help
+    from as many as five other individuals" (the giver missed): PLOVER AID is a provision by an actor to a recipient;
+    an aid noun received from no one the rules name is treatment or a misread giver, no event (on the pooled
+    development files every AID without a source was wrong, 0 of 2). A verb keeps its event ("Doctors from two
+    American aid groups donated goods", a GSR record whose giver the rules miss, is still a donation)."""
+    return found.trig.type == "AID" and found.tok.pos_ in ("NOUN", "PROPN") and \
+        not any(m is not None or text for m, text in found.sources)

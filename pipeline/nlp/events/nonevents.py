@@ -5,6 +5,7 @@ of them gave another sense ("threatened to sanction": a THREATEN). Each rule is 
 event)."""
 from __future__ import annotations
 
+from pipeline.nlp.events.aid import giverless_aid
 from pipeline.nlp.events.casualties import casualty_toll, retold_deed
 from pipeline.nlp.events.lexicon import Lexicon
 
@@ -203,5 +204,5 @@ def unresolved_possessor(found, lex: Lexicon) -> bool:
 
 
 NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack, caught_in_disaster, free_choice_target, casualty_toll,
-              retold_deed, unresolved_possessor)
+              retold_deed, unresolved_possessor, giverless_aid)
 UNREFINED_NON_EVENTS = (modeless_generated,)  # read only when no refinement gave the event another sense

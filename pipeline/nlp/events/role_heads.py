@@ -45,8 +45,8 @@ def operation_source(site: Site) -> tuple[list, object]:
 def thing_holders(site: Site, target) -> list:
     """"an attack on the Tories' record", "an inquiry into the senator's finances", "criticisms of the actions taken by
     the CIA": a thing as the target of a noun event stands for its holder (a non-pronoun possessor, else its "of"
-    phrase, else an actor modifier: "the government plans", else the agent of the participle that modifies it); an
-    actor stays itself."""
+    phrase, else an actor modifier: "the government plans", else the agent of the participle that modifies it, else
+    the subject of its that-clause: "a probe of allegations that he received benefits"); an actor stays itself."""
     if site.actor(target, True) is not None or physical_target(site.trig, target, site.lex):
         return [target]  # an actor, or the aimed-at thing of an assault ("an attack on merchant vessels")
     kids = list(target.children)
@@ -57,7 +57,8 @@ def thing_holders(site: Site, target) -> list:
         p for acl in kids if acl.dep_ == "acl" and acl.tag_ == "VBN"  # "the actions taken by X"
         for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or [
         p for c in (target.head.children if target.dep_ == "nsubjpass" else ())  # "the change was made by X and drew"
-        if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or place_holder(site, target)
+        if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or that_clause_subjects(target) or \
+        place_holder(site, target)
     return holders[:1] or [target]
 
 

@@ -55,12 +55,19 @@ HEADING_MARKS = (":", "--", "\u2014")  # what closes a dateline or heading openi
 def _own_subjects(v) -> list:
     """The verb's own subjects; "New Delhi / Mumbai: An Indian warship foiled ...": a dateline or heading the parser
     made a second subject before the real one is none (only the subjects after the mark that closes it count)."""
-    subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")] or _auxiliary_subjects(v)
     if len(subj) > 1:
         marks = [t.i for t in v.doc[subj[0].i:v.i] if t.text in HEADING_MARKS]
         after = [c for c in subj if marks and c.i > marks[-1]]
         return after or subj
     return subj
+
+
+def _auxiliary_subjects(v) -> list:
+    """"Since Trump became the nominee, he has consolidated support": after a fronted clause the parser sometimes hangs
+    the subject on the auxiliary instead of its verb; a subject of the verb's auxiliary is the verb's."""
+    return [c for a in v.children if a.dep_ in ("aux", "auxpass") and a.i < v.i
+            for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _speaker_of(verb, inherit: bool) -> list:

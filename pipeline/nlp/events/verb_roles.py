@@ -129,6 +129,18 @@ def _stray_agent(tok) -> list:
     return []
 
 
+def hyphen_agent(tok) -> list:
+    """"Russian-backed separatists", "GOP-backed legislation", "tea-party backed candidate": a noun joined before a
+    participle that modifies a noun (by a hyphen, or standing right before it) is the participle's agent."""
+    if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.i == tok.sent.start:
+        return []
+    left = tok.doc[tok.i - 2] if tok.doc[tok.i - 1].text == "-" and tok.i - 2 >= tok.sent.start else tok.doc[tok.i - 1]
+    if left.pos_ not in ("NOUN", "PROPN") or left.dep_ not in ("npadvmod", "compound", "nmod", "amod") or \
+            left.head.i not in (tok.i, tok.head.i):
+        return []
+    return [left]
+
+
 def verb_subject(tok, trig: Trigger, kind: str, lex: Lexicon, ctx: set[str]) -> Subject | None:
     """The subject heads of a verb sense and whether it is passive; None when the sense does not apply (an accident
     as subject, or its conditions fail). Needs no target: `pairs.sense_pairs` asks it first (most senses of a trigger
@@ -137,9 +149,9 @@ def verb_subject(tok, trig: Trigger, kind: str, lex: Lexicon, ctx: set[str]) -> 
     accidents = (lex.context or {}).get("ACCIDENT", frozenset())
     if not passive and any(s.lemma_.lower() in accidents or s.lower_ in accidents for s in sources):
         return None  # "a hit and run accident that killed a woman", "a crash killed three": nobody did it
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if (tok.dep_ == "acl" or hyphen_agent(tok)) and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         sources, passive = [appositive_holder(tok.head)], True  # "39 drug traffickers arrested", "X, one of
-        # the men arrested"
+        # the men arrested", "Russian-backed separatists"
     if not sense_ok(trig, tok, kind, direct_objects(tok, sources if passive else None), ctx):
         return None
     return Subject(sources, passive)
@@ -154,7 +166,7 @@ def verb_roles(site: Site) -> Roles | None:
     site.tgt_heads = site.tgt_heads + _object_partners(site)
     roles = Roles(sources, [], passive)
     agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or \
-        _stray_agent(tok) if passive else []
+        _stray_agent(tok) or hyphen_agent(tok) if passive else []
     agent = [x for a in agent[:1] for x in expand_conj(a)]
     if passive and not _passive_roles(site, roles, agent):
         return None

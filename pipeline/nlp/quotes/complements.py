@@ -18,6 +18,7 @@ from pipeline.nlp.quotes.syntax import SUBJECT_DEPS, is_cue
 
 ANSWER_WORDS = word_set("answer_words")
 LIGHT_REPORT_VERBS = word_set("light_report_verbs")
+QUESTION_MARKS = word_set("question_marks")
 
 
 class Complement(NamedTuple):
@@ -89,7 +90,7 @@ def asked_question(ctx: QuoteContext, verb) -> Complement | None:
     if verb.lemma_.lower() != "ask":
         return None
     head = next((child for child in verb.children if child.dep_ == "advcl" and child.i > verb.i and any(
-        mark.dep_ == "mark" and mark.lower_ in ("if", "whether") for mark in child.children)), None)
+        mark.dep_ == "mark" and mark.lower_ in QUESTION_MARKS for mark in child.children)), None)
     return Complement((head.left_edge.i, head.right_edge.i + 1), head) if head is not None else None
 
 

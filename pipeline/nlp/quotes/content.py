@@ -22,6 +22,7 @@ TO_OBJECT_VERBS = word_set("to_object_verbs")
 MEDIUM_PREPS = word_set("medium_preps")
 CAUSE_PREPS = word_set("cause_preps")
 COORDINATORS = word_set("coordinators")
+OBJECT_RELATIVES = word_set("object_relatives")
 NAMING_VERBS = word_set("naming_verbs")
 FRONTED_DEPS = {"advcl", "prep", "npadvmod", "advmod", "punct"}  # what may lead a clause in
 
@@ -158,7 +159,7 @@ def object_content(verb) -> tuple[int, int] | None:
         named = _naming_content(verb, kids, dobj, oprd)
         if named is not None:
             return named
-    if dobj is not None and dobj.lower_ in ("which", "that", "whom") and verb.dep_ == "relcl" and dobj.i < verb.i \
+    if dobj is not None and dobj.lower_ in OBJECT_RELATIVES and verb.dep_ == "relcl" and dobj.i < verb.i \
             and lemma not in LISTENER_VERBS:
         # 'the bill, which Clinton also supports': the relative pronoun stands for the content
         return dobj.i, dobj.i + 1

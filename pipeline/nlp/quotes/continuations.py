@@ -11,6 +11,7 @@ from pipeline.nlp.quotes.lexicon import word_set
 from pipeline.nlp.quotes.syntax import trim_range
 
 COORDINATORS = word_set("coordinators")
+CLAUSE_OPENERS = word_set("clause_openers")
 
 
 class Continuation(NamedTuple):
@@ -70,8 +71,8 @@ def verbless_tail(ctx: QuoteContext, verb, low: int, high: int) -> Continuation 
     while sent_end > high and doc[sent_end - 1].is_punct:
         sent_end -= 1
     tail = doc[high:sent_end]
-    opens = doc[high].text == ";" or doc[high].lower_ in ("but", "and") or (
-        doc[high].text == "," and high + 1 < sent_end and doc[high + 1].lower_ in ("but", "and"))
+    opens = doc[high].text == ";" or doc[high].lower_ in CLAUSE_OPENERS or (
+        doc[high].text == "," and high + 1 < sent_end and doc[high + 1].lower_ in CLAUSE_OPENERS)
     if not opens or len([tok for tok in tail if tok.is_alpha or tok.like_num]) < 3:
         return None
     if any(tok.pos_ in ("VERB", "AUX") or ctx.inside_quote(tok.idx) for tok in tail):

@@ -17,6 +17,9 @@ COPULA_NOUNS = word_set("copula_nouns")
 RELATIVE_PRONOUNS = word_set("relative_pronouns")
 THING_PRONOUNS = word_set("thing_pronouns")
 DUMMY_SUBJECTS = word_set("dummy_subjects")
+NOUN_CLAUSE_MARKS = word_set("noun_clause_marks")
+PERSONAL_POSSESSIVES = word_set("personal_possessives")
+DEMONSTRATIVE_PRONOUNS = word_set("demonstrative_pronouns")
 RAISING_VERBS = word_set("raising_verbs")
 COLON_STOP = word_set("colon_stop")
 HEARSAY_ADVERBS = word_set("hearsay_adverbs")
@@ -189,7 +192,7 @@ def _noun_content(tok) -> tuple[int, int] | None:
     lemma = tok.lemma_.lower()
     if lemma in CLAUSE_NOUNS:
         clause = next((child for child in tok.children if child.dep_ in ("acl", "ccomp") and child.i > tok.i and (
-            any(mark.dep_ == "mark" and mark.lower_ in ("that", "to") for mark in child.children)
+            any(mark.dep_ == "mark" and mark.lower_ in NOUN_CLAUSE_MARKS for mark in child.children)
             or any(mark.dep_ == "aux" and mark.lower_ == "to" and mark.i < child.i for mark in child.children))), None)
         if clause is not None:
             return clause.left_edge.i, clause.right_edge.i + 1
@@ -222,7 +225,7 @@ def noun_cue(tok):
     if content is None:
         return None
     speaker = next((child for child in tok.children if child.dep_ == "poss" and child.pos_ != "PRON"
-                    or child.dep_ == "poss" and child.lower_ in ("his", "her", "their")), None)
+                    or child.dep_ == "poss" and child.lower_ in PERSONAL_POSSESSIVES), None)
     if speaker is None:
         by_phrase = next((child for child in tok.children if child.dep_ == "prep" and child.lower_ == "by"), None)
         speaker = next((child for child in by_phrase.children if child.dep_ == "pobj"), None) \
@@ -397,7 +400,7 @@ def as_clause(ctx: QuoteContext, verb):
     agent = next((child for child in verb.children if child.dep_ == "agent"), None)
     if speaker is None and agent is not None:
         speaker = next((child for child in agent.children if child.dep_ == "pobj"), None)
-    if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in ("it", "this", "that"):
+    if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in DEMONSTRATIVE_PRONOUNS:
         return None
     main = verb.head
     low, high = main.left_edge.i, main.right_edge.i + 1

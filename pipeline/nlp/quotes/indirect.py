@@ -51,6 +51,7 @@ from pipeline.records import Quote
 NO_INDIRECT_CUES = word_set("no_indirect_cues")
 RECORD_NOUNS = word_set("record_nouns")
 ASKED_CLAUSE_MARKS = word_set("asked_clause_marks")
+STANCE_TARGET_PREPS = word_set("stance_target_preps")
 STANCE_AGENTS = word_set("stance_agents")
 
 
@@ -144,7 +145,7 @@ def stance_predicate(ctx: QuoteContext, tok, reporter: Reporter) -> Candidate | 
     annotated, left out.)"""
     if tok.pos_ != "NOUN" or tok.dep_ != "attr" or tok.lemma_.lower() not in STANCE_AGENTS:
         return None
-    prep = next((child for child in tok.children if child.dep_ == "prep" and child.lower_ in ("of", "for")), None)
+    prep = next((child for child in tok.children if child.dep_ == "prep" and child.lower_ in STANCE_TARGET_PREPS), None)
     pobj = next((child for child in prep.children if child.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None:
         pobj = next((child for child in tok.children if child.dep_ == "compound" and child.pos_ == "PROPN"), None)

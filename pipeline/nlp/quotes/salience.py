@@ -17,6 +17,7 @@ from pipeline.records import Quote
 PRONOUN_GENDER = {word: values[0] for word, values in word_map("pronoun_gender").items()}
 ORGANIZATION_NOUNS = word_set("organization_nouns")
 REPLY_VERBS = word_set("reply_verbs")
+IT_FORMS = word_set("it_forms")
 ASKING_VERBS = word_set("asking_verbs")
 
 ORGANIZATION = "organization"  # the kind of it/its and 'the firm'
@@ -31,7 +32,7 @@ def _speaker_class(ctx: QuoteContext, quote: Quote) -> str | None:
     if text in PRONOUN_GENDER:
         return PRONOUN_GENDER[text]
     words = text.replace("’s", " ").replace("'s", " ").split()
-    if text in ("it", "its") or 2 <= len(words) <= 6 and words[0] == "the" and words[-1] in ORGANIZATION_NOUNS:
+    if text in IT_FORMS or 2 <= len(words) <= 6 and words[0] == "the" and words[-1] in ORGANIZATION_NOUNS:
         return ORGANIZATION
     if 2 <= len(words) <= 5 and words[0] == "the" and words[-1] in PERSON_NOUNS and quote.speaker_entity_key is None \
             and ctx.token_at(quote.speaker_end - 1).tag_ in ("NN", "NNP"):

@@ -20,6 +20,11 @@ ANONYMOUS_HEADS = word_set("anonymous_heads")
 TITLE_HEADS = title_heads()
 PERSON_NOUNS = word_set("person_nouns") | TITLE_HEADS
 INDEFINITE_DETERMINERS = word_set("indefinite_determiners")
+SPEAKER_PHRASE_PREPS = word_set("speaker_phrase_preps")
+RELATIVE_PRONOUNS = word_set("relative_pronouns")
+GENDERED_PRONOUNS = word_set("gendered_pronouns")
+IT_FORMS = word_set("it_forms")
+CONTINUING_PRONOUNS = word_set("continuing_pronouns")
 
 
 def speaker_span(subject) -> tuple[int, int]:
@@ -32,7 +37,7 @@ def speaker_span(subject) -> tuple[int, int]:
         for child in tok.children:
             if child.dep_ in TRIM_DEPS or child.is_space:
                 continue
-            if child.dep_ == "prep" and child.i > subject.i and child.lower_ not in ("of", "for", "at", "from", "with"):
+            if child.dep_ == "prep" and child.i > subject.i and child.lower_ not in SPEAKER_PHRASE_PREPS:
                 continue
             keep.add(child.i)
             stack.append(child)
@@ -86,7 +91,7 @@ def resolve_pronoun(ctx: QuoteContext, gender: str | None, pos: int, para_start:
 def resolve_speaker(ctx: QuoteContext, subject, para_start: int, last: str | None) -> Speaker:
     """The speaker a subject token stands for: its phrase, span and entity."""
     doc = ctx.doc
-    if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" \
             and subject.head.head.i != subject.head.i:
         # 'Russia, which backed the Syrian government': the relative pronoun's antecedent
         return resolve_speaker(ctx, subject.head.head, para_start, last)
@@ -172,11 +177,11 @@ def mention_root(ctx: QuoteContext, mention):
 def _pronoun_speaker(ctx: QuoteContext, subject, para_start: int, last: str | None) -> Speaker:
     start, end, text = subject.idx, subject.idx + len(subject.text), subject.text
     lower = subject.lower_
-    if lower in ("he", "she", "his", "her"):
+    if lower in GENDERED_PRONOUNS:
         return Speaker(text, start, end, resolve_pronoun(ctx, PRONOUN_GENDER[lower], start, para_start, last))
-    if lower in ("it", "its"):
+    if lower in IT_FORMS:
         return Speaker(text, start, end, resolve_it(ctx, start, para_start))
-    if lower in ("i", "we", "they", "who") and last:
+    if lower in CONTINUING_PRONOUNS and last:
         return Speaker(text, start, end, last if lower != "i" else None)
     return Speaker(text, start, end, None)
 

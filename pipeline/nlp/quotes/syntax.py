@@ -13,6 +13,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TRIM_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # (a modal auxiliary makes its verb finite: "will join")
 WH_NOBODY = word_set("wh_nobody")
+BARE_SAY_FORMS = word_set("bare_say_forms")
 
 
 def is_cue(tok, uses=("direct",)) -> bool:
@@ -21,7 +22,7 @@ def is_cue(tok, uses=("direct",)) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("ROOT",):
         return False
     return speech_verbs().get(tok.lemma_.lower()) in uses or (
-        tok.lower_ in ("says", "said", "say", "tells", "told") and "direct" in uses
+        tok.lower_ in BARE_SAY_FORMS and "direct" in uses
     )
 
 
