@@ -126,31 +126,9 @@ def _going_to(clause) -> bool:
         any(a.dep_ == "aux" and a.lemma_.lower() == "be" for a in head.children)
 
 
-def planned_support(found: Found, lex: Lexicon) -> Sense | None:
-    """'will support the bill', 'would back Trump', 'will vote for X': a stated future backing of a person, party,
-    bill or policy stays SUPPORT (status planned); only backing a deal, terms or proposal of another side
-    (AGREEMENT_TERM words) is an agreement, left to `future_cooperation` (AGREE needs parties agreeing: the lead's
-    decision, session 26)."""
-    clause = found.tok if found.tok.pos_ == "VERB" else found.verb
-    if found.trig.type != "SUPPORT" or clause is None or found.status not in ("planned", "hypothetical"):
-        return None
-    if not any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children) and not _going_to(clause):
-        return None
-    if any(t.lemma_.lower() in lex.words("AGREEMENT_TERM") for t in _backed_things(found.tok)):
-        return None
-    return Sense("SUPPORT", found.trig.mode, found.cameo)
-
-
-def _backed_things(tok) -> list:
-    """The nouns a support trigger backs: its object, or the object of its 'for'/'behind' phrase."""
-    heads = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
-    heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return heads
-
-
 def future_cooperation(found: Found, lex: Lexicon) -> Sense | None:
-    """'will provide food aid to' (the light verb carries the future of a noun trigger), 'said they will release X',
-    'would meet X if ...': AGREE (a future backing stays SUPPORT: `planned_support` comes first)."""
+    """'will provide food aid to', 'said they will release X', 'will support a resolution' (the light
+    verb carries the future of a noun trigger), 'would meet X if ...': AGREE."""
     clause = found.tok if found.tok.pos_ == "VERB" else found.verb
     if clause is None or found.status not in ("planned", "hypothetical"):
         return None
@@ -385,7 +363,6 @@ REFINEMENTS: list[Callable[[Found, Lexicon], Sense | None]] = [
     conditional_threat,
     intent_to_cooperate,
     promised_rejection,
-    planned_support,
     future_cooperation,
     denied_agreement,
     armed_force_fight,
