@@ -2,7 +2,8 @@
 future backing is AGREE, as the PLOVER manual says ("cooperative actions of type CONSULT, SUPPORT, COOPERATE, and AID
 reported in future tense ... should be coded as AGREE"; refine.future_cooperation); a subject the parser hung on the auxiliary is the verb's; a he/his in a
 reported clause stands for a one-word speaker the tagger made an organization; a probe of allegations targets whom
-they are about; a noun joined by a hyphen before a participle modifier is its agent ("Russian-backed separatists")."""
+they are about; a noun joined by a hyphen before a participle modifier is its agent ("Russian-backed separatists"); the
+"by" phrase of a light verb carrying a noun passively is its doer ("a complaint has been made by X")."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
@@ -41,3 +42,8 @@ def test_a_hyphen_joined_agent_of_a_participle_modifier_backs_the_noun():
     assert _has(got, "SUPPORT", "Russian", "separatists")
     got = _events("The senators blocked a lot of GOP-backed legislation.")
     assert _has(got, "SUPPORT", "GOP", "legislation")
+
+
+def test_the_by_phrase_of_a_passive_light_verb_is_the_nouns_doer():
+    got = _events("An official complaint has been made to the regulator by the Board of Deputies of British Jews.")
+    assert _has(got, "DISAPPROVE", "Board of Deputies")

@@ -253,6 +253,16 @@ def _by_on_undergoer(noun) -> list:
             for p in c.children if p.dep_ == "pobj"][:1]
 
 
+def _light_agent(noun, lex: Lexicon) -> list:
+    """"the claim made by some campaign groups", "an official complaint has been made ... by the Board of Deputies":
+    the "by" phrase of a light verb that carries the noun passively (its participle modifier, or the passive verb the
+    noun is the subject of) is the noun's doer."""
+    verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    verbs += [noun.head] if noun.dep_ == "nsubjpass" else []
+    return [p for v in verbs if v.lemma_.lower() in lex.light for c in v.children if c.dep_ == "agent"
+            for p in c.children if p.dep_ == "pobj"][:1]
+
+
 def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     """Source heads a noun trigger names itself: possessor, 'by X', a demonym/organisation/person
     modifier ('Russian airstrikes') or an actor-noun modifier ('militant attack', 'police raid')."""
@@ -260,7 +270,7 @@ def noun_sources(noun, ms: MentionIndex, lex: Lexicon) -> list:
     if poss:
         return poss[:1]
     by = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-          for p in c.children if p.dep_ == "pobj"] or _by_on_undergoer(noun)
+          for p in c.children if p.dep_ == "pobj"] or _by_on_undergoer(noun) or _light_agent(noun, lex)
     if by:
         return expand_conj(by[0])
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not is_nonactor(c)
