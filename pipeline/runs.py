@@ -186,23 +186,33 @@ class PoolWatchdog:
             self._thread.join(timeout=5)
 
     def _waiting(self) -> bool:
+        """A step of this run is queued for the pool and holds no slot: unassigned, or assigned
+        without a slot to claim (two assignments raced for one free slot)."""
         info = self.instance.event_log_storage.get_concurrency_info(self.pool)
-        return any(s.run_id == self.run_id and s.assigned_timestamp is None for s in info.pending_steps)
+        holding = {slot.step_key for slot in info.claimed_slots if slot.run_id == self.run_id}
+        return any(s.run_id == self.run_id and s.step_key not in holding for s in info.pending_steps)
 
     def _watch(self) -> None:
         since = None
         while not self._stop.wait(POLL_S):
-            if not self._waiting() or assign_stranded_steps(self.instance, self.pool):
-                since = None
-                continue
-            holders = ", ".join(sorted(r[:8] for r in _pool_holders(self.instance, self.pool, self.run_id))) or "?"
-            if since is None:
-                since = time.monotonic()
-                self.logger.info(f"waiting for the warehouse writer pool '{self.pool}' (held by run {holders}); "
-                                 f"giving up after {self.timeout:.0f} s (NEWS_LOCK_TIMEOUT)")
-            elif time.monotonic() - since > self.timeout:
-                self._give_up(f"gave up after {self.timeout:.0f} s waiting for the warehouse writer pool "
-                              f"'{self.pool}', still held by run {holders} (set NEWS_LOCK_TIMEOUT to wait longer)")
+            try:
+                since = self._check(since)
+            except Exception as error:  # a busy SQLite file must not end the watch (the run would wait unbounded)
+                self.logger.warning(f"pool watchdog: could not read the '{self.pool}' pool ({error}); retrying")
+
+    def _check(self, since: float | None) -> float | None:
+        """One poll: None while the run is not waiting (or was just given a slot), else when the wait began."""
+        if not self._waiting() or assign_stranded_steps(self.instance, self.pool):
+            return None
+        holders = ", ".join(sorted(r[:8] for r in _pool_holders(self.instance, self.pool, self.run_id))) or "?"
+        if since is None:
+            self.logger.info(f"waiting for the warehouse writer pool '{self.pool}' (held by run {holders}); "
+                             f"giving up after {self.timeout:.0f} s (NEWS_LOCK_TIMEOUT)")
+            return time.monotonic()
+        if time.monotonic() - since > self.timeout:
+            self._give_up(f"gave up after {self.timeout:.0f} s waiting for the warehouse writer pool "
+                          f"'{self.pool}', still held by run {holders} (set NEWS_LOCK_TIMEOUT to wait longer)")
+        return since
 
     def _give_up(self, message: str) -> None:
         run = self.instance.get_run_by_id(self.run_id)

@@ -108,6 +108,31 @@ def test_a_step_queued_as_the_slot_is_freed_gets_the_slot(tmp_path):
                 time.sleep(0.2)
 
 
+def test_a_step_assigned_beside_a_held_slot_still_counts_as_waiting(tmp_path):
+    """Two assignments raced for one slot: the step that lost holds no slot, so its run is
+    still waiting and its NEWS_LOCK_TIMEOUT still applies; a storage error does not end the watch."""
+    with dg.DagsterInstance.local_temp(str(tmp_path)) as instance:
+        storage, pool = instance.event_log_storage, "duckdb_writer"
+        storage.set_concurrency_slots(pool, 1)
+        assert storage.claim_concurrency_slot(pool, "run-a", "warehouse_tables").is_claimed
+        storage.add_pending_step(pool, "run-b", "warehouse_tables", should_assign=True)  # the lost race
+        assert PoolWatchdog(instance, "run-b", pool)._waiting()
+        assert not PoolWatchdog(instance, "run-a", pool)._waiting()
+
+        watchdog = PoolWatchdog(instance, "run-b", pool, timeout=600)
+        failures = []
+
+        def busy(*_):
+            failures.append(1)
+            raise RuntimeError("database is locked")
+        watchdog._check = busy
+        with watchdog:
+            deadline = time.monotonic() + 30
+            while len(failures) < 2:
+                assert time.monotonic() < deadline and watchdog._thread.is_alive(), "the watch ended on an error"
+                time.sleep(0.1)
+
+
 def test_sensor_splits_a_large_tick_into_ordered_batches(tmp_path, monkeypatch):
     monkeypatch.setattr(automation, "BATCH_FILES", 2)
     shutil.copytree(SEEDS, tmp_path / "inbox")
