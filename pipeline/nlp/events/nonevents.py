@@ -199,8 +199,8 @@ def unresolved_possessor(found, lex: Lexicon) -> bool:
     the studio hit a snag": a noun event whose only source is its possessive pronoun ("his", "their") left unresolved
     names no actor as its doer (the coreference rules found no named antecedent the pronoun may stand for): no event
     rather than an event of 'his'."""
-    poss = {c.i: c.text for c in found.tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"}
-    return bool(poss) and bool(found.sources) and all(m is None and text in poss.values() for m, text in found.sources)
+    poss = {c.text for c in found.tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"}
+    return bool(poss) and bool(found.sources) and all(m is None and text in poss for m, text in found.sources)
 
 
 NON_EVENTS = (asked_act, heist, charged_deed, casualties_of_attack, caught_in_disaster, free_choice_target, casualty_toll,

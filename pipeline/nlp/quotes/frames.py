@@ -17,6 +17,7 @@ COPULA_NOUNS = word_set("copula_nouns")
 RELATIVE_PRONOUNS = word_set("relative_pronouns")
 THING_PRONOUNS = word_set("thing_pronouns")
 DUMMY_SUBJECTS = word_set("dummy_subjects")
+NO_SPEAKER_SUBJECTS = THING_PRONOUNS | DUMMY_SUBJECTS  # an adjective cue's subject that says nothing
 NOUN_CLAUSE_MARKS = word_set("noun_clause_marks")
 PERSONAL_POSSESSIVES = word_set("personal_possessives")
 DEMONSTRATIVE_PRONOUNS = word_set("demonstrative_pronouns")
@@ -157,7 +158,7 @@ def adjective_cue(tok):
         return None
     subject = next((child for child in tok.head.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i),
                    None)
-    if subject is None or subject.lower_ in THING_PRONOUNS | DUMMY_SUBJECTS:
+    if subject is None or subject.lower_ in NO_SPEAKER_SUBJECTS:
         return None
     for child in tok.children:
         if child.i < tok.i:

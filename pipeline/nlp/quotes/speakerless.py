@@ -1,10 +1,11 @@
 """Speakerless reports (issue 14, session 24): on fresh BBC text the predictions without a
 speaker were the least precise (`quotes_bbc_precision --sample 24`, judged before these rules).
 What is no report there, one named rule each: a name given ('which was formerly known as
-Worldcom', 'what are called "qualified industrial zones"'), a status assigned ('was found guilty of', session 26), a hearsay adverb on a verb that
-reports by itself ('…, the minister has reportedly said') or in a relative clause ('the euros it
-supposedly held'). And one frame that gives such a report its
-speaker: 'Women will be employed …, the minister has been reported as saying'."""
+Worldcom', 'what are called "qualified industrial zones"'), a status assigned ('was found
+guilty of', session 26), a hearsay adverb on a verb that reports by itself ('…, the minister
+has reportedly said') or in a relative clause ('the euros it supposedly held'). And one frame
+that gives such a report its speaker: 'Women will be employed …, the minister has been reported
+as saying'."""
 from __future__ import annotations
 
 from pipeline.nlp.quotes.lexicon import word_set
