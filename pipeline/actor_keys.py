@@ -16,8 +16,9 @@ links; on a warehouse built before the table, all of them once), replaced for re
 versions and purged with their versions. The keys are a function of the name rules: the
 table's comment holds the fingerprint of the code and rule files they come from
 (`keys_fingerprint`: pipeline.actor_key_rules computes them, this module only stores and
-reads them, so editing a query here keeps the stored keys); a load that finds another fingerprint rebuilds every link's keys in its
-transaction (and reads every link that once), so an edited rule file never leaves stale keys."""
+reads them, so editing a query here keeps the stored keys); a load that finds another
+fingerprint rebuilds every link's keys in its transaction (and reads every link that once),
+so an edited rule file never leaves stale keys."""
 from __future__ import annotations
 
 import hashlib
