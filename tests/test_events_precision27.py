@@ -11,3 +11,12 @@ def test_a_he_is_no_organization_of_the_knowledge_base():
     assert not _has(_events("Reuters said he would meet the prime minister on Friday."), "CONSULT", "Reuters")
     # a lone surname the small model tags ORG still stands for the person
     assert _has(_events("Sanders says he will meet Pope Francis on Friday."), "CONSULT", "Sanders", "Francis")
+
+
+def test_a_participle_on_a_possessed_thing_targets_its_holder():
+    # the participle's subject is the noun it modifies ('his plan'), not the clause's subject: Obama is the target
+    got = _events("Obama defended his plan, criticized by Republicans.")
+    assert _has(got, "DISAPPROVE", "Republicans", "Obama")
+    assert _has(_events("Smith said his proposal, backed by the mayor, would pass."), "SUPPORT", "mayor", "Smith")
+    # the verb's own subject stays no target of itself
+    assert not _has(_events("Obama defended his plan."), "SUPPORT", "Obama", "Obama")
