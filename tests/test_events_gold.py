@@ -14,7 +14,7 @@ import hashlib
 
 import pytest
 
-from pipeline.evaluate.events import (CORPORA, GOLD, gold_sentences, main, read_gold, same_story_files,
+from pipeline.evaluate.events import (CORPORA, corpus_of, GOLD, gold_sentences, main, read_gold, same_story_files,
                                        sample_candidates)
 from pipeline.nlp.events.train import training_files
 
@@ -32,14 +32,16 @@ def _sentences(name: str) -> list[str]:
     return [g["sentence"] for g in read_gold(GOLD.parent / name)]
 
 
-def _draw(seed: int, n_action: int, n_random: int, before: list[str], stories: bool = False) -> list[str]:
+def _draw(seed: int, n_action: int, n_random: int, before: list[str], stories: bool = False,
+          more_pools: bool = False) -> list[str]:
     """The seeded draw from files no gold file `before` it used, without sentences already in one of them
-    (`--fresh`); with `stories` also not from files retelling one of their stories (`--fresh-stories`)."""
+    (`--fresh`); with `stories` also not from files retelling one of their stories (`--fresh-stories`); with
+    `more_pools` from the two appended pools too (`--more-pools`)."""
     seen = {g["sentence"] for name in before for g in read_gold(GOLD.parent / name)}
     exclude = _files(before)
-    exclude |= same_story_files(exclude) if stories else frozenset()
-    return [s for _, s in sample_candidates(seed, n_action=n_action, n_random=n_random, exclude=exclude)
-            if s not in seen]
+    exclude |= same_story_files(exclude, more_pools) if stories else frozenset()
+    return [s for _, s in sample_candidates(seed, n_action=n_action, n_random=n_random, exclude=exclude,
+                                            more_pools=more_pools) if s not in seen]
 
 
 def test_heldout8_and_dev4_dev5_are_the_seeded_draws():
@@ -395,3 +397,17 @@ def test_fresh_stories_skip_files_retelling_a_used_story():
     assert {"bbc-news/politics/286.txt", "bbc-news/politics/005.txt"} <= copies
     assert not copies & used
     assert len(copies) < 10
+
+
+def test_more_pools_are_appended_after_the_four_pools():
+    """`--more-pools` (session 27) appends PolNeAR's dev split and BBC business after the four pools: the four pools'
+    rows of a draw are those of the same draw without the option (the seeded generator is consumed as before, so
+    every earlier draw stays the same), the rows after them come from both new pools, and `corpus_of` names those
+    pools in the per-corpus tables. Compared by fingerprint, so a failure prints no drawn text."""
+    exclude = _files(sorted(p.name for p in GOLD.parent.glob("events*.tsv")))
+    plain = sample_candidates(31, n_action=11, n_random=3, exclude=exclude)
+    more = sample_candidates(31, n_action=11, n_random=3, exclude=exclude, more_pools=True)
+    assert _digest([s for _, s in more[:len(plain)]]) == _digest([s for _, s in plain])
+    assert {corpus_of(rel) for rel, _ in more[len(plain):]} == {"polnear-dev", "bbc-business"}
+    assert [corpus_of(rel) for rel in ("polnear/train/text/a.txt", "bbc-news/politics/001.txt",
+                                       "ecbplus/1/1_1ecb.xml")] == ["polnear", "bbc-news", "ecbplus"]
