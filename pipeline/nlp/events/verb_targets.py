@@ -77,7 +77,10 @@ def _thing_holders(site: Site, targets: list) -> list:
 
 def _named_pronoun(site: Site, tok) -> bool:
     """"42% backed his legal action": a his/her possessive stands for the holder when it resolves to a named person
-    other than the verb's own subject ("defended his call to raise X" is no event on himself)."""
+    other than the verb's own subject ("defended his call to raise X" is no event on himself). The subject is the one
+    `verb_roles.verb_subject` gave (`site.subject`), not `subject_of`'s: for a participle modifying a noun it is that
+    noun ("Obama defended his plan, criticized by Republicans": the plan), where `subject_of` inherits the subject of
+    the clause above (Obama) and would wrongly drop the plan's holder as the verb's own subject."""
     if tok.lower_ not in ("his", "her"):
         return False
     got = site.actor(tok, False)
