@@ -1,5 +1,5 @@
 """The event gold files drawn by the seeded neutral procedure are what that procedure gives (issue 11): held-out
-8-22 and dev 4-22 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
+8-22 and dev 4-23 are re-drawn from ../shared/corpora and compared sentence by sentence, so no sentence was
 picked by hand (held-out 10-22 by fingerprint only: held-out 10 was scored once at the end of session 14, P 0.400
 R 0.130 F1 0.197, never tuned on; held-out 11-21 were scored once at the end of sessions 15, 17, 18, 19, 20, 21, 22,
 23, 24, 25 and 26, held-out 14 at P 0.500 R 0.150 F1 0.231, held-out 15 at P 0.286 R 0.143 F1 0.190, held-out 16 at
@@ -400,6 +400,16 @@ def test_heldout22_is_the_seeded_draw():
 def test_heldout22_is_never_training_data():
     """The learned steps, events_cv and events_misses read `training_files()`: held-out 22 must not be among them."""
     assert "events_heldout22.tsv" not in {p.name for p in training_files()}
+
+
+def test_dev23_is_the_seeded_draw():
+    """Dev 23 (session 27, a development file compared in the clear) was drawn with --fresh-stories --more-pools and
+    10 action + 3 random sentences per corpus after held-out 22 was committed."""
+    before = HELDOUT22_BEFORE + ["events_heldout22.tsv"]
+    assert _draw(20270103, 10, 3, before, stories=True, more_pools=True) == _sentences("events_dev23.tsv")
+    assert _draw(20270103, 10, 3, before, stories=True) != _sentences("events_dev23.tsv")
+    assert not _files(["events_dev23.tsv"]) & _files(before + SECOND)
+    assert not _files(["events_dev23.tsv"]) & same_story_files(_files(before + SECOND), more_pools=True)
 
 
 def test_fresh_sample_drops_sentences_a_gold_file_holds(capsys):
