@@ -92,6 +92,7 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev20.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev21.tsv
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev22.tsv
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_dev23.tsv
 	@echo 'learned steps, leave-one-file-out over the training gold files (proxy for a fresh file; not installed unless they beat the rules):'
 	$(BIN)/python -m pipeline.evaluate.events_cv
 	@echo 'learned actor-role step (session 17), leave-one-file-out over the same files (not installed unless it beats the rules):'

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Hashable, Iterable
 
-from pipeline.actors import entity_kb
+from pipeline.actor_kb import entity_kb
 from pipeline.names import (fold, group_key, initials, is_acronym, is_short_form, name_key, org_key,
                             person_name_parts, remembered)
 from pipeline.records import LocalEntity

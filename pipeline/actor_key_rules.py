@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.actor_components import entity_keys
-from pipeline.actors import entity_kb
+from pipeline.actor_kb import entity_kb
 from pipeline.names import ORG_WORDS, fold, initials, is_acronym, remembered
 from pipeline.records import LocalEntity
 

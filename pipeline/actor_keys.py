@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from pipeline import actor_components, actor_key_rules, names
+from pipeline import actor_components, actor_kb, actor_key_rules, names
 from pipeline.actor_components import context_of_names
 from pipeline.actor_key_rules import ALL_TYPES, HAS, LOOKS_UP, link_entity, link_keys, probes
 from pipeline.actor_resolution import PartialRead, StoredLink, stored_entity
@@ -39,7 +39,8 @@ TABLE = "actor_link_keys"
 KEYS_VERSION = "1"  # bump when the keys change in a way the fingerprinted files below do not show
 # what a link's keys are computed from: the key rules (not this module's queries), the name and
 # component code, the name rule files
-KEY_SOURCES = (Path(actor_key_rules.__file__), Path(actor_components.__file__), Path(names.__file__),
+KEY_SOURCES = (Path(actor_key_rules.__file__), Path(actor_kb.__file__), Path(actor_components.__file__),
+               Path(names.__file__),
                *(RULES / name for name in ("org_variants.tsv", "demonyms.tsv", "titles.tsv", "phoenix_actors.tsv",
                                            "entity_types.tsv", "not_entities.tsv")))
 

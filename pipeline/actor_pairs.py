@@ -73,8 +73,8 @@ def _apply_delta(con) -> int:
 
 
 def _recount_all(con) -> int:
-    """Count every article again (a warehouse built before the table, or other counting SQL)."""
-    ensure_views(con, READS)
+    """Count every article again (a warehouse built before the table, or other counting SQL);
+    the caller has made the views it reads (`ensure_views(con, READS)`)."""
     con.execute(f"DELETE FROM {TABLE}")
     con.execute("CREATE OR REPLACE TEMP TABLE pair_articles AS SELECT DISTINCT article_id FROM versions")
     con.execute(f"INSERT INTO {TABLE} SELECT actor_a, actor_b, {', '.join(COUNTS)} "
@@ -160,6 +160,7 @@ def store_missing_pairs(con) -> int:
         return 0
     con.execute("BEGIN TRANSACTION")
     try:
+        ensure_views(con, READS)
         pairs = _recount_all(con)
         con.execute("COMMIT")
     except BaseException:

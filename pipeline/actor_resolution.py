@@ -26,7 +26,8 @@ from typing import Iterable, NamedTuple
 from pipeline.actor_components import components, context_keys, touched
 from pipeline.actor_key_rules import person_retypable, with_kb_type
 from pipeline.actor_workers import resolve_parts
-from pipeline.actors import ActorIndex, Link, entity_kb
+from pipeline.actor_kb import entity_kb
+from pipeline.actors import ActorIndex, Link
 from pipeline.ids import stable_id
 from pipeline.names import fold, is_acronym, person_name_parts
 from pipeline.records import LocalEntity

@@ -33,10 +33,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from pipeline.actor_kb import entity_kb
 from pipeline.ids import stable_id
 from pipeline.names import (
-    NAME_CACHE,
-    KBEntry,
     comparison_key,
     honorific_gender,
     fold,
@@ -44,7 +43,6 @@ from pipeline.names import (
     initials,
     is_acronym,
     is_short_form,
-    kb_entry,
     org_key,
     person_name_parts,
     spelled_acronym,
@@ -53,33 +51,6 @@ from pipeline.records import LocalEntity
 
 
 ACCEPT = 0.75  # minimum confidence to link a variant name to an existing actor
-
-
-# kb_entry of each set of names, remembered: resolution asks it for every entity several
-# times per load; the NLP workers compute it for the entities they find (`remember_kb`), so
-# the load neither reads the knowledge base nor looks the names up. Bounded like the caches.
-_KB_OF_NAMES: dict[frozenset[str], KBEntry | None] = {}
-
-
-def entity_kb(entity: LocalEntity) -> KBEntry | None:
-    """The Phoenix actor an entity is, by its name or another full name of it ("UN" for an
-    organization; never a bare surname: the knowledge base holds people's full names only)."""
-    names = frozenset(entity.aliases | {entity.canonical_name})
-    if names in _KB_OF_NAMES:
-        return _KB_OF_NAMES[names]
-    return _remember_kb(names, kb_entry(names))
-
-
-def remember_kb(entity: LocalEntity, kb: KBEntry | None) -> None:
-    """Take `entity_kb(entity)` computed in another process (an NLP worker)."""
-    _remember_kb(frozenset(entity.aliases | {entity.canonical_name}), kb)
-
-
-def _remember_kb(names: frozenset[str], kb: KBEntry | None) -> KBEntry | None:
-    if len(_KB_OF_NAMES) >= NAME_CACHE:
-        _KB_OF_NAMES.clear()
-    _KB_OF_NAMES[names] = kb
-    return kb
 
 
 @dataclass

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 import polars as pl
 
 from pipeline import actor_keys, actor_pairs, catalog, faults, schema_keys, sentence_spans, versions
-from pipeline.actors import remember_kb
+from pipeline.actor_kb import remember_kb
 from pipeline.check_sql import BatchScope
 from pipeline.ids import stable_id
 from pipeline.load_actors import (PendingVersion, StoredActors, apply_actor_moves, read_reachable_actors,
@@ -235,7 +235,7 @@ def remember_fingerprints(articles: list[CleanArticle], annotations: list[Versio
 
 def remember_kb_entries(annotations: list[VersionAnnotations]) -> None:
     """The knowledge-base actor of each entity, as the NLP workers found it, handed to
-    actors.entity_kb (actor resolution then neither reads the knowledge base nor looks up
+    actor_kb.entity_kb (actor resolution then neither reads the knowledge base nor looks up
     these entities' names)."""
     for ann in annotations:
         for entity, kb in zip(ann.entities, ann.kb_entries or ()):

@@ -83,17 +83,22 @@ def stored_fingerprints(con) -> dict[str, str | None]:
                             "AND database_name = current_database() AND schema_name = current_schema()").fetchall())
 
 
+def outdated(con, names) -> list[str]:
+    """Those of the models `names` whose view is missing or out of date: its comment is not
+    the fingerprint of its file's SQL (as `create_view` writes it). The one comparison of
+    stored views with the files: the pending-work scan asks it for every model,
+    `ensure_views` for the models some SQL reads."""
+    files, stored = model_files(), stored_fingerprints(con)
+    return [name for name in names if stored.get(name) != model_fingerprint(files[name].read_text(encoding="utf-8"))]
+
+
 def ensure_views(con, names: tuple[str, ...]) -> None:
     """These models and the models they read as views, created from their files where
-    missing or out of date (the view's comment: the SQL's fingerprint, as `create_view`
-    writes it), so SQL run before the models step (pipeline.actor_pairs) reads the views
-    the models read, never a copy of their SQL."""
+    missing or out of date (`outdated`), so SQL run before the models step
+    (pipeline.actor_pairs) reads the views the models read, never a copy of their SQL."""
     files = model_files()
-    stored = stored_fingerprints(con)
-    for name in models_read_by(names):
-        sql = files[name].read_text(encoding="utf-8")
-        if stored.get(name) != model_fingerprint(sql):
-            create_view(con, name, sql)
+    for name in outdated(con, models_read_by(names)):
+        create_view(con, name, files[name].read_text(encoding="utf-8"))
 
 
 def create_all_views(con) -> list[str]:

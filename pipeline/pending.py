@@ -13,7 +13,7 @@ import os
 import duckdb
 
 from pipeline.inbox import scan_and_keep
-from pipeline.model_sql import model_files, model_fingerprint, stored_fingerprints
+from pipeline.model_sql import model_files, outdated
 from pipeline.paths import is_catalogue
 from pipeline.records import EXTRACTOR_VERSION
 
@@ -51,9 +51,8 @@ def stale_versions(con) -> list[str]:
 
 
 def outdated_models(con) -> list[str]:
-    stored = stored_fingerprints(con)
-    return [name for name, path in model_files().items()
-            if stored.get(name) != model_fingerprint(path.read_text(encoding="utf-8"))]
+    """Every model whose view is missing or out of date (model_sql.outdated)."""
+    return outdated(con, list(model_files()))
 
 
 @dataclass

@@ -179,6 +179,6 @@ class VersionAnnotations:
     events: list[Event]
     error: str | None = None  # the NLP stage failed on this version: its article is quarantined
     fingerprint: tuple | None = None  # versions.sketches.text_fingerprint of the text, from the worker
-    kb_entries: tuple | None = None  # actors.entity_kb of each of `entities`, from the worker
+    kb_entries: tuple | None = None  # actor_kb.entity_kb of each of `entities`, from the worker
     content_hash: str | None = None  # versions.version_hash of the version, from the worker
     quote_words: tuple | None = None  # versions.text.quote_words of each quote's text, from the worker

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import copy
 import random
+import sys
 from pathlib import Path
 
 import duckdb
 import polars as pl
 import pytest
 
-from pipeline import actor_key_rules, actor_keys, actor_pairs, actor_resolution, actor_workers, load, purge, reannotate
+from pipeline import (actor_components, actor_key_rules, actor_keys, actor_pairs, actor_resolution, actor_workers, actors,
+                      load, purge, reannotate)
 from pipeline.actor_components import components
 from pipeline.evaluate.actors_bbc import annotate_files, clusters, load_in_batches, mention_rows
 from pipeline.load_actors import entity_columns
@@ -246,6 +248,15 @@ def test_the_keys_fingerprint_covers_the_key_rules_not_the_index_queries():
     assert Path(actor_key_rules.__file__).resolve() in sources
     assert Path(actor_keys.__file__).resolve() not in sources
     assert actor_keys.link_keys is actor_key_rules.link_keys  # the index stores what the rules compute
+
+
+def test_the_keys_fingerprint_covers_the_knowledge_base_lookup_the_key_rules_read():
+    """`with_kb_type` and the `kb:` key read `entity_kb`: the module defining it is fingerprinted
+    (until session 27 it was pipeline.actors, outside KEY_SOURCES), all of pipeline.actors is not."""
+    sources = {path.resolve() for path in actor_keys.KEY_SOURCES}
+    for reader in (actor_key_rules, actor_components):
+        assert Path(sys.modules[reader.entity_kb.__module__].__file__).resolve() in sources
+    assert Path(actors.__file__).resolve() not in sources
 
 
 def _store(con, versions: dict[str, list[LocalEntity]]) -> list[actor_resolution.StoredLink]:

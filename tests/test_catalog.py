@@ -152,3 +152,26 @@ def test_cooccurrence_leaves_venues_out(seed_warehouse, tmp_path):
         with actor_pairs.recounted(con, [], version):
             con.execute("UPDATE mentions SET label = 'ORG' WHERE mention_id = 'm_venue'")  # the mention as an actor
         assert con.sql("SELECT * FROM actor_cooccurrence WHERE 'actor_venue' IN (actor_a, actor_b)").fetchall()
+
+
+def test_a_recount_of_every_article_makes_the_views_it_reads_once(seed_warehouse, tmp_path, monkeypatch):
+    """`recounted` on a table that is not current counts every article: the views the
+    counting SQL reads are made once (before session 27 twice: by `recounted` and again by
+    the fallback); `store_missing_pairs` still makes them itself (it has no caller that did)."""
+    copy = tmp_path / "w.duckdb"
+    shutil.copy2(seed_warehouse, copy)
+    calls = []
+    real = actor_pairs.ensure_views
+    monkeypatch.setattr(actor_pairs, "ensure_views", lambda con, names: calls.append(names) or real(con, names))
+    with duckdb.connect(str(copy)) as con:
+        want = sorted(con.sql(f"SELECT * FROM {actor_pairs.TABLE}").fetchall())
+        con.execute(f"COMMENT ON TABLE {actor_pairs.TABLE} IS NULL")  # counted by other SQL: count it whole
+        with actor_pairs.recounted(con, []):
+            pass
+        assert calls == [actor_pairs.READS]
+        assert sorted(con.sql(f"SELECT * FROM {actor_pairs.TABLE}").fetchall()) == want
+        con.execute(f"COMMENT ON TABLE {actor_pairs.TABLE} IS NULL")
+        con.execute("DROP VIEW stg_mentions")
+        assert actor_pairs.store_missing_pairs(con) == len(want)
+        assert calls == [actor_pairs.READS] * 2
+        assert "stg_mentions" not in outdated_models(con)

@@ -4,7 +4,7 @@ knowledge base nor looks those names up again; the rows are the same (warehouse_
 compared the bench's load)."""
 from __future__ import annotations
 
-from pipeline import actors, load, names, nlp
+from pipeline import actor_kb, load, names, nlp
 from pipeline.records import LocalEntity, VersionAnnotations
 
 TEXT = ("Tony Blair met Vladimir Putin in Moscow on Tuesday. Blair said the talks with the "
@@ -22,5 +22,5 @@ def test_the_load_uses_the_kb_entries_it_is_handed(monkeypatch):
     entity = LocalEntity("e1", "Somebody Nobody Else Names", "person", {"Somebody Nobody Else Names"})
     found = names.KBEntry("Somebody", "organization", "test.txt SOMEBODY", "")
     load.remember_kb_entries([VersionAnnotations(0, 1, [entity], [], [], [], kb_entries=(found,))])
-    monkeypatch.setattr(actors, "kb_entry", lambda *_: (_ for _ in ()).throw(AssertionError("looked up again")))
-    assert actors.entity_kb(entity) == found
+    monkeypatch.setattr(actor_kb, "kb_entry", lambda *_: (_ for _ in ()).throw(AssertionError("looked up again")))
+    assert actor_kb.entity_kb(entity) == found

@@ -6,7 +6,8 @@ recall/F1 by PLOVER type, by corpus and overall; predictions and gold events are
 one to one. `--sample` prints the candidate sentences of the seeded, neutral selection
 procedure that chose the gold extension (the labels were written by hand afterwards); with `--fresh`
 only from files no gold file has used (how held-out 8 and dev 4/5 were drawn); with `--fresh-stories` (from
-held-out 20 on) also not from a file that tells the same story as one of them under another file name.
+held-out 20 on) also not from a file that tells the same story as one of them under another file name; with
+`--more-pools` (from held-out 22 on) also from PolNeAR's dev split and BBC business, after the four first pools.
 
 `--gsr` scores the PLOVER Gold Standard Records (`../shared/corpora/event-coding/plover-gsr-dev.jsonl`):
 one event is labelled per sentence (other events of the sentence are not), so only recall is
@@ -16,6 +17,7 @@ measured there: a record is found when an event of its type is predicted in its 
 
     python -m pipeline.evaluate.events [gold.tsv] [--show]
     python -m pipeline.evaluate.events --sample [--seed N --n-action N --n-random N] [--fresh | --fresh-stories]
+                                        [--more-pools]
     python -m pipeline.evaluate.events --gsr [plover-gsr-dev.jsonl] [--show]
     python -m pipeline.evaluate.events --agreement GOLD_A GOLD_B [--show]
 
@@ -137,12 +139,23 @@ def _bbc_body_sents(path) -> list[str]:
     return _txt_sents(path)[1:]
 
 
-def sample_pools() -> dict[str, tuple[Path, object]]:
-    """Per corpus, the file pattern a draw samples from and the function splitting a file into sentences."""
-    return {"ecbplus": (CORPORA / "ecbplus/*/*.xml", _xml_sents),
-            "meantime": (CORPORA / "meantime/intra-doc_annotation/*/*.xml", _xml_sents),
-            "bbc-news": (CORPORA / "bbc-news/politics/*.txt", _bbc_body_sents),
-            "polnear": (CORPORA / "polnear/train/text/*.txt", _txt_sents)}
+# The pools `--more-pools` appends (session 27: the four first pools were nearly used up): name -> file pattern under
+# the corpora and sentence splitter. Appended after the four, so those consume the seeded generator as before and
+# every earlier draw is re-drawn unchanged.
+MORE_POOLS = {"polnear-dev": ("polnear/dev/text/*.txt", _txt_sents),
+              "bbc-business": ("bbc-news/business/*.txt", _bbc_body_sents)}
+
+
+def sample_pools(more_pools: bool = False) -> dict[str, tuple[Path, object]]:
+    """Per corpus, the file pattern a draw samples from and the function splitting a file into sentences; with
+    `more_pools` the MORE_POOLS after them."""
+    pools = {"ecbplus": (CORPORA / "ecbplus/*/*.xml", _xml_sents),
+             "meantime": (CORPORA / "meantime/intra-doc_annotation/*/*.xml", _xml_sents),
+             "bbc-news": (CORPORA / "bbc-news/politics/*.txt", _bbc_body_sents),
+             "polnear": (CORPORA / "polnear/train/text/*.txt", _txt_sents)}
+    if more_pools:
+        pools |= {name: (CORPORA / pattern, split) for name, (pattern, split) in MORE_POOLS.items()}
+    return pools
 
 
 def _file_text(path: str, split) -> str:
@@ -152,12 +165,13 @@ def _file_text(path: str, split) -> str:
         return ""
 
 
-def same_story_files(used: frozenset[str]) -> frozenset[str]:
+def same_story_files(used: frozenset[str], more_pools: bool = False) -> frozenset[str]:
     """Every file of the sample pools that tells the same story as a file in `used` (the corpora hold one article
     under several file names, sometimes trimmed: `versions.sketches.same_story`, the warehouse's own test):
-    with `--fresh-stories` a draw skips them, so a fresh file holds no story seen in development."""
+    with `--fresh-stories` a draw skips them, so a fresh file holds no story seen in development (`more_pools`: the
+    files of MORE_POOLS too)."""
     fingerprints: dict[str, tuple[list[int], int]] = {}
-    for pattern, split in sample_pools().values():
+    for pattern, split in sample_pools(more_pools).values():
         for path in sorted(glob.glob(str(pattern))):
             values, count = text_fingerprint(_file_text(path, split))
             fingerprints[str(Path(path).relative_to(CORPORA))] = (list(values), count)
@@ -169,13 +183,14 @@ def same_story_files(used: frozenset[str]) -> frozenset[str]:
 
 
 def sample_candidates(seed: int = 6, per_file: int = 40, n_action: int = 9, n_random: int = 3,
-                      exclude: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+                      exclude: frozenset[str] = frozenset(), more_pools: bool = False) -> list[tuple[str, str]]:
     """The seeded selection that chose the gold extension: per corpus, `per_file` random files
     (never one in `exclude`); from each one random sentence containing an action word and one random
-    sentence (8-40 words, no quotation marks); the first `n_action` action and `n_random` random ones."""
+    sentence (8-40 words, no quotation marks); the first `n_action` action and `n_random` random ones
+    (`more_pools`: MORE_POOLS are drawn from after the four first pools)."""
     rng = random.Random(seed)
     out = []
-    for pattern, split in sample_pools().values():
+    for pattern, split in sample_pools(more_pools).values():
         files = [f for f in sorted(glob.glob(str(pattern))) if str(Path(f).relative_to(CORPORA)) not in exclude]
         pos, neg = [], []
         for path in rng.sample(files, min(per_file, len(files))):  # a corpus nearly used up gives what is left
@@ -198,6 +213,12 @@ def sample_candidates(seed: int = 6, per_file: int = 40, n_action: int = 9, n_ra
 
 
 def corpus_of(source: str) -> str:
+    """The corpus a gold row's file belongs to in the per-corpus tables: a MORE_POOLS file reports its pool's name
+    (polnear-dev apart from polnear's train split, bbc-business apart from bbc-news politics), any other file the
+    first folder of its path."""
+    for name, (pattern, _) in MORE_POOLS.items():
+        if source.startswith(pattern.split("*")[0]):
+            return name
     return source.split("/")[0]
 
 
@@ -367,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fresh", action="store_true", help="--sample: skip every file any events*.tsv gold file used and every sentence one already holds")
     ap.add_argument("--fresh-stories", action="store_true",
                     help="--sample: --fresh, and skip every file telling the same story as a file a gold file used")
+    ap.add_argument("--more-pools", action="store_true",
+                    help="--sample: also draw from " + " and ".join(MORE_POOLS) + ", after the four first pools")
     ap.add_argument("--agreement", nargs=2, metavar=("GOLD_A", "GOLD_B"),
                     help="score labeller B's file of the same sentences against labeller A's (no extractor run)")
     ap.add_argument("--gsr", action="store_true", help="score recall on the PLOVER GSR file (gold argument optional)")
@@ -378,9 +401,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:
         fresh = args.fresh or args.fresh_stories
         exclude = frozenset(gold_files()) if fresh else frozenset()
-        exclude |= same_story_files(exclude) if args.fresh_stories else frozenset()
+        exclude |= same_story_files(exclude, args.more_pools) if args.fresh_stories else frozenset()
         seen = gold_sentences() if fresh else set()
-        for rel, sent in sample_candidates(args.seed, n_action=args.n_action, n_random=args.n_random, exclude=exclude):
+        for rel, sent in sample_candidates(args.seed, n_action=args.n_action, n_random=args.n_random, exclude=exclude,
+                                           more_pools=args.more_pools):
             if sent not in seen:
                 print(f"{rel}\t{sent}")
         return 0

@@ -14,7 +14,7 @@ import os
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
-from pipeline.actors import entity_kb
+from pipeline.actor_kb import entity_kb
 from pipeline.gc_pause import collections_paused
 from pipeline.nlp import warm
 from pipeline.nlp.docindex import doc_index

@@ -45,6 +45,8 @@ def giverless_aid(found: Found, lex: Lexicon) -> bool:
     from as many as five other individuals" (the giver missed): PLOVER AID is a provision by an actor to a recipient;
     an aid noun received from no one the rules name is treatment or a misread giver, no event (on the pooled
     development files every AID without a source was wrong, 0 of 2). A verb keeps its event ("Doctors from two
-    American aid groups donated goods", a GSR record whose giver the rules miss, is still a donation)."""
+    American aid groups donated goods", a GSR record whose giver the rules miss, is still a donation). Measured in
+    session 27 on every development file (the 42 pooled files and held-out 21) and the GSR dev records: it drops
+    those 2 events, both false alarms, and no right event nor GSR record (0.866 / 0.805 either way): kept."""
     return found.trig.type == "AID" and found.tok.pos_ in ("NOUN", "PROPN") and \
         not any(m is not None or text for m, text in found.sources)

@@ -5,12 +5,21 @@ PLOVER ASSAULT needs a use of force by someone; neither form adds one. Split fro
 it under ~500 lines."""
 from __future__ import annotations
 
-from pipeline.nlp.events.lexicon import Lexicon
+from functools import lru_cache
+
+from pipeline.nlp.events.lexicon import Lexicon, lexicon
 
 VIOLENT_TYPES = ("ASSAULT", "FIGHT")
 ARMED_WORDS = ("WEAPON", "MILITARY", "ARMED_ACTOR", "IRREGULAR_FORCE")  # cue lists that name a means or doer of force
-WHEN_MARKS = ("when", "as", "after")  # "was killed when ... someone shot him"
-VICTIM_PRONOUNS = ("him", "her", "them")
+
+
+@lru_cache(maxsize=1)
+def armed_words() -> frozenset[str]:
+    """The words of the ARMED_WORDS cue lists, joined once per process: the process's one cached `lexicon()` is the
+    `lex` every caller passes (as in `actors`). Not at import: loading the lexicon takes ~0.6 s, which every import
+    of the events package would then pay."""
+    lex = lexicon()
+    return frozenset().union(*(lex.words(kind) for kind in ARMED_WORDS))
 
 
 def _passive(verb) -> bool:
@@ -32,7 +41,7 @@ def _violence_told(sent, toll: set[int], lex: Lexicon) -> bool:
     """Any word of the sentence besides the toll itself that names a use of force (a violent trigger of the lexicon:
     "attack", "shooting", "clashes"), its means or an armed doer (ARMED_WORDS cue lists: "gunmen", "bomb"), or an
     accident or disaster (ACCIDENT context words: the toll's cause is told, other rules read it)."""
-    armed = frozenset().union(*(lex.words(kind) for kind in ARMED_WORDS))
+    armed = armed_words()
     accident = (lex.context or {}).get("ACCIDENT", frozenset())
     for tok in sent:
         if tok.i in toll:
@@ -80,11 +89,11 @@ def retold_deed(found, lex: Lexicon) -> bool:
     tok = found.tok
     if found.trig.type not in VIOLENT_TYPES or tok.pos_ != "VERB":
         return False
-    if not any(c.dep_ == "dobj" and c.lower_ in VICTIM_PRONOUNS for c in tok.children):
+    if not any(c.dep_ == "dobj" and c.lower_ in lex.words("VICTIM_PRONOUN") for c in tok.children):
         return False
     clause = _clause_chain(tok)[-1]
     main = clause.head
-    if clause.dep_ != "advcl" or not any(m.dep_ in ("advmod", "mark") and m.lower_ in WHEN_MARKS
+    if clause.dep_ != "advcl" or not any(m.dep_ in ("advmod", "mark") and m.lower_ in lex.words("RETOLD_WHEN")
                                          for m in clause.children):
         return False
     return main.pos_ == "VERB" and main.lemma_.lower() in lex.words("VICTIM_COUNT") and _passive(main) and \

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
+from pipeline.names import kb_entry
 from pipeline.nlp.events.actors import first_conjunct, MentionIndex, PRONOUNS, proper_name
 
 # the mention labels a pronoun of each kind may stand for
@@ -60,9 +61,24 @@ def _mention_of_subject(verb, site: PronounSite):
 def _surname_as_org(mention, subj, site: PronounSite) -> bool:
     """"Sanders says his private meeting with Pope Francis ...": the small model often tags a lone surname ORG; a
     he/she pronoun whose clause's subject is such a one-word name (not an acronym, no determiner: not "the Post",
-    "NATO") stands for it, as an organization would be "it"."""
-    return site.kind == "he" and mention.label == "ORG" and subj.is_title and \
-        len(mention.text.split()) == 1 and not any(c.dep_ == "det" for c in subj.children)
+    "NATO") stands for it, as an organization would be "it" — unless the name is an organization of the knowledge base
+    ("Reuters reported that he resigned": he is not Reuters) and no person of that surname is named (`_person_named`)."""
+    if not (site.kind == "he" and mention.label == "ORG" and subj.is_title and len(mention.text.split()) == 1 and
+            not any(c.dep_ == "det" for c in subj.children)):
+        return False
+    return not _known_organization(mention.text) or _person_named(mention.text, site)
+
+
+def _known_organization(name: str) -> bool:
+    """Whether the knowledge base (Phoenix actors) holds `name` as an organization ("Reuters", "Google")."""
+    entry = kb_entry([name])
+    return entry is not None and entry.actor_type == "organization"
+
+
+def _person_named(surname: str, site: PronounSite) -> bool:
+    """Whether a PERSON mention of the sentence or a person subject of the document ends with `surname`."""
+    people = [m for m in site.mentions.by_char.values()] + [m for _, m in site.subjects]
+    return any(m.label == "PERSON" and m.text.split()[-1] == surname for m in people)
 
 
 def _unlabelled_name(subj, site: PronounSite):

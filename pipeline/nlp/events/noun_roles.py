@@ -397,8 +397,45 @@ def _exposed_roles(f: NounFrame) -> Roles | None:
     return Roles(_givers(f) or (f.poss or f.own)[:1], holders, anon_ok=True) if holders else None
 
 
-NOUN_ROLE_RULES = (_hyphen_pair_roles, _under_roles, _backed_roles, _among_roles, _receiver_roles, _between_roles,
-                   _gathered_roles, _accused_roles, _confessed_roles, _undergoer_roles, _exposed_roles,
+REFLEXIVES = ("himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself")
+ANSWER_DEPS = ("prep", "prt", "agent")  # the phrase of a two-word answering verb ("responded to", "shrugged off")
+
+
+def answering_verb(tok, lex) -> object | None:
+    """The verb that answers a noun as its reply ("shrugged off the criticism", "responded to accusations", "defended
+    himself against charges", "hit back at criticism"): the noun is the object, or the object of the particle or
+    preposition, of a verb entered with that word in the RESPOND cue list ("shrug off", "respond to"); None else."""
+    word = tok.head if tok.dep_ == "pobj" and tok.head.dep_ in ANSWER_DEPS else None
+    verb = word.head if word is not None else tok.head if tok.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    words = {c.lower_ for c in verb.children if c.dep_ in ANSWER_DEPS} if word is None else {word.lower_} | {
+        f"{c.lower_} {word.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")}  # "hit back at"
+    return verb if any(f"{verb.lemma_.lower()} {w}" in lex.words("RESPOND") for w in words) else None
+
+
+def _answered_roles(f: NounFrame) -> Roles | None:
+    """"The candidate shrugged off criticism from his rivals", "Reacting to criticism over his record, the mayor said
+    ...", "Schilling defended himself against accusations of racism": criticism or an accusation that someone answers
+    was aimed at that someone (the answering verb's subject, or its object when it answers for another: "defended Iraq
+    against Western criticism"); its source is its own ("from X", a possessor or modifier) or unknown. Demands stay
+    out ("did not respond to a reporter's request for comment" is no demand); the one-word answering verbs ("denied
+    the allegations") are the receiver rule's."""
+    site = f.site
+    if site.trig.type != "DISAPPROVE":
+        return None
+    verb = answering_verb(site.tok, site.lex)
+    if verb is None:
+        return None
+    answerers, passive = subject_of(verb)
+    defended = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES and c.i != site.tok.i]
+    if not (defended or answerers) or passive and not defended:
+        return None
+    return Roles(_givers(f) or (f.poss or f.own)[:1], (defended or answerers)[:1], anon_ok=True)
+
+
+NOUN_ROLE_RULES = (_hyphen_pair_roles, _under_roles, _backed_roles, _among_roles, _receiver_roles, _answered_roles,
+                   _between_roles, _gathered_roles, _accused_roles, _confessed_roles, _undergoer_roles, _exposed_roles,
                    _possessor_roles, _relative_carrier_roles, _despite_roles)  # first that applies
 
 

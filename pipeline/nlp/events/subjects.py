@@ -29,6 +29,7 @@ class Subject(NamedTuple):
     found once per sense and kept on its `guards.Site` for the role and target rules."""
     heads: list
     passive: bool
+    hyphen_agent: tuple = ()  # the agent joined before a participle ("Russian-backed"), `verb_roles.hyphen_agent`
 
 
 class Owned(NamedTuple):

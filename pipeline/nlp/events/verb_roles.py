@@ -149,12 +149,13 @@ def verb_subject(tok, trig: Trigger, kind: str, lex: Lexicon, ctx: set[str]) -> 
     accidents = (lex.context or {}).get("ACCIDENT", frozenset())
     if not passive and any(s.lemma_.lower() in accidents or s.lower_ in accidents for s in sources):
         return None  # "a hit and run accident that killed a woman", "a crash killed three": nobody did it
-    if (tok.dep_ == "acl" or hyphen_agent(tok)) and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+    hyphen = tuple(hyphen_agent(tok))  # found once: kept on the Subject for verb_roles' passive agent
+    if (tok.dep_ == "acl" or hyphen) and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         sources, passive = [appositive_holder(tok.head)], True  # "39 drug traffickers arrested", "X, one of
         # the men arrested", "Russian-backed separatists"
     if not sense_ok(trig, tok, kind, direct_objects(tok, sources if passive else None), ctx):
         return None
-    return Subject(sources, passive)
+    return Subject(sources, passive, hyphen)
 
 
 def verb_roles(site: Site) -> Roles | None:
@@ -162,11 +163,11 @@ def verb_roles(site: Site) -> Roles | None:
     site.subject = site.subject or verb_subject(tok, trig, site.kind, site.lex, site.ctx)
     if site.subject is None:
         return None
-    sources, passive = site.subject
+    sources, passive = site.subject.heads, site.subject.passive
     site.tgt_heads = site.tgt_heads + _object_partners(site)
     roles = Roles(sources, [], passive)
     agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] or \
-        _stray_agent(tok) or hyphen_agent(tok) if passive else []
+        _stray_agent(tok) or list(site.subject.hyphen_agent) if passive else []
     agent = [x for a in agent[:1] for x in expand_conj(a)]
     if passive and not _passive_roles(site, roles, agent):
         return None

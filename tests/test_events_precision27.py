@@ -1,0 +1,22 @@
+"""Session 27 actor-precision rules and review leftovers (events27b): each test fails without its rule."""
+from __future__ import annotations
+
+from tests.events_helpers import events_of as _events, has_event as _has
+
+
+def test_a_he_is_no_organization_of_the_knowledge_base():
+    # 'Reuters' is an organization of the knowledge base: 'he' is someone else, not the news agency
+    got = _events("Reuters reported that he had criticized the government.")
+    assert _has(got, "DISAPPROVE") and not _has(got, "DISAPPROVE", "Reuters")
+    assert not _has(_events("Reuters said he would meet the prime minister on Friday."), "CONSULT", "Reuters")
+    # a lone surname the small model tags ORG still stands for the person
+    assert _has(_events("Sanders says he will meet Pope Francis on Friday."), "CONSULT", "Sanders", "Francis")
+
+
+def test_a_participle_on_a_possessed_thing_targets_its_holder():
+    # the participle's subject is the noun it modifies ('his plan'), not the clause's subject: Obama is the target
+    got = _events("Obama defended his plan, criticized by Republicans.")
+    assert _has(got, "DISAPPROVE", "Republicans", "Obama")
+    assert _has(_events("Smith said his proposal, backed by the mayor, would pass."), "SUPPORT", "mayor", "Smith")
+    # the verb's own subject stays no target of itself
+    assert not _has(_events("Obama defended his plan."), "SUPPORT", "Obama", "Obama")

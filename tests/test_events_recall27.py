@@ -1,0 +1,53 @@
+"""Recall rules of issue 11, session 27 (pipeline.nlp.events), on made-up sentences with the real model: criticism or an
+accusation that someone answers ("shrugged off", "responded to", "defended himself against", "hit back at") was aimed
+at that someone (noun_roles._answered_roles); a rejected or criticised thing named after its author, or made "by" someone,
+is aimed at that author (verb_targets._authors)."""
+from __future__ import annotations
+
+from tests.events_helpers import events_of as _events, has_event as _has
+
+
+def test_criticism_shrugged_off_was_aimed_at_the_one_who_shrugs():
+    got = _events("The candidate shrugged off criticism from his rivals.")
+    assert _has(got, "DISAPPROVE", "rivals", "candidate")
+
+
+def test_criticism_responded_to_was_aimed_at_the_responder():
+    got = _events("The senator responded to criticism from Democrats.")
+    assert _has(got, "DISAPPROVE", "Democrats", "senator")
+    got = _events("The governor hit back at criticism from the unions.")
+    assert _has(got, "DISAPPROVE", "unions", "governor")
+
+
+def test_reacting_to_criticism_in_a_participle_clause_is_the_main_subjects():
+    got = _events("Reacting to criticism over his record, the mayor said he would stay in office.")
+    assert _has(got, "DISAPPROVE", None, "mayor")
+
+
+def test_accusations_one_defends_oneself_against_target_oneself_and_another_defended_is_the_target():
+    got = _events("The senator defended himself against accusations of racism.")
+    assert _has(got, "DISAPPROVE", None, "senator")
+    got = _events("The president defended Iraq against Western criticism of its arms industry.")
+    assert _has(got, "DISAPPROVE", None, "Iraq") and not _has(got, "DISAPPROVE", None, "president")
+
+
+def test_a_request_responded_to_is_no_demand_on_the_responder():
+    got = _events("A spokeswoman did not respond to a reporter's request for comment.")
+    assert not _has(got, "DEMAND", None, "spokeswoman")
+
+
+def test_a_rejected_proposal_named_after_its_author_rejects_the_author():
+    got = _events("The minister rejected a Greenpeace proposal for a meeting with the mayor.")
+    assert _has(got, "REJECT", "minister", "Greenpeace") and not _has(got, "REJECT", "minister", "mayor")
+
+
+def test_claims_made_by_someone_ridiculed_target_their_maker():
+    got = _events("The senators ridiculed the claims made by Smith that taxes would fall.")
+    assert _has(got, "DISAPPROVE", "senators", "Smith")
+
+
+def test_a_place_before_the_opposed_thing_is_what_it_is_about_not_its_author():
+    got = _events("The senators opposed the Iran deal last summer.")
+    assert _has(got, "DISAPPROVE", "senators") and not _has(got, "DISAPPROVE", "senators", "Iran")
+    got = _events("Wilson supported Proposition 226, a measure strongly opposed by unions.")
+    assert _has(got, "DISAPPROVE", "unions")
