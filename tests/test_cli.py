@@ -41,7 +41,8 @@ def test_unreadable_warehouse_is_one_line_and_exit_2(tmp_path, capsys, no_dagste
 
 def test_run_prints_what_it_did(tmp_path, capsys, no_dagster_home, monkeypatch):
     scans = []  # the pending-work scans (each hashes the whole inbox): one per run
-    monkeypatch.setattr(pending, "scan_and_keep", lambda folder: scans.append(folder) or scan_and_keep(folder))
+    monkeypatch.setattr(pending, "scan_and_keep",
+                        lambda folder, *rest: scans.append(folder) or scan_and_keep(folder, *rest))
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for f in sorted(SEEDS.iterdir())[:2]:
