@@ -244,8 +244,8 @@ def clip_object_report(ctx: QuoteContext, low: int, high: int, scan_from: int | 
 def _another_report(tok, low: int) -> bool:
     """'Halifax said house prices rose by 0.8% and Nationwide reported a rise of 0.4%': a
     speech verb conjoined to the head of the reported clause, with a noun subject of its own (a
-    name or a common noun, no pronoun) and no 'that' (not '… and that she wanted …', the same report's second clause), is the
-    narrator's next report, not part of the first one's content."""
+    name or a common noun, no pronoun) and no 'that' (not '… and that she wanted …', the same
+    report's second clause), is the narrator's next report, not part of the first one's content."""
     subject = next((child for child in tok.children if child.dep_ in SUBJECT_DEPS and child.i < tok.i), None)
     return tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.left_edge.i <= low + 1 \
         and subject is not None and subject.pos_ in ("NOUN", "PROPN") and is_cue(tok, ("direct",)) \
