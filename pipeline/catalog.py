@@ -44,6 +44,7 @@ class Relation:
     written_by: str | None = None  # None: the load stage writes it
     example: str | None = None
     derived_from: tuple[str, ...] = ()  # a table counted from these tables in their writes (no asset of its own)
+    key_declared: bool = True  # False: no PRIMARY KEY in DuckDB; the load merges on the key, the checks keep it unique
 
 
 def _foreign_key(raw: dict) -> ForeignKey:
@@ -62,6 +63,7 @@ def _relation(name: str, raw: dict, kind: str) -> Relation:
         written_by=raw.get("written_by"),
         example=(raw.get("example") or "").strip() or None,
         derived_from=tuple(raw.get("derived_from") or ()),
+        key_declared=bool(raw.get("key_declared", True)),
     )
 
 
@@ -97,6 +99,12 @@ def lineage(names: list[str]) -> list[str]:
 def table_keys() -> dict[str, tuple[str, ...]]:
     """Primary key of every table the load stage writes (its write order)."""
     return {n: r.keys for n, r in loaded_tables().items()}
+
+
+def undeclared_keys() -> frozenset[str]:
+    """The tables the load writes whose key is not a PRIMARY KEY in DuckDB (schema.yml's
+    `key_declared: false`): the load merges on it, the checks keep it unique."""
+    return frozenset(n for n, r in loaded_tables().items() if not r.key_declared)
 
 
 def table_counts(con) -> dict[str, int]:
@@ -153,7 +161,9 @@ def render_readme() -> str:
             out += [f"### {relation.name}", "", relation.description, ""]
             if relation.keys:
                 label = "Primary key" if kind == "table" else "One row per"
-                out += [f"{label}: `{', '.join(relation.keys)}`.", ""]
+                kept = "" if relation.key_declared else (" (not declared to DuckDB: the load merges on it, the checks "
+                                                          "keep it unique)")
+                out += [f"{label}: `{', '.join(relation.keys)}`{kept}.", ""]
             if relation.written_by:
                 out += [f"Written by: {relation.written_by}.", ""]
             out += _markdown_table(relation) + [""]

@@ -32,7 +32,7 @@ from pipeline import cli_output, cli_query, locks
 from pipeline.cli_output import RunFailed
 from pipeline.inbox import inbox_state
 from pipeline.paths import inbox_path, warehouse_path
-from pipeline.pending import NOTHING_NEW, pending_work, reannotate_enabled
+from pipeline.pending import NOTHING_NEW, PendingWork, pending_work, reannotate_enabled
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -104,7 +104,7 @@ def _run_or_skip(inbox: str, warehouse: str, args: argparse.Namespace) -> None:
     from pipeline import cli_warm  # deliberately here: the extractors load only for a run with work
 
     with cli_warm.warm_for_run(inbox, warehouse, pending):
-        _start_runs(args)
+        _start_runs(args, pending)
 
 
 def _reannotate_command(args: argparse.Namespace) -> int:
@@ -121,12 +121,15 @@ def _check_command(args: argparse.Namespace) -> int:
     return _start_runs(args)
 
 
-def _start_runs(args: argparse.Namespace) -> int:
+def _start_runs(args: argparse.Namespace, pending: PendingWork | None = None) -> int:
     """The Dagster runs of `run`, `reannotate`, `check`, `purge-deleted` (pipeline.cli_commands),
     imported here: after the NLP warm-up has started (its workers load the model while this
-    process imports Dagster), and never for `query`, `export`, `report` or a run with nothing new."""
+    process imports Dagster), and never for `query`, `export`, `report` or a run with nothing new.
+    `pending`: the work `run` found (the run does not hash the inbox for it again)."""
     from pipeline import cli_commands  # deliberately here: see the docstring
 
+    if pending is not None:
+        return cli_commands.run(args, pending)
     return cli_commands.COMMANDS[args.command](args)
 
 

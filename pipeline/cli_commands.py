@@ -10,16 +10,19 @@ import argparse
 
 from pipeline import cli_run
 from pipeline.paths import inbox_path, warehouse_path
+from pipeline.pending import PendingWork
 
 
-def run(args: argparse.Namespace) -> int:
-    """`run` with work to do: one Dagster run for the inbox; with --batches the new files'
-    batches in parallel first, then that run for the stale versions and the models."""
+def run(args: argparse.Namespace, pending: PendingWork | None = None) -> int:
+    """`run` with work to do (`pending`, as the command line found it; None: find it): one
+    Dagster run for the inbox; with --batches the new files' batches in parallel first, then
+    that run for the stale versions and the models (its work found after the batches)."""
     inbox, warehouse = inbox_path(), warehouse_path()
     if args.batches > 1:
         cli_run.run_in_batches(inbox, warehouse, args.batches, args.concurrency)
+        pending = None
     cli_run.run_pipeline(inbox, warehouse, reannotate=False if args.no_reannotate else None,
-                         progress=not args.quiet)
+                         progress=not args.quiet, pending=pending)
     return 0
 
 

@@ -44,14 +44,17 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
 def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None,
-                 reannotate: bool | None = None, progress: bool = False) -> dict[str, int]:
+                 reannotate: bool | None = None, progress: bool = False,
+                 pending: PendingWork | None = None) -> dict[str, int]:
     """Materialize the ingest job for one batch covering the inbox, re-annotate stale
     versions (unless disabled: `reannotate=False` or NEWS_REANNOTATE=0), then the models.
     Nothing new, nothing stale and every model view current: no Dagster run at all.
-    `progress`: a line per stage on stderr."""
+    `progress`: a line per stage on stderr. `pending`: the work the caller found just before
+    (the command line, which hashed the inbox for it: not again); None: found here."""
     instance = instance or _instance()
     runs.prepare(instance, warehouse, WAREHOUSE_POOL)  # no dead run holds the pool; bounded lock/pool waits
-    pending = pending_work(inbox, warehouse, reannotate_enabled(reannotate))
+    if pending is None:
+        pending = pending_work(inbox, warehouse, reannotate_enabled(reannotate))
     if pending.nothing:
         print(NOTHING_NEW.format(inbox=inbox))
         with duckdb.connect(warehouse, read_only=True) as con:

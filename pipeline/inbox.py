@@ -11,11 +11,13 @@ import re
 import stat
 import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.decode import ParseError, decode, max_file_bytes, read_head
 from pipeline.records import InboxFile
+from pipeline.scan_cache import ScanCache, cache_path
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -114,10 +116,13 @@ def _marker_sha(kind: str, text: str) -> str:
     return hashlib.sha256(f"{kind}:{text}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def inbox_file(path: Path, root: Path, detect: bool = True) -> InboxFile:
-    """The record of one inbox entry; `problem` says why it will not be read."""
+def inbox_file(path: Path, root: Path, detect: bool = True, cache: ScanCache | None = None) -> InboxFile:
+    """The record of one inbox entry; `problem` says why it will not be read. `cache`: the
+    hashes of the scan before, taken for files whose state is unchanged (pipeline.scan_cache)."""
     name = path.relative_to(root).as_posix()
     st = path.lstat()
+    sha256 = partial(cache.sha256, name, _state_of(st), partial(sha256_file, path)) if cache else \
+        partial(sha256_file, path)
     if stat.S_ISLNK(st.st_mode):
         return InboxFile(str(path), name, 0, _marker_sha("symlink", os.readlink(path)), st.st_mtime, "symlink",
                          problem=_link_problem(path, root))
@@ -127,10 +132,10 @@ def inbox_file(path: Path, root: Path, detect: bool = True) -> InboxFile:
                          problem=f"not a regular file ({kind}): never opened")
     limit = max_file_bytes()
     if st.st_size > limit:
-        return InboxFile(str(path), name, st.st_size, sha256_file(path), st.st_mtime, "oversized",
+        return InboxFile(str(path), name, st.st_size, sha256(), st.st_mtime, "oversized",
                          problem=f"file of {st.st_size / 1048576:.1f} MB is over the NEWS_MAX_FILE_MB limit "
                                  f"of {limit // 1048576} MB (quarantined unread)")
-    return InboxFile(str(path), name, st.st_size, sha256_file(path), st.st_mtime,
+    return InboxFile(str(path), name, st.st_size, sha256(), st.st_mtime,
                      detect_format(path) if detect else "unknown")
 
 
@@ -153,7 +158,10 @@ def scan_inbox(inbox: str | os.PathLike, only: list[str] | None = None, detect: 
 def _entry_state(path: Path) -> tuple[int, int, int, int]:
     """What changes when an entry's bytes may have: size, mtime, ctime (set by every write;
     no one can set it back) and inode (a file replaced by a rename)."""
-    st = path.lstat()
+    return _state_of(path.lstat())
+
+
+def _state_of(st: os.stat_result) -> tuple[int, int, int, int]:
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
@@ -179,20 +187,23 @@ class _Kept(NamedTuple):
 _KEPT: dict[str, _Kept] = {}
 
 
-def scan_and_keep(inbox: str | os.PathLike) -> list[InboxFile]:
+def scan_and_keep(inbox: str | os.PathLike, warehouse: str | None = None) -> list[InboxFile]:
     """`scan_inbox(inbox, detect=False)`, kept for the run's scan step: the CLI finds its
     pending work by hashing the inbox, and the run it starts in this process takes these
-    hashes (`kept_scan`) instead of reading every file again."""
+    hashes (`kept_scan`) instead of reading every file again. With `warehouse`, the hashes
+    of the scan before are kept beside it and taken for unchanged files (pipeline.scan_cache)."""
     root = Path(inbox).resolve()
     _KEPT.pop(str(root), None)
     if not root.is_dir():
         raise FileNotFoundError(f"inbox {root} is not a directory")
     started = time.time_ns()
+    cache = ScanCache(root, cache_path(warehouse) if warehouse else None)
     entries = inbox_entries(root)
     state = {path.relative_to(root).as_posix(): _entry_state(path) for path in entries}
-    files = [inbox_file(path, root, detect=False) for path in entries]
+    files = [inbox_file(path, root, detect=False, cache=cache) for path in entries]
     if state == {path.relative_to(root).as_posix(): _entry_state(path) for path in inbox_entries(root)}:
         _KEPT[str(root)] = _Kept(state, files, started)  # nothing changed while it was hashed
+        cache.save(started, RACY_NS)
     return files
 
 

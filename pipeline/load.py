@@ -1,6 +1,7 @@
 """Load stage: turn cleaned articles and annotations into table rows and upsert them
-into DuckDB in one transaction per batch (frames registered, INSERT OR REPLACE — never
-row by row). A failure rolls the whole batch back: the warehouse stays as it was."""
+into DuckDB in one transaction per batch (frames registered, INSERT ... ON CONFLICT, or
+MERGE on the key for the tables without a PRIMARY KEY — never row by row). A failure rolls
+the whole batch back: the warehouse stays as it was."""
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
 import polars as pl
 
-from pipeline import actor_keys, actor_pairs, catalog, faults, sentence_spans, versions
+from pipeline import actor_keys, actor_pairs, catalog, faults, schema_keys, sentence_spans, versions
 from pipeline.actor_kb import remember_kb
 from pipeline.check_sql import BatchScope
 from pipeline.ids import stable_id
@@ -25,11 +26,17 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
 
 # Tables in the order they are written, with their primary keys (sql/schema.yml).
 TABLE_KEYS: dict[str, tuple[str, ...]] = catalog.table_keys()
+# Tables whose key is no PRIMARY KEY in DuckDB (pipeline/schema_keys.py): upserted by MERGE on it.
+MERGED_ON_KEY = catalog.undeclared_keys()
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|ref|ref_src|smid|smtyp|cmpid|partner|_ga|mc_\w+)$", re.I)
 
 
 def ensure_schema(con) -> None:
-    con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+    """sql/schema.sql applied (idempotent); a warehouse whose per-version tables still carry
+    their PRIMARY KEY is rebuilt without it once (pipeline.schema_keys)."""
+    schema = SCHEMA_PATH.read_text(encoding="utf-8")
+    con.execute(schema)
+    schema_keys.drop_declared_keys(con, schema)
 
 
 def canonical_url(url: str | None) -> str | None:
@@ -293,17 +300,31 @@ def upsert(con, table: str, rows: list[dict], scope: BatchScope | None = None,
     name = f"batch_{table}"
     con.register(name, frame)
     keys = TABLE_KEYS[table]
-    cols = ", ".join(frame.columns)
     updates = [c for c in frame.columns if c not in keys and c not in KEEP_ON_UPDATE.get(table, ())]
-    action = ("DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)) if updates else "DO NOTHING"
-    if updates and table in UPSERT_ONLY_IF:
-        action += f" WHERE {UPSERT_ONLY_IF[table]}"
-    conflict = f" ON CONFLICT ({', '.join(keys)}) {action}" if _holds_rows(con, table) else ""
-    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}{conflict}")
+    cols = ", ".join(frame.columns)
+    if not _holds_rows(con, table):
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+    elif table in MERGED_ON_KEY:
+        con.execute(_merge_sql(table, name, keys, frame.columns, updates))
+    else:
+        action = ("DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)) if updates else "DO NOTHING"
+        if updates and table in UPSERT_ONLY_IF:
+            action += f" WHERE {UPSERT_ONLY_IF[table]}"
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name} ON CONFLICT ({', '.join(keys)}) {action}")
     if scope is not None:
         scope.add(con, table, name)
     con.unregister(name)
     return frame.height
+
+
+def _merge_sql(table: str, source: str, keys: tuple[str, ...], columns: list[str], updates: list[str]) -> str:
+    """The upsert of a table without a PRIMARY KEY (MERGED_ON_KEY): a stored row with the
+    key of a batch row takes its `updates` columns, the other batch rows are inserted — the
+    rows INSERT ... ON CONFLICT DO UPDATE gives."""
+    on = " AND ".join(f"t.{k} = b.{k}" for k in keys)
+    matched = (" WHEN MATCHED THEN UPDATE SET " + ", ".join(f"{c} = b.{c}" for c in updates)) if updates else ""
+    return (f"MERGE INTO {table} t USING {source} b ON ({on}){matched} WHEN NOT MATCHED THEN INSERT "
+            f"({', '.join(columns)}) VALUES ({', '.join('b.' + c for c in columns)})")
 
 
 def write_batch(con, files: list[dict], rows: dict[str, list[dict]], verify=None) -> dict[str, int]:

@@ -74,7 +74,7 @@ class PendingWork:
 
 
 def pending_work(inbox: str, warehouse: str, reannotate: bool = True) -> PendingWork:
-    files = scan_and_keep(inbox)  # the run's scan step takes these hashes (inbox.kept_scan)
+    files = scan_and_keep(inbox, warehouse)  # the run's scan step takes these hashes (inbox.kept_scan)
     if not is_catalogue(warehouse) and not Path(warehouse).exists():
         return PendingWork(new_files=[f.name for f in files], outdated_models=list(model_files()))
     try:

@@ -12,7 +12,8 @@ from pipeline import check_sql, check_suites
 from pipeline.cli_run import check_whole_tables, run_pipeline
 from tests.conftest import SEEDS
 
-# One broken row per kind of check (primary keys are enforced by DuckDB itself).
+# One broken row per kind of check (DuckDB enforces the declared primary keys; the keys it does not
+# hold, of the per-version tables, are tested in tests/test_schema_keys.py).
 BREAKAGES = [
     "UPDATE quotes SET version_id = 'v_missing' WHERE quote_id = (SELECT min(quote_id) FROM quotes)",
     "UPDATE mentions SET text = 'not the span' WHERE mention_id = (SELECT min(mention_id) FROM mentions)",

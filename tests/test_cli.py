@@ -8,7 +8,9 @@ import shutil
 import duckdb
 import pytest
 
+from pipeline import pending
 from pipeline.cli import main
+from pipeline.inbox import scan_and_keep
 from tests.conftest import SEEDS
 
 
@@ -37,7 +39,10 @@ def test_unreadable_warehouse_is_one_line_and_exit_2(tmp_path, capsys, no_dagste
     assert code == 2 and len(err) == 1 and message in err[0]
 
 
-def test_run_prints_what_it_did(tmp_path, capsys, no_dagster_home):
+def test_run_prints_what_it_did(tmp_path, capsys, no_dagster_home, monkeypatch):
+    scans = []  # the pending-work scans (each hashes the whole inbox): one per run
+    monkeypatch.setattr(pending, "scan_and_keep",
+                        lambda folder, *rest: scans.append(folder) or scan_and_keep(folder, *rest))
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for f in sorted(SEEDS.iterdir())[:2]:
@@ -53,8 +58,10 @@ def test_run_prints_what_it_did(tmp_path, capsys, no_dagster_home):
     with duckdb.connect(warehouse, read_only=True) as con:
         articles = con.sql("SELECT count(*) FROM articles").fetchall()[0][0]
     assert re.search(rf"^  articles\s+\+{articles}  \({articles}\)$", captured.out, re.M)
+    assert len(scans) == 1  # the Dagster run takes the work the command line found (session 26: two scans)
     assert main(["run", "--inbox", str(inbox), "--warehouse", warehouse]) == 0  # nothing new: no checks ran
     assert "checks: 0 run, 0 failed" in capsys.readouterr().out
+    assert len(scans) == 2
 
 
 def test_query_model_table_and_sql(seed_warehouse, capsys):

@@ -1,6 +1,8 @@
 """Recall rules of issue 11, session 27 (pipeline.nlp.events), on made-up sentences with the real model: criticism or an
 accusation that someone answers ("shrugged off", "responded to", "defended himself against", "hit back at") was aimed
-at that someone (noun_roles._answered_roles)."""
+at that someone (noun_roles._answered_roles); a rejected or criticised thing named after its author, or made "by" someone,
+is aimed at that author (verb_targets._authors); a sentence someone serves, receives or is given is a SANCTION of them
+(the noun row 'sentence', 'serve' a RECEIVE verb)."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
@@ -33,3 +35,31 @@ def test_accusations_one_defends_oneself_against_target_oneself_and_another_defe
 def test_a_request_responded_to_is_no_demand_on_the_responder():
     got = _events("A spokeswoman did not respond to a reporter's request for comment.")
     assert not _has(got, "DEMAND", None, "spokeswoman")
+
+
+def test_a_rejected_proposal_named_after_its_author_rejects_the_author():
+    got = _events("The minister rejected a Greenpeace proposal for a meeting with the mayor.")
+    assert _has(got, "REJECT", "minister", "Greenpeace") and not _has(got, "REJECT", "minister", "mayor")
+
+
+def test_claims_made_by_someone_ridiculed_target_their_maker():
+    got = _events("The senators ridiculed the claims made by Smith that taxes would fall.")
+    assert _has(got, "DISAPPROVE", "senators", "Smith")
+
+
+def test_a_place_before_the_opposed_thing_is_what_it_is_about_not_its_author():
+    got = _events("The senators opposed the Iran deal last summer.")
+    assert _has(got, "DISAPPROVE", "senators") and not _has(got, "DISAPPROVE", "senators", "Iran")
+    got = _events("Wilson supported Proposition 226, a measure strongly opposed by unions.")
+    assert _has(got, "DISAPPROVE", "unions")
+
+
+def test_a_sentence_served_received_or_given_sanctions_the_one_who_gets_it():
+    assert _has(_events("Gigante was serving a 12-year sentence for racketeering."), "SANCTION", None, "Gigante")
+    assert _has(_events("Smith received a life sentence for the murder."), "SANCTION", None, "Smith")
+    assert _has(_events("Comeaux was given two extra life sentences after the trial."), "SANCTION", None, "Comeaux")
+
+
+def test_a_prison_sentence_is_no_sanction_by_the_prison():
+    got = _events("Most voters support reducing the prison sentences for drug offenders.")
+    assert not _has(got, "SANCTION", "prison")

@@ -27,3 +27,16 @@ def test_a_contrast_clause_with_another_speakers_report_ends_the_content():
 def test_a_fronted_contrast_clause_stays_in_the_content():
     text = "But while the survey revealed deep divisions, there were some hopeful signs, he added."
     assert _contents(text, "added") == ["But while the survey revealed deep divisions, there were some hopeful signs"]
+
+
+def test_a_regained_verb_phrase_loses_a_participle_the_narrator_adds():
+    """After keeps_its_verb runs the content on to the verb's phrase, the narrator's ', prompting …' is cut again."""
+    text = ('The minister said that the reforms - "long overdue" according to critics - would start in April, '
+            'prompting protests from the unions.')
+    assert _contents(text, "said") == ['that the reforms - "long overdue" according to critics - would start in April']
+
+
+def test_a_regained_verb_phrase_loses_the_narrators_according_to():
+    text = ('The minister said that the reforms - "long overdue" according to critics - would start in April, '
+            'according to officials.')
+    assert _contents(text, "said") == ['that the reforms - "long overdue" according to critics - would start in April']

@@ -144,6 +144,16 @@ def test_runs_that_draw_no_report_never_import_matplotlib():
     assert done.stdout.strip() == "False", done.stderr
 
 
+def test_the_command_line_forks_its_nlp_workers_before_importing_polars():
+    """What `run` imports before it forks the warm NLP workers (pipeline.cli, pipeline.cli_warm,
+    with the extractors and pipeline.versions) is on the critical path of every run: polars
+    (~0.3 s CPU) waits until the load needs it (until session 27 pipeline.versions.stored
+    imported it at its top)."""
+    script = "import sys, pipeline.cli, pipeline.cli_warm; print('polars' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "False", done.stderr
+
+
 class _RecordingService:
     """Stands in for the warm workers' pipe only (the chunks are annotated here, by the real
     model): records each request the re-annotation sends."""

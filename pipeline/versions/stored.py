@@ -3,9 +3,18 @@ one reader of the warehouse in this package, called before build_rows, which the
 asks the snapshot, never the database."""
 from __future__ import annotations
 
-import polars as pl
-
 from pipeline.versions.sketches import SketchIndex, fingerprint
+
+
+def _register_column(con, view: str, column: str, values: list, dtype: str) -> None:
+    """`values` as a one-column frame registered on `con` as `view` (a list parameter of ~150k
+    sketch values costs ~0.1 s CPU to bind, even when nothing is stored). polars is imported
+    here, not at the top: pipeline.nlp imports this package before the command line forks its
+    NLP workers, and importing polars there (~0.3 s CPU) delayed their start; the load, which
+    calls this, has imported polars by then."""
+    import polars as pl  # deliberately here: see the docstring
+
+    con.register(view, pl.DataFrame({column: values}, schema={column: getattr(pl, dtype)}))
 
 
 class StoredState(dict):
@@ -37,11 +46,9 @@ class StoredState(dict):
         if "story_members" not in tables:
             return index
         where = ""
-        if near is not None:  # the values and IDs as registered frames: a list parameter of ~150k
-            # sketch values costs ~0.1 s CPU to bind, even when nothing is stored
-            con.register("near_sketch_values", pl.DataFrame({"value": list(near)}, schema={"value": pl.Int64}))
-            con.register("near_article_ids", pl.DataFrame({"article_id": list(article_ids)},
-                                                          schema={"article_id": pl.String}))
+        if near is not None:  # the values and IDs as registered frames (_register_column)
+            _register_column(con, "near_sketch_values", "value", list(near), "Int64")
+            _register_column(con, "near_article_ids", "article_id", list(article_ids), "String")
             where = ("WHERE m.article_id IN (SELECT s.article_id FROM story_members s, unnest(s.sketch) AS u(value) "
                      "WHERE u.value IN (SELECT value FROM near_sketch_values)) "
                      "OR m.article_id IN (SELECT article_id FROM near_article_ids) ")
@@ -71,7 +78,7 @@ class StoredState(dict):
         ids = set(article_ids)
         for text in probe_texts if index.entries else ():  # nothing stored: no candidate
             ids |= {candidate["article_id"] for candidate in index.candidates(fingerprint(text).sketch)}
-        con.register("stored_article_ids", pl.DataFrame({"article_id": sorted(ids)}, schema={"article_id": pl.String}))
+        _register_column(con, "stored_article_ids", "article_id", sorted(ids), "String")
         versions: dict[str, list[tuple[str, int]]] = {}
         latest: dict[str, dict] = {}
         for article_id, chash, version_no, version_id, title, text in con.execute(

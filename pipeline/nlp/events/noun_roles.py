@@ -118,7 +118,9 @@ def _receiver_roles(f: NounFrame) -> Roles | None:
     sources = [x for t in sources for x in expand_conj(t)]
     targets = subject_of(verb)[0]
     # "received criticism": an unnamed critic (not "sparked criticism": the cause of a criticism is not its target)
-    anon = site.trig.type in ("AID", "SUPPORT") or site.trig.type == "DISAPPROVE" and f.vlemma not in lex.words("CAUSE")
+    # "was serving a 12-year sentence", "received two life sentences": a punishment undergone, passed by a court unnamed
+    anon = site.trig.type in ("AID", "SUPPORT", "SANCTION") or site.trig.type == "DISAPPROVE" and \
+        f.vlemma not in lex.words("CAUSE")
     return Roles(sources, targets, anon_ok=anon and bool(targets))
 
 

@@ -60,11 +60,16 @@ def _obliged_subjects(site: Site, targets: list) -> list:
 
 
 def _thing_holders(site: Site, targets: list) -> list:
-    """A thing as object ("withdrew its backing to X"): the actor is in its to/for/of/against/by phrase, its possessor
-    or the subject of the relative clause that modifies it ("disapproved of the way Trump had handled the situation"); a
-    possessive pronoun when it names someone ("42% backed his legal action": Mr Blunkett)."""
+    """A thing as object ("withdrew its backing to X"): the actor is its author when it names one ("rejected a Fox News
+    proposal for a debate with X", "ridiculed the claims made by Michael Howard": `_authors`), else in its
+    to/for/of/against/by phrase, its possessor or the subject of the relative clause that modifies it ("disapproved of
+    the way Trump had handled the situation"); a possessive pronoun when it names someone ("42% backed his legal
+    action": Mr Blunkett)."""
     if not targets or any(site.actor(t, False) is not None for t in targets):
         return targets
+    authors = [a for t in targets for a in _authors(site, t)]
+    if authors:  # the thing gives way to its authors (its own with-phrase is no target either)
+        return [t for t in targets if not _authors(site, t)] + authors
     return targets + [p for t in targets for c in t.children
                       if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
                       for p in c.children if p.dep_ == "pobj"] + [  # "asked for the public's help"
@@ -73,6 +78,22 @@ def _thing_holders(site: Site, targets: list) -> list:
         s for t in targets for r in t.children if r.dep_ == "relcl"  # "disapproved of the way Trump handled it"
         for s in r.children if s.dep_ == "nsubj" and s.pos_ != "PRON"] + [
         h for t in targets for h in place_holder(site, t)]  # "the conditions in China"
+
+
+AUTHORED_TYPES = {"REJECT", "DISAPPROVE"}  # events aimed at who made a proposal, claim or plan ("a Fox News proposal")
+AUTHOR_LABELS = {"ORG", "PERSON"}  # a place before a thing is what it is about more often ("opposed the Iran deal")
+
+
+def _authors(site: Site, thing) -> list:
+    """Who made a thing object, when it says so: the agent of the participle that modifies it ("the claims made by
+    X", "the plan drawn up by X"), or, for a rejection or criticism, a named actor modifying it ("rejected a Fox News
+    proposal"; not "support the Retina display", "opposed the Iran deal"); its to/for phrase then names what it is about, not whom the event is
+    aimed at (session 27: "rejected a Fox News proposal for one final debate with rival Sen." was aimed at the
+    senator). Not the trigger's own participle ("a measure strongly opposed by unions")."""
+    return [p for acl in thing.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.i != site.tok.i
+            for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] + [
+        c for c in thing.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and
+        site.trig.type in AUTHORED_TYPES and site.ms.label_of(c) in AUTHOR_LABELS]
 
 
 def _named_pronoun(site: Site, tok) -> bool:

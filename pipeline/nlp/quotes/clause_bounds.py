@@ -28,10 +28,12 @@ def keeps_its_verb(head, low: int, high: int, limit: int) -> int:
 
 def contrasted_report(tok) -> bool:
     """'Miner Highland Gold said it regretted any limit on privatisation while BP, a big investor,
-    declined to comment': a contrast clause (rules clause_breaks, with or without a comma before it)
-    whose verb is a cue of any use with a named subject of its own is the narrator's report of
-    another speaker, not part of the first one's content (after the clause it contrasts with: a
-    fronted 'while the report revealed …, there were …' is inside the content)."""
+    declined to comment': a contrast clause (opened by a word of rules clause_breaks, with or
+    without a comma before it) whose verb is a cue of any use with a noun subject of its own
+    after that word (a name or a common noun: 'while BP …', 'while its main rival …'; a pronoun
+    subject does not count) is the narrator's report of another speaker, not part of the first
+    one's content (after the clause it contrasts with: a fronted 'while the report revealed …,
+    there were …' is inside the content)."""
     subject = next((child for child in tok.children if child.dep_ in SUBJECT_DEPS and child.i < tok.i), None)
     return tok.dep_ == "advcl" and tok.head.i < tok.left_edge.i and subject is not None \
         and subject.pos_ in ("NOUN", "PROPN") \

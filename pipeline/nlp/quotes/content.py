@@ -190,7 +190,7 @@ def _prep_object_content(verb, lemma: str, kids: list, dobj) -> tuple[int, int] 
     return None
 
 
-def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
+def clip_complement(ctx: QuoteContext, low: int, high: int, scan_from: int | None = None) -> tuple[int, int]:
     """Bounds of a reported clause [low, high) without the narrator's additions after it: a
     conjoined verb of speech ('… momentum and said that …'; a conjoined stance or object cue
     stays in the clause, as PolNeAR files it: 'said the group is not an advocacy group and
@@ -198,9 +198,10 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
     (`_another_report`), a participle after a comma ('…, referring to …'), a contrast ('…,
     though voters …'), a perfect participle after a comma ('…, having earlier criticised …').
     (Running a clause the parser cut at a quotation mark on to the
-    sentence end was tried: it lowered PolNeAR recall.)"""
+    sentence end was tried: it lowered PolNeAR recall.) With `scan_from`, only cuts after that
+    token are looked for (the tail a content regained by `clause_bounds.keeps_its_verb`)."""
     doc = ctx.doc
-    for index in range(low + 1, high):
+    for index in range(max(low, scan_from or low) + 1, high):
         tok = doc[index]
         if ctx.inside_quote(tok.idx):
             continue
@@ -224,13 +225,13 @@ def clip_complement(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
     return low, high
 
 
-def clip_object_report(ctx: QuoteContext, low: int, high: int) -> tuple[int, int]:
+def clip_object_report(ctx: QuoteContext, low: int, high: int, scan_from: int | None = None) -> tuple[int, int]:
     """Bounds of an object content [low, high) without a participle of speech after a comma or
     dash ('rejected the allegation that …, saying he was playing a “different” role'): the
     participle is the speaker's next report, with a content of its own (a reported clause
-    gets the wider cut of `clip_complement`)."""
+    gets the wider cut of `clip_complement`; `scan_from` as there)."""
     doc = ctx.doc
-    for index in range(low + 1, high):
+    for index in range(max(low, scan_from or low) + 1, high):
         tok = doc[index]
         if ctx.inside_quote(tok.idx) or doc[index - 1].text not in (",", "—", "–", "--", "-"):
             continue
@@ -242,9 +243,9 @@ def clip_object_report(ctx: QuoteContext, low: int, high: int) -> tuple[int, int
 
 def _another_report(tok, low: int) -> bool:
     """'Halifax said house prices rose by 0.8% and Nationwide reported a rise of 0.4%': a
-    speech verb conjoined to the head of the reported clause, with a named subject of its own
-    and no 'that' (not '… and that she wanted …', the same report's second clause), is the
-    narrator's next report, not part of the first one's content."""
+    speech verb conjoined to the head of the reported clause, with a noun subject of its own (a
+    name or a common noun, no pronoun) and no 'that' (not '… and that she wanted …', the same
+    report's second clause), is the narrator's next report, not part of the first one's content."""
     subject = next((child for child in tok.children if child.dep_ in SUBJECT_DEPS and child.i < tok.i), None)
     return tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.left_edge.i <= low + 1 \
         and subject is not None and subject.pos_ in ("NOUN", "PROPN") and is_cue(tok, ("direct",)) \

@@ -407,6 +407,21 @@ def says_nothing(ctx: QuoteContext, found: Candidate) -> bool:
         and ctx.mention_in(subject.idx, subject.idx + len(subject.text), PERSON_LABELS | ORG_LABELS) is None
 
 
+def narrator_cuts(ctx: QuoteContext, found: Candidate, low: int, high: int, has_clause: bool,
+                  scan_from: int | None = None) -> tuple[int, int]:
+    """[low, high) of a candidate's content without what the narrator adds after the report
+    (`clip_complement` for a reported clause, `clip_object_report` for an object,
+    `cut_narrator_tail` on the clause's head); with `scan_from`, the first two look for cuts only
+    after that token."""
+    if found.source is None and has_clause:
+        low, high = clip_complement(ctx, low, high, scan_from)
+    elif found.source is None:
+        low, high = clip_object_report(ctx, low, high, scan_from)
+    if found.head is not None:
+        low, high = cut_narrator_tail(ctx, found.head, low, high)
+    return low, high
+
+
 def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporter) -> None:
     """Clip a candidate's content to what its speaker reported and record it."""
     doc, text = ctx.doc, ctx.text
@@ -414,12 +429,7 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
     if high - low < 1:
         return
     has_clause = any(child.dep_ in ("ccomp", "xcomp") for child in tok.children)
-    if found.source is None and has_clause:
-        low, high = clip_complement(ctx, low, high)
-    elif found.source is None:
-        low, high = clip_object_report(ctx, low, high)
-    if found.head is not None:
-        low, high = cut_narrator_tail(ctx, found.head, low, high)
+    low, high = narrator_cuts(ctx, found, low, high, has_clause)
     low, high = cut_trailing_aside(ctx, low, high)
     low, high = own_sentence(ctx, tok, low, high)
     high = through_quotation(ctx, low, high)
@@ -433,7 +443,10 @@ def report_candidate(ctx: QuoteContext, tok, found: Candidate, reporter: Reporte
                 and not runs_through(text, quote_start, quote_end, doc[high - 1].idx):
             high = min(high, ctx.token_at(quote_start - 1).i)
     if found.source is None:
-        high = keeps_its_verb(found.head, low, high, found.content[1])
+        regained = keeps_its_verb(found.head, low, high, found.content[1])
+        if regained > high:
+            # the verb's phrase may end in what the narrator adds ('…, prompting …', '…, according to …')
+            high = narrator_cuts(ctx, found, low, regained, has_clause, scan_from=found.head.i)[1]
     low, high = trim_range(doc, low, high)
     # ('declined to comment', 'refused to answer': the speech verb is the whole content)
     head = found.head
