@@ -36,6 +36,14 @@ def shared_corpora() -> Path:
     return Path(os.environ.get("NEWS_CORPORA", default))
 
 
+def cache_folder() -> Path:
+    """Where what is derived from the code alone is kept between processes (NEWS_CACHE, else
+    $XDG_CACHE_HOME/news-warehouse, else ~/.cache/news-warehouse); created by its writer."""
+    if os.environ.get("NEWS_CACHE"):
+        return Path(os.environ["NEWS_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-warehouse"
+
+
 def report_folder(warehouse: str) -> Path:
     """warehouse/news.duckdb -> warehouse/news-report/."""
     path = Path(warehouse)

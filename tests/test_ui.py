@@ -8,7 +8,7 @@ import shutil
 
 import dagster as dg
 
-from pipeline import catalog
+from pipeline import asset_metadata, catalog
 from pipeline.automation import build_inbox_sensor
 from pipeline.definitions import build_definitions
 from pipeline.models import MODELS_STEP
@@ -26,6 +26,30 @@ def test_table_and_model_assets_declare_their_columns(tmp_path):
         schema = graph.get(dg.AssetKey(name)).metadata["dagster/column_schema"]
         assert [c.name for c in schema.columns] == list(catalog.relations()[name].columns)
         assert all(c.description and c.type for c in schema.columns)
+
+
+def test_declared_types_are_kept_between_processes_and_rebuilt_when_their_sources_change(tmp_path, monkeypatch):
+    """The column types every process that loads the definitions declares are built once and
+    kept in the cache folder under a digest of the schema, the model files and DuckDB's version:
+    the same types from the file; a changed digest or an unreadable file builds them again."""
+    monkeypatch.setenv("NEWS_CACHE", str(tmp_path))
+    built = []
+    real = asset_metadata._built_types
+    monkeypatch.setattr(asset_metadata, "_built_types", lambda: built.append(1) or real())
+
+    def declared():  # as a new process asks
+        asset_metadata.declared_types.cache_clear()
+        return asset_metadata.declared_types()
+
+    first = declared()
+    assert first == real() and len(built) == 1
+    assert first["quotes"] == {column: first["quotes"][column] for column in catalog.relations()["quotes"].columns}
+    assert declared() == first and len(built) == 1  # read from the file
+    monkeypatch.setattr(asset_metadata, "_types_key", lambda: "another schema")
+    assert declared() == first and len(built) == 2
+    (tmp_path / "declared-types.json").write_text("{not json", encoding="utf-8")
+    assert declared() == first and len(built) == 3
+    asset_metadata.declared_types.cache_clear()
 
 
 def _ingest(defs, instance, key):
