@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -17,6 +18,9 @@ CORPORA = shared_corpora()
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+# What the code derives and keeps between processes (paths.cache_folder) goes to a folder of this
+# test session, never into the home folder shared with real runs and other checkouts.
+os.environ["NEWS_CACHE"] = tempfile.mkdtemp(prefix="news-cache-tests-")
 
 
 def corpus(name: str) -> Path:
