@@ -2,6 +2,7 @@
 (real spaCy model, real DuckDB file in a temp dir, in-process Dagster run)."""
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -21,6 +22,7 @@ os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
 # What the code derives and keeps between processes (paths.cache_folder) goes to a folder of this
 # test session, never into the home folder shared with real runs and other checkouts.
 os.environ["NEWS_CACHE"] = tempfile.mkdtemp(prefix="news-cache-tests-")
+atexit.register(shutil.rmtree, os.environ["NEWS_CACHE"], True)
 
 
 def corpus(name: str) -> Path:
