@@ -39,3 +39,10 @@ def test_a_full_name_and_a_bare_surname_of_one_entity_are_two_people():
     # one person named twice in full is still no event on itself
     assert not _has(_events("Laci Peterson said Laci Peterson would not criticize herself."), "DISAPPROVE",
                     "Laci Peterson", "Laci Peterson")
+
+
+def test_a_he_stands_for_an_untagged_name_subject_before_it_in_its_sentence():
+    got = _events("Rubio won the primary, he has gained support from party leaders.")
+    assert _has(got, "SUPPORT", "party leaders", "Rubio") and not _has(got, "SUPPORT", None, "he")
+    # an organization of the knowledge base is no 'he'
+    assert not _has(_events("Google said he would meet the mayor."), "CONSULT", "Google")

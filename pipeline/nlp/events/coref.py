@@ -184,6 +184,21 @@ def possessor_in_sentence(site: PronounSite):
     return None
 
 
+def untagged_name_before(site: PronounSite):
+    """"Trump became the presumptive Republican nominee, he has consolidated support from national party leaders": a
+    he/she pronoun stands for the nearest earlier proper-noun subject of its sentence that no mention covers (the small
+    model left the lone surname untagged; `actors.proper_name` decides what counts as a name), before any subject of
+    an earlier sentence."""
+    tok = site.tok
+    if site.kind != "he":
+        return None
+    for token in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if token.dep_ in SUBJECTS and token.pos_ == "PROPN" and token.is_title and site.mentions.of(token) is None:
+            name = proper_name(token, site.mentions)
+            return Antecedent(None, name) if name is not None else None
+    return None
+
+
 def earlier_subject(site: PronounSite):
     """The nearest earlier subject of the document of a compatible label ("it"/"they": of an earlier sentence)."""
     tok = site.tok
@@ -249,7 +264,7 @@ def woman_before(site: PronounSite):
 
 ANTECEDENT_RULES: tuple[Callable, ...] = (fronted_antecedent, reported_speaker, governing_subject, conjunct_subject,
                                           conjunct_object, possessor_in_sentence, clause_subject, woman_before,
-                                          earlier_subject, person_before)
+                                          untagged_name_before, earlier_subject, person_before)
 
 
 # the rules that find an antecedent in the pronoun's own sentence ("Gerasimov ... as saying his country was"), for
