@@ -30,3 +30,12 @@ def test_a_relative_pronoun_stands_for_the_noun_its_clause_modifies():
     # of conjoined nouns, the nearest before the pronoun ("and who" clause conjoined to the relative clause)
     got = _events("He met Mitchell and Senator James Eastland, who chaired the committee and who supported Nixon.")
     assert _has(got, "SUPPORT", "Eastland", "Nixon") and not _has(got, "SUPPORT", "Mitchell")
+
+
+def test_a_full_name_and_a_bare_surname_of_one_entity_are_two_people():
+    # the entity stage joins the lone 'Peterson' to 'Laci Peterson': the event is kept, the surname by its text
+    got = _events("Peterson was charged with murdering Laci Peterson.")
+    assert _has(got, "ASSAULT", "Peterson", "Laci Peterson")
+    # one person named twice in full is still no event on itself
+    assert not _has(_events("Laci Peterson said Laci Peterson would not criticize herself."), "DISAPPROVE",
+                    "Laci Peterson", "Laci Peterson")
