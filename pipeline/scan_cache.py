@@ -24,11 +24,19 @@ State = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 
 def cache_path(warehouse: str) -> Path | None:
-    """warehouse/news.duckdb -> warehouse/news-inbox-hashes.json; None for a catalogue."""
-    if is_catalogue(warehouse):
+    """warehouse/news.duckdb -> warehouse/news-inbox-hashes.json; None (no cache: every file is
+    hashed) for a catalogue, or when NEWS_SCAN_CACHE=0 — for file systems whose ctime cannot be
+    trusted (some FUSE and SMB mounts report a made-up one)."""
+    if is_catalogue(warehouse) or os.environ.get("NEWS_SCAN_CACHE") == "0":
         return None
     path = Path(warehouse)
     return path.with_name(path.stem + "-inbox-hashes.json")
+
+
+def _state(values) -> State:
+    """A stored state as four integers (a TypeError or ValueError for any other shape)."""
+    size, mtime_ns, ctime_ns, inode = (int(value) for value in values)
+    return size, mtime_ns, ctime_ns, inode
 
 
 class ScanCache:
@@ -40,13 +48,15 @@ class ScanCache:
         self.hashed: dict[str, tuple[State, str]] = {}  # what this scan found, hashed or taken from `known`
 
     def _read(self) -> dict[str, tuple[State, str]]:
+        """The kept entries; {} for a missing file, another version or inbox, or a file of any
+        other shape (hand-edited, truncated by a full disk, written by a future version)."""
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8")) if self.path else {}
-        except (OSError, ValueError):
+            if stored.get("version") != CACHE_VERSION or stored.get("root") != str(self.root):
+                return {}
+            return {name: (_state(state), str(sha)) for name, (state, sha) in stored.get("entries", {}).items()}
+        except (OSError, ValueError, TypeError, AttributeError):
             return {}
-        if stored.get("version") != CACHE_VERSION or stored.get("root") != str(self.root):
-            return {}
-        return {name: (tuple(state), sha) for name, (state, sha) in stored.get("entries", {}).items()}
 
     def sha256(self, name: str, state: State, compute: Callable[[], str]) -> str:
         """The file's hash: the kept one when its state is unchanged, else `compute()`."""

@@ -2,8 +2,10 @@
 (real spaCy model, real DuckDB file in a temp dir, in-process Dagster run)."""
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -17,6 +19,10 @@ CORPORA = shared_corpora()
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+# What the code derives and keeps between processes (paths.cache_folder) goes to a folder of this
+# test session, never into the home folder shared with real runs and other checkouts.
+os.environ["NEWS_CACHE"] = tempfile.mkdtemp(prefix="news-cache-tests-")
+atexit.register(shutil.rmtree, os.environ["NEWS_CACHE"], True)
 
 
 def corpus(name: str) -> Path:

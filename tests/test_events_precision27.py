@@ -20,3 +20,22 @@ def test_a_participle_on_a_possessed_thing_targets_its_holder():
     assert _has(_events("Smith said his proposal, backed by the mayor, would pass."), "SUPPORT", "mayor", "Smith")
     # the verb's own subject stays no target of itself
     assert not _has(_events("Obama defended his plan."), "SUPPORT", "Obama", "Obama")
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_modifies():
+    got = _events("Ryan was the only Republican whom Trump refused to endorse.")
+    assert _has(got, "REJECT", "Trump", "Republican") and not _has(got, "REJECT", "Trump", "whom")
+    assert _has(_events("The company, which regulators fined last year, appealed."), "COERCE", "regulators", "company")
+    assert _has(_events("She praised the senator whom Trump had attacked."), "DISAPPROVE", "Trump", "senator")
+    # of conjoined nouns, the nearest before the pronoun ("and who" clause conjoined to the relative clause)
+    got = _events("He met Mitchell and Senator James Eastland, who chaired the committee and who supported Nixon.")
+    assert _has(got, "SUPPORT", "Eastland", "Nixon") and not _has(got, "SUPPORT", "Mitchell")
+
+
+def test_a_full_name_and_a_bare_surname_of_one_entity_are_two_people():
+    # the entity stage joins the lone 'Peterson' to 'Laci Peterson': the event is kept, the surname by its text
+    got = _events("Peterson was charged with murdering Laci Peterson.")
+    assert _has(got, "ASSAULT", "Peterson", "Laci Peterson")
+    # one person named twice in full is still no event on itself
+    assert not _has(_events("Laci Peterson said Laci Peterson would not criticize herself."), "DISAPPROVE",
+                    "Laci Peterson", "Laci Peterson")

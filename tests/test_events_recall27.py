@@ -2,7 +2,8 @@
 accusation that someone answers ("shrugged off", "responded to", "defended himself against", "hit back at") was aimed
 at that someone (noun_roles._answered_roles); a rejected or criticised thing named after its author, or made "by" someone,
 is aimed at that author (verb_targets._authors); a sentence someone serves, receives or is given is a SANCTION of them
-(the noun row 'sentence', 'serve' a RECEIVE verb)."""
+(the noun row 'sentence', 'serve' a RECEIVE verb); the object the parser hangs on a phrasal verb's particle is the verb's
+object ("laughed off criticism": senses.direct_objects)."""
 from __future__ import annotations
 
 from tests.events_helpers import events_of as _events, has_event as _has
@@ -63,3 +64,10 @@ def test_a_sentence_served_received_or_given_sanctions_the_one_who_gets_it():
 def test_a_prison_sentence_is_no_sanction_by_the_prison():
     got = _events("Most voters support reducing the prison sentences for drug offenders.")
     assert not _has(got, "SANCTION", "prison")
+
+
+def test_a_phrasal_rejection_whose_object_the_parser_hangs_on_the_particle_still_rejects():
+    # the parser reads "off" as a particle with "criticism" as its object
+    got = _events("The senator laughed off criticism from his rivals.")
+    assert _has(got, "REJECT", "senator") and _has(got, "DISAPPROVE", "rivals", "senator")
+    assert _has(_events("The candidate shrugged off criticism from his rivals."), "REJECT", "candidate")

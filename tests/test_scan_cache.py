@@ -4,7 +4,9 @@ restores the size and the mtime), and so is an entry written so close to the sca
 it that a later write might not show (inbox.RACY_NS)."""
 from __future__ import annotations
 
+import json
 import os
+import time
 
 from pipeline import inbox
 from pipeline.inbox import scan_and_keep, scan_inbox
@@ -34,6 +36,7 @@ def test_unchanged_files_are_not_hashed_again_and_changed_ones_are(tmp_path, mon
     assert cache_path(warehouse).exists()
     read.clear()
     stat = (folder / "b.txt").stat()
+    time.sleep(0.05)  # past a coarse timestamp tick (1-4 ms before Linux 6.13), so the rewrite moves the ctime
     _write(folder, "b.txt", "Headline b.txX\n\nSome text.\n")  # same size,
     os.utime(folder / "b.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the mtime put back
     assert (folder / "b.txt").stat().st_size == stat.st_size
@@ -71,3 +74,34 @@ def test_a_cache_of_another_inbox_or_unreadable_is_a_miss(tmp_path, monkeypatch)
     cache_path(warehouse).write_text("{not json", encoding="utf-8")
     assert scan_and_keep(second, warehouse) == scan_inbox(second, detect=False)
     assert read == ["a.txt", "a.txt", "a.txt"]
+
+
+def test_a_cache_file_of_another_shape_is_a_miss_not_a_crash(tmp_path, monkeypatch):
+    """JSON that parses but is not the cache's shape (hand-edited, a future version's, a list)
+    is read as no cache: the scan hashes every file and rewrites it."""
+    folder, warehouse = tmp_path / "inbox", str(tmp_path / "news.duckdb")
+    folder.mkdir()
+    _write(folder, "a.txt", "Headline\n\nSome text.\n")
+    monkeypatch.setattr(inbox, "RACY_NS", 0)
+    scan_and_keep(folder, warehouse)
+    root = json.loads(cache_path(warehouse).read_text(encoding="utf-8"))["root"]
+    shapes = [[], {"version": 1, "root": root, "entries": {"a.txt": 5}},
+              {"version": 1, "root": root, "entries": []},
+              {"version": 1, "root": root, "entries": {"a.txt": [["x", 1, 2, 3], "abc"]}}]
+    read = _hashes_counted(monkeypatch)
+    for shape in shapes:
+        cache_path(warehouse).write_text(json.dumps(shape), encoding="utf-8")
+        assert scan_and_keep(folder, warehouse) == scan_inbox(folder, detect=False)
+    assert read.count("a.txt") == 2 * len(shapes)  # the cache missed, scan_inbox read it too
+
+
+def test_news_scan_cache_0_hashes_every_file(tmp_path, monkeypatch):
+    folder, warehouse = tmp_path / "inbox", str(tmp_path / "news.duckdb")
+    folder.mkdir()
+    _write(folder, "a.txt", "Headline\n\nSome text.\n")
+    monkeypatch.setattr(inbox, "RACY_NS", 0)
+    monkeypatch.setenv("NEWS_SCAN_CACHE", "0")
+    read = _hashes_counted(monkeypatch)
+    scan_and_keep(folder, warehouse)
+    scan_and_keep(folder, warehouse)
+    assert read == ["a.txt", "a.txt"] and not cache_path(warehouse)

@@ -50,7 +50,8 @@ from typing import NamedTuple
 from pipeline.nlp.dates import resolve_date, token_tense
 from pipeline.nlp.docindex import doc_ents, doc_sents, doc_text, span_ents
 from pipeline.nlp.events.actors import governing_verb, MentionIndex
-from pipeline.nlp.events.filters import drop_partial, drop_unknown_source_twins, reversed_pairs, self_event
+from pipeline.nlp.events.filters import (drop_partial, drop_unknown_source_twins, reversed_pairs, self_event,
+                                         split_namesakes)
 from pipeline.nlp.events.found import Found
 from pipeline.nlp.events.learned import (
     candidate_features, DROP, event_check, event_features, event_model, is_candidate, learned_trigger,
@@ -450,7 +451,7 @@ def _emit(events, seen, pairs, tok, trig, kind, verb, sent, lex, date_ents, plac
         return
     if "sym" in trig.flags and trig.type == "FIGHT" and sense.type == "DISAPPROVE":  # "X and Y clashed" in words:
         pairs = pairs + [(b, a) for a, b in pairs if b != (None, None)]  # each criticized the other
-    for (m1, t1), (m2, t2) in pairs:
+    for (m1, t1), (m2, t2) in (split_namesakes(source, target) for source, target in pairs):
         if self_event(m1, m2, t2) or t1 and t2 and t1.lower() == t2.lower():  # "all-party support": no pair
             continue
         # one event per type and actors in a sentence ("arrived here on a visit": one visit)

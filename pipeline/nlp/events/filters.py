@@ -1,6 +1,7 @@
 """Filters of the events found in one document (`extract.py`): an event told twice in a sentence keeps its fullest
-telling (`drop_partial`, `drop_unknown_source_twins`), an actor acting on itself is no event (`self_event`), and a
-reverse sense's actors change places (`reversed_pairs`)."""
+telling (`drop_partial`, `drop_unknown_source_twins`), an actor acting on itself is no event (`self_event`) unless a
+full name and a bare surname of one entity are two people (`split_namesakes`), and a reverse sense's actors change
+places (`reversed_pairs`)."""
 from __future__ import annotations
 
 from pipeline.nlp.events.lexicon import Trigger
@@ -36,6 +37,24 @@ def self_event(source, target, target_text: str | None) -> bool:
     if source is None or target is None or source.entity_key != target.entity_key:
         return False
     return not (target.label == "NORP" and target_text and target_text != target.text)
+
+
+def split_namesakes(source: tuple, target: tuple) -> tuple[tuple, tuple]:
+    """"Peterson was convicted of first-degree murder for the death of Laci Peterson": the entity stage joins a lone
+    surname to the one full name of the document that ends with it, so a husband and wife become one entity and the
+    event a self-event, dropped. A person's full name and a bare surname as the two parties of one event are two people
+    who share a surname (acting on oneself is no event, `self_event`): the surname's side is kept by its text, without
+    the full name's entity. Each side is a (mention, text) pair."""
+    (m1, t1), (m2, t2) = source, target
+    if m1 is None or m2 is None or m1.entity_key != m2.entity_key or m1.start == m2.start or \
+            m1.label != "PERSON" or m2.label != "PERSON":
+        return source, target
+    words1, words2 = m1.text.split(), m2.text.split()
+    if len(words1) == 1 and len(words2) > 1 and words2[-1] == words1[0]:
+        return (None, t1 or m1.text), target
+    if len(words2) == 1 and len(words1) > 1 and words1[-1] == words2[0]:
+        return source, (None, t2 or m2.text)
+    return source, target
 
 
 def reversed_pairs(pairs: list, trig: Trigger) -> list:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.events.actors import (
-    actor_mention, comma_name, document_antecedents, hyphen_last, initial_name, is_agent, is_nonactor, is_person_noun,
-    is_pronoun_text, MentionIndex, named_as, PRONOUNS, proper_name, role_resolver, with_acronym,
+    actor_mention, comma_name, document_antecedents, expand_conj, hyphen_last, initial_name, is_agent, is_nonactor,
+    is_person_noun, is_pronoun_text, MentionIndex, named_as, PRONOUNS, proper_name, role_resolver, with_acronym,
 )
 from pipeline.nlp.events.coref import ANTECEDENT_RULES, antecedent, SENTENCE_RULES
 from pipeline.nlp.events.lexicon import Lexicon
@@ -41,6 +41,32 @@ def poll_share(head, lex: Lexicon) -> str | None:
     if head.ent_type_ != "PERCENT" and head.lemma_.lower() not in lex.words("POLL_SHARE"):
         return None
     return head.doc[head.left_edge.i:head.i + 1].text
+
+
+RELATIVE_TAGS = ("WP", "WDT")  # "who", "whom", "which", "that" opening a relative clause; "what"
+
+
+def relative_antecedent(head):
+    """"the only Republican whom Trump refused to endorse", "the bank that regulators fined": a relative pronoun (as a
+    verb's object or subject, through the verbs of its clause) stands for the noun its relative clause modifies, the
+    actor to resolve: of conjoined nouns the nearest before the pronoun ("between Mitchell and Sen. Eastland, who ...
+    and who supported Nixon": the parser hangs the clause on the first), of an appositive the noun it describes (as
+    `subjects._relative_pronoun` does for a relative clause's own subject); a wh-word with no such noun ("what critics
+    claim") names no one (False). None: no wh-word."""
+    if head.tag_ not in RELATIVE_TAGS:
+        return None
+    for verb in head.ancestors:
+        if verb.dep_ == "relcl":
+            noun = verb.head
+            if noun.i == verb.i:
+                return False
+            if noun.dep_ == "appos":
+                return noun.head
+            before = [n for n in expand_conj(noun) if n.i < head.i]
+            return before[-1] if before else noun
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+    return False
 
 
 @dataclass
@@ -110,6 +136,9 @@ class ActorResolver:
             author = document_author(head)
             if author:  # the document's author is the actor
                 return self(author[0], allow_text)
+        antecedent_noun = relative_antecedent(head)
+        if antecedent_noun is not None:
+            return self(antecedent_noun, allow_text) if antecedent_noun else None
         if head.pos_ == "PRON" and head.lower_ not in PRONOUNS and is_person_noun(head, lex):
             return (None, head.text) if allow_text else None  # "anyone with information is asked to call police"
         if head.pos_ == "PRON" or is_pronoun_text(head.text):

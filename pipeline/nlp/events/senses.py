@@ -98,7 +98,9 @@ def context_of_words(words: set[str], lex: Lexicon) -> set[str]:
 def direct_objects(tok, passive_subj):
     """The objects a sense condition looks at; a quantity stands for what it counts ("two of its nationals",
     "700 kg of medicine")."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")] or list(passive_subj or [])
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")] or list(passive_subj or []) or [
+        p for c in tok.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]  # "shrugged off criticism":
+    # the parser hangs the object of a phrasal verb on its particle
     # "found Smith guilty" (parsed "Smith" subject of a "guilty" clause): the small clause's adjective is an object word
     objs += [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "JJ" and c not in objs]
     objs = [p for o in objs for p in [o] + counted(o)]
