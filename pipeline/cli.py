@@ -75,10 +75,10 @@ def _run_command(args: argparse.Namespace) -> int:
     cli_output.check_inbox(inbox)
     cli_output.check_warehouse(warehouse)
     _wait_for_lock(warehouse)  # before anything slow: a busy warehouse is said at once
-    before, started, clock = cli_output.snapshot(warehouse), cli_output.run_started_at(), time.perf_counter()
+    started, clock = cli_output.run_started_at(), time.perf_counter()
     if not args.quiet:
         print(f"ingesting {inbox} into {warehouse}", file=sys.stderr)
-    _run_or_skip(inbox, warehouse, args)
+    before = _run_or_skip(inbox, warehouse, args)
     summary = cli_output.summarize(warehouse, before, started, len(inbox_state(inbox)), time.perf_counter() - clock)
     cli_output.print_summary(summary, inbox, warehouse)
     return 0
@@ -91,20 +91,25 @@ def _wait_for_lock(warehouse: str) -> None:
         raise RunFailed(str(exc), 2) from None
 
 
-def _run_or_skip(inbox: str, warehouse: str, args: argparse.Namespace) -> None:
+def _run_or_skip(inbox: str, warehouse: str, args: argparse.Namespace) -> dict[str, int] | None:
     """Nothing to do: say so without loading Dagster; else the runs, the NLP warm-up first
-    (with --batches the batch runs work out what to do themselves, without it)."""
+    (with --batches the batch runs work out what to do themselves, without it). Returns the
+    tables' row counts before the runs (None: nothing was run), read once the NLP workers
+    are forked: before the fork the other core is idle and the workers wait."""
     if args.batches > 1:
+        before = cli_output.snapshot(warehouse)
         _start_runs(args)
-        return
+        return before
     pending = pending_work(inbox, warehouse, reannotate_enabled(False if args.no_reannotate else None))
     if pending.nothing:
         print(NOTHING_NEW.format(inbox=inbox))
-        return
+        return None
     from pipeline import cli_warm  # deliberately here: the extractors load only for a run with work
 
     with cli_warm.warm_for_run(inbox, warehouse, pending):
+        before = cli_output.snapshot(warehouse)
         _start_runs(args, pending)
+    return before
 
 
 def _reannotate_command(args: argparse.Namespace) -> int:

@@ -94,14 +94,16 @@ def snapshot(warehouse: str) -> dict[str, int]:
         return table_counts(con) if "files" in tables else {}
 
 
-def summarize(warehouse: str, before: dict[str, int], started: datetime, files_seen: int,
+def summarize(warehouse: str, before: dict[str, int] | None, started: datetime, files_seen: int,
               seconds: float) -> RunSummary:
     """What the run did, read back from the warehouse: files ingested since it started,
-    rows added per table, the check results this run recorded (none on a no-op run: the
-    table keeps the previous run's results, which must not read as checks of this run)."""
+    rows added per table (`before`: the row counts before it; None: nothing was run, no
+    rows added), the check results this run recorded (none on a no-op run: the table keeps
+    the previous run's results, which must not read as checks of this run)."""
     summary = RunSummary(files_seen=files_seen, seconds=seconds)
     with duckdb.connect(warehouse, read_only=True) as con:
         after = table_counts(con)
+        before = after if before is None else before
         summary.rows_added = {t: n - before.get(t, 0) for t, n in after.items()}
         summary.rows_total = after
         for status, reason, n in con.execute(

@@ -45,22 +45,22 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 def run_pipeline(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None,
                  reannotate: bool | None = None, progress: bool = False,
-                 pending: PendingWork | None = None) -> dict[str, int]:
+                 pending: PendingWork | None = None) -> None:
     """Materialize the ingest job for one batch covering the inbox, re-annotate stale
     versions (unless disabled: `reannotate=False` or NEWS_REANNOTATE=0), then the models.
     Nothing new, nothing stale and every model view current: no Dagster run at all.
     `progress`: a line per stage on stderr. `pending`: the work the caller found just before
-    (the command line, which hashed the inbox for it: not again); None: found here."""
+    (the command line, which hashed the inbox for it: not again); None: found here. (The
+    tables' row counts are the caller's to read: the command line's summary does, once.)"""
     instance = instance or _instance()
     runs.prepare(instance, warehouse, WAREHOUSE_POOL)  # no dead run holds the pool; bounded lock/pool waits
     if pending is None:
         pending = pending_work(inbox, warehouse, reannotate_enabled(reannotate))
     if pending.nothing:
         print(NOTHING_NEW.format(inbox=inbox))
-        with duckdb.connect(warehouse, read_only=True) as con:
-            return table_counts(con)
+        return
     with _state_storage_of(instance):
-        return _run(inbox, warehouse, instance, pending, progress)
+        _run(inbox, warehouse, instance, pending, progress)
 
 
 def reannotate_warehouse(inbox: str, warehouse: str, instance: dg.DagsterInstance | None = None,
@@ -144,7 +144,7 @@ def _job(defs: dg.Definitions, name: str, run_config: dict, progress: bool) -> t
 
 
 def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance, pending: PendingWork,
-         progress: bool = False) -> dict[str, int]:
+         progress: bool = False) -> None:
     defs = build_definitions(inbox, warehouse, outputs_in_memory=True)
     _prepare_in_background()
     if pending.new_files or pending.deleted_files or not pending.known:
@@ -152,8 +152,6 @@ def _run(inbox: str, warehouse: str, instance: dg.DagsterInstance, pending: Pend
     if pending.stale_versions:
         _reannotate(defs, instance)
     _models(defs, instance, pending, progress)
-    with duckdb.connect(warehouse, read_only=True) as con:
-        return table_counts(con)
 
 
 # Rebuilt after every run with work: the latest check results and the report.

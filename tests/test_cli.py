@@ -8,7 +8,7 @@ import shutil
 import duckdb
 import pytest
 
-from pipeline import pending
+from pipeline import cli_output, cli_warm, pending
 from pipeline.cli import main
 from pipeline.inbox import scan_and_keep
 from tests.conftest import SEEDS
@@ -41,6 +41,10 @@ def test_unreadable_warehouse_is_one_line_and_exit_2(tmp_path, capsys, no_dagste
 
 def test_run_prints_what_it_did(tmp_path, capsys, no_dagster_home, monkeypatch):
     scans = []  # the pending-work scans (each hashes the whole inbox): one per run
+    counted = []  # the NLP warm-up and the row counts before the run, in order
+    warm, snapshot = cli_warm.warm_for_run, cli_output.snapshot
+    monkeypatch.setattr(cli_warm, "warm_for_run", lambda *a: counted.append("warm") or warm(*a))
+    monkeypatch.setattr(cli_output, "snapshot", lambda *a: counted.append("snapshot") or snapshot(*a))
     monkeypatch.setattr(pending, "scan_and_keep",
                         lambda folder, *rest: scans.append(folder) or scan_and_keep(folder, *rest))
     inbox = tmp_path / "inbox"
@@ -59,9 +63,12 @@ def test_run_prints_what_it_did(tmp_path, capsys, no_dagster_home, monkeypatch):
         articles = con.sql("SELECT count(*) FROM articles").fetchall()[0][0]
     assert re.search(rf"^  articles\s+\+{articles}  \({articles}\)$", captured.out, re.M)
     assert len(scans) == 1  # the Dagster run takes the work the command line found (session 26: two scans)
+    assert counted == ["warm", "snapshot"]  # the row counts before the run read after the NLP fork, once
     assert main(["run", "--inbox", str(inbox), "--warehouse", warehouse]) == 0  # nothing new: no checks ran
-    assert "checks: 0 run, 0 failed" in capsys.readouterr().out
-    assert len(scans) == 2
+    out = capsys.readouterr().out
+    assert "checks: 0 run, 0 failed" in out
+    assert re.search(rf"^  articles\s+\+0  \({articles}\)$", out, re.M)
+    assert len(scans) == 2 and counted == ["warm", "snapshot"]  # a no-op run counts the rows once, after
 
 
 def test_query_model_table_and_sql(seed_warehouse, capsys):

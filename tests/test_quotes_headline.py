@@ -9,6 +9,7 @@ from pipeline.cli_run import run_pipeline
 from pipeline.nlp import load_model
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.quotes import extract_quotes, find_pieces
+from pipeline.nlp.quotes import headline
 from pipeline.nlp.quotes.headline import headline_quotes
 
 from tests.conftest import rows
@@ -185,3 +186,19 @@ def test_headline_verb_quotation_keeps_no_narrator_adjunct_and_needs_a_stance_ve
         ("direct", "Plainly To Voters", "Speaks", "Governor Brown")]
     # a verb of no speech, thought or stance: a slogan, nobody's quotation
     assert _headline_quotes("Jeff Smith Wears ‘Vote Green’ Hat at Rally.\n\nJeff Smith spoke in Ohio.") == []
+
+
+def test_a_headline_case_title_is_read_sentence_cased():
+    """headline.sentence_cased (session 27): in headline case the parser takes 'Slams' for a name and finds no
+    cue; the title is parsed again with its small words and third-person speech verbs in lower case, and the
+    quote keeps the title's own words and offsets."""
+    title = "Senator Mary Walsh Slams The Budget Deal"
+    quotes = headline_quotes(_parse(title), [])
+    assert [(quote.text, quote.cue, quote.speaker_text) for quote in quotes] == \
+        [("The Budget Deal", "Slams", "Senator Mary Walsh")]
+    assert title[quotes[0].start:quotes[0].end] == "The Budget Deal"
+
+
+def test_a_sentence_case_title_is_not_recased():
+    assert not headline.title_cased("Minister defends school funding changes")
+    assert headline.sentence_cased("Union Leader Denounces The New Pension Plan") == "Union Leader denounces the New Pension Plan"

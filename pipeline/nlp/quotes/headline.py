@@ -2,18 +2,24 @@
 …’', 'More reforms ahead says Milburn', 'Blair defends terror law changes'), every quote
 marked `field = "title"` (its offsets index the title), its speaker linked to the actor the
 body names the same way — a headline calls people by their surname ('Milburn' is the body's
-'Alan Milburn'), or not at all when the body has no such actor."""
+'Alan Milburn'), or not at all when the body has no such actor. A title in headline case ('Ben
+Carson Slams Hillary And The Media') is parsed again sentence-cased (`sentence_cased`): the parser
+reads capitalized verbs as names and finds no cue."""
 from __future__ import annotations
 
 import dataclasses
 import re
 
 from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.model import load_model
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.quotes.content import LISTENER_VERBS
 from pipeline.nlp.quotes.lexicon import speech_verbs, word_set
 from pipeline.nlp.quotes.pieces import find_pieces
 from pipeline.records import LocalEntity, Quote
+
+SMALL_WORDS = word_set("small_words")
+WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 
 # 'More reforms ahead says Milburn', 'Rates to rise, warns Bank': the headline inversion, a
 # speech verb and a short capitalized name ending the line after the words reported
@@ -116,17 +122,65 @@ def _unsaid_by_the_one_told(title_doc, quote: Quote) -> Quote:
                                speaker_entity_key=None)
 
 
+def title_cased(title: str) -> bool:
+    """Headline case ('Ben Carson Slams Hillary And The Media'): after the first word, at least
+    three of every four words of four letters or more are capitalized (and two such words)."""
+    long_words = [word for word in WORD.findall(title)[1:] if len(word) >= 4]
+    return len(long_words) >= 2 and sum(word[0].isupper() for word in long_words) >= 0.75 * len(long_words)
+
+
+def _speech_verb_form(word: str) -> bool:
+    """A third-person present of a verb of speech_verbs.tsv ('Slams', 'Praises', 'Denies'): the tense of headlines."""
+    lower, verbs = word.lower(), speech_verbs()
+    if not lower.endswith("s") or lower.endswith("ss"):
+        return False
+    return lower[:-1] in verbs or lower.endswith("es") and lower[:-2] in verbs \
+        or lower.endswith("ies") and lower[:-3] + "y" in verbs
+
+
+def sentence_cased(title: str) -> str:
+    """The title with its small words (rules small_words) and the third-person speech verbs after
+    its first word in lower case, the same length: what the parser reads as a sentence (in headline
+    case it takes 'Slams' and 'Praises' for names and finds no cue)."""
+    chars = list(title)
+    for match in list(WORD.finditer(title))[1:]:
+        word = match.group()
+        if word[:1].isupper() and (word.lower() in SMALL_WORDS or _speech_verb_form(word)):
+            chars[match.start()] = word[0].lower()
+    return "".join(chars)
+
+
+def _in_headline_case(title_doc):
+    """The doc the title's quotes are read from: a headline-case title parsed again sentence-cased
+    (`sentence_cased`; offsets unchanged, texts restored by `_original_texts`)."""
+    if not title_cased(title_doc.text):
+        return title_doc
+    cased = sentence_cased(title_doc.text)
+    return title_doc if cased == title_doc.text else load_model()(cased)
+
+
+def _original_texts(title: str, quote: Quote) -> Quote:
+    """A quote read from the sentence-cased title, with the title's own words (same offsets)."""
+    def span(start, end):
+        return title[start:end] if start is not None and end is not None else None
+    return dataclasses.replace(quote, text=title[quote.start:quote.end],
+                               speaker_text=span(quote.speaker_start, quote.speaker_end) or quote.speaker_text,
+                               cue=span(quote.cue_start, quote.cue_end) or quote.cue)
+
+
 def headline_quotes(title_doc, entities: list[LocalEntity]) -> list[Quote]:
     """The quotes of a parsed title, speakers linked to the body's entities."""
     inverted = inverted_report(title_doc.text)
     if inverted is not None:
         quotes = [inverted] + _quoted_in_report(title_doc.text, inverted)
     else:
+        title_text, title_doc = title_doc.text, _in_headline_case(title_doc)
         title_entities, title_mentions = extract_entities(title_doc)
         quotes = [_unsaid_by_the_one_told(title_doc, quote)
                   for quote in extract_quotes(title_doc, title_entities, title_mentions)]
         colon = colon_quotation(title_doc, quotes)
         quotes += [colon] if colon is not None else []
+        quotes = [_original_texts(title_text, quote) for quote in quotes]
     for quote in quotes:
         quote.field = "title"
         quote.speaker_entity_key = body_entity_key(quote.speaker_text, entities)

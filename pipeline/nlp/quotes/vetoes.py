@@ -17,9 +17,11 @@ DECIDING_VERBS = word_set("deciding_verbs")
 REMINDER_VERBS = word_set("reminder_verbs")
 QUESTION_MARKS = word_set("question_marks")
 READER_PRONOUNS = word_set("reader_pronouns")
+EXHIBIT_VERBS = word_set("exhibit_verbs")
 QUESTION_TAGS = {"WDT", "WP", "WP$", "WRB"}
 NON_AGENT_ENTITIES = {"DATE", "TIME"}
 AMOUNT_ENTITIES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
+MEASURED_ENTITIES = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}  # what a figure can be of: a place, a time, a count
 
 
 def conditional_stance(verb, subject, head) -> bool:
@@ -158,8 +160,19 @@ def reader_reminded(verb, subject, head) -> bool:
     return verb.lemma_.lower() in REMINDER_VERBS and (nobody(verb, subject) or subject.lower_ in READER_PRONOUNS)
 
 
+def exhibited_measure(verb, subject, head) -> bool:
+    """'The North East showed the highest rate of inflation', '[of the 12 regions] 11 showed
+    stronger growth': a verb of exhibiting (rules exhibit_verbs) with a noun object and no
+    reported clause, whose subject is a place, a time or a count — what the figure is of —
+    shows that figure; it reports nobody's finding (a record of data still does: 'Figures
+    showed a sharp rise', 'The survey showed a fall')."""
+    return head is None and verb.lemma_.lower() in EXHIBIT_VERBS and subject.ent_type_ in MEASURED_ENTITIES \
+        and any(child.dep_ == "dobj" for child in verb.children)
+
+
 NOT_A_REPORT = [conditional_stance, perceived_event, adding_to, quantity_added, failed_act, required_act,
-                granted_right, topic_of_a_report, money_given, thing_thought_of, open_decision, reader_reminded]
+                granted_right, topic_of_a_report, money_given, thing_thought_of, open_decision, reader_reminded,
+                exhibited_measure]
 
 
 def vetoed(verb, subject, head) -> bool:
