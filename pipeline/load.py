@@ -321,9 +321,9 @@ def _merge_sql(table: str, source: str, keys: tuple[str, ...], columns: list[str
     """The upsert of a table without a PRIMARY KEY (MERGED_ON_KEY): a stored row with the
     key of a batch row takes its `updates` columns, the other batch rows are inserted — the
     rows INSERT ... ON CONFLICT DO UPDATE gives."""
-    on = " AND ".join(f"t.{k} = b.{k}" for k in keys)
+    same_key = " AND ".join(f"t.{k} = b.{k}" for k in keys)
     matched = (" WHEN MATCHED THEN UPDATE SET " + ", ".join(f"{c} = b.{c}" for c in updates)) if updates else ""
-    return (f"MERGE INTO {table} t USING {source} b ON ({on}){matched} WHEN NOT MATCHED THEN INSERT "
+    return (f"MERGE INTO {table} t USING {source} b ON ({same_key}){matched} WHEN NOT MATCHED THEN INSERT "
             f"({', '.join(columns)}) VALUES ({', '.join('b.' + c for c in columns)})")
 
 

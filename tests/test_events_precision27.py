@@ -23,13 +23,13 @@ def test_a_participle_on_a_possessed_thing_targets_its_holder():
 
 
 def test_a_relative_pronoun_stands_for_the_noun_its_clause_modifies():
-    got = _events("Ryan was the only Republican whom Trump refused to endorse.")
-    assert _has(got, "REJECT", "Trump", "Republican") and not _has(got, "REJECT", "Trump", "whom")
+    got = _events("Kemp was the only governor whom the president refused to endorse.")
+    assert _has(got, "REJECT", "president", "governor") and not _has(got, "REJECT", "president", "whom")
     assert _has(_events("The company, which regulators fined last year, appealed."), "COERCE", "regulators", "company")
     assert _has(_events("She praised the senator whom Trump had attacked."), "DISAPPROVE", "Trump", "senator")
     # of conjoined nouns, the nearest before the pronoun ("and who" clause conjoined to the relative clause)
-    got = _events("He met Mitchell and Senator James Eastland, who chaired the committee and who supported Nixon.")
-    assert _has(got, "SUPPORT", "Eastland", "Nixon") and not _has(got, "SUPPORT", "Mitchell")
+    got = _events("She called Baker and Judge Robert Ames, who led the inquiry and who backed Carter.")
+    assert _has(got, "SUPPORT", "Ames", "Carter") and not _has(got, "SUPPORT", "Baker")
 
 
 def test_a_full_name_and_a_bare_surname_of_one_entity_are_two_people():

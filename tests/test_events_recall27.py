@@ -27,8 +27,8 @@ def test_reacting_to_criticism_in_a_participle_clause_is_the_main_subjects():
 
 
 def test_accusations_one_defends_oneself_against_target_oneself_and_another_defended_is_the_target():
-    got = _events("The senator defended himself against accusations of racism.")
-    assert _has(got, "DISAPPROVE", None, "senator")
+    got = _events("The actress defended herself against accusations of plagiarism.")
+    assert _has(got, "DISAPPROVE", None, "actress")
     got = _events("The president defended Iraq against Western criticism of its arms industry.")
     assert _has(got, "DISAPPROVE", None, "Iraq") and not _has(got, "DISAPPROVE", None, "president")
 
@@ -51,14 +51,14 @@ def test_claims_made_by_someone_ridiculed_target_their_maker():
 def test_a_place_before_the_opposed_thing_is_what_it_is_about_not_its_author():
     got = _events("The senators opposed the Iran deal last summer.")
     assert _has(got, "DISAPPROVE", "senators") and not _has(got, "DISAPPROVE", "senators", "Iran")
-    got = _events("Wilson supported Proposition 226, a measure strongly opposed by unions.")
-    assert _has(got, "DISAPPROVE", "unions")
+    got = _events("Davis backed Measure 12, a plan fiercely opposed by teachers.")
+    assert _has(got, "DISAPPROVE", "teachers")
 
 
 def test_a_sentence_served_received_or_given_sanctions_the_one_who_gets_it():
-    assert _has(_events("Gigante was serving a 12-year sentence for racketeering."), "SANCTION", None, "Gigante")
+    assert _has(_events("Moreno was serving a nine-year sentence for fraud."), "SANCTION", None, "Moreno")
     assert _has(_events("Smith received a life sentence for the murder."), "SANCTION", None, "Smith")
-    assert _has(_events("Comeaux was given two extra life sentences after the trial."), "SANCTION", None, "Comeaux")
+    assert _has(_events("Harris was given three extra life sentences after the hearing."), "SANCTION", None, "Harris")
 
 
 def test_a_prison_sentence_is_no_sanction_by_the_prison():
@@ -71,3 +71,10 @@ def test_a_phrasal_rejection_whose_object_the_parser_hangs_on_the_particle_still
     got = _events("The senator laughed off criticism from his rivals.")
     assert _has(got, "REJECT", "senator") and _has(got, "DISAPPROVE", "rivals", "senator")
     assert _has(_events("The candidate shrugged off criticism from his rivals."), "REJECT", "candidate")
+
+
+def test_a_court_that_owns_a_sentence_passed_it_and_is_no_target():
+    """Review27: the possessor of a punishment noun undergoes it ('his sentence'), unless it is a court or judge."""
+    assert not _has(_events("The judge's sentence was harsh."), "SANCTION", None, "judge")
+    assert not _has(_events("The court's sentence angered the family."), "SANCTION", None, "court")
+    assert _has(_events("The rebels' sentence was commuted by the president."), "SANCTION", None, "rebels")

@@ -34,6 +34,8 @@ from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.quotes.lexicon import word_set
 
 DOCUMENT_NOUNS = word_set("statement_nouns") | word_set("survey_nouns") | word_set("record_nouns")
+# what a study finds, heard as its source ("the report found ...", "data show ..."): counted as document sources
+FINDING_NOUNS = frozenset({"report", "study", "data", "figure"})
 MARKS = "\"'“”‘’ "
 
 
@@ -75,7 +77,7 @@ def construction(art, gold, doc, starts: list[int]) -> str:
     source = _span_root(_tokens_in(doc, starts, gold.source)) if gold.source else None
     if source is None:
         return "no source"
-    if source.lemma_.lower() in DOCUMENT_NOUNS or source.lemma_.lower() in ("report", "study", "data", "figure"):
+    if source.lemma_.lower() in DOCUMENT_NOUNS | FINDING_NOUNS:
         return "document source"
     return kind
 

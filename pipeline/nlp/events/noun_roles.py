@@ -51,6 +51,12 @@ def _part_of_entry(word, site: Site) -> bool:
                                                             f"{word.lower_} {site.tok.lemma_.lower()}")
 
 
+def _passed_by_possessor(poss: list, lex) -> bool:
+    """"the judge's sentence", "the court's ruling": a court is the one who passes what it owns, never the
+    one who undergoes it (cue list COURT)."""
+    return bool(poss) and poss[0].lemma_.lower() in lex.words("COURT")
+
+
 def _noun_frame(site: Site) -> NounFrame:
     tok, trig, verb, lex = site.tok, site.trig, site.verb, site.lex
     poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
@@ -63,9 +69,9 @@ def _noun_frame(site: Site) -> NounFrame:
     # the noun's that-clause is the target
     if trig.type in CLAUSE_TARGET_TYPES:
         ofs += that_clause_subjects(tok)
-    if "posstarget" in trig.flags and (poss or pron_poss):  # "his arrest", "Nega's release": the
-        ofs, poss, pron_poss = (poss or pron_poss)[:1], [], []  # possessor undergoes it
-        own = [o for o in own if o.dep_ != "poss"]
+    if "posstarget" in trig.flags and (poss or pron_poss) and not _passed_by_possessor(poss, lex):
+        ofs, poss, pron_poss = (poss or pron_poss)[:1], [], []  # "his arrest", "Nega's release": the
+        own = [o for o in own if o.dep_ != "poss"]  # possessor undergoes it
     operation, means = operation_source(site) if not (own or poss) else ([], None)
     if operation:  # "his arrest in a police bust"
         own = operation
@@ -399,7 +405,6 @@ def _exposed_roles(f: NounFrame) -> Roles | None:
     return Roles(_givers(f) or (f.poss or f.own)[:1], holders, anon_ok=True) if holders else None
 
 
-REFLEXIVES = ("himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself")
 ANSWER_DEPS = ("prep", "prt", "agent")  # the phrase of a two-word answering verb ("responded to", "shrugged off")
 
 
@@ -430,7 +435,8 @@ def _answered_roles(f: NounFrame) -> Roles | None:
     if verb is None:
         return None
     answerers, passive = subject_of(verb)
-    defended = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES and c.i != site.tok.i]
+    reflexive = site.lex.words("REFLEXIVE")  # "defended himself": the answerer, not another party
+    defended = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in reflexive and c.i != site.tok.i]
     if not (defended or answerers) or passive and not defended:
         return None
     return Roles(_givers(f) or (f.poss or f.own)[:1], (defended or answerers)[:1], anon_ok=True)

@@ -57,9 +57,7 @@ def relative_antecedent(head):
         return None
     for verb in head.ancestors:
         if verb.dep_ == "relcl":
-            noun = verb.head
-            if noun.i == verb.i:
-                return False
+            noun = verb.head  # a relcl is never the root: its head is another token
             if noun.dep_ == "appos":
                 return noun.head
             before = [n for n in expand_conj(noun) if n.i < head.i]

@@ -87,9 +87,10 @@ AUTHOR_LABELS = {"ORG", "PERSON"}  # a place before a thing is what it is about 
 def _authors(site: Site, thing) -> list:
     """Who made a thing object, when it says so: the agent of the participle that modifies it ("the claims made by
     X", "the plan drawn up by X"), or, for a rejection or criticism, a named actor modifying it ("rejected a Fox News
-    proposal"; not "support the Retina display", "opposed the Iran deal"); its to/for phrase then names what it is about, not whom the event is
-    aimed at (session 27: "rejected a Fox News proposal for one final debate with rival Sen." was aimed at the
-    senator). Not the trigger's own participle ("a measure strongly opposed by unions")."""
+    proposal"; not "support the Retina display", "opposed the Iran deal"). The event is aimed at that author; the
+    thing's to/for phrase names what it is about ("rejected a Fox News proposal for a debate with rival Sen. X" is
+    aimed at Fox News, not at the senator, whom the code before session 27 took). Not the trigger's own participle
+    ("a measure strongly opposed by unions")."""
     return [p for acl in thing.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.i != site.tok.i
             for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] + [
         c for c in thing.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and
