@@ -125,8 +125,10 @@ eval-events: setup
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout19.tsv
 	@echo 'held-out 20 (drawn with --fresh-stories, seed 20261229, labelled blind in session 25, scored once at its end: F1 0.378; development data since session 26):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout20.tsv
-	@echo 'held-out 21 (the reported held-out file: drawn with --fresh-stories and 15 action + 4 random sentences per corpus, seed 20261231, labelled blind in session 26, scored once at its end: F1 0.418; held-out 1-20 above are spent history):'
+	@echo 'held-out 21 (drawn with --fresh-stories and 15 action + 4 random sentences per corpus, seed 20261231, labelled blind in session 26, scored once at its end: F1 0.418; development data since session 27):'
 	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout21.tsv
+	@echo 'held-out 22 (the reported held-out file: drawn with --fresh-stories --more-pools, 15 action + 4 random sentences per corpus, seed 20270102, labelled blind in session 27, scored once at its end: F1 0.352; held-out 1-21 above are spent history):'
+	$(BIN)/python -m pipeline.evaluate.events pipeline/evaluate/gold/events_heldout22.tsv
 
 eval-diffs: setup
 	$(BIN)/python -m pipeline.evaluate.diffs $(CORPORA)

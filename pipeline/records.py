@@ -10,7 +10,7 @@ from typing import Any
 
 from pipeline.ids import stable_id
 
-EXTRACTOR_VERSION = "0.8.11"  # provenance of every extracted row: bump when an extractor changes its output
+EXTRACTOR_VERSION = "0.8.12"  # provenance of every extracted row: bump when an extractor changes its output
 
 
 @dataclass(frozen=True)
