@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import lru_cache
 
 import dagster as dg
@@ -14,7 +13,7 @@ import duckdb
 from pipeline import catalog
 from pipeline.load import SCHEMA_PATH, ensure_schema
 from pipeline.model_sql import create_all_views, model_files
-from pipeline.paths import cache_folder
+from pipeline.paths import cache_folder, keep_file
 
 PREVIEW_ROWS = 5
 CELL_WIDTH = 60
@@ -53,13 +52,7 @@ def declared_types() -> dict[str, dict[str, str]]:
     except (OSError, ValueError, AttributeError, KeyError):  # none kept, or unreadable: build them
         pass
     types = _built_types()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"key": key, "types": types}), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        pass  # not kept: the next process builds them again
+    keep_file(path, json.dumps({"key": key, "types": types}), make_folder=True)  # not kept: built again next time
     return types
 
 

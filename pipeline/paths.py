@@ -44,6 +44,23 @@ def cache_folder() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-warehouse"
 
 
+def keep_file(path: Path, text: str, make_folder: bool = False) -> bool:
+    """Write `text` to `path` whole or not at all (a temporary file beside it, renamed over it:
+    a reader never sees half a file, two writers never mix): for caches, where a failed write
+    only means the next process computes again (`make_folder`: its folder made first, else it
+    must exist). False when it could not be written."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        if make_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        return False
+
+
 def report_folder(warehouse: str) -> Path:
     """warehouse/news.duckdb -> warehouse/news-report/."""
     path = Path(warehouse)

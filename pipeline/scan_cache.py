@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from pipeline.paths import is_catalogue
+from pipeline.paths import is_catalogue, keep_file
 
 CACHE_VERSION = 1
 State = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
@@ -72,11 +72,6 @@ class ScanCache:
         entries = {name: kept for name, kept in self.hashed.items() if max(kept[0][1], kept[0][2]) < settled}
         if self.path is None or entries == self.known:
             return
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            temporary.write_text(json.dumps({"version": CACHE_VERSION, "root": str(self.root),
-                                             "entries": {name: [list(state), sha] for name, (state, sha) in
-                                                         entries.items()}}), encoding="utf-8")
-            os.replace(temporary, self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        keep_file(self.path, json.dumps({"version": CACHE_VERSION, "root": str(self.root),
+                                         "entries": {name: [list(state), sha] for name, (state, sha) in
+                                                     entries.items()}}))

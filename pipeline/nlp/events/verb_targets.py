@@ -67,9 +67,10 @@ def _thing_holders(site: Site, targets: list) -> list:
     action": Mr Blunkett)."""
     if not targets or any(site.actor(t, False) is not None for t in targets):
         return targets
-    authors = [a for t in targets for a in _authors(site, t)]
-    if authors:  # the thing gives way to its authors (its own with-phrase is no target either)
-        return [t for t in targets if not _authors(site, t)] + authors
+    authored = [(t, _authors(site, t)) for t in targets]
+    if any(authors for _, authors in authored):  # the thing gives way to its authors (its own with-phrase is no
+        # target either)
+        return [t for t, authors in authored if not authors] + [a for _, authors in authored for a in authors]
     return targets + [p for t in targets for c in t.children
                       if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "against", "by")
                       for p in c.children if p.dep_ == "pobj"] + [  # "asked for the public's help"
